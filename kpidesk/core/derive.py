@@ -1,0 +1,50 @@
+"""Per-contact facts derived after every import, computed once in SQL.
+
+Several KPIs need to know what happened *after* a contact (was the customer back
+within the repeat window?) or which contact a survey rates. Re-deriving that with
+window functions in every KPI query would cost a sort of the whole table each time;
+it is stored instead, and refreshed here inside the import's transaction.
+"""
+
+from __future__ import annotations
+
+
+def refresh(cur) -> None:
+    """Recompute derived columns. ``cur`` is the import's open transaction."""
+    # Next contact by the same customer, any channel (for repeat_rate and fcr).
+    cur.execute(
+        """
+        UPDATE contacts AS c SET next_contact_at = n.next_at
+        FROM (
+            SELECT contact_id,
+                   lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
+            FROM contacts WHERE customer_id IS NOT NULL
+        ) AS n
+        WHERE c.contact_id = n.contact_id AND c.next_contact_at IS DISTINCT FROM n.next_at
+        """
+    )
+    # Surveys and evaluations rate a contact named by its source key.
+    for table in ("surveys", "evaluations"):
+        cur.execute(
+            f"""
+            UPDATE {table} AS s SET contact_id = c.contact_id,
+                   agent_id = coalesce(s.agent_id, c.agent_id)
+            FROM contacts AS c
+            WHERE s.contact_id IS NULL AND s.contact_ref IS NOT NULL
+              AND c.source = s.source AND c.source_key = s.contact_ref
+            """
+        )
+    # Agents seen in the data but never described get a row, so filters list them.
+    cur.execute(
+        """
+        INSERT INTO agents (agent_id, name)
+        SELECT DISTINCT agent_id, agent_id FROM (
+            SELECT agent_id FROM contacts UNION ALL SELECT agent_id FROM interval_stats
+            UNION ALL SELECT agent_id FROM agent_sessions
+        ) WHERE agent_id IS NOT NULL AND agent_id NOT IN (SELECT agent_id FROM agents)
+        """
+    )
+
+
+def next_contact_id(cur) -> int:
+    return cur.execute("SELECT coalesce(max(contact_id), 0) + 1 FROM contacts").fetchone()[0]

@@ -1,0 +1,235 @@
+"""Ordered, named schema migrations.
+
+The database records every migration it has applied in ``schema_migrations``.
+A migration is never edited once released: add a new one at the end instead.
+A database that records a migration this version does not know was written by a
+newer kpidesk and is refused (see ``store.py``).
+
+Timestamps are the *local time of the data* (naive ``TIMESTAMP``; the data's time
+zone is the ``data_timezone`` setting). Durations are stored in seconds and are
+computed at import from zone-aware instants, so a ticket that spans a DST change
+gets its true duration.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "001_canonical_schema",
+        """
+        CREATE TABLE imports (
+            import_id      INTEGER PRIMARY KEY,
+            file_name      VARCHAR NOT NULL,
+            file_path      VARCHAR,
+            file_hash      VARCHAR NOT NULL,
+            file_size      BIGINT,
+            profile        VARCHAR,
+            started_at     TIMESTAMP NOT NULL,
+            finished_at    TIMESTAMP,
+            rows_read      BIGINT DEFAULT 0,
+            rows_loaded    BIGINT DEFAULT 0,
+            rows_duplicate BIGINT DEFAULT 0,
+            rows_rejected  BIGINT DEFAULT 0,
+            message        VARCHAR
+        );
+        CREATE TABLE import_rejects (
+            import_id INTEGER NOT NULL,
+            line      BIGINT,
+            reason    VARCHAR NOT NULL,
+            raw       VARCHAR
+        );
+        CREATE TABLE agents (
+            agent_id   VARCHAR PRIMARY KEY,
+            name       VARCHAR,
+            team       VARCHAR,
+            site       VARCHAR,
+            outsourced BOOLEAN DEFAULT false,
+            import_id  INTEGER
+        );
+        CREATE TABLE customers (
+            customer_id VARCHAR PRIMARY KEY,
+            name        VARCHAR,
+            email       VARCHAR,
+            phone       VARCHAR,
+            started_on  DATE,
+            ended_on    DATE,
+            purchases   INTEGER,
+            import_id   INTEGER
+        );
+        -- One row per customer interaction, any channel.
+        CREATE TABLE contacts (
+            contact_id        BIGINT NOT NULL,
+            source            VARCHAR NOT NULL,   -- export family: asterisk, zendesk, demo…
+            source_key        VARCHAR NOT NULL,   -- natural key within the source (dedupe)
+            channel           VARCHAR NOT NULL,   -- phone, email, chat, bot, social…
+            direction         VARCHAR NOT NULL DEFAULT 'inbound',
+            queue             VARCHAR,
+            agent_id          VARCHAR,
+            customer_id       VARCHAR,
+            topic             VARCHAR,
+            product           VARCHAR,
+            site              VARCHAR,
+            priority          VARCHAR,
+            status            VARCHAR,
+            arrived_at        TIMESTAMP NOT NULL, -- call entered queue / ticket or chat created
+            answered_at       TIMESTAMP,          -- call connected / chat accepted by a human
+            first_response_at TIMESTAMP,          -- first agent reply (tickets, chats)
+            ended_at          TIMESTAMP,
+            solved_at         TIMESTAMP,
+            handoff_at        TIMESTAMP,          -- bot asked for a human
+            wait_s            DOUBLE,             -- queue wait (answered or abandoned)
+            talk_s            DOUBLE,
+            hold_s            DOUBLE,
+            wrap_s            DOUBLE,
+            first_response_s  DOUBLE,
+            resolution_s      DOUBLE,
+            handoff_wait_s    DOUBLE,             -- hand-off request → first human reply
+            bot_response_s    DOUBLE,             -- delay of the bot's first reply
+            avg_reply_s       DOUBLE,             -- export's own average reply time
+            outcome           VARCHAR,            -- answered, abandoned, flowout, handled, missed
+            transferred       BOOLEAN,
+            resolved          BOOLEAN,
+            reopened          BOOLEAN,
+            replies           INTEGER,            -- agent replies on the ticket
+            surveyed          BOOLEAN,            -- a survey was sent for this contact
+            next_contact_at   TIMESTAMP,          -- derived: next contact by the same customer
+            import_id         INTEGER
+        );
+        -- Pre-aggregated rows: one per agent (or queue) × interval, from daily sheets.
+        -- Counts and *sums* of durations, so that averages are weighted by counts.
+        CREATE TABLE interval_stats (
+            source             VARCHAR NOT NULL,
+            source_key         VARCHAR NOT NULL,
+            channel            VARCHAR NOT NULL,
+            queue              VARCHAR,
+            agent_id           VARCHAR,
+            site               VARCHAR,
+            topic              VARCHAR,
+            interval_start     TIMESTAMP NOT NULL,
+            interval_s         INTEGER NOT NULL,
+            offered            BIGINT,    -- short abandons already excluded
+            answered           BIGINT,
+            abandoned          BIGINT,
+            short_abandoned    BIGINT,
+            flowout            BIGINT,
+            sl_met             BIGINT,    -- answered within the sheet's own threshold
+            sl_threshold_s     DOUBLE,
+            transferred        BIGINT,
+            handled            BIGINT,
+            wait_answered_s    DOUBLE,    -- sum over answered calls
+            wait_abandoned_s   DOUBLE,    -- sum over abandoned calls
+            max_wait_s         DOUBLE,
+            talk_s             DOUBLE,    -- sums over handled contacts
+            hold_s             DOUBLE,
+            wrap_s             DOUBLE,
+            logged_in_s        DOUBLE,
+            paused_s           DOUBLE,
+            import_id          INTEGER
+        );
+        CREATE TABLE messages (
+            source      VARCHAR NOT NULL,
+            contact_ref VARCHAR NOT NULL,     -- source_key of the contact
+            author_kind VARCHAR NOT NULL,     -- customer, agent, bot
+            sent_at     TIMESTAMP NOT NULL,
+            import_id   INTEGER
+        );
+        CREATE TABLE surveys (
+            source           VARCHAR NOT NULL,
+            source_key       VARCHAR NOT NULL,
+            survey_type      VARCHAR NOT NULL,  -- csat, nps, ces, servqual
+            score            DOUBLE,
+            scale_min        DOUBLE NOT NULL,
+            scale_max        DOUBLE NOT NULL,
+            higher_is_better BOOLEAN NOT NULL DEFAULT true,
+            dimension        VARCHAR,           -- servqual dimension
+            component        VARCHAR,           -- servqual: expectation | perception
+            answered_at      TIMESTAMP,
+            contact_ref      VARCHAR,           -- source_key of the contact it rates
+            contact_id       BIGINT,            -- resolved after import
+            channel          VARCHAR,
+            agent_id         VARCHAR,
+            queue            VARCHAR,
+            customer_id      VARCHAR,
+            comment          VARCHAR,
+            import_id        INTEGER
+        );
+        CREATE TABLE agent_sessions (
+            source     VARCHAR NOT NULL,
+            source_key VARCHAR NOT NULL,
+            agent_id   VARCHAR NOT NULL,
+            state      VARCHAR NOT NULL,        -- logged_in | pause
+            reason     VARCHAR,
+            started_at TIMESTAMP NOT NULL,
+            ended_at   TIMESTAMP,
+            duration_s DOUBLE NOT NULL,
+            queue      VARCHAR,
+            import_id  INTEGER
+        );
+        CREATE TABLE agent_schedules (
+            source     VARCHAR NOT NULL,
+            source_key VARCHAR NOT NULL,
+            agent_id   VARCHAR NOT NULL,
+            starts_at  TIMESTAMP NOT NULL,
+            duration_s DOUBLE NOT NULL,
+            import_id  INTEGER
+        );
+        CREATE TABLE evaluations (
+            source       VARCHAR NOT NULL,
+            source_key   VARCHAR NOT NULL,
+            contact_ref  VARCHAR,
+            contact_id   BIGINT,
+            agent_id     VARCHAR,
+            evaluated_at TIMESTAMP NOT NULL,
+            criterion    VARCHAR NOT NULL,
+            score        DOUBLE NOT NULL,        -- 0–100
+            evaluator    VARCHAR,
+            comment      VARCHAR,
+            import_id    INTEGER
+        );
+        -- The team lead's own data: never touched by imports.
+        CREATE TABLE settings (
+            key   VARCHAR PRIMARY KEY,
+            value VARCHAR NOT NULL
+        );
+        CREATE TABLE targets (
+            kpi     VARCHAR NOT NULL,
+            channel VARCHAR NOT NULL DEFAULT '*',
+            target  DOUBLE,
+            warning DOUBLE,
+            PRIMARY KEY (kpi, channel)
+        );
+        CREATE TABLE holidays (
+            day  DATE PRIMARY KEY,
+            name VARCHAR
+        );
+        CREATE TABLE coaching_notes (
+            note_id      INTEGER PRIMARY KEY,
+            agent_id     VARCHAR NOT NULL,
+            session_date DATE NOT NULL,
+            text         VARCHAR NOT NULL,
+            kpis         VARCHAR[],
+            created_at   TIMESTAMP NOT NULL
+        );
+        CREATE TABLE coaching_goals (
+            goal_id    INTEGER PRIMARY KEY,
+            agent_id   VARCHAR NOT NULL,
+            kpi        VARCHAR NOT NULL,
+            target     DOUBLE NOT NULL,
+            start_date DATE NOT NULL,
+            due_date   DATE NOT NULL,
+            note       VARCHAR,
+            created_at TIMESTAMP NOT NULL
+        );
+        -- Derived from the business-hours setting: one row per weekday × 15-minute slot.
+        CREATE TABLE calendar_slots (
+            dow     INTEGER NOT NULL,   -- ISO: 1 = Monday … 7 = Sunday
+            slot    INTEGER NOT NULL,   -- 0 … 95
+            is_open BOOLEAN NOT NULL
+        );
+        """,
+    ),
+]
+
+
+def known_names() -> list[str]:
+    return [name for name, _ in MIGRATIONS]

@@ -1,0 +1,120 @@
+"""Every setting kpidesk knows, declared once: name, type, default, help.
+
+Settings live in the database's ``settings`` table (the team lead's own data, never
+touched by imports). KPI parameters (``sl_threshold_s``…) are settings too: their
+values here are the defaults the engine binds, and ``--param`` overrides them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    help: str
+    choices: tuple = ()
+    is_kpi_param: bool = False
+
+
+DEFAULT_HOURS = {str(d): [["09:00", "18:00"]] for d in range(1, 6)}
+
+
+def _system_timezone() -> str:
+    tz = os.environ.get("TZ")
+    if tz and tz in available_timezones():
+        return tz
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        if "zoneinfo/" in target:
+            name = target.split("zoneinfo/", 1)[1]
+            if name in available_timezones():
+                return name
+    except OSError:
+        pass
+    return "Europe/Paris"
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in [
+        Setting("language", str, "system", "Language of the app: system, en or fr.", ("system", "en", "fr")),
+        Setting("theme", str, "system", "Colour theme: system, light or dark.", ("system", "light", "dark")),
+        Setting("data_timezone", str, _system_timezone(),
+                "Time zone of the timestamps in your exports (IANA name, e.g. Europe/Paris)."),
+        Setting("sl_threshold_s", float, 20.0,
+                "Service level: a call answered within this many seconds meets the target.", is_kpi_param=True),
+        Setting("sl_abandon_policy", str, "negative",
+                "Service level: abandons within the threshold count against (negative), are "
+                "removed from the denominator (ignore) or count as met (positive).",
+                ("negative", "ignore", "positive"), is_kpi_param=True),
+        Setting("short_abandon_s", float, 5.0,
+                "Calls abandoned within this many seconds are short abandons, left out of "
+                "offered calls (0 counts every abandon).", is_kpi_param=True),
+        Setting("repeat_window_days", float, 7.0,
+                "A contact followed by another from the same customer within this many days "
+                "is a repeat.", is_kpi_param=True),
+        Setting("response_sla_h", float, 24.0,
+                "Tickets first answered within this many hours meet the response SLA.", is_kpi_param=True),
+        Setting("min_sample", int, 30,
+                "Groups with fewer contacts than this are flagged as small samples, not ranked.",
+                is_kpi_param=True),
+        Setting("business_hours", dict, DEFAULT_HOURS,
+                "Opening hours per ISO weekday (1 = Monday): lists of [open, close] times."),
+    ]
+}
+
+
+def get(store, key: str) -> Any:
+    spec = SETTINGS[key]
+    row = store.cursor().execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return spec.default if row is None else json.loads(row[0])
+
+
+def set_value(store, key: str, value: Any) -> None:
+    spec = SETTINGS.get(key)
+    if spec is None:
+        raise KeyError(f"Unknown setting {key!r}")
+    value = coerce(spec, value)
+    with store.write() as cur:
+        cur.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, json.dumps(value)])
+    if key == "business_hours":
+        from kpidesk.core import calendar
+
+        calendar.rebuild_slots(store)
+    if key == "data_timezone":
+        store.con.execute(f"SET TimeZone = '{value}'")
+
+
+def coerce(spec: Setting, value: Any) -> Any:
+    if spec.type is dict:
+        value = json.loads(value) if isinstance(value, str) else dict(value)
+    elif spec.type is float:
+        value = float(str(value).replace(",", "."))
+    else:
+        value = spec.type(value)
+    if spec.choices and value not in spec.choices:
+        raise ValueError(f"{spec.key} must be one of {', '.join(spec.choices)}")
+    if spec.key == "data_timezone":
+        ZoneInfo(value)  # raises on an unknown zone
+    if spec.type is float and value < 0:
+        raise ValueError(f"{spec.key} cannot be negative")
+    return value
+
+
+def kpi_params(store) -> dict[str, Any]:
+    """Current values of every KPI parameter."""
+    return {k: get(store, k) for k, s in SETTINGS.items() if s.is_kpi_param}
+
+
+def safe_timezone(store) -> str:
+    tz = get(store, "data_timezone")
+    return tz if tz in available_timezones() else "UTC"
