@@ -24,6 +24,8 @@ def refresh(cur) -> None:
         """
     )
     # Surveys and evaluations rate a contact named by its source key.
+    # Same source first; then a key that names exactly one contact in any source
+    # (a survey tool's export rating calls imported from the phone system).
     for table in ("surveys", "evaluations"):
         cur.execute(
             f"""
@@ -34,6 +36,26 @@ def refresh(cur) -> None:
               AND c.source = s.source AND c.source_key = s.contact_ref
             """
         )
+        cur.execute(
+            f"""
+            UPDATE {table} AS s SET contact_id = c.contact_id,
+                   agent_id = coalesce(s.agent_id, c.agent_id)
+            FROM (
+                SELECT source_key, any_value(contact_id) AS contact_id, any_value(agent_id) AS agent_id
+                FROM contacts
+                WHERE source_key IN (SELECT contact_ref FROM {table} WHERE contact_id IS NULL)
+                GROUP BY source_key HAVING count(*) = 1
+            ) AS c
+            WHERE s.contact_id IS NULL AND s.contact_ref = c.source_key
+            """
+        )
+    cur.execute(
+        """
+        UPDATE contacts AS c SET survey_answered = true
+        FROM (SELECT DISTINCT contact_id FROM surveys WHERE contact_id IS NOT NULL) AS s
+        WHERE c.contact_id = s.contact_id AND c.survey_answered IS NOT true
+        """
+    )
     # Agents seen in the data but never described get a row, so filters list them.
     cur.execute(
         """

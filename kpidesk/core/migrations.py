@@ -93,6 +93,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             replies           INTEGER,            -- agent replies on the ticket
             surveyed          BOOLEAN,            -- a survey was sent for this contact
             next_contact_at   TIMESTAMP,          -- derived: next contact by the same customer
+            survey_answered   BOOLEAN,            -- derived: a survey answer rates this contact
             import_id         INTEGER
         );
         -- Pre-aggregated rows: one per agent (or queue) × interval, from daily sheets.
