@@ -65,6 +65,7 @@ class Store:
         self.con = _connect(self.path, read_only)
         self._write_lock = threading.RLock()
         self.backup_path: Path | None = None
+        self.generation = 0  # bumped by every committed write: cache keys include it
         self._migrate()
         from kpidesk.core import settings  # late: settings needs an open store
 
@@ -129,6 +130,7 @@ class Store:
                 raise
             else:
                 cur.execute("COMMIT")
+                self.generation += 1
             finally:
                 cur.close()
 

@@ -1,0 +1,5 @@
+import sys
+
+from kpidesk.cli import main
+
+sys.exit(main())

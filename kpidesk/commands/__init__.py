@@ -1,0 +1,1 @@
+"""Command-line subcommands: one module each, with add_parser() and run()."""

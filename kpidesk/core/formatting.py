@@ -1,0 +1,52 @@
+"""Numbers as a team lead reads them, in French or English.
+
+One place for it, so tiles, tables, the CLI and the PDF agree: ``89,5 %`` and
+``1 234`` in French, ``89.5%`` and ``1,234`` in English, durations as ``2 min 05 s``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+NBSP = "\u202f"  # narrow no-break space: the French thousands separator
+
+
+def number(value: float, decimals: int, lang: str) -> str:
+    text = f"{value:,.{decimals}f}"
+    if lang == "fr":
+        text = text.replace(",", NBSP).replace(".", ",")
+    return text
+
+
+def duration(seconds: float, lang: str = "en") -> str:
+    seconds = round(seconds)
+    if abs(seconds) < 60:
+        return f"{seconds} s"
+    minutes, secs = divmod(abs(seconds), 60)
+    sign = "-" if seconds < 0 else ""
+    if minutes < 60:
+        return f"{sign}{minutes} min {secs:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{sign}{hours} h {minutes:02d}"
+    days, hours = divmod(hours, 24)
+    return f"{sign}{days} {'j' if lang == 'fr' else 'd'} {hours} h"
+
+
+def value(val: float | None, unit: str, lang: str = "en", empty: str = "–") -> str:
+    if val is None:
+        return empty
+    if unit == "rate":
+        text = number(val * 100, 1, lang)
+        return f"{text}{NBSP}%" if lang == "fr" else f"{text}%"
+    if unit == "seconds":
+        return duration(val, lang)
+    if unit == "count":
+        return number(val, 0, lang)
+    if unit == "percent":
+        return number(val, 1, lang)
+    return number(val, 2 if abs(val) < 10 else 1, lang)
+
+
+def day(d: date | datetime, lang: str = "en") -> str:
+    return d.strftime("%d/%m/%Y") if lang == "fr" else d.strftime("%Y-%m-%d")

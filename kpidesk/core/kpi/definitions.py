@@ -1,0 +1,183 @@
+"""KPI definition files: one TOML file per KPI, loaded into a typed registry.
+
+A definition is data — an aggregate SQL expression over one relation plus metadata —
+so team leads can read and change it, and add their own in a ``kpis/`` folder beside
+their database. A broken file is reported with its name and reason; the others load.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kpidesk.core.kpi.relations import RELATIONS
+
+UNITS = ("rate", "seconds", "count", "score", "percent")
+BETTER = ("higher", "lower", "none")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+class DefinitionError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class KpiDefinition:
+    id: str
+    relation: str
+    measure: str
+    n: str
+    unit: str
+    better: str
+    label: dict[str, str]
+    description: dict[str, str]
+    channels: tuple[str, ...] = ()
+    short: dict[str, str] = field(default_factory=dict)
+    target: float | None = None
+    warning: float | None = None
+    requires: tuple[str, ...] = ()  # any of these tables must hold rows
+    requires_reason: dict[str, str] = field(default_factory=dict)
+    basis: str | None = None  # SQL giving a note on how the value was computed
+    extras: dict[str, str] = field(default_factory=dict)  # named extra figures
+    share_over: str | None = None  # "channel": measure is a share of all channels
+    source: str = "builtin"  # builtin, or the user file's path
+
+    def label_for(self, lang: str) -> str:
+        return self.label.get(lang) or self.label["en"]
+
+    def description_for(self, lang: str) -> str:
+        return self.description.get(lang) or self.description.get("en", "")
+
+    @property
+    def params(self) -> tuple[str, ...]:
+        text = " ".join([RELATIONS[self.relation].sql, self.measure, self.n, self.basis or ""])
+        found = dict.fromkeys(_PARAM.findall(text))
+        return tuple(p for p in found if not p.startswith("period_") and p != "channel_filter")
+
+    def to_json(self) -> dict[str, Any]:
+        from kpidesk.core import settings
+
+        return {
+            "id": self.id,
+            "label": self.label,
+            "short": self.short,
+            "description": self.description,
+            "unit": self.unit,
+            "better": self.better,
+            "channels": list(self.channels),
+            "relation": self.relation,
+            "measure": self.measure,
+            "n": self.n,
+            "target": self.target,
+            "warning": self.warning,
+            "requires": list(self.requires),
+            "parameters": {p: settings.SETTINGS[p].default for p in self.params if p in settings.SETTINGS},
+            "source": self.source,
+        }
+
+
+def parse(text: str, source: str) -> KpiDefinition:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DefinitionError(f"not valid TOML: {exc}") from None
+    missing = [k for k in ("id", "relation", "measure", "unit", "label") if k not in data]
+    if missing:
+        raise DefinitionError(f"missing {', '.join(missing)}")
+    if not _ID.match(data["id"]):
+        raise DefinitionError(f"id {data['id']!r} must be lower_snake_case")
+    if data["relation"] not in RELATIONS:
+        raise DefinitionError(f"unknown relation {data['relation']!r} (one of {', '.join(RELATIONS)})")
+    if data["unit"] not in UNITS:
+        raise DefinitionError(f"unit must be one of {', '.join(UNITS)}")
+    better = data.get("better", "none")
+    if better not in BETTER:
+        raise DefinitionError(f"better must be one of {', '.join(BETTER)}")
+    label = data["label"] if isinstance(data["label"], dict) else {"en": str(data["label"])}
+    if "en" not in label:
+        raise DefinitionError("label needs an 'en' entry")
+    if ";" in data["measure"]:
+        raise DefinitionError("measure must be one SQL expression (no ';')")
+    return KpiDefinition(
+        id=data["id"],
+        relation=data["relation"],
+        measure=data["measure"].strip(),
+        n=data.get("n", "count(*)").strip(),
+        unit=data["unit"],
+        better=better,
+        label=label,
+        description=data.get("description", {}),
+        channels=tuple(data.get("channels", ())),
+        short=data.get("short", {}),
+        target=data.get("target"),
+        warning=data.get("warning"),
+        requires=tuple(data.get("requires", ())),
+        requires_reason=data.get("requires_reason", {}),
+        basis=data.get("basis"),
+        extras=data.get("extras", {}),
+        share_over=data.get("share_over"),
+        source=source,
+    )
+
+
+@dataclass
+class Registry:
+    """Every loaded KPI, by id, in catalog order; and the files that failed."""
+
+    kpis: dict[str, KpiDefinition] = field(default_factory=dict)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
+
+    def __getitem__(self, kpi_id: str) -> KpiDefinition:
+        return self.kpis[kpi_id]
+
+    def __contains__(self, kpi_id: str) -> bool:
+        return kpi_id in self.kpis
+
+    def __iter__(self):
+        return iter(self.kpis.values())
+
+    def for_channel(self, channel: str) -> list[KpiDefinition]:
+        return [k for k in self.kpis.values() if channel in k.channels]
+
+
+def builtin_folder() -> Path:
+    return Path(str(resources.files("kpidesk") / "resources" / "kpis"))
+
+
+def user_folder(db_path: str | None) -> Path | None:
+    if not db_path or db_path == ":memory:":
+        return None
+    return Path(db_path).parent / "kpis"
+
+
+def load_registry(db_path: str | None = None, extra_folders: list[Path] = ()) -> Registry:
+    """Built-in KPI files, then the user's (a user file may replace a built-in id)."""
+    reg = Registry()
+    folders = [builtin_folder(), user_folder(db_path), *extra_folders]
+    for folder in folders:
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            source = "builtin" if folder == builtin_folder() else str(path)
+            try:
+                kpi = parse(path.read_text(encoding="utf-8"), source)
+            except (DefinitionError, UnicodeDecodeError, OSError) as exc:
+                reg.errors.append((str(path), str(exc)))
+                continue
+            reg.kpis[kpi.id] = kpi
+    order = _catalog_order()
+    reg.kpis = dict(sorted(reg.kpis.items(), key=lambda kv: (order.get(kv[0], 999), kv[0])))
+    return reg
+
+
+def _catalog_order() -> dict[str, int]:
+    index = builtin_folder() / "ORDER"
+    if not index.exists():
+        return {}
+    ids = [line.strip() for line in index.read_text().splitlines() if line.strip()]
+    return {kpi_id: i for i, kpi_id in enumerate(ids)}

@@ -1,0 +1,216 @@
+"""Turn KPI definitions into numbers: compose SQL for filters × grouping, run it.
+
+KPIs that read the same relation are computed together, one scan of the data per
+relation, so a channel tab is a handful of queries, not fifty. Filter values and
+parameters are always bound (``$name``); only identifiers from fixed tables below and
+the KPI files' own SQL are placed in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Any, Iterable
+
+from kpidesk.core import settings
+from kpidesk.core.kpi import sql_compose as compose
+from kpidesk.core.kpi.definitions import KpiDefinition, Registry, load_registry
+from kpidesk.core.kpi.relations import RELATIONS
+
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+SAMPLED_UNITS = ("rate", "seconds", "score", "percent")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the team lead narrowed the view to. Dates are inclusive local days."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    channels: tuple[str, ...] = ()
+    queues: tuple[str, ...] = ()
+    teams: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+    agents: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    def narrowed(self, **changes: Any) -> "Filters":
+        return replace(self, **changes)
+
+
+@dataclass
+class KpiValue:
+    kpi: str
+    value: float | None
+    n: float | None
+    group: dict[str, Any] = field(default_factory=dict)
+    reason: str | None = None
+    basis: str | None = None
+    small_sample: bool = False
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kpi": self.kpi, "value": self.value, "n": self.n}
+        for key, val in self.group.items():
+            out[key] = val.isoformat() if isinstance(val, (date, datetime)) else val
+        if self.reason:
+            out["reason"] = self.reason
+        if self.basis:
+            out["basis"] = self.basis
+        if self.small_sample:
+            out["small_sample"] = True
+        if self.extras:
+            out["extras"] = self.extras
+        return out
+
+
+class EngineError(Exception):
+    pass
+
+
+class Engine:
+    """Computes KPIs on one store. Thread-safe: each call uses its own cursor."""
+
+    def __init__(self, store, registry: Registry | None = None, lang: str = "en"):
+        self.store = store
+        self.registry = registry or load_registry(store.path)
+        self.lang = lang
+        self._cache: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    # -- public ---------------------------------------------------------------------
+    def compute(
+        self,
+        kpis: Iterable[str] | None = None,
+        filters: Filters = Filters(),
+        by: Iterable[str] = (),
+        params: dict[str, Any] | None = None,
+    ) -> list[KpiValue]:
+        ids = list(kpis) if kpis is not None else [k.id for k in self.registry]
+        unknown = [k for k in ids if k not in self.registry]
+        if unknown:
+            raise EngineError(f"Unknown KPI: {', '.join(unknown)}")
+        by = tuple(by)
+        for dim in by:
+            if dim not in compose.DIMENSIONS and not any(dim in r.extra_dims for r in RELATIONS.values()):
+                raise EngineError(f"Cannot group by {dim!r}; choose from {', '.join(compose.DIMENSIONS)}")
+        bound = self.parameters(params)
+        key = (tuple(ids), filters, by, tuple(sorted(bound.items())), self.store.generation)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        cur = self.store.cursor()
+        try:
+            results = self._compute(cur, [self.registry[k] for k in ids], filters, by, bound)
+        finally:
+            cur.close()
+        with self._lock:
+            self._cache[key] = results
+            while len(self._cache) > 64:
+                self._cache.popitem(last=False)
+        return results
+
+    def parameters(self, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        values = settings.kpi_params(self.store)
+        for name, value in (overrides or {}).items():
+            spec = settings.SETTINGS.get(name)
+            if spec is None or not spec.is_kpi_param:
+                raise EngineError(f"Unknown parameter {name!r}")
+            try:
+                values[name] = settings.coerce(spec, value)
+            except ValueError as exc:
+                raise EngineError(str(exc)) from None
+        return values
+
+    def period(self, filters: Filters, cur=None) -> tuple[datetime, datetime]:
+        """[start, end) of the filtered period; the data's own range when open."""
+        start = datetime.combine(filters.date_from, datetime.min.time()) if filters.date_from else None
+        end = datetime.combine(filters.date_to + timedelta(days=1), datetime.min.time()) if filters.date_to else None
+        if start is None or end is None:
+            cur = cur or self.store.cursor()
+            lo, hi = cur.execute("SELECT min(arrived_at), max(arrived_at) FROM contacts").fetchone()
+            lo = lo or datetime.combine(date.today(), datetime.min.time())
+            hi = hi or lo
+            start = start or datetime.combine(lo.date(), datetime.min.time())
+            end = end or datetime.combine(hi.date() + timedelta(days=1), datetime.min.time())
+        return start, end
+
+    def sql_for(self, kpis: list[str], filters: Filters = Filters(), by: Iterable[str] = ()) -> str:
+        """The SQL text the engine would run (for the 'show SQL' tooltip and tests)."""
+        defs = [self.registry[k] for k in kpis]
+        return "\n;\n".join(q.sql for q in compose.plan(defs, filters, tuple(by)))
+
+    # -- internals ------------------------------------------------------------------
+    def _compute(self, cur, defs: list[KpiDefinition], filters, by, params) -> list[KpiValue]:
+        results: dict[str, list[KpiValue]] = {}
+        runnable = []
+        for kpi in defs:
+            reason = self._missing_input(cur, kpi) or self._unsupported(kpi, by)
+            if reason:
+                results[kpi.id] = [KpiValue(kpi.id, None, None, reason=reason)]
+            else:
+                runnable.append(kpi)
+        start, end = self.period(filters, cur)
+        values = {**params, "period_start": start, "period_end": end}
+        values.update(compose.filter_values(filters))
+        for query in compose.plan(runnable, filters, by):
+            used = dict.fromkeys(_PARAM.findall(query.sql))
+            bind = {name: values[name] for name in used}
+            try:
+                rows = cur.execute(query.sql, bind).fetchall()
+                cols = [d[0] for d in cur.description]
+            except Exception as exc:  # a user KPI file with bad SQL
+                for kpi in query.kpis:
+                    results[kpi.id] = [KpiValue(kpi.id, None, None, reason=f"SQL error in {kpi.source}: {exc}")]
+                continue
+            for kpi in query.kpis:
+                results[kpi.id] = [self._value(kpi, dict(zip(cols, row)), by, params) for row in rows]
+        names = self._agent_names(cur) if "agent" in by else {}
+        out = []
+        for kpi in defs:
+            for value in results.get(kpi.id, []):
+                if names and value.group.get("agent") in names:
+                    value.group["agent_name"] = names[value.group["agent"]]
+                out.append(value)
+        return out
+
+    def _value(self, kpi: KpiDefinition, row: dict, by, params) -> KpiValue:
+        value, n = row.get(f"{kpi.id}__v"), row.get(f"{kpi.id}__n")
+        value = None if value is None else float(value)
+        n = None if n is None else float(n)
+        group = {dim: row[dim] for dim in by}
+        reason = None
+        if value is None:
+            reason = "no data" if not n else "not defined for this data"
+        extras = {name: row.get(f"{kpi.id}__x__{name}") for name in kpi.extras}
+        small = bool(by) and kpi.unit in SAMPLED_UNITS and n is not None and n < params["min_sample"]
+        return KpiValue(kpi.id, value, n, group, reason, row.get(f"{kpi.id}__b"), small, extras)
+
+    def _missing_input(self, cur, kpi: KpiDefinition) -> str | None:
+        if not kpi.requires:
+            return None
+        for table in kpi.requires:
+            if cur.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0]:
+                return None
+        return kpi.requires_reason.get(self.lang) or kpi.requires_reason.get("en") or (
+            f"no {' or '.join(kpi.requires)} imported"
+        )
+
+    def _unsupported(self, kpi: KpiDefinition, by) -> str | None:
+        rel = RELATIONS[kpi.relation]
+        for dim in by:
+            column = compose.DIMENSIONS.get(dim, (None, None))[1]
+            if column is None and dim not in rel.extra_dims:
+                return f"not available by {dim}"
+            if column is not None and column not in rel.dims:
+                return f"not available by {dim}"
+            if rel.snapshot and dim in ("weekday", "hour_of_day"):
+                return f"not available by {dim} (a point-in-time count)"
+        return None
+
+    def _agent_names(self, cur) -> dict[str, str]:
+        return dict(cur.execute("SELECT agent_id, coalesce(name, agent_id) FROM agents").fetchall())

@@ -1,0 +1,265 @@
+"""The relations KPI measures are written against.
+
+A KPI file names one relation and gives an aggregate expression over its columns.
+Each relation turns canonical rows into *additive facts*: flags (0/1) and sums,
+so that a measure is a ratio of sums and is right on one-row-per-contact data and
+on pre-aggregated interval rows alike (``interval_stats`` rows carry counts and sums,
+never averages). Per-row values for medians and percentiles (``*_v`` columns) exist
+on detail rows only.
+
+Every relation exposes the dimension columns ``t`` (local timestamp deciding the
+period), ``channel``, ``queue``, ``agent_id``, ``team``, ``site``, ``topic``,
+``product``. Parameters (``$short_abandon_s``…) are bound by the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_PHONE_FACTS = """
+SELECT *,
+    offered * (outcome = 'answered')::INT                       AS answered,
+    offered * (outcome = 'abandoned')::INT                      AS abandoned,
+    offered * (outcome = 'flowout')::INT                        AS flowout,
+    offered * (outcome = 'answered' AND wait_s <= $sl_threshold_s)::INT AS sl_met,
+    offered * (outcome = 'abandoned' AND wait_s <= $sl_threshold_s)::INT AS sl_abandon_within
+FROM (
+    SELECT c.*,
+        (c.channel = 'phone' AND c.direction = 'inbound'
+         AND c.outcome IN ('answered', 'abandoned', 'flowout'))::INT AS phone_in,
+        (c.channel = 'phone' AND c.direction = 'inbound' AND c.outcome = 'abandoned'
+         AND coalesce(c.wait_s, 1e12) < $short_abandon_s)::INT      AS short_abandoned,
+        (c.channel = 'phone' AND c.direction = 'inbound'
+         AND c.outcome IN ('answered', 'abandoned', 'flowout')
+         AND NOT (c.outcome = 'abandoned' AND coalesce(c.wait_s, 1e12) < $short_abandon_s))::INT AS offered,
+        (c.outcome IN ('answered', 'handled')
+         OR (c.channel = 'bot' AND c.answered_at IS NOT NULL))       AS is_handled
+    FROM contacts c
+)
+"""
+
+CONTACTS = f"""
+SELECT
+    f.arrived_at AS t, f.channel, f.direction, f.queue, f.agent_id, a.team,
+    coalesce(f.site, a.site) AS site, f.topic, f.product, f.customer_id,
+    1 AS detail,
+    1 AS contacts,
+    (f.direction = 'inbound')::INT AS inbound,
+    f.offered, f.answered, f.abandoned, f.short_abandoned, f.flowout,
+    f.sl_met + CASE WHEN $sl_abandon_policy = 'positive' THEN f.sl_abandon_within ELSE 0 END AS sl_num,
+    f.offered - CASE WHEN $sl_abandon_policy = 'ignore' THEN f.sl_abandon_within ELSE 0 END AS sl_den,
+    CASE WHEN f.answered = 1 THEN f.wait_s END          AS wait_answered_sum,
+    (f.answered = 1 AND f.wait_s IS NOT NULL)::INT       AS wait_answered_n,
+    CASE WHEN f.abandoned = 1 THEN f.wait_s END         AS wait_abandoned_sum,
+    (f.abandoned = 1 AND f.wait_s IS NOT NULL)::INT      AS wait_abandoned_n,
+    CASE WHEN f.answered = 1 OR f.abandoned = 1 THEN f.wait_s END AS wait_max,
+    CASE WHEN f.answered = 1 THEN f.wait_s END          AS wait_answered_v,
+    f.is_handled::INT AS handled,
+    (f.answered = 1 AND f.transferred)::INT             AS transferred,
+    CASE WHEN f.is_handled THEN f.talk_s END AS talk_sum, (f.is_handled AND f.talk_s IS NOT NULL)::INT AS talk_n,
+    CASE WHEN f.is_handled THEN f.hold_s END AS hold_sum, (f.is_handled AND f.hold_s IS NOT NULL)::INT AS hold_n,
+    CASE WHEN f.is_handled THEN f.wrap_s END AS wrap_sum, (f.is_handled AND f.wrap_s IS NOT NULL)::INT AS wrap_n,
+    CASE WHEN f.is_handled AND coalesce(f.talk_s, f.hold_s, f.wrap_s) IS NOT NULL
+         THEN coalesce(f.talk_s, 0) + coalesce(f.hold_s, 0) + coalesce(f.wrap_s, 0) END AS handle_sum,
+    (f.is_handled AND coalesce(f.talk_s, f.hold_s, f.wrap_s) IS NOT NULL)::INT AS handle_n,
+    CASE WHEN f.is_handled AND coalesce(f.talk_s, f.hold_s, f.wrap_s) IS NOT NULL
+         THEN coalesce(f.talk_s, 0) + coalesce(f.hold_s, 0) + coalesce(f.wrap_s, 0) END AS handle_v,
+    -- out of hours: closed quarter-hour, or a public holiday
+    (coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL)::INT AS out_of_hours,
+    -- tickets: every channel that is not a live conversation
+    (f.channel NOT IN ('phone', 'chat', 'bot'))::INT AS ticket,
+    f.first_response_s, f.resolution_s, f.replies, f.avg_reply_s,
+    (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL)::INT AS solved,
+    coalesce(f.reopened, false)::INT AS reopened,
+    -- chat and bot
+    (f.channel = 'bot')::INT AS bot, f.bot_response_s, f.handoff_wait_s,
+    (f.channel = 'bot' AND f.outcome = 'contained')::INT AS contained,
+    (f.channel = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned')))::INT AS handed_off,
+    ((f.channel = 'chat') OR (f.channel = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned'))))::INT AS chat_waited,
+    (f.channel IN ('chat', 'bot') AND f.outcome = 'abandoned')::INT AS chat_abandoned,
+    CASE WHEN f.channel = 'chat' AND f.answered_at IS NOT NULL THEN f.first_response_s END AS chat_frt_v,
+    -- repeats and resolution
+    (f.is_handled AND f.customer_id IS NOT NULL)::INT AS customer_known,
+    (f.is_handled AND f.customer_id IS NOT NULL AND f.next_contact_at IS NOT NULL
+     AND epoch(f.next_contact_at) - epoch(f.arrived_at) <= $repeat_window_days * 86400)::INT AS repeat,
+    (f.is_handled AND f.resolved IS NOT NULL)::INT AS resolution_known,
+    (f.is_handled AND f.resolved AND NOT (f.customer_id IS NOT NULL AND f.next_contact_at IS NOT NULL
+     AND epoch(f.next_contact_at) - epoch(f.arrived_at) <= $repeat_window_days * 86400))::INT AS first_contact_resolved,
+    coalesce(f.surveyed, false)::INT AS surveyed,
+    (coalesce(f.surveyed, false) AND coalesce(f.survey_answered, false))::INT AS survey_answered
+FROM ({_PHONE_FACTS}) f
+LEFT JOIN agents a ON a.agent_id = f.agent_id
+LEFT JOIN calendar_slots cs
+       ON cs.dow = isodow(f.arrived_at) AND cs.slot = hour(f.arrived_at) * 4 + minute(f.arrived_at) // 15
+LEFT JOIN holidays h ON h.day = CAST(f.arrived_at AS DATE)
+
+UNION ALL BY NAME
+
+SELECT
+    i.interval_start AS t, i.channel, 'inbound' AS direction, i.queue, i.agent_id, a.team,
+    coalesce(i.site, a.site) AS site, i.topic, NULL AS product, NULL AS customer_id,
+    0 AS detail,
+    coalesce(i.offered, 0) + coalesce(i.short_abandoned, 0) AS contacts,
+    coalesce(i.offered, 0) + coalesce(i.short_abandoned, 0) AS inbound,
+    i.offered, i.answered, i.abandoned, i.short_abandoned, i.flowout,
+    i.sl_met AS sl_num, i.offered AS sl_den,
+    i.wait_answered_s AS wait_answered_sum, CASE WHEN i.wait_answered_s IS NOT NULL THEN i.answered END AS wait_answered_n,
+    i.wait_abandoned_s AS wait_abandoned_sum, CASE WHEN i.wait_abandoned_s IS NOT NULL THEN i.abandoned END AS wait_abandoned_n,
+    i.max_wait_s AS wait_max,
+    coalesce(i.handled, i.answered) AS handled, i.transferred,
+    i.talk_s AS talk_sum, CASE WHEN i.talk_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS talk_n,
+    i.hold_s AS hold_sum, CASE WHEN i.hold_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS hold_n,
+    i.wrap_s AS wrap_sum, CASE WHEN i.wrap_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS wrap_n,
+    CASE WHEN coalesce(i.talk_s, i.hold_s, i.wrap_s) IS NOT NULL
+         THEN coalesce(i.talk_s, 0) + coalesce(i.hold_s, 0) + coalesce(i.wrap_s, 0) END AS handle_sum,
+    CASE WHEN coalesce(i.talk_s, i.hold_s, i.wrap_s) IS NOT NULL THEN coalesce(i.handled, i.answered) END AS handle_n,
+    ((coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL)::INT)
+        * (coalesce(i.offered, 0) + coalesce(i.short_abandoned, 0)) AS out_of_hours,
+    (i.channel NOT IN ('phone', 'chat', 'bot'))::INT * coalesce(i.handled, 0) AS ticket
+FROM interval_stats i
+LEFT JOIN agents a ON a.agent_id = i.agent_id
+LEFT JOIN calendar_slots cs
+       ON cs.dow = isodow(i.interval_start) AND cs.slot = hour(i.interval_start) * 4 + minute(i.interval_start) // 15
+LEFT JOIN holidays h ON h.day = CAST(i.interval_start AS DATE)
+"""
+
+SURVEYS = """
+SELECT
+    coalesce(c.arrived_at, s.answered_at) AS t, coalesce(c.channel, s.channel) AS channel,
+    coalesce(c.queue, s.queue) AS queue, coalesce(s.agent_id, c.agent_id) AS agent_id,
+    a.team, coalesce(c.site, a.site) AS site, c.topic, c.product,
+    s.survey_type, s.dimension, s.component, s.contact_id, s.comment,
+    s.score, s.scale_min, s.scale_max, s.higher_is_better,
+    (s.survey_type = 'csat' AND s.score IS NOT NULL)::INT AS csat_n,
+    (s.survey_type = 'csat' AND s.score >= s.scale_max - 1)::INT AS csat_satisfied,
+    CASE WHEN s.survey_type = 'csat' THEN s.score END AS csat_score,
+    (s.survey_type = 'nps' AND s.score IS NOT NULL)::INT AS nps_n,
+    (s.survey_type = 'nps' AND s.score >= 9)::INT AS promoter,
+    (s.survey_type = 'nps' AND s.score <= 6)::INT AS detractor,
+    CASE WHEN s.survey_type = 'ces' AND s.scale_max = 7 AND s.higher_is_better THEN s.score END AS ces7,
+    CASE WHEN s.survey_type = 'ces' THEN s.score END AS ces_any,
+    CASE WHEN s.survey_type = 'servqual' AND s.component = 'perception' THEN s.score END AS perception,
+    CASE WHEN s.survey_type = 'servqual' AND s.component = 'expectation' THEN s.score END AS expectation
+FROM surveys s
+LEFT JOIN contacts c ON c.contact_id = s.contact_id
+LEFT JOIN agents a ON a.agent_id = coalesce(s.agent_id, c.agent_id)
+"""
+
+# Agent time: handle time from contacts and intervals, logged-in and paused time
+# from sessions, paid time from schedules. Session rows have no channel or queue:
+# channel and queue filters let them through (see Relation.open_filters).
+ACTIVITY = """
+SELECT t, channel, queue, agent_id, a.team, coalesce(x.site, a.site) AS site, topic, product,
+       handle_s, handled, logged_s, paused_s, scheduled_s
+FROM (
+    SELECT arrived_at AS t, channel, queue, agent_id, site, topic, product,
+           coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(wrap_s, 0) AS handle_s,
+           1 AS handled, 0 AS logged_s, 0 AS paused_s, 0 AS scheduled_s
+    FROM contacts WHERE agent_id IS NOT NULL AND (outcome IN ('answered', 'handled') OR answered_at IS NOT NULL)
+    UNION ALL
+    SELECT interval_start, channel, queue, agent_id, site, topic, NULL,
+           coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(wrap_s, 0), coalesce(handled, answered, 0),
+           coalesce(logged_in_s, 0), coalesce(paused_s, 0), 0
+    FROM interval_stats WHERE agent_id IS NOT NULL
+    UNION ALL
+    SELECT started_at, NULL, queue, agent_id, NULL, NULL, NULL, 0, 0,
+           CASE WHEN state = 'logged_in' THEN duration_s ELSE 0 END,
+           CASE WHEN state = 'pause' THEN duration_s ELSE 0 END, 0
+    FROM agent_sessions
+    UNION ALL
+    SELECT starts_at, NULL, NULL, agent_id, NULL, NULL, NULL, 0, 0, 0, 0, duration_s FROM agent_schedules
+) x
+LEFT JOIN agents a USING (agent_id)
+"""
+
+# Reply delays: one row per customer message answered by an agent (message-level
+# data), else the export's own per-ticket average for tickets without messages.
+REPLIES = """
+WITH m AS (
+    SELECT source, contact_ref, author_kind, sent_at,
+           min(sent_at) FILTER (WHERE author_kind = 'agent') OVER (
+               PARTITION BY source, contact_ref ORDER BY sent_at
+               ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS reply_at
+    FROM messages
+)
+SELECT c.arrived_at AS t, c.channel, c.queue, c.agent_id, a.team, coalesce(c.site, a.site) AS site,
+       c.topic, c.product, epoch(m.reply_at) - epoch(m.sent_at) AS delay_s
+FROM m JOIN contacts c ON c.source = m.source AND c.source_key = m.contact_ref
+LEFT JOIN agents a ON a.agent_id = c.agent_id
+WHERE m.author_kind = 'customer' AND m.reply_at IS NOT NULL
+UNION ALL
+SELECT c.arrived_at, c.channel, c.queue, c.agent_id, a.team, coalesce(c.site, a.site),
+       c.topic, c.product, c.avg_reply_s
+FROM contacts c LEFT JOIN agents a ON a.agent_id = c.agent_id
+WHERE c.avg_reply_s IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.source = c.source AND m.contact_ref = c.source_key)
+"""
+
+# Backlog is a point-in-time count: the engine joins each ticket to the end of the
+# period (or of each time bucket) as ``period_end``.
+BACKLOG = """
+SELECT c.arrived_at AS t, c.channel, c.queue, c.agent_id, a.team, coalesce(c.site, a.site) AS site,
+       c.topic, c.product, c.arrived_at, c.solved_at, c.resolution_s
+FROM contacts c LEFT JOIN agents a ON a.agent_id = c.agent_id
+WHERE c.channel NOT IN ('phone', 'chat', 'bot')
+"""
+
+EVALUATIONS = """
+SELECT coalesce(c.arrived_at, e.evaluated_at) AS t, c.channel, c.queue,
+       coalesce(e.agent_id, c.agent_id) AS agent_id, a.team, coalesce(c.site, a.site) AS site,
+       c.topic, c.product, e.criterion, e.score, e.contact_id
+FROM evaluations e
+LEFT JOIN contacts c ON c.contact_id = e.contact_id
+LEFT JOIN agents a ON a.agent_id = coalesce(e.agent_id, c.agent_id)
+"""
+
+# Contacts both evaluated by QA and rated by the customer (delivered vs perceived).
+QA_CSAT = """
+SELECT c.arrived_at AS t, c.channel, c.queue, c.agent_id, a.team, coalesce(c.site, a.site) AS site,
+       c.topic, c.product, q.qa, s.csat
+FROM (SELECT contact_id, avg(score) AS qa FROM evaluations WHERE contact_id IS NOT NULL GROUP BY 1) q
+JOIN (SELECT contact_id, 100.0 * avg((score >= scale_max - 1)::INT) AS csat
+      FROM surveys WHERE survey_type = 'csat' AND contact_id IS NOT NULL GROUP BY 1) s USING (contact_id)
+JOIN contacts c USING (contact_id)
+LEFT JOIN agents a ON a.agent_id = c.agent_id
+"""
+
+# Customer base KPIs compare the start and the end of the period (bound by the engine).
+CUSTOMERS = """
+SELECT
+    (started_on < $period_start AND (ended_on IS NULL OR ended_on >= $period_start))::INT AS at_start,
+    (started_on < $period_end AND (ended_on IS NULL OR ended_on >= $period_end))::INT AS at_end,
+    (started_on >= $period_start AND started_on < $period_end)::INT AS new,
+    (started_on < $period_start AND ended_on >= $period_start AND ended_on < $period_end)::INT AS lost,
+    (coalesce(purchases, 0) >= 1)::INT AS buyer,
+    (coalesce(purchases, 0) >= 2)::INT AS repeat_buyer
+FROM customers
+"""
+
+
+@dataclass(frozen=True)
+class Relation:
+    name: str
+    sql: str
+    dims: frozenset[str]  # columns a KPI on this relation can be grouped or filtered by
+    open_filters: frozenset[str] = frozenset()  # filters that let NULL through
+    snapshot: bool = False  # point-in-time: joined to the end of each period
+    periodic: bool = True  # filtered by t within the period
+    extra_dims: dict[str, str] = field(default_factory=dict)
+
+
+_STD = frozenset({"t", "channel", "queue", "agent_id", "team", "site", "topic", "product"})
+
+RELATIONS: dict[str, Relation] = {
+    r.name: r
+    for r in [
+        Relation("contacts", CONTACTS, _STD),
+        Relation("surveys", SURVEYS, _STD, extra_dims={"dimension": "dimension", "survey_type": "survey_type"}),
+        Relation("activity", ACTIVITY, _STD, open_filters=frozenset({"channel", "queue", "topic", "product"})),
+        Relation("replies", REPLIES, _STD),
+        Relation("backlog", BACKLOG, _STD, snapshot=True),
+        Relation("evaluations", EVALUATIONS, _STD, extra_dims={"criterion": "criterion"}),
+        Relation("qa_csat", QA_CSAT, _STD),
+        Relation("customers", CUSTOMERS, frozenset(), periodic=False),
+    ]
+}

@@ -1,0 +1,149 @@
+"""Compose the SQL for a set of KPIs × filters × grouping.
+
+Grouping expressions and filter clauses come from the fixed tables below; filter
+values are bound as list parameters (``$f_queue``…). KPI measures are pasted as
+written in their files — they are code the user chose to run, like a query in a SQL
+editor, never values typed into a filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kpidesk.core.kpi.definitions import KpiDefinition
+from kpidesk.core.kpi.relations import RELATIONS, Relation
+
+# dimension name → (SQL expression over the relation, relation column it needs)
+DIMENSIONS: dict[str, tuple[str, str]] = {
+    "agent": ("agent_id", "agent_id"),
+    "queue": ("queue", "queue"),
+    "team": ("team", "team"),
+    "site": ("site", "site"),
+    "topic": ("topic", "topic"),
+    "product": ("product", "product"),
+    "channel": ("channel", "channel"),
+    "15min": ("time_bucket(INTERVAL 15 MINUTE, t)", "t"),
+    "hour": ("date_trunc('hour', t)", "t"),
+    "day": ("CAST(t AS DATE)", "t"),
+    "week": ("CAST(date_trunc('week', t) AS DATE)", "t"),
+    "month": ("CAST(date_trunc('month', t) AS DATE)", "t"),
+    "weekday": ("isodow(t)", "t"),
+    "hour_of_day": ("hour(t)", "t"),
+}
+TIME_STEPS = {"15min": "15 MINUTE", "hour": "1 HOUR", "day": "1 DAY", "week": "1 WEEK", "month": "1 MONTH"}
+TRUNC = {"15min": "hour", "hour": "hour", "day": "day", "week": "week", "month": "month"}
+
+# filter field → (relation column, bound parameter)
+FILTERS = {
+    "channels": ("channel", "f_channel"),
+    "queues": ("queue", "f_queue"),
+    "teams": ("team", "f_team"),
+    "sites": ("site", "f_site"),
+    "agents": ("agent_id", "f_agent"),
+    "topics": ("topic", "f_topic"),
+}
+
+
+@dataclass
+class Query:
+    sql: str
+    kpis: list[KpiDefinition]
+
+
+def filter_values(filters) -> dict[str, list[str]]:
+    values = {param: list(getattr(filters, field)) for field, (_, param) in FILTERS.items()}
+    values["channel_filter"] = list(filters.channels)
+    return values
+
+
+def _where(rel: Relation, filters, skip: tuple[str, ...] = ()) -> list[str]:
+    clauses = []
+    if rel.periodic and not rel.snapshot:
+        clauses.append("t >= $period_start AND t < $period_end")
+    for field, (column, param) in FILTERS.items():
+        if not getattr(filters, field) or field in skip or column not in rel.dims:
+            continue
+        test = f"list_contains(${param}, {column})"
+        clauses.append(f"({column} IS NULL OR {test})" if column in rel.open_filters else test)
+    return clauses
+
+
+def _dim_sql(rel: Relation, by: tuple[str, ...]) -> list[str]:
+    out = []
+    for dim in by:
+        expr = rel.extra_dims.get(dim) or DIMENSIONS[dim][0]
+        out.append(f'{expr} AS "{dim}"')
+    return out
+
+
+def _measures(kpi: KpiDefinition) -> list[str]:
+    cols = [f'({kpi.measure}) AS "{kpi.id}__v"', f'({kpi.n}) AS "{kpi.id}__n"']
+    if kpi.basis:
+        cols.append(f'({kpi.basis}) AS "{kpi.id}__b"')
+    cols += [f'({expr}) AS "{kpi.id}__x__{name}"' for name, expr in kpi.extras.items()]
+    return cols
+
+
+def _select(rel_sql: str, dims: list[str], measures: list[str], where: list[str], by) -> str:
+    sql = f"SELECT {', '.join(dims + measures)}\nFROM ({rel_sql}) r"
+    if where:
+        sql += "\nWHERE " + "\n  AND ".join(where)
+    if by:
+        sql += "\nGROUP BY ALL ORDER BY ALL"
+    return sql
+
+
+def _snapshot_source(rel: Relation, by: tuple[str, ...]) -> str:
+    """Tickets open at the end of the period, or at the end of each time bucket."""
+    step = next((TIME_STEPS[d] for d in by if d in TIME_STEPS), None)
+    if step is None:
+        ends = "SELECT $period_start AS bucket_start, $period_end AS bucket_end"
+    else:
+        trunc = TRUNC[next(d for d in by if d in TIME_STEPS)]
+        ends = (
+            "SELECT s AS bucket_start, least(s + INTERVAL " + step + ", $period_end) AS bucket_end "
+            f"FROM generate_series(date_trunc('{trunc}', $period_start), "
+            "$period_end - INTERVAL 1 MICROSECOND, INTERVAL " + step + ") g(s)"
+        )
+    return (
+        f"SELECT r.* REPLACE (e.bucket_start AS t), e.bucket_end AS period_end\n"
+        f"FROM ({rel.sql}) r JOIN ({ends}) e\n"
+        "  ON r.arrived_at < e.bucket_end AND (r.solved_at IS NULL OR r.solved_at >= e.bucket_end)"
+    )
+
+
+def _share_query(kpi: KpiDefinition, rel: Relation, filters, by) -> str:
+    """A measure as a share of all channels (channel mix): the channel filter picks
+    which channels' part is shown, the denominator is every channel."""
+    other = [d for d in by if d != "channel"]
+    inner_dims = _dim_sql(rel, tuple(other)) + ['channel AS "channel"']
+    inner = _select(rel.sql, inner_dims, [f"({kpi.measure}) AS num"], _where(rel, filters, ("channels",)), True)
+    part = ", ".join(f'"{d}"' for d in other)
+    window = f"PARTITION BY {part}" if part else ""
+    columns = [f'"{d}"' for d in by]
+    columns += [f'sum(num) / any_value(total) AS "{kpi.id}__v"', f'sum(num) AS "{kpi.id}__n"']
+    keep = "len($channel_filter) = 0 OR list_contains($channel_filter, channel)"
+    sql = (
+        f"SELECT {', '.join(columns)}\n"
+        f"FROM (SELECT *, sum(num) OVER ({window}) AS total FROM ({inner}) g) w\n"
+        f"WHERE {keep}"
+    )
+    return sql + ("\nGROUP BY ALL ORDER BY ALL" if by else "")
+
+
+def plan(defs: list[KpiDefinition], filters, by: tuple[str, ...]) -> list[Query]:
+    """One query per relation (plus one per share KPI)."""
+    groups: dict[str, list[KpiDefinition]] = {}
+    queries = []
+    for kpi in defs:
+        rel = RELATIONS[kpi.relation]
+        if kpi.share_over == "channel":
+            queries.append(Query(_share_query(kpi, rel, filters, by), [kpi]))
+        else:
+            groups.setdefault(kpi.relation, []).append(kpi)
+    for name, kpis in groups.items():
+        rel = RELATIONS[name]
+        source = _snapshot_source(rel, by) if rel.snapshot else rel.sql
+        measures = [m for kpi in kpis for m in _measures(kpi)]
+        queries.append(Query(_select(source, _dim_sql(rel, by), measures, _where(rel, filters), by), kpis))
+    return queries
