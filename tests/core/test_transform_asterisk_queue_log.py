@@ -56,6 +56,11 @@ def test_call_details(raw):
     assert got["1717237000.11:support"][5:] == (4.0, 46.0, True)     # ATTENDEDTRANSFER
 
 
+def test_caller_id_is_the_customer(raw):
+    assert rows(raw, "SELECT customer_id FROM out_contacts WHERE _line IN (5, 13) ORDER BY _line") == [
+        ("0612345678",), ("0611111111",)]
+
+
 def test_totals(raw):
     assert rows(raw, """
         SELECT count(*), sum(wait_s) FILTER (outcome = 'answered'), sum(talk_s),

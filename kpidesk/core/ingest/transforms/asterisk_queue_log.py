@@ -62,7 +62,7 @@ def _normalise(cur, staging: str, ctx) -> None:
     run(cur, f"""
         CREATE OR REPLACE TEMP TABLE _ql_ev AS
         SELECT e._line, e.raw_time, {ts('e.raw_time')} AS ts, e.callid, e.queue, e.agent,
-               {ev} AS event, e.d1, COALESCE(e.htime, {wait}) AS wait, COALESCE(e.ttime, {talk}) AS talk
+               {ev} AS event, e.d1, e.d2, COALESCE(e.htime, {wait}) AS wait, COALESCE(e.ttime, {talk}) AS talk
         FROM (SELECT _line, {time} AS raw_time, COALESCE({pick(cols, 'callid')}, '') AS callid,
                      {queue} AS queue, {agent} AS agent, COALESCE({pick(cols, 'event')}, '') AS event,
                      {d[0]} AS d1, {d[1]} AS d2, {d[2]} AS d3, {d[3]} AS d4, {d[4]} AS d5,
@@ -90,6 +90,7 @@ def _calls(cur, ctx) -> None:
         SELECT callid, seg, min(_line) AS _line,
                arg_min(queue, _line) FILTER (event = 'ENTERQUEUE') AS queue,
                min(ts) FILTER (event = 'ENTERQUEUE') AS arrived_at,
+               arg_min(d2, _line) FILTER (event = 'ENTERQUEUE') AS caller,
                min(ts) FILTER (event = 'CONNECT') AS answered_at,
                max(ts) FILTER (event IN {_in(ENDS)}) AS ended_at,
                COALESCE(arg_min(agent, ts) FILTER (event = 'CONNECT'),
@@ -108,6 +109,8 @@ def _calls(cur, ctx) -> None:
                    AS source_key,
                'phone' AS channel, 'inbound' AS direction, queue,
                CASE WHEN upper(agent_id) IN ('', 'NONE') THEN NULL ELSE agent_id END AS agent_id,
+               CASE WHEN lower(caller) NOT IN ('', 'none', 'anonymous', 'unknown', 'restricted')
+                    THEN caller END AS customer_id,
                arrived_at, answered_at, ended_at, CAST(wait_s AS DOUBLE) AS wait_s,
                CAST(CASE WHEN outcome = 'answered' THEN talk_s END AS DOUBLE) AS talk_s,
                outcome, CASE WHEN outcome = 'answered' THEN transferred END AS transferred,
