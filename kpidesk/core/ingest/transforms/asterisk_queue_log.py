@@ -132,9 +132,3 @@ def transform(cur, staging: str, ctx) -> None:
         "SELECT _line, 'call ' || callid || ' has no outcome yet (still queued when the log ends?)'"
         " FROM _ql_calls WHERE outcome IS NULL",
     ])
-    run(cur, """
-        CREATE OR REPLACE TEMP TABLE out_agents AS
-        SELECT agent_id, agent_id AS name, min(_line) AS _line, CAST($import_id AS INTEGER) AS import_id
-        FROM (SELECT agent_id, _line FROM out_contacts UNION ALL SELECT agent_id, _line FROM out_sessions)
-        WHERE agent_id IS NOT NULL GROUP BY agent_id
-    """, base_params(ctx))

@@ -88,6 +88,19 @@ def secs_between(start: str, end: str) -> str:
     return f"({instant(end)} - {instant(start)})"
 
 
+def plus_secs(local: str, secs: str) -> str:
+    """Naive local timestamp + a duration, stepping through the instant (DST-safe)."""
+    return f"timezone($tz, timezone($tz, {local}) + to_seconds(CAST({secs} AS DOUBLE)))"
+
+
+def hours_or_hms(expr: str) -> str:
+    """A duration in hours: ``2.5`` (decimal hours) or ``02:30[:00]`` → seconds."""
+    x = f"NULLIF(TRIM({expr}), '')"
+    h, m, sec = (num(f"split_part({x}, ':', {i})") for i in (1, 2, 3))
+    return (f"(CASE WHEN {x} LIKE '%:%' THEN {h} * 3600 + {m} * 60 + COALESCE({sec}, 0)"
+            f" ELSE {num(x)} * 3600 END)")
+
+
 def truthy(expr: str) -> str:
     """Vendor booleans (true/false, yes/no, 1/0, y/n) → BOOLEAN, else NULL."""
     x = f"lower(NULLIF(TRIM({expr}), ''))"
