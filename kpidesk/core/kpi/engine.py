@@ -22,6 +22,8 @@ from kpidesk.core.kpi.relations import RELATIONS
 
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 SAMPLED_UNITS = ("rate", "seconds", "score", "percent")
+_TIMED = [("contacts", "arrived_at"), ("surveys", "answered_at"), ("interval_stats", "interval_start"),
+          ("agent_sessions", "started_at"), ("evaluations", "evaluated_at")]
 
 
 @dataclass(frozen=True)
@@ -131,13 +133,27 @@ class Engine:
         start = datetime.combine(filters.date_from, datetime.min.time()) if filters.date_from else None
         end = datetime.combine(filters.date_to + timedelta(days=1), datetime.min.time()) if filters.date_to else None
         if start is None or end is None:
-            cur = cur or self.store.cursor()
-            lo, hi = cur.execute("SELECT min(arrived_at), max(arrived_at) FROM contacts").fetchone()
+            lo, hi = self.data_range(cur)
             lo = lo or datetime.combine(date.today(), datetime.min.time())
             hi = hi or lo
             start = start or datetime.combine(lo.date(), datetime.min.time())
             end = end or datetime.combine(hi.date() + timedelta(days=1), datetime.min.time())
         return start, end
+
+    def data_range(self, cur=None) -> tuple[datetime | None, datetime | None]:
+        """First and last timestamps in the data (cached until the next write)."""
+        key = ("range", self.store.generation)
+        with self._lock:
+            if key in self._cache:
+                return self._cache[key]
+        cur = cur or self.store.cursor()
+        parts = " UNION ALL ".join(
+            f"SELECT min({col}) AS lo, max({col}) AS hi FROM {table}" for table, col in _TIMED
+        )
+        result = cur.execute(f"SELECT min(lo), max(hi) FROM ({parts})").fetchone()
+        with self._lock:
+            self._cache[key] = result
+        return result
 
     def sql_for(self, kpis: list[str], filters: Filters = Filters(), by: Iterable[str] = ()) -> str:
         """The SQL text the engine would run (for the 'show SQL' tooltip and tests)."""
