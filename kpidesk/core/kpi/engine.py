@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 
+import duckdb
+
 from kpidesk.core import settings
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.definitions import KpiDefinition, Registry, load_registry
@@ -82,6 +84,7 @@ class Engine:
         self.lang = lang
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+        self._check_user_kpis()
 
     # -- public ---------------------------------------------------------------------
     def compute(
@@ -161,6 +164,21 @@ class Engine:
         return "\n;\n".join(q.sql for q in compose.plan(defs, filters, tuple(by)))
 
     # -- internals ------------------------------------------------------------------
+    def _check_user_kpis(self) -> None:
+        """Bind each user KPI once (no data read); a broken one is reported, not loaded."""
+        cur = self.store.cursor()
+        values = {**self.parameters(), "period_start": datetime(2000, 1, 1), "period_end": datetime(2000, 1, 2)}
+        for kpi in [k for k in self.registry if k.source != "builtin"]:
+            for query in compose.plan([kpi], Filters(), ()):
+                bind = {name: values[name] for name in dict.fromkeys(_PARAM.findall(query.sql))}
+                try:
+                    cur.execute("EXPLAIN " + query.sql, bind)
+                except duckdb.Error as exc:
+                    self.registry.errors.append((kpi.source, f"DuckDB error: {exc}"))
+                    del self.registry.kpis[kpi.id]
+                    break
+        cur.close()
+
     def _compute(self, cur, defs: list[KpiDefinition], filters, by, params) -> list[KpiValue]:
         results: dict[str, list[KpiValue]] = {}
         runnable = []
@@ -179,9 +197,13 @@ class Engine:
             try:
                 rows = cur.execute(query.sql, bind).fetchall()
                 cols = [d[0] for d in cur.description]
-            except Exception as exc:  # a user KPI file with bad SQL
-                for kpi in query.kpis:
-                    results[kpi.id] = [KpiValue(kpi.id, None, None, reason=f"SQL error in {kpi.source}: {exc}")]
+            except duckdb.Error as exc:
+                if len(query.kpis) > 1:  # one bad user file must not sink the others
+                    for kpi in query.kpis:
+                        results.update(self._by_id(self._compute(cur, [kpi], filters, by, params)))
+                    continue
+                kpi = query.kpis[0]
+                results[kpi.id] = [KpiValue(kpi.id, None, None, reason=f"SQL error in {kpi.source}: {exc}")]
                 continue
             for kpi in query.kpis:
                 results[kpi.id] = [self._value(kpi, dict(zip(cols, row)), by, params) for row in rows]
@@ -192,6 +214,13 @@ class Engine:
                 if names and value.group.get("agent") in names:
                     value.group["agent_name"] = names[value.group["agent"]]
                 out.append(value)
+        return out
+
+    @staticmethod
+    def _by_id(values: list[KpiValue]) -> dict[str, list[KpiValue]]:
+        out: dict[str, list[KpiValue]] = {}
+        for v in values:
+            out.setdefault(v.kpi, []).append(v)
         return out
 
     def _value(self, kpi: KpiDefinition, row: dict, by, params) -> KpiValue:
