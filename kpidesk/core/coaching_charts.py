@@ -1,0 +1,119 @@
+"""The series behind the coaching charts: trends and distributions, agent vs team.
+
+A coaching chart always puts the agent next to the team, on the same axis: the
+trend of a KPI over the period (the engine grouped by day or week, the agent's
+contacts against the team's pooled), and the spread of per-contact values (handle
+time, wait, wrap-up, CSAT scores) on common bins so the agent's long tail shows
+against the team's. Bins are counted in DuckDB; a chart gets a few dozen numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from kpidesk.core.kpi.engine import Engine, Filters
+
+# measure → (SQL value per contact, condition for it to count, unit)
+MEASURES: dict[str, tuple[str, str, str]] = {
+    "handle": (
+        "coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0)",
+        "c.outcome IN ('answered', 'handled') AND coalesce(c.talk_s, c.hold_s, c.wrap_s) IS NOT NULL",
+        "seconds",
+    ),
+    "wait": ("c.wait_s", "c.outcome = 'answered' AND c.wait_s IS NOT NULL", "seconds"),
+    "wrap": ("c.wrap_s", "c.outcome IN ('answered', 'handled') AND c.wrap_s IS NOT NULL", "seconds"),
+    "csat": ("s.score", "s.survey_type = 'csat' AND s.score IS NOT NULL", "score"),
+}
+_NICE = (1, 2, 5, 10)
+
+
+@dataclass
+class Trend:
+    kpi: str
+    bucket: str  # day | week
+    periods: list[date] = field(default_factory=list)
+    agent: list[float | None] = field(default_factory=list)
+    team: list[float | None] = field(default_factory=list)
+
+
+@dataclass
+class Distribution:
+    measure: str
+    unit: str
+    edges: list[float] = field(default_factory=list)  # len(bins) + 1
+    agent: list[int] = field(default_factory=list)
+    team: list[int] = field(default_factory=list)  # the team without the agent
+
+    def shares(self, which: str) -> list[float]:
+        """Counts as shares of the total, so a 300-call agent and a 6000-call team compare."""
+        counts = getattr(self, which)
+        total = sum(counts)
+        return [c / total if total else 0.0 for c in counts]
+
+
+def trend_bucket(engine: Engine, filters: Filters) -> str:
+    start, end = engine.period(filters)
+    return "day" if (end - start).days <= 31 else "week"
+
+
+def trend(engine: Engine, kpi: str, agent_id: str, team_filters: Filters, bucket: str | None = None) -> Trend:
+    """The KPI per day or week: the agent's contacts, and the whole team's pooled."""
+    bucket = bucket or trend_bucket(engine, team_filters)
+    mine = engine.compute([kpi], team_filters.narrowed(agents=(agent_id,)), by=(bucket,))
+    team = engine.compute([kpi], team_filters, by=(bucket,))
+    a = {v.group[bucket]: v.value for v in mine}
+    t = {v.group[bucket]: v.value for v in team}
+    periods = sorted(set(a) | set(t))
+    return Trend(kpi, bucket, periods, [a.get(p) for p in periods], [t.get(p) for p in periods])
+
+
+def _nice_step(span: float, bins: int) -> float:
+    raw = max(span / bins, 1e-9)
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in _NICE if m * power >= raw)
+
+
+def distribution(store, engine: Engine, measure: str, agent_id: str, team_filters: Filters,
+                 bins: int = 20) -> Distribution:
+    """Per-contact values of the agent and of the rest of the team on the same bins.
+
+    The bin width is a round number covering the team's values up to the 98th
+    percentile; longer values fall in the last bin (the tail is what coaching reads,
+    but one four-hour call must not squash every other bar).
+    """
+    value, cond, unit = MEASURES[measure]
+    start, end = engine.period(team_filters)
+    if measure == "csat":
+        source = "surveys s JOIN contacts c ON c.contact_id = s.contact_id"
+    else:
+        source = "contacts c"
+    where = (f"{cond} AND c.arrived_at >= $start AND c.arrived_at < $end AND c.agent_id IS NOT NULL"
+             " AND (len($channels) = 0 OR list_contains($channels, c.channel))"
+             " AND (len($queues) = 0 OR list_contains($queues, c.queue))"
+             " AND (len($teams) = 0 OR list_contains($teams, a.team))")
+    base = (f"SELECT {value} AS v, c.agent_id = $agent AS mine FROM {source} "
+            f"LEFT JOIN agents a ON a.agent_id = c.agent_id WHERE {where}")
+    bind = {"start": start, "end": end, "agent": agent_id, "channels": list(team_filters.channels),
+            "queues": list(team_filters.queues), "teams": list(team_filters.teams)}
+    cur = store.cursor()
+    top = "max(v)" if measure == "csat" else "quantile_cont(v, 0.98)"
+    lo, hi = cur.execute(f"SELECT min(v), {top} FROM ({base})", bind).fetchone()
+    if lo is None:
+        return Distribution(measure, unit)
+    if measure == "csat":  # one bar per point of the scale
+        first, step, count = math.floor(lo) - 0.5, 1.0, int(math.floor(hi) - math.floor(lo)) + 1
+    else:
+        step = _nice_step(max(hi, 1.0), bins)
+        first, count = 0.0, max(1, math.ceil(hi / step))
+    rows = cur.execute(
+        f"SELECT least(greatest(floor((v - $first) / $step), 0), $last)::INT AS b, "
+        f"count(*) FILTER (WHERE mine), count(*) FILTER (WHERE NOT mine) FROM ({base}) GROUP BY b",
+        {**bind, "first": first, "step": step, "last": count - 1},
+    ).fetchall()
+    agent, team = [0] * count, [0] * count
+    for b, n_agent, n_team in rows:
+        agent[b], team[b] = n_agent, n_team
+    edges = [first + i * step for i in range(count + 1)]
+    return Distribution(measure, unit, edges, agent, team)

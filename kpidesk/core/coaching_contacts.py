@@ -1,0 +1,159 @@
+"""The contacts behind a number, and the full record of one contact.
+
+"Your handle time is high" starts a coaching conversation; "these five calls took
+over twenty minutes — what happened?" moves it on. For each KPI this module knows
+which of the agent's contacts weigh on it (the longest calls for handle time, the low
+CSAT answers with their comment, the repeats, the tickets over SLA…) and fetches them
+worst first. The SQL is fixed text per family; the agent, the period and the
+filters are bound parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from kpidesk.core import settings
+from kpidesk.core.kpi.engine import Engine, Filters
+
+_HANDLE = "coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0)"
+_HANDLED = "c.outcome IN ('answered', 'handled')"
+_REPEAT = ("c.customer_id IS NOT NULL AND c.next_contact_at IS NOT NULL "
+           "AND epoch(c.next_contact_at) - epoch(c.arrived_at) <= $repeat_window_days * 86400")
+
+# family → (figure SQL, condition, order, unit of the figure, why it is listed)
+FAMILIES: dict[str, tuple[str, str, str, str, str]] = {
+    "handle": (_HANDLE, f"{_HANDLED} AND coalesce(c.talk_s, c.hold_s, c.wrap_s) IS NOT NULL",
+               "figure DESC", "seconds", "longest handle times"),
+    "talk": ("c.talk_s", f"{_HANDLED} AND c.talk_s IS NOT NULL", "figure DESC", "seconds", "longest talk times"),
+    "hold": ("c.hold_s", f"{_HANDLED} AND c.hold_s > 0", "figure DESC", "seconds", "longest holds"),
+    "wrap": ("c.wrap_s", f"{_HANDLED} AND c.wrap_s IS NOT NULL", "figure DESC", "seconds", "longest wrap-ups"),
+    "wait": ("c.wait_s", "c.outcome = 'answered' AND c.wait_s IS NOT NULL", "figure DESC", "seconds",
+             "longest waits before answer"),
+    "abandoned": ("c.wait_s", "c.outcome = 'abandoned'", "figure DESC NULLS LAST", "seconds", "abandoned"),
+    "transferred": ("c.talk_s", "c.transferred", "c.arrived_at DESC", "seconds", "transferred"),
+    "repeat": ("epoch(c.next_contact_at) - epoch(c.arrived_at)", f"{_HANDLED} AND {_REPEAT}", "figure ASC",
+               "seconds", "customer came back within the repeat window"),
+    "unresolved": ("epoch(c.next_contact_at) - epoch(c.arrived_at)",
+                   f"{_HANDLED} AND (c.resolved = false OR ({_REPEAT}))", "c.arrived_at DESC", "seconds",
+                   "not resolved, or customer came back"),
+    "response": ("c.first_response_s", "c.channel NOT IN ('phone', 'chat', 'bot') AND "
+                 "(c.first_response_s IS NULL OR c.first_response_s > $response_sla_h * 3600)",
+                 "figure DESC NULLS FIRST", "seconds", "tickets over the response SLA"),
+    "resolution": ("c.resolution_s", "c.resolution_s IS NOT NULL", "figure DESC", "seconds",
+                   "longest resolutions"),
+    "reopened": ("c.resolution_s", "c.reopened", "c.arrived_at DESC", "seconds", "reopened tickets"),
+    "replies": ("c.replies", "c.replies IS NOT NULL AND c.solved_at IS NOT NULL", "figure DESC", "count",
+                "most replies"),
+    "chat_wait": ("c.first_response_s", "c.channel = 'chat' AND c.first_response_s IS NOT NULL",
+                  "figure DESC", "seconds", "longest first replies"),
+    "low_csat": ("(s.score - s.scale_min) / nullif(s.scale_max - s.scale_min, 0) * 4 + 1",
+                 "s.survey_type = 'csat' AND s.score < s.scale_max - 1", "figure ASC, s.comment IS NULL",
+                 "score", "low CSAT"),
+    "low_survey": ("s.score", "s.survey_type = $survey_type AND s.score IS NOT NULL",
+                   "CASE WHEN s.higher_is_better THEN s.score ELSE -s.score END ASC", "score",
+                   "lowest survey scores"),
+    "low_qa": ("q.qa", "q.qa IS NOT NULL", "figure ASC", "score", "lowest QA scores"),
+}
+
+KPI_FAMILY: dict[str, str] = {
+    "aht": "handle", "avg_talk": "talk", "avg_hold": "hold", "avg_wrap": "wrap", "occupancy": "handle",
+    "asa": "wait", "max_wait": "wait", "service_level": "wait", "answer_rate": "abandoned",
+    "abandon_rate": "abandoned", "avg_abandon_wait": "abandoned", "transfer_rate": "transferred",
+    "repeat_rate": "repeat", "fcr": "unresolved", "resolution_rate": "unresolved",
+    "response_sla": "response", "first_response_time": "response", "avg_response_time": "response",
+    "resolution_time": "resolution", "backlog": "response", "backlog_age": "resolution",
+    "reopen_rate": "reopened", "interactions_per_ticket": "replies",
+    "chat_first_response_time": "chat_wait", "chat_abandon_rate": "abandoned",
+    "csat": "low_csat", "csat_mean": "low_csat", "nps": "low_survey", "ces": "low_survey",
+    "qa_score": "low_qa", "qa_vs_csat_gap": "low_qa",
+}
+
+
+@dataclass
+class ContactLine:
+    contact_id: int
+    arrived_at: datetime
+    channel: str
+    queue: str | None
+    outcome: str | None
+    customer_id: str | None
+    customer_name: str | None
+    figure: float | None  # the number that puts the contact on the list
+    unit: str
+    comment: str | None = None  # the customer's survey comment, when there is one
+
+
+def contacts_behind(engine: Engine, agent_id: str, kpi_id: str, filters: Filters = Filters(),
+                    limit: int = 50) -> tuple[str | None, list[ContactLine]]:
+    """The agent's contacts that weigh on a KPI, worst first; and why they are listed.
+
+    Returns ``(None, [])`` for a KPI that has no contact-level reading (a count, a
+    customer-base KPI).
+    """
+    family = KPI_FAMILY.get(kpi_id)
+    if family is None:
+        return None, []
+    figure, cond, order, unit, why = FAMILIES[family]
+    start, end = engine.period(filters)
+    params = engine.parameters()
+    sql = f"""
+        SELECT c.contact_id, c.arrived_at, c.channel, c.queue, c.outcome, c.customer_id, cu.name,
+               {figure} AS figure, s.comment
+        FROM contacts c
+        LEFT JOIN customers cu ON cu.customer_id = c.customer_id
+        LEFT JOIN (SELECT contact_id, survey_type, min(score) AS score, min(scale_min) AS scale_min,
+                          max(scale_max) AS scale_max, bool_and(higher_is_better) AS higher_is_better,
+                          string_agg(comment, ' / ') AS comment
+                   FROM surveys WHERE survey_type = $survey_type AND contact_id IS NOT NULL GROUP BY ALL) s
+               ON s.contact_id = c.contact_id
+        LEFT JOIN (SELECT contact_id, avg(score) AS qa FROM evaluations GROUP BY 1) q
+               ON q.contact_id = c.contact_id
+        WHERE c.agent_id = $agent AND c.arrived_at >= $start AND c.arrived_at < $end
+          AND (len($channels) = 0 OR list_contains($channels, c.channel))
+          AND (len($queues) = 0 OR list_contains($queues, c.queue))
+          AND (len($topics) = 0 OR list_contains($topics, c.topic))
+          AND {cond}
+        ORDER BY {order}, c.contact_id
+        LIMIT $limit
+    """
+    bind: dict[str, Any] = {
+        "agent": agent_id, "start": start, "end": end, "limit": limit,
+        "channels": list(filters.channels), "queues": list(filters.queues), "topics": list(filters.topics),
+    }
+    bind["survey_type"] = kpi_id if family == "low_survey" else "csat"
+    for name in ("repeat_window_days", "response_sla_h"):
+        if f"${name}" in sql:
+            bind[name] = params[name]
+    rows = engine.store.cursor().execute(sql, bind).fetchall()
+    return why, [ContactLine(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], unit, r[8]) for r in rows]
+
+
+def contact_record(store, contact_id: int) -> dict[str, Any] | None:
+    """Everything known about one contact: times, queue, outcome, customer, the
+    survey answers that rate it and the QA scores it was given."""
+    cur = store.cursor()
+    cur.execute(
+        "SELECT c.*, a.name AS agent_name, cu.name AS customer_name, cu.email AS customer_email, "
+        "cu.phone AS customer_phone FROM contacts c LEFT JOIN agents a ON a.agent_id = c.agent_id "
+        "LEFT JOIN customers cu ON cu.customer_id = c.customer_id WHERE c.contact_id = ?",
+        [contact_id],
+    )
+    row = cur.fetchone()
+    if row is None:
+        return None
+    record = dict(zip([d[0] for d in cur.description], row))
+    cur.execute(
+        "SELECT survey_type, score, scale_min, scale_max, answered_at, comment FROM surveys "
+        "WHERE contact_id = ? ORDER BY answered_at NULLS LAST, survey_type",
+        [contact_id],
+    )
+    record["surveys"] = [dict(zip([d[0] for d in cur.description], r)) for r in cur.fetchall()]
+    cur.execute(
+        "SELECT criterion, score, evaluator, evaluated_at, comment FROM evaluations "
+        "WHERE contact_id = ? ORDER BY criterion",
+        [contact_id],
+    )
+    record["evaluations"] = [dict(zip([d[0] for d in cur.description], r)) for r in cur.fetchall()]
+    return record
