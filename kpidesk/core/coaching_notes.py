@@ -82,4 +82,5 @@ def history(store, agent_id: str) -> list[HistoryItem]:
     for g in goals(store, agent_id):
         items.append(HistoryItem(g.start_date, "goal_set", g.note or g.kpi, g.goal_id))
         items.append(HistoryItem(g.due_date, "goal_due", g.note or g.kpi, g.goal_id))
+    # Same day: the goal comes after the note of the session where it was agreed.
     return sorted(items, key=lambda i: (i.day, i.kind != "note", i.ref), reverse=True)
