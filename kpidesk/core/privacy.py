@@ -142,11 +142,11 @@ class Privacy:
         self._by_name: dict[str, str] = {}
         firsts: dict[str, list[str]] = {}
         for aid, name in self.agents.items():
-            if aid == self.focus_agent_id or not name:
+            if aid == self.focus_agent_id or not name or not name.split():
                 continue
             self._by_name[name.casefold()] = aid
             firsts.setdefault(name.split()[0].casefold(), []).append(aid)
-        focus_first = (self.agents.get(self.focus_agent_id or "") or " ").split()[0].casefold()
+        focus_first = ((self.agents.get(self.focus_agent_id or "") or "").split() or [""])[0].casefold()
         for first, ids in firsts.items():
             if len(ids) == 1 and len(first) >= 3 and first != focus_first:
                 self._by_name.setdefault(first, ids[0])
