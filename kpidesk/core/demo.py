@@ -43,16 +43,21 @@ class DemoError(ValueError):
     """The demo cannot be built with these arguments or into this database."""
 
 
+def check_size(days: int, agents: int) -> None:
+    """Sizes the patterns survive: two weeks for the backlog story, 12 agents for A12."""
+    if not 14 <= days <= 366:
+        raise DemoError("The demo needs between 14 and 366 days.")
+    if not 12 <= agents <= 500:
+        raise DemoError("The demo needs between 12 and 500 agents.")
+
+
 def build_demo(store, seed: int = 7, days: int = 56, agents: int = 25, end: date | None = None,
                progress: Callable[[float, str], None] | None = None) -> dict[str, int]:
     """Write the demo into ``store`` in one transaction; return the rows added per table.
 
     ``progress(fraction, message)`` is called a few times if given.
     """
-    if days < 14 or days > 366:
-        raise DemoError("The demo needs between 14 and 366 days.")
-    if agents < 12 or agents > 500:
-        raise DemoError("The demo needs between 12 and 500 agents.")
+    check_size(days, agents)
     report = progress or (lambda fraction, message: None)
     end = end or DEFAULT_END
     first = end - timedelta(days=days - 1)
