@@ -1,0 +1,73 @@
+"""Salesforce survey responses (one row per answered question) → surveys.
+
+Reads a ``SurveyQuestionResponse`` export or a survey-response report: the question
+(``Question.Name`` / ``Question Name``), its type (``Question.QuestionType``), the
+numeric answer (``NumberValue``, else a numeric ``ResponseValue``), when it was given,
+and the record it rates (``Related Record`` / ``Case Number``). Only score questions
+become rows; free-text questions are ignored.
+
+The survey type is read from the question's type or name: NPS / "recommend" → ``nps``
+(0–10); effort / CES → ``ces`` (1–7, higher is easier); satisfaction / CSAT / rating →
+``csat`` (1–5). Scales other than these defaults are profile options (``csat_scale``,
+``ces_scale``, ``ces_higher_is_better``) because the export does not carry them.
+"""
+
+from __future__ import annotations
+
+from kpidesk.core.ingest.transforms.vendor_common import (
+    base_params, columns, create_rejects, num, options, pick, q, run, ts,
+)
+
+FIELDS = {
+    "id": ("Id", "Survey Question Response ID", "Survey Question Response Name", "Name"),
+    "response": ("ResponseId", "Survey Response ID", "Survey Response: Survey Response Name"),
+    "question": ("Question.Name", "Question Name", "Question: Question Name", "Question"),
+    "qtype": ("Question.QuestionType", "Question Type", "QuestionType"),
+    "number": ("NumberValue", "Number Value", "Score"),
+    "value": ("ResponseValue", "Response Value", "Response"),
+    "answered": ("Response.CompletionDateTime", "Completion Date", "Completed Date",
+                 "CreatedDate", "Created Date"),
+    "ref": ("SurveySubject", "Related Record", "Related Record ID", "Case Number", "CaseNumber"),
+    "agent": ("Agent", "Case Owner", "Owner: Full Name"), "comment": ("Comment",),
+}
+
+
+def transform(cur, staging: str, ctx) -> None:
+    cols = columns(cur, staging)
+    f = {k: pick(cols, *v) for k, v in FIELDS.items()}
+    opts = options(ctx, "salesforce")
+    csat, ces = opts.get("csat_scale", [1, 5]), opts.get("ces_scale", [1, 7])
+    params = {**base_params(ctx), "csat_min": csat[0], "csat_max": csat[1], "ces_min": ces[0],
+              "ces_max": ces[1], "ces_hib": bool(opts.get("ces_higher_is_better", True))}
+    run(cur, f"""
+        CREATE OR REPLACE TEMP TABLE _sfs AS
+        SELECT _line, COALESCE({f['id']}, {f['response']} || ':' || {f['question']}) AS id,
+               COALESCE({num(f['number'])}, {num(f['value'])}) AS score,
+               {f['answered']} AS raw_answered, {ts(f['answered'])} AS answered,
+               {f['ref']} AS ref, {f['agent']} AS agent, {f['comment']} AS comment,
+               CASE WHEN regexp_matches(lower(COALESCE({f['qtype']}, '') || ' ' || COALESCE({f['question']}, '')),
+                                        'nps|net promoter|recommend') THEN 'nps'
+                    WHEN regexp_matches(lower(COALESCE({f['qtype']}, '') || ' ' || COALESCE({f['question']}, '')),
+                                        'effort|\\bces\\b|easy') THEN 'ces'
+                    WHEN regexp_matches(lower(COALESCE({f['qtype']}, '') || ' ' || COALESCE({f['question']}, '')),
+                                        'csat|satisf|rating|score') THEN 'csat' END AS kind
+        FROM {q(staging)}
+    """, params)
+    run(cur, """
+        CREATE OR REPLACE TEMP TABLE out_surveys AS
+        SELECT _line, $source AS source, id AS source_key, kind AS survey_type,
+               CAST(score AS DOUBLE) AS score,
+               CAST(CASE kind WHEN 'nps' THEN 0 WHEN 'ces' THEN $ces_min ELSE $csat_min END AS DOUBLE)
+                   AS scale_min,
+               CAST(CASE kind WHEN 'nps' THEN 10 WHEN 'ces' THEN $ces_max ELSE $csat_max END AS DOUBLE)
+                   AS scale_max,
+               CASE WHEN kind = 'ces' THEN $ces_hib ELSE true END AS higher_is_better,
+               answered AS answered_at, ref AS contact_ref, agent AS agent_id, comment,
+               CAST($import_id AS INTEGER) AS import_id
+        FROM _sfs WHERE kind IS NOT NULL AND score IS NOT NULL AND id IS NOT NULL
+    """, params)
+    create_rejects(cur, [
+        "SELECT _line, 'score ' || score || ' outside the ' || survey_type || ' scale' FROM out_surveys"
+        " WHERE score < scale_min OR score > scale_max",
+    ])
+    run(cur, "DELETE FROM out_surveys WHERE score < scale_min OR score > scale_max", {})
