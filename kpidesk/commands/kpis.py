@@ -22,6 +22,7 @@ def add_parser(sub) -> None:
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="override a parameter, e.g. sl_threshold_s=30")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--stats", action="store_true", help="add the median and p90 of duration KPIs")
     p.add_argument("--list", action="store_true", help="list the KPI definitions instead")
     p.add_argument("--lang", choices=("en", "fr"), default="en")
 
@@ -43,7 +44,7 @@ def run(args) -> int:
             ids = [k.id for k in engine.registry if set(k.channels) & set(filters.channels)]
         params = dict(_param(p) for p in args.param)
         by = split_list(args.by)
-        values = engine.compute(ids, filters, by, params)
+        values = engine.compute(ids, filters, by, params, stats=args.stats)
     except (CommandError, EngineError) as exc:
         return fail(str(exc))
     finally:

@@ -28,17 +28,23 @@ def open_slots(hours: dict) -> list[tuple[int, int, bool]]:
 def rebuild_slots(store) -> None:
     from kpidesk.core import settings
 
+    from kpidesk.core import derive
+
     rows = open_slots(settings.get(store, "business_hours"))
     with store.write() as cur:
         cur.execute("DELETE FROM calendar_slots")
         cur.executemany("INSERT INTO calendar_slots VALUES (?, ?, ?)", rows)
+        derive.refresh_out_of_hours(cur)
 
 
 def set_holidays(store, days: list[tuple[date, str]]) -> None:
+    from kpidesk.core import derive
+
     with store.write() as cur:
         cur.execute("DELETE FROM holidays")
         if days:
             cur.executemany("INSERT INTO holidays VALUES (?, ?)", days)
+        derive.refresh_out_of_hours(cur)
 
 
 def french_public_holidays(year: int) -> list[tuple[date, str]]:

@@ -56,6 +56,7 @@ def refresh(cur) -> None:
         WHERE c.contact_id = s.contact_id AND c.survey_answered IS NOT true
         """
     )
+    refresh_out_of_hours(cur, only_new=True)
     # Agents seen in the data but never described get a row, so filters list them.
     cur.execute(
         """
@@ -70,3 +71,26 @@ def refresh(cur) -> None:
 
 def next_contact_id(cur) -> int:
     return cur.execute("SELECT coalesce(max(contact_id), 0) + 1 FROM contacts").fetchone()[0]
+
+
+def refresh_out_of_hours(cur, only_new: bool = False) -> None:
+    """Flag contacts that arrived outside business hours (closed quarter-hour or holiday).
+
+    Stored rather than joined in every KPI query: the calendar changes rarely, the
+    KPI queries run on every click. Called for new rows after an import, and for all
+    rows when the business hours or holidays change.
+    """
+    cur.execute(
+        f"""
+        UPDATE contacts AS c SET out_of_hours = x.ooh
+        FROM (
+            SELECT c.contact_id, (coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL) AS ooh
+            FROM contacts c
+            LEFT JOIN calendar_slots cs
+                   ON cs.dow = isodow(c.arrived_at) AND cs.slot = hour(c.arrived_at) * 4 + minute(c.arrived_at) // 15
+            LEFT JOIN holidays h ON h.day = CAST(c.arrived_at AS DATE)
+            {"WHERE c.out_of_hours IS NULL" if only_new else ""}
+        ) AS x
+        WHERE c.contact_id = x.contact_id AND c.out_of_hours IS DISTINCT FROM x.ooh
+        """
+    )

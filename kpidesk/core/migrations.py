@@ -94,6 +94,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             surveyed          BOOLEAN,            -- a survey was sent for this contact
             next_contact_at   TIMESTAMP,          -- derived: next contact by the same customer
             survey_answered   BOOLEAN,            -- derived: a survey answer rates this contact
+            out_of_hours      BOOLEAN,            -- derived: arrived outside business hours
             import_id         INTEGER
         );
         -- Pre-aggregated rows: one per agent (or queue) × interval, from daily sheets.

@@ -43,7 +43,8 @@ class KpiDefinition:
     requires: tuple[str, ...] = ()  # any of these tables must hold rows
     requires_reason: dict[str, str] = field(default_factory=dict)
     basis: str | None = None  # SQL giving a note on how the value was computed
-    extras: dict[str, str] = field(default_factory=dict)  # named extra figures
+    extras: dict[str, str] = field(default_factory=dict)  # named extra figures, always computed
+    stats: dict[str, str] = field(default_factory=dict)  # median, p90…: computed on request
     share_over: str | None = None  # "channel": measure is a share of all channels
     source: str = "builtin"  # builtin, or the user file's path
 
@@ -120,6 +121,7 @@ def parse(text: str, source: str) -> KpiDefinition:
         requires_reason=data.get("requires_reason", {}),
         basis=data.get("basis"),
         extras=data.get("extras", {}),
+        stats=data.get("stats", {}),
         share_over=data.get("share_over"),
         source=source,
     )

@@ -93,7 +93,12 @@ class Engine:
         filters: Filters = Filters(),
         by: Iterable[str] = (),
         params: dict[str, Any] | None = None,
+        stats: bool = False,
     ) -> list[KpiValue]:
+        """Values of ``kpis`` (default: all) over ``filters``, one per group of ``by``.
+
+        ``stats`` adds each duration KPI's median and p90 to ``extras`` (a costlier scan).
+        """
         ids = list(kpis) if kpis is not None else [k.id for k in self.registry]
         unknown = [k for k in ids if k not in self.registry]
         if unknown:
@@ -103,14 +108,14 @@ class Engine:
             if dim not in compose.DIMENSIONS and not any(dim in r.extra_dims for r in RELATIONS.values()):
                 raise EngineError(f"Cannot group by {dim!r}; choose from {', '.join(compose.DIMENSIONS)}")
         bound = self.parameters(params)
-        key = (tuple(ids), filters, by, tuple(sorted(bound.items())), self.store.generation)
+        key = (tuple(ids), filters, by, tuple(sorted(bound.items())), stats, self.store.generation)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
         cur = self.store.cursor()
         try:
-            results = self._compute(cur, [self.registry[k] for k in ids], filters, by, bound)
+            results = self._compute(cur, [self.registry[k] for k in ids], filters, by, bound, stats)
         finally:
             cur.close()
         with self._lock:
@@ -179,7 +184,7 @@ class Engine:
                     break
         cur.close()
 
-    def _compute(self, cur, defs: list[KpiDefinition], filters, by, params) -> list[KpiValue]:
+    def _compute(self, cur, defs: list[KpiDefinition], filters, by, params, stats=False) -> list[KpiValue]:
         results: dict[str, list[KpiValue]] = {}
         runnable = []
         for kpi in defs:
@@ -191,7 +196,7 @@ class Engine:
         start, end = self.period(filters, cur)
         values = {**params, "period_start": start, "period_end": end}
         values.update(compose.filter_values(filters))
-        for query in compose.plan(runnable, filters, by):
+        for query in compose.plan(runnable, filters, by, stats):
             used = dict.fromkeys(_PARAM.findall(query.sql))
             bind = {name: values[name] for name in used}
             try:
@@ -200,13 +205,13 @@ class Engine:
             except duckdb.Error as exc:
                 if len(query.kpis) > 1:  # one bad user file must not sink the others
                     for kpi in query.kpis:
-                        results.update(self._by_id(self._compute(cur, [kpi], filters, by, params)))
+                        results.update(self._by_id(self._compute(cur, [kpi], filters, by, params, stats)))
                     continue
                 kpi = query.kpis[0]
                 results[kpi.id] = [KpiValue(kpi.id, None, None, reason=f"SQL error in {kpi.source}: {exc}")]
                 continue
             for kpi in query.kpis:
-                results[kpi.id] = [self._value(kpi, dict(zip(cols, row)), by, params) for row in rows]
+                results[kpi.id] = [self._value(kpi, dict(zip(cols, row)), by, params, stats) for row in rows]
         names = self._agent_names(cur) if "agent" in by else {}
         out = []
         for kpi in defs:
@@ -223,7 +228,7 @@ class Engine:
             out.setdefault(v.kpi, []).append(v)
         return out
 
-    def _value(self, kpi: KpiDefinition, row: dict, by, params) -> KpiValue:
+    def _value(self, kpi: KpiDefinition, row: dict, by, params, stats: bool) -> KpiValue:
         value, n = row.get(f"{kpi.id}__v"), row.get(f"{kpi.id}__n")
         value = None if value is None else float(value)
         n = None if n is None else float(n)
@@ -231,7 +236,8 @@ class Engine:
         reason = None
         if value is None:
             reason = "no data" if not n else "not defined for this data"
-        extras = {name: row.get(f"{kpi.id}__x__{name}") for name in kpi.extras}
+        names = [*kpi.extras, *(kpi.stats if stats else ())]
+        extras = {name: row.get(f"{kpi.id}__x__{name}") for name in names}
         small = bool(by) and kpi.unit in SAMPLED_UNITS and n is not None and n < params["min_sample"]
         return KpiValue(kpi.id, value, n, group, reason, row.get(f"{kpi.id}__b"), small, extras)
 

@@ -64,8 +64,8 @@ SELECT
     (f.is_handled AND coalesce(f.talk_s, f.hold_s, f.wrap_s) IS NOT NULL)::INT AS handle_n,
     CASE WHEN f.is_handled AND coalesce(f.talk_s, f.hold_s, f.wrap_s) IS NOT NULL
          THEN coalesce(f.talk_s, 0) + coalesce(f.hold_s, 0) + coalesce(f.wrap_s, 0) END AS handle_v,
-    -- out of hours: closed quarter-hour, or a public holiday
-    (coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL)::INT AS out_of_hours,
+    -- out of hours: closed quarter-hour or public holiday (stored by derive.py)
+    coalesce(f.out_of_hours, false)::INT AS out_of_hours,
     -- tickets: every channel that is not a live conversation
     (f.channel NOT IN ('phone', 'chat', 'bot'))::INT AS ticket,
     f.first_response_s, f.resolution_s, f.replies, f.avg_reply_s,
@@ -89,9 +89,6 @@ SELECT
     (coalesce(f.surveyed, false) AND coalesce(f.survey_answered, false))::INT AS survey_answered
 FROM ({_PHONE_FACTS}) f
 LEFT JOIN agents a ON a.agent_id = f.agent_id
-LEFT JOIN calendar_slots cs
-       ON cs.dow = isodow(f.arrived_at) AND cs.slot = hour(f.arrived_at) * 4 + minute(f.arrived_at) // 15
-LEFT JOIN holidays h ON h.day = CAST(f.arrived_at AS DATE)
 
 UNION ALL BY NAME
 

@@ -76,11 +76,12 @@ def _dim_sql(rel: Relation, by: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _measures(kpi: KpiDefinition) -> list[str]:
+def _measures(kpi: KpiDefinition, stats: bool) -> list[str]:
     cols = [f'({kpi.measure}) AS "{kpi.id}__v"', f'({kpi.n}) AS "{kpi.id}__n"']
     if kpi.basis:
         cols.append(f'({kpi.basis}) AS "{kpi.id}__b"')
-    cols += [f'({expr}) AS "{kpi.id}__x__{name}"' for name, expr in kpi.extras.items()]
+    extras = {**kpi.extras, **(kpi.stats if stats else {})}
+    cols += [f'({expr}) AS "{kpi.id}__x__{name}"' for name, expr in extras.items()]
     return cols
 
 
@@ -131,8 +132,8 @@ def _share_query(kpi: KpiDefinition, rel: Relation, filters, by) -> str:
     return sql + ("\nGROUP BY ALL ORDER BY ALL" if by else "")
 
 
-def plan(defs: list[KpiDefinition], filters, by: tuple[str, ...]) -> list[Query]:
-    """One query per relation (plus one per share KPI)."""
+def plan(defs: list[KpiDefinition], filters, by: tuple[str, ...], stats: bool = False) -> list[Query]:
+    """One query per relation (plus one per share KPI). ``stats`` adds medians and p90."""
     groups: dict[str, list[KpiDefinition]] = {}
     queries = []
     for kpi in defs:
@@ -144,6 +145,6 @@ def plan(defs: list[KpiDefinition], filters, by: tuple[str, ...]) -> list[Query]
     for name, kpis in groups.items():
         rel = RELATIONS[name]
         source = _snapshot_source(rel, by) if rel.snapshot else rel.sql
-        measures = [m for kpi in kpis for m in _measures(kpi)]
+        measures = [m for kpi in kpis for m in _measures(kpi, stats)]
         queries.append(Query(_select(source, _dim_sql(rel, by), measures, _where(rel, filters), by), kpis))
     return queries
