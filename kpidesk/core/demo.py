@@ -44,11 +44,11 @@ class DemoError(ValueError):
 
 
 def check_size(days: int, agents: int) -> None:
-    """Sizes the patterns survive: two weeks for the backlog story, 12 agents for A12."""
+    """Sizes the patterns survive: two weeks for the backlog story; A12 plus an outsourced team."""
     if not 14 <= days <= 366:
         raise DemoError("The demo needs between 14 and 366 days.")
-    if not 12 <= agents <= 500:
-        raise DemoError("The demo needs between 12 and 500 agents.")
+    if not 15 <= agents <= 500:
+        raise DemoError("The demo needs between 15 and 500 agents.")
 
 
 def build_demo(store, seed: int = 7, days: int = 56, agents: int = 25, end: date | None = None,
@@ -58,6 +58,8 @@ def build_demo(store, seed: int = 7, days: int = 56, agents: int = 25, end: date
     ``progress(fraction, message)`` is called a few times if given.
     """
     check_size(days, agents)
+    if store.cursor().execute("SELECT count(*) FROM contacts WHERE source = ?", [SOURCE]).fetchall()[0][0]:
+        raise DemoError("This database already holds demo data; build the demo into a new file.")
     report = progress or (lambda fraction, message: None)
     end = end or DEFAULT_END
     first = end - timedelta(days=days - 1)
@@ -71,7 +73,7 @@ def build_demo(store, seed: int = 7, days: int = 56, agents: int = 25, end: date
     customers = make_customers(rng, 2400 * agents, days)
 
     report(0.2, "Contacts")
-    incident = (int(days * 0.35), int(days * 0.35) + 12)
+    incident = dc.incident_days(days)
     f = dc.concat([dc.phone(rng, days, fwd, scale, incident), dc.email(rng, days, fwd, scale, incident),
                    dc.chat(rng, days, fwd, scale), dc.bot(rng, days, fwd, scale)])
     order = np.argsort(f["arrived"], kind="stable")
@@ -91,8 +93,6 @@ def build_demo(store, seed: int = 7, days: int = 56, agents: int = 25, end: date
 
     report(0.8, "Writing the database")
     with store.write() as cur:
-        if cur.execute("SELECT count(*) FROM contacts WHERE source = ?", [SOURCE]).fetchall()[0][0]:
-            raise DemoError("This database already holds demo data; build the demo into a new file.")
         # (not derive.next_contact_id: its fetchone() leaves the result open, and DuckDB 2
         # then refuses register() on this cursor)
         base = cur.execute("SELECT coalesce(max(contact_id), 0) + 1 FROM contacts").fetchall()[0][0]

@@ -79,7 +79,15 @@ def _frame(n: int, channel: str) -> dict[str, np.ndarray]:
     return f
 
 
-def phone(rng, days: int, first_wd: int, scale: float, incident: tuple[int, int]) -> dict:
+def incident_days(days: int) -> tuple[int, int, int, int]:
+    """The billing incident, as day indexes: start, end of the mail surge, end of the
+    reduced mail capacity (agents moved to the phones), end of the reinforcement.
+    Two weeks of build-up in an eight-week demo; scaled for other lengths."""
+    start = int(days * 0.35)
+    return start, start + round(days * 10 / 56), start + round(days * 12 / 56), start + round(days * 22 / 56)
+
+
+def phone(rng, days: int, first_wd: int, scale: float, incident: tuple[int, ...]) -> dict:
     s, day, wd, hour = _slots(days, first_wd)
     h = np.floor(hour).astype(int)
     hourly = np.array([PHONE_HOURS.get(i, 0.0) for i in range(24)])
@@ -89,14 +97,14 @@ def phone(rng, days: int, first_wd: int, scale: float, incident: tuple[int, int]
     closed = np.where((wd < 5) & (h >= 19) & (h < 21), 0.06, np.where((wd >= 5) & (h >= 10) & (h < 18), 0.03, 0.0))
     rate = np.where(rate > 0, rate, closed)
     week_noise = np.exp(rng.normal(0, 0.04, days // 7 + 2))[(day + first_wd) // 7]
-    in_incident = (day >= incident[0]) & (day < incident[1])
+    in_incident = (day >= incident[0]) & (day < incident[2])
     rate *= week_noise * np.where(in_incident, 1.15, 1.0) * 500 * scale / (4 * sum(PHONE_HOURS.values()))
     t = _arrivals(rng, rate)
     n = len(t)
     f = _frame(n, "phone")
     f["arrived"] = t
     cwd, chour = _weekday_hour(t, first_wd)
-    inc = (t // DAY >= incident[0]) & (t // DAY < incident[1])
+    inc = (t // DAY >= incident[0]) & (t // DAY < incident[2])
     p_normal, p_incident = [0.42, 0.35, 0.23], [0.55, 0.27, 0.18]
     f["queue"] = np.where(inc, _pick(rng, QUEUES, p_incident, n), _pick(rng, QUEUES, p_normal, n))
     is_open = ((cwd < 5) & (chour >= 8) & (chour < 19)) | ((cwd == 5) & (chour >= 9) & (chour < 13))
@@ -128,7 +136,7 @@ def phone(rng, days: int, first_wd: int, scale: float, incident: tuple[int, int]
     return f
 
 
-def email(rng, days: int, first_wd: int, scale: float, incident: tuple[int, int]) -> dict:
+def email(rng, days: int, first_wd: int, scale: float, incident: tuple[int, ...]) -> dict:
     """Tickets, and their replies computed as a first-in-first-out queue.
 
     The team answers at a capacity per working minute; ticket k is replied when the
@@ -140,12 +148,12 @@ def email(rng, days: int, first_wd: int, scale: float, incident: tuple[int, int]
     daytime = np.clip(1.0 - np.abs(hour - 13.0) / 9.0, 0.08, 1.0)
     rate = daytime * np.where(wd < 5, 1.0, 0.3)
     rate *= 5.0 * scale * 25 / daytime[:96].sum()
-    surge = (day >= incident[0]) & (day < incident[0] + 10)
+    surge = (day >= incident[0]) & (day < incident[1])
     t = _arrivals(rng, rate * np.where(surge, 1.5, 1.0))
     n = len(t)
     f = _frame(n, "email")
     f["arrived"] = t
-    inc = (t // DAY >= incident[0]) & (t // DAY < incident[0] + 10)
+    inc = (t // DAY >= incident[0]) & (t // DAY < incident[1])
     f["queue"] = np.where(inc, _pick(rng, QUEUES, [0.6, 0.25, 0.15], n), _pick(rng, QUEUES, [0.4, 0.35, 0.25], n))
     # Capacity per minute: weekdays 09:00–18:00, enough to clear a weekend's mail by Monday.
     minutes = np.arange((days + 40) * 1440)
@@ -153,8 +161,8 @@ def email(rng, days: int, first_wd: int, scale: float, incident: tuple[int, int]
     working = (mwd < 5) & (mhour >= 9) & (mhour < 18)
     weekly = rate[: 7 * 96].sum() if days >= 7 else rate.sum() * 7 / max(days, 1)
     cap = working * 1.6 * weekly / 5 / 540
-    cap *= np.where((mday >= incident[0]) & (mday < incident[0] + 12), 0.65, 1.0)
-    cap *= np.where((mday >= incident[0] + 12) & (mday < incident[0] + 22), 1.15, 1.0)
+    cap *= np.where((mday >= incident[0]) & (mday < incident[2]), 0.65, 1.0)
+    cap *= np.where((mday >= incident[2]) & (mday < incident[3]), 1.15, 1.0)
     cum = np.cumsum(cap)
     ready = t + np.round(rng.lognormal(np.log(40 * 60), 0.8, n))  # triage before work starts
     order = np.argsort(ready, kind="stable")

@@ -104,11 +104,11 @@ def _comments(rng, sat, agent, cust, customers) -> np.ndarray:
 
 
 def _evaluations(rng, f: dict, staff, first: date, export_at: float) -> dict:
-    """Two evaluated calls per agent, five criteria each."""
+    """Two evaluated calls per agent (four for the agent customers complain about), five criteria each."""
     calls = np.flatnonzero((f["channel"] == "phone") & (f["agent"] >= 0) & (f["ended"] < export_at - 5 * DAY))
     order = calls[np.lexsort((rng.random(len(calls)), f["agent"][calls]))]
     rank = np.arange(len(order)) - np.searchsorted(f["agent"][order], f["agent"][order])
-    picked = order[rank < 2]
+    picked = order[rank < np.where(f["agent"][order] == LOW_CSAT_IDX, 4, 2)]
     names = list(CRITERIA)
     i = np.repeat(picked, len(names))
     crit = np.tile(np.array(names, dtype=object), len(picked))

@@ -93,6 +93,7 @@ def make_staff(rng, n: int) -> Staff:
         skill[key][LONG_WRAP_IDX] *= 0.7  # busy in wrap-up, so the ACD offers fewer calls
     talk[LOW_CSAT_IDX] = 0.72
     csat[LOW_CSAT_IDX] = 0.42
+    qa[LOW_CSAT_IDX] = 80.0  # a solid agent on paper: the gap is in tone and empathy
     return Staff(
         ids=np.array([f"A{i + 1:02d}" for i in range(n)], dtype=object), names=names, team=team,
         site=site, outsourced=~lyon, skill=skill, talk_mult=talk, wrap_mult=wrap, csat_p=csat,

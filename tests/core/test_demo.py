@@ -316,7 +316,7 @@ def test_evaluations(demo):
 # -- command --------------------------------------------------------------------------------
 def test_command_refuses_to_overwrite_without_force(tmp_path, capsys):
     path = tmp_path / "demo.duckdb"
-    args = SimpleNamespace(db=str(path), seed=3, days=14, agents=12, end=DEFAULT_END, force=False)
+    args = SimpleNamespace(db=str(path), seed=3, days=14, agents=15, end=DEFAULT_END, force=False)
     assert demo_cmd.run(args) == 0
     assert "Demo database written" in capsys.readouterr().out
     assert demo_cmd.run(args) == 2
@@ -324,6 +324,6 @@ def test_command_refuses_to_overwrite_without_force(tmp_path, capsys):
     args.force, args.seed = True, 4
     assert demo_cmd.run(args) == 0
     with Store(path) as store:
-        assert store.table_count("agents") == 12
+        assert store.table_count("agents") == 15
     assert demo_cmd.run(SimpleNamespace(**{**vars(args), "agents": 3})) == 2
     assert demo_cmd.run(SimpleNamespace(**{**vars(args), "db": None})) == 2
