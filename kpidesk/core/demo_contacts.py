@@ -125,7 +125,8 @@ def phone(rng, days: int, first_wd: int, scale: float, incident: tuple[int, ...]
     f["answered"] = np.where(answered, t + f["wait"], np.nan)
     f["ended"] = np.where(answered, np.nan, t + f["wait"])  # answered: set once talk is known
     f["work_at"] = f["answered"]
-    f["talk"] = np.where(answered, np.maximum(20, _lognormal(rng, np.vectorize(TALK_MEDIAN.get, otypes=[float])(f["queue"]), 0.55, n)), np.nan)
+    median = np.select([f["queue"] == q for q in TALK_MEDIAN], list(TALK_MEDIAN.values()))
+    f["talk"] = np.where(answered, np.maximum(20, _lognormal(rng, median, 0.55, n)), np.nan)
     f["hold"] = np.where(answered, np.where(rng.random(n) < 0.25, 10 + np.round(rng.exponential(60, n)), 0.0), np.nan)
     f["wrap"] = np.where(answered, np.maximum(5, _lognormal(rng, 35.0, 0.45, n)), np.nan)
     p_transfer = np.where(f["queue"] == "Support technique", 0.08, 0.05)
@@ -241,7 +242,8 @@ def bot(rng, days: int, first_wd: int, scale: float) -> dict:
     f["talk"] = np.where(handoff, np.maximum(60, _lognormal(rng, 360.0, 0.5, n)), np.nan)
     f["wrap"] = np.where(handoff, np.maximum(5, _lognormal(rng, 30.0, 0.4, n)), np.nan)
     f["ended"] = np.where(contained, t + dur, np.where(abandoned, f["handoff"] + f["wait"], np.nan))
-    f["resolved"] = np.where(contained, rng.random(n) < 0.9, np.where(handoff, rng.random(n) < 0.8, None)).astype(object)
+    fixed = rng.random(n) < np.where(contained, 0.9, 0.8)
+    f["resolved"] = np.where(contained | handoff, fixed, None).astype(object)
     f["skill"] = np.full(n, "chat", dtype=object)
     return f
 

@@ -56,7 +56,8 @@ def feedback(rng, f: dict, staff, customers: dict, first: date, export_at: float
                     np.nan_to_num(f["wait"][resp]) > 120)
     p_sat = staff.csat_p[agent] - 0.15 * slow - 0.2 * _repeated(f)[resp]
     sat = rng.random(len(resp)) < p_sat
-    csat = np.where(sat, np.where(rng.random(len(resp)) < 0.55, 5, 4), rng.choice([1, 2, 3], len(resp), p=[0.25, 0.25, 0.5]))
+    unhappy = rng.choice([1, 2, 3], len(resp), p=[0.25, 0.25, 0.5])
+    csat = np.where(sat, np.where(rng.random(len(resp)) < 0.55, 5, 4), unhappy)
     nps = np.where(csat == 5, rng.choice([8, 9, 10], len(resp), p=[0.15, 0.35, 0.5]),
                    np.where(csat == 4, rng.choice([6, 7, 8, 9], len(resp), p=[0.15, 0.35, 0.35, 0.15]),
                             rng.integers(0, 7, len(resp))))

@@ -86,9 +86,11 @@ def test_same_seed_same_database_other_seed_other_data(demo):
 def test_keys_sources_and_agents(demo):
     s = demo.store
     for table in ("contacts", "surveys", "agent_sessions", "agent_schedules", "evaluations"):
-        n, keys, sources = one(s, f"SELECT count(*), count(DISTINCT source_key), string_agg(DISTINCT source, ',') FROM {table}")
+        n, keys, sources = one(
+            s, f"SELECT count(*), count(DISTINCT source_key), string_agg(DISTINCT source, ',') FROM {table}")
         assert n == keys and sources == "demo", table
-    assert one(s, "SELECT count(*) FROM contacts WHERE source_key NOT SIMILAR TO '(call|mail|chat|bot)-[0-9]{6}'")[0] == 0
+    pattern = "(call|mail|chat|bot)-[0-9]{6}"
+    assert one(s, "SELECT count(*) FROM contacts WHERE source_key NOT SIMILAR TO ?", [pattern])[0] == 0
     teams = rows(s, "SELECT team, site, outsourced, count(*) FROM agents GROUP BY ALL ORDER BY 1")
     assert [t[:3] for t in teams] == [("Équipe Lyon", "Lyon", False), ("Équipe Rabat", "Outsourcer Rabat", True)]
     assert one(s, "SELECT count(*) FROM agents WHERE name = agent_id OR name IS NULL")[0] == 0
@@ -221,14 +223,15 @@ def test_short_abandons_flowouts_transfers_holds(demo):
 
 def test_chat_and_bot(demo):
     s = demo.store
-    containment, handoffs = one(s, """SELECT avg((outcome = 'contained')::INT), count(*) FILTER (WHERE outcome = 'handoff')
-                                      FROM contacts WHERE channel = 'bot'""")
+    containment, handoffs = one(s, """SELECT avg((outcome = 'contained')::INT),
+        count(*) FILTER (WHERE outcome = 'handoff') FROM contacts WHERE channel = 'bot'""")
     assert 0.55 <= containment <= 0.65 and handoffs > 500
     wait, bad = one(s, """SELECT avg(handoff_wait_s), count(*) FILTER (WHERE answered_at
         <> handoff_at + to_seconds(handoff_wait_s::BIGINT) OR agent_id IS NULL OR handoff_wait_s <= 0)
         FROM contacts WHERE channel = 'bot' AND outcome = 'handoff'""")
     assert 20 <= wait <= 180 and bad == 0
-    assert one(s, "SELECT count(*) FROM contacts WHERE channel = 'bot' AND outcome = 'contained' AND agent_id IS NOT NULL")[0] == 0
+    assert one(s, """SELECT count(*) FROM contacts
+                     WHERE channel = 'bot' AND outcome = 'contained' AND agent_id IS NOT NULL""")[0] == 0
     chat = dict(rows(s, "SELECT outcome, count(*) FROM contacts WHERE channel = 'chat' GROUP BY 1"))
     assert set(chat) == {"answered", "abandoned"} and chat["abandoned"] < chat["answered"]
 
@@ -280,7 +283,8 @@ def test_surveys(demo):
     assert 0.15 <= responded / surveyed <= 0.25
     scales = set(rows(s, "SELECT survey_type, scale_min, scale_max FROM surveys GROUP BY ALL"))
     assert scales == {("csat", 1, 5), ("nps", 0, 10), ("ces", 1, 7)}
-    assert one(s, "SELECT count(*) FROM surveys WHERE score < scale_min OR score > scale_max OR contact_id IS NULL")[0] == 0
+    assert one(s, """SELECT count(*) FROM surveys
+                     WHERE score < scale_min OR score > scale_max OR contact_id IS NULL""")[0] == 0
     assert one(s, """SELECT count(*) FROM surveys v JOIN contacts c ON c.contact_id = v.contact_id
                      WHERE NOT c.surveyed OR v.answered_at < c.arrived_at""")[0] == 0
     comments = [r[0] for r in rows(s, "SELECT comment FROM surveys WHERE comment IS NOT NULL")]
@@ -309,7 +313,8 @@ def test_evaluations(demo):
         count(*) FILTER (WHERE contact_id IS NULL) FROM evaluations""")
     assert 30 <= n <= 80 and 0 <= lo and hi <= 100 and unlinked == 0
     agent = PATTERN_AGENTS["low_csat_good_aht"]
-    empathy = dict(rows(s, "SELECT agent_id = ?, avg(score) FROM evaluations WHERE criterion = 'empathy' GROUP BY 1", [agent]))
+    empathy = dict(rows(s, """SELECT agent_id = ?, avg(score) FROM evaluations
+                              WHERE criterion = 'empathy' GROUP BY 1""", [agent]))
     assert empathy[True] < empathy[False] - 15
 
 
