@@ -26,7 +26,7 @@ import numpy as np
 
 from kpidesk.core import demo_contacts as dc
 from kpidesk.core import demo_feedback as fb
-from kpidesk.core import derive
+from kpidesk.core import derive, settings
 from kpidesk.core.demo_people import (
     DAY, LONG_WRAP_IDX, LOW_CSAT_IDX, SLOT, add_backoffice, make_customers, make_roster, make_staff,
     day_ts, obj, shift_of, to_ts,
@@ -105,7 +105,7 @@ def build_demo(store, seed: int = 7, days: int = 56, agents: int = 25, end: date
         cur.execute("INSERT INTO settings SELECT 'data_timezone', '\"Europe/Paris\"' "
                     "WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'data_timezone')")
         derive.refresh(cur)
-    store.con.execute("SET TimeZone = 'Europe/Paris'")
+    store.con.execute(f"SET TimeZone = '{settings.safe_timezone(store)}'")
     report(1.0, "Done")
     return {t: len(next(iter(c.values()))) for t, c in tables.items()}
 
