@@ -93,7 +93,7 @@ def distribution_chart(edges: list[float], agent: list[float], team: list[float]
     chart.bars[0].fillColor, chart.bars[1].fillColor = AGENT, TEAM
     chart.bars.strokeColor = None
     chart.groupSpacing, chart.barSpacing = 2, 0
-    step = max(1, len(edges) // 8)
+    step = max(1, -(-(len(edges) - 1) // 5))  # about five labels: durations are wide
     if unit == "score":
         names_ = [formatting.number((a + b) / 2, 0, lang) for a, b in zip(edges, edges[1:])]
     else:

@@ -49,7 +49,7 @@ def standings_table(profile: AgentProfile, lang: str, st) -> Table:
         if colour is not None:
             style.append(("TEXTCOLOR", (1, i), (1, i), colour))
             style.append(("FONTNAME", (1, i), (1, i), register_fonts()[1]))
-    table = Table(rows, colWidths=[138, 60, 76, 98, 64, 42, 26], repeatRows=1)
+    table = Table(rows, colWidths=[124, 56, 80, 98, 50, 60, 36], repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
 
