@@ -1,0 +1,103 @@
+"""``kpidesk snapshot``: render one tab of the desk offscreen to a PNG.
+
+For slides and daily reports, and for tests: the same window the team lead sees,
+drawn without a display, once every figure of the tab has loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+
+from kpidesk.commands.common import CommandError, add_filter_arguments, fail, filters_from_args, open_store
+
+TABS = ("overview", "phone", "email", "chat", "agents")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("snapshot", help="render a tab of the app to a PNG image, offscreen")
+    p.add_argument("--tab", required=True, choices=TABS)
+    add_filter_arguments(p)
+    p.add_argument("--out", required=True, help="PNG file to write")
+    p.add_argument("--lang", choices=("en", "fr"), help="language (default: the database's setting)")
+    p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.add_argument("--size", default="1600x1000", help="window size, WIDTHxHEIGHT (default 1600x1000)")
+    p.add_argument("--privacy", action="store_true", help="mask other agents' names and customer data")
+    p.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the figures")
+
+
+def state_from_filters(filters):
+    from kpidesk.ui.view_state import ViewState
+
+    state = ViewState(queues=filters.queues, teams=filters.teams, sites=filters.sites, topics=filters.topics,
+                      agents=filters.agents)
+    if filters.date_from or filters.date_to:
+        first = filters.date_from or filters.date_to
+        state = state.changed(preset="custom", custom_from=first, custom_to=filters.date_to or first)
+    return state
+
+
+def run(args) -> int:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+        store = open_store(args.db)
+        filters = filters_from_args(store, args)
+    except (CommandError, ValueError) as exc:
+        return fail(str(exc))
+    try:
+        return _render(store, args, filters, (width, height))
+    finally:
+        store.close()
+
+
+def _render(store, args, filters, size) -> int:
+    from PySide6.QtCore import QSettings
+    from kpidesk.core.kpi.engine import Engine
+    from kpidesk.ui import i18n, tasks, theme
+    from kpidesk.ui.app import make_app
+    from kpidesk.ui.desk import Desk, load_prefs
+    from kpidesk.ui.main_window import MainWindow
+
+    app = make_app()
+    prefs = load_prefs(store)
+    prefs.theme = args.theme
+    theme.apply(app, theme.choose(args.theme))
+    language = i18n.Language(app, args.lang or prefs.language)
+    if args.lang:
+        prefs.language = args.lang
+    with tempfile.TemporaryDirectory() as tmp:  # a fresh window: no persisted filters
+        window = MainWindow(language, QSettings(os.path.join(tmp, "snapshot.ini"), QSettings.Format.IniFormat))
+        window.set_privacy(args.privacy)
+        window.resize(*size)
+        window.attach(Desk(store, Engine(store, lang=language.code), prefs, language, window))
+        if prefs.extent.empty:
+            return fail("the database holds no contacts yet: import some files first.")
+        window.state = state_from_filters(filters)
+        window.show_tab(args.tab)
+        window.refresh()
+        view = window.views[args.tab]
+        deadline = time.monotonic() + args.timeout
+        while (view.busy or view.data is None) and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        if view.data is None:
+            return fail("the figures did not load in time.", 1)
+        window.show()
+        app.processEvents()
+        extra = window.height() - view.height()  # menus, filter bar, tabs, status bar
+        window.resize(size[0], max(size[1], view.content.sizeHint().height() + extra))
+        for _ in range(5):
+            app.processEvents()
+        ok = window.grab().save(args.out, "PNG")
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        tasks.shutdown()
+    if not ok:
+        return fail(f"could not write {args.out}", 1)
+    print(args.out)
+    return 0

@@ -1,0 +1,69 @@
+"""What the data holds to filter on: queues, teams, sites, topics, agents, dates.
+
+The filter bar offers only values that exist, so these lists come from the data
+itself — a few small ``DISTINCT`` queries, run off the GUI thread and cached by the
+window until the next import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# filter field → SQL giving the distinct values (fixed text: no user input)
+_LISTS = {
+    "queues": "SELECT DISTINCT queue FROM contacts WHERE queue IS NOT NULL ORDER BY 1",
+    "teams": "SELECT DISTINCT team FROM agents WHERE team IS NOT NULL ORDER BY 1",
+    "sites": "SELECT DISTINCT site FROM (SELECT site FROM agents UNION ALL "
+             "SELECT DISTINCT site FROM contacts) WHERE site IS NOT NULL ORDER BY 1",
+    "topics": "SELECT DISTINCT topic FROM contacts WHERE topic IS NOT NULL ORDER BY 1",
+    "channels": "SELECT DISTINCT channel FROM contacts ORDER BY 1",
+}
+
+
+@dataclass(frozen=True)
+class DataExtent:
+    """The values to offer in each filter and the days the data covers."""
+
+    first_day: date | None = None
+    last_day: date | None = None
+    contacts: int = 0
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    agents: list[tuple[str, str]] = field(default_factory=list)  # (agent_id, display name)
+
+    @property
+    def empty(self) -> bool:
+        return self.contacts == 0
+
+
+def date_range(cur) -> tuple[date | None, date | None, int]:
+    lo, hi, n = cur.execute(
+        "SELECT CAST(min(arrived_at) AS DATE), CAST(max(arrived_at) AS DATE), count(*) FROM contacts"
+    ).fetchone()
+    return lo, hi, int(n)
+
+
+def values(cur, field_name: str) -> list[str]:
+    return [str(r[0]) for r in cur.execute(_LISTS[field_name]).fetchall()]
+
+
+def agents(cur) -> list[tuple[str, str]]:
+    """Every agent seen in contacts or the agents table, with a display name."""
+    return [
+        (r[0], r[1])
+        for r in cur.execute(
+            "SELECT id, coalesce(a.name, id) FROM (SELECT DISTINCT agent_id AS id FROM contacts "
+            "WHERE agent_id IS NOT NULL UNION SELECT agent_id FROM agents) ids "
+            "LEFT JOIN agents a ON a.agent_id = ids.id ORDER BY 2"
+        ).fetchall()
+    ]
+
+
+def extent(store) -> DataExtent:
+    cur = store.cursor()
+    try:
+        first, last, n = date_range(cur)
+        lists = {name: values(cur, name) for name in _LISTS}
+        return DataExtent(first, last, n, lists, agents(cur))
+    finally:
+        cur.close()

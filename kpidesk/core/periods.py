@@ -1,0 +1,99 @@
+"""Period presets ("last week", "this month"…) and the period to compare with.
+
+A team lead thinks in named periods, the engine in inclusive day ranges; this module
+turns one into the other. Presets are counted back from an *anchor* day: today, or
+the last day of the data when the exports stop before today (an offline app is often
+opened on last week's files — "today" then means the latest day imported).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+PRESETS = ("today", "yesterday", "this_week", "last_week", "this_month", "last_month", "last_30_days", "custom")
+COMPARISONS = ("previous", "last_year", "none")
+GRANULARITIES = ("15min", "hour", "day", "week", "month")
+_BUCKETS_PER_DAY = {"15min": 96, "hour": 24, "day": 1, "week": 1 / 7, "month": 1 / 30}
+MAX_POINTS = 3000
+
+
+@dataclass(frozen=True)
+class Period:
+    first: date
+    last: date  # inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def shifted(self, days: int) -> "Period":
+        return Period(self.first - timedelta(days=days), self.last - timedelta(days=days))
+
+
+def anchor_day(today: date, data_last_day: date | None) -> date:
+    if data_last_day is not None and data_last_day < today:
+        return data_last_day
+    return today
+
+
+def _month_start(d: date) -> date:
+    return d.replace(day=1)
+
+
+def resolve(preset: str, anchor: date, custom: Period | None = None) -> Period:
+    monday = anchor - timedelta(days=anchor.weekday())
+    if preset == "today":
+        return Period(anchor, anchor)
+    if preset == "yesterday":
+        day = anchor - timedelta(days=1)
+        return Period(day, day)
+    if preset == "this_week":
+        return Period(monday, anchor)
+    if preset == "last_week":
+        return Period(monday - timedelta(days=7), monday - timedelta(days=1))
+    if preset == "this_month":
+        return Period(_month_start(anchor), anchor)
+    if preset == "last_month":
+        end = _month_start(anchor) - timedelta(days=1)
+        return Period(_month_start(end), end)
+    if preset == "last_30_days":
+        return Period(anchor - timedelta(days=29), anchor)
+    if preset == "custom" and custom is not None:
+        return custom
+    raise ValueError(f"unknown period {preset!r}")
+
+
+def _year_before(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
+def compare(period: Period, how: str, preset: str = "custom") -> Period | None:
+    """The period to compare with: the one just before (same length; the whole
+    previous month for a month preset), the same one a year earlier (52 weeks
+    earlier for week presets, so weekdays line up), or none."""
+    if how == "none":
+        return None
+    if how == "previous":
+        if preset in ("this_month", "last_month"):
+            end = period.first - timedelta(days=1)
+            start = _month_start(end)
+            return Period(start, min(end, start + timedelta(days=period.days - 1)))
+        return period.shifted(period.days)
+    if how == "last_year":
+        if preset in ("this_week", "last_week"):
+            return period.shifted(364)
+        return Period(_year_before(period.first), _year_before(period.last))
+    raise ValueError(f"unknown comparison {how!r}")
+
+
+def fit_granularity(period: Period, wanted: str) -> str:
+    """The wanted granularity, coarsened until the chart gets at most MAX_POINTS."""
+    order = list(GRANULARITIES)
+    for name in order[order.index(wanted):]:
+        if period.days * _BUCKETS_PER_DAY[name] <= MAX_POINTS:
+            return name
+    return order[-1]

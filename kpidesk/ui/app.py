@@ -1,0 +1,54 @@
+"""Start the desktop app: one QApplication, the theme, the language, the main window.
+
+The window appears at once; the database opens in a worker and the figures follow,
+so a cold start shows a usable window quickly even on a large file.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from kpidesk.core.paths import data_dir, default_db_path
+from kpidesk.ui import i18n, theme
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("kpidesk")
+    app.setOrganizationName("kpidesk")
+    theme.apply(app, theme.choose("system"))
+    return app
+
+
+def make_window(language_setting: str = "system", qsettings: QSettings | None = None):
+    from kpidesk.ui.main_window import MainWindow
+
+    language = i18n.Language(QApplication.instance(), language_setting)
+    return MainWindow(language, qsettings)
+
+
+def demo_path() -> str:
+    return str(data_dir() / "demo.duckdb")
+
+
+def run_app(db: str | None = None, demo: bool = False) -> int:
+    app = make_app()
+    window = make_window()
+    window.show()
+    if demo:
+        window.actions_.open_demo(demo_path())
+    else:
+        window.actions_.open_database(str(db or default_db_path()))
+    window.welcome.demo_requested.connect(lambda: window.actions_.open_demo(demo_path()))
+    window.welcome.import_requested.connect(window.actions_.choose_imports)
+    window.welcome.open_requested.connect(window.actions_.choose_database)
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(lambda _scheme: window.apply_theme())
+    code = app.exec()
+    from kpidesk.ui import tasks
+
+    tasks.shutdown()
+    return code

@@ -1,0 +1,69 @@
+"""The hour × weekday heatmap: when in the week a KPI goes wrong.
+
+One ``ImageItem`` of 7 × 24 cells (Monday on top), coloured on the theme's
+sequential scale; hours without any data on any day are cropped away. Hovering a
+cell shows the exact value; clicking it emits ``cell_clicked(weekday, hour)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+
+from kpidesk.ui import i18n, theme
+from kpidesk.ui.charts import Chart, Formatter, ValueAxis
+
+
+class HeatmapChart(Chart):
+    cell_clicked = Signal(int, int)  # weekday (0 = Monday), hour
+
+    def __init__(self, parent=None):
+        self.hour_axis = ValueAxis("bottom", lambda v: f"{int(v)}h")
+        self.day_axis = ValueAxis("left")
+        super().__init__(parent, {"bottom": self.hour_axis, "left": self.day_axis}, height=220)
+        self.image = pg.ImageItem()
+        self.addItem(self.image)
+        self.getPlotItem().invertY(True)
+        self.setMouseEnabled(False, False)
+        self.showGrid(x=False, y=False)
+        self._grid = np.full((7, 24), np.nan)
+        self.formatter: Formatter = str
+        self.lang = "en"
+
+    def set_grid(self, grid: list[list[float | None]], formatter: Formatter, lang: str, reverse: bool) -> None:
+        """``reverse``: high values are good (shown light), e.g. service level."""
+        t = theme.current()
+        self.formatter, self.lang = formatter, lang
+        self._grid = np.array([[np.nan if v is None else v for v in row] for row in grid], dtype=float)
+        colours = [QColor(c) for c in (reversed(t.heat) if reverse else t.heat)]
+        cmap = pg.ColorMap(pos=[0.0, 0.5, 1.0], color=colours)
+        finite = self._grid[np.isfinite(self._grid)]
+        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        self.image.setImage(self._grid, levels=(lo, hi if hi > lo else lo + 1), lut=cmap.getLookupTable(nPts=256))
+        self.image.setRect(0, 0, 24, 7)
+        self.day_axis.setTicks([[(i + 0.5, i18n.weekday_name(i, lang)) for i in range(7)]])
+        self.hour_axis.setTicks([[(h + 0.5, f"{h}h") for h in range(0, 24, 2)], [(h + 0.5, "") for h in range(24)]])
+        used = np.where(np.isfinite(self._grid).any(axis=0))[0]
+        first, last = (int(used.min()), int(used.max()) + 1) if used.size else (0, 24)
+        self.getPlotItem().setXRange(first, last, padding=0)
+        self.getPlotItem().setYRange(0, 7, padding=0)
+
+    def _cell(self, point) -> tuple[int, int] | None:
+        day, hour = int(np.floor(point.y())), int(np.floor(point.x()))
+        return (day, hour) if 0 <= day < 7 and 0 <= hour < 24 else None
+
+    def on_hover(self, point) -> None:
+        cell = self._cell(point)
+        if cell is None:
+            return
+        day, hour = cell
+        value = self._grid[day, hour]
+        shown = self.formatter(value) if np.isfinite(value) else "–"
+        self.show_hover(hour + 0.6, day + 0.4, f"{i18n.weekday_name(day, self.lang)} {hour}h–{hour + 1}h\n{shown}")
+
+    def on_click(self, point, double: bool) -> None:
+        cell = self._cell(point)
+        if cell is not None and np.isfinite(self._grid[cell]):
+            self.cell_clicked.emit(*cell)

@@ -1,0 +1,302 @@
+"""Typed pyqtgraph helpers: every chart of the desk, built once, refreshed with ``setData``.
+
+Views never call pyqtgraph directly; they hand plain series (numbers, datetimes) and
+a formatter to these widgets. Time is drawn on a ``DateAxisItem`` (naive local times
+placed as UTC, so the axis shows the data's own clock). Hovering shows the exact
+value and date; clicks are turned into kpidesk signals (``point_clicked``…).
+"""
+
+from __future__ import annotations
+
+from calendar import timegm
+from datetime import datetime, timezone
+from typing import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from kpidesk.ui import i18n, theme
+
+pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background=None)
+Formatter = Callable[[float], str]
+
+
+def to_epoch(t: datetime) -> float:
+    return float(timegm(t.timetuple()))
+
+
+def from_epoch(x: float) -> datetime:
+    return datetime.fromtimestamp(x, tz=timezone.utc).replace(tzinfo=None)
+
+
+def pen(colour: str, width: float = 1.0, dash: bool = False) -> QColor:
+    return pg.mkPen(QColor(colour), width=width, style=Qt.PenStyle.DashLine if dash else Qt.PenStyle.SolidLine)
+
+
+class ValueAxis(pg.AxisItem):
+    """An axis whose tick labels go through a kpidesk formatter (``89,5 %``, ``2 min``)."""
+
+    def __init__(self, orientation: str = "left", formatter: Formatter | None = None):
+        super().__init__(orientation)
+        self.formatter = formatter
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt name)
+        if self.formatter is None:
+            return super().tickStrings(values, scale, spacing)
+        return [self.formatter(v) for v in values]
+
+
+class LocaleDateAxis(pg.DateAxisItem):
+    """Dates in the user's language: ``23 nov.`` / ``Nov 23``, ``14:00``, ``nov. 2026``."""
+
+    lang = "en"
+
+    def __init__(self, orientation: str = "bottom"):
+        super().__init__(orientation=orientation, utcOffset=0)
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802,N803 (Qt names)
+        """One level of ticks, the finest: a month tick among day ticks reads as a day."""
+        levels = [(spacing, values) for spacing, values in super().tickValues(minVal, maxVal, size) if values]
+        if len(levels) <= 1:
+            return levels
+        return [(levels[-1][0], sorted({v for _, values in levels for v in values}))]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt name)
+        out = []
+        for v in values:
+            t = from_epoch(v)
+            if spacing >= 27 * 86400:
+                out.append(i18n.month_year(t, self.lang))
+            elif spacing >= 86400:
+                out.append(i18n.day_month(t, self.lang))
+            elif t.hour == 0 and t.minute == 0:
+                out.append(i18n.day_month(t, self.lang))
+            else:
+                out.append(t.strftime("%H:%M"))
+        return out
+
+
+class Chart(pg.PlotWidget):
+    """A themed plot with a hover label; subclasses add their items once."""
+
+    def __init__(self, parent=None, axis_items: dict | None = None, height: int = 240):
+        super().__init__(parent, axisItems=axis_items or {})
+        self.setMinimumHeight(height)
+        self.hover = pg.TextItem(anchor=(0, 1))
+        self.hover.setZValue(100)
+        self.addItem(self.hover, ignoreBounds=True)
+        self.hover.hide()
+        self.getPlotItem().setMenuEnabled(False)
+        self.getPlotItem().hideButtons()
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.scene().sigMouseClicked.connect(self._mouse_clicked)
+        self.restyle()
+
+    def restyle(self) -> None:
+        t = theme.current()
+        self.setBackground(QColor(t.surface))
+        for name in ("left", "bottom"):
+            axis = self.getPlotItem().getAxis(name)
+            axis.setPen(pen(t.grid))
+            axis.setTextPen(pen(t.text))
+            axis.setTickFont(QFont(self.font().family(), 9))
+        self.hover.setColor(QColor(t.text))
+        self.hover.fill = pg.mkBrush(QColor(t.surface))
+        self.showGrid(x=False, y=True, alpha=0.25)
+
+    def view_point(self, scene_pos):
+        return self.getPlotItem().vb.mapSceneToView(scene_pos)
+
+    def show_hover(self, x: float, y: float, text: str) -> None:
+        self.hover.setText(text)
+        self.hover.setPos(x, y)
+        self.hover.show()
+
+    def _mouse_moved(self, scene_pos) -> None:
+        if not self.getPlotItem().sceneBoundingRect().contains(scene_pos):
+            self.hover.hide()
+            return
+        self.on_hover(self.view_point(scene_pos))
+
+    def _mouse_clicked(self, event) -> None:
+        self.on_click(self.view_point(event.scenePos()), event.double())
+
+    def on_hover(self, point) -> None:
+        pass
+
+    def on_click(self, point, double: bool) -> None:
+        pass
+
+
+class Sparkline(pg.PlotWidget):
+    """The small trend line inside a KPI tile: no axes, no mouse."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFixedHeight(34)
+        self.setMouseEnabled(False, False)
+        self.hideAxis("left")
+        self.hideAxis("bottom")
+        self.getPlotItem().setMenuEnabled(False)
+        self.getPlotItem().hideButtons()
+        self.setBackground(None)
+        self.curve = self.plot([], [])
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_series(self, ys: list[float | None], colour: str) -> None:
+        y = np.array([np.nan if v is None else v for v in ys], dtype=float)
+        self.curve.setData(np.arange(len(y)), y, pen=pen(colour, 1.6), connect="finite")
+
+
+class TrendChart(Chart):
+    """A KPI over time, its target line, and the compare period drawn faintly."""
+
+    point_clicked = Signal(object)  # the datetime of the bucket clicked
+
+    def __init__(self, parent=None):
+        self.date_axis = LocaleDateAxis()
+        self.value_axis = ValueAxis("left")
+        super().__init__(parent, {"bottom": self.date_axis, "left": self.value_axis})
+        self.compare_curve = self.plot([], [])
+        self.curve = self.plot([], [])
+        self.target_line = pg.InfiniteLine(angle=0, movable=False)
+        self.addItem(self.target_line)
+        self.cursor = pg.InfiniteLine(angle=90, movable=False)
+        self.addItem(self.cursor, ignoreBounds=True)
+        self.cursor.hide()
+        self._x = np.array([])
+        self._y = np.array([])
+        self._cy = np.array([])
+        self.formatter: Formatter = str
+        self.lang = "en"
+        self.with_time = False
+
+    def set_series(self, xs: list[datetime], ys: list[float | None], compare: list[float | None] | None,
+                   target: float | None, formatter: Formatter, lang: str, with_time: bool) -> None:
+        t = theme.current()
+        self.formatter, self.lang, self.with_time = formatter, lang, with_time
+        self.date_axis.lang = lang
+        self.value_axis.formatter = formatter
+        self._x = np.array([to_epoch(x) for x in xs], dtype=float)
+        self._y = np.array([np.nan if v is None else v for v in ys], dtype=float)
+        self._cy = np.array([np.nan if v is None else v for v in (compare or [])], dtype=float)
+        symbol = "o" if len(self._x) <= 120 else None
+        self.curve.setData(self._x, self._y, pen=pen(t.accent, 2.2), connect="finite", symbol=symbol,
+                           symbolSize=6, symbolBrush=QColor(t.accent), symbolPen=None)
+        if len(self._cy) == len(self._x) and len(self._x):
+            self.compare_curve.setData(self._x, self._cy, pen=pen(t.compare, 1.4, dash=True), connect="finite")
+        else:
+            self.compare_curve.setData([], [])
+        self.target_line.setVisible(target is not None)
+        if target is not None:
+            self.target_line.setPen(pen(t.good, 1.5, dash=True))
+            self.target_line.setPos(target)
+        self.cursor.setPen(pen(t.grid))
+        self.getPlotItem().enableAutoRange()
+
+    def _nearest(self, x: float) -> int | None:
+        if not len(self._x):
+            return None
+        return int(np.abs(self._x - x).argmin())
+
+    def on_hover(self, point) -> None:
+        i = self._nearest(point.x())
+        if i is None:
+            return
+        when = i18n.short_date(from_epoch(self._x[i]), self.lang, self.with_time)
+        text = f"{when}\n{self.formatter(self._y[i]) if np.isfinite(self._y[i]) else '–'}"
+        if len(self._cy) > i and np.isfinite(self._cy[i]):
+            text += f"  ({self.formatter(self._cy[i])})"
+        self.cursor.setPos(self._x[i])
+        self.cursor.show()
+        y = self._y[i] if np.isfinite(self._y[i]) else point.y()
+        self.show_hover(self._x[i], y, text)
+
+    def on_click(self, point, double: bool) -> None:
+        i = self._nearest(point.x())
+        if i is not None and not double:
+            self.point_clicked.emit(from_epoch(self._x[i]))
+
+
+class DistributionChart(Chart):
+    """A histogram of durations with the median and p90 marked."""
+
+    def __init__(self, parent=None):
+        self.value_axis = ValueAxis("bottom")
+        super().__init__(parent, {"bottom": self.value_axis})
+        self.bars = pg.BarGraphItem(x0=[], x1=[], height=[])
+        self.addItem(self.bars)
+        self.median_line = pg.InfiniteLine(angle=90, movable=False, label="", labelOpts={"position": 0.92})
+        self.p90_line = pg.InfiniteLine(angle=90, movable=False, label="", labelOpts={"position": 0.8})
+        self.addItem(self.median_line)
+        self.addItem(self.p90_line)
+        self._edges = np.array([])
+        self._counts = np.array([])
+        self.formatter: Formatter = str
+
+    def set_histogram(self, edges: list[float], counts: list[int], median: float | None, p90: float | None,
+                      formatter: Formatter, labels: tuple[str, str]) -> None:
+        t = theme.current()
+        self.formatter = formatter
+        self.value_axis.formatter = formatter
+        self._edges, self._counts = np.array(edges, dtype=float), np.array(counts, dtype=float)
+        if len(self._counts):
+            self.bars.setOpts(x0=self._edges[:-1], x1=self._edges[1:], height=self._counts,
+                              brush=QColor(t.accent), pen=pg.mkPen(QColor(t.surface)))
+        else:
+            self.bars.setOpts(x0=[], x1=[], height=[])
+        for line, value, label, colour in ((self.median_line, median, labels[0], t.text),
+                                           (self.p90_line, p90, labels[1], t.bad)):
+            line.setVisible(value is not None)
+            if value is not None:
+                line.setPen(pen(colour, 2, dash=True))
+                line.setPos(value)
+                line.label.setFormat(f"{label} {formatter(value)}")
+                line.label.setColor(QColor(colour))
+        self.getPlotItem().enableAutoRange()
+
+    def on_hover(self, point) -> None:
+        if not len(self._counts):
+            return
+        i = int(np.searchsorted(self._edges, point.x()) - 1)
+        if 0 <= i < len(self._counts):
+            text = f"{self.formatter(self._edges[i])} – {self.formatter(self._edges[i + 1])}\n{int(self._counts[i])}"
+            self.show_hover(point.x(), self._counts[i], text)
+
+
+class BarChart(Chart):
+    """Labelled vertical bars (the channel mix); a click names the bar."""
+
+    bar_clicked = Signal(str)
+
+    def __init__(self, parent=None):
+        self.label_axis = ValueAxis("bottom")
+        self.value_axis = ValueAxis("left")
+        super().__init__(parent, {"bottom": self.label_axis, "left": self.value_axis}, height=200)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
+        self.addItem(self.bars)
+        self.setMouseEnabled(False, False)
+        self._keys: list[str] = []
+        self._values = np.array([])
+        self.formatter: Formatter = str
+
+    def set_bars(self, keys: list[str], labels: list[str], values: list[float], formatter: Formatter) -> None:
+        t = theme.current()
+        self._keys, self._values, self.formatter = keys, np.array(values, dtype=float), formatter
+        self.value_axis.formatter = formatter
+        self.label_axis.setTicks([[(i, label) for i, label in enumerate(labels)]])
+        self.bars.setOpts(x=np.arange(len(values)), height=self._values, width=0.6, brush=QColor(t.accent), pen=None)
+        self.getPlotItem().setXRange(-0.6, max(len(values), 1) - 0.4, padding=0)
+        self.getPlotItem().setYRange(0, float(np.nanmax(self._values)) * 1.1 if len(values) else 1, padding=0)
+
+    def on_hover(self, point) -> None:
+        i = int(round(point.x()))
+        if 0 <= i < len(self._values):
+            self.show_hover(point.x(), self._values[i], self.formatter(self._values[i]))
+
+    def on_click(self, point, double: bool) -> None:
+        i = int(round(point.x()))
+        if 0 <= i < len(self._keys):
+            self.bar_clicked.emit(self._keys[i])

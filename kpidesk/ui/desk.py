@@ -1,0 +1,153 @@
+"""What every view of the desk shares: the store, the engine, the cached settings.
+
+Settings and targets are read once, off the GUI thread (:func:`load_prefs`), and
+kept here; a slot never asks DuckDB. :class:`Desk` also knows how to show a KPI —
+its formatter, its target colour, its tooltip with the formula and the parameters
+in force — so tiles, tables and charts agree.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Signal
+
+from kpidesk.core import calendar, formatting, settings, targets
+from kpidesk.core.dimensions import DataExtent, extent
+from kpidesk.core.kpi.engine import Engine
+from kpidesk.ui.i18n import Language, translate
+
+# KPI → the parameters its tooltip shows (the ones that change its value).
+KPI_PARAMS = {
+    "service_level": ("sl_threshold_s", "sl_abandon_policy", "short_abandon_s"),
+    "offered": ("short_abandon_s",), "answered": ("short_abandon_s",), "answer_rate": ("short_abandon_s",),
+    "abandon_rate": ("short_abandon_s",), "short_abandons": ("short_abandon_s",),
+    "repeat_rate": ("repeat_window_days",), "fcr": ("repeat_window_days",), "response_sla": ("response_sla_h",),
+    "out_of_hours_volume": ("business_hours",), "out_of_hours_rate": ("business_hours",),
+}
+PARAM_LABELS = {
+    "sl_threshold_s": QT_TRANSLATE_NOOP("Params", "Service-level threshold (s)"),
+    "sl_abandon_policy": QT_TRANSLATE_NOOP("Params", "Abandons within the threshold"),
+    "short_abandon_s": QT_TRANSLATE_NOOP("Params", "Short-abandon limit (s)"),
+    "repeat_window_days": QT_TRANSLATE_NOOP("Params", "Repeat window (days)"),
+    "response_sla_h": QT_TRANSLATE_NOOP("Params", "Email response SLA (hours)"),
+    "min_sample": QT_TRANSLATE_NOOP("Params", "Small sample below (contacts)"),
+    "business_hours": QT_TRANSLATE_NOOP("Params", "Business hours"),
+}
+POLICY_LABELS = {
+    "negative": QT_TRANSLATE_NOOP("Params", "count against the level"),
+    "ignore": QT_TRANSLATE_NOOP("Params", "are left out"),
+    "positive": QT_TRANSLATE_NOOP("Params", "count as met"),
+}
+CHANNEL_LABELS = {
+    "phone": QT_TRANSLATE_NOOP("Channels", "Phone"), "email": QT_TRANSLATE_NOOP("Channels", "Email"),
+    "chat": QT_TRANSLATE_NOOP("Channels", "Chat"), "bot": QT_TRANSLATE_NOOP("Channels", "Bot"),
+}
+
+
+@dataclass
+class Prefs:
+    """The settings the views need, read in one go by a worker."""
+
+    params: dict[str, Any] = field(default_factory=dict)
+    targets: dict[tuple[str, str], targets.Target] = field(default_factory=dict)
+    language: str = "system"
+    theme: str = "system"
+    business_hours: dict = field(default_factory=dict)
+    holidays: list = field(default_factory=list)
+    extent: DataExtent = field(default_factory=DataExtent)
+
+
+def load_prefs(store, state=None) -> Prefs:
+    cur = store.cursor()
+    try:
+        holidays = cur.execute("SELECT day, name FROM holidays ORDER BY day").fetchall()
+    finally:
+        cur.close()
+    return Prefs(settings.kpi_params(store), targets.load(store), settings.get(store, "language"),
+                 settings.get(store, "theme"), settings.get(store, "business_hours"), holidays, extent(store))
+
+
+@dataclass(frozen=True)
+class PrefsChange:
+    """Settings and targets to write, then read back (a write job's input)."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    targets: dict[tuple[str, str], tuple[float | None, float | None]] = field(default_factory=dict)
+    holidays: list | None = None
+
+
+def save_prefs(inputs: tuple[Any, PrefsChange], state=None) -> Prefs:
+    store, change = inputs
+    for key, value in change.values.items():
+        settings.set_value(store, key, value)
+    for (kpi, channel), (target, warning) in change.targets.items():
+        targets.set_target(store, kpi, channel, target, warning)
+    if change.holidays is not None:
+        calendar.set_holidays(store, change.holidays)
+    return load_prefs(store)
+
+
+class Desk(QObject):
+    prefs_changed = Signal()
+
+    def __init__(self, store, engine: Engine, prefs: Prefs, language: Language, parent=None):
+        super().__init__(parent)
+        self.store, self.engine, self.prefs, self.language = store, engine, prefs, language
+        self.privacy = False
+
+    @property
+    def lang(self) -> str:
+        return self.language.code
+
+    def set_prefs(self, prefs: Prefs) -> None:
+        self.prefs = prefs
+        self.prefs_changed.emit()
+
+    def label(self, kpi_id: str) -> str:
+        return self.engine.registry[kpi_id].label_for(self.lang)
+
+    def short(self, kpi_id: str) -> str:
+        kpi = self.engine.registry[kpi_id]
+        return kpi.short.get(self.lang) or kpi.short.get("en") or ""
+
+    def formatter(self, kpi_id: str) -> Callable[[float], str]:
+        unit, lang = self.engine.registry[kpi_id].unit, self.lang
+        return lambda v: formatting.value(v, unit, lang)
+
+    def target(self, kpi_id: str, channel: str | None) -> targets.Target:
+        return targets.resolve(self.prefs.targets, self.engine.registry[kpi_id], channel)
+
+    def status(self, kpi_id: str, value: float | None, channel: str | None) -> str | None:
+        t = self.target(kpi_id, channel)
+        return targets.status(value, self.engine.registry[kpi_id].better, t.target, t.warning)
+
+    def param_text(self, name: str) -> str:
+        value = self.prefs.params.get(name, settings.SETTINGS[name].default)
+        if name == "sl_abandon_policy":
+            return translate("Params", POLICY_LABELS.get(value, value))
+        if name == "business_hours":
+            hours = self.prefs.business_hours or settings.DEFAULT_HOURS
+            spans = sorted({"–".join(s) for spans in hours.values() for s in spans})
+            return ", ".join(spans)
+        if isinstance(value, float):
+            return formatting.number(value, 0 if value.is_integer() else 1, self.lang)
+        return str(value)
+
+    def tooltip(self, kpi_id: str, channel: str | None) -> str:
+        kpi = self.engine.registry[kpi_id]
+        parts = [f"<b>{html.escape(kpi.label_for(self.lang))}</b>",
+                 html.escape(kpi.description_for(self.lang)),
+                 f"<i>{translate('Tooltip', 'Formula')}</i>: <code>{html.escape(kpi.measure)}</code>"]
+        t = self.target(kpi_id, channel)
+        if t.target is not None:
+            fmt = self.formatter(kpi_id)
+            line = f"{translate('Tooltip', 'Target')}: {fmt(t.target)}"
+            if t.warning is not None:
+                line += f" · {translate('Tooltip', 'warning')}: {fmt(t.warning)}"
+            parts.append(line)
+        for name in KPI_PARAMS.get(kpi_id, ()):
+            parts.append(f"{translate('Params', PARAM_LABELS[name])}: {html.escape(self.param_text(name))}")
+        return "<p style='white-space:pre-wrap; max-width:420px'>" + "<br>".join(parts) + "</p>"

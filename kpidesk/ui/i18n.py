@@ -1,0 +1,91 @@
+"""French and English: the Qt translator, the locale, and dates as a team lead reads them.
+
+Interface strings are marked with ``translate(context, text)`` (or
+``QT_TRANSLATE_NOOP`` for tables of names) and live in ``resources/i18n/*.ts``;
+numbers go through ``core/formatting``; KPI names come from the KPI files. Switching
+language installs the other translator and tells every view to re-label itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+translate = QCoreApplication.translate
+LANGUAGES = ("en", "fr")
+_WEEKDAYS = {"en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+             "fr": ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]}
+_MONTHS = {"en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+           "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]}
+
+
+def system_language() -> str:
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+def effective(setting: str | None) -> str:
+    """``system`` (or nothing) follows the system language; else the choice."""
+    return setting if setting in LANGUAGES else system_language()
+
+
+def weekday_name(index: int, lang: str) -> str:
+    """0 = Monday."""
+    return _WEEKDAYS[lang][index]
+
+
+def short_date(d: date | datetime, lang: str, with_time: bool = False) -> str:
+    """``23/11/2026`` in French, ``2026-11-23`` in English; ``14:15`` appended on request."""
+    text = d.strftime("%d/%m/%Y") if lang == "fr" else d.strftime("%Y-%m-%d")
+    if with_time and isinstance(d, datetime):
+        text += d.strftime(" %H:%M")
+    return text
+
+
+def day_month(d: date, lang: str) -> str:
+    return f"{d.day} {_MONTHS[lang][d.month - 1]}" if lang == "fr" else f"{_MONTHS[lang][d.month - 1]} {d.day}"
+
+
+def month_year(d: date, lang: str) -> str:
+    return f"{_MONTHS[lang][d.month - 1]} {d.year}"
+
+
+class Language(QObject):
+    """The app's current language; ``language_changed`` after every switch."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, setting: str = "system"):
+        super().__init__(parent)
+        self.setting = setting
+        self.code = effective(setting)
+        self._translators: list[QTranslator] = []
+        self._install()
+
+    def set_setting(self, setting: str) -> None:
+        self.setting = setting
+        code = effective(setting)
+        if code != self.code:
+            self.code = code
+            self._install()
+            self.language_changed.emit(code)
+
+    def _install(self) -> None:
+        app = QCoreApplication.instance()
+        for tr in self._translators:
+            app.removeTranslator(tr)
+        self._translators = []
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France)
+                           if self.code == "fr" else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        if self.code == "en":
+            return
+        ours = QTranslator(app)
+        folder = resources.files("kpidesk") / "resources" / "i18n"
+        if ours.load(str(folder / f"kpidesk_{self.code}.qm")):
+            app.installTranslator(ours)
+            self._translators.append(ours)
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{self.code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            self._translators.append(qt)

@@ -1,0 +1,273 @@
+"""The team lead's desk: filter bar, tabs, menus, status bar — composed, not computed.
+
+The window owns the :class:`ViewState` (with its Back stack) and turns it into a
+``TabRequest`` for the visible tab; hidden tabs are marked stale and load when
+shown. Opening a database, saving settings and importing run as jobs on the task
+runner; the window only reacts to their past-tense signals.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from kpidesk.core.dashboard import TabRequest
+from kpidesk.core.dimensions import DataExtent
+from kpidesk.ui import i18n, theme
+from kpidesk.ui.agents_view import AgentsView
+from kpidesk.ui.channel_view import ChannelView
+from kpidesk.ui.desk import Desk
+from kpidesk.ui.filter_bar import FilterBar, anchor_for
+from kpidesk.ui.i18n import translate
+from kpidesk.ui.overview_view import OverviewView
+from kpidesk.ui.tab_view import TabView
+from kpidesk.ui.view_state import ViewState
+from kpidesk.ui.welcome_view import WelcomeView
+from kpidesk.ui.window_actions import WindowActions
+
+TAB_TITLES = {
+    "overview": QT_TRANSLATE_NOOP("Tabs", "Overview"), "phone": QT_TRANSLATE_NOOP("Tabs", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Tabs", "Email"), "chat": QT_TRANSLATE_NOOP("Tabs", "Chat / Bot"),
+    "agents": QT_TRANSLATE_NOOP("Tabs", "Agents"),
+}
+TAB_ORDER = tuple(TAB_TITLES)
+
+
+class MainWindow(QMainWindow):
+    agent_selected = Signal(str)
+    kpis_computed = Signal(str)
+    database_opened = Signal(str)
+
+    def __init__(self, language: i18n.Language, qsettings: QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.language = language
+        self.qsettings = qsettings or QSettings("kpidesk", "kpidesk")
+        self.desk: Desk | None = None
+        self.privacy = False
+        self.state = ViewState.from_json(self.qsettings.value("view_state"))
+        self.history: list[ViewState] = []
+        self.views: dict[str, TabView] = {}
+        self.stale: set[str] = set()
+        self.filter_bar = FilterBar()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.welcome = WelcomeView()
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.tabs)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.busy_bar = QProgressBar(maximumWidth=120, maximumHeight=14, textVisible=False)
+        self.busy_bar.setRange(0, 0)
+        self.busy_label = QLabel()
+        self.extent_label = QLabel(objectName="Muted")
+        self.statusBar().addWidget(self.extent_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self._show_busy(False)
+        self.actions_ = WindowActions(self)
+        self.filter_bar.state_changed.connect(self.narrow)
+        self.filter_bar.back_requested.connect(self.back)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.language.language_changed.connect(self.retranslate)
+        self.agent_selected.connect(self.open_coaching)
+        self.setAcceptDrops(True)
+        self.resize(1440, 900)
+        self.retranslate()
+
+    # -- the database -----------------------------------------------------------------
+    def attach(self, desk: Desk) -> None:
+        """Show a freshly opened database (the job that opened it built the desk)."""
+        if self.desk is not None:
+            self.desk.store.close()
+        self.desk = desk
+        desk.privacy = self.privacy
+        desk.prefs_changed.connect(self._prefs_changed)
+        self._build_tabs()
+        self._prefs_changed()
+        self.database_opened.emit(desk.store.path)
+
+    def _build_tabs(self) -> None:
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.views = {"overview": OverviewView(self.desk), "agents": AgentsView(self.desk)}
+        for key in ("phone", "email", "chat"):
+            self.views[key] = ChannelView(self.desk, key)
+        for key in TAB_ORDER:
+            view = self.views[key]
+            self.tabs.addTab(view, translate("Tabs", TAB_TITLES[key]))
+            view.kpis_computed.connect(self.kpis_computed)
+            view.agent_selected.connect(self.agent_selected)
+            view.agent_clicked.connect(lambda agent: self.narrow(self.state.changed(agents=(agent,))))
+            view.bucket_clicked.connect(self._bucket_clicked)
+            view.cell_clicked.connect(self._cell_clicked)
+            view.channel_clicked.connect(self.show_channel)
+            view.busy_changed.connect(self._busy_changed)
+            view.load_failed.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
+        self.tabs.blockSignals(False)
+
+    def _prefs_changed(self) -> None:
+        prefs = self.desk.prefs
+        self.language.set_setting(prefs.language)
+        self.apply_theme()
+        self.stack.setCurrentIndex(0 if prefs.extent.empty else 1)
+        self._show_extent(prefs.extent)
+        self.refresh()
+
+    # -- the view state ---------------------------------------------------------------
+    @property
+    def anchor(self):
+        return anchor_for(self.desk.prefs.extent if self.desk else DataExtent())
+
+    def narrow(self, state: ViewState) -> None:
+        """Apply a new state (a filter change, a chart click); Back returns here."""
+        if state == self.state:
+            return
+        self.history.append(self.state)
+        self._set_state(state)
+
+    def back(self) -> None:
+        if self.history:
+            self._set_state(self.history.pop())
+
+    def _set_state(self, state: ViewState) -> None:
+        self.state = state
+        self.qsettings.setValue("view_state", state.to_json())
+        self.refresh()
+
+    def request_for(self, key: str) -> TabRequest:
+        anchor = self.anchor
+        return TabRequest(key, self.state.filters(anchor), self.state.compare_filters(anchor),
+                          self.state.granularity_for(anchor), getattr(self.views.get(key), "request", None)
+                          and self.views[key].request.duration)
+
+    def refresh(self) -> None:
+        """Reload the visible tab now; the others when they are shown."""
+        extent = self.desk.prefs.extent if self.desk else DataExtent()
+        self.filter_bar.show_state(self.state, extent, self.anchor, self.language.code, bool(self.history))
+        if not self.views or extent.empty:
+            return
+        self.stale = set(self.views)
+        self._load_current()
+
+    def _load_current(self) -> None:
+        view = self.tabs.currentWidget()
+        if isinstance(view, TabView) and view.key in self.stale:
+            self.stale.discard(view.key)
+            view.load(self.request_for(view.key))
+
+    def _tab_changed(self, index: int) -> None:
+        self._load_current()
+
+    def current_view(self) -> TabView | None:
+        view = self.tabs.currentWidget()
+        return view if isinstance(view, TabView) else None
+
+    def show_tab(self, key: str) -> None:
+        self.tabs.setCurrentWidget(self.views[key])
+
+    def show_channel(self, channel: str) -> None:
+        self.show_tab("chat" if channel in ("chat", "bot") else channel)
+
+    def _bucket_clicked(self, when, granularity: str) -> None:
+        self.narrow(self.state.drilled(when, granularity, self.anchor))
+
+    def _cell_clicked(self, weekday: int, hour: int) -> None:
+        """Narrow to the latest such weekday of the period, by quarter-hour."""
+        from datetime import datetime, timedelta
+
+        period = self.state.period(self.anchor)
+        day = period.last - timedelta(days=(period.last.weekday() - weekday) % 7)
+        if day < period.first:
+            return
+        self.narrow(self.state.drilled(datetime.combine(day, datetime.min.time()).replace(hour=hour), "hour",
+                                       self.anchor))
+
+    # -- coaching -----------------------------------------------------------------------
+    def open_coaching(self, agent_id: str) -> None:
+        """Open the coaching view for an agent, if that module is installed."""
+        try:
+            from kpidesk.ui import coaching_view
+        except ImportError:
+            self.statusBar().showMessage(translate("MainWindow", "The coaching view is not available yet."), 6000)
+            return
+        opener = getattr(coaching_view, "open_coaching", None)
+        if opener is not None:
+            opener(self, self.desk, agent_id, self.state.filters(self.anchor))
+
+    # -- chrome -------------------------------------------------------------------------
+    def _busy_changed(self, _busy: bool) -> None:
+        self._show_busy(any(v.busy for v in self.views.values()))
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setVisible(busy)
+
+    @property
+    def busy(self) -> bool:
+        return any(v.busy for v in self.views.values())
+
+    def _show_extent(self, extent: DataExtent) -> None:
+        if self.desk is None or extent.empty:
+            self.extent_label.setText("")
+            return
+        lang = self.language.code
+        from kpidesk.core import formatting
+
+        self.extent_label.setText(translate("MainWindow", "{path} · {n} contacts from {first} to {last}").format(
+            path=self.desk.store.path, n=formatting.number(extent.contacts, 0, lang),
+            first=i18n.short_date(extent.first_day, lang), last=i18n.short_date(extent.last_day, lang)))
+
+    def retranslate(self, *_args) -> None:
+        self.setWindowTitle(translate("MainWindow", "kpidesk — customer-service KPIs"))
+        self.busy_label.setText(translate("MainWindow", "Loading figures…"))
+        for key, view in self.views.items():
+            self.tabs.setTabText(self.tabs.indexOf(view), translate("Tabs", TAB_TITLES[key]))
+            view.retranslate()
+        self.filter_bar.retranslate()
+        self.welcome.retranslate()
+        self.actions_.retranslate()
+        if self.desk is not None:
+            self.desk.engine.lang = self.language.code
+            self._show_extent(self.desk.prefs.extent)
+
+    def apply_theme(self) -> None:
+        """Re-read the theme (setting or system) and repaint every chart and tile."""
+        from PySide6.QtWidgets import QApplication
+
+        from kpidesk.ui.charts import Chart
+
+        chosen = theme.choose(self.desk.prefs.theme if self.desk else "system")
+        if chosen is not theme.current():
+            theme.apply(QApplication.instance(), chosen)
+            for chart in self.findChildren(Chart):
+                chart.restyle()
+            for view in self.views.values():
+                view.restyle()
+
+    def set_privacy(self, on: bool) -> None:
+        self.privacy = on
+        if self.desk is not None:
+            self.desk.privacy = on
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.actions_.import_paths(paths)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.qsettings.setValue("view_state", self.state.to_json())
+        super().closeEvent(event)
+

@@ -1,0 +1,47 @@
+"""The first-run page: no data yet, so offer the three ways in — the demo data,
+importing exports, or opening an existing database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kpidesk.ui.i18n import translate
+
+
+class WelcomeView(QWidget):
+    demo_requested = Signal()
+    import_requested = Signal()
+    open_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.heading = QLabel(objectName="SectionTitle")
+        self.heading.setStyleSheet("font-size: 20pt;")
+        self.text = QLabel(objectName="Muted")
+        self.text.setWordWrap(True)
+        self.demo = QPushButton()
+        self.imports = QPushButton()
+        self.open = QPushButton()
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for w in (self.heading, self.text, self.demo, self.imports, self.open):
+            w.setMaximumWidth(520)
+            w.setMinimumWidth(360)
+            layout.addWidget(w, alignment=Qt.AlignmentFlag.AlignHCenter)
+        for button in (self.demo, self.imports, self.open):
+            button.setMinimumHeight(40)
+        layout.addStretch(2)
+        self.demo.clicked.connect(self.demo_requested)
+        self.imports.clicked.connect(self.import_requested)
+        self.open.clicked.connect(self.open_requested)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(translate("Welcome", "Welcome to kpidesk"))
+        self.text.setText(translate("Welcome", "This database holds no contacts yet. Explore the demo data, "
+                                               "import your exports (calls, tickets, chats, surveys), or open "
+                                               "a database you already have."))
+        self.demo.setText(translate("Welcome", "Open the demo data"))
+        self.imports.setText(translate("Welcome", "Import files…"))
+        self.open.setText(translate("Welcome", "Open a database…"))

@@ -1,0 +1,218 @@
+"""The window's menus and what they start: open, new, recent, import, export, settings.
+
+Each action that touches the database runs a job on a task runner (the write pool
+for imports and settings, so writes go through one path, in order); the results come
+back as ``database_opened`` / ``import_finished`` and the window re-reads its prefs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from kpidesk.ui import export, i18n
+from kpidesk.ui.desk import Desk, PrefsChange, load_prefs, save_prefs
+from kpidesk.ui.i18n import translate
+from kpidesk.ui.tasks import TaskRunner
+
+MAX_RECENT = 8
+
+
+def open_job(path: str, state=None):
+    """Open (and migrate) a database, load its KPI registry and prefs: off the GUI thread."""
+    from kpidesk.core.kpi.engine import Engine
+    from kpidesk.core.store import Store
+
+    store = Store(path)
+    return store, Engine(store), load_prefs(store)
+
+
+def demo_job(path: str, state=None):
+    """Build the demo database at ``path`` unless it already holds data, then open it."""
+    from kpidesk.core.store import Store
+
+    with Store(path) as store:
+        if store.table_count("contacts") == 0:
+            from kpidesk.core.demo import build_demo
+
+            build_demo(store, seed=7)
+    return open_job(path)
+
+
+class WindowActions(QObject):
+    import_finished = Signal(object)  # list of ImportReport
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+        self.opener = TaskRunner(self, pool="write")
+        self.writer = TaskRunner(self, pool="write")
+        self.opener.task_finished.connect(self._opened)
+        self.opener.task_failed.connect(self._failed)
+        self.writer.task_finished.connect(self._saved)
+        self.writer.task_failed.connect(self._failed)
+        self.opener.busy_changed.connect(window._show_busy)
+        bar = window.menuBar()
+        self.file_menu, self.view_menu, self.tools_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
+        self.recent_menu = None
+        a = self.act
+        self.new = a(self.file_menu, self.new_database, QKeySequence.StandardKey.New)
+        self.open = a(self.file_menu, self.choose_database, QKeySequence.StandardKey.Open)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.file_menu.addSeparator()
+        self.import_ = a(self.file_menu, self.choose_imports, "Ctrl+I")
+        self.file_menu.addSeparator()
+        self.export_table = a(self.file_menu, self.export_current_table, "Ctrl+E")
+        self.export_chart = a(self.file_menu, self.export_current_chart, "Ctrl+Shift+E")
+        self.file_menu.addSeparator()
+        self.quit = a(self.file_menu, window.close, QKeySequence.StandardKey.Quit)
+        self.lang_menu = self.view_menu.addMenu("")
+        self.lang_group = QActionGroup(self)
+        self.lang_actions = {}
+        for code in ("system", "en", "fr"):
+            action = a(self.lang_menu, lambda _=False, c=code: self.set_language(c))
+            action.setCheckable(True)
+            self.lang_group.addAction(action)
+            self.lang_actions[code] = action
+        self.privacy = a(self.view_menu, window.set_privacy)
+        self.privacy.setCheckable(True)
+        self.settings = a(self.tools_menu, self.open_settings, "Ctrl+,")
+        self.import_finished.connect(lambda _r: self.reload_prefs())
+
+    def act(self, menu, slot, shortcut=None) -> QAction:
+        action = QAction(self.w)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def retranslate(self) -> None:
+        t = lambda s: translate("Menu", s)  # noqa: E731
+        self.file_menu.setTitle(t("&File"))
+        self.view_menu.setTitle(t("&View"))
+        self.tools_menu.setTitle(t("&Tools"))
+        for action, text in ((self.new, "New database…"), (self.open, "Open database…"),
+                             (self.import_, "Import files…"), (self.export_table, "Export table (CSV, XLSX)…"),
+                             (self.export_chart, "Export chart (PNG)…"), (self.quit, "Quit"),
+                             (self.privacy, "Privacy mode (screen sharing)"), (self.settings, "Settings…")):
+            action.setText(t(text))
+        self.recent_menu.setTitle(t("Recent databases"))
+        self.lang_menu.setTitle(t("Language"))
+        for code, text in (("system", "System language"), ("en", "English"), ("fr", "Français")):
+            self.lang_actions[code].setText(t(text))
+        self.lang_actions[self.w.language.setting].setChecked(True)
+        self._fill_recent()
+
+    # -- databases ----------------------------------------------------------------------
+    def open_database(self, path: str) -> None:
+        self.opener.start(lambda p, s: open_job(p), path)
+
+    def open_demo(self, path: str) -> None:
+        self.w.statusBar().showMessage(translate("Menu", "Building the demo data…"))
+        self.opener.start(lambda p, s: demo_job(p), path)
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.w, translate("Menu", "Open database"), "",
+                                              translate("Menu", "kpidesk databases (*.duckdb *.db);;All files (*)"))
+        if path:
+            self.open_database(path)
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.w, translate("Menu", "New database"), "kpidesk.duckdb",
+                                              translate("Menu", "kpidesk databases (*.duckdb)"))
+        if path:
+            self.open_database(path)
+
+    def _opened(self, result) -> None:
+        store, engine, prefs = result
+        engine.lang = self.w.language.code
+        self.w.statusBar().clearMessage()
+        self.w.attach(Desk(store, engine, prefs, self.w.language, self.w))
+        recent = [store.path] + [p for p in self._recent() if p != store.path]
+        self.w.qsettings.setValue("recent", recent[:MAX_RECENT])
+        self.w.qsettings.setValue("last_db", store.path)
+        self._fill_recent()
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self.w, "kpidesk", message)
+
+    def _recent(self) -> list[str]:
+        value = self.w.qsettings.value("recent") or []
+        return [value] if isinstance(value, str) else list(value)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            self.recent_menu.addAction(path, lambda p=path: self.open_database(p))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    # -- settings -----------------------------------------------------------------------
+    def save(self, change: PrefsChange) -> None:
+        if self.w.desk is not None:
+            self.writer.start(save_prefs, (self.w.desk.store, change))
+
+    def reload_prefs(self) -> None:
+        if self.w.desk is not None:
+            self.writer.start(lambda store, s: load_prefs(store), self.w.desk.store)
+
+    def _saved(self, prefs) -> None:
+        if self.w.desk is not None:
+            self.w.desk.set_prefs(prefs)
+
+    def set_language(self, code: str) -> None:
+        self.w.language.set_setting(code)
+        self.save(PrefsChange(values={"language": code}))
+
+    def open_settings(self) -> None:
+        if self.w.desk is None:
+            return
+        from kpidesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.w.desk, self.w)
+        if dialog.exec():
+            self.save(dialog.change())
+
+    # -- imports and exports ------------------------------------------------------------
+    def choose_imports(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.w, translate("Menu", "Import files"), "",
+                                                translate("Menu", "Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet "
+                                                                  "*.log);;All files (*)"))
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str]) -> None:
+        if self.w.desk is None:
+            return
+        from kpidesk.ui.import_flow import ImportFlow
+
+        ImportFlow(self.w, self.w.desk.store, paths, self.import_finished).start()
+
+    def export_current_table(self) -> None:
+        view = self.w.current_view()
+        table = view.export_table() if view else None
+        if table is None:
+            self.w.statusBar().showMessage(translate("Menu", "This tab has no table to export."), 5000)
+            return
+        filters = translate("Menu", "CSV (*.csv)") + (";;" + translate("Menu", "Excel (*.xlsx)")
+                                                      if export.xlsx_available() else "")
+        path, _ = QFileDialog.getSaveFileName(self.w, translate("Menu", "Export table"), f"{view.key}.csv", filters)
+        if path:
+            header, rows = table.rows_as_table()
+            export.write_table(Path(path), header, rows, self.w.language.code)
+
+    def export_current_chart(self) -> None:
+        view = self.w.current_view()
+        chart = view.export_chart() if view else None
+        if chart is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.w, translate("Menu", "Export chart"), f"{view.key}.png",
+                                              translate("Menu", "PNG image (*.png)"))
+        if path:
+            export.save_png(chart, Path(path))
+
+
+__all__ = ["WindowActions", "open_job", "demo_job", "i18n"]
