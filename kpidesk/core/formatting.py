@@ -50,3 +50,23 @@ def value(val: float | None, unit: str, lang: str = "en", empty: str = "–") ->
 
 def day(d: date | datetime, lang: str = "en") -> str:
     return d.strftime("%d/%m/%Y") if lang == "fr" else d.strftime("%Y-%m-%d")
+
+
+def delta(current: float | None, previous: float | None, unit: str, lang: str = "en") -> str | None:
+    """The change against the compare period, signed: points for rates (``+1,2 pt``),
+    a duration for times, a relative change for counts (``+12,5 %``)."""
+    if current is None or previous is None:
+        return None
+    diff = current - previous
+    sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
+    if unit == "rate":
+        text = number(abs(diff) * 100, 1, lang)
+        return f"{sign}{text}{NBSP}pt" if lang == "fr" else f"{sign}{text} pts"
+    if unit == "seconds":
+        return f"{'±' if round(abs(diff)) == 0 else sign}{duration(abs(diff), lang)}"
+    if unit == "count":
+        if previous == 0:
+            return None
+        text = number(abs(diff) / abs(previous) * 100, 1, lang)
+        return f"{sign}{text}{NBSP}%" if lang == "fr" else f"{sign}{text}%"
+    return f"{sign}{number(abs(diff), 1, lang)}"
