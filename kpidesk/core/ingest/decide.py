@@ -1,0 +1,117 @@
+"""Decisions taken from the values themselves, on a sample of the file.
+
+``03/04/2024``: day first or month first? The sample says: a column where some first
+part exceeds 12 is day-first; where some second part does, month-first; when no value
+tells, the profile's ``date_order`` (default ``dmy``, the French habit) decides. The
+same sample tells whether numbers use a decimal comma, whether a date column holds
+Excel serial numbers, and what shape each column has (used to propose a mapping).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from kpidesk.core.ingest.values import NULL_TOKENS, TimestampRule
+
+_TIMES = ["", " %H:%M:%S", " %H:%M", ", %H:%M:%S", ", %H:%M", " %H:%M:%S.%f", " %I:%M:%S %p", " %I:%M %p",
+          " %Hh%M", " à %H:%M"]
+_DATES = {
+    "dmy": ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"],
+    "mdy": ["%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y"],
+    "ymd": ["%Y-%m-%d", "%Y/%m/%d"],
+}
+_ISO_EXTRA = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M", "%Y%m%d %H%M%S"]
+ZONE = re.compile(r"(Z|z|[+-]\d\d:?\d\d|[+-]\d\d)$")
+NUMBER = re.compile(r"^[+-]?(\d{1,3}([ \u00a0\u202f]\d{3})+|\d+)([.,]\d+)?$")
+DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+DECIMAL_POINT = re.compile(r"^[+-]?\d+\.\d+$")
+CLOCK = re.compile(r"^-?\d+:\d{1,2}(:\d{1,2})?([.,]\d+)?$|^1899-12-3\d |^1900-01-0\d ")
+PERCENT = re.compile(r"^[+-]?\d+([.,]\d+)?\s?%$")
+SCORE_LABEL = re.compile(r"^\s*[<>=]?\s*\d+(?:[.,]\d+)?\s*[-–:.)]\s*\S")
+
+
+def present(values) -> list[str]:
+    return [v.strip() for v in values if v is not None and v.strip().lower() not in NULL_TOKENS]
+
+
+def formats_for(order: str) -> list[str]:
+    out = [d + t for d in _DATES[order] for t in _TIMES]
+    if order == "ymd":
+        out += _ISO_EXTRA
+    return out
+
+
+def _parses(value: str, fmt: str) -> bool:
+    try:
+        datetime.strptime(value, fmt)
+        return True
+    except ValueError:
+        return False
+
+
+def timestamp_rule(values, date_order: str = "auto", dc: bool = False) -> tuple[TimestampRule, float]:
+    """Formats to try (best first) and the share of sample values they read."""
+    vals = present(values)[:400]
+    if not vals:
+        return TimestampRule(formats_for("dmy") + formats_for("ymd")), 0.0
+    zoned = [v for v in vals if ZONE.search(v) and ("T" in v or ":" in v)]
+    naive = [v for v in vals if v not in zoned]
+    serial = [v for v in naive if re.fullmatch(r"\d{5}([.,]\d+)?", v) and 20000 < float(v.replace(",", ".")) < 80000]
+    naive = [v for v in naive if v not in serial]
+    orders = ["ymd", "dmy", "mdy"] if date_order == "auto" else [date_order, "ymd"]
+    scores = []
+    for order in orders:
+        counts = {f: sum(_parses(v, f) for v in naive) for f in formats_for(order)}
+        scores.append((sum(1 for v in naive if any(_parses(v, f) for f, c in counts.items() if c)), order, counts))
+    if date_order == "auto":
+        dmy = next(s for s in scores if s[1] == "dmy")
+        mdy = next(s for s in scores if s[1] == "mdy")
+        if mdy[0] > dmy[0]:
+            scores.remove(dmy)
+        else:
+            scores.remove(mdy)  # ties go to day-first
+    best_n, best_order, counts = max(scores, key=lambda s: s[0])
+    ranked = sorted((f for f, c in counts.items() if c), key=lambda f: -counts[f])
+    other = next(s for s in scores if s[1] != best_order) if len(scores) > 1 else None
+    if other:
+        ranked += sorted((f for f, c in other[2].items() if c), key=lambda f: -other[2][f])
+    ranked += [f for f in formats_for(best_order) if f not in ranked]
+    share = (best_n + len(zoned) + len(serial)) / len(vals)
+    return TimestampRule(ranked, zoned=bool(zoned), serial=bool(serial)), share
+
+
+def decimal_comma(columns_values) -> bool:
+    """True when numbers in the sample are written ``12,5`` rather than ``12.5``."""
+    comma = point = 0
+    for values in columns_values:
+        for v in present(values)[:200]:
+            v = v.rstrip(" %")
+            comma += bool(DECIMAL_COMMA.match(v))
+            point += bool(DECIMAL_POINT.match(v))
+    return comma > point
+
+
+def shape(values) -> tuple[str, float]:
+    """The dominant kind of a column's values and its share: timestamp, duration,
+    number, percent, score, bool, text, empty."""
+    vals = present(values)[:300]
+    if not vals:
+        return "empty", 1.0
+    n = len(vals)
+    low = [v.lower() for v in vals]
+    tests = [
+        ("bool", sum(v in ("y", "n", "yes", "no", "oui", "non", "true", "false", "vrai", "faux") for v in low)),
+        ("percent", sum(bool(PERCENT.match(v)) for v in vals)),
+        ("duration", sum(bool(CLOCK.match(v)) for v in vals)),
+        ("number", sum(bool(NUMBER.match(v)) for v in vals)),
+        ("score", sum(bool(SCORE_LABEL.match(v)) for v in vals)),
+    ]
+    kind, hits = max(tests, key=lambda t: t[1])
+    if hits / n >= 0.8:
+        return kind, hits / n
+    if sum(any(ch.isdigit() for ch in v) for v in vals) / n >= 0.8:
+        rule, share = timestamp_rule(vals)
+        if share >= 0.8:
+            return "timestamp", share
+    return "text", 1.0

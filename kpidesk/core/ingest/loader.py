@@ -1,0 +1,142 @@
+"""From ``out_*`` tables to the canonical tables: validate, dedupe, insert, count.
+
+The one loading path for declarative profiles and vendor transforms alike. Dedupe is
+an anti-join on the natural key, never a UNIQUE index (an index over ten million keys
+costs more than the import). Every row read ends up counted once: loaded, duplicate
+(its key is already in the database, or earlier in the same file), rejected (with its
+line and reason in ``import_rejects``), or ignored (a transform used it for nothing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kpidesk.core import derive
+from kpidesk.core.ingest.identifiers import quote
+from kpidesk.core.ingest.targets import FRAMEWORK_COLUMNS, TARGETS, Target, column_types
+
+DUPS = "_kd_dups"
+FATE = "_kd_fate"
+
+
+@dataclass
+class Counts:
+    loaded: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    rows_inserted: dict | None = None
+
+
+def _exists(cur, name: str) -> bool:
+    return bool(cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t AND temporary",
+                            {"t": name}).fetchone()[0])
+
+
+def _columns(cur, table: str) -> list[str]:
+    return [r[0] for r in cur.execute(f"DESCRIBE {quote(table)}").fetchall()]
+
+
+def present_outputs(cur) -> list[Target]:
+    return [t for t in TARGETS.values() if _exists(cur, t.out)]
+
+
+def _prepare(cur, t: Target, ctx) -> list[str]:
+    """Give ``out`` the framework columns it may lack and validate required fields."""
+    cols = _columns(cur, t.out)
+    if "_reason" not in cols:
+        cur.execute(f"ALTER TABLE {t.out} ADD COLUMN _reason VARCHAR")
+        checks = " ".join(f"WHEN {quote(f)} IS NULL THEN 'missing required field {f}'"
+                          for f in t.required if f in cols)
+        missing = [f for f in t.required if f not in cols]
+        if missing:
+            checks = f"WHEN true THEN 'missing required field {missing[0]}' " + checks
+        if checks:
+            cur.execute(f"UPDATE {t.out} SET _reason = CASE {checks} END")
+    if "source" not in cols and t.has_source:
+        cur.execute(f"ALTER TABLE {t.out} ADD COLUMN source VARCHAR")
+        cur.execute(f"UPDATE {t.out} SET source = $s", {"s": ctx.source})
+    return _columns(cur, t.out)
+
+
+def _rejects(cur, t: Target, cols: list[str], ctx, staging: str | None, raw_sql: str | None) -> int:
+    if "_raw" in cols:
+        raw = "o._raw"
+        join = ""
+    elif staging and raw_sql:
+        raw, join = "r._rawtext", f" LEFT JOIN (SELECT _line, {raw_sql} AS _rawtext FROM {staging}) r USING (_line)"
+    else:
+        raw, join = "NULL", ""
+    return cur.execute(
+        f"INSERT INTO import_rejects SELECT $id, o._line, o._reason, {raw} FROM {t.out} o{join} "
+        "WHERE o._reason IS NOT NULL", {"id": ctx.import_id}).fetchone()[0]
+
+
+def _find_dups(cur, t: Target, cols: list[str]) -> int:
+    keys = [k for k in t.key if k in cols]
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {DUPS} (_line BIGINT)")
+    klist = ", ".join(quote(k) for k in keys)
+    n, distinct = cur.execute(f"SELECT count(*), count(DISTINCT ({klist})) FROM {t.out} "
+                              "WHERE _reason IS NULL").fetchone()
+    if n != distinct:  # repeats inside the file: the first occurrence wins
+        cur.execute(f"INSERT INTO {DUPS} SELECT _line FROM (SELECT _line, row_number() OVER "
+                    f"(PARTITION BY {klist} ORDER BY _line) AS _k FROM {t.out} WHERE _reason IS NULL) WHERE _k > 1")
+    if cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {t.table} LIMIT 1)").fetchone()[0]:
+        on = " AND ".join(f"c.{quote(k)} = o.{quote(k)}" for k in keys)
+        cur.execute(f"INSERT INTO {DUPS} SELECT o._line FROM {t.out} o WHERE o._reason IS NULL "
+                    f"AND EXISTS (SELECT 1 FROM {t.table} c WHERE {on}) "
+                    f"AND o._line NOT IN (SELECT _line FROM {DUPS})")
+    return cur.execute(f"SELECT count(*) FROM {DUPS}").fetchone()[0]
+
+
+def _insert(cur, t: Target, cols: list[str], ctx, has_dups: bool) -> int:
+    canonical = [c for c in column_types(cur, t.table) if c not in FRAMEWORK_COLUMNS]
+    names = [c for c in canonical if c in cols]
+    target_cols = names + ["import_id"]
+    select = [f"o.{quote(c)}" for c in names] + ["$id"]
+    params = {"id": ctx.import_id}
+    anti = f" AND o._line NOT IN (SELECT _line FROM {DUPS})" if has_dups else ""
+    if t.table == "contacts":
+        params["next"] = derive.next_contact_id(cur)
+        order = "ORDER BY o._line" if has_dups else ""
+        target_cols.append("contact_id")
+        select.append(f"$next - 1 + row_number() OVER ({order})")
+    sql = (f"INSERT INTO {t.table} ({', '.join(quote(c) for c in target_cols)}) "
+           f"SELECT {', '.join(select)} FROM {t.out} o WHERE o._reason IS NULL{anti}")
+    return cur.execute(sql, params).fetchone()[0]
+
+
+def load(cur, ctx, *, staging: str | None = None, raw_sql: str | None = None) -> Counts:
+    """Load every ``out_*`` table present. With ``staging``, counts are per staging line."""
+    counts = Counts(rows_inserted={})
+    if staging:
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {FATE} (_line BIGINT, fate INTEGER)")
+    for t in present_outputs(cur):
+        cols = _prepare(cur, t, ctx)
+        rejected = _rejects(cur, t, cols, ctx, staging, raw_sql)
+        dups = _find_dups(cur, t, cols)
+        inserted = _insert(cur, t, cols, ctx, bool(dups))
+        counts.rows_inserted[t.table] = inserted
+        if staging:
+            cur.execute(f"INSERT INTO {FATE} SELECT _line, CASE WHEN _reason IS NOT NULL THEN 3 "
+                        f"WHEN _line IN (SELECT _line FROM {DUPS}) THEN 2 ELSE 1 END FROM {t.out}")
+        else:
+            counts.loaded += inserted
+            counts.duplicate += dups
+            counts.rejected += rejected
+    if staging:
+        if _exists(cur, "out_rejects"):
+            raw = f"(SELECT {raw_sql} FROM {staging} s WHERE s._line = r._line)" if raw_sql else "NULL"
+            cur.execute(f"INSERT INTO import_rejects SELECT $id, r._line, r.reason, {raw} FROM out_rejects r",
+                        {"id": ctx.import_id})
+            cur.execute(f"INSERT INTO {FATE} SELECT _line, 3 FROM out_rejects")
+        row = cur.execute(
+            f"SELECT count(*) FILTER (WHERE f = 1), count(*) FILTER (WHERE f = 2), count(*) FILTER (WHERE f = 3) "
+            f"FROM (SELECT _line, min(fate) AS f FROM {FATE} WHERE _line IN (SELECT _line FROM {staging}) "
+            "GROUP BY _line)").fetchone()
+        counts.loaded, counts.duplicate, counts.rejected = row
+    return counts
+
+
+def drop_outputs(cur) -> None:
+    for name in [t.out for t in TARGETS.values()] + ["out_rejects", DUPS, FATE]:
+        cur.execute(f"DROP TABLE IF EXISTS {quote(name)}")

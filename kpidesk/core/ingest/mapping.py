@@ -1,0 +1,176 @@
+"""A declarative profile turned into one SQL statement that builds ``out_<table>``.
+
+The statement reads the file's text relation once and writes one row per record:
+the canonical columns parsed, ``_line``, ``_reason`` (why the record is rejected,
+NULL when it is fine) and ``_raw`` (the record's text, only for rejects). It is the
+same ``out_*`` shape vendor transforms produce, so there is one loading path; for a
+plain CSV it is also the whole fast path — read, parse and validate in one scan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kpidesk.core.ingest import decide, values
+from kpidesk.core.ingest.identifiers import quote
+from kpidesk.core.ingest.profiles import Profile, resolve
+from kpidesk.core.ingest.readers import Relation
+from kpidesk.core.ingest.targets import DEFAULTS, FRAMEWORK_COLUMNS, TARGETS, column_types, value_kind
+
+UNITS = {"seconds": 1, "s": 1, "minutes": 60, "min": 60, "hours": 3600, "h": 3600, "days": 86400}
+ENUM_COLUMNS = {"channel", "direction", "outcome", "state", "survey_type", "component", "author_kind"}
+SUMMARY_WORDS = ["total", "totaux", "grand total", "sum", "somme", "moyenne", "average", "sous-total", "subtotal"]
+SAMPLE_ROWS = 2000
+
+
+@dataclass
+class Plan:
+    sql: str
+    params: dict
+    out: str
+    missing: list[str]
+
+
+def sample(cur, rel: Relation, n: int = SAMPLE_ROWS) -> dict[str, list]:
+    sql = rel.sample_sql or rel.sql
+    res = cur.execute(f"SELECT * FROM ({sql}) LIMIT {int(n)}", rel.params)
+    names = [d[0] for d in res.description]
+    rows = res.fetchall()
+    return {name: [r[i] for r in rows] for i, name in enumerate(names)}
+
+
+class _Builder:
+    def __init__(self, profile: Profile, rel: Relation, samples: dict, timezone: str, source: str):
+        self.profile, self.rel, self.samples = profile, rel, samples
+        self.parse = profile.section("parse")
+        self.p = values.Params(rel.params)
+        self.tz, self.source = timezone, source
+        dc = self.parse.get("decimal_comma", "auto")
+        self.dc = decide.decimal_comma(samples.get(c, []) for c in rel.columns) if dc == "auto" else bool(dc)
+        self.two = 3600 if self.parse.get("clock") == "hh:mm" else 60
+        self.checks: list[str] = []
+        self.used: set[int] = set()
+
+    def text(self, col: str) -> str:
+        """The cleaned text of ``col`` (computed once, in the first layer)."""
+        i = self.rel.columns.index(col)
+        self.used.add(i)
+        return f"_c{i}"
+
+    def _ts(self, s: str, sample_values) -> str:
+        rule, _ = decide.timestamp_rule(sample_values, self.parse.get("date_order", "auto"), self.dc)
+        return values.timestamp(s, rule, self.p, source_tz=self.parse.get("timezone"), data_tz=self.tz, dc=self.dc)
+
+    def parsed(self, kind: str, s: str, spec: dict, sample_values) -> str:
+        dc = values.lit_bool(self.dc)
+        if kind == "timestamp":
+            return self._ts(s, sample_values)
+        if kind == "date":
+            return f"CAST({self._ts(s, sample_values)} AS DATE)"
+        if kind == "duration":
+            unit = spec.get("unit", self.parse.get("duration_unit", "seconds"))
+            return f"kd_dur({s}, {float(UNITS.get(unit, 1))}, {dc}, {self.two})"
+        if kind in ("number", "integer"):
+            return f"kd_num({s}, {dc})"
+        if kind == "percent":
+            scale = 0.01 if any(v and float(str(v).rstrip('% ').replace(',', '.') or 0) > 1.0
+                                for v in decide.present(sample_values)[:200]
+                                if decide.NUMBER.match(str(v).rstrip('% '))) else 1.0
+            return f"kd_pct({s}, {dc}, {scale})"
+        if kind == "score":
+            return f"kd_score({s}, {dc})"
+        if kind == "bool":
+            return values.boolean(s, self.p, self.parse.get("true_values"), self.parse.get("false_values"))
+        return s
+
+    def field(self, name: str, spec: dict, sql_type: str) -> str:
+        kind = spec.get("type") or value_kind(name, sql_type)
+        if "value" in spec:
+            return f"CAST({self.p.bind(spec['value'])} AS {sql_type})"
+        if "expr" in spec:
+            expr = spec["expr"]
+            for ph, col in spec["_placeholders"].items():
+                expr = expr.replace("{" + ph + "}", self.text(col))
+            return f"TRY_CAST(({expr}) AS {sql_type})"
+        if "_average" in spec:
+            avg, cnt = self.text(spec["_average"]), self.text(spec["_count"])
+            avg_kind = spec.get("type") or ("duration" if name.endswith("_s") else "number")
+            a = self.parsed(avg_kind, avg, spec, self.samples.get(spec["_average"], []))
+            n = self.parsed("number", cnt, {}, [])
+            self._check_parse(spec["_average"], avg, a, avg_kind)
+            return f"({a}) * coalesce({n}, 0)"
+        if "_date" in spec:
+            d = f"regexp_extract({self.text(spec['_date'])}, '^[^ T]+')"
+            s = d if not spec.get("_time") else f"concat_ws(' ', {d}, kd_clocktext({self.text(spec['_time'])}))"
+            sample_values = [f"{(a or '').split(' ')[0].split('T')[0]} {b or ''}".strip() for a, b in
+                             zip(self.samples.get(spec["_date"], []), self.samples.get(spec.get("_time"), []) or
+                                 [None] * len(self.samples.get(spec["_date"], [])))]
+            out = self.parsed(kind, s, spec, sample_values)
+            self._check_parse(spec["_date"], s, quote("_f_" + name), kind)
+            return out
+        col = spec["_column"]
+        s = self.text(col)
+        if name in ENUM_COLUMNS and kind == "text":
+            s = f"lower({s})"
+        if spec.get("map"):
+            s = values.mapped(s, {str(k).lower(): v for k, v in spec["map"].items()}, self.p)
+        out = self.parsed(kind, s, spec, self.samples.get(col, []))
+        if kind in ("integer",):
+            out = f"TRY_CAST(round({out}) AS {sql_type})"
+        self._check_parse(col, self.text(col), quote("_f_" + name), kind)
+        return out
+
+    def _check_parse(self, col: str, raw: str, parsed: str, kind: str) -> None:
+        if kind == "text":
+            return
+        label = {"timestamp": "date", "bool": "yes/no value"}.get(kind, kind)
+        msg = self.p.bind(f"cannot read the {label} in column {col}: ")
+        self.checks.append(f"WHEN {raw} IS NOT NULL AND ({parsed}) IS NULL THEN {msg} || {raw}")
+
+
+def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | None = None) -> Plan:
+    """The ``CREATE TEMP TABLE out_<table> AS …`` statement for ``profile`` on ``rel``."""
+    target = TARGETS[profile.table]
+    types = {c: t for c, t in column_types(cur, profile.table).items() if c not in FRAMEWORK_COLUMNS}
+    resolved, missing = resolve(profile, rel.columns)
+    b = _Builder(profile, rel, sample(cur, rel), timezone, source or profile.source)
+    exprs: dict[str, str] = {}
+    for name, sql_type in types.items():
+        if name == "source" and target.has_source:
+            exprs[name] = f"CAST({b.p.bind(b.source)} AS VARCHAR)"
+        elif name in resolved:
+            exprs[name] = b.field(name, resolved[name], sql_type)
+        elif name in DEFAULTS.get(profile.table, {}):
+            exprs[name] = f"CAST({b.p.bind(DEFAULTS[profile.table][name])} AS {sql_type})"
+    if "source_key" in types and "source_key" not in resolved:
+        keys = profile.section("key").get("columns") or rel.columns
+        parts = ", ".join(f"coalesce(_o{rel.columns.index(c)}, '')" for c in keys if c in rel.columns)
+        exprs["source_key"] = f"md5(concat_ws(chr(31), {parts}))"
+    if profile.table == "agent_sessions" and "duration_s" not in resolved and "ended_at" in exprs:
+        exprs["duration_s"] = f"date_diff('microsecond', ({exprs['started_at']}), ({exprs['ended_at']})) / 1e6"
+    checks = []
+    last = len(rel.columns) - 1
+    if rel.has_extra:
+        checks.append(f"WHEN _extra IS NOT NULL THEN {b.p.bind('the line has more fields than the header')}")
+        checks.append(f"WHEN _o{last} IS NULL THEN {b.p.bind('the line has fewer fields than the header')}")
+    checks.append(f"WHEN list_position({b.p.bind(SUMMARY_WORDS)}, lower({b.text(rel.columns[0])})) > 0 "
+                  f"THEN {b.p.bind('summary row (total), not a record')}")
+    checks += b.checks
+    for f in profile.required():
+        if f in exprs:
+            checks.append(f"WHEN {quote('_f_' + f)} IS NULL THEN {b.p.bind('missing required field ' + f)}")
+    reason = "CASE " + " ".join(checks) + " END"
+    originals = [f"{quote(c)} AS _o{i}" for i, c in enumerate(rel.columns)]
+    cleaned = [f"kd_str({quote(rel.columns[i])}) AS _c{i}" for i in sorted(b.used)]
+    extra = ["_extra"] if rel.has_extra else []
+    layer1 = f"SELECT {', '.join(originals + cleaned + extra)}, _line FROM ({rel.sql})"
+    parsed = ", ".join(f"{e} AS {quote('_f_' + c)}" for c, e in exprs.items())
+    layer2 = f"SELECT *, {parsed} FROM ({layer1})"
+    outer = ", ".join(f"{quote('_f_' + c)} AS {quote(c)}" for c in exprs)
+    keep = ", ".join(f"_o{i}" for i in range(len(rel.columns)))
+    layer3 = f"SELECT {outer}, _line, {reason} AS _reason, {keep} FROM ({layer2})"
+    raw = f"concat_ws({b.p.bind(rel.delimiter or ',')}, {keep})"
+    names = ", ".join(quote(c) for c in exprs)
+    sql = (f"CREATE OR REPLACE TEMP TABLE {target.out} AS SELECT {names}, _line, _reason, "
+           f"CASE WHEN _reason IS NOT NULL THEN {raw} END AS _raw FROM ({layer3})")
+    return Plan(sql, b.p.values, target.out, missing)

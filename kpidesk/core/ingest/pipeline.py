@@ -1,0 +1,262 @@
+"""Import one file, in one transaction: the function the CLI and the UI call.
+
+``import_file`` is a plain function (no Qt): the UI runs it in a worker thread, with
+``progress(fraction, message)`` and ``cancel() -> bool``. Cancel is checked between
+steps and, during the long SQL statements, by a watcher that interrupts DuckDB; either
+way the transaction rolls back and the database is exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+
+from kpidesk.core import derive, settings
+from kpidesk.core.ingest import encoding, loader, mapping, profiles, readers, values
+from kpidesk.core.ingest.context import TransformContext
+from kpidesk.core.ingest.errors import ImportCancelled, ImportError_
+from kpidesk.core.ingest.identifiers import quote
+from kpidesk.core.ingest.report import ImportReport
+from kpidesk.core.ingest.sniff import FileInfo, sniff
+
+Progress = Callable[[float, str], None]
+Cancel = Callable[[], bool]
+STAGING = "_kd_staging"
+
+
+class _Hasher(threading.Thread):
+    """sha256 of the file, computed while DuckDB reads it (hashlib releases the GIL)."""
+
+    def __init__(self, path: Path):
+        super().__init__(daemon=True)
+        self.path, self.digest, self.size = path, "", 0
+
+    def run(self) -> None:
+        h = hashlib.sha256()
+        with open(self.path, "rb") as fh:
+            while chunk := fh.read(1 << 22):
+                h.update(chunk)
+                self.size += len(chunk)
+        self.digest = h.hexdigest()
+
+
+class _Watch:
+    """Polls ``cancel`` while a statement runs and interrupts DuckDB when asked."""
+
+    def __init__(self, cur, cancel: Cancel | None):
+        self.cur, self.cancel, self.stop, self.fired = cur, cancel, threading.Event(), False
+
+    def __enter__(self):
+        if self.cancel:
+            threading.Thread(target=self._poll, daemon=True).start()
+        return self
+
+    def _poll(self) -> None:
+        while not self.stop.wait(0.1):
+            if self.cancel():
+                self.fired = True
+                self.cur.interrupt()
+                return
+
+    def __exit__(self, *exc):
+        self.stop.set()
+
+
+def _resolve_profile(profile, store) -> profiles.Profile | None:
+    if profile is None or isinstance(profile, profiles.Profile):
+        return profile
+    if isinstance(profile, dict):
+        return profiles.Profile(profile.get("name", "custom"), profile)
+    return profiles.find(str(profile), store.path)
+
+
+def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: dict) -> FileInfo:
+    read = prof.section("read") if prof else {}
+    info = sniff(path, delimiter=read.get("delimiter"), header=read.get("header"),
+                 columns=read.get("columns"), encoding_name=retry.get("encoding") or read.get("encoding"))
+    info.sheet = sheet or read.get("sheet")
+    info.multiline = info.multiline or retry.get("multiline", False)
+    if info.kind == "csv" and not encoding.is_native(info.encoding):
+        info.read_path = encoding.transcode(path, info.encoding)
+    return info
+
+
+def import_file(store, path, profile=None, sheet: str | None = None,
+                progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
+    """Import ``path``; raises :class:`ImportError_` (nothing written) when it cannot."""
+    path = Path(path)
+    prof = _resolve_profile(profile, store)
+    retry: dict = {}
+    for _ in range(3):
+        try:
+            return _attempt(store, path, prof, sheet, progress, cancel, retry)
+        except duckdb.Error as exc:
+            text = str(exc)
+            if "quoted new lines" in text and not retry.get("multiline"):
+                retry["multiline"] = True
+            elif "unicode" in text.lower() and not retry.get("encoding"):
+                retry["encoding"] = "cp1252"
+            else:
+                raise ImportError_(f"{path.name} could not be imported: {text.splitlines()[0]}") from None
+    raise ImportError_(f"{path.name} could not be imported.")
+
+
+def _attempt(store, path, prof, sheet, progress, cancel, retry) -> ImportReport:
+    started, t0 = datetime.now(), time.perf_counter()
+
+    def step(fraction: float, message: str) -> None:
+        if cancel and cancel():
+            raise ImportCancelled()
+        if progress:
+            progress(fraction, message)
+
+    step(0.0, f"Reading {path.name}")
+    info = _sniff(path, prof, sheet, retry)
+    hasher = _Hasher(path)
+    hasher.start()
+    tz = settings.safe_timezone(store)
+    try:
+        with store.write() as cur, _Watch(cur, cancel) as watch:
+            try:
+                report = _run(cur, store, info, prof, tz, step)
+            except duckdb.InterruptException:
+                raise ImportCancelled() from None
+            if watch.fired:
+                raise ImportCancelled()
+            step(0.95, "Recording the import")
+            hasher.join()
+            report.seconds = time.perf_counter() - t0
+            cur.execute(
+                "INSERT INTO imports VALUES ($id, $name, $fpath, $hash, $size, $profile, $start, $end, "
+                "$read, $loaded, $dup, $rej, $msg)",
+                {"id": report.import_id, "name": path.name, "fpath": str(path.resolve()), "hash": hasher.digest,
+                 "size": hasher.size, "profile": report.profile, "start": started, "end": datetime.now(),
+                 "read": report.rows_read, "loaded": report.loaded, "dup": report.duplicate,
+                 "rej": report.rejected, "msg": report.summary()})
+    finally:
+        if info.read_path:
+            info.read_path.unlink(missing_ok=True)
+    step(1.0, report.summary())
+    return report
+
+
+def _run(cur, store, info: FileInfo, prof, tz: str, step) -> ImportReport:
+    values.install(cur)
+    loader.drop_outputs(cur)
+    readers.drop_csv_rejects(cur)
+    rel = readers.relation(cur, info)
+    if prof is None:
+        prof = _choose(cur, store, info, rel)
+    import_id = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchone()[0]
+    ctx = TransformContext(prof.source, tz, import_id, prof.data)
+    report = ImportReport(file=info.path.name, profile=prof.name, import_id=import_id, reader=info.describe())
+    step(0.1, "Reading and checking rows")
+    if prof.transform:
+        counts, read = _transform(cur, prof, rel, ctx, step)
+    else:
+        plan = mapping.plan(cur, prof, rel, timezone=tz, source=prof.source)
+        if plan.missing:
+            raise ImportError_(_missing_message(info, prof, plan.missing))
+        cur.execute(plan.sql, plan.params)
+        read = cur.execute(f"SELECT count(*) FROM {plan.out}").fetchone()[0]
+        step(0.6, "Removing duplicates and loading")
+        counts = loader.load(cur, ctx)
+    unread = readers.csv_rejects(cur)
+    for line, reason, raw in unread:
+        cur.execute("INSERT INTO import_rejects VALUES ($id, $line, $reason, $raw)",
+                    {"id": import_id, "line": line, "reason": reason, "raw": raw})
+    report.rows_read = read + len(unread)
+    report.loaded, report.duplicate = counts.loaded, counts.duplicate
+    report.rejected = counts.rejected + len(unread)
+    report.ignored = report.rows_read - report.loaded - report.duplicate - report.rejected
+    report.tables = counts.rows_inserted
+    if report.rows_read == 0:
+        raise ImportError_(f"{info.path.name} has no data rows: there is nothing to import.")
+    step(0.85, "Updating derived facts")
+    derive.refresh(cur)
+    report.rejects = cur.execute("SELECT line, reason FROM import_rejects WHERE import_id = $id "
+                                 "ORDER BY line LIMIT 20", {"id": import_id}).fetchall()
+    loader.drop_outputs(cur)
+    cur.execute(f"DROP TABLE IF EXISTS {STAGING}")
+    return report
+
+
+def _transform(cur, prof, rel, ctx, step):
+    """Stage the file as text, hand it to the profile's Python transform, load its output.
+
+    Lines with the wrong number of fields never reach the transform: they are
+    rejected here, and put back into staging afterwards so that they are counted.
+    """
+    cols = ", ".join(quote(c) for c in rel.columns)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE _kd_all AS {rel.sql}", rel.params)
+    shape_ok = f"_extra IS NULL AND {quote(rel.columns[-1])} IS NOT NULL" if rel.has_extra else "TRUE"
+    cur.execute("CREATE OR REPLACE TEMP TABLE _kd_shape AS SELECT _line, CASE WHEN _extra IS NOT NULL "
+                "THEN 'the line has more fields than the header' ELSE 'the line has fewer fields than the header' "
+                f"END AS reason FROM _kd_all WHERE NOT ({shape_ok})" if rel.has_extra else
+                "CREATE OR REPLACE TEMP TABLE _kd_shape (_line BIGINT, reason VARCHAR)")
+    read = cur.execute("SELECT count(*) FROM _kd_all").fetchone()[0]
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {STAGING} AS SELECT {cols}, _line FROM _kd_all WHERE {shape_ok}")
+    module = importlib.import_module(f"kpidesk.core.ingest.transforms.{prof.transform}")
+    module.transform(cur, STAGING, ctx)
+    cur.execute("CREATE TEMP TABLE IF NOT EXISTS out_rejects (_line BIGINT, reason VARCHAR)")
+    cur.execute("INSERT INTO out_rejects SELECT _line, reason FROM _kd_shape")
+    cur.execute(f"INSERT INTO {STAGING} ({cols}, _line) SELECT {cols}, _line FROM _kd_all WHERE NOT ({shape_ok})")
+    step(0.6, "Removing duplicates and loading")
+    raw_sql = f"concat_ws('{_safe_delim(rel.delimiter)}', {cols})"
+    counts = loader.load(cur, ctx, staging=STAGING, raw_sql=raw_sql)
+    cur.execute("DROP TABLE IF EXISTS _kd_all; DROP TABLE IF EXISTS _kd_shape")
+    return counts, read
+
+
+def _safe_delim(d: str | None) -> str:
+    return {",": ",", ";": ";", "\t": "\t", "|": "|"}.get(d or ",", ",")
+
+
+def _choose(cur, store, info: FileInfo, rel) -> profiles.Profile:
+    """A matching profile, else the proposed mapping when it is confident enough."""
+    found = profiles.match(rel.columns, info.kind, profiles.all_profiles(store.path))
+    if found:
+        return found.profile
+    from kpidesk.core.ingest.proposal import propose_from
+
+    proposal = propose_from(cur, info, rel)
+    if proposal.confident():
+        return proposal.to_profile()
+    raise ImportError_(_missing_message(info, None, proposal.missing_required(), proposal))
+
+
+def _missing_message(info, prof, missing, proposal=None) -> str:
+    what = f"with the profile {prof.name!r}" if prof else "automatically"
+    lines = [f"{info.path.name} cannot be imported {what}: no column found for "
+             f"{', '.join(missing)}.", f"Columns in the file: {', '.join(info.columns)}."]
+    if proposal is not None and proposal.fields:
+        guessed = ", ".join(f"{f} ← {m.column} ({m.confidence:.0%})" for f, m in proposal.fields.items())
+        lines.append(f"Best guess ({proposal.table}): {guessed}.")
+    lines.append("Pass --profile NAME or --profile path/to/profile.toml (see docs/profiles.md), "
+                 "or map the columns in the import dialog and save the mapping as a profile.")
+    return "\n".join(lines)
+
+
+def import_files(store, paths, profile=None, sheet=None, progress: Progress | None = None,
+                 cancel: Cancel | None = None) -> list[ImportReport]:
+    """Import several files, one transaction each; a failed file does not stop the others."""
+    reports = []
+    paths = list(paths)
+    for i, p in enumerate(paths):
+        def sub(fraction: float, message: str, i=i) -> None:
+            if progress:
+                progress((i + fraction) / len(paths), message)
+        try:
+            reports.append(import_file(store, p, profile, sheet, sub, cancel))
+        except ImportCancelled:
+            raise
+        except ImportError_ as exc:
+            reports.append(ImportReport(file=Path(p).name, profile=str(profile or ""), ok=False, message=str(exc)))
+    return reports

@@ -1,0 +1,206 @@
+"""Import profiles: declarative TOML files that describe one export format.
+
+A profile says how to recognise a file (header signature, file kind), how its
+columns map onto a canonical table, how to read its values, its ``source`` name and
+natural key — or names a built-in Python ``transform`` for formats that need event
+reconstruction. The format is documented in ``docs/profiles.md``. Built-in profiles
+ship in ``kpidesk/resources/profiles``; users' own live in a ``profiles`` folder
+beside their database and win over built-ins of the same name.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kpidesk.core.ingest.errors import ImportError_
+from kpidesk.core.ingest.identifiers import normalize
+from kpidesk.core.ingest.targets import DEFAULTS, TARGETS
+
+BUILTIN_DIR = Path(__file__).resolve().parents[2] / "resources" / "profiles"
+PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+@dataclass
+class Profile:
+    name: str
+    data: dict[str, Any]
+    path: Path | None = None
+    builtin: bool = False
+
+    # -- accessors ------------------------------------------------------------
+    @property
+    def label(self) -> str:
+        return self.data.get("label", self.name)
+
+    @property
+    def source(self) -> str:
+        return self.data.get("source", "generic")
+
+    @property
+    def table(self) -> str:
+        return self.data.get("table", "contacts")
+
+    @property
+    def transform(self) -> str | None:
+        return self.data.get("transform")
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        return self.data.get("fields", {})
+
+    def section(self, name: str) -> dict[str, Any]:
+        return self.data.get(name, {})
+
+    def required(self) -> list[str]:
+        target = TARGETS[self.table]
+        return list(dict.fromkeys(list(target.required) + list(self.data.get("required", []))))
+
+
+@dataclass
+class Match:
+    profile: Profile
+    score: tuple
+    resolved: dict[str, Any] = field(default_factory=dict)
+
+
+def load(path: str | Path, *, builtin: bool = False) -> Profile:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ImportError_(f"The profile {path.name} cannot be read: {exc}") from None
+    profile = Profile(data.get("name", path.stem), data, path, builtin)
+    problem = validate(profile)
+    if problem:
+        raise ImportError_(f"The profile {path.name} is not valid: {problem}")
+    return profile
+
+
+def validate(profile: Profile) -> str | None:
+    if profile.table not in TARGETS:
+        return f"unknown table {profile.table!r} (one of {', '.join(TARGETS)})"
+    if not profile.transform and not profile.fields:
+        return "it has neither [fields] nor transform"
+    if profile.transform and not re.fullmatch(r"[a-z][a-z0-9_]*", profile.transform):
+        return f"transform {profile.transform!r} is not a module name"
+    return None
+
+
+def user_folder(db_path: str | Path | None) -> Path | None:
+    if not db_path or str(db_path) == ":memory:":
+        return None
+    return Path(db_path).resolve().parent / "profiles"
+
+
+def _folder(folder: Path | None, builtin: bool) -> list[Profile]:
+    if not folder or not folder.is_dir():
+        return []
+    return [load(p, builtin=builtin) for p in sorted(folder.glob("*.toml"))]
+
+
+def all_profiles(db_path: str | Path | None = None) -> list[Profile]:
+    """User profiles first (they win over built-ins of the same name)."""
+    seen: dict[str, Profile] = {}
+    for p in _folder(user_folder(db_path), False) + _folder(BUILTIN_DIR, True):
+        seen.setdefault(p.name, p)
+    return list(seen.values())
+
+
+def find(name_or_path: str, db_path: str | Path | None = None) -> Profile:
+    path = Path(name_or_path)
+    if path.suffix == ".toml" and path.is_file():
+        return load(path)
+    for p in all_profiles(db_path):
+        if p.name == name_or_path:
+            return p
+    names = ", ".join(sorted(p.name for p in all_profiles(db_path)))
+    raise ImportError_(f"No profile named {name_or_path!r}. Known profiles: {names}.")
+
+
+# -- resolving columns ---------------------------------------------------------
+def alternatives(value) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def find_column(names, columns: list[str]) -> str | None:
+    """The file column matching one of ``names`` (case, accents and punctuation ignored)."""
+    index = {normalize(c): c for c in reversed(columns)}
+    for n in alternatives(names):
+        hit = index.get(normalize(n))
+        if hit is not None:
+            return hit
+    return None
+
+
+def resolve_field(spec, columns: list[str]):
+    """A field spec with its column names resolved against the file, or None.
+    A list of tables is a list of alternatives: the first that resolves wins."""
+    if isinstance(spec, list) and spec and all(isinstance(s, dict) for s in spec):
+        return next((r for r in (resolve_field(s, columns) for s in spec) if r is not None), None)
+    if isinstance(spec, (str, list)):
+        spec = {"column": spec}
+    spec = dict(spec)
+    if "value" in spec:
+        return spec
+    if "expr" in spec:
+        cols = {}
+        for ph in PLACEHOLDER.findall(spec["expr"]):
+            hit = find_column(ph.split("|"), columns)
+            if hit is None:
+                return None
+            cols[ph] = hit
+        spec["_placeholders"] = cols
+        return spec
+    for key in ("column", "average", "count", "date", "time"):
+        if key in spec:
+            hit = find_column(spec[key], columns)
+            if hit is None and not (key == "time" and spec.get("time_optional")):
+                return None
+            spec["_" + key] = hit
+    return spec if any(k in spec for k in ("column", "average", "date")) else None
+
+
+def resolve(profile: Profile, columns: list[str]) -> tuple[dict[str, Any], list[str]]:
+    """(field → resolved spec, required fields left unresolved)."""
+    resolved = {}
+    for name, spec in profile.fields.items():
+        r = resolve_field(spec, columns)
+        if r is not None:
+            resolved[name] = r
+    defaults = DEFAULTS.get(profile.table, {})
+    missing = [f for f in profile.required()
+               if f not in resolved and f not in defaults and not (f == "source_key")]
+    return resolved, missing
+
+
+def match(columns: list[str], kind: str, profiles: list[Profile]) -> Match | None:
+    """The profile that fits the file best, or None."""
+    best = None
+    for p in profiles:
+        kinds = p.section("match").get("kinds")
+        if kinds and kind not in kinds:
+            continue
+        signature = p.section("match").get("headers", [])
+        if any(find_column(h, columns) is None for h in signature):
+            continue
+        if p.transform:
+            if not signature:
+                continue
+            score = (1, len(signature), 1.0, not p.builtin)
+            resolved = {}
+        else:
+            resolved, missing = resolve(p, columns)
+            if missing:
+                continue
+            by_column = [n for n, s in p.fields.items() if not (isinstance(s, dict) and "value" in s)]
+            hits = [n for n in by_column if n in resolved]
+            if len(hits) < p.section("match").get("min_fields", 2):
+                continue
+            score = (bool(signature), len(hits), len(hits) / max(1, len(by_column)), not p.builtin)
+        if best is None or score > best.score:
+            best = Match(p, score, resolved)
+    return best

@@ -1,0 +1,191 @@
+"""A mapping proposed for a file no profile recognises.
+
+Header names are matched against English and French synonyms of each canonical
+field, then checked against the shape of the values (a "Date" column whose values
+do not read as dates loses its confidence). The result is what the import dialog
+shows — reader options, target table, field → column with a confidence, and a
+preview of the first rows as they will load — and what ``save_profile`` writes.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kpidesk.core.ingest import decide, mapping, readers, values
+from kpidesk.core.ingest.identifiers import normalize
+from kpidesk.core.ingest.profiles import Profile, load
+from kpidesk.core.ingest.sniff import FileInfo, sniff
+from kpidesk.core.ingest.synonyms import EXPECTED_SHAPE, SYNONYMS, TABLE_HINTS, CONSTANTS
+
+CONFIDENT = 0.7
+
+
+@dataclass
+class FieldGuess:
+    column: str
+    confidence: float
+
+
+@dataclass
+class Proposal:
+    path: Path
+    reader: dict
+    table: str
+    fields: dict[str, FieldGuess] = field(default_factory=dict)
+    columns: list[str] = field(default_factory=list)
+    preview: list[dict] = field(default_factory=list)
+    constants: dict = field(default_factory=dict)
+
+    def missing_required(self) -> list[str]:
+        prof = self.to_profile()
+        return [f for f in prof.required() if f not in self.fields and f not in self.constants
+                and f != "source_key" and not (self.table == "surveys" and f in ("scale_min", "scale_max"))]
+
+    def confident(self) -> bool:
+        required = [f for f in self.to_profile().required() if f in self.fields]
+        return not self.missing_required() and all(self.fields[f].confidence >= CONFIDENT for f in required)
+
+    def to_dict(self) -> dict:
+        data = {"name": self.path.stem, "label": f"Proposed for {self.path.name}", "source": "generic",
+                "table": self.table, "fields": {f: g.column for f, g in self.fields.items()}}
+        data["fields"].update({f: {"value": v} for f, v in self.constants.items() if f not in self.fields})
+        return data
+
+    def to_profile(self) -> Profile:
+        return Profile(f"proposed:{self.path.name}", self.to_dict())
+
+
+def _score(col: str, fieldname: str) -> float:
+    name = normalize(col)
+    best = 0.0
+    for syn in SYNONYMS.get(fieldname, []):
+        s = normalize(syn)
+        if name == s:
+            return 0.9
+        if s and (f" {s} " in f" {name} " or (len(name) > 3 and f" {name} " in f" {s} ")):
+            best = max(best, 0.6)
+    return best
+
+
+def guess(columns: list[str], samples: dict) -> tuple[str, dict[str, FieldGuess]]:
+    shapes = {c: decide.shape(samples.get(c, [])) for c in columns}
+    best_table, best_fields, best_score = "contacts", {}, -1.0
+    for table, hint in TABLE_HINTS.items():
+        fields: dict[str, FieldGuess] = {}
+        taken: set[str] = set()
+        for fname in hint["fields"]:
+            ranked = sorted(((_score(c, fname), c) for c in columns if c not in taken), reverse=True)
+            if not ranked or ranked[0][0] == 0:
+                continue
+            conf, col = ranked[0]
+            want = EXPECTED_SHAPE.get(fname)
+            kind, share = shapes[col]
+            if want and kind != "empty" and kind not in want:
+                conf *= 0.4
+            elif want and kind in want:
+                conf = min(1.0, conf + 0.1 * share)
+            fields[fname] = FieldGuess(col, round(conf, 2))
+            taken.add(col)
+        score = sum(g.confidence for f, g in fields.items() if f in hint["signature"]) + 0.1 * len(fields)
+        if score > best_score:
+            best_table, best_fields, best_score = table, fields, score
+    return best_table, best_fields
+
+
+def propose_from(cur, info: FileInfo, rel) -> Proposal:
+    samples = mapping.sample(cur, rel, 500)
+    table, fields = guess(rel.columns, samples)
+    prop = Proposal(info.path, info.describe(), table, fields, list(rel.columns),
+                    constants=dict(CONSTANTS.get(table, {})))
+    if table == "surveys":
+        _survey_scale(prop, samples)
+    return prop
+
+
+def _survey_scale(prop: Proposal, samples: dict) -> None:
+    g = prop.fields.get("score")
+    nums = []
+    for v in decide.present(samples.get(g.column, [])) if g else []:
+        head = v.split(" ")[0].replace(",", ".").lstrip("<>=")
+        try:
+            nums.append(float(head))
+        except ValueError:
+            pass
+    top = max(nums) if nums else 5
+    kind, lo, hi = ("nps", 0, 10) if top > 7 else ("ces", 1, 7) if top > 5 else ("csat", 1, 5)
+    prop.constants.update({"survey_type": kind, "scale_min": lo, "scale_max": hi})
+    if g:
+        prop.fields["score"] = g
+
+
+def propose_mapping(path, sheet: str | None = None, *, timezone: str = "UTC", preview_rows: int = 20) -> Proposal:
+    """Reader options, target table, field → column with confidence, and a preview."""
+    from kpidesk.core.store import Store
+
+    info = sniff(path)
+    info.sheet = sheet
+    from kpidesk.core.ingest import encoding
+
+    if info.kind == "csv" and not encoding.is_native(info.encoding):
+        info.read_path = encoding.transcode(Path(path), info.encoding)
+    store = Store(":memory:")
+    try:
+        cur = store.cursor()
+        values.install(cur)
+        rel = readers.relation(cur, info)
+        prop = propose_from(cur, info, rel)
+        if not prop.missing_required():
+            plan = mapping.plan(cur, prop.to_profile(), rel, timezone=timezone)
+            cur.execute(plan.sql, plan.params)
+            res = cur.execute(f"SELECT * EXCLUDE (_raw) FROM {plan.out} ORDER BY _line LIMIT {int(preview_rows)}")
+            names = [d[0] for d in res.description]
+            prop.preview = [dict(zip(names, row)) for row in res.fetchall()]
+        return prop
+    finally:
+        store.close()
+        if info.read_path:
+            info.read_path.unlink(missing_ok=True)
+
+
+def _toml_value(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items()) + " }"
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    s = str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{s}"'
+
+
+def _toml_key(k: str) -> str:
+    return k if k.replace("_", "").isalnum() and k.isascii() else _toml_value(k)
+
+
+def save_profile(proposal_or_mapping, name: str, folder) -> Path:
+    """Write a TOML profile named ``name`` into ``folder``; returns its path."""
+    data = proposal_or_mapping.to_dict() if isinstance(proposal_or_mapping, Proposal) else dict(proposal_or_mapping)
+    data["name"] = name
+    data.setdefault("table", "contacts")
+    data.setdefault("source", "generic")
+    fields = data.pop("fields", {})
+    lines = [f"# Import profile saved by kpidesk (format: docs/profiles.md)"]
+    for k, v in data.items():
+        if not isinstance(v, dict):
+            lines.append(f"{_toml_key(k)} = {_toml_value(v)}")
+    for k, v in data.items():
+        if isinstance(v, dict):
+            lines += ["", f"[{_toml_key(k)}]"] + [f"{_toml_key(a)} = {_toml_value(b)}" for a, b in v.items()]
+    lines += ["", "[fields]"] + [f"{_toml_key(f)} = {_toml_value(v)}" for f, v in fields.items()]
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)
+    path = folder / f"{safe}.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tomllib.loads(path.read_text(encoding="utf-8"))
+    load(path)
+    return path

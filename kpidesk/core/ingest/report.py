@@ -1,0 +1,39 @@
+"""What an import did, in numbers the user can check.
+
+``rows_read = loaded + duplicate + rejected + ignored`` always holds; the CLI prints
+it, the UI shows it, and ``imports`` keeps it (``ignored`` goes into the message:
+the schema has no column for it yet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class ImportReport:
+    file: str
+    profile: str
+    import_id: int | None = None
+    rows_read: int = 0
+    loaded: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    ignored: int = 0
+    tables: dict = field(default_factory=dict)
+    reader: dict = field(default_factory=dict)
+    rejects: list = field(default_factory=list)  # first few (line, reason)
+    seconds: float = 0.0
+    ok: bool = True
+    message: str = ""
+
+    def balanced(self) -> bool:
+        return self.rows_read == self.loaded + self.duplicate + self.rejected + self.ignored
+
+    def summary(self) -> str:
+        text = (f"{self.rows_read} rows read: {self.loaded} loaded, {self.duplicate} duplicates, "
+                f"{self.rejected} rejected")
+        return text + (f", {self.ignored} ignored" if self.ignored else "")
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,88 @@
+"""Spreadsheets (XLSX, XLS, ODS) through ``fastexcel``.
+
+DuckDB's excel extension is not shipped (no network to install it), so sheets are
+read by fastexcel (Rust, calamine) as text and handed to DuckDB through the Arrow
+C interface, without pyarrow and without a Python loop over rows. Cells come as
+text: dates as ISO strings, duration cells as ``1899-12-31 hh:mm:ss`` (calamine's
+rendering of a time fraction, which ``values.py`` understands).
+"""
+
+from __future__ import annotations
+
+from kpidesk.core.ingest.errors import ImportError_
+from kpidesk.core.ingest.identifiers import quote, unique_names
+from kpidesk.core.ingest.sniff import FileInfo
+
+SHEET_TABLE = "_kd_sheet"
+HEADER_SCAN_ROWS = 30
+
+
+def _reader(info: FileInfo):
+    import fastexcel
+
+    try:
+        return fastexcel.read_excel(str(info.path))
+    except Exception as exc:  # fastexcel raises its own classes for damaged files
+        raise ImportError_(f"{info.path.name} cannot be opened as a spreadsheet: {exc}") from None
+
+
+def list_sheets(info: FileInfo) -> list[str]:
+    return list(_reader(info).sheet_names)
+
+
+def _pick(reader, info: FileInfo):
+    names = list(reader.sheet_names)
+    info.sheets = names
+    if info.sheet is not None:
+        if info.sheet not in names:
+            raise ImportError_(f"{info.path.name} has no sheet named {info.sheet!r} "
+                               f"(sheets: {', '.join(names)}).")
+        return info.sheet
+    for name in names:
+        probe = reader.load_sheet(name, header_row=None, dtypes="string", n_rows=2)
+        if probe.height and probe.width:
+            return name
+    raise ImportError_(f"{info.path.name} has no sheet with data: there is nothing to import.")
+
+
+def _header_row(rows: list[tuple]) -> int:
+    """Index of the header: the first row filled like the widest rows below it."""
+    filled = [sum(1 for c in r if c not in (None, "")) for r in rows]
+    widest = max(filled) if filled else 0
+    for i, n in enumerate(filled):
+        if widest and n >= max(2, int(widest * 0.8)) and all(
+            c is None or not str(c).replace(".", "").replace(",", "").strip().isdigit() for c in rows[i]
+        ):
+            return i
+    return 0
+
+
+def load_sheet(cur, info: FileInfo):
+    from kpidesk.core.ingest.readers import Relation
+
+    reader = _reader(info)
+    info.sheet = _pick(reader, info)
+    sheet = reader.load_sheet(info.sheet, header_row=None, dtypes="string")
+    cur.register("_kd_sheet_src", sheet)
+    try:
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {SHEET_TABLE} AS "
+                    "SELECT row_number() OVER () AS _row, * FROM _kd_sheet_src")
+    finally:
+        cur.unregister("_kd_sheet_src")
+    raw_names = [r[0] for r in cur.execute(f"DESCRIBE {SHEET_TABLE}").fetchall()][1:]
+    head = cur.execute(f"SELECT * EXCLUDE (_row) FROM {SHEET_TABLE} ORDER BY _row LIMIT {HEADER_SCAN_ROWS}").fetchall()
+    if not head:
+        raise ImportError_(f"Sheet {info.sheet!r} of {info.path.name} is empty.")
+    h = _header_row(head)
+    names = unique_names([str(c) if c is not None else "" for c in head[h]])
+    keep = [(raw, new) for raw, new, cell in zip(raw_names, names, head[h]) if cell not in (None, "")]
+    if len(keep) < 1:
+        raise ImportError_(f"Sheet {info.sheet!r} of {info.path.name} has no usable column.")
+    info.columns = [new for _, new in keep]
+    info.header_line = h + 1
+    info.first_line = h + 1
+    cols = ", ".join(f"{quote(raw)} AS {quote(new)}" for raw, new in keep)
+    all_raw = [quote(raw) for raw in raw_names]
+    blank = " AND ".join(f"coalesce({c}, '') = ''" for c in all_raw)
+    sql = f"SELECT {cols}, _row AS _line FROM {SHEET_TABLE} WHERE _row > {h + 1} AND NOT ({blank})"
+    return Relation(sql, {}, list(info.columns))

@@ -1,0 +1,174 @@
+"""Find out what a file is before reading it: kind, encoding, separator, header.
+
+Team leads' files have preambles ("Rapport des appels", "Période : …", a blank
+line) before the header, use any of ``,`` ``;`` tab ``|`` as separator, and mix CRLF
+and LF. The decision is made on the first megabyte with Python's ``csv`` module (it
+understands quoted separators and line breaks); DuckDB then reads the whole file
+with explicit options, never its own sniffer, so the outcome is predictable.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kpidesk.core.ingest import encoding as enc
+from kpidesk.core.ingest.errors import ImportError_
+from kpidesk.core.ingest.identifiers import unique_names
+
+DELIMITERS = (",", ";", "\t", "|")
+EXCEL_KINDS = ("xlsx", "xls", "ods")
+_NUMBERISH = re.compile(r"^[\s\-+]*[\d.,:/%\s]+$|^\d{4}-\d\d-\d\d")
+
+
+@dataclass
+class FileInfo:
+    """How to read one file. ``header_line`` is the 1-based line (or sheet row) of the
+    header, 0 when the file has none; data starts on the next line."""
+
+    path: Path
+    kind: str
+    encoding: str = "utf-8"
+    delimiter: str | None = None
+    header_line: int = 0
+    first_line: int = 1  # header, or first record when there is no header
+    columns: list[str] = field(default_factory=list)
+    multiline: bool = False
+    sheets: list[str] = field(default_factory=list)
+    sheet: str | None = None
+    read_path: Path | None = None  # transcoded copy, when the encoding needs one
+
+    @property
+    def has_header(self) -> bool:
+        return self.header_line > 0
+
+    def describe(self) -> dict:
+        names = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+        return {"kind": self.kind, "encoding": self.encoding, "delimiter": names.get(self.delimiter or ""),
+                "header_line": self.header_line, "sheet": self.sheet, "sheets": self.sheets}
+
+
+def detect_kind(path: Path, head: bytes) -> str:
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = set(zf.namelist())
+                if "mimetype" in names and b"opendocument.spreadsheet" in zf.read("mimetype"):
+                    return "ods"
+                if any(n.startswith("xl/") for n in names):
+                    return "xlsx"
+        except zipfile.BadZipFile:
+            pass
+        raise ImportError_(f"{path.name} is a compressed archive, not a spreadsheet or a text export. "
+                           "Extract the file you want to import first.")
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text[:1] in (b"[", b"{"):
+        first = head.split(b"\n", 1)[0].strip()
+        if text[:1] == b"{" and first.endswith(b"}"):
+            return "ndjson"
+        return "json"
+    return "csv"
+
+
+def looks_binary(sample: bytes, encoding: str) -> bool:
+    if encoding.startswith("utf-16"):
+        return False
+    text = enc.decode_sample(sample[:65536], encoding)
+    if "\x00" in text:
+        return True
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return controls > max(4, len(text) // 100)
+
+
+def sniff(path: str | Path, *, delimiter: str | None = None, header: bool | None = None,
+          columns: list[str] | None = None, encoding_name: str | None = None) -> FileInfo:
+    """Describe ``path``; profile options (``delimiter``…) override the guesses."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportError_(f"{path} does not exist or is not a file.")
+    with open(path, "rb") as fh:
+        sample = fh.read(enc.SAMPLE_BYTES)
+    if not sample.strip():
+        raise ImportError_(f"{path.name} is empty: there is nothing to import.")
+    kind = detect_kind(path, sample[:4096])
+    info = FileInfo(path=path, kind=kind)
+    if kind != "csv":
+        return info
+    info.encoding = encoding_name or enc.detect(sample)
+    if looks_binary(sample, info.encoding):
+        raise ImportError_(f"{path.name} is not a text export (it looks like a binary file). "
+                           "Export the data as CSV, Excel, Parquet or JSON.")
+    text = enc.decode_sample(sample, info.encoding)
+    truncated = len(sample) == enc.SAMPLE_BYTES
+    _sniff_text(info, text, truncated, delimiter, header, columns)
+    return info
+
+
+def _rows(text: str, delim: str, truncated: bool) -> list[list[str]]:
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim, quotechar='"'))
+    if truncated and rows:
+        rows.pop()  # the last record may be cut in the middle
+    return rows
+
+
+def _score(rows: list[list[str]]) -> tuple[int, int, float]:
+    """(header index, field count, consistency) for one candidate separator."""
+    counts = [len(r) for r in rows if any(c.strip() for c in r)]
+    if not counts:
+        return 0, 0, 0.0
+    tail = counts[len(counts) // 5:] or counts
+    width, hits = Counter(tail).most_common(1)[0]
+    if width < 2:
+        return 0, width, 0.0
+    start = next((i for i, r in enumerate(rows)
+                  if len(r) == width and sum(1 for c in r if c.strip()) >= max(1, width // 2)), 0)
+    body = [len(r) for r in rows[start:] if any(c.strip() for c in r)]
+    return start, width, sum(1 for c in body if c == width) / len(body)
+
+
+def _sniff_text(info: FileInfo, text: str, truncated: bool, delimiter, header, columns) -> None:
+    best = None
+    for d in ([delimiter] if delimiter else DELIMITERS):
+        rows = _rows(text, d, truncated)
+        start, width, consistency = _score(rows)
+        key = (consistency >= 0.9, width if consistency >= 0.9 else 0, consistency)
+        if best is None or key > best[0]:
+            best = (key, d, rows, start, width)
+    (ok, _, consistency), d, rows, start, width = best
+    if width < 2 or consistency < 0.5:
+        raise ImportError_(
+            f"{info.path.name} does not hold a table of records (no separator gives the same "
+            "number of fields on every line). If it is a dashboard or report saved as CSV, "
+            "export the underlying list of calls, tickets or answers instead.")
+    info.delimiter = d
+    first = rows[start]
+    data_rows = [r for r in rows[start + 1:] if any(c.strip() for c in r)]
+    if header is None:
+        header = not sum(1 for c in first if _NUMBERISH.match(c.strip() or "x")) > len(first) // 3
+    line = 1 + sum(text_row_lines(r, d) for r in rows[:start])
+    info.first_line = line
+    if header:
+        info.header_line = line
+        info.columns = unique_names(first)
+        if not data_rows:
+            raise ImportError_(f"{info.path.name} has a header but no data rows: there is nothing to import.")
+    else:
+        info.header_line = 0
+        info.columns = unique_names(columns or [f"Column {i}" for i in range(1, width + 1)])
+    if all(c.startswith("Column ") for c in info.columns) and header:
+        raise ImportError_(f"{info.path.name} has no usable column names in its header.")
+    info.multiline = any("\n" in c or "\r" in c for r in rows for c in r)
+
+
+def text_row_lines(row: list[str], delim: str) -> int:
+    """Physical lines taken by a parsed record (quoted fields may hold line breaks)."""
+    return 1 + sum(c.count("\n") for c in row)
