@@ -267,3 +267,26 @@ def test_filter_values_are_bound_not_pasted(store):
     e = Engine(store)
     assert one(e, "volume", filters=Filters(queues=("O'Brien; DROP TABLE contacts",))).value == 1
     assert "O'Brien" not in e.sql_for(["volume"], Filters(queues=("O'Brien",)))
+
+
+def test_two_point_csat_counts_only_the_top_point(store):
+    insert(store, "surveys", [dict(source="z", source_key=f"s{i}", survey_type="csat", score=s, scale_min=0,
+                                   scale_max=1, answered_at=MON) for i, s in enumerate([1, 1, 1, 0])])
+    assert one(Engine(store), "csat").value == pytest.approx(75.0)
+
+
+def test_queued_calls_of_unknown_outcome_are_offered(store):
+    # A CDR cannot tell an abandon from a timeout: the answer rate stays right.
+    add_contacts(store, [call("answered", 5, queue="Q"), contact(queue="Q", outcome=None)])
+    e = Engine(store)
+    assert one(e, "answer_rate").value == pytest.approx(0.5)
+    assert one(e, "abandon_rate").value == pytest.approx(0.0)
+
+
+def test_medians_and_p90_on_request(store):
+    add_contacts(store, [call("answered", w) for w in (10, 20, 30, 40, 100)])
+    e = Engine(store)
+    assert one(e, "asa").extras == {}
+    v = one(e, "asa", stats=True)
+    assert v.value == pytest.approx(40) and v.extras["median"] == pytest.approx(30)
+    assert v.extras["p90"] == pytest.approx(76)

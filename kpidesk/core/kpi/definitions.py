@@ -46,6 +46,7 @@ class KpiDefinition:
     extras: dict[str, str] = field(default_factory=dict)  # named extra figures, always computed
     stats: dict[str, str] = field(default_factory=dict)  # median, p90…: computed on request
     share_over: str | None = None  # "channel": measure is a share of all channels
+    declared_params: tuple[str, ...] = ()  # the parameters that change this KPI
     source: str = "builtin"  # builtin, or the user file's path
 
     def label_for(self, lang: str) -> str:
@@ -56,8 +57,9 @@ class KpiDefinition:
 
     @property
     def params(self) -> tuple[str, ...]:
-        text = " ".join([RELATIONS[self.relation].sql, self.measure, self.n, self.basis or ""])
-        found = dict.fromkeys(_PARAM.findall(text))
+        """Parameters in force for this KPI: declared in the file, or written in its SQL."""
+        text = " ".join([self.measure, self.n, self.basis or ""])
+        found = dict.fromkeys([*self.declared_params, *_PARAM.findall(text)])
         return tuple(p for p in found if not p.startswith("period_") and p != "channel_filter")
 
     def to_json(self) -> dict[str, Any]:
@@ -123,6 +125,7 @@ def parse(text: str, source: str) -> KpiDefinition:
         extras=data.get("extras", {}),
         stats=data.get("stats", {}),
         share_over=data.get("share_over"),
+        declared_params=tuple(data.get("params", ())),
         source=source,
     )
 

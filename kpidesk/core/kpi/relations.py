@@ -25,12 +25,10 @@ SELECT *,
     offered * (outcome = 'abandoned' AND wait_s <= $sl_threshold_s)::INT AS sl_abandon_within
 FROM (
     SELECT c.*,
-        (c.channel = 'phone' AND c.direction = 'inbound'
-         AND c.outcome IN ('answered', 'abandoned', 'flowout'))::INT AS phone_in,
         (c.channel = 'phone' AND c.direction = 'inbound' AND c.outcome = 'abandoned'
          AND coalesce(c.wait_s, 1e12) < $short_abandon_s)::INT      AS short_abandoned,
         (c.channel = 'phone' AND c.direction = 'inbound'
-         AND c.outcome IN ('answered', 'abandoned', 'flowout')
+         AND (c.outcome IN ('answered', 'abandoned', 'flowout') OR (c.outcome IS NULL AND c.queue IS NOT NULL))
          AND NOT (c.outcome = 'abandoned' AND coalesce(c.wait_s, 1e12) < $short_abandon_s))::INT AS offered,
         (c.outcome IN ('answered', 'handled')
          OR (c.channel = 'bot' AND c.answered_at IS NOT NULL))       AS is_handled
@@ -128,7 +126,9 @@ SELECT
     s.survey_type, s.dimension, s.component, s.contact_id, s.comment,
     s.score, s.scale_min, s.scale_max, s.higher_is_better,
     (s.survey_type = 'csat' AND s.score IS NOT NULL)::INT AS csat_n,
-    (s.survey_type = 'csat' AND s.score >= s.scale_max - 1)::INT AS csat_satisfied,
+    -- top-two box; the top box alone on a two-point (good/bad) scale
+    (s.survey_type = 'csat' AND s.score >= s.scale_max - CASE WHEN s.scale_max - s.scale_min <= 1 THEN 0 ELSE 1 END)::INT
+        AS csat_satisfied,
     CASE WHEN s.survey_type = 'csat' THEN s.score END AS csat_score,
     (s.survey_type = 'nps' AND s.score IS NOT NULL)::INT AS nps_n,
     (s.survey_type = 'nps' AND s.score >= 9)::INT AS promoter,
@@ -215,7 +215,7 @@ QA_CSAT = """
 SELECT c.arrived_at AS t, c.channel, c.queue, c.agent_id, a.team, coalesce(c.site, a.site) AS site,
        c.topic, c.product, q.qa, s.csat
 FROM (SELECT contact_id, avg(score) AS qa FROM evaluations WHERE contact_id IS NOT NULL GROUP BY 1) q
-JOIN (SELECT contact_id, 100.0 * avg((score >= scale_max - 1)::INT) AS csat
+JOIN (SELECT contact_id, 100.0 * avg((score >= scale_max - CASE WHEN scale_max - scale_min <= 1 THEN 0 ELSE 1 END)::INT) AS csat
       FROM surveys WHERE survey_type = 'csat' AND contact_id IS NOT NULL GROUP BY 1) s USING (contact_id)
 JOIN contacts c USING (contact_id)
 LEFT JOIN agents a ON a.agent_id = c.agent_id
