@@ -70,7 +70,7 @@ def refresh(cur) -> None:
 
 
 def next_contact_id(cur) -> int:
-    return cur.execute("SELECT coalesce(max(contact_id), 0) + 1 FROM contacts").fetchone()[0]
+    return cur.execute("SELECT coalesce(max(contact_id), 0) + 1 FROM contacts").fetchall()[0][0]
 
 
 def refresh_out_of_hours(cur, only_new: bool = False) -> None:
