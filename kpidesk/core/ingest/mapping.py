@@ -9,6 +9,7 @@ plain CSV it is also the whole fast path — read, parse and validate in one sca
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kpidesk.core.ingest import decide, values
@@ -21,6 +22,7 @@ UNITS = {"seconds": 1, "s": 1, "minutes": 60, "min": 60, "hours": 3600, "h": 360
 ENUM_COLUMNS = {"channel", "direction", "outcome", "state", "survey_type", "component", "author_kind"}
 SUMMARY_WORDS = ["total", "totaux", "grand total", "sum", "somme", "moyenne", "average", "sous-total", "subtotal"]
 SAMPLE_ROWS = 2000
+CLOCK_TEXT = re.compile(r"\d{1,2}[:h]\d\d(:\d\d)?")
 
 
 @dataclass
@@ -102,9 +104,9 @@ class _Builder:
         if "_date" in spec:
             d = f"regexp_extract({self.text(spec['_date'])}, '^[^ T]+')"
             s = d if not spec.get("_time") else f"concat_ws(' ', {d}, kd_clocktext({self.text(spec['_time'])}))"
-            sample_values = [f"{(a or '').split(' ')[0].split('T')[0]} {b or ''}".strip() for a, b in
-                             zip(self.samples.get(spec["_date"], []), self.samples.get(spec.get("_time"), []) or
-                                 [None] * len(self.samples.get(spec["_date"], [])))]
+            dates = self.samples.get(spec["_date"], [])
+            times = self.samples.get(spec.get("_time"), []) or [None] * len(dates)
+            sample_values = [f"{_date_part(a)} {_clock_part(b)}".strip() for a, b in zip(dates, times)]
             out = self.parsed(kind, s, spec, sample_values)
             self._check_parse(spec["_date"], s, quote("_f_" + name), kind)
             return out
@@ -126,6 +128,15 @@ class _Builder:
         label = {"timestamp": "date", "bool": "yes/no value"}.get(kind, kind)
         msg = self.p.bind(f"cannot read the {label} in column {col}: ")
         self.checks.append(f"WHEN {raw} IS NOT NULL AND ({parsed}) IS NULL THEN {msg} || {raw}")
+
+
+def _date_part(text) -> str:
+    return re.split(r"[ T]", (text or "").strip(), maxsplit=1)[0]
+
+
+def _clock_part(text) -> str:
+    m = CLOCK_TEXT.search(text or "")
+    return m.group(0) if m else (text or "")
 
 
 def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | None = None) -> Plan:

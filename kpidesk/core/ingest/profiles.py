@@ -21,6 +21,8 @@ from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.targets import DEFAULTS, TARGETS
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "resources" / "profiles"
+# Required fields the mapping computes from another one (duration from start and end).
+DERIVED = {"agent_sessions": {"duration_s": "ended_at"}}
 PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
@@ -172,8 +174,10 @@ def resolve(profile: Profile, columns: list[str]) -> tuple[dict[str, Any], list[
         if r is not None:
             resolved[name] = r
     defaults = DEFAULTS.get(profile.table, {})
+    derived = DERIVED.get(profile.table, {})
     missing = [f for f in profile.required()
-               if f not in resolved and f not in defaults and not (f == "source_key")]
+               if f not in resolved and f not in defaults and not (f == "source_key")
+               and not (f in derived and derived[f] in resolved)]
     return resolved, missing
 
 
