@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget,
 from kpidesk.core.dashboard import TabRequest
 from kpidesk.core.dimensions import DataExtent
 from kpidesk.ui import i18n, theme
+from kpidesk.ui.about import HelpMenu
 from kpidesk.ui.agents_view import AgentsView
 from kpidesk.ui.channel_view import ChannelView
 from kpidesk.ui.desk import Desk
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_bar)
         self._show_busy(False)
         self.actions_ = WindowActions(self)
+        self.help_menu = HelpMenu(self)
         self.filter_bar.state_changed.connect(self.narrow)
         self.filter_bar.back_requested.connect(self.back)
         self.tabs.currentChanged.connect(self._tab_changed)
