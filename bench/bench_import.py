@@ -1,0 +1,116 @@
+"""Import speed against DuckDB's own CSV load, and a 200,000-row XLSX.
+
+Budget (design.md): importing a call-log CSV takes at most 1.5x the time of
+``CREATE TABLE AS SELECT * FROM read_csv(...)`` of the same file in the same run,
+on a file database (both write to disk). Not a test: run it by hand.
+
+    python bench/bench_import.py --rows 1000000 [--xlsx-rows 200000] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from kpidesk.core.ingest.api import import_file
+from kpidesk.core.store import Store
+
+
+def generate_csv(path: Path, rows: int) -> None:
+    duckdb.connect().execute(f"""COPY (SELECT 'C' || lpad(i::VARCHAR, 9, '0') AS "Call ID",
+        strftime(TIMESTAMP '2024-01-01 08:00:00' + to_seconds(i * 3), '%Y-%m-%d %H:%M:%S') AS "Date",
+        ['Support', 'Sales', 'Billing', 'Tech'][i % 4 + 1] AS "Queue",
+        CASE WHEN i % 7 = 0 THEN NULL ELSE 'agent' || (i % 120)::VARCHAR END AS "Agent",
+        '+3361234' || lpad((i % 50000)::VARCHAR, 4, '0') AS "Caller",
+        CASE WHEN i % 7 = 0 THEN 'abandoned' ELSE 'answered' END AS "Outcome",
+        (i * 13) % 300 AS "Wait Time",
+        CASE WHEN i % 7 = 0 THEN NULL ELSE 30 + (i * 17) % 900 END AS "Talk Time",
+        CASE WHEN i % 7 = 0 THEN NULL ELSE (i * 7) % 60 END AS "Hold Time",
+        CASE WHEN i % 7 = 0 THEN NULL ELSE (i * 11) % 120 END AS "Wrap Time",
+        CASE WHEN i % 23 = 0 THEN 'Y' ELSE 'N' END AS "Transferred"
+        FROM range({int(rows)}) t(i)) TO '{path}' (HEADER, DELIMITER ',')""")
+
+
+def baseline(csv: Path, db: Path) -> float:
+    con = duckdb.connect(str(db))
+    t = time.perf_counter()
+    con.execute("CREATE TABLE raw AS SELECT * FROM read_csv(?)", [str(csv)])
+    con.execute("CHECKPOINT")
+    elapsed = time.perf_counter() - t
+    con.close()
+    return elapsed
+
+
+def kpidesk_import(csv: Path, db: Path) -> tuple[float, object]:
+    store = Store(db)
+    t = time.perf_counter()
+    report = import_file(store, csv)
+    store.con.execute("CHECKPOINT")
+    elapsed = time.perf_counter() - t
+    store.close()
+    return elapsed, report
+
+
+def xlsx(path: Path, rows: int) -> float:
+    import datetime
+
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet("Calls")
+    fmt = wb.add_format({"num_format": "dd/mm/yyyy hh:mm:ss"})
+    ws.write_row(0, 0, ["Call ID", "Date", "Queue", "Agent", "Wait Time", "Talk Time"])
+    start = datetime.datetime(2024, 1, 1, 8)
+    for i in range(rows):
+        ws.write_string(i + 1, 0, f"X{i:08d}")
+        ws.write_datetime(i + 1, 1, start + datetime.timedelta(seconds=3 * i), fmt)
+        ws.write_string(i + 1, 2, "Support")
+        ws.write_string(i + 1, 3, f"agent{i % 50}")
+        ws.write_number(i + 1, 4, i % 300)
+        ws.write_number(i + 1, 5, 30 + i % 900)
+    wb.close()
+    store = Store(":memory:")
+    t = time.perf_counter()
+    report = import_file(store, path)
+    elapsed = time.perf_counter() - t
+    assert report.loaded == rows, report
+    return elapsed
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=10_000_000)
+    ap.add_argument("--xlsx-rows", type=int, default=200_000)
+    ap.add_argument("--dir", default=None, help="work folder (default: a temporary one)")
+    ap.add_argument("--keep", action="store_true", help="keep the generated files")
+    args = ap.parse_args()
+    work = Path(args.dir or tempfile.mkdtemp(prefix="kpidesk-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    csv = work / f"calls_{args.rows}.csv"
+    if not csv.exists():
+        t = time.perf_counter()
+        generate_csv(csv, args.rows)
+        print(f"generated {csv} ({csv.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - t:.1f}s")
+    for db in (work / "baseline.duckdb", work / "import.duckdb"):
+        db.unlink(missing_ok=True)
+    base = baseline(csv, work / "baseline.duckdb")
+    took, report = kpidesk_import(csv, work / "import.duckdb")
+    print(f"DuckDB CTAS read_csv : {base:6.2f}s")
+    print(f"kpidesk import       : {took:6.2f}s  ({report.summary()})")
+    print(f"ratio                : {took / base:6.2f}x  (budget 1.5x)")
+    if args.xlsx_rows:
+        x = xlsx(work / f"calls_{args.xlsx_rows}.xlsx", args.xlsx_rows)
+        print(f"XLSX {args.xlsx_rows} rows     : {x:6.2f}s  (budget 3s)")
+    if not args.keep:
+        for p in work.glob("*"):
+            p.unlink()
+        os.rmdir(work)
+
+
+if __name__ == "__main__":
+    main()
