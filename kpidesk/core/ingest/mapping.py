@@ -22,6 +22,7 @@ UNITS = {"seconds": 1, "s": 1, "minutes": 60, "min": 60, "hours": 3600, "h": 360
 ENUM_COLUMNS = {"channel", "direction", "outcome", "state", "survey_type", "component", "author_kind"}
 SUMMARY_WORDS = ["total", "totaux", "grand total", "sum", "somme", "moyenne", "average", "sous-total", "subtotal"]
 SAMPLE_ROWS = 2000
+FAST_KINDS = {"number", "integer", "duration", "timestamp", "bool"}
 CLOCK_TEXT = re.compile(r"\d{1,2}[:h]\d\d(:\d\d)?")
 
 
@@ -111,6 +112,8 @@ class _Builder:
             self._check_parse(spec["_date"], s, quote("_f_" + name), kind)
             return out
         col = spec["_column"]
+        if kind in FAST_KINDS and not spec.get("map"):
+            return self._fast(name, col, kind, spec, sql_type)
         s = self.text(col)
         if name in ENUM_COLUMNS and kind == "text":
             s = f"lower({s})"
@@ -122,12 +125,37 @@ class _Builder:
         self._check_parse(col, self.text(col), quote("_f_" + name), kind)
         return out
 
-    def _check_parse(self, col: str, raw: str, parsed: str, kind: str) -> None:
+    def _fast(self, name: str, col: str, kind: str, spec: dict, sql_type: str) -> str:
+        """Typed columns: a cheap cast of the raw text first; cleaning and the full
+        parser run only for the rows the cast could not read."""
+        raw = f"_o{self.rel.columns.index(col)}"
+        slow_in = f"kd_str({raw})"
+        slow = self.parsed(kind, slow_in, spec, self.samples.get(col, []))
+        fast = None
+        if kind in ("number", "integer", "duration") and not self.dc:
+            unit = spec.get("unit", self.parse.get("duration_unit", "seconds")) if kind == "duration" else "s"
+            fast = f"TRY_CAST({raw} AS DOUBLE) * {float(UNITS.get(unit, 1))}"
+        elif kind == "timestamp" and not self.parse.get("timezone"):
+            rule, _ = decide.timestamp_rule(self.samples.get(col, []), self.parse.get("date_order", "auto"), self.dc)
+            if rule.formats and not rule.zoned and not rule.serial:
+                fast = f"try_strptime({raw}, {self.p.bind(rule.formats[0])})"
+        elif kind == "bool" and not (self.parse.get("true_values") or self.parse.get("false_values")):
+            fast = f"kd_bool({raw})"
+        out = f"coalesce({fast}, {slow})" if fast else slow
+        if kind == "integer":
+            out = f"TRY_CAST(round({out}) AS {sql_type})"
+        self._check_parse(col, slow_in, quote("_f_" + name), kind, lazy=True)
+        return out
+
+    def _check_parse(self, col: str, raw: str, parsed: str, kind: str, lazy: bool = False) -> None:
         if kind == "text":
             return
         label = {"timestamp": "date", "bool": "yes/no value"}.get(kind, kind)
         msg = self.p.bind(f"cannot read the {label} in column {col}: ")
-        self.checks.append(f"WHEN {raw} IS NOT NULL AND ({parsed}) IS NULL THEN {msg} || {raw}")
+        if lazy:  # test the (cheap) parsed value first: the raw text is cleaned only when it is NULL
+            self.checks.append(f"WHEN ({parsed}) IS NULL AND {raw} IS NOT NULL THEN {msg} || {raw}")
+        else:
+            self.checks.append(f"WHEN {raw} IS NOT NULL AND ({parsed}) IS NULL THEN {msg} || {raw}")
 
 
 def _date_part(text) -> str:
