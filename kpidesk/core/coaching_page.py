@@ -45,6 +45,7 @@ class CoachingData:
     distributions: dict[str, Distribution]
     quality: QualityView
     history: CoachingHistory
+    comments: list[ContactLine] = field(default_factory=list)  # what customers said (low CSAT first)
 
 
 @dataclass
@@ -80,8 +81,10 @@ def load_coaching(inputs: tuple[Engine, CoachingRequest], state=None) -> Coachin
         _check(state)
     quality = qa_by_criterion(engine, req.agent_id, profile.team_filters)
     _check(state)
+    _why, said = contacts_behind(engine, req.agent_id, "csat", req.filters.narrowed(agents=()), limit=200)
+    comments = [line for line in said if line.comment][:6]
     return CoachingData(req, profile, strengths, gaps, dists, quality,
-                        load_history(engine, req.agent_id, req.today))
+                        load_history(engine, req.agent_id, req.today), comments)
 
 
 def load_kpi_detail(inputs: tuple[Engine, CoachingRequest, str, Filters], state=None) -> KpiDetail:
