@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from kpidesk.core.dashboard import AgentRow
-from kpidesk.ui import theme
+from kpidesk.ui import privacy_state, theme
 from kpidesk.ui.i18n import translate
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,6 +38,8 @@ class AgentTableModel(QAbstractTableModel):
         self.desk, self.channel = desk, channel
         self.kpis: list[str] = []
         self.rows: list[AgentRow] = []
+        self.privacy = privacy_state.of(desk)
+        self.privacy.privacy_changed.connect(lambda _on: self.relabel())
 
     def set_rows(self, kpis: list[str], rows: list[AgentRow]) -> None:
         self.beginResetModel()
@@ -45,7 +47,7 @@ class AgentTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def relabel(self) -> None:
-        if self.kpis:
+        if self.rows:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.kpis))
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
@@ -75,7 +77,8 @@ class AgentTableModel(QAbstractTableModel):
             return row.agent_id
         if index.column() == 0:
             if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-                return row.name.lower() if role == SORT_ROLE else row.name
+                shown = self.privacy.agent_name(row.agent_id, row.name)  # an alias in privacy mode
+                return shown.lower() if role == SORT_ROLE else shown
             return None
         kpi = self.kpis[index.column() - 1]
         value = row.values.get(kpi)

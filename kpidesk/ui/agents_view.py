@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
+from kpidesk.ui import privacy_state
 from kpidesk.ui.agent_table import AgentTableView
 from kpidesk.ui.chart_agents import QuadrantChart, RankingChart
 from kpidesk.ui.i18n import translate
@@ -39,6 +40,7 @@ class AgentsView(TabView):
             chart.agent_clicked.connect(self.agent_clicked)
             chart.agent_selected.connect(self.agent_selected)
         self.table.agent_selected.connect(self.agent_selected)
+        privacy_state.of(desk).privacy_changed.connect(lambda _on: self.paint() if self.data is not None else None)
 
     def _choose(self, **kpis) -> None:
         for name, kpi in kpis.items():
@@ -65,7 +67,7 @@ class AgentsView(TabView):
         rows = [(r, r.values[kpi]) for r in self.data.agents
                 if kpi in r.values and r.values[kpi].value is not None and not r.values[kpi].small_sample]
         rows.sort(key=lambda rv: rv[1].value, reverse=better != "lower")
-        self.ranking.body.set_ranking([r.agent_id for r, _ in rows], [r.name for r, _ in rows],
+        self.ranking.body.set_ranking([r.agent_id for r, _ in rows], [self._shown(r) for r, _ in rows],
                                       [v.value for _, v in rows], [desk.status(kpi, v.value, None) for _, v in rows],
                                       desk.formatter(kpi))
 
@@ -75,9 +77,13 @@ class AgentsView(TabView):
                if r.values.get(x) and r.values.get(y) and r.values[x].value is not None
                and r.values[y].value is not None]
         self.quadrant.body.set_points(
-            [r.agent_id for r, _, _ in pts], [r.name for r, _, _ in pts], [a.value for _, a, _ in pts],
+            [r.agent_id for r, _, _ in pts], [self._shown(r) for r, _, _ in pts], [a.value for _, a, _ in pts],
             [b.value for _, _, b in pts], [a.small_sample or b.small_sample for _, a, b in pts],
             desk.formatter(x), desk.formatter(y), (desk.label(x), desk.label(y)))
+
+    def _shown(self, row) -> str:
+        """The agent's name, or their alias while privacy mode is on."""
+        return privacy_state.of(self.desk).agent_name(row.agent_id, row.name)
 
     def export_table(self):
         return self.table

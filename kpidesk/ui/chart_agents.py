@@ -16,6 +16,11 @@ from kpidesk.ui import theme
 from kpidesk.ui.charts import Chart, Formatter, ValueAxis, pen
 
 
+def point_label(name: str) -> str:
+    """A short label by the point: the first name, or the whole alias ("Agent C")."""
+    return name if name.startswith("Agent ") else name.split(" ")[0]
+
+
 class QuadrantChart(Chart):
     agent_clicked = Signal(str)
     agent_selected = Signal(str)
@@ -53,7 +58,7 @@ class QuadrantChart(Chart):
             self.removeItem(label)
         self._labels = []
         for name, (x, y) in zip(names, self._xy):
-            label = pg.TextItem(name.split(" ")[0], color=QColor(t.muted), anchor=(0, 1.2))
+            label = pg.TextItem(point_label(name), color=QColor(t.muted), anchor=(0, 1.2))
             label.setPos(x, y)
             self.addItem(label)
             self._labels.append(label)
