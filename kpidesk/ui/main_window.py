@@ -8,12 +8,14 @@ runner; the window only reacts to their past-tense signals.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QSettings, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from kpidesk.core.dashboard import TabRequest
 from kpidesk.core.dimensions import DataExtent
-from kpidesk.ui import i18n, theme
+from kpidesk.ui import i18n, privacy_state, theme
 from kpidesk.ui.about import HelpMenu
 from kpidesk.ui.agents_view import AgentsView
 from kpidesk.ui.channel_view import ChannelView
@@ -21,6 +23,7 @@ from kpidesk.ui.desk import Desk
 from kpidesk.ui.filter_bar import FilterBar, anchor_for
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.overview_view import OverviewView
+from kpidesk.ui.privacy_banner import PrivacyBanner
 from kpidesk.ui.tab_view import TabView
 from kpidesk.ui.view_state import ViewState
 from kpidesk.ui.welcome_view import WelcomeView
@@ -62,7 +65,14 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(page)
-        self.setCentralWidget(self.stack)
+        self.privacy_banner = PrivacyBanner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.privacy_banner)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.busy_bar = QProgressBar(maximumWidth=120, maximumHeight=14, textVisible=False)
         self.busy_bar.setRange(0, 0)
         self.busy_label = QLabel()
@@ -72,6 +82,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_bar)
         self._show_busy(False)
         self.actions_ = WindowActions(self)
+        self.actions_.privacy.setShortcut("Ctrl+Shift+P")
+        self.toolbar = self.addToolBar("kpidesk")
+        self.toolbar.setObjectName("MainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.actions_.privacy)
         self.help_menu = HelpMenu(self)
         self.filter_bar.state_changed.connect(self.narrow)
         self.filter_bar.back_requested.connect(self.back)
@@ -89,6 +104,8 @@ class MainWindow(QMainWindow):
             self.desk.store.close()
         self.desk = desk
         desk.privacy = self.privacy
+        privacy_state.of(desk).set_enabled(self.privacy)
+        privacy_state.of(desk).privacy_changed.connect(self.set_privacy)
         desk.prefs_changed.connect(self._prefs_changed)
         self._build_tabs()
         self._prefs_changed()
@@ -154,7 +171,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload the visible tab now; the others when they are shown."""
         extent = self.desk.prefs.extent if self.desk else DataExtent()
-        self.filter_bar.show_state(self.state, extent, self.anchor, self.language.code, bool(self.history))
+        self._show_filters(extent)
         if not self.views or extent.empty:
             return
         self.stale = set(self.views)
@@ -255,10 +272,22 @@ class MainWindow(QMainWindow):
             for view in self.views.values():
                 view.restyle()
 
+    def _show_filters(self, extent: DataExtent) -> None:
+        """The filter bar, its agent list through the privacy rules (aliases while on)."""
+        if self.desk is not None and extent.agents:
+            extent = replace(extent, agents=privacy_state.of(self.desk).agents_shown(list(extent.agents)))
+        self.filter_bar.show_state(self.state, extent, self.anchor, self.language.code, bool(self.history))
+
     def set_privacy(self, on: bool) -> None:
+        """Privacy mode for screen sharing (toolbar, View menu, Ctrl+Shift+P)."""
+        on = bool(on)
         self.privacy = on
+        self.actions_.privacy.setChecked(on)
+        self.privacy_banner.show_on(on)
         if self.desk is not None:
             self.desk.privacy = on
+            privacy_state.of(self.desk).set_enabled(on)
+            self._show_filters(self.desk.prefs.extent)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.mimeData().hasUrls():

@@ -14,18 +14,19 @@ STYLE = ("QLabel#PrivacyBanner { background: #6a1b9a; color: white; font-weight:
 
 
 class PrivacyBanner(QLabel):
-    def __init__(self, state, parent=None):
+    def __init__(self, state=None, parent=None):
+        """With a ``PrivacyState``, the banner follows it; without, call :meth:`show_on`."""
         super().__init__(parent)
         self.setObjectName("PrivacyBanner")
         self.setStyleSheet(STYLE)
-        self.state = state
-        state.privacy_changed.connect(self._changed)
         self.retranslate()
-        self._changed(state.enabled)
+        self.show_on(bool(state and state.enabled))
+        if state is not None:
+            state.privacy_changed.connect(self.show_on)
 
     def retranslate(self) -> None:
         self.setText(translate("PrivacyBanner", "● Privacy mode on — other agents are shown as aliases, customer "
                                                 "details are masked (Ctrl+Shift+P to turn off)"))
 
-    def _changed(self, on: bool) -> None:
+    def show_on(self, on: bool) -> None:
         self.setVisible(on)
