@@ -48,7 +48,10 @@ class AgentsView(TabView):
         if self.data is not None:
             self.paint()
 
-    def paint(self) -> None:
+    def paint_steps(self) -> list:
+        return [self._paint_table, self._paint_ranking, self._paint_quadrant]
+
+    def _paint_table(self) -> None:
         desk, data = self.desk, self.data
         items = [(k, desk.label(k)) for k in self.spec.table]
         fill_combo(self.rank_combo, items, self.rank_kpi)
@@ -58,8 +61,6 @@ class AgentsView(TabView):
         self.quadrant.title.setText(translate("AgentsView", "Quadrant"))
         self.table_card.title.setText(translate("AgentsView", "All agents, all channels"))
         self.table.source.set_rows(list(self.spec.table), data.agents)
-        self._paint_ranking()
-        self._paint_quadrant()
 
     def _paint_ranking(self) -> None:
         desk, kpi = self.desk, self.rank_kpi

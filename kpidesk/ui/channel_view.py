@@ -94,17 +94,19 @@ class ChannelView(TabView):
         if self.data is not None:
             self._paint_heatmap()
 
-    def paint(self) -> None:
-        desk, data = self.desk, self.data
-        self.tiles.paint(desk, data, self.channel)
+    def paint_steps(self) -> list:
+        return [lambda: self.tiles.paint(self.desk, self.data, self.channel), self._paint_trend,
+                self._paint_heatmap, self._paint_distribution, self._paint_table]
+
+    def _paint_trend(self) -> None:
         self.trend.paint(self, self.spec.tiles, self.channel)
         self.tiles.select(self.trend.kpi)
-        self._paint_heatmap()
-        self._paint_distribution()
+
+    def _paint_table(self) -> None:
         self.table_card.title.setText(translate("ChannelView", "Agents"))
         self.table.setToolTip(translate("ChannelView", "Grey italics: small sample, not ranked. "
                                                        "Double-click an agent to open coaching."))
-        self.table.source.set_rows(list(self.spec.table), data.agents)
+        self.table.source.set_rows(list(self.spec.table), self.data.agents)
 
     def _paint_heatmap(self) -> None:
         desk = self.desk

@@ -138,15 +138,17 @@ class Desk(QObject):
 
     def tooltip(self, kpi_id: str, channel: str | None) -> str:
         kpi = self.engine.registry[kpi_id]
+        formula, target, warning = (translate("Tooltip", "Formula"), translate("Tooltip", "Target"),
+                                    translate("Tooltip", "warning"))
         parts = [f"<b>{html.escape(kpi.label_for(self.lang))}</b>",
                  html.escape(kpi.description_for(self.lang)),
-                 f"<i>{translate('Tooltip', 'Formula')}</i>: <code>{html.escape(kpi.measure)}</code>"]
+                 f"<i>{formula}</i>: <code>{html.escape(kpi.measure)}</code>"]
         t = self.target(kpi_id, channel)
         if t.target is not None:
             fmt = self.formatter(kpi_id)
-            line = f"{translate('Tooltip', 'Target')}: {fmt(t.target)}"
+            line = f"{target}: {fmt(t.target)}"
             if t.warning is not None:
-                line += f" · {translate('Tooltip', 'warning')}: {fmt(t.warning)}"
+                line += f" · {warning}: {fmt(t.warning)}"
             parts.append(line)
         for name in KPI_PARAMS.get(kpi_id, ()):
             parts.append(f"{translate('Params', PARAM_LABELS[name])}: {html.escape(self.param_text(name))}")

@@ -51,6 +51,9 @@ def month_year(d: date, lang: str) -> str:
     return f"{_MONTHS[lang][d.month - 1]} {d.year}"
 
 
+_INSTALLED: list[QTranslator] = []
+
+
 class Language(QObject):
     """The app's current language; ``language_changed`` after every switch."""
 
@@ -60,7 +63,6 @@ class Language(QObject):
         super().__init__(parent)
         self.setting = setting
         self.code = effective(setting)
-        self._translators: list[QTranslator] = []
         self._install()
 
     def set_setting(self, setting: str) -> None:
@@ -73,9 +75,9 @@ class Language(QObject):
 
     def _install(self) -> None:
         app = QCoreApplication.instance()
-        for tr in self._translators:
+        for tr in _INSTALLED:  # one language per application, whoever installed it
             app.removeTranslator(tr)
-        self._translators = []
+        _INSTALLED.clear()
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France)
                            if self.code == "fr" else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         if self.code == "en":
@@ -84,8 +86,8 @@ class Language(QObject):
         folder = resources.files("kpidesk") / "resources" / "i18n"
         if ours.load(str(folder / f"kpidesk_{self.code}.qm")):
             app.installTranslator(ours)
-            self._translators.append(ours)
+            _INSTALLED.append(ours)
         qt = QTranslator(app)
         if qt.load(f"qtbase_{self.code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
-            self._translators.append(qt)
+            _INSTALLED.append(qt)

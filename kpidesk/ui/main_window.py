@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         for key, view in self.views.items():
             self.tabs.setTabText(self.tabs.indexOf(view), translate("Tabs", TAB_TITLES[key]))
             view.retranslate()
+        self.filter_bar.lang = self.language.code
         self.filter_bar.retranslate()
         self.welcome.retranslate()
         self.actions_.retranslate()

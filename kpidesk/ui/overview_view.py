@@ -37,11 +37,15 @@ class OverviewView(TabView):
         if self.data is not None:
             self.trend.paint(self, self.spec.tiles, None)
 
-    def paint(self) -> None:
-        desk, data = self.desk, self.data
-        self.tiles.paint(desk, data, None)
+    def paint_steps(self) -> list:
+        return [lambda: self.tiles.paint(self.desk, self.data, None), self._paint_trend, self._paint_mix]
+
+    def _paint_trend(self) -> None:
         self.trend.paint(self, self.spec.tiles, None)
         self.tiles.select(self.trend.kpi)
+
+    def _paint_mix(self) -> None:
+        desk, data = self.desk, self.data
         self.mix.title.setText(translate("Overview", "Channel mix"))
         order = [c for c in ("phone", "email", "chat", "bot") if c in data.channel_mix]
         order += sorted(c for c in data.channel_mix if c not in order)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
 )
@@ -136,13 +136,29 @@ class TabView(QWidget):
         return self.runner.busy
 
     def _loaded(self, data: TabData) -> None:
+        """Paint in a few slices, one per event-loop turn, so a big tab never holds
+        the loop for long; ``kpis_computed`` once the last slice is on screen."""
         self.data = data
-        self.paint()
-        self.kpis_computed.emit(self.key)
+        self._paint_token = getattr(self, "_paint_token", 0) + 1
+        self._paint_next(list(self.paint_steps()), self._paint_token)
+
+    def _paint_next(self, steps: list, token: int) -> None:
+        if token != self._paint_token or self.data is None:
+            return  # a newer result arrived: it paints itself
+        steps.pop(0)()
+        if steps:
+            QTimer.singleShot(0, self, lambda: self._paint_next(steps, token))
+        else:
+            self.kpis_computed.emit(self.key)
 
     # -- painting (subclasses) ----------------------------------------------------------
-    def paint(self) -> None:
+    def paint_steps(self) -> list:
+        """The painting of a loaded ``TabData``, as a list of small callables."""
         raise NotImplementedError
+
+    def paint(self) -> None:
+        for step in self.paint_steps():
+            step()
 
     def retranslate(self) -> None:
         if self.data is not None:

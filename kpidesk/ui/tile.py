@@ -84,5 +84,6 @@ class KpiTile(QFrame):
         good = targets.is_good_change(v - prev, better)
         arrow = "▲" if v > prev else ("▼" if v < prev else "■")
         colour = t.muted if good is None else (t.good if good else t.bad)
-        self.delta.setText(f"{arrow} {text} {translate('Tile', 'vs compare period')}")
+        versus = translate("Tile", "vs compare period")
+        self.delta.setText(f"{arrow} {text} {versus}")
         self.delta.setStyleSheet(f"color: {colour};")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -19,6 +19,17 @@ from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
 
 MAX_RECENT = 8
+MENU_TEXT = {
+    "file": QT_TRANSLATE_NOOP("Menu", "&File"), "view": QT_TRANSLATE_NOOP("Menu", "&View"),
+    "tools": QT_TRANSLATE_NOOP("Menu", "&Tools"), "recent": QT_TRANSLATE_NOOP("Menu", "Recent databases"),
+    "language": QT_TRANSLATE_NOOP("Menu", "Language"), "new": QT_TRANSLATE_NOOP("Menu", "New database…"),
+    "open": QT_TRANSLATE_NOOP("Menu", "Open database…"), "import_": QT_TRANSLATE_NOOP("Menu", "Import files…"),
+    "export_table": QT_TRANSLATE_NOOP("Menu", "Export table (CSV, XLSX)…"),
+    "export_chart": QT_TRANSLATE_NOOP("Menu", "Export chart (PNG)…"), "quit": QT_TRANSLATE_NOOP("Menu", "Quit"),
+    "privacy": QT_TRANSLATE_NOOP("Menu", "Privacy mode (screen sharing)"),
+    "settings": QT_TRANSLATE_NOOP("Menu", "Settings…"), "system": QT_TRANSLATE_NOOP("Menu", "System language"),
+    "en": "English", "fr": "Français",
+}
 
 
 def open_job(path: str, state=None):
@@ -92,18 +103,13 @@ class WindowActions(QObject):
 
     def retranslate(self) -> None:
         t = lambda s: translate("Menu", s)  # noqa: E731
-        self.file_menu.setTitle(t("&File"))
-        self.view_menu.setTitle(t("&View"))
-        self.tools_menu.setTitle(t("&Tools"))
-        for action, text in ((self.new, "New database…"), (self.open, "Open database…"),
-                             (self.import_, "Import files…"), (self.export_table, "Export table (CSV, XLSX)…"),
-                             (self.export_chart, "Export chart (PNG)…"), (self.quit, "Quit"),
-                             (self.privacy, "Privacy mode (screen sharing)"), (self.settings, "Settings…")):
-            action.setText(t(text))
-        self.recent_menu.setTitle(t("Recent databases"))
-        self.lang_menu.setTitle(t("Language"))
-        for code, text in (("system", "System language"), ("en", "English"), ("fr", "Français")):
-            self.lang_actions[code].setText(t(text))
+        for menu, key in ((self.file_menu, "file"), (self.view_menu, "view"), (self.tools_menu, "tools"),
+                          (self.recent_menu, "recent"), (self.lang_menu, "language")):
+            menu.setTitle(t(MENU_TEXT[key]))
+        for key in ("new", "open", "import_", "export_table", "export_chart", "quit", "privacy", "settings"):
+            getattr(self, key).setText(t(MENU_TEXT[key]))
+        for code in ("system", "en", "fr"):
+            self.lang_actions[code].setText(t(MENU_TEXT[code]))
         self.lang_actions[self.w.language.setting].setChecked(True)
         self._fill_recent()
 

@@ -1,0 +1,712 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AgentTable</name>
+    <message>
+        <location filename="../../ui/agent_table.py" line="63"/>
+        <source>Agent</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent_table.py" line="102"/>
+        <source>small sample: not ranked</source>
+        <translation>petit échantillon : non classé</translation>
+    </message>
+</context>
+<context>
+    <name>AgentsView</name>
+    <message>
+        <location filename="../../ui/agents_view.py" line="55"/>
+        <source>Ranking</source>
+        <translation>Classement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agents_view.py" line="56"/>
+        <source>Quadrant</source>
+        <translation>Quadrant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agents_view.py" line="57"/>
+        <source>All agents, all channels</source>
+        <translation>Tous les conseillers, tous canaux</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelView</name>
+    <message>
+        <location filename="../../ui/channel_view.py" line="22"/>
+        <source>Handle time</source>
+        <translation>Durée de traitement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py" line="23"/>
+        <source>Wait before answer</source>
+        <translation>Attente avant décroché</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py" line="24"/>
+        <source>First response time</source>
+        <translation>Délai de première réponse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py" line="25"/>
+        <source>Resolution time</source>
+        <translation>Temps de résolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py" line="43"/>
+        <source>Trend</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py" line="104"/>
+        <source>Agents</source>
+        <translation>Conseillers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py" line="105"/>
+        <source>Grey italics: small sample, not ranked. Double-click an agent to open coaching.</source>
+        <translation>Italique gris : petit échantillon, non classé. Double-cliquez sur un conseiller pour ouvrir le coaching.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py" line="112"/>
+        <source>Hour × weekday</source>
+        <translation>Heure × jour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py" line="122"/>
+        <source>Distribution</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py" line="124"/>
+        <source>median</source>
+        <translation>médiane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py" line="124"/>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <location filename="../../ui/desk.py" line="45"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="45"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="46"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="46"/>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="40"/>
+        <source>Queue</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="40"/>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="41"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="41"/>
+        <source>Topic</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="42"/>
+        <source>Agent</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="75"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="98"/>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/filter_bar.py" line="102"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n choisis</numerusform>
+            <numerusform>%n choisis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="143"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="144"/>
+        <source>Undo the last narrowing</source>
+        <translation>Annuler le dernier filtrage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="145"/>
+        <source>Compare to</source>
+        <translation>Comparer à</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="146"/>
+        <source>by</source>
+        <translation>par</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../ui/import_flow.py" line="45"/>
+        <source>Importing {n} file(s)…</source>
+        <translation>Import de {n} fichier(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="46"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="59"/>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>Import annulé : rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="71"/>
+        <source>{file}: {read} rows read, {loaded} loaded, {dup} duplicates, {rej} rejected</source>
+        <translation>{file} : {read} lignes lues, {loaded} chargées, {dup} doublons, {rej} rejetées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="75"/>
+        <source>Import finished</source>
+        <translation>Import terminé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="80"/>
+        <source>Import failed</source>
+        <translation>Échec de l&apos;import</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>The coaching view is not available yet.</source>
+        <translation>La vue coaching n&apos;est pas encore disponible.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225"/>
+        <source>{path} · {n} contacts from {first} to {last}</source>
+        <translation>{path} · {n} contacts du {first} au {last}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <source>kpidesk — customer-service KPIs</source>
+        <translation>kpidesk — indicateurs du service client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="231"/>
+        <source>Loading figures…</source>
+        <translation>Chargement des chiffres…</translation>
+    </message>
+</context>
+<context>
+    <name>Menu</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/window_actions.py" line="30"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="23"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="23"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="24"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="24"/>
+        <source>Recent databases</source>
+        <translation>Bases récentes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="25"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="25"/>
+        <source>New database…</source>
+        <translation>Nouvelle base…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="26"/>
+        <source>Open database…</source>
+        <translation>Ouvrir une base…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="26"/>
+        <source>Import files…</source>
+        <translation>Importer des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="27"/>
+        <source>Export table (CSV, XLSX)…</source>
+        <translation>Exporter le tableau (CSV, XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="28"/>
+        <source>Export chart (PNG)…</source>
+        <translation>Exporter le graphique (PNG)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="28"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="29"/>
+        <source>Privacy mode (screen sharing)</source>
+        <translation>Mode confidentialité (partage d&apos;écran)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="30"/>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="121"/>
+        <source>Building the demo data…</source>
+        <translation>Création des données de démonstration…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="125"/>
+        <source>Open database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="126"/>
+        <source>kpidesk databases (*.duckdb *.db);;All files (*)</source>
+        <translation>Bases kpidesk (*.duckdb *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="131"/>
+        <source>New database</source>
+        <translation>Nouvelle base</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="132"/>
+        <source>kpidesk databases (*.duckdb)</source>
+        <translation>Bases kpidesk (*.duckdb)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="187"/>
+        <source>Import files</source>
+        <translation>Importer des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="188"/>
+        <source>Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet *.log);;All files (*)</source>
+        <translation>Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet *.log);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="204"/>
+        <source>This tab has no table to export.</source>
+        <translation>Cet onglet n&apos;a pas de tableau à exporter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="206"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="206"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="208"/>
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="218"/>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="219"/>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <location filename="../../ui/overview_view.py" line="45"/>
+        <source>Channel mix</source>
+        <translation>Répartition par canal</translation>
+    </message>
+</context>
+<context>
+    <name>Params</name>
+    <message>
+        <location filename="../../ui/desk.py" line="31"/>
+        <source>Service-level threshold (s)</source>
+        <translation>Seuil du niveau de service (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="32"/>
+        <source>Abandons within the threshold</source>
+        <translation>Abandons sous le seuil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="33"/>
+        <source>Short-abandon limit (s)</source>
+        <translation>Limite des abandons courts (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="34"/>
+        <source>Repeat window (days)</source>
+        <translation>Fenêtre de réitération (jours)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="35"/>
+        <source>Email response SLA (hours)</source>
+        <translation>Délai de réponse e-mail (heures)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="36"/>
+        <source>Small sample below (contacts)</source>
+        <translation>Petit échantillon sous (contacts)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="37"/>
+        <source>Business hours</source>
+        <translation>Heures d&apos;ouverture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="40"/>
+        <source>count against the level</source>
+        <translation>comptent contre le niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="41"/>
+        <source>are left out</source>
+        <translation>sont exclus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="42"/>
+        <source>count as met</source>
+        <translation>comptent comme réussis</translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="22"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="22"/>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="23"/>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="23"/>
+        <source>Last week</source>
+        <translation>Semaine dernière</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="24"/>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="25"/>
+        <source>Last month</source>
+        <translation>Mois dernier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="26"/>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="27"/>
+        <source>Custom range</source>
+        <translation>Période personnalisée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="30"/>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="31"/>
+        <source>Same period last year</source>
+        <translation>Même période l&apos;an dernier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="32"/>
+        <source>No comparison</source>
+        <translation>Aucune comparaison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="35"/>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="35"/>
+        <source>Hour</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="36"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="36"/>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="37"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="33"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="36"/>
+        <source>Targets</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="37"/>
+        <source>Thresholds</source>
+        <translation>Seuils</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <source>Business hours</source>
+        <translation>Heures d&apos;ouverture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="39"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <source>KPI</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <source>Target</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <source>Warning</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <source>All channels</source>
+        <translation>Tous canaux</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <source>closed (e.g. 09:00-12:30, 13:30-18:00)</source>
+        <translation>fermé (ex. 09:00-12:30, 13:30-18:00)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <source>Add this year&apos;s French public holidays</source>
+        <translation>Ajouter les jours fériés français de l&apos;année</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <source>Holidays (one per line: YYYY-MM-DD name)</source>
+        <translation>Jours fériés (un par ligne : AAAA-MM-JJ nom)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="134"/>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="135"/>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="135"/>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+</context>
+<context>
+    <name>Tabs</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="29"/>
+        <source>Overview</source>
+        <translation>Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="29"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="30"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="30"/>
+        <source>Chat / Bot</source>
+        <translation>Chat / Bot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="31"/>
+        <source>Agents</source>
+        <translation>Conseillers</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <location filename="../../ui/tile.py" line="66"/>
+        <source>on target</source>
+        <translation>objectif atteint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tile.py" line="66"/>
+        <source>watch</source>
+        <translation>à surveiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tile.py" line="67"/>
+        <source>off target</source>
+        <translation>hors objectif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tile.py" line="81"/>
+        <source>no comparison</source>
+        <translation>pas de comparaison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tile.py" line="87"/>
+        <source>vs compare period</source>
+        <translation>vs période de comparaison</translation>
+    </message>
+</context>
+<context>
+    <name>Tooltip</name>
+    <message>
+        <location filename="../../ui/desk.py" line="141"/>
+        <source>Formula</source>
+        <translation>Formule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="141"/>
+        <source>Target</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="142"/>
+        <source>warning</source>
+        <translation>alerte</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../ui/welcome_view.py" line="41"/>
+        <source>Welcome to kpidesk</source>
+        <translation>Bienvenue dans kpidesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_view.py" line="42"/>
+        <source>This database holds no contacts yet. Explore the demo data, import your exports (calls, tickets, chats, surveys), or open a database you already have.</source>
+        <translation>Cette base ne contient encore aucun contact. Explorez les données de démonstration, importez vos exports (appels, tickets, chats, enquêtes) ou ouvrez une base existante.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_view.py" line="45"/>
+        <source>Open the demo data</source>
+        <translation>Ouvrir les données de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_view.py" line="46"/>
+        <source>Import files…</source>
+        <translation>Importer des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_view.py" line="47"/>
+        <source>Open a database…</source>
+        <translation>Ouvrir une base…</translation>
+    </message>
+</context>
+</TS>

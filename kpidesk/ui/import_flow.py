@@ -1,0 +1,80 @@
+"""File › Import and drag-and-drop: import files on the write runner, with a progress
+dialog that can cancel, then a summary (rows read, loaded, duplicates, rejected).
+
+The import itself is ``core.ingest``'s ``import_file``; a cancelled or failed import
+leaves the database as it was (one transaction per file).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from kpidesk.core import formatting
+from kpidesk.ui.i18n import translate
+from kpidesk.ui.tasks import TaskRunner
+
+
+def import_job(inputs, state) -> list:
+    """Import each file in turn; returns one report (or error text) per file."""
+    from kpidesk.core.ingest.pipeline import import_file
+
+    store, paths = inputs
+    reports = []
+    for i, path in enumerate(paths):
+        if state.is_cancelled():
+            break
+
+        def progress(fraction: float, _message: str = "", i=i) -> None:
+            state.set_progress((i + max(0.0, min(fraction, 1.0))) / len(paths))
+
+        try:
+            reports.append(import_file(store, path, progress=progress, cancel=state.is_cancelled))
+        except Exception as exc:  # one bad file does not stop the others; the summary says why
+            reports.append(f"{Path(path).name}: {exc}")
+    return reports
+
+
+class ImportFlow(QObject):
+    def __init__(self, window, store, paths: list[str], finished_signal):
+        super().__init__(window)
+        self.window, self.store, self.paths, self.finished_signal = window, store, paths, finished_signal
+        self.runner = TaskRunner(self, pool="write")
+        self.dialog = QProgressDialog(translate("Import", "Importing {n} file(s)…").format(n=len(paths)),
+                                      translate("Import", "Cancel"), 0, 1000, window)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.canceled.connect(self._cancel)
+        self.runner.progressed.connect(lambda f: self.dialog.setValue(int(f * 1000)))
+        self.runner.task_finished.connect(self._finished)
+        self.runner.task_failed.connect(self._failed)
+
+    def start(self) -> None:
+        self.runner.start(import_job, (self.store, self.paths))
+
+    def _cancel(self) -> None:
+        self.runner.cancel()
+        self.window.statusBar().showMessage(translate("Import", "Import cancelled: nothing was changed."), 8000)
+        self.finished_signal.emit([])
+
+    def _finished(self, reports: list) -> None:
+        self.dialog.reset()
+        lang = self.window.language.code
+        n = lambda v: formatting.number(v, 0, lang)  # noqa: E731
+        lines = []
+        for r in reports:
+            if isinstance(r, str):
+                lines.append(r)
+                continue
+            lines.append(translate("Import", "{file}: {read} rows read, {loaded} loaded, {dup} duplicates, "
+                                             "{rej} rejected").format(file=Path(r.file).name, read=n(r.rows_read),
+                                                                      loaded=n(r.loaded), dup=n(r.duplicate),
+                                                                      rej=n(r.rejected)))
+        QMessageBox.information(self.window, translate("Import", "Import finished"), "\n".join(lines))
+        self.finished_signal.emit(reports)
+
+    def _failed(self, message: str) -> None:
+        self.dialog.reset()
+        QMessageBox.warning(self.window, translate("Import", "Import failed"), message)

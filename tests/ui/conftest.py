@@ -1,0 +1,60 @@
+"""UI tests run offscreen, on a small generated database, driving the window as a user would."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from sample_db import fill  # noqa: E402
+
+from kpidesk.core.kpi.engine import Engine  # noqa: E402
+from kpidesk.core.store import Store  # noqa: E402
+from kpidesk.ui import i18n, tasks  # noqa: E402
+from kpidesk.ui.desk import Desk, load_prefs  # noqa: E402
+from kpidesk.ui.main_window import MainWindow  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def sample_db_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("db") / "sample.duckdb"
+    with Store(path) as store:
+        fill(store)
+    return str(path)
+
+
+@pytest.fixture
+def store(sample_db_path, tmp_path):
+    """A private copy of the sample database (tests may change settings)."""
+    import shutil
+
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(sample_db_path, path)
+    s = Store(path)
+    yield s
+    tasks.shutdown()
+    s.close()
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    def make(store, language: str = "en"):
+        lang = i18n.Language(None, language)
+        prefs = load_prefs(store)
+        prefs.language = language
+        window = MainWindow(lang, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+            window.attach(Desk(store, Engine(store, lang=language), prefs, lang, window))
+        return window
+
+    return make
+
+
+def pytest_collection_modifyitems(items):
+    # The offscreen platform says it cannot forward size hints: harmless there.
+    for item in items:
+        if "tests/ui" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise"))
