@@ -9,19 +9,28 @@ it is stored instead, and refreshed here inside the import's transaction.
 from __future__ import annotations
 
 
-def refresh(cur) -> None:
-    """Recompute derived columns. ``cur`` is the import's open transaction."""
+def refresh(cur, import_id: int | None = None) -> None:
+    """Recompute derived columns. ``cur`` is the import's open transaction.
+
+    With ``import_id``, the repeat facts are recomputed only for the customers that
+    import touched (a new contact changes its customer's sequence and no other).
+    """
     # Next contact by the same customer, any channel (for repeat_rate and fcr).
+    touched = (
+        "AND customer_id IN (SELECT DISTINCT customer_id FROM contacts WHERE import_id = $import_id)"
+        if import_id is not None else ""
+    )
     cur.execute(
-        """
+        f"""
         UPDATE contacts AS c SET next_contact_at = n.next_at
         FROM (
             SELECT contact_id,
                    lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
-            FROM contacts WHERE customer_id IS NOT NULL
+            FROM contacts WHERE customer_id IS NOT NULL {touched}
         ) AS n
         WHERE c.contact_id = n.contact_id AND c.next_contact_at IS DISTINCT FROM n.next_at
-        """
+        """,
+        {"import_id": import_id} if import_id is not None else {},
     )
     # Surveys and evaluations rate a contact named by its source key.
     # Same source first; then a key that names exactly one contact in any source

@@ -36,15 +36,13 @@ def duration(seconds: float, lang: str = "en") -> str:
 def value(val: float | None, unit: str, lang: str = "en", empty: str = "–") -> str:
     if val is None:
         return empty
-    if unit == "rate":
-        text = number(val * 100, 1, lang)
+    if unit in ("rate", "percent"):  # a fraction, or already × 100 (CSAT, retention)
+        text = number(val * 100 if unit == "rate" else val, 1, lang)
         return f"{text}{NBSP}%" if lang == "fr" else f"{text}%"
     if unit == "seconds":
         return duration(val, lang)
     if unit == "count":
         return number(val, 0, lang)
-    if unit == "percent":
-        return number(val, 1, lang)
     return number(val, 2 if abs(val) < 10 else 1, lang)
 
 

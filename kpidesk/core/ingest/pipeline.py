@@ -180,7 +180,7 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step) -> ImportReport:
     if report.rows_read == 0:
         raise ImportError_(f"{info.path.name} has no data rows: there is nothing to import.")
     step(0.85, "Updating derived facts")
-    derive.refresh(cur)
+    derive.refresh(cur, import_id=import_id)
     report.rejects = cur.execute("SELECT line, reason FROM import_rejects WHERE import_id = $id "
                                  "ORDER BY line LIMIT 20", {"id": import_id}).fetchall()
     loader.drop_outputs(cur)
