@@ -123,7 +123,9 @@ def test_privacy_hides_other_agents_and_customers_in_the_coaching_view(coaching,
         view.contacts.record_requested.emit(view.contacts.source.index(0, 0).data(CONTACT_ROLE))
     dialog = opened.args[0]
     others = other_names(demo_store, AGENT)
-    customers = customer_identifiers(demo_store)
+    focus_name = agent_name(demo_store, AGENT)
+    # the coached agent keeps their name, even where a customer happens to share it
+    customers = [c for c in customer_identifiers(demo_store) if c != focus_name]
     before = visible_texts(view) + visible_texts(dialog)
     assert leaks(before, customers), "customer names are shown when privacy is off"
 
@@ -131,13 +133,15 @@ def test_privacy_hides_other_agents_and_customers_in_the_coaching_view(coaching,
     assert window.privacy and view.banner.isVisible() and window.privacy_banner.isVisible()
     shown = visible_texts(view) + visible_texts(dialog) + visible_texts(window)
     assert leaks(shown, others) == []
-    assert leaks(shown, customers) == []
+    assert leaks(shown, customers)[:5] == []
     assert agent_name(demo_store, AGENT) in view.title.text()  # the coached agent keeps their name
     # the charts as exported PNG are grabs of those widgets; the PDF goes through the core's privacy
     with qtbot.waitSignal(view.report_written, timeout=60000):
         view.make_report(str(tmp_path / "sheet.pdf"))
     assert (tmp_path / "sheet.pdf").stat().st_size > 10000
 
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=3000)
     qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not privacy_state.of(window.desk).enabled and not window.privacy
     assert leaks(visible_texts(view) + visible_texts(dialog), customers)

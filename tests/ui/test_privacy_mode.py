@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLabel, QWidget
 
 from kpidesk.ui import privacy_state
@@ -16,14 +16,15 @@ FOCUS = "A07"
 
 
 def _model_texts(model) -> list[str]:
-    out = []
-    for r in range(model.rowCount()):
-        for c in range(model.columnCount()):
+    out, root = [], QModelIndex()
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root)  # a list's is private
+    for r in range(model.rowCount(root)):
+        for c in range(columns):
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = model.index(r, c).data(role)
                 if isinstance(value, str):
                     out.append(value)
-    for c in range(model.columnCount()):
+    for c in range(columns):
         value = model.headerData(c, Qt.Orientation.Horizontal)
         if isinstance(value, str):
             out.append(value)
