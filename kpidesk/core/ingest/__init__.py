@@ -4,3 +4,7 @@ Sniff a file, pick (or propose) a profile, stage it, map it onto the canonical
 tables, dedupe by natural key, report every row, all in one transaction. The public
 entry points are re-exported from :mod:`kpidesk.core.ingest.api`.
 """
+
+from kpidesk.core.ingest.api import (  # noqa: E402,F401
+    ImportCancelled, ImportError_, ImportFailed, import_file, import_files, propose_mapping, save_profile,
+)

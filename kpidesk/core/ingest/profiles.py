@@ -182,7 +182,12 @@ def resolve(profile: Profile, columns: list[str]) -> tuple[dict[str, Any], list[
 
 
 def match(columns: list[str], kind: str, profiles: list[Profile]) -> Match | None:
-    """The profile that fits the file best, or None."""
+    """The profile that fits the file best, or None.
+
+    The most specific recognition wins: a vendor profile whose signature names four
+    of the file's headers beats a generic one recognised by a single header; among
+    equals, the one mapping more fields; a user's profile beats a built-in one.
+    """
     best = None
     for p in profiles:
         kinds = p.section("match").get("kinds")
@@ -194,7 +199,7 @@ def match(columns: list[str], kind: str, profiles: list[Profile]) -> Match | Non
         if p.transform:
             if not signature:
                 continue
-            score = (1, len(signature), 1.0, not p.builtin)
+            score = (len(signature), 0, 1.0, not p.builtin)
             resolved = {}
         else:
             resolved, missing = resolve(p, columns)
@@ -204,7 +209,7 @@ def match(columns: list[str], kind: str, profiles: list[Profile]) -> Match | Non
             hits = [n for n in by_column if n in resolved]
             if len(hits) < p.section("match").get("min_fields", 2):
                 continue
-            score = (bool(signature), len(hits), len(hits) / max(1, len(by_column)), not p.builtin)
+            score = (len(signature), len(hits), len(hits) / max(1, len(by_column)), not p.builtin)
         if best is None or score > best.score:
             best = Match(p, score, resolved)
     return best
