@@ -30,6 +30,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             rows_loaded    BIGINT DEFAULT 0,
             rows_duplicate BIGINT DEFAULT 0,
             rows_rejected  BIGINT DEFAULT 0,
+            rows_ignored   BIGINT DEFAULT 0,      -- event-log lines that are not contacts
             message        VARCHAR
         );
         CREATE TABLE import_rejects (
