@@ -109,7 +109,7 @@ class CoachingView(QWidget):
         self.standings_card = Card(self.standings)
         self.strengths_card = Card(self.strengths)
         self.trend = TrendChart()
-        self.trend_legend = QLabel(objectName="Muted")
+        self.trend_legend = QLabel(objectName="Muted", wordWrap=True)
         trend_box = QWidget()
         box = QVBoxLayout(trend_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +129,7 @@ class CoachingView(QWidget):
             v = QVBoxLayout(holder)
             v.setContentsMargins(0, 0, 0, 0)
             v.addWidget(chart)
-            legend = QLabel(objectName="Muted")
+            legend = QLabel(objectName="Muted", wordWrap=True)
             v.addWidget(legend)
             chart.legend = legend
             self.dist_cards[m] = Card(holder)
