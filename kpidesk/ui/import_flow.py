@@ -19,9 +19,11 @@ from kpidesk.ui.tasks import TaskRunner
 
 def import_job(inputs, state) -> list:
     """Import each file in turn; returns one report (or error text) per file."""
+    from kpidesk.core.ingest.errors import NoProfile
     from kpidesk.core.ingest.pipeline import import_file
 
-    store, paths = inputs
+    store, paths, *rest = inputs
+    profile, sheet = (rest + [None, None])[:2]
     reports = []
     for i, path in enumerate(paths):
         if state.is_cancelled():
@@ -31,16 +33,19 @@ def import_job(inputs, state) -> list:
             state.set_progress((i + max(0.0, min(fraction, 1.0))) / len(paths))
 
         try:
-            reports.append(import_file(store, path, progress=progress, cancel=state.is_cancelled))
+            reports.append(import_file(store, path, profile, sheet, progress=progress, cancel=state.is_cancelled))
+        except NoProfile as exc:  # the flow offers the mapping dialog for it
+            reports.append(exc)
         except Exception as exc:  # one bad file does not stop the others; the summary says why
             reports.append(f"{Path(path).name}: {exc}")
     return reports
 
 
 class ImportFlow(QObject):
-    def __init__(self, window, store, paths: list[str], finished_signal):
+    def __init__(self, window, store, paths: list[str], finished_signal, profile=None, sheet=None):
         super().__init__(window)
         self.window, self.store, self.paths, self.finished_signal = window, store, paths, finished_signal
+        self.profile, self.sheet = profile, sheet
         self.runner = TaskRunner(self, pool="write")
         self.dialog = QProgressDialog(translate("Import", "Importing {n} file(s)…").format(n=len(paths)),
                                       translate("Import", "Cancel"), 0, 1000, window)
@@ -52,7 +57,7 @@ class ImportFlow(QObject):
         self.runner.task_failed.connect(self._failed)
 
     def start(self) -> None:
-        self.runner.start(import_job, (self.store, self.paths))
+        self.runner.start(import_job, (self.store, self.paths, self.profile, self.sheet))
 
     def _cancel(self) -> None:
         self.runner.cancel()
@@ -64,6 +69,8 @@ class ImportFlow(QObject):
         lang = self.window.language.code
         n = lambda v: formatting.number(v, 0, lang)  # noqa: E731
         lines = []
+        unknown = [r.path for r in reports if isinstance(r, Exception)]
+        reports = [r for r in reports if not isinstance(r, Exception)]
         for r in reports:
             if isinstance(r, str):
                 lines.append(r)
@@ -72,9 +79,29 @@ class ImportFlow(QObject):
                                              "{rej} rejected").format(file=Path(r.file).name, read=n(r.rows_read),
                                                                       loaded=n(r.loaded), dup=n(r.duplicate),
                                                                       rej=n(r.rejected)))
-        QMessageBox.information(self.window, translate("Import", "Import finished"), "\n".join(lines))
+        if lines:
+            QMessageBox.information(self.window, translate("Import", "Import finished"), "\n".join(lines))
         self.finished_signal.emit(reports)
+        for path in unknown:  # files no profile recognises: map their columns
+            open_mapping(self.window, self.store, path, self.finished_signal)
 
     def _failed(self, message: str) -> None:
         self.dialog.reset()
         QMessageBox.warning(self.window, translate("Import", "Import failed"), message)
+
+
+def open_mapping(window, store, path, finished_signal) -> None:
+    """The mapping dialog for ``path``; when the user imports, the file is imported
+    with the mapping chosen (and saved, if they saved it)."""
+    from kpidesk.core import settings
+    from kpidesk.ui.mapping_dialog import MappingDialog
+
+    lang = window.language.code if getattr(window, "language", None) else "en"
+    dialog = MappingDialog(path, store, window, lang=lang, timezone=settings.safe_timezone(store))
+    window.mapping_dialog = dialog  # tests and screenshots reach it here
+
+    def accepted() -> None:
+        ImportFlow(window, store, [str(path)], finished_signal, dialog.profile_data(), dialog.sheet_name()).start()
+
+    dialog.accepted.connect(accepted)
+    dialog.open()

@@ -24,6 +24,8 @@ MENU_TEXT = {
     "tools": QT_TRANSLATE_NOOP("Menu", "&Tools"), "recent": QT_TRANSLATE_NOOP("Menu", "Recent databases"),
     "language": QT_TRANSLATE_NOOP("Menu", "Language"), "new": QT_TRANSLATE_NOOP("Menu", "New database…"),
     "open": QT_TRANSLATE_NOOP("Menu", "Open database…"), "import_": QT_TRANSLATE_NOOP("Menu", "Import files…"),
+    "import_mapped": QT_TRANSLATE_NOOP("Menu", "Import with mapping…"),
+    "import_history": QT_TRANSLATE_NOOP("Menu", "Import history…"),
     "export_table": QT_TRANSLATE_NOOP("Menu", "Export table (CSV, XLSX)…"),
     "export_chart": QT_TRANSLATE_NOOP("Menu", "Export chart (PNG)…"), "quit": QT_TRANSLATE_NOOP("Menu", "Quit"),
     "privacy": QT_TRANSLATE_NOOP("Menu", "Privacy mode (screen sharing)"),
@@ -75,6 +77,8 @@ class WindowActions(QObject):
         self.recent_menu = self.file_menu.addMenu("")
         self.file_menu.addSeparator()
         self.import_ = a(self.file_menu, self.choose_imports, "Ctrl+I")
+        self.import_mapped = a(self.file_menu, self.choose_mapped_import)
+        self.import_history = a(self.file_menu, self.show_import_history)
         self.file_menu.addSeparator()
         self.export_table = a(self.file_menu, self.export_current_table, "Ctrl+E")
         self.export_chart = a(self.file_menu, self.export_current_chart, "Ctrl+Shift+E")
@@ -106,7 +110,7 @@ class WindowActions(QObject):
         for menu, key in ((self.file_menu, "file"), (self.view_menu, "view"), (self.tools_menu, "tools"),
                           (self.recent_menu, "recent"), (self.lang_menu, "language")):
             menu.setTitle(t(MENU_TEXT[key]))
-        for key in ("new", "open", "import_", "export_table", "export_chart", "quit", "privacy", "settings"):
+        for key in ("new", "open", "import_", "import_mapped", "import_history", "export_table", "export_chart", "quit", "privacy", "settings"):
             getattr(self, key).setText(t(MENU_TEXT[key]))
         for code in ("system", "en", "fr"):
             self.lang_actions[code].setText(t(MENU_TEXT[code]))
@@ -196,6 +200,25 @@ class WindowActions(QObject):
         from kpidesk.ui.import_flow import ImportFlow
 
         ImportFlow(self.w, self.w.desk.store, paths, self.import_finished).start()
+
+    def choose_mapped_import(self) -> None:
+        if self.w.desk is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self.w, translate("Menu", "Import with mapping"), "",
+                                              translate("Menu", "Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet "
+                                                                "*.log);;All files (*)"))
+        if path:
+            from kpidesk.ui.import_flow import open_mapping
+
+            open_mapping(self.w, self.w.desk.store, path, self.import_finished)
+
+    def show_import_history(self) -> None:
+        if self.w.desk is None:
+            return
+        from kpidesk.ui.import_history import ImportHistoryDialog
+
+        self.w.import_history = ImportHistoryDialog(self.w.desk.store, self.w, lang=self.w.language.code)
+        self.w.import_history.open()
 
     def export_current_table(self) -> None:
         view = self.w.current_view()

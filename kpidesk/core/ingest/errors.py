@@ -19,3 +19,12 @@ class ImportCancelled(ImportError_):
 
     def __init__(self, message: str = "Import cancelled; nothing was written.") -> None:
         super().__init__(message)
+
+
+class NoProfile(ImportError_):
+    """No profile recognises the file and the proposed mapping is not sure enough:
+    the UI offers the mapping dialog for ``path``."""
+
+    def __init__(self, message: str, path=None) -> None:
+        super().__init__(message)
+        self.path = path

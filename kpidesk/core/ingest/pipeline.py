@@ -21,7 +21,7 @@ import duckdb
 from kpidesk.core import derive, settings
 from kpidesk.core.ingest import encoding, loader, mapping, profiles, readers, values
 from kpidesk.core.ingest.context import TransformContext
-from kpidesk.core.ingest.errors import ImportCancelled, ImportError_
+from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.report import ImportReport
 from kpidesk.core.ingest.sniff import FileInfo, sniff
@@ -80,7 +80,8 @@ def _resolve_profile(profile, store) -> profiles.Profile | None:
 def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: dict) -> FileInfo:
     read = prof.section("read") if prof else {}
     info = sniff(path, delimiter=read.get("delimiter"), header=read.get("header"),
-                 columns=read.get("columns"), encoding_name=retry.get("encoding") or read.get("encoding"))
+                 columns=read.get("columns"), encoding_name=retry.get("encoding") or read.get("encoding"),
+                 header_line=read.get("header_line"))
     info.sheet = sheet or read.get("sheet")
     info.multiline = info.multiline or retry.get("multiline", False)
     if info.kind == "csv" and not encoding.is_native(info.encoding):
@@ -134,12 +135,14 @@ def _attempt(store, path, prof, sheet, progress, cancel, retry) -> ImportReport:
             hasher.join()
             report.seconds = time.perf_counter() - t0
             cur.execute(
-                "INSERT INTO imports VALUES ($id, $name, $fpath, $hash, $size, $profile, $start, $end, "
-                "$read, $loaded, $dup, $rej, $msg)",
+                "INSERT INTO imports (import_id, file_name, file_path, file_hash, file_size, profile, started_at, "
+                "finished_at, rows_read, rows_loaded, rows_duplicate, rows_rejected, rows_ignored, message) "
+                "VALUES ($id, $name, $fpath, $hash, $size, $profile, $start, $end, $read, $loaded, $dup, $rej, "
+                "$ign, $msg)",
                 {"id": report.import_id, "name": path.name, "fpath": str(path.resolve()), "hash": hasher.digest,
                  "size": hasher.size, "profile": report.profile, "start": started, "end": datetime.now(),
                  "read": report.rows_read, "loaded": report.loaded, "dup": report.duplicate,
-                 "rej": report.rejected, "msg": report.summary()})
+                 "rej": report.rejected, "ign": report.ignored, "msg": report.summary()})
     finally:
         if info.read_path:
             info.read_path.unlink(missing_ok=True)
@@ -229,7 +232,7 @@ def _choose(cur, store, info: FileInfo, rel) -> profiles.Profile:
     proposal = propose_from(cur, info, rel)
     if proposal.confident():
         return proposal.to_profile()
-    raise ImportError_(_missing_message(info, None, proposal.missing_required(), proposal))
+    raise NoProfile(_missing_message(info, None, proposal.missing_required(), proposal), info.path)
 
 
 def _missing_message(info, prof, missing, proposal=None) -> str:

@@ -26,6 +26,16 @@ CONFIDENT = 0.7
 class FieldGuess:
     column: str
     confidence: float
+    time: str | None = None  # a separate time-of-day column completing a date column
+    map: dict | None = None  # recoding of the values (``Oui`` → ``answered``)
+
+    def spec(self):
+        """The ``[fields]`` entry this guess writes into a profile."""
+        if self.time:
+            return {"date": self.column, "time": self.time}
+        if self.map:
+            return {"column": self.column, "map": dict(self.map)}
+        return self.column
 
 
 @dataclass
@@ -49,7 +59,7 @@ class Proposal:
 
     def to_dict(self) -> dict:
         data = {"name": self.path.stem, "label": f"Proposed for {self.path.name}", "source": "generic",
-                "table": self.table, "fields": {f: g.column for f, g in self.fields.items()}}
+                "table": self.table, "fields": {f: g.spec() for f, g in self.fields.items()}}
         data["fields"].update({f: {"value": v} for f, v in self.constants.items() if f not in self.fields})
         return data
 
@@ -69,34 +79,81 @@ def _score(col: str, fieldname: str) -> float:
     return best
 
 
-def guess(columns: list[str], samples: dict) -> tuple[str, dict[str, FieldGuess]]:
-    shapes = {c: decide.shape(samples.get(c, [])) for c in columns}
-    best_table, best_fields, best_score = "contacts", {}, -1.0
-    for table, hint in TABLE_HINTS.items():
-        fields: dict[str, FieldGuess] = {}
-        taken: set[str] = set()
-        for fname in hint["fields"]:
-            ranked = sorted(((_score(c, fname), c) for c in columns if c not in taken), reverse=True)
-            if not ranked or ranked[0][0] == 0:
+TIME_COLUMNS = {"heure", "time", "hour", "heure d appel", "heure appel", "call hour"}
+PRIMARY_TIME = {"contacts": "arrived_at", "surveys": "answered_at", "agent_sessions": "started_at"}
+OUTCOME_YES_NO = {"oui": "answered", "non": "abandoned", "yes": "answered", "no": "abandoned", "y": "answered",
+                  "n": "abandoned", "true": "answered", "false": "abandoned", "vrai": "answered", "faux": "abandoned",
+                  "1": "answered", "0": "abandoned"}
+
+
+def guess_for(table: str, columns: list[str], shapes: dict) -> dict[str, FieldGuess]:
+    """Field → column for one table: the best-scoring (field, column) pairs first, so
+    that ``Durée`` goes to talk time (exact synonym) rather than to the wait time
+    (partial one) that happens to come earlier in the list."""
+    hint = TABLE_HINTS.get(table, {"fields": list(SYNONYMS)})
+    pairs = []
+    for fname in hint["fields"]:
+        for col in columns:
+            conf = _score(col, fname)
+            if not conf:
                 continue
-            conf, col = ranked[0]
             want = EXPECTED_SHAPE.get(fname)
             kind, share = shapes[col]
             if want and kind != "empty" and kind not in want:
                 conf *= 0.4
             elif want and kind in want:
                 conf = min(1.0, conf + 0.1 * share)
-            fields[fname] = FieldGuess(col, round(conf, 2))
+            pairs.append((round(conf, 2), -hint["fields"].index(fname), fname, col))
+    fields: dict[str, FieldGuess] = {}
+    taken: set[str] = set()
+    for conf, _, fname, col in sorted(pairs, reverse=True):
+        if fname not in fields and col not in taken:
+            fields[fname] = FieldGuess(col, conf)
             taken.add(col)
+    _date_and_time(fields, PRIMARY_TIME.get(table), columns, shapes)
+    out = fields.get("outcome")
+    if out and shapes[out.column][0] == "bool":
+        out.map = dict(OUTCOME_YES_NO)
+    return fields
+
+
+def _date_and_time(fields: dict, primary: str | None, columns: list[str], shapes: dict) -> None:
+    """``Date`` + ``Heure`` columns: one timestamp read from both."""
+    taken = {g.column for g in fields.values()}
+    clock = [c for c in columns if normalize(c) in TIME_COLUMNS and shapes[c][0] in ("duration", "timestamp")]
+    if not primary or not clock:
+        return
+    g = fields.get(primary)
+    if g is None or g.column == clock[0]:
+        dates = [c for c in columns if shapes[c][0] == "timestamp" and c not in taken and c != clock[0]]
+        if not dates:
+            return
+        fields[primary] = g = FieldGuess(dates[0], 0.6)
+    if g.column not in clock and shapes[g.column][0] == "timestamp":
+        g.time = clock[0]
+        for name, other in list(fields.items()):
+            if other.column == clock[0] and name != primary:
+                del fields[name]
+
+
+def guess(columns: list[str], samples: dict, table: str | None = None) -> tuple[str, dict[str, FieldGuess]]:
+    shapes = {c: decide.shape(samples.get(c, [])) for c in columns}
+    best_table, best_fields, best_score = "contacts", {}, -1.0
+    for name, hint in TABLE_HINTS.items():
+        if table and name != table:
+            continue
+        fields = guess_for(name, columns, shapes)
         score = sum(g.confidence for f, g in fields.items() if f in hint["signature"]) + 0.1 * len(fields)
         if score > best_score:
-            best_table, best_fields, best_score = table, fields, score
+            best_table, best_fields, best_score = name, fields, score
+    if table and table not in TABLE_HINTS:
+        return table, guess_for(table, columns, shapes)
     return best_table, best_fields
 
 
-def propose_from(cur, info: FileInfo, rel) -> Proposal:
+def propose_from(cur, info: FileInfo, rel, table: str | None = None) -> Proposal:
     samples = mapping.sample(cur, rel, 500)
-    table, fields = guess(rel.columns, samples)
+    table, fields = guess(rel.columns, samples, table)
     prop = Proposal(info.path, info.describe(), table, fields, list(rel.columns),
                     constants=dict(CONSTANTS.get(table, {})))
     if table == "surveys":

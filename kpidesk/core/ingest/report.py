@@ -1,8 +1,7 @@
 """What an import did, in numbers the user can check.
 
 ``rows_read = loaded + duplicate + rejected + ignored`` always holds; the CLI prints
-it, the UI shows it, and ``imports`` keeps it (``ignored`` goes into the message:
-the schema has no column for it yet).
+it, the UI shows it, and ``imports`` keeps it (``rows_ignored`` included).
 """
 
 from __future__ import annotations

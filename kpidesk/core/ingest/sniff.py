@@ -90,7 +90,8 @@ def looks_binary(sample: bytes, encoding: str) -> bool:
 
 
 def sniff(path: str | Path, *, delimiter: str | None = None, header: bool | None = None,
-          columns: list[str] | None = None, encoding_name: str | None = None) -> FileInfo:
+          columns: list[str] | None = None, encoding_name: str | None = None,
+          header_line: int | None = None) -> FileInfo:
     """Describe ``path``; profile options (``delimiter``…) override the guesses."""
     path = Path(path)
     if not path.is_file():
@@ -109,7 +110,7 @@ def sniff(path: str | Path, *, delimiter: str | None = None, header: bool | None
                            "Export the data as CSV, Excel, Parquet or JSON.")
     text = enc.decode_sample(sample, info.encoding)
     truncated = len(sample) == enc.SAMPLE_BYTES
-    _sniff_text(info, text, truncated, delimiter, header, columns)
+    _sniff_text(info, text, truncated, delimiter, header, columns, header_line)
     return info
 
 
@@ -135,7 +136,7 @@ def _score(rows: list[list[str]]) -> tuple[int, int, float]:
     return start, width, sum(1 for c in body if c == width) / len(body)
 
 
-def _sniff_text(info: FileInfo, text: str, truncated: bool, delimiter, header, columns) -> None:
+def _sniff_text(info: FileInfo, text: str, truncated: bool, delimiter, header, columns, header_line=None) -> None:
     best = None
     for d in ([delimiter] if delimiter else DELIMITERS):
         rows = _rows(text, d, truncated)
@@ -150,6 +151,8 @@ def _sniff_text(info: FileInfo, text: str, truncated: bool, delimiter, header, c
             "number of fields on every line). If it is a dashboard or report saved as CSV, "
             "export the underlying list of calls, tickets or answers instead.")
     info.delimiter = d
+    if header_line:  # the user (or the profile) says where the header is
+        start = _row_at(rows, d, int(header_line))
     first = rows[start]
     data_rows = [r for r in rows[start + 1:] if any(c.strip() for c in r)]
     if header is None:
@@ -167,6 +170,16 @@ def _sniff_text(info: FileInfo, text: str, truncated: bool, delimiter, header, c
     if all(c.startswith("Column ") for c in info.columns) and header:
         raise ImportError_(f"{info.path.name} has no usable column names in its header.")
     info.multiline = any("\n" in c or "\r" in c for r in rows for c in r)
+
+
+def _row_at(rows: list[list[str]], delim: str, line: int) -> int:
+    """Index of the record starting on physical ``line`` (1-based)."""
+    at = 1
+    for i, r in enumerate(rows):
+        if at >= line:
+            return i
+        at += text_row_lines(r, delim)
+    raise ImportError_(f"The file has fewer than {line} lines.")
 
 
 def text_row_lines(row: list[str], delim: str) -> int:

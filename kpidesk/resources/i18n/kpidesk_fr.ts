@@ -238,6 +238,18 @@
 <context>
     <name>Menu</name>
     <message>
+        <source>Import with mapping…</source>
+        <translation>Importer avec correspondance…</translation>
+    </message>
+    <message>
+        <source>Import history…</source>
+        <translation>Historique des imports…</translation>
+    </message>
+    <message>
+        <source>Import with mapping</source>
+        <translation>Importer avec correspondance</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_dialog.py" line="130"/>
         <location filename="../../ui/window_actions.py" line="30"/>
         <source>System language</source>
@@ -707,6 +719,328 @@
         <location filename="../../ui/welcome_view.py" line="47"/>
         <source>Open a database…</source>
         <translation>Ouvrir une base…</translation>
+    </message>
+</context>
+<context>
+    <name>Mapping</name>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>Point-virgule ;</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>Virgule ,</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>Pipe |</source>
+        <translation>Barre verticale |</translation>
+    </message>
+    <message>
+        <source>Contacts (calls, tickets, chats)</source>
+        <translation>Contacts (appels, tickets, chats)</translation>
+    </message>
+    <message>
+        <source>Agent presence</source>
+        <translation>Présence des conseillers</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Enquêtes</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation>Heure d&apos;arrivée</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Wait time</source>
+        <translation>Temps d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation>Temps de conversation</translation>
+    </message>
+    <message>
+        <source>Hold time</source>
+        <translation>Mise en attente</translation>
+    </message>
+    <message>
+        <source>Wrap-up time</source>
+        <translation>Post-appel</translation>
+    </message>
+    <message>
+        <source>Solved at</source>
+        <translation>Résolu le</translation>
+    </message>
+    <message>
+        <source>First response at</source>
+        <translation>Première réponse le</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>Répondu le</translation>
+    </message>
+    <message>
+        <source>Contact reference</source>
+        <translation>Référence du contact</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Map the columns of {file}</source>
+        <translation>Correspondance des colonnes de {file}</translation>
+    </message>
+    <message>
+        <source>No import profile recognises {file}. Check how it is read, choose a column for each field (fields marked * are required), then import it.</source>
+        <translation>Aucun profil d&apos;import ne reconnaît {file}. Vérifiez la lecture du fichier, choisissez une colonne pour chaque champ (les champs marqués * sont obligatoires), puis importez-le.</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>Lecture du fichier</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Encodage</translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation>Séparateur</translation>
+    </message>
+    <message>
+        <source>Header line</source>
+        <translation>Ligne d&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <source>Import into</source>
+        <translation>Importer dans</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <source>Preview: the first rows as they will load</source>
+        <translation>Aperçu : les premières lignes telles qu&apos;elles seront chargées</translation>
+    </message>
+    <message>
+        <source>Save as profile</source>
+        <translation>Enregistrer comme profil</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Nom du profil</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <source>{field} (time of day, optional)</source>
+        <translation>{field} (heure, facultative)</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>choisi</translation>
+    </message>
+    <message>
+        <source>Choose a column for: {fields}</source>
+        <translation>Choisissez une colonne pour : {fields}</translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation>Lecture des premières lignes…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Rejected because</source>
+        <translation>Rejetée car</translation>
+    </message>
+    <message>
+        <source>{n} rows shown, {bad} would be rejected.</source>
+        <translation>{n} lignes affichées, {bad} seraient rejetées.</translation>
+    </message>
+    <message>
+        <source>Profiles cannot be saved beside an in-memory database.</source>
+        <translation>Impossible d&apos;enregistrer un profil à côté d&apos;une base en mémoire.</translation>
+    </message>
+    <message>
+        <source>Saved as the profile {name}: files of this shape will import on sight.</source>
+        <translation>Enregistré comme profil {name} : les fichiers de cette forme seront importés directement.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistory</name>
+    <message>
+        <source>Import history</source>
+        <translation>Historique des imports</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lues</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>Chargées</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetées</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorées</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Raw text</source>
+        <translation>Texte brut</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Rejected rows of {file}</source>
+        <translation>Lignes rejetées de {file}</translation>
+    </message>
+    <message>
+        <source>Select an import to see its rejected rows.</source>
+        <translation>Sélectionnez un import pour voir ses lignes rejetées.</translation>
+    </message>
+    <message>
+        <source>No import yet.</source>
+        <translation>Aucun import pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>{n} rejected rows (first {shown} shown)</source>
+        <translation>{n} lignes rejetées ({shown} premières affichées)</translation>
+    </message>
+    <message>
+        <source>{n} rejected rows</source>
+        <translation>{n} lignes rejetées</translation>
     </message>
 </context>
 </TS>
