@@ -1,0 +1,50 @@
+"""Past imports and the rows they rejected, as the import history dialog lists them.
+
+Every import leaves one ``imports`` row (file, profile, when, and its counts:
+``rows_read = loaded + duplicate + rejected + ignored``) and one ``import_rejects``
+row per rejected line (line number, reason, raw text). These queries read them back
+for the UI and the CLI; plain functions over a cursor, no Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class ImportEntry:
+    import_id: int
+    file_name: str
+    profile: str | None
+    started_at: datetime
+    rows_read: int
+    loaded: int
+    duplicate: int
+    rejected: int
+    ignored: int
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class Reject:
+    line: int | None
+    reason: str
+    raw: str | None
+
+
+def imports(cur, limit: int = 1000) -> list[ImportEntry]:
+    """Past imports, newest first."""
+    rows = cur.execute(
+        "SELECT import_id, file_name, profile, started_at, coalesce(rows_read, 0), coalesce(rows_loaded, 0), "
+        "coalesce(rows_duplicate, 0), coalesce(rows_rejected, 0), coalesce(rows_ignored, 0), message "
+        "FROM imports ORDER BY started_at DESC, import_id DESC LIMIT $n", {"n": int(limit)}).fetchall()
+    return [ImportEntry(*r) for r in rows]
+
+
+def rejects(cur, import_id: int, limit: int = 1000) -> tuple[int, list[Reject]]:
+    """(total rejected rows of ``import_id``, the first ``limit`` of them by line)."""
+    total = cur.execute("SELECT count(*) FROM import_rejects WHERE import_id = $id", {"id": import_id}).fetchone()[0]
+    rows = cur.execute("SELECT line, reason, raw FROM import_rejects WHERE import_id = $id "
+                       "ORDER BY line NULLS LAST LIMIT $n", {"id": import_id, "n": int(limit)}).fetchall()
+    return total, [Reject(*r) for r in rows]

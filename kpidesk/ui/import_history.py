@@ -1,0 +1,138 @@
+"""File › Import history…: what was imported, when, with what result, and why rows
+were rejected — so a team lead can fix the export instead of guessing.
+
+The queries are ``core.ingest.history``; they run on the read runner and the dialog
+shows their results. Opens alone on a database: ``python -m kpidesk.ui.import_history
+path/to/db.duckdb``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.core import formatting
+from kpidesk.ui.i18n import short_date, translate
+from kpidesk.ui.tasks import TaskRunner
+
+REJECTS_SHOWN = 1000
+
+
+def tr(text: str) -> str:
+    return translate("ImportHistory", text)
+
+
+def imports_job(store, _state):
+    from kpidesk.core.ingest import history
+
+    return "imports", history.imports(store.cursor())
+
+
+def rejects_job(inputs, _state):
+    from kpidesk.core.ingest import history
+
+    store, import_id = inputs
+    return "rejects", history.rejects(store.cursor(), import_id, REJECTS_SHOWN)
+
+
+class ImportHistoryDialog(QDialog):
+    imports_listed = Signal(list)
+    rejects_listed = Signal(int, list)
+
+    def __init__(self, store, parent: QWidget | None = None, *, lang: str = "en"):
+        super().__init__(parent)
+        self.store, self.lang, self.entries = store, lang, []
+        self.setWindowTitle(tr("Import history"))
+        self.runner = TaskRunner(self, pool="read")
+        self.runner.task_finished.connect(self._job_done)
+        layout = QVBoxLayout(self)
+        self.table = self._table([tr("File"), tr("Profile"), tr("Date"), tr("Read"), tr("Loaded"), tr("Duplicates"),
+                                  tr("Rejected"), tr("Ignored")])
+        self.table.itemSelectionChanged.connect(self._selected)
+        layout.addWidget(self.table, 2)
+        self.rejects_label = QLabel(tr("Select an import to see its rejected rows."))
+        layout.addWidget(self.rejects_label)
+        self.rejects = self._table([tr("Line"), tr("Reason"), tr("Raw text")])
+        self.rejects.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.rejects, 3)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(1000, 640)
+        self.runner.start(imports_job, store)
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        t = QTableWidget(0, len(headers))
+        t.setHorizontalHeaderLabels(headers)
+        t.verticalHeader().hide()
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        return t
+
+    def _job_done(self, result) -> None:
+        kind, value = result
+        if kind == "imports":
+            self._show_imports(value)
+        else:
+            self._show_rejects(*value)
+
+    def _show_imports(self, entries) -> None:
+        self.entries = entries
+        n = lambda v: formatting.number(v, 0, self.lang)  # noqa: E731
+        self.table.setRowCount(len(entries))
+        for r, e in enumerate(entries):
+            cells = [e.file_name, e.profile or "", short_date(e.started_at, self.lang, with_time=True),
+                     n(e.rows_read), n(e.loaded), n(e.duplicate), n(e.rejected), n(e.ignored)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c >= 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if e.message:
+                    item.setToolTip(e.message)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        if not entries:
+            self.rejects_label.setText(tr("No import yet."))
+        self.imports_listed.emit(entries)
+
+    def _selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            entry = self.entries[rows[0].row()]
+            self.rejects_label.setText(tr("Rejected rows of {file}").format(file=entry.file_name))
+            self.runner.start(rejects_job, (self.store, entry.import_id))
+
+    def _show_rejects(self, total: int, rows) -> None:
+        self.rejects.setRowCount(len(rows))
+        for r, rej in enumerate(rows):
+            for c, text in enumerate(["" if rej.line is None else str(rej.line), rej.reason, rej.raw or ""]):
+                self.rejects.setItem(r, c, QTableWidgetItem(text))
+        self.rejects.resizeColumnToContents(0)
+        self.rejects.resizeColumnToContents(1)
+        text = (tr("{n} rejected rows (first {shown} shown)") if total > len(rows) else tr("{n} rejected rows"))
+        self.rejects_label.setText(text.format(n=formatting.number(total, 0, self.lang), shown=len(rows)))
+        self.rejects_listed.emit(total, rows)
+
+
+def main() -> None:  # pragma: no cover - manual use
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from kpidesk.core.store import Store
+    from kpidesk.ui import i18n
+
+    app = QApplication(sys.argv)
+    lang = i18n.Language(None, "system")
+    dialog = ImportHistoryDialog(Store(sys.argv[1]), lang=lang.code)
+    dialog.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
