@@ -191,7 +191,8 @@ def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | N
     last = len(rel.columns) - 1
     if rel.has_extra:
         checks.append(f"WHEN _extra IS NOT NULL THEN {b.p.bind('the line has more fields than the header')}")
-        checks.append(f"WHEN _o{last} IS NULL THEN {b.p.bind('the line has fewer fields than the header')}")
+        if not rel.ragged:
+            checks.append(f"WHEN _o{last} IS NULL THEN {b.p.bind('the line has fewer fields than the header')}")
     checks.append(f"WHEN list_position({b.p.bind(SUMMARY_WORDS)}, lower({b.text(rel.columns[0])})) > 0 "
                   f"THEN {b.p.bind('summary row (total), not a record')}")
     checks += b.checks

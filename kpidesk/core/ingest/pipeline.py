@@ -24,7 +24,7 @@ from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.report import ImportReport
-from kpidesk.core.ingest.sniff import FileInfo, sniff
+from kpidesk.core.ingest.sniff import FileInfo, first_lines, sniff
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -81,7 +81,7 @@ def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: 
     read = prof.section("read") if prof else {}
     info = sniff(path, delimiter=read.get("delimiter"), header=read.get("header"),
                  columns=read.get("columns"), encoding_name=retry.get("encoding") or read.get("encoding"),
-                 header_line=read.get("header_line"))
+                 header_line=read.get("header_line"), ragged=bool(read.get("ragged")))
     info.sheet = sheet or read.get("sheet")
     info.multiline = info.multiline or retry.get("multiline", False)
     if info.kind == "csv" and not encoding.is_native(info.encoding):
@@ -119,6 +119,8 @@ def _attempt(store, path, prof, sheet, progress, cancel, retry) -> ImportReport:
             progress(fraction, message)
 
     step(0.0, f"Reading {path.name}")
+    if prof is None:  # headerless formats are recognised by the shape of their lines
+        prof = profiles.match_lines(first_lines(path), profiles.all_profiles(store.path))
     info = _sniff(path, prof, sheet, retry)
     hasher = _Hasher(path)
     hasher.start()
@@ -199,7 +201,8 @@ def _transform(cur, prof, rel, ctx, step):
     """
     cols = ", ".join(quote(c) for c in rel.columns)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE _kd_all AS {rel.sql}", rel.params)
-    shape_ok = f"_extra IS NULL AND {quote(rel.columns[-1])} IS NOT NULL" if rel.has_extra else "TRUE"
+    last_filled = "" if rel.ragged else f" AND {quote(rel.columns[-1])} IS NOT NULL"
+    shape_ok = f"_extra IS NULL{last_filled}" if rel.has_extra else "TRUE"
     cur.execute("CREATE OR REPLACE TEMP TABLE _kd_shape AS SELECT _line, CASE WHEN _extra IS NOT NULL "
                 "THEN 'the line has more fields than the header' ELSE 'the line has fewer fields than the header' "
                 f"END AS reason FROM _kd_all WHERE NOT ({shape_ok})" if rel.has_extra else

@@ -213,3 +213,21 @@ def match(columns: list[str], kind: str, profiles: list[Profile]) -> Match | Non
         if best is None or score > best.score:
             best = Match(p, score, resolved)
     return best
+
+
+def match_lines(lines: list[str], profiles: list[Profile], share: float = 0.8) -> Profile | None:
+    """The profile whose ``[match] line`` regex fits at least ``share`` of ``lines``
+    (files without a header, such as Asterisk's raw queue_log), or None."""
+    if not lines:
+        return None
+    for p in profiles:
+        pattern = p.section("match").get("line")
+        if not pattern:
+            continue
+        try:
+            rx = re.compile(pattern)
+        except re.error:
+            continue
+        if sum(1 for ln in lines if rx.search(ln)) >= share * len(lines):
+            return p
+    return None

@@ -31,6 +31,7 @@ class Relation:
     has_extra: bool = False
     sample_sql: str | None = None  # same columns without ``_line``: a LIMIT stops early
     delimiter: str | None = None
+    ragged: bool = False  # short lines are records padded with NULLs, not rejects
 
 
 def relation(cur, info: FileInfo) -> Relation:
@@ -75,7 +76,8 @@ def _csv(info: FileInfo) -> Relation:
                f"UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS _line FROM ("
                f"SELECT *, row_number() OVER () AS _rn, {breaks} AS _nl FROM {read})")
     sample = f"SELECT {cols} FROM {read}"
-    return Relation(sql, params, list(info.columns), has_extra=True, sample_sql=sample, delimiter=info.delimiter)
+    return Relation(sql, params, list(info.columns), has_extra=True, sample_sql=sample, delimiter=info.delimiter,
+                    ragged=info.ragged)
 
 
 def _typed(cur, info: FileInfo, reader: str) -> Relation:

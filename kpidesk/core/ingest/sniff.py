@@ -42,6 +42,7 @@ class FileInfo:
     sheets: list[str] = field(default_factory=list)
     sheet: str | None = None
     read_path: Path | None = None  # transcoded copy, when the encoding needs one
+    ragged: bool = False  # lines may have fewer fields than the columns (padded with NULLs)
 
     @property
     def has_header(self) -> bool:
@@ -91,7 +92,7 @@ def looks_binary(sample: bytes, encoding: str) -> bool:
 
 def sniff(path: str | Path, *, delimiter: str | None = None, header: bool | None = None,
           columns: list[str] | None = None, encoding_name: str | None = None,
-          header_line: int | None = None) -> FileInfo:
+          header_line: int | None = None, ragged: bool = False) -> FileInfo:
     """Describe ``path``; profile options (``delimiter``…) override the guesses."""
     path = Path(path)
     if not path.is_file():
@@ -101,7 +102,7 @@ def sniff(path: str | Path, *, delimiter: str | None = None, header: bool | None
     if not sample.strip():
         raise ImportError_(f"{path.name} is empty: there is nothing to import.")
     kind = detect_kind(path, sample[:4096])
-    info = FileInfo(path=path, kind=kind)
+    info = FileInfo(path=path, kind=kind, ragged=ragged)
     if kind != "csv":
         return info
     info.encoding = encoding_name or enc.detect(sample)
@@ -145,6 +146,9 @@ def _sniff_text(info: FileInfo, text: str, truncated: bool, delimiter, header, c
         if best is None or key > best[0]:
             best = (key, d, rows, start, width)
     (ok, _, consistency), d, rows, start, width = best
+    if header is False and columns:  # headerless with named columns: every line is a record
+        start, width = 0, len(columns)
+        consistency = 1.0 if info.ragged else consistency
     if width < 2 or consistency < 0.5:
         raise ImportError_(
             f"{info.path.name} does not hold a table of records (no separator gives the same "
@@ -170,6 +174,18 @@ def _sniff_text(info: FileInfo, text: str, truncated: bool, delimiter, header, c
     if all(c.startswith("Column ") for c in info.columns) and header:
         raise ImportError_(f"{info.path.name} has no usable column names in its header.")
     info.multiline = any("\n" in c or "\r" in c for r in rows for c in r)
+
+
+def first_lines(path: str | Path, n: int = 20) -> list[str]:
+    """The first ``n`` non-blank lines of a text file (for recognition by line shape)."""
+    with open(path, "rb") as fh:
+        sample = fh.read(65536)
+    try:
+        text = enc.decode_sample(sample, enc.detect(sample))
+    except Exception:  # noqa: BLE001 - an undecodable file is recognised some other way or not at all
+        return []
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return lines[:n] if len(sample) < 65536 else lines[:-1][:n]
 
 
 def _row_at(rows: list[list[str]], delim: str, line: int) -> int:
