@@ -75,8 +75,12 @@ def _find_dups(cur, t: Target, cols: list[str]) -> int:
     keys = [k for k in t.key if k in cols]
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {DUPS} (_line BIGINT)")
     klist = ", ".join(quote(k) for k in keys)
-    n, distinct = cur.execute(f"SELECT count(*), count(DISTINCT ({klist})) FROM {t.out} "
+    # Distinct hashes prove distinct keys (a cheap test on integers); equal hashes may
+    # be a collision, so only then are the keys themselves compared.
+    n, distinct = cur.execute(f"SELECT count(*), count(DISTINCT hash({klist})) FROM {t.out} "
                               "WHERE _reason IS NULL").fetchone()
+    if n != distinct:
+        distinct = cur.execute(f"SELECT count(DISTINCT ({klist})) FROM {t.out} WHERE _reason IS NULL").fetchone()[0]
     if n != distinct:  # repeats inside the file: the first occurrence wins
         cur.execute(f"INSERT INTO {DUPS} SELECT _line FROM (SELECT _line, row_number() OVER "
                     f"(PARTITION BY {klist} ORDER BY _line) AS _k FROM {t.out} WHERE _reason IS NULL) WHERE _k > 1")
