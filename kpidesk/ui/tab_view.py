@@ -38,6 +38,7 @@ class Card(QFrame):
         self.body = body
 
     def add_selector(self, combo: QComboBox) -> None:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.header.addWidget(combo)
 
 
