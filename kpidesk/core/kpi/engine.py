@@ -125,7 +125,8 @@ class Engine:
         return results
 
     def parameters(self, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-        values = settings.kpi_params(self.store)
+        """KPI parameters in force: the settings (read once per data generation), overridden."""
+        values = dict(self._cached(("params",), lambda: settings.kpi_params(self.store)))
         for name, value in (overrides or {}).items():
             spec = settings.SETTINGS.get(name)
             if spec is None or not spec.is_kpi_param:
@@ -150,18 +151,11 @@ class Engine:
 
     def data_range(self, cur=None) -> tuple[datetime | None, datetime | None]:
         """First and last timestamps in the data (cached until the next write)."""
-        key = ("range", self.store.generation)
-        with self._lock:
-            if key in self._cache:
-                return self._cache[key]
-        cur = cur or self.store.cursor()
         parts = " UNION ALL ".join(
             f"SELECT min({col}) AS lo, max({col}) AS hi FROM {table}" for table, col in _TIMED
         )
-        result = cur.execute(f"SELECT min(lo), max(hi) FROM ({parts})").fetchone()
-        with self._lock:
-            self._cache[key] = result
-        return result
+        cur = cur or self.store.cursor()
+        return self._cached(("range",), lambda: cur.execute(f"SELECT min(lo), max(hi) FROM ({parts})").fetchone())
 
     def sql_for(self, kpis: list[str], filters: Filters = Filters(), by: Iterable[str] = ()) -> str:
         """The SQL text the engine would run (for the 'show SQL' tooltip and tests)."""
@@ -241,12 +235,27 @@ class Engine:
         small = bool(by) and kpi.unit in SAMPLED_UNITS and n is not None and n < params["min_sample"]
         return KpiValue(kpi.id, value, n, group, reason, row.get(f"{kpi.id}__b"), small, extras)
 
+    def _cached(self, key: tuple, compute):
+        """A value that only a write can change, kept until the next one."""
+        key = (*key, self.store.generation)
+        with self._lock:
+            if key in self._cache:
+                return self._cache[key]
+        value = compute()
+        with self._lock:
+            self._cache[key] = value
+        return value
+
+    def _has_rows(self, cur, table: str) -> bool:
+        return self._cached(
+            ("rows", table), lambda: cur.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0]
+        )
+
     def _missing_input(self, cur, kpi: KpiDefinition) -> str | None:
         if not kpi.requires:
             return None
-        for table in kpi.requires:
-            if cur.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0]:
-                return None
+        if any(self._has_rows(cur, table) for table in kpi.requires):
+            return None
         return kpi.requires_reason.get(self.lang) or kpi.requires_reason.get("en") or (
             f"no {' or '.join(kpi.requires)} imported"
         )
