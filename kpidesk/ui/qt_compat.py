@@ -5,8 +5,9 @@ Each time C++ calls a Python override of a ``void`` virtual (``paintEvent``,
 reference to ``None`` (and sometimes ``True``) that it never took. On Python 3.12+
 these objects are immortal and nothing happens; on 3.11 their count falls with every
 repaint until the interpreter aborts ("none_dealloc: deallocating None"), after a
-few minutes of use. Until the pinned PySide6 or Python moves on, we give those
-singletons a very large reserve of references at start-up. Reproduce with a bare
+few minutes of use. kpidesk pins PySide6 6.11.3, which does not have the bug; for a
+user who installs 6.12 anyway, we give those singletons a very large reserve of
+references at start-up. Reproduce with a bare
 ``QWidget`` subclass overriding ``paintEvent`` and watch ``sys.getrefcount(None)``.
 """
 
