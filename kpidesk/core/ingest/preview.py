@@ -11,14 +11,11 @@ database: the UI runs them in a worker thread.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from kpidesk.core.ingest import encoding, mapping, readers, values
+from kpidesk.core.ingest import mapping
 from kpidesk.core.ingest.profiles import Profile, resolve
-from kpidesk.core.ingest.proposal import Proposal, propose_from
-from kpidesk.core.ingest.sniff import FileInfo, sniff
+from kpidesk.core.ingest.proposal import Proposal, opened, propose_from
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
 from kpidesk.core.ingest.targets import DEFAULTS, TARGETS
 
@@ -36,29 +33,6 @@ class Preview:
     reasons: list[str | None] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-
-
-@contextmanager
-def opened(path, *, sheet: str | None = None, read: dict | None = None):
-    """(cursor, FileInfo, Relation) over ``path`` in a throwaway in-memory database."""
-    from kpidesk.core.store import Store
-
-    read = {k: v for k, v in (read or {}).items() if v not in (None, "")}
-    info: FileInfo = sniff(path, delimiter=read.get("delimiter"), encoding_name=read.get("encoding"),
-                           header_line=read.get("header_line"), header=read.get("header"),
-                           columns=read.get("columns"))
-    info.sheet = sheet
-    if info.kind == "csv" and not encoding.is_native(info.encoding):
-        info.read_path = encoding.transcode(Path(path), info.encoding)
-    store = Store(":memory:")
-    try:
-        cur = store.cursor()
-        values.install(cur)
-        yield cur, info, readers.relation(cur, info)
-    finally:
-        store.close()
-        if info.read_path:
-            info.read_path.unlink(missing_ok=True)
 
 
 def inspect(path, *, sheet: str | None = None, read: dict | None = None, table: str | None = None) -> Proposal:

@@ -10,10 +10,11 @@ preview of the first rows as they will load — and what ``save_profile`` writes
 from __future__ import annotations
 
 import tomllib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kpidesk.core.ingest import decide, mapping, readers, values
+from kpidesk.core.ingest import decide, encoding, mapping, readers, values
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.profiles import Profile, load
 from kpidesk.core.ingest.sniff import FileInfo, sniff
@@ -177,21 +178,32 @@ def _survey_scale(prop: Proposal, samples: dict) -> None:
         prop.fields["score"] = g
 
 
-def propose_mapping(path, sheet: str | None = None, *, timezone: str = "UTC", preview_rows: int = 20) -> Proposal:
-    """Reader options, target table, field → column with confidence, and a preview."""
+@contextmanager
+def opened(path, *, sheet: str | None = None, read: dict | None = None):
+    """(cursor, FileInfo, Relation) over ``path`` in a throwaway in-memory database."""
     from kpidesk.core.store import Store
 
-    info = sniff(path)
+    read = {k: v for k, v in (read or {}).items() if v not in (None, "")}
+    info: FileInfo = sniff(path, delimiter=read.get("delimiter"), encoding_name=read.get("encoding"),
+                           header_line=read.get("header_line"), header=read.get("header"),
+                           columns=read.get("columns"))
     info.sheet = sheet
-    from kpidesk.core.ingest import encoding
-
     if info.kind == "csv" and not encoding.is_native(info.encoding):
         info.read_path = encoding.transcode(Path(path), info.encoding)
     store = Store(":memory:")
     try:
         cur = store.cursor()
         values.install(cur)
-        rel = readers.relation(cur, info)
+        yield cur, info, readers.relation(cur, info)
+    finally:
+        store.close()
+        if info.read_path:
+            info.read_path.unlink(missing_ok=True)
+
+
+def propose_mapping(path, sheet: str | None = None, *, timezone: str = "UTC", preview_rows: int = 20) -> Proposal:
+    """Reader options, target table, field → column with confidence, and a preview."""
+    with opened(path, sheet=sheet) as (cur, info, rel):
         prop = propose_from(cur, info, rel)
         if not prop.missing_required():
             plan = mapping.plan(cur, prop.to_profile(), rel, timezone=timezone)
@@ -200,10 +212,6 @@ def propose_mapping(path, sheet: str | None = None, *, timezone: str = "UTC", pr
             names = [d[0] for d in res.description]
             prop.preview = [dict(zip(names, row)) for row in res.fetchall()]
         return prop
-    finally:
-        store.close()
-        if info.read_path:
-            info.read_path.unlink(missing_ok=True)
 
 
 def _toml_value(v) -> str:
