@@ -30,7 +30,7 @@ class NoteError(ValueError):
 def add_note(store, agent_id: str, session_date: date, text: str, kpis: Iterable[str] = ()) -> int:
     if not text or not text.strip():
         raise NoteError("A coaching note needs some text.")
-    with store.write() as cur:
+    with store.write(facts=False) as cur:
         note_id = cur.execute("SELECT coalesce(max(note_id), 0) + 1 FROM coaching_notes").fetchone()[0]
         cur.execute(
             "INSERT INTO coaching_notes VALUES (?, ?, ?, ?, ?, ?)",
@@ -43,7 +43,7 @@ def update_note(store, note_id: int, text: str | None = None, kpis: Iterable[str
                 session_date: date | None = None) -> None:
     if text is not None and not text.strip():
         raise NoteError("A coaching note needs some text.")
-    with store.write() as cur:
+    with store.write(facts=False) as cur:
         cur.execute(
             "UPDATE coaching_notes SET text = coalesce(?, text), kpis = coalesce(?, kpis), "
             "session_date = coalesce(?, session_date) WHERE note_id = ?",
@@ -52,7 +52,7 @@ def update_note(store, note_id: int, text: str | None = None, kpis: Iterable[str
 
 
 def delete_note(store, note_id: int) -> None:
-    with store.write() as cur:
+    with store.write(facts=False) as cur:
         cur.execute("DELETE FROM coaching_notes WHERE note_id = ?", [note_id])
 
 

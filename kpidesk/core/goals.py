@@ -57,7 +57,7 @@ def add_goal(store, agent_id: str, kpi: str, target: float, start_date: date, du
              note: str | None = None) -> int:
     if due_date < start_date:
         raise GoalError("The due date is before the start date.")
-    with store.write() as cur:
+    with store.write(facts=False) as cur:
         goal_id = cur.execute("SELECT coalesce(max(goal_id), 0) + 1 FROM coaching_goals").fetchone()[0]
         cur.execute(
             "INSERT INTO coaching_goals VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -68,7 +68,7 @@ def add_goal(store, agent_id: str, kpi: str, target: float, start_date: date, du
 
 def update_goal(store, goal_id: int, target: float | None = None, due_date: date | None = None,
                 note: str | None = None) -> None:
-    with store.write() as cur:
+    with store.write(facts=False) as cur:
         cur.execute(
             "UPDATE coaching_goals SET target = coalesce(?, target), due_date = coalesce(?, due_date), "
             "note = coalesce(?, note) WHERE goal_id = ?",
@@ -77,7 +77,7 @@ def update_goal(store, goal_id: int, target: float | None = None, due_date: date
 
 
 def delete_goal(store, goal_id: int) -> None:
-    with store.write() as cur:
+    with store.write(facts=False) as cur:
         cur.execute("DELETE FROM coaching_goals WHERE goal_id = ?", [goal_id])
 
 

@@ -231,6 +231,23 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "002_rollups",
+        """
+        -- Bumped by every write that can change facts (Store.write(facts=True)).
+        CREATE TABLE facts_state (version BIGINT NOT NULL);
+        INSERT INTO facts_state VALUES (0);
+        -- Pre-aggregated facts (kpi/rollup.py): which facts version and KPI set each
+        -- relation's rollup tables (_rollup_<relation>_hour/_day) were built for.
+        CREATE TABLE rollup_state (
+            relation      VARCHAR PRIMARY KEY,
+            facts_version BIGINT NOT NULL,
+            stamp         VARCHAR NOT NULL,   -- hash of the KPI columns, parameters, layout
+            built_at      TIMESTAMP NOT NULL,
+            rows          BIGINT
+        );
+        """,
+    ),
 ]
 
 

@@ -84,7 +84,7 @@ def set_value(store, key: str, value: Any) -> None:
     if spec is None:
         raise KeyError(f"Unknown setting {key!r}")
     value = coerce(spec, value)
-    with store.write() as cur:
+    with store.write(facts=False) as cur:
         cur.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, json.dumps(value)])
     if key == "business_hours":
         from kpidesk.core import calendar

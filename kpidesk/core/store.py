@@ -66,6 +66,7 @@ class Store:
         self._write_lock = threading.RLock()
         self.backup_path: Path | None = None
         self.generation = 0  # bumped by every committed write: cache keys include it
+        self.facts_tracked = False  # facts_state exists (after migrations)
         self._migrate()
         from kpidesk.core import settings  # late: settings needs an open store
 
@@ -92,6 +93,7 @@ class Store:
             )
         pending = [(n, sql) for n, sql in MIGRATIONS if n not in applied]
         if not pending:
+            self.facts_tracked = True
             return
         if self.read_only:
             self.con.close()
@@ -108,6 +110,7 @@ class Store:
                 cur.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)", [name, datetime.now(), __version__]
                 )
+        self.facts_tracked = True
         from kpidesk.core import calendar
 
         calendar.rebuild_slots(self)
@@ -118,13 +121,19 @@ class Store:
         return self.con.cursor()
 
     @contextmanager
-    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One write transaction: committed on success, rolled back on any error."""
+    def write(self, facts: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One write transaction: committed on success, rolled back on any error.
+
+        ``facts=False`` for writes that cannot change a KPI's inputs (notes, goals,
+        targets, settings, rollups): the others mark pre-aggregated facts stale.
+        """
         with self._write_lock:
             cur = self.con.cursor()
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur
+                if facts and self.facts_tracked:
+                    cur.execute("UPDATE facts_state SET version = version + 1")
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise

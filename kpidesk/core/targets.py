@@ -28,7 +28,7 @@ def load(store) -> dict[tuple[str, str], Target]:
 def set_target(store, kpi: str, channel: str | None, target: float | None, warning: float | None) -> None:
     """Save an override; a target and warning both ``None`` removes it."""
     channel = channel or ANY_CHANNEL
-    with store.write() as cur:
+    with store.write(facts=False) as cur:
         cur.execute("DELETE FROM targets WHERE kpi = ? AND channel = ?", [kpi, channel])
         if target is not None or warning is not None:
             cur.execute("INSERT INTO targets VALUES (?, ?, ?, ?)", [kpi, channel, target, warning])

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 import duckdb
 
 from kpidesk.core import settings
+from kpidesk.core.kpi import rollup
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.definitions import KpiDefinition, Registry, load_registry
 from kpidesk.core.kpi.relations import RELATIONS
@@ -84,6 +85,9 @@ class Engine:
         self.lang = lang
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+        self.rollups = rollup.Rollups(store)
+        self._designs: dict = {}
+        self._aggregates: frozenset[str] | None = None
         self._check_user_kpis()
 
     # -- public ---------------------------------------------------------------------
@@ -178,7 +182,43 @@ class Engine:
                     break
         cur.close()
 
-    def _compute(self, cur, defs: list[KpiDefinition], filters, by, params, stats=False) -> list[KpiValue]:
+    def _routes(self, cur, defs: list[KpiDefinition], filters, by, params, start, end, stats) -> dict:
+        """KPI id → (rollup source, rewritten definition) for the KPIs the rollups can
+        answer: a grouping their time grain serves, the parameters they were built for."""
+        if not self.rollups.enabled(cur):
+            return {}
+        columns = {compose.DIMENSIONS[d][1] for d in by if d in compose.DIMENSIONS and d not in rollup._TIME_DIMS}
+        columns |= {d for d in by if d not in compose.DIMENSIONS}  # a relation's own (survey_type…)
+        columns |= {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
+        level = rollup.level_for(by, columns, start, end)
+        if level is None:
+            return {}
+        routes = {}
+        for name in rollup.ROLLED:
+            wanted = [k for k in defs if k.relation == name and not (stats and k.stats)]
+            if not wanted:
+                continue
+            design = self._design(cur, name)
+            if any(params.get(p) != v for p, v in design.params.items()):
+                continue
+            wanted = [k for k in wanted if k.id in design.kpis]
+            if not wanted or not self.rollups.ready(cur, design):
+                continue
+            for kpi in wanted:
+                routes[kpi.id] = (design.source(level), design.kpis[kpi.id])
+        return routes
+
+    def _design(self, cur, relation: str) -> rollup.Rollup:
+        """The rollup layout for the KPI parameters in the settings (kept per generation)."""
+        key = (relation, self.store.generation)
+        if key not in self._designs:
+            if self._aggregates is None:
+                self._aggregates = rollup.aggregate_names(cur)
+            self._designs[key] = rollup.design(relation, list(self.registry), self.parameters(), self._aggregates)
+        return self._designs[key]
+
+    def _compute(self, cur, defs: list[KpiDefinition], filters, by, params, stats=False,
+                 use_rollups: bool = True) -> list[KpiValue]:
         results: dict[str, list[KpiValue]] = {}
         runnable = []
         for kpi in defs:
@@ -190,16 +230,20 @@ class Engine:
         start, end = self.period(filters, cur)
         values = {**params, "period_start": start, "period_end": end}
         values.update(compose.filter_values(filters))
-        for query in compose.plan(runnable, filters, by, stats):
+        routes = self._routes(cur, runnable, filters, by, params, start, end, stats) if use_rollups else {}
+        for query in compose.plan(runnable, filters, by, stats, routes):
             used = dict.fromkeys(_PARAM.findall(query.sql))
             bind = {name: values[name] for name in used}
             try:
                 rows = cur.execute(query.sql, bind).fetchall()
                 cols = [d[0] for d in cur.description]
             except duckdb.Error as exc:
+                if query.routed:  # the detail rows are the reference: read them
+                    results.update(self._by_id(self._compute(cur, query.kpis, filters, by, params, stats, False)))
+                    continue
                 if len(query.kpis) > 1:  # one bad user file must not sink the others
                     for kpi in query.kpis:
-                        results.update(self._by_id(self._compute(cur, [kpi], filters, by, params, stats)))
+                        results.update(self._by_id(self._compute(cur, [kpi], filters, by, params, stats, False)))
                     continue
                 kpi = query.kpis[0]
                 results[kpi.id] = [KpiValue(kpi.id, None, None, reason=f"SQL error in {kpi.source}: {exc}")]

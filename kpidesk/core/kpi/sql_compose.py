@@ -48,6 +48,7 @@ FILTERS = {
 class Query:
     sql: str
     kpis: list[KpiDefinition]
+    routed: bool = False  # reads a rollup, not the detail rows
 
 
 def filter_values(filters) -> dict[str, list[str]]:
@@ -113,12 +114,12 @@ def _snapshot_source(rel: Relation, by: tuple[str, ...]) -> str:
     )
 
 
-def _share_query(kpi: KpiDefinition, rel: Relation, filters, by) -> str:
+def _share_query(kpi: KpiDefinition, rel: Relation, filters, by, source: str | None = None) -> str:
     """A measure as a share of all channels (channel mix): the channel filter picks
     which channels' part is shown, the denominator is every channel."""
     other = [d for d in by if d != "channel"]
     inner_dims = _dim_sql(rel, tuple(other)) + ['channel AS "channel"']
-    inner = _select(rel.sql, inner_dims, [f"({kpi.measure}) AS num"], _where(rel, filters, ("channels",)), True)
+    inner = _select(source or rel.sql, inner_dims, [f"({kpi.measure}) AS num"], _where(rel, filters, ("channels",)), True)
     part = ", ".join(f'"{d}"' for d in other)
     window = f"PARTITION BY {part}" if part else ""
     columns = [f'"{d}"' for d in by]
@@ -132,19 +133,27 @@ def _share_query(kpi: KpiDefinition, rel: Relation, filters, by) -> str:
     return sql + ("\nGROUP BY ALL ORDER BY ALL" if by else "")
 
 
-def plan(defs: list[KpiDefinition], filters, by: tuple[str, ...], stats: bool = False) -> list[Query]:
-    """One query per relation (plus one per share KPI). ``stats`` adds medians and p90."""
-    groups: dict[str, list[KpiDefinition]] = {}
+def plan(defs: list[KpiDefinition], filters, by: tuple[str, ...], stats: bool = False,
+         routes: dict[str, tuple[str, KpiDefinition]] | None = None) -> list[Query]:
+    """One query per relation (plus one per share KPI). ``stats`` adds medians and p90.
+
+    ``routes`` sends some KPIs to a rollup: KPI id → (source SQL, the definition
+    rewritten over the rollup's columns); the others read the relation itself.
+    """
+    routes = routes or {}
+    groups: dict[tuple[str, str | None], list[KpiDefinition]] = {}
     queries = []
     for kpi in defs:
         rel = RELATIONS[kpi.relation]
+        source, written = routes.get(kpi.id, (None, kpi))
         if kpi.share_over == "channel":
-            queries.append(Query(_share_query(kpi, rel, filters, by), [kpi]))
+            queries.append(Query(_share_query(written, rel, filters, by, source), [kpi], source is not None))
         else:
-            groups.setdefault(kpi.relation, []).append(kpi)
-    for name, kpis in groups.items():
+            groups.setdefault((kpi.relation, source), []).append(kpi)
+    for (name, routed), kpis in groups.items():
         rel = RELATIONS[name]
-        source = _snapshot_source(rel, by) if rel.snapshot else rel.sql
-        measures = [m for kpi in kpis for m in _measures(kpi, stats)]
-        queries.append(Query(_select(source, _dim_sql(rel, by), measures, _where(rel, filters), by), kpis))
+        source = routed or (_snapshot_source(rel, by) if rel.snapshot else rel.sql)
+        measures = [m for kpi in kpis for m in _measures(routes[kpi.id][1] if routed else kpi, stats)]
+        sql = _select(source, _dim_sql(rel, by), measures, _where(rel, filters), by)
+        queries.append(Query(sql, kpis, routed is not None))
     return queries
