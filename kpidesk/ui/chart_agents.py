@@ -7,9 +7,11 @@ coaching view). Small samples are drawn hollow so nobody is judged on ten calls.
 
 from __future__ import annotations
 
+import statistics
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 
 from kpidesk.ui import theme
@@ -19,6 +21,56 @@ from kpidesk.ui.charts import Chart, Formatter, ValueAxis, pen
 def point_label(name: str) -> str:
     """A short label by the point: the first name, or the whole alias ("Agent C")."""
     return name if name.startswith("Agent ") else name.split(" ")[0]
+
+
+class PointLabels(pg.GraphicsObject):
+    """The names beside the points, all drawn by one item in screen pixels.
+
+    One ``TextItem`` per agent costs a scene item, a transform update on every
+    range change and a text layout each: with a large team that alone held the
+    event loop for tens of milliseconds. Labels that would overlap one already
+    drawn are skipped (hover shows every name)."""
+
+    def __init__(self):
+        super().__init__()
+        self._xy = np.zeros((0, 2))
+        self._texts: list[str] = []
+        self._colour = QColor("#5b636e")
+
+    def set_labels(self, xy: np.ndarray, texts: list[str], colour: QColor) -> None:
+        self._xy, self._texts, self._colour = np.asarray(xy, dtype=float).reshape(-1, 2), list(texts), colour
+        self.prepareGeometryChange()
+        self.update()
+
+    def texts(self) -> list[str]:
+        """What the labels say (every one, drawn or not): the privacy checks read this."""
+        return list(self._texts)
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 (pyqtgraph name)
+        super().viewTransformChanged()
+        self.prepareGeometryChange()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+        view = self.getViewBox()
+        return QRectF(view.viewRect()) if view is not None else QRectF()
+
+    def paint(self, painter, option, widget=None) -> None:
+        if not self._texts:
+            return
+        to_screen = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(self._colour)
+        metrics = painter.fontMetrics()
+        taken: list[QRectF] = []
+        for (x, y), text in zip(self._xy, self._texts):
+            p = to_screen.map(QPointF(x, y))
+            box = QRectF(p.x() + 6, p.y() - 6 - metrics.height(), metrics.horizontalAdvance(text), metrics.height())
+            if any(box.intersects(other) for other in taken):
+                continue
+            taken.append(box)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.restore()
 
 
 class QuadrantChart(Chart):
@@ -36,7 +88,8 @@ class QuadrantChart(Chart):
         self.addItem(self.x_median)
         self.addItem(self.y_median)
         self.showGrid(x=True, y=True, alpha=0.2)
-        self._labels: list[pg.TextItem] = []
+        self.labels = PointLabels()
+        self.addItem(self.labels, ignoreBounds=True)
         self._ids: list[str] = []
         self._names: list[str] = []
         self._xy = np.zeros((0, 2))
@@ -51,22 +104,16 @@ class QuadrantChart(Chart):
         self.x_axis.setLabel(titles[0], color=t.text)
         self.y_axis.setLabel(titles[1], color=t.text)
         self._xy = np.array(list(zip(xs, ys)), dtype=float).reshape(-1, 2)
-        spots = [{"pos": (x, y), "data": i, "brush": None if s else QColor(t.accent),
-                  "pen": pen(t.accent, 1.5)} for i, (x, y, s) in enumerate(zip(xs, ys, small))]
-        self.points.setData(spots)
-        for label in self._labels:
-            self.removeItem(label)
-        self._labels = []
-        for name, (x, y) in zip(names, self._xy):
-            label = pg.TextItem(point_label(name), color=QColor(t.muted), anchor=(0, 1.2))
-            label.setPos(x, y)
-            self.addItem(label)
-            self._labels.append(label)
+        hollow = np.array(small, dtype=bool)
+        filled, empty = pg.mkBrush(QColor(t.accent)), pg.mkBrush(None)
+        self.points.setData(x=self._xy[:, 0], y=self._xy[:, 1], data=np.arange(len(ids)),
+                            brush=[empty if h else filled for h in hollow], pen=pen(t.accent, 1.5))
+        self.labels.set_labels(self._xy, [point_label(n) for n in names], QColor(t.muted))
         for line, values in ((self.x_median, xs), (self.y_median, ys)):
             line.setVisible(bool(values))
             if values:
                 line.setPen(pen(t.grid, 1.5, dash=True))
-                line.setPos(float(np.median(values)))
+                line.setPos(float(statistics.median(values)))
         self.getPlotItem().enableAutoRange()
 
     def _nearest(self, point) -> int | None:

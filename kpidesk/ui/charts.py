@@ -16,6 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 from kpidesk.ui import i18n, theme
 
@@ -92,6 +93,12 @@ class Chart(pg.PlotWidget):
         self.getPlotItem().hideButtons()
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
+        for name in ("left", "bottom"):
+            # An axis (with its grid lines) is redrawn from a pixmap until its range
+            # changes, not replayed line by line each time anything in the plot moves.
+            axis = self.getPlotItem().getAxis(name)
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            axis.setStyle(maxTickLevel=1)
         self.restyle()
 
     def restyle(self) -> None:
@@ -128,26 +135,6 @@ class Chart(pg.PlotWidget):
 
     def on_click(self, point, double: bool) -> None:
         pass
-
-
-class Sparkline(pg.PlotWidget):
-    """The small trend line inside a KPI tile: no axes, no mouse."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setFixedHeight(34)
-        self.setMouseEnabled(False, False)
-        self.hideAxis("left")
-        self.hideAxis("bottom")
-        self.getPlotItem().setMenuEnabled(False)
-        self.getPlotItem().hideButtons()
-        self.setBackground(None)
-        self.curve = self.plot([], [])
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-    def set_series(self, ys: list[float | None], colour: str) -> None:
-        y = np.array([np.nan if v is None else v for v in ys], dtype=float)
-        self.curve.setData(np.arange(len(y)), y, pen=pen(colour, 1.6), connect="finite")
 
 
 class TrendChart(Chart):

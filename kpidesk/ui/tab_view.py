@@ -43,6 +43,16 @@ class Card(QFrame):
 
 
 def fill_combo(combo: QComboBox, items: list[tuple[str, str]], current: str | None) -> None:
+    """Offer ``items`` (key, text) with ``current`` chosen; untouched when already so
+    (refilling resizes the combo and re-lays out its card on every refresh)."""
+    shown = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+    if shown == list(items):
+        index = max(combo.findData(current), 0)
+        if combo.currentIndex() != index:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+        return
     combo.blockSignals(True)
     combo.clear()
     for key, text in items:
@@ -105,7 +115,10 @@ class TabView(QWidget):
         self.runner = TaskRunner(self)
         self.runner.task_finished.connect(self._loaded)
         self.runner.task_failed.connect(self.load_failed)
-        self.runner.busy_changed.connect(self.busy_changed)
+        self.runner.busy_changed.connect(self._runner_busy)
+        self._paint_token = 0
+        self._painting = False
+        self._needs_paint = False
         self.content = QWidget()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -124,6 +137,7 @@ class TabView(QWidget):
     # -- loading ------------------------------------------------------------------------
     def load(self, request: TabRequest) -> None:
         self.request = request
+        self._stop_painting()  # whatever is half painted is older than this request
         self.runner.start(load_tab, (self.desk.engine, request))
 
     def reload(self, **changes) -> None:
@@ -134,23 +148,66 @@ class TabView(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self.runner.busy
+        """Figures are loading, or a loaded result is still being painted."""
+        return self.runner.busy or self._painting
+
+    def _runner_busy(self, _busy: bool) -> None:
+        self.busy_changed.emit(self.busy)
 
     def _loaded(self, data: TabData) -> None:
-        """Paint in a few slices, one per event-loop turn, so a big tab never holds
-        the loop for long; ``kpis_computed`` once the last slice is on screen."""
         self.data = data
-        self._paint_token = getattr(self, "_paint_token", 0) + 1
-        self._paint_next(list(self.paint_steps()), self._paint_token)
+        self._paint_in_slices()
+
+    # -- painting in slices ---------------------------------------------------------
+    def _paint_in_slices(self) -> None:
+        """Paint the loaded data a step per event-loop turn, so a big tab never holds
+        the loop for long (input and the busy indicator keep moving); the first step
+        is painted at once. ``kpis_computed`` once the last step is on screen. A newer
+        request, or a newer paint, stops this one where it is."""
+        self._paint_token += 1
+        self._needs_paint = False
+        steps = list(self.paint_steps())
+        if not self._painting:
+            self._painting = True
+            self.busy_changed.emit(True)
+        self._paint_next(steps, self._paint_token)
 
     def _paint_next(self, steps: list, token: int) -> None:
         if token != self._paint_token or self.data is None:
-            return  # a newer result arrived: it paints itself
+            return  # stopped, or a newer paint took over
         steps.pop(0)()
         if steps:
             QTimer.singleShot(0, self, lambda: self._paint_next(steps, token))
+            return
+        self._painting = False
+        self.busy_changed.emit(self.busy)
+        self.kpis_computed.emit(self.key)
+
+    def _stop_painting(self) -> None:
+        self._paint_token += 1
+        if self._painting:
+            self._painting = False
+            self.busy_changed.emit(self.busy)
+
+    def repaint_soon(self) -> None:
+        """Repaint the loaded data (new language, new theme): now, in slices, if the
+        tab is on screen; else when it is next shown."""
+        if self.data is None:
+            return
+        if self.isVisible():
+            self._paint_in_slices()
         else:
-            self.kpis_computed.emit(self.key)
+            self._stop_painting()
+            self._needs_paint = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._needs_paint:  # after the window's reaction to the switch (a load cancels this)
+            QTimer.singleShot(0, self, self._paint_if_needed)
+
+    def _paint_if_needed(self) -> None:
+        if self._needs_paint and not self.runner.busy and self.isVisible():
+            self._paint_in_slices()
 
     # -- painting (subclasses) ----------------------------------------------------------
     def paint_steps(self) -> list:
@@ -158,15 +215,18 @@ class TabView(QWidget):
         raise NotImplementedError
 
     def paint(self) -> None:
+        """Paint everything at once (privacy mode must not leave a name on screen
+        for even one turn of the loop)."""
+        self._stop_painting()
+        self._needs_paint = False
         for step in self.paint_steps():
             step()
 
     def retranslate(self) -> None:
-        if self.data is not None:
-            self.paint()
+        self.repaint_soon()
 
     def restyle(self) -> None:
-        self.retranslate()
+        self.repaint_soon()
 
     def export_table(self):
         """The agent table shown, if any (for File › Export)."""

@@ -68,7 +68,8 @@ def choose(setting: str) -> Theme:
 def apply(app: QApplication, theme: Theme) -> None:
     global _current
     _current = theme
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # setting it again would re-polish every widget
+        app.setStyle("Fusion")
     pal = QPalette()
     pal.setColor(QPalette.ColorRole.Window, QColor(theme.window))
     pal.setColor(QPalette.ColorRole.WindowText, QColor(theme.text))

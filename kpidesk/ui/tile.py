@@ -1,17 +1,36 @@
 """A KPI tile: the value in the user's locale, coloured by target, its change against
 the compare period (arrow coloured by whether the change is good news), a sparkline,
-and a tooltip with the definition, formula and parameters in force."""
+and a tooltip with the definition, formula and parameters in force.
+
+A refresh only changes texts and colours: colours go through the labels' palettes
+and the status stripe is painted, never through per-widget style sheets, which
+would re-polish the tile and re-lay out the whole tab on every filter change.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kpidesk.core import formatting, targets
 from kpidesk.core.kpi.engine import KpiValue
 from kpidesk.ui import theme
-from kpidesk.ui.charts import Sparkline
 from kpidesk.ui.i18n import translate
+from kpidesk.ui.sparkline import Sparkline
+
+STRIPE = 5.0
+
+
+def set_text_colour(widget: QWidget, colour: str | None) -> None:
+    """The widget's text colour (``None``: the theme's), without a style sheet."""
+    if getattr(widget, "_kpidesk_colour", None) == colour:
+        return
+    widget._kpidesk_colour = colour
+    pal = QPalette()  # no role set: everything else follows the window's palette
+    if colour is not None:
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    widget.setPalette(pal)
 
 
 class KpiTile(QFrame):
@@ -27,9 +46,11 @@ class KpiTile(QFrame):
         self.title = QLabel(objectName="TileTitle")
         self.title.setWordWrap(True)
         self.value = QLabel("–", objectName="TileValue")
-        self.status = QLabel(objectName="Muted")
+        self.status = QLabel(objectName="TileStatus")
         self.delta = QLabel(objectName="TileDelta")
         self.spark = Sparkline(self)
+        self.stripe: str | None = None
+        self._selected: bool | None = None
         top = QHBoxLayout()
         top.addWidget(self.value)
         top.addStretch(1)
@@ -44,14 +65,30 @@ class KpiTile(QFrame):
         self.set_selected(False)
 
     def set_selected(self, selected: bool) -> None:
+        if selected == self._selected:
+            return
+        self._selected = selected
         self.setProperty("selected", "true" if selected else "false")
         self.style().unpolish(self)
         self.style().polish(self)
+        self.update()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.button() == Qt.MouseButton.LeftButton:
             self.tile_clicked.emit(self.kpi_id)
         super().mousePressEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().paintEvent(event)
+        if self.stripe is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        outline = QPainterPath()
+        outline.addRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        painter.setClipPath(outline)
+        painter.fillRect(QRectF(0, 0, STRIPE, self.height()), QColor(self.stripe))
+        painter.end()
 
     def show_value(self, title: str, value: KpiValue | None, previous: KpiValue | None, unit: str, better: str,
                    status: str | None, spark: list[float | None], lang: str, tooltip: str) -> None:
@@ -60,16 +97,19 @@ class KpiTile(QFrame):
         self.setToolTip(tooltip)
         v = value.value if value else None
         self.value.setText(formatting.value(v, unit, lang))
-        colour = t.status_colour(status) if status else t.text
-        self.value.setStyleSheet(f"color: {colour};")
-        self.setStyleSheet(f"QFrame#KpiTile {{ border-left: 5px solid {t.status_colour(status)}; }}" if status else "")
+        colour = t.status_colour(status) if status else None
+        set_text_colour(self.value, colour)
+        stripe = t.status_colour(status) if status else None
+        if stripe != self.stripe:
+            self.stripe = stripe
+            self.update()
         names = {"green": translate("Tile", "on target"), "amber": translate("Tile", "watch"),
                  "red": translate("Tile", "off target")}
         self.status.setText(names.get(status or "", ""))
-        self.status.setStyleSheet(f"color: {colour};")
+        set_text_colour(self.status, colour or t.muted)
         if v is None and value is not None and value.reason:
             self.delta.setText(value.reason)
-            self.delta.setStyleSheet(f"color: {t.muted};")
+            set_text_colour(self.delta, t.muted)
         else:
             self._show_delta(v, previous.value if previous else None, unit, better, lang)
         self.spark.set_series(spark, t.accent)
@@ -79,11 +119,11 @@ class KpiTile(QFrame):
         text = formatting.delta(v, prev, unit, lang)
         if text is None:
             self.delta.setText(translate("Tile", "no comparison"))
-            self.delta.setStyleSheet(f"color: {t.muted};")
+            set_text_colour(self.delta, t.muted)
             return
         good = targets.is_good_change(v - prev, better)
         arrow = "▲" if v > prev else ("▼" if v < prev else "■")
         colour = t.muted if good is None else (t.good if good else t.bad)
         versus = translate("Tile", "vs compare period")
         self.delta.setText(f"{arrow} {text} {versus}")
-        self.delta.setStyleSheet(f"color: {colour};")
+        set_text_colour(self.delta, colour)

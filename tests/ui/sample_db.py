@@ -17,6 +17,10 @@ AGENTS = [
     ("A05", "Emma Moreau", "Équipe Sud", "Rabat"), ("A06", "Farid Benali", "Équipe Sud", "Rabat"),
     ("A07", "Gaëlle Roux", "Équipe Sud", "Rabat"), ("A08", "Hugo Faure", "Équipe Sud", "Rabat"),
 ]
+FIRST = ["Inès", "Jules", "Karim", "Léa", "Manon", "Nathan", "Océane", "Paul", "Quentin", "Rose", "Samir",
+         "Tom", "Ugo", "Victor", "Yasmine", "Zoé"]
+LAST = ["Bernard", "Dubois", "Thomas", "Robert", "Richard", "Simon", "Laurent", "Michel", "Garcia", "David",
+        "Bertrand", "Vincent", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine"]
 LAST_DAY = date(2026, 11, 22)
 
 _CONTACTS = """
@@ -33,7 +37,7 @@ WITH d AS (
         CASE WHEN u1 < 0.6 THEN 'phone' WHEN u1 < 0.8 THEN 'email' WHEN u1 < 0.92 THEN 'chat' ELSE 'bot' END AS ch,
         $start + to_days(CAST(floor(u2 * $days) AS INTEGER))
             + to_minutes(CAST(480 + floor(pow(u3, 1.2) * 660) AS INTEGER)) AS ts,
-        'A0' || CAST(1 + floor(u6 * 8) AS INTEGER) AS ag
+        printf('A%02d', CAST(1 + floor(u6 * $agents) AS INTEGER)) AS ag
     FROM d
 )
 SELECT i AS contact_id, 'test' AS source, CAST(i AS VARCHAR) AS source_key, ch AS channel,
@@ -84,14 +88,22 @@ FROM contacts WHERE surveyed AND agent_id IS NOT NULL AND (hash(contact_id, 12) 
 """
 
 
-def fill(store, rows: int = 3000, days: int = 28, last_day: date = LAST_DAY) -> None:
+def roster(agents: int = 8) -> list[tuple[str, str, str, str]]:
+    """The eight named agents, then as many more as asked (a large outsourced team)."""
+    extra = [(f"A{i:02d}", f"{FIRST[i % len(FIRST)]} {LAST[(i * 7) % len(LAST)]}", f"Équipe {1 + i // 12}",
+              ("Lyon", "Rabat", "Dakar")[i % 3]) for i in range(len(AGENTS) + 1, agents + 1)]
+    return (AGENTS + extra)[:agents]
+
+
+def fill(store, rows: int = 3000, days: int = 28, last_day: date = LAST_DAY, agents: int = 8) -> None:
     """Insert ``rows`` contacts over the ``days`` days ending ``last_day``, the
-    eight agents, and CSAT answers for some of the surveyed contacts."""
+    ``agents`` agents (eight by default), and CSAT answers for some of the surveyed
+    contacts."""
     start = last_day - timedelta(days=days - 1)
     with store.write() as cur:
-        cur.executemany("INSERT INTO agents (agent_id, name, team, site) VALUES (?, ?, ?, ?)", AGENTS)
+        cur.executemany("INSERT INTO agents (agent_id, name, team, site) VALUES (?, ?, ?, ?)", roster(agents))
         cur.execute(f"INSERT INTO contacts BY NAME ({_CONTACTS})",
-                    {"first": 1, "rows": rows, "start": start, "days": days})
+                    {"first": 1, "rows": rows, "start": start, "days": days, "agents": agents})
         cur.execute(_SURVEYS)
         cur.execute("UPDATE contacts SET survey_answered = contact_id IN (SELECT contact_id FROM surveys)")
         derive.refresh(cur)

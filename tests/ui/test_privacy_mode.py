@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLabel, QWidget
 
 from kpidesk.ui import privacy_state
+from kpidesk.ui.chart_agents import PointLabels
 
 FOCUS = "A07"
 
@@ -49,6 +50,8 @@ def visible_texts(root: QWidget) -> list[str]:
             for item in w.getPlotItem().items + [w.getPlotItem().getAxis(a) for a in ("left", "bottom")]:
                 if isinstance(item, pg.TextItem):
                     texts.append(item.toPlainText())
+                if isinstance(item, PointLabels):
+                    texts += item.texts()
                 if isinstance(item, pg.AxisItem) and item._tickLevels:
                     texts += [str(label) for level in item._tickLevels for _pos, label in level]
     return [t for t in texts if t]
