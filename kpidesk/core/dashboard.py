@@ -161,11 +161,7 @@ def load_tab(inputs: tuple[Engine, TabRequest], state: Any = NullState()) -> Tab
         data.heatmaps = _heatmaps(engine.compute(spec.heatmaps, flt, ("weekday", "hour_of_day")))
         step()
     if spec.durations:
-        cur = engine.store.cursor()
-        try:
-            data.distribution = distribution.histogram(cur, req.duration or spec.durations[0], flt)
-        finally:
-            cur.close()
+        data.distribution = distribution.histogram(engine, req.duration or spec.durations[0], flt)
         step()
     if spec.table:
         rows: dict[str, AgentRow] = {}

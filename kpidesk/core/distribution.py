@@ -2,35 +2,17 @@
 
 Averages hide the long tail that coaching is about. The histogram is computed in
 DuckDB (a ``GROUP BY`` on the bin number), so a chart receives a few dozen bars,
-never the rows. The measured column comes from the fixed table below; every filter
-value is a bound parameter.
+never the rows. The values are those the engine reads for the KPI the chart explains;
+every filter value is a bound parameter.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 
-# measure name → (SQL value per contact, condition for the contact to count)
-MEASURES: dict[str, tuple[str, str]] = {
-    "wait": ("c.wait_s", "c.outcome = 'answered'"),
-    "handle": (
-        "coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0)",
-        "c.outcome IN ('answered', 'handled') AND coalesce(c.talk_s, c.hold_s, c.wrap_s) IS NOT NULL",
-    ),
-    "first_response": ("c.first_response_s", "c.first_response_s IS NOT NULL"),
-    "resolution": ("c.resolution_s", "c.resolution_s IS NOT NULL"),
-}
+from kpidesk.core.kpi.relations import DISTRIBUTIONS
 
-# filter field → (SQL column, bound parameter)
-_FILTERS = {
-    "channels": ("c.channel", "channels"),
-    "queues": ("c.queue", "queues"),
-    "teams": ("a.team", "teams"),
-    "sites": ("coalesce(c.site, a.site)", "sites"),
-    "agents": ("c.agent_id", "agents"),
-    "topics": ("c.topic", "topics"),
-}
+MEASURES = tuple(DISTRIBUTIONS)  # wait, handle, first_response, resolution
 
 
 @dataclass
@@ -48,32 +30,23 @@ class Histogram:
         return self.n == 0
 
 
-def _where(measure: str, filters) -> tuple[str, dict]:
-    expr, condition = MEASURES[measure]
-    clauses = [condition, f"({expr}) IS NOT NULL", "c.direction = 'inbound'"]
-    bind: dict = {}
-    if filters.date_from:
-        clauses.append("c.arrived_at >= $start")
-        bind["start"] = datetime.combine(filters.date_from, datetime.min.time())
-    if filters.date_to:
-        clauses.append("c.arrived_at < $end")
-        bind["end"] = datetime.combine(filters.date_to + timedelta(days=1), datetime.min.time())
-    for name, (column, param) in _FILTERS.items():
-        chosen = list(getattr(filters, name))
-        if chosen:
-            clauses.append(f"list_contains(${param}, {column})")
-            bind[param] = chosen
-    return " AND ".join(clauses), bind
-
-
-def histogram(cur, measure: str, filters, bins: int = 40) -> Histogram:
+def histogram(engine, measure: str, filters, bins: int = 40) -> Histogram:
     """Counts in ``bins`` equal bins from 0 to the 98th percentile (the last bin
-    also holds the longer tail), with the median, p90 and mean of all values."""
+    also holds the longer tail), with the median, p90 and mean of all values.
+
+    The values are those of the KPI the chart explains (ASA's answered calls, AHT's
+    handled contacts…), filtered as the engine filters them, read from the rollups'
+    value lists on big databases."""
     if measure not in MEASURES:
         raise ValueError(f"unknown duration {measure!r}; choose from {', '.join(MEASURES)}")
-    expr, _ = MEASURES[measure]
-    where, bind = _where(measure, filters)
-    source = f"SELECT {expr} AS x FROM contacts c LEFT JOIN agents a ON a.agent_id = c.agent_id WHERE {where}"
+    cur = engine.store.cursor()
+    try:
+        return _histogram(cur, *engine.values_sql(measure, filters, cur), measure, bins)
+    finally:
+        cur.close()
+
+
+def _histogram(cur, source: str, bind: dict, measure: str, bins: int) -> Histogram:
     n, median, p90, mean, top = cur.execute(
         f"SELECT count(*), quantile_cont(x, 0.5), quantile_cont(x, 0.9), avg(x), "
         f"quantile_cont(x, 0.98) FROM ({source})",

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from kpidesk.core import distribution, periods
-from kpidesk.core.kpi.engine import Filters
+from kpidesk.core.kpi.engine import Engine, Filters
 from kpidesk.core.store import Store
 
 ANCHOR = date(2026, 11, 18)  # a Wednesday
@@ -44,10 +44,10 @@ def test_histogram_median_and_p90():
         with store.write() as cur:
             cur.executemany("INSERT INTO contacts (contact_id, source, source_key, channel, arrived_at, outcome, "
                             "talk_s, queue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        cur = store.cursor()
-        hist = distribution.histogram(cur, "handle", Filters(date(2026, 11, 18), date(2026, 11, 18)), bins=10)
+        engine = Engine(store)
+        hist = distribution.histogram(engine, "handle", Filters(date(2026, 11, 18), date(2026, 11, 18)), bins=10)
         assert hist.n == 10 and sum(hist.counts) == 10
         assert hist.median == 550.0  # between 500 and 600
         assert abs(hist.p90 - 910.0) < 1e-9  # linear interpolation: 900 + 0.1 × 100
-        other = distribution.histogram(cur, "handle", Filters(queues=("Q2",)))
+        other = distribution.histogram(engine, "handle", Filters(queues=("Q2",)))
         assert other.empty

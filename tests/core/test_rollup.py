@@ -109,8 +109,12 @@ def test_tab_figures_come_from_the_rollups(pair):
     assert routed(fast, phone, Filters(channels=("phone",)), ("agent",)) == set(phone)
     assert routed(fast, phone, Filters(channels=("phone",)), ("weekday", "hour_of_day")) == set(phone)
     assert routed(fast, ["occupancy", "volume_share"], Filters(), ("agent",)) == {"occupancy", "volume_share"}
-    # medians need the detail rows; so do 15-minute buckets and topic at hour grain
-    assert routed(fast, ["first_response_time", "chat_first_response_time"], Filters()) == set()
+    # medians come from each group's list of values, so they stay exact
+    medians = {"first_response_time", "chat_first_response_time", "resolution_time"}
+    assert routed(fast, sorted(medians), Filters(), ("weekday", "hour_of_day")) == medians
+    # the backlog at the end of each day/week from tickets counted by day of arrival and of solving
+    assert routed(fast, ["backlog", "backlog_age"], Filters(channels=("email",)), ("week",)) == {"backlog"}
+    # 15-minute buckets, and topic at hour grain, need the detail rows
     assert routed(fast, ["volume"], Filters(), ("15min",)) == set()
     assert routed(fast, ["volume"], Filters(topics=("Facturation",)), ("hour",)) == set()
     assert routed(fast, ["volume"], Filters(topics=("Facturation",)), ("day",)) == {"volume"}
@@ -167,14 +171,18 @@ def test_a_period_not_on_day_bounds_reads_the_hour_level_or_the_detail():
 
 
 def test_measures_are_rewritten_over_partial_aggregates():
-    aggs = frozenset({"sum", "count", "avg", "min", "max", "quantile_cont", "median", "any_value"})
+    aggs = frozenset({"sum", "count", "avg", "min", "max", "quantile_cont", "median", "any_value", "string_agg"})
     found = rollup.calls("sum(a * (b + 1)) / nullif(count(c) FILTER (WHERE ticket = 1), 0) + avg(x)", aggs)
     assert [c.partials() for _, _, c in found] == [
         ["sum(a * (b + 1))"], ["count(c) FILTER (WHERE ticket = 1)"], ["sum(x)", "count(x)"]]
     cols = {"sum(a * (b + 1))": "a0", "count(c) FILTER (WHERE ticket = 1)": "a1", "sum(x)": "a2", "count(x)": "a3"}
     assert rollup._rewrite("sum(a * (b + 1)) / nullif(count(c) FILTER (WHERE ticket = 1), 0) + avg(x)", cols) == (
         "sum(a0) / nullif(coalesce(sum(a1), 0), 0) + (sum(a2) / nullif(sum(a3), 0))")
-    for measure in ("count(DISTINCT customer_id)", "quantile_cont(x, 0.5)", "sum(x) OVER ()", "median(x) + sum(y)"):
+    median = rollup.calls("quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)", aggs)[0][2]
+    assert median.partials() == ["list(first_response_s) FILTER (WHERE (ticket = 1) AND (first_response_s) IS NOT NULL)"]
+    assert rollup._rewrite("quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)",
+                           {median.partials()[0]: "a7"}) == "list_aggregate(flatten(list(a7)), 'quantile_cont', 0.5)"
+    for measure in ("count(DISTINCT customer_id)", "any_value(x)", "sum(x) OVER ()", "string_agg(x, ',' ORDER BY y)"):
         with pytest.raises(rollup.NotRollable):
             rollup.calls(measure, aggs)
 
@@ -197,3 +205,29 @@ def test_user_kpis_use_the_rollup_when_they_can(tmp_path):
         assert_same(raw, fast, ["long_calls", "distinct_callers"], Filters(channels=("phone",)), by)
     assert routed(fast, ["long_calls", "distinct_callers"], Filters()) == {"long_calls"}
     store.close()
+
+
+@pytest.mark.parametrize("measure", ["wait", "handle", "first_response", "resolution"])
+def test_distributions_agree_with_the_detail_rows(pair, measure):
+    from kpidesk.core import distribution
+
+    raw, fast = pair
+    for filters in (Filters(), Filters(channels=("phone",), teams=("Équipe Nord",)), _week(raw),
+                    Filters(channels=("email",), topics=("Facturation",))):
+        a, b = distribution.histogram(raw, measure, filters), distribution.histogram(fast, measure, filters)
+        assert (a.n, a.counts) == (b.n, b.counts)
+        for x, y in ((a.median, b.median), (a.p90, b.p90), (a.mean, b.mean)):
+            assert (x is None and y is None) or math.isclose(x, y, rel_tol=1e-9)
+    assert "unnest" in fast.values_sql(measure, Filters())[0]
+
+
+def test_medians_and_p90_on_request_agree(pair):
+    raw, fast = pair
+    for by in ((), ("agent",), ("week",)):
+        a = keyed(raw.compute(["asa", "aht", "first_response_time"], Filters(), by, stats=True))
+        b = keyed(fast.compute(["asa", "aht", "first_response_time"], Filters(), by, stats=True))
+        assert a.keys() == b.keys()
+        for key, x in a.items():
+            for name, want in x.extras.items():
+                got = b[key].extras[name]
+                assert (want is None and got is None) or math.isclose(got, want, rel_tol=1e-9), (key, name)

@@ -21,7 +21,7 @@ from kpidesk.core import settings
 from kpidesk.core.kpi import rollup
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.definitions import KpiDefinition, Registry, load_registry
-from kpidesk.core.kpi.relations import RELATIONS
+from kpidesk.core.kpi.relations import DISTRIBUTIONS, RELATIONS
 
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 SAMPLED_UNITS = ("rate", "seconds", "score", "percent")
@@ -190,13 +190,13 @@ class Engine:
         columns = {compose.DIMENSIONS[d][1] for d in by if d in compose.DIMENSIONS and d not in rollup._TIME_DIMS}
         columns |= {d for d in by if d not in compose.DIMENSIONS}  # a relation's own (survey_type…)
         columns |= {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
-        level = rollup.level_for(by, columns, start, end)
-        if level is None:
-            return {}
         routes = {}
         for name in rollup.ROLLED:
-            wanted = [k for k in defs if k.relation == name and not (stats and k.stats)]
+            wanted = [k for k in defs if k.relation == name]
             if not wanted:
+                continue
+            level = rollup.level_for(by, columns, start, end, RELATIONS[name].snapshot)
+            if level is None:
                 continue
             design = self._design(cur, name)
             if any(params.get(p) != v for p, v in design.params.items()):
@@ -210,12 +210,55 @@ class Engine:
 
     def _design(self, cur, relation: str) -> rollup.Rollup:
         """The rollup layout for the KPI parameters in the settings (kept per generation)."""
-        key = (relation, self.store.generation)
+        params = self.parameters()
+        key = (relation, tuple(sorted(params.items())))
         if key not in self._designs:
             if self._aggregates is None:
                 self._aggregates = rollup.aggregate_names(cur)
-            self._designs[key] = rollup.design(relation, list(self.registry), self.parameters(), self._aggregates)
+
+            def check(rel, partials) -> bool:
+                sql = f"EXPLAIN SELECT {', '.join(partials)} FROM ({rel.sql}) r"
+                try:
+                    cur.execute(sql, {p: params[p] for p in dict.fromkeys(_PARAM.findall(sql))})
+                except (duckdb.Error, KeyError):
+                    return False
+                return True
+
+            lists = tuple(rollup.list_partial(expr, cond) for rel, parts in DISTRIBUTIONS.values()
+                          if rel == relation for expr, cond in parts)
+            self._designs[key] = rollup.design(relation, list(self.registry), params, self._aggregates,
+                                               check, lists)
         return self._designs[key]
+
+    def values_sql(self, name: str, filters: Filters, cur=None) -> tuple[str, dict]:
+        """SQL giving one row per value (column ``x``) of the duration distribution
+        ``name`` (see ``relations.DISTRIBUTIONS``) over ``filters``, read from the
+        rollups' value lists when they can serve it, and its bound values."""
+        rel_name, parts = DISTRIBUTIONS[name]
+        rel = RELATIONS[rel_name]
+        cur = cur or self.store.cursor()
+        start, end = self.period(filters, cur)
+        bind = {"period_start": start, "period_end": end, **compose.filter_values(filters)}
+        where = compose._where(rel, filters)
+        source = None
+        if self.rollups.enabled(cur):
+            design = self._design(cur, rel_name)
+            cols = [design.columns.get(rollup.list_partial(expr, cond)) for expr, cond in parts]
+            columns = {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
+            level = rollup.level_for((), columns, start, end)
+            params = self.parameters()
+            if (all(cols) and level is not None and all(params.get(p) == v for p, v in design.params.items())
+                    and self.rollups.ready(cur, design)):
+                source = design.source(level)
+                selects = [f"SELECT unnest({col}) AS x FROM ({source}) r" for col in cols]
+        if source is None:
+            selects = [f"SELECT CASE WHEN {cond or 'true'} THEN {expr} END AS x FROM ({rel.sql}) r"
+                       for expr, cond in parts]
+            bind.update(self.parameters())
+        sql = " UNION ALL ".join(s + (" WHERE " + " AND ".join(where) if where else "") for s in selects)
+        sql = f"SELECT x FROM ({sql}) v WHERE x IS NOT NULL"
+        used = dict.fromkeys(_PARAM.findall(sql))
+        return sql, {k: bind[k] for k in used}
 
     def _compute(self, cur, defs: list[KpiDefinition], filters, by, params, stats=False,
                  use_rollups: bool = True) -> list[KpiValue]:

@@ -234,6 +234,17 @@ FROM customers
 """
 
 
+# Durations a chart shows as a distribution: relation and the (value, condition)
+# pairs whose values it pools — the same contacts as the KPI each one explains
+# (ASA, AHT, first response time of tickets and of chats, resolution time).
+DISTRIBUTIONS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "wait": ("contacts", (("wait_answered_v", ""),)),
+    "handle": ("contacts", (("handle_v", ""),)),
+    "first_response": ("contacts", (("first_response_s", "ticket = 1"), ("chat_frt_v", ""))),
+    "resolution": ("contacts", (("resolution_s", "ticket = 1 AND solved = 1"),)),
+}
+
+
 @dataclass(frozen=True)
 class Relation:
     name: str

@@ -47,6 +47,8 @@ MIN_ROWS = int(os.environ.get("KPIDESK_ROLLUP_MIN_ROWS", "200000"))
 # aggregate written in a KPI → how its partial results combine (None: rewritten)
 _REAGG = {"sum": "sum", "count": "sum", "min": "min", "max": "max", "bool_and": "bool_and",
           "bool_or": "bool_or", "avg": None}
+# order statistics: the rollup keeps each group's values (a list), so they stay exact
+_LISTED = {"quantile_cont", "quantile_disc", "median"}
 _CALL = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 _FILTER = re.compile(r"\s*FILTER\s*\(", re.IGNORECASE)
 _OVER = re.compile(r"\s*OVER\b", re.IGNORECASE)
@@ -69,8 +71,11 @@ LEVELS = (
     Level("hour", "hour", frozenset({"hour", "day", "week", "month", "weekday", "hour_of_day"}),
           frozenset({"channel", "queue", "agent_id", "team", "site"})),
 )
+# A point-in-time count (backlog) at the end of each day, week or month is exact from
+# tickets counted by day of arrival and day of solving: both compare to midnights.
+SNAPSHOT_LEVELS = (Level("day", "day", frozenset({"day", "week", "month"})),)
 _TIME_DIMS = {"15min", "hour", "day", "week", "month", "weekday", "hour_of_day"}
-ROLLED = ("contacts", "surveys", "activity")  # relations big enough to be worth it
+ROLLED = ("contacts", "surveys", "activity", "backlog")  # relations big enough to be worth it
 
 
 class NotRollable(Exception):
@@ -97,16 +102,45 @@ def _close(sql: str, start: int) -> int:
     raise NotRollable("unbalanced parentheses")
 
 
+def list_partial(expr: str, condition: str = "") -> str:
+    """The rollup column keeping the non-null values of ``expr`` (where ``condition``)."""
+    cond = f"({condition}) AND " if condition else ""
+    return f"list({expr}) FILTER (WHERE {cond}({expr}) IS NOT NULL)"
+
+
+def _split_args(text: str) -> list[str]:
+    """Top-level comma-separated arguments of a call."""
+    args, depth, quote, last = [], 0, None, 0
+    for i, ch in enumerate(text):
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            args.append(text[last:i].strip())
+            last = i + 1
+    args.append(text[last:].strip())
+    return args
+
+
 @dataclass(frozen=True)
 class Call:
     func: str  # sum, count, min…
     arg: str  # the argument text
     filter: str  # " FILTER (WHERE …)" or ""
+    condition: str = ""  # the FILTER's condition
+    rest: str = ""  # further arguments of a quantile (", 0.5")
 
     def partials(self) -> list[str]:
         """The aggregate expressions a rollup column keeps for this call."""
         if self.func == "avg":
             return [f"sum({self.arg}){self.filter}", f"count({self.arg}){self.filter}"]
+        if self.func in _LISTED:  # the values themselves, for an exact median
+            return [list_partial(self.arg, self.condition)]
         return [f"{self.func}({self.arg}){self.filter}"]
 
 
@@ -122,23 +156,29 @@ def calls(sql: str, aggregates: frozenset[str] = frozenset()) -> list[tuple[int,
             return out
         func = m.group(1).lower()
         end = _close(sql, m.end())
-        if func not in _REAGG:
+        if func not in _REAGG and func not in _LISTED:
             if func in aggregates:
                 raise NotRollable(func)
             pos = m.end()  # a scalar function (nullif, coalesce…): look inside
             continue
         arg = sql[m.end():end - 1].strip()
-        if _DISTINCT.match(arg):
-            raise NotRollable("DISTINCT")
-        filt = ""
+        if _DISTINCT.match(arg) or re.search(r"\bORDER\s+BY\b", arg, re.IGNORECASE):
+            raise NotRollable("DISTINCT or ORDER BY")
+        rest = ""
+        if func in _LISTED:
+            args = _split_args(arg)
+            arg, rest = args[0], "".join(", " + a for a in args[1:])
+        filt = cond = ""
         f = _FILTER.match(sql, end)
         if f:
             fend = _close(sql, f.end())
-            filt = " FILTER (" + " ".join(sql[f.end():fend - 1].split()) + ")"
+            inner = " ".join(sql[f.end():fend - 1].split())
+            filt = f" FILTER ({inner})"
+            cond = re.sub(r"^WHERE\s+", "", inner, flags=re.IGNORECASE)
             end = fend
         if _OVER.match(sql, end):
             raise NotRollable("window")
-        out.append((m.start(), end, Call(func, " ".join(arg.split()), filt)))
+        out.append((m.start(), end, Call(func, " ".join(arg.split()), filt, cond, rest)))
         pos = end
 
 
@@ -150,6 +190,8 @@ def _rewrite(sql: str, columns: dict[str, str]) -> str:
         cols = [columns[p] for p in call.partials()]
         if call.func == "avg":
             parts.append(f"(sum({cols[0]}) / nullif(sum({cols[1]}), 0))")
+        elif call.func in _LISTED:
+            parts.append(f"list_aggregate(flatten(list({cols[0]})), '{call.func}'{call.rest})")
         elif call.func == "count":
             parts.append(f"coalesce(sum({cols[0]}), 0)")
         else:
@@ -160,7 +202,7 @@ def _rewrite(sql: str, columns: dict[str, str]) -> str:
 
 
 def _texts(kpi: KpiDefinition) -> list[str]:
-    return [kpi.measure, kpi.n, *([kpi.basis] if kpi.basis else []), *kpi.extras.values()]
+    return [kpi.measure, kpi.n, *([kpi.basis] if kpi.basis else []), *kpi.extras.values(), *kpi.stats.values()]
 
 
 def partials_of(kpi: KpiDefinition, aggregates: frozenset[str] = frozenset()) -> list[str]:
@@ -201,10 +243,13 @@ class Rollup:
         return f"SELECT * FROM {table_name(self.relation.name, level.name)}"
 
 
-def design(relation: str, kpis: list[KpiDefinition], params: dict, aggregates: frozenset[str]) -> Rollup:
+def design(relation: str, kpis: list[KpiDefinition], params: dict, aggregates: frozenset[str],
+           check=None, extra: tuple[str, ...] = ()) -> Rollup:
     """Which columns the rollup of ``relation`` keeps for ``kpis`` (every KPI of the
     registry on it, so the rollup does not change with the KPIs a view asks for),
-    and the KPIs rewritten over them."""
+    and the KPIs rewritten over them. ``check(relation, partials)`` says whether the
+    partial aggregates bind on the relation (a snapshot KPI reading ``period_end``, or
+    a broken user file, does not) — those KPIs read the detail rows."""
     rel = RELATIONS[relation]
     wanted: dict[str, None] = {}
     usable = []
@@ -215,8 +260,11 @@ def design(relation: str, kpis: list[KpiDefinition], params: dict, aggregates: f
             parts = partials_of(kpi, aggregates)
         except NotRollable:
             continue
+        if check is not None and not check(rel, parts):
+            continue
         wanted.update(dict.fromkeys(parts))
         usable.append(kpi)
+    wanted.update(dict.fromkeys(extra))  # value lists for distribution charts
     columns = {expr: f"a{i}" for i, expr in enumerate(sorted(wanted))}
     rewritten = {}
     for kpi in usable:
@@ -226,7 +274,7 @@ def design(relation: str, kpis: list[KpiDefinition], params: dict, aggregates: f
             n=_rewrite(kpi.n, columns),
             basis=_rewrite(kpi.basis, columns) if kpi.basis else None,
             extras={k: _rewrite(v, columns) for k, v in kpi.extras.items()},
-            stats={},
+            stats={k: _rewrite(v, columns) for k, v in kpi.stats.items()},
         )
     used = {p: params[p] for p in sorted(set(_PARAM.findall(rel.sql + " ".join(columns))))}
     blob = json.dumps({"v": VERSION, "sql": rel.sql, "cols": sorted(columns), "params": used},
@@ -239,6 +287,16 @@ def _build(cur, rollup: Rollup) -> None:
     partials = ", ".join(f"{expr} AS {col}" for expr, col in rollup.columns.items())
     source = rollup.relation.sql
     bind = {p: rollup.params[p] for p in dict.fromkeys(_PARAM.findall(source + partials))}
+    if rollup.relation.snapshot:  # tickets by day of arrival and of solving
+        dims = "".join(f', "{d}"' for d in rollup.dims(SNAPSHOT_LEVELS[0]))
+        cur.execute(
+            f"CREATE OR REPLACE TABLE {table_name(rollup.relation.name, 'day')} AS "
+            "SELECT date_trunc('day', arrived_at) AS t, date_trunc('day', arrived_at) AS arrived_at, "
+            f"date_trunc('day', solved_at) AS solved_at{dims}, {partials} "
+            f"FROM ({source}) r WHERE arrived_at IS NOT NULL GROUP BY ALL",
+            bind,
+        )
+        return
     for level in LEVELS:
         dims = "".join(f', "{d}"' for d in rollup.dims(level))
         cur.execute(
@@ -299,7 +357,7 @@ class Rollups:
             with self.store.write(facts=False) as wcur:
                 version = wcur.execute("SELECT version FROM facts_state").fetchone()[0]
                 _build(wcur, rollup)
-                rows = wcur.execute(f"SELECT count(*) FROM {table_name(name, LEVELS[0].name)}").fetchone()[0]
+                rows = wcur.execute(f"SELECT count(*) FROM {table_name(name, 'day')}").fetchone()[0]
                 wcur.execute("DELETE FROM rollup_state WHERE relation = ?", [name])
                 wcur.execute("INSERT INTO rollup_state VALUES (?, ?, ?, now(), ?)",
                              [name, version, rollup.stamp, rows])
@@ -310,11 +368,11 @@ class Rollups:
         return True
 
 
-def level_for(by: tuple[str, ...], columns: set[str], start, end) -> Level | None:
+def level_for(by: tuple[str, ...], columns: set[str], start, end, snapshot: bool = False) -> Level | None:
     """The coarsest level that can answer a grouping ``by`` reading ``columns``
     (grouping and filter columns) over [start, end), if any."""
     times = [d for d in by if d in _TIME_DIMS]
-    for level in LEVELS:
+    for level in SNAPSHOT_LEVELS if snapshot else LEVELS:
         if not all(d in level.serves for d in times):
             continue
         if level.dims is not None and not columns <= level.dims:

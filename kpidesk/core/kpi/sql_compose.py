@@ -95,7 +95,7 @@ def _select(rel_sql: str, dims: list[str], measures: list[str], where: list[str]
     return sql
 
 
-def _snapshot_source(rel: Relation, by: tuple[str, ...]) -> str:
+def _snapshot_source(rel: Relation, by: tuple[str, ...], source: str | None = None) -> str:
     """Tickets open at the end of the period, or at the end of each time bucket."""
     step = next((TIME_STEPS[d] for d in by if d in TIME_STEPS), None)
     if step is None:
@@ -109,7 +109,7 @@ def _snapshot_source(rel: Relation, by: tuple[str, ...]) -> str:
         )
     return (
         f"SELECT r.* REPLACE (e.bucket_start AS t), e.bucket_end AS period_end\n"
-        f"FROM ({rel.sql}) r JOIN ({ends}) e\n"
+        f"FROM ({source or rel.sql}) r JOIN ({ends}) e\n"
         "  ON r.arrived_at < e.bucket_end AND (r.solved_at IS NULL OR r.solved_at >= e.bucket_end)"
     )
 
@@ -152,7 +152,10 @@ def plan(defs: list[KpiDefinition], filters, by: tuple[str, ...], stats: bool = 
             groups.setdefault((kpi.relation, source), []).append(kpi)
     for (name, routed), kpis in groups.items():
         rel = RELATIONS[name]
-        source = routed or (_snapshot_source(rel, by) if rel.snapshot else rel.sql)
+        if rel.snapshot:
+            source = _snapshot_source(rel, by, routed)
+        else:
+            source = routed or rel.sql
         measures = [m for kpi in kpis for m in _measures(routes[kpi.id][1] if routed else kpi, stats)]
         sql = _select(source, _dim_sql(rel, by), measures, _where(rel, filters), by)
         queries.append(Query(sql, kpis, routed is not None))
