@@ -67,19 +67,39 @@ class MultiSelectButton(QToolButton):
         self.setMenu(self.menu_)
         self._chosen: tuple[str, ...] = ()
         self._names: dict[str, str] = {}
+        self._options: list[tuple[str, str]] = []
+        self._checks: dict = {}
 
     def set_options(self, options: list[tuple[str, str]], chosen: tuple[str, ...]) -> None:
+        """Offer ``options`` (key, name) with ``chosen`` ticked. Called on every
+        refresh: when the options are the same (the usual case), only the ticks
+        change — rebuilding a menu of a few hundred agents takes tens of ms."""
+        options = list(options)
+        if options == self._options and self._checks:
+            self._chosen = tuple(chosen)
+            for key, action in self._checks.items():
+                if action.isChecked() != (key in self._chosen):
+                    action.blockSignals(True)
+                    action.setChecked(key in self._chosen)
+                    action.blockSignals(False)
+            self._all.setText(translate("FilterBar", "All"))
+            self.setEnabled(bool(options))
+            self._relabel()
+            return
+        self._options = options
+        self._checks = {}
         self.menu_.clear()
         self._names = dict(options)
         self._chosen = tuple(c for c in chosen)
-        clear = self.menu_.addAction(translate("FilterBar", "All"))
-        clear.triggered.connect(lambda: self._emit(()))
+        self._all = self.menu_.addAction(translate("FilterBar", "All"))
+        self._all.triggered.connect(lambda: self._emit(()))
         self.menu_.addSeparator()
         for key, name in options:
             action = self.menu_.addAction(name)
             action.setCheckable(True)
             action.setChecked(key in self._chosen)
             action.toggled.connect(lambda on, k=key: self._toggle(k, on))
+            self._checks[key] = action
         self.setEnabled(bool(options))
         self._relabel()
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 
 @dataclass(frozen=True)
@@ -65,11 +65,36 @@ def choose(setting: str) -> Theme:
     return DARK if system_is_dark() else LIGHT
 
 
+# Widgets whose style-sheet rules take colours from the palette: re-polished (alone)
+# when the theme changes, so that ``palette(...)`` is read again.
+PALETTE_STYLED = frozenset({"KpiTile", "TileTitle", "Muted", "Card", "qtooltip_label"})
+
+
 def apply(app: QApplication, theme: Theme) -> None:
+    """Switch to ``theme``: a new palette, and a re-polish of the few widgets whose
+    style sheet reads it. The style sheet itself never changes (it names palette
+    roles, not colours): setting it again would re-polish the thousand-odd widgets
+    of the window, a third of a second during which the window is frozen."""
     global _current
     _current = theme
-    if app.style().name().lower() != "fusion":  # setting it again would re-polish every widget
+    if app.property("kpidesk_style") != "Fusion":  # setting it again re-polishes every widget
         app.setStyle("Fusion")
+        app.setProperty("kpidesk_style", "Fusion")
+    pal = palette(theme)
+    app.setPalette(pal)
+    QToolTip.setPalette(pal)
+    qss = stylesheet()
+    if app.styleSheet() != qss:
+        app.setStyleSheet(qss)
+        return
+    for widget in app.allWidgets():
+        if widget.objectName() in PALETTE_STYLED:
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.update()
+
+
+def palette(theme: Theme) -> QPalette:
     pal = QPalette()
     pal.setColor(QPalette.ColorRole.Window, QColor(theme.window))
     pal.setColor(QPalette.ColorRole.WindowText, QColor(theme.text))
@@ -84,19 +109,20 @@ def apply(app: QApplication, theme: Theme) -> None:
     pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
     pal.setColor(QPalette.ColorRole.Mid, QColor(theme.grid))
-    app.setPalette(pal)
-    app.setStyleSheet(stylesheet(theme))
+    return pal
 
 
-def stylesheet(t: Theme) -> str:
-    return f"""
-    QFrame#KpiTile {{ background: {t.surface}; border: 1px solid {t.grid}; border-radius: 6px; }}
-    QFrame#KpiTile[selected="true"] {{ border: 2px solid {t.accent}; }}
-    QLabel#TileTitle {{ color: {t.muted}; font-size: 10pt; }}
-    QLabel#TileValue {{ font-size: 20pt; font-weight: 600; }}
-    QLabel#TileDelta {{ font-size: 9.5pt; }}
-    QLabel#SectionTitle {{ font-size: 11pt; font-weight: 600; }}
-    QLabel#Muted {{ color: {t.muted}; }}
-    QFrame#Card {{ background: {t.surface}; border: 1px solid {t.grid}; border-radius: 6px; }}
-    QToolTip {{ color: {t.text}; background: {t.surface}; border: 1px solid {t.grid}; padding: 4px; }}
+def stylesheet(_theme: Theme | None = None) -> str:
+    """The same for both themes: colours come from the palette (see :func:`palette`)."""
+    return """
+    QFrame#KpiTile { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }
+    QFrame#KpiTile[selected="true"] { border: 2px solid palette(highlight); }
+    QLabel#TileTitle { color: palette(placeholder-text); font-size: 10pt; }
+    QLabel#TileValue { font-size: 20pt; font-weight: 600; }
+    QLabel#TileDelta { font-size: 9.5pt; }
+    QLabel#SectionTitle { font-size: 11pt; font-weight: 600; }
+    QLabel#Muted { color: palette(placeholder-text); }
+    QFrame#Card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }
+    QToolTip { color: palette(tool-tip-text); background: palette(tool-tip-base); border: 1px solid palette(mid);
+               padding: 4px; }
     """

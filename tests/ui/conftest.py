@@ -23,6 +23,27 @@ def sample_db_path(tmp_path_factory):
     return str(path)
 
 
+@pytest.fixture(scope="session")
+def busy_db_path(tmp_path_factory):
+    """A fuller database: 150,000 contacts over four months, a team of 40 agents."""
+    path = tmp_path_factory.mktemp("db") / "busy.duckdb"
+    with Store(path) as store:
+        fill(store, rows=150_000, days=120, agents=40)
+    return str(path)
+
+
+@pytest.fixture
+def busy_store(busy_db_path, tmp_path):
+    import shutil
+
+    path = tmp_path / "busy.duckdb"
+    shutil.copy(busy_db_path, path)
+    s = Store(path)
+    yield s
+    tasks.shutdown()
+    s.close()
+
+
 @pytest.fixture
 def store(sample_db_path, tmp_path):
     """A private copy of the sample database (tests may change settings)."""
