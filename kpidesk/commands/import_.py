@@ -62,6 +62,10 @@ def run(args) -> int:
             results.append(report.to_dict())
             if args.format == "table":
                 _print(report)
+        if any(r.get("loaded") for r in results if isinstance(r, dict)):
+            from kpidesk.core.kpi.engine import Engine
+
+            Engine(store).prepare()  # big databases: the pre-aggregated figures, now rather than later
     finally:
         store.close()
     if args.format == "json":

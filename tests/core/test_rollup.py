@@ -223,7 +223,7 @@ def test_distributions_agree_with_the_detail_rows(pair, measure):
 
 def test_medians_and_p90_on_request_agree(pair):
     raw, fast = pair
-    for by in ((), ("agent",), ("week",)):
+    for by in ((), ("agent",), ("week",), ("hour_of_day",)):
         a = keyed(raw.compute(["asa", "aht", "first_response_time"], Filters(), by, stats=True))
         b = keyed(fast.compute(["asa", "aht", "first_response_time"], Filters(), by, stats=True))
         assert a.keys() == b.keys()

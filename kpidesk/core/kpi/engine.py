@@ -201,7 +201,7 @@ class Engine:
             design = self._design(cur, name)
             if any(params.get(p) != v for p, v in design.params.items()):
                 continue
-            wanted = [k for k in wanted if k.id in design.kpis]
+            wanted = [k for k in wanted if design.serves(k.id, level, stats)]
             if not wanted or not self.rollups.ready(cur, design):
                 continue
             for kpi in wanted:
@@ -230,6 +230,17 @@ class Engine:
                                                check, lists)
         return self._designs[key]
 
+    def prepare(self) -> bool:
+        """Build or refresh the rollups now (after an import, on the worker that ran
+        it) rather than on the next view. Returns whether any rollup is in use."""
+        cur = self.store.cursor()
+        try:
+            if not self.rollups.enabled(cur):
+                return False
+            return any([self.rollups.ready(cur, self._design(cur, name)) for name in rollup.ROLLED])
+        finally:
+            cur.close()
+
     def values_sql(self, name: str, filters: Filters, cur=None) -> tuple[str, dict]:
         """SQL giving one row per value (column ``x``) of the duration distribution
         ``name`` (see ``relations.DISTRIBUTIONS``) over ``filters``, read from the
@@ -247,6 +258,8 @@ class Engine:
             columns = {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
             level = rollup.level_for((), columns, start, end)
             params = self.parameters()
+            if level is not None and any(c in design.day_only for c in cols) and level.name != "day":
+                level = None
             if (all(cols) and level is not None and all(params.get(p) == v for p, v in design.params.items())
                     and self.rollups.ready(cur, design)):
                 source = design.source(level)

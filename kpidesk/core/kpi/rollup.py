@@ -32,7 +32,7 @@ import os
 import re
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import duckdb
 
@@ -234,6 +234,20 @@ class Rollup:
     kpis: dict[str, KpiDefinition]  # id → definition rewritten over the rollup columns
     stamp: str
     params: dict
+    needs: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)  # id → (cols, stats cols)
+    day_only: frozenset[str] = frozenset()  # value lists of distributions and stats: day level only
+
+    def serves(self, kpi_id: str, level: Level, stats: bool) -> bool:
+        """Whether ``level`` keeps every column the (rewritten) KPI reads."""
+        if kpi_id not in self.kpis:
+            return False
+        cols, stats_cols = self.needs[kpi_id]
+        if level.name == "day":
+            return True
+        return not ((cols | (stats_cols if stats else frozenset())) & self.day_only)
+
+    def level_columns(self, level: Level) -> dict[str, str]:
+        return {e: c for e, c in self.columns.items() if level.name == "day" or c not in self.day_only}
 
     def dims(self, level: Level) -> list[str]:
         every = sorted(self.relation.dims - {"t"}) + sorted(set(self.relation.extra_dims.values()))
@@ -264,8 +278,17 @@ def design(relation: str, kpis: list[KpiDefinition], params: dict, aggregates: f
             continue
         wanted.update(dict.fromkeys(parts))
         usable.append(kpi)
+    # Value lists are costly to keep per hour: those of distribution charts and of
+    # on-request medians (stats) live in the day level only.
+    plain = {p for kpi in usable for p in partials_of(replace(kpi, stats={}), aggregates)}
     wanted.update(dict.fromkeys(extra))  # value lists for distribution charts
     columns = {expr: f"a{i}" for i, expr in enumerate(sorted(wanted))}
+    day_only = frozenset(c for e, c in columns.items() if e.startswith("list(") and e not in plain)
+    needs = {}
+    for kpi in usable:
+        cols = frozenset(columns[p] for p in partials_of(replace(kpi, stats={}), aggregates))
+        every = frozenset(columns[p] for p in partials_of(kpi, aggregates))
+        needs[kpi.id] = (cols, every - cols)
     rewritten = {}
     for kpi in usable:
         rewritten[kpi.id] = replace(
@@ -277,9 +300,9 @@ def design(relation: str, kpis: list[KpiDefinition], params: dict, aggregates: f
             stats={k: _rewrite(v, columns) for k, v in kpi.stats.items()},
         )
     used = {p: params[p] for p in sorted(set(_PARAM.findall(rel.sql + " ".join(columns))))}
-    blob = json.dumps({"v": VERSION, "sql": rel.sql, "cols": sorted(columns), "params": used},
-                      sort_keys=True, default=str)
-    return Rollup(rel, columns, rewritten, hashlib.sha256(blob.encode()).hexdigest(), used)
+    blob = json.dumps({"v": VERSION, "sql": rel.sql, "cols": sorted(columns), "params": used,
+                       "day_only": sorted(day_only)}, sort_keys=True, default=str)
+    return Rollup(rel, columns, rewritten, hashlib.sha256(blob.encode()).hexdigest(), used, needs, day_only)
 
 
 def _build(cur, rollup: Rollup) -> None:
@@ -299,6 +322,7 @@ def _build(cur, rollup: Rollup) -> None:
         return
     for level in LEVELS:
         dims = "".join(f', "{d}"' for d in rollup.dims(level))
+        partials = ", ".join(f"{expr} AS {col}" for expr, col in rollup.level_columns(level).items())
         cur.execute(
             f"CREATE OR REPLACE TABLE {table_name(rollup.relation.name, level.name)} AS "
             f"SELECT date_trunc('{level.grain}', t) AS t{dims}, {partials} "
