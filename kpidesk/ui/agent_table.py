@@ -27,8 +27,9 @@ AGENT_ROLE = Qt.ItemDataRole.UserRole + 2
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _wrap(text: str, width: int = 16) -> str:
-    """Long KPI names on two or three header lines, so columns stay narrow."""
+def _wrap(text: str, width: int = 11) -> str:
+    """Long KPI names on two or three header lines, so columns stay narrow (a
+    channel tab's table shares its row with a chart)."""
     lines, line = [], ""
     for word in text.split():
         if line and len(line) + 1 + len(word) > width:

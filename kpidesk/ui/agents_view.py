@@ -70,7 +70,7 @@ class AgentsView(TabView):
         rows.sort(key=lambda rv: rv[1].value, reverse=better != "lower")
         self.ranking.body.set_ranking([r.agent_id for r, _ in rows], [self._shown(r) for r, _ in rows],
                                       [v.value for _, v in rows], [desk.status(kpi, v.value, None) for _, v in rows],
-                                      desk.formatter(kpi))
+                                      desk.formatter(kpi), translate("AgentsView", "… {n} more (see the table)"))
 
     def _paint_quadrant(self) -> None:
         desk, x, y = self.desk, self.x_kpi, self.y_kpi

@@ -9,12 +9,14 @@ already loaded (all tile KPIs come back in one grouped query). Run
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QGridLayout
 
 from kpidesk.core import formatting
 from kpidesk.ui.agent_table import AgentTableView
 from kpidesk.ui.chart_heatmap import HeatmapChart
 from kpidesk.ui.charts import DistributionChart, TrendChart
+from kpidesk.ui import theme
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tab_view import Card, TabView, TileGrid, fill_combo
 
@@ -24,6 +26,16 @@ DURATION_LABELS = {
     "first_response": QT_TRANSLATE_NOOP("ChannelView", "First response time"),
     "resolution": QT_TRANSLATE_NOOP("ChannelView", "Resolution time"),
 }
+
+
+def heat_note(better: str) -> str:
+    """Which end of the heatmap's scale is the bad one (or the high one), in words:
+    the worse end is always the theme's last heat colour — dark on light, bright on dark."""
+    t = theme.current()
+    darker = QColor(t.heat[2]).lightness() < QColor(t.heat[0]).lightness()
+    if better in ("higher", "lower"):
+        return translate("ChannelView", "darker: worse") if darker else translate("ChannelView", "brighter: worse")
+    return translate("ChannelView", "darker: more") if darker else translate("ChannelView", "brighter: more")
 
 
 class TrendCard(Card):
@@ -56,6 +68,7 @@ class ChannelView(TabView):
         self.trend = TrendCard()
         self.heatmap = Card(HeatmapChart())
         self.heat_combo = QComboBox()
+        self.heatmap.header.insertWidget(2, self.heatmap.body.legend)  # title, stretch, legend, combo
         self.heatmap.add_selector(self.heat_combo)
         self.dist = Card(DistributionChart())
         self.dist_combo = QComboBox()
@@ -114,7 +127,8 @@ class ChannelView(TabView):
         self.heatmap.title.setText(translate("ChannelView", "Hour × weekday"))
         grid = self.data.heatmaps.get(self.heat_kpi, [[None] * 24 for _ in range(7)])
         reverse = desk.engine.registry[self.heat_kpi].better == "higher"
-        self.heatmap.body.set_grid(grid, desk.formatter(self.heat_kpi), desk.lang, reverse)
+        self.heatmap.body.set_grid(grid, desk.formatter(self.heat_kpi), desk.lang, reverse,
+                                   heat_note(desk.engine.registry[self.heat_kpi].better))
 
     def _paint_distribution(self) -> None:
         desk, hist = self.desk, self.data.distribution

@@ -62,10 +62,14 @@ class PointLabels(pg.GraphicsObject):
         painter.resetTransform()
         painter.setPen(self._colour)
         metrics = painter.fontMetrics()
+        view = self.getViewBox()
+        right = to_screen.mapRect(QRectF(view.viewRect())).right() if view is not None else float("inf")
         taken: list[QRectF] = []
         for (x, y), text in zip(self._xy, self._texts):
             p = to_screen.map(QPointF(x, y))
             box = QRectF(p.x() + 6, p.y() - 6 - metrics.height(), metrics.horizontalAdvance(text), metrics.height())
+            if box.right() > right:  # no room on the right of the plot: write it on the left of the point
+                box.moveRight(p.x() - 6)
             if any(box.intersects(other) for other in taken):
                 continue
             taken.append(box)
@@ -144,10 +148,15 @@ class QuadrantChart(Chart):
 
 
 class RankingChart(Chart):
-    """Agents ranked by one KPI, best first, bars coloured by target status."""
+    """Agents ranked by one KPI, best first, bars coloured by target status.
+
+    A large team does not fit one name per line: beyond ``MAX_ROWS`` the chart
+    shows the best and the worst halves with a "… n more" line between them (the
+    table below lists everyone)."""
 
     agent_clicked = Signal(str)
     agent_selected = Signal(str)
+    MAX_ROWS = 24
 
     def __init__(self, parent=None):
         self.name_axis = ValueAxis("left")
@@ -160,28 +169,38 @@ class RankingChart(Chart):
         self.showGrid(x=True, y=False, alpha=0.2)
         self._ids: list[str] = []
         self._values = np.array([])
+        self._rows: dict[int, int] = {}  # line on the chart → index in _ids
         self.formatter: Formatter = str
 
     def set_ranking(self, ids: list[str], names: list[str], values: list[float], statuses: list[str | None],
-                    formatter: Formatter) -> None:
+                    formatter: Formatter, more: str = "… {n}") -> None:
+        """``more``: the text of the gap line, ``{n}`` the number of agents left out."""
         t = theme.current()
+        shown = list(range(len(ids)))
+        if len(ids) > self.MAX_ROWS:
+            half = self.MAX_ROWS // 2
+            shown = shown[:half] + [-1] + shown[-half:]  # -1: the gap line
         self._ids, self._values, self.formatter = ids, np.array(values, dtype=float), formatter
+        self._rows = {line: i for line, i in enumerate(shown) if i >= 0}
         self.value_axis.formatter = formatter
-        self.name_axis.setTicks([[(i, name) for i, name in enumerate(names)]])
-        brushes = [QColor(t.status_colour(s)) if s else QColor(t.accent) for s in statuses]
-        self.bars.setOpts(x0=np.zeros(len(values)), y=np.arange(len(values)), width=self._values, height=0.7,
-                          brushes=brushes, pen=None)
-        self.getPlotItem().setYRange(-0.6, max(len(values), 1) - 0.4, padding=0)
+        left_out = len(ids) - len(self._rows)
+        self.name_axis.setTicks([[(line, names[i] if i >= 0 else more.format(n=left_out))
+                                  for line, i in enumerate(shown)]])
+        lines = np.array(list(self._rows), dtype=float)
+        picked = list(self._rows.values())
+        brushes = [QColor(t.status_colour(statuses[i])) if statuses[i] else QColor(t.accent) for i in picked]
+        self.bars.setOpts(x0=np.zeros(len(picked)), y=lines, width=self._values[picked] if picked else [],
+                          height=0.7, brushes=brushes, pen=None)
+        self.getPlotItem().setYRange(-0.6, max(len(shown), 1) - 0.4, padding=0)
         self.getPlotItem().setXRange(0, float(np.nanmax(self._values)) * 1.05 if len(values) else 1, padding=0)
 
     def _row(self, point) -> int | None:
-        i = int(round(point.y()))
-        return i if 0 <= i < len(self._ids) else None
+        return self._rows.get(int(round(point.y())))
 
     def on_hover(self, point) -> None:
         i = self._row(point)
         if i is not None:
-            self.show_hover(point.x(), i - 0.4, self.formatter(self._values[i]))
+            self.show_hover(point.x(), round(point.y()) - 0.4, self.formatter(self._values[i]))
 
     def on_click(self, point, double: bool) -> None:
         i = self._row(point)

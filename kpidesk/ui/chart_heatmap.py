@@ -1,19 +1,74 @@
 """The hour × weekday heatmap: when in the week a KPI goes wrong.
 
 One ``ImageItem`` of 7 × 24 cells (Monday on top), coloured on the theme's
-sequential scale; hours without any data on any day are cropped away. Hovering a
-cell shows the exact value; clicking it emits ``cell_clicked(weekday, hour)``.
+sequential scale, darker where the KPI is worse (the scale is turned round for a
+KPI where higher is better); hours without any data on any day are cropped away.
+Hovering a cell shows the exact value; clicking it emits ``cell_clicked(weekday,
+hour)``. A :class:`HeatLegend` — the view puts it in the card's header — shows the
+scale from the lowest to the highest value, in the KPI's unit.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kpidesk.ui import i18n, theme
 from kpidesk.ui.charts import Chart, Formatter, ValueAxis
+
+
+class HeatLegend(QWidget):
+    """``2.1% ▕██████▏ 14.3%  darker: worse`` — the heatmap's scale, low to high."""
+
+    BAR = 110
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._colours: list[QColor] = []
+        self._low = self._high = self._note = ""
+
+    def set_scale(self, colours: list[QColor], low: str, high: str, note: str) -> None:
+        self._colours, self._low, self._high, self._note = colours, low, high, note
+        self.setVisible(bool(colours))
+        self.setToolTip(note)
+        self.updateGeometry()
+        self.update()
+
+    def _widths(self) -> tuple[int, int, int]:
+        fm = self.fontMetrics()
+        return fm.horizontalAdvance(self._low), fm.horizontalAdvance(self._high), fm.horizontalAdvance(self._note)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        low, high, note = self._widths()
+        return QSize(low + high + note + self.BAR + 30, max(self.fontMetrics().height() + 4, 16))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if not self._colours:
+            return
+        t = theme.current()
+        low, high, _note = self._widths()
+        painter = QPainter(self)
+        h = self.height()
+        painter.setPen(QColor(t.text))
+        painter.drawText(QRectF(0, 0, low, h), int(Qt.AlignmentFlag.AlignVCenter), self._low)
+        bar = QRectF(low + 6, (h - 10) / 2, self.BAR, 10)
+        gradient = QLinearGradient(bar.topLeft(), bar.topRight())
+        for i, colour in enumerate(self._colours):
+            gradient.setColorAt(i / max(len(self._colours) - 1, 1), colour)
+        painter.fillRect(bar, gradient)
+        painter.setPen(QPen(QColor(t.grid), 1))
+        painter.drawRect(bar)
+        painter.setPen(QColor(t.text))
+        x = bar.right() + 6
+        painter.drawText(QRectF(x, 0, high, h), int(Qt.AlignmentFlag.AlignVCenter), self._high)
+        painter.setPen(QColor(t.muted))
+        painter.drawText(QRectF(x + high + 12, 0, self.width() - x - high - 12, h),
+                         int(Qt.AlignmentFlag.AlignVCenter), self._note)
+        painter.end()
 
 
 class HeatmapChart(Chart):
@@ -31,9 +86,12 @@ class HeatmapChart(Chart):
         self._grid = np.full((7, 24), np.nan)
         self.formatter: Formatter = str
         self.lang = "en"
+        self.legend = HeatLegend()
 
-    def set_grid(self, grid: list[list[float | None]], formatter: Formatter, lang: str, reverse: bool) -> None:
-        """``reverse``: high values are good (shown light), e.g. service level."""
+    def set_grid(self, grid: list[list[float | None]], formatter: Formatter, lang: str, reverse: bool,
+                 note: str = "") -> None:
+        """``reverse``: high values are good (shown light), e.g. service level.
+        ``note`` goes beside the legend (which way is worse)."""
         t = theme.current()
         self.formatter, self.lang = formatter, lang
         self._grid = np.array([[np.nan if v is None else v for v in row] for row in grid], dtype=float)
@@ -42,6 +100,7 @@ class HeatmapChart(Chart):
         finite = self._grid[np.isfinite(self._grid)]
         lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
         self.image.setImage(self._grid, levels=(lo, hi if hi > lo else lo + 1), lut=cmap.getLookupTable(nPts=256))
+        self.legend.set_scale(colours if finite.size else [], formatter(lo), formatter(hi), note)
         self.image.setRect(0, 0, 24, 7)
         self.day_axis.setTicks([[(i + 0.5, i18n.weekday_name(i, lang)) for i in range(7)]])
         self.hour_axis.setTicks([[(h + 0.5, f"{h}h") for h in range(0, 24, 2)], [(h + 0.5, "") for h in range(24)]])

@@ -58,11 +58,20 @@ class LocaleDateAxis(pg.DateAxisItem):
         super().__init__(orientation=orientation, utcOffset=0)
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802,N803 (Qt names)
-        """One level of ticks, the finest: a month tick among day ticks reads as a day."""
+        """One level of ticks, the finest: a month tick among day ticks reads as a day.
+        A coarser tick (the 1st of a month) is kept only where it does not crowd
+        its neighbours ("Nov 1" two days before "Nov 3" would run into it)."""
         levels = [(spacing, values) for spacing, values in super().tickValues(minVal, maxVal, size) if values]
         if len(levels) <= 1:
             return levels
-        return [(levels[-1][0], sorted({v for _, values in levels for v in values}))]
+        spacing, finest = levels[-1]
+        ticks = sorted(finest)
+        gap = min((b - a for a, b in zip(ticks, ticks[1:])), default=spacing)  # e.g. every 5 days
+        for _, values in levels[:-1]:
+            for v in values:
+                if all(abs(v - t) >= 0.75 * gap for t in ticks):
+                    ticks.append(v)
+        return [(spacing, sorted(ticks))]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt name)
         out = []
@@ -215,8 +224,10 @@ class DistributionChart(Chart):
         super().__init__(parent, {"bottom": self.value_axis})
         self.bars = pg.BarGraphItem(x0=[], x1=[], height=[])
         self.addItem(self.bars)
-        self.median_line = pg.InfiniteLine(angle=90, movable=False, label="", labelOpts={"position": 0.92})
-        self.p90_line = pg.InfiniteLine(angle=90, movable=False, label="", labelOpts={"position": 0.8})
+        # Each label on its own line of a band above the tallest bar, on the card's
+        # colour, beside its line on the side with room (see set_histogram).
+        self.median_line = pg.InfiniteLine(angle=90, movable=False, label="", labelOpts={"position": 0.95})
+        self.p90_line = pg.InfiniteLine(angle=90, movable=False, label="", labelOpts={"position": 0.87})
         self.addItem(self.median_line)
         self.addItem(self.p90_line)
         self._edges = np.array([])
@@ -242,7 +253,14 @@ class DistributionChart(Chart):
                 line.setPos(value)
                 line.label.setFormat(f"{label} {formatter(value)}")
                 line.label.setColor(QColor(colour))
-        self.getPlotItem().enableAutoRange()
+                line.label.fill = pg.mkBrush(QColor(t.surface))
+                middle = (self._edges[0] + self._edges[-1]) / 2 if len(self._edges) else value
+                side = (1.04, 0.5) if value > middle else (-0.04, 0.5)  # left of the line in the right half
+                line.label.anchors = [side, side]
+                line.label.updatePosition()
+        self.getPlotItem().enableAutoRange(x=True, y=False)
+        top = float(self._counts.max()) if len(self._counts) else 1.0
+        self.getPlotItem().setYRange(0, top * 1.3, padding=0)  # the labels' band
 
     def on_hover(self, point) -> None:
         if not len(self._counts):

@@ -62,6 +62,7 @@ class MultiSelectButton(QToolButton):
     def __init__(self, field: str, parent=None):
         super().__init__(parent)
         self.field = field
+        self.setObjectName("FilterButton")  # room for the arrow beside the text (style sheet)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_ = _StayOpenMenu(self)
         self.setMenu(self.menu_)

@@ -123,6 +123,8 @@ def stylesheet(_theme: Theme | None = None) -> str:
     QLabel#SectionTitle { font-size: 11pt; font-weight: 600; }
     QLabel#Muted { color: palette(placeholder-text); }
     QFrame#Card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }
+    QToolButton#FilterButton { padding-right: 14px; }
+    QToolButton#FilterButton::menu-indicator { subcontrol-origin: padding; subcontrol-position: right center; }
     QToolTip { color: palette(tool-tip-text); background: palette(tool-tip-base); border: 1px solid palette(mid);
                padding: 4px; }
     """

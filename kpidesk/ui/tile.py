@@ -121,9 +121,12 @@ class KpiTile(QFrame):
             self.delta.setText(translate("Tile", "no comparison"))
             set_text_colour(self.delta, t.muted)
             return
-        good = targets.is_good_change(v - prev, better)
-        arrow = "▲" if v > prev else ("▼" if v < prev else "■")
-        colour = t.muted if good is None else (t.good if good else t.bad)
+        if not any(ch in "123456789" for ch in text):  # no change at the precision shown
+            arrow, colour = "■", t.muted
+        else:
+            good = targets.is_good_change(v - prev, better)
+            arrow = "▲" if v > prev else "▼"
+            colour = t.muted if good is None else (t.good if good else t.bad)
         versus = translate("Tile", "vs compare period")
         self.delta.setText(f"{arrow} {text} {versus}")
         set_text_colour(self.delta, colour)
