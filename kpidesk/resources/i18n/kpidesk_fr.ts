@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../ui/about.py"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py"/>
+        <source>About kpidesk</source>
+        <translation>À propos de kpidesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py"/>
+        <source>Customer-service KPIs from your own exports, offline, on your laptop.</source>
+        <translation>Les indicateurs du service client à partir de vos propres exports, hors ligne, sur votre ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py"/>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+</context>
+<context>
     <name>AgentTable</name>
     <message>
         <location filename="../../ui/agent_table.py" line="63"/>
@@ -16,6 +39,11 @@
 </context>
 <context>
     <name>AgentsView</name>
+    <message>
+        <location filename="../../ui/agents_view.py"/>
+        <source>… {n} more (see the table)</source>
+        <translation>… {n} de plus (voir le tableau)</translation>
+    </message>
     <message>
         <location filename="../../ui/agents_view.py" line="55"/>
         <source>Ranking</source>
@@ -34,6 +62,26 @@
 </context>
 <context>
     <name>ChannelView</name>
+    <message>
+        <location filename="../../ui/channel_view.py"/>
+        <source>darker: worse</source>
+        <translation>plus foncé : moins bon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py"/>
+        <source>brighter: worse</source>
+        <translation>plus clair : moins bon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py"/>
+        <source>darker: more</source>
+        <translation>plus foncé : plus élevé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_view.py"/>
+        <source>brighter: more</source>
+        <translation>plus clair : plus élevé</translation>
+    </message>
     <message>
         <location filename="../../ui/channel_view.py" line="22"/>
         <source>Handle time</source>
