@@ -119,6 +119,7 @@ class QuadrantChart(Chart):
                 line.setPen(pen(t.grid, 1.5, dash=True))
                 line.setPos(float(statistics.median(values)))
         self.getPlotItem().enableAutoRange()
+        self.relabel_axes()
 
     def _nearest(self, point) -> int | None:
         if not len(self._xy):
@@ -193,6 +194,7 @@ class RankingChart(Chart):
                           height=0.7, brushes=brushes, pen=None)
         self.getPlotItem().setYRange(-0.6, max(len(shown), 1) - 0.4, padding=0)
         self.getPlotItem().setXRange(0, float(np.nanmax(self._values)) * 1.05 if len(values) else 1, padding=0)
+        self.relabel_axes()
 
     def _row(self, point) -> int | None:
         return self._rows.get(int(round(point.y())))

@@ -108,6 +108,7 @@ class HeatmapChart(Chart):
         first, last = (int(used.min()), int(used.max()) + 1) if used.size else (0, 24)
         self.getPlotItem().setXRange(first, last, padding=0)
         self.getPlotItem().setYRange(0, 7, padding=0)
+        self.relabel_axes()
 
     def _cell(self, point) -> tuple[int, int] | None:
         day, hour = int(np.floor(point.y())), int(np.floor(point.x()))

@@ -122,6 +122,14 @@ class Chart(pg.PlotWidget):
         self.hover.fill = pg.mkBrush(QColor(t.surface))
         self.showGrid(x=False, y=True, alpha=0.25)
 
+    def relabel_axes(self) -> None:
+        """Draw the tick labels again (new language or unit, same range: the
+        axes' cached drawing would otherwise keep the old texts)."""
+        for name in ("left", "bottom"):
+            axis = self.getPlotItem().getAxis(name)
+            axis.picture = None
+            axis.update()
+
     def view_point(self, scene_pos):
         return self.getPlotItem().vb.mapSceneToView(scene_pos)
 
@@ -191,6 +199,7 @@ class TrendChart(Chart):
             self.target_line.setPos(target)
         self.cursor.setPen(pen(t.grid))
         self.getPlotItem().enableAutoRange()
+        self.relabel_axes()
 
     def _nearest(self, x: float) -> int | None:
         if not len(self._x):
@@ -261,6 +270,7 @@ class DistributionChart(Chart):
         self.getPlotItem().enableAutoRange(x=True, y=False)
         top = float(self._counts.max()) if len(self._counts) else 1.0
         self.getPlotItem().setYRange(0, top * 1.3, padding=0)  # the labels' band
+        self.relabel_axes()
 
     def on_hover(self, point) -> None:
         if not len(self._counts):
@@ -295,6 +305,7 @@ class BarChart(Chart):
         self.bars.setOpts(x=np.arange(len(values)), height=self._values, width=0.6, brush=QColor(t.accent), pen=None)
         self.getPlotItem().setXRange(-0.6, max(len(values), 1) - 0.4, padding=0)
         self.getPlotItem().setYRange(0, float(np.nanmax(self._values)) * 1.1 if len(values) else 1, padding=0)
+        self.relabel_axes()
 
     def on_hover(self, point) -> None:
         i = int(round(point.x()))

@@ -150,6 +150,8 @@ class FilterBar(QWidget):
                   self.compare, self.grain_label, self.grain, *self.filters.values()):
             layout.addWidget(w)
         layout.addStretch(1)
+        for combo in (self.period, self.compare, self.grain):  # French names are longer: follow them
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period.activated.connect(self._period_chosen)
         self.compare.activated.connect(lambda i: self._emit(comparison=self.compare.itemData(i)))
         self.grain.activated.connect(lambda i: self._emit(granularity=self.grain.itemData(i)))

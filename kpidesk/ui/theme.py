@@ -77,6 +77,9 @@ def apply(app: QApplication, theme: Theme) -> None:
     of the window, a third of a second during which the window is frozen."""
     global _current
     _current = theme
+    # Without this, polishing under a style sheet gives every widget a fixed copy of
+    # the palette, and a new palette would need the whole window re-polished.
+    app.setAttribute(Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles, True)
     if app.property("kpidesk_style") != "Fusion":  # setting it again re-polishes every widget
         app.setStyle("Fusion")
         app.setProperty("kpidesk_style", "Fusion")
