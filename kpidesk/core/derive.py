@@ -16,21 +16,28 @@ def refresh(cur, import_id: int | None = None) -> None:
     import touched (a new contact changes its customer's sequence and no other).
     """
     # Next contact by the same customer, any channel (for repeat_rate and fcr).
-    touched = (
-        "AND customer_id IN (SELECT DISTINCT customer_id FROM contacts WHERE import_id = $import_id)"
-        if import_id is not None else ""
-    )
+    params = {} if import_id is None else {"import_id": import_id}
+    touched, known = "", ""
+    if import_id is not None:
+        # Adding contacts never takes a next contact away: only new values are written.
+        known = "WHERE next_at IS NOT NULL"
+        earlier = cur.execute("SELECT count(*) FROM (SELECT 1 FROM contacts WHERE import_id IS DISTINCT FROM "
+                              "$import_id LIMIT 1)", params).fetchone()[0]
+        touched = ("AND customer_id IN (SELECT DISTINCT customer_id FROM contacts WHERE import_id = $import_id)"
+                   if earlier else "AND import_id = $import_id")  # the first contacts: nothing else to look at
     cur.execute(
         f"""
         UPDATE contacts AS c SET next_contact_at = n.next_at
         FROM (
-            SELECT contact_id,
-                   lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
-            FROM contacts WHERE customer_id IS NOT NULL {touched}
+            SELECT contact_id, next_at FROM (
+                SELECT contact_id,
+                       lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
+                FROM contacts WHERE customer_id IS NOT NULL {touched}
+            ) {known}
         ) AS n
         WHERE c.contact_id = n.contact_id AND c.next_contact_at IS DISTINCT FROM n.next_at
         """,
-        {"import_id": import_id} if import_id is not None else {},
+        params,
     )
     # Surveys and evaluations rate a contact named by its source key.
     # Same source first; then a key that names exactly one contact in any source
@@ -80,6 +87,25 @@ def refresh(cur, import_id: int | None = None) -> None:
 
 def next_contact_id(cur) -> int:
     return cur.execute("SELECT coalesce(max(contact_id), 0) + 1 FROM contacts").fetchall()[0][0]
+
+
+def out_of_hours_sql(cur, arrived: str) -> tuple[str, dict]:
+    """SQL for the ``out_of_hours`` flag of a contact arriving at ``arrived`` (an SQL
+    expression), with its bound parameters: the same rule as
+    :func:`refresh_out_of_hours`, as a lookup in two small lists instead of a join,
+    so that an import can set the flag as it inserts the rows."""
+    open_at: list[bool | None] = [None] * (7 * 96)
+    for dow, slot, is_open in cur.execute("SELECT dow, slot, is_open FROM calendar_slots").fetchall():
+        if 1 <= dow <= 7 and 0 <= slot < 96:
+            open_at[(dow - 1) * 96 + slot] = is_open
+    holidays = [d for (d,) in cur.execute("SELECT DISTINCT day FROM holidays WHERE day IS NOT NULL").fetchall()]
+    slot = f"(isodow({arrived}) - 1) * 96 + hour({arrived}) * 4 + minute({arrived}) // 15 + 1"
+    sql = f"coalesce(NOT CAST($_kd_open AS BOOLEAN[])[{slot}], true)"
+    params: dict = {"_kd_open": open_at}
+    if holidays:
+        sql = f"({sql} OR list_contains($_kd_holidays, CAST({arrived} AS DATE)))"
+        params["_kd_holidays"] = holidays
+    return sql, params
 
 
 def refresh_out_of_hours(cur, only_new: bool = False) -> None:

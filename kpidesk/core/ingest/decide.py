@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from kpidesk.core.ingest.values import NULL_TOKENS, TimestampRule
 
@@ -52,7 +53,14 @@ def _parses(value: str, fmt: str) -> bool:
 
 def timestamp_rule(values, date_order: str = "auto", dc: bool = False) -> tuple[TimestampRule, float]:
     """Formats to try (best first) and the share of sample values they read."""
-    vals = present(values)[:400]
+    vals = tuple(present(values)[:400])
+    rule, share = _timestamp_rule(vals, date_order)
+    return TimestampRule(list(rule.formats), zoned=rule.zoned, serial=rule.serial), share
+
+
+@lru_cache(maxsize=64)
+def _timestamp_rule(vals: tuple[str, ...], date_order: str) -> tuple[TimestampRule, float]:
+    """:func:`timestamp_rule` on the present values (asked once per column, twice)."""
     if not vals:
         return TimestampRule(formats_for("dmy") + formats_for("ymd")), 0.0
     zoned = [v for v in vals if ZONE.search(v) and ("T" in v or ":" in v)]
@@ -62,8 +70,9 @@ def timestamp_rule(values, date_order: str = "auto", dc: bool = False) -> tuple[
     orders = ["ymd", "dmy", "mdy"] if date_order == "auto" else [date_order, "ymd"]
     scores = []
     for order in orders:
-        counts = {f: sum(_parses(v, f) for v in naive) for f in formats_for(order)}
-        scores.append((sum(1 for v in naive if any(_parses(v, f) for f, c in counts.items() if c)), order, counts))
+        read = {f: {v for v in naive if _parses(v, f)} for f in formats_for(order)}
+        counts = {f: sum(1 for v in naive if v in hits) for f, hits in read.items()}
+        scores.append((sum(1 for v in naive if any(v in hits for hits in read.values())), order, counts))
     if date_order == "auto":
         dmy = next(s for s in scores if s[1] == "dmy")
         mdy = next(s for s in scores if s[1] == "mdy")

@@ -10,9 +10,12 @@ line and reason in ``import_rejects``), or ignored (a transform used it for noth
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from kpidesk.core import derive
 from kpidesk.core.ingest.identifiers import quote
+from kpidesk.core.ingest.mapping import Plan, used_params
+from kpidesk.core.ingest.readers import Relation
 from kpidesk.core.ingest.targets import FRAMEWORK_COLUMNS, TARGETS, Target, column_types
 
 DUPS = "_kd_dups"
@@ -139,6 +142,124 @@ def load(cur, ctx, *, staging: str | None = None, raw_sql: str | None = None) ->
             "GROUP BY _line)").fetchone()
         counts.loaded, counts.duplicate, counts.rejected = row
     return counts
+
+
+def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | None] | None = None
+              ) -> tuple[Counts, int]:
+    """Stream a declarative profile's rows from the file into their table.
+
+    Returns the counts and the number of records read. Nothing is materialised on
+    the common path: one parallel pass parses the file straight into the canonical
+    table, skipping rejects and keys already loaded. Then the keys loaded are checked
+    for repeats, and the rows are counted: when the table held no rows of this source
+    and ``expected()`` (the file's record count, from its line breaks) says every
+    record was loaded, nothing is left to count; otherwise one more pass counts the
+    rejects and records them with their lines. A file that repeats a key is loaded
+    again by :func:`load` (first occurrence wins, decided on a materialised copy).
+    """
+    t = TARGETS[plan.table]
+    fast_rel = rel.fast_sql or rel.sql
+
+    def run(sql: str, extra: dict | None = None):
+        return cur.execute(sql, used_params(sql, {**plan.params, **(extra or {})}))
+
+    if _constrained(cur, t.table):  # a repeated key would fail the insert: dedupe first
+        run(plan.sql)
+        read = cur.execute(f"SELECT count(*) FROM {plan.out}").fetchone()[0]
+        return load(cur, ctx), read
+    keys = [k for k in t.key if k in plan.names]
+    existing = bool(keys) and _has_rows(cur, t, plan.source)
+    where = ["o._reason IS NULL"]
+    if existing:
+        on = " AND ".join(f"c.{quote(k)} = o.{quote(k)}" for k in keys)
+        where.append(f"NOT EXISTS (SELECT 1 FROM {t.table} c WHERE {on})")
+    canonical = [c for c in column_types(cur, t.table) if c not in FRAMEWORK_COLUMNS]
+    names = [c for c in canonical if c in plan.names]
+    target_cols = names + ["import_id"]
+    select = [f"o.{quote(c)}" for c in names] + ["$_kd_import"]
+    extra = {"_kd_import": ctx.import_id}
+    if t.table == "contacts":
+        # Numbered once inserted (numbering as they come, with ``row_number()`` or a
+        # sequence, would parse, compress and write on one thread).
+        next_id = derive.next_contact_id(cur)
+        target_cols.append("contact_id")
+        select.append("0")
+        if "arrived_at" in names and "out_of_hours" not in names:
+            ooh, ooh_params = derive.out_of_hours_sql(cur, 'o."arrived_at"')
+            target_cols.append("out_of_hours")
+            select.append(ooh)
+            extra.update(ooh_params)
+    # Rows are appended as each thread parses them: an insert that kept the file's
+    # order would compress and write on one thread. Rows stay in file order within
+    # each chunk of the file, so each row group still covers a short span of time.
+    cur.execute("SET SESSION preserve_insertion_order = false")
+    try:
+        inserted = run(f"INSERT INTO {t.table} ({', '.join(quote(c) for c in target_cols)}) "
+                       f"SELECT {', '.join(select)} FROM ({plan.select(fast_rel)}) o WHERE {' AND '.join(where)}",
+                       extra).fetchone()[0]
+    finally:
+        cur.execute("RESET SESSION preserve_insertion_order")
+    if t.table == "contacts" and inserted:
+        _number_contacts(cur, ctx.import_id, next_id)
+    if inserted and plan.key_expr and _repeats(cur, t, keys, plan.key_expr, ctx.import_id):
+        cur.execute(f"DELETE FROM {t.table} WHERE import_id = $id", {"id": ctx.import_id})
+        run(plan.sql)
+        read = cur.execute(f"SELECT count(*) FROM {plan.out}").fetchone()[0]
+        return load(cur, ctx), read
+    bad = 0
+    if existing or expected is None or expected() != inserted:
+        if existing:
+            read, bad = run(f"SELECT count(*), count(_reason) FROM ({plan.select(fast_rel)})").fetchone()
+        if bad or not existing:  # rejects are named by their line (a pass that numbers the records)
+            bad = run(f"INSERT INTO import_rejects SELECT $_kd_import, _line, _reason, _raw "
+                      f"FROM ({plan.select(rel.sql)}) WHERE _reason IS NOT NULL", extra).fetchone()[0]
+        if not existing:
+            read = inserted + bad
+    else:
+        read = inserted
+    counts = Counts(loaded=inserted, duplicate=read - bad - inserted, rejected=bad,
+                    rows_inserted={t.table: inserted})
+    return counts, read
+
+
+def _number_contacts(cur, import_id: int, first: int) -> None:
+    """``contact_id`` for the contacts just inserted: ``first``, ``first + 1``… in the
+    order they were appended (the file's order within each chunk of the file)."""
+    params = {"id": import_id, "first": first}
+    low, high, n = cur.execute("SELECT min(rowid), max(rowid), count(*) FROM contacts WHERE import_id = $id",
+                               {"id": import_id}).fetchone()
+    if high - low + 1 == n:  # one block of row ids: a subtraction numbers them
+        cur.execute("UPDATE contacts SET contact_id = $first + (rowid - $low) WHERE import_id = $id",
+                    {**params, "low": low})
+    else:
+        cur.execute("UPDATE contacts AS c SET contact_id = n.cid FROM (SELECT rowid AS rid, $first - 1 + "
+                    "row_number() OVER (ORDER BY rowid) AS cid FROM contacts WHERE import_id = $id) AS n "
+                    "WHERE c.rowid = n.rid", params)
+
+
+def _constrained(cur, table: str) -> bool:
+    return bool(cur.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = $t AND constraint_type "
+                            "IN ('PRIMARY KEY', 'UNIQUE')", {"t": table}).fetchone()[0])
+
+
+def _repeats(cur, t: Target, keys: list[str], key_expr: str, import_id: int) -> bool:
+    """Whether the rows this import loaded repeat a natural key."""
+    n, distinct = cur.execute(f"SELECT count(*), count(DISTINCT {key_expr}) FROM {t.table} WHERE import_id = $id",
+                              {"id": import_id}).fetchone()
+    if n == distinct:  # distinct hashes prove distinct keys
+        return False
+    klist = ", ".join(quote(k) for k in keys)  # equal hashes: a repeat, or (rarely) a collision
+    return cur.execute(f"SELECT count(DISTINCT ({klist})) FROM {t.table} WHERE import_id = $id",
+                       {"id": import_id}).fetchone()[0] != n
+
+
+def _has_rows(cur, t: Target, source: str | None) -> bool:
+    """Whether ``t.table`` holds rows that could share a key with this import's."""
+    if "source" in t.key and source is not None:
+        sql, params = f"SELECT count(*) FROM (SELECT 1 FROM {t.table} WHERE source = $s LIMIT 1)", {"s": source}
+    else:
+        sql, params = f"SELECT count(*) FROM (SELECT 1 FROM {t.table} LIMIT 1)", {}
+    return bool(cur.execute(sql, params).fetchone()[0])
 
 
 def drop_outputs(cur) -> None:

@@ -10,7 +10,8 @@ plain CSV it is also the whole fast path — read, parse and validate in one sca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 from kpidesk.core.ingest import decide, values
 from kpidesk.core.ingest.identifiers import quote
@@ -24,14 +25,28 @@ SUMMARY_WORDS = ["total", "totaux", "grand total", "sum", "somme", "moyenne", "a
 SAMPLE_ROWS = 2000
 FAST_KINDS = {"number", "integer", "duration", "timestamp", "bool"}
 CLOCK_TEXT = re.compile(r"\d{1,2}[:h]\d\d(:\d\d)?")
+PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+FAST_MISS = 0.05  # a cast that misses more of the sample than this is not worth trying first
 
 
 @dataclass
 class Plan:
+    """``sql`` builds ``out`` as a temp table; :meth:`select` is the same rows as a
+    plain ``SELECT`` over any relation with the file's columns (the loader streams it
+    into the canonical table instead of materialising it)."""
+
     sql: str
     params: dict
     out: str
     missing: list[str]
+    table: str = ""
+    names: list[str] = field(default_factory=list)
+    key_expr: str | None = None  # hash of the natural key, for the uniqueness test
+    source: str | None = None
+    _build: Callable[[str], str] | None = field(default=None, repr=False)
+
+    def select(self, rel_sql: str) -> str:
+        return self._build(rel_sql)
 
 
 def sample(cur, rel: Relation, n: int = SAMPLE_ROWS) -> dict[str, list]:
@@ -42,8 +57,15 @@ def sample(cur, rel: Relation, n: int = SAMPLE_ROWS) -> dict[str, list]:
     return {name: [r[i] for r in rows] for i, name in enumerate(names)}
 
 
+def used_params(sql: str, params: dict) -> dict:
+    """The bound parameters ``sql`` names (DuckDB refuses unused ones)."""
+    names = set(PARAM.findall(sql))
+    return {k: v for k, v in params.items() if k in names}
+
+
 class _Builder:
-    def __init__(self, profile: Profile, rel: Relation, samples: dict, timezone: str, source: str):
+    def __init__(self, profile: Profile, rel: Relation, samples: dict, timezone: str, source: str, cur=None):
+        self.cur = cur
         self.profile, self.rel, self.samples = profile, rel, samples
         self.parse = profile.section("parse")
         self.p = values.Params(rel.params)
@@ -127,35 +149,70 @@ class _Builder:
 
     def _fast(self, name: str, col: str, kind: str, spec: dict, sql_type: str) -> str:
         """Typed columns: a cheap cast of the raw text first; cleaning and the full
-        parser run only for the rows the cast could not read."""
-        raw = f"_o{self.rel.columns.index(col)}"
-        slow_in = f"kd_str({raw})"
-        slow = self.parsed(kind, slow_in, spec, self.samples.get(col, []))
+        parser run only for the rows the cast could not read (for columns whose
+        sample the cast reads; the others are parsed in full on every row)."""
+        i = self.rel.columns.index(col)
+        raw = f"_o{i}"
+        samples = self.samples.get(col, [])
         fast = None
-        if kind in ("number", "integer", "duration") and not self.dc:
+        if kind in ("number", "integer", "duration"):
             unit = spec.get("unit", self.parse.get("duration_unit", "seconds")) if kind == "duration" else "s"
-            fast = f"TRY_CAST({raw} AS DOUBLE) * {float(UNITS.get(unit, 1))}"
+            text = f"replace({raw}, ',', '.')" if self.dc else raw
+            fast = f"TRY_CAST({text} AS DOUBLE) * {float(UNITS.get(unit, 1))}"
         elif kind == "timestamp" and not self.parse.get("timezone"):
-            rule, _ = decide.timestamp_rule(self.samples.get(col, []), self.parse.get("date_order", "auto"), self.dc)
+            rule, _ = decide.timestamp_rule(samples, self.parse.get("date_order", "auto"), self.dc)
             if rule.formats and not rule.zoned and not rule.serial:
                 fast = f"try_strptime({raw}, {self.p.bind(rule.formats[0])})"
         elif kind == "bool" and not (self.parse.get("true_values") or self.parse.get("false_values")):
-            fast = f"kd_bool({raw})"
-        out = f"coalesce({fast}, {slow})" if fast else slow
+            fast = self._fast_bool(raw, samples)
+        if fast is None or not self._fast_reads(fast, raw, i):
+            s = self.text(col)
+            out = self.parsed(kind, s, spec, samples)
+            if kind == "integer":
+                out = f"TRY_CAST(round({out}) AS {sql_type})"
+            self._check_parse(col, s, quote("_f_" + name), kind)
+            return out
+        slow = self.parsed(kind, "_s", spec, samples)
+        out = f"coalesce({fast}, CASE WHEN {raw} <> '' THEN list_transform([kd_str({raw})], lambda _s: {slow})[1] END)"
         if kind == "integer":
             out = f"TRY_CAST(round({out}) AS {sql_type})"
-        self._check_parse(col, slow_in, quote("_f_" + name), kind, lazy=True)
+        self._check_parse(col, raw, quote("_f_" + name), kind, lazy=True)
         return out
 
+    def _fast_bool(self, raw: str, samples) -> str:
+        """Exact spellings seen in the sample (``Y``/``N``) compared as they are."""
+        seen = sorted({v for v in samples if isinstance(v, str) and v.lower() in values.TRUE_WORDS + values.FALSE_WORDS})
+        if not seen or len(seen) > 8:
+            return f"kd_bool({raw})"
+        whens = " ".join(f"WHEN {self.p.bind(v)} THEN {values.lit_bool(v.lower() in values.TRUE_WORDS)}" for v in seen)
+        return f"CASE {raw} {whens} END"
+
+    def _fast_reads(self, fast: str, raw: str, i: int) -> bool:
+        """Whether the cheap cast reads (nearly) every present value of the sample."""
+        sample = [v for v in self.samples.get(self.rel.columns[i], []) if v is not None]
+        if self.cur is None or not sample:
+            return True
+        sql = (f"SELECT count(*) FILTER (WHERE ({fast}) IS NULL AND kd_str({raw}) IS NOT NULL), count(kd_str({raw})) "
+               f"FROM (SELECT unnest($_sample::VARCHAR[]) AS {raw})")
+        params = used_params(sql, {**self.p.values, "_sample": sample})
+        missed, present = self.cur.execute(sql, params).fetchone()
+        return missed <= FAST_MISS * present
+
     def _check_parse(self, col: str, raw: str, parsed: str, kind: str, lazy: bool = False) -> None:
+        """A reject reason for values that do not parse (NULL when the value is fine).
+
+        Each check is its own ``CASE``, chained with ``coalesce`` (evaluated only for
+        rows without a reason yet), and names a costly expression once: DuckDB hoists
+        repeated subexpressions out of ``CASE`` branches and would run them on every row.
+        """
         if kind == "text":
             return
         label = {"timestamp": "date", "bool": "yes/no value"}.get(kind, kind)
         msg = self.p.bind(f"cannot read the {label} in column {col}: ")
-        if lazy:  # test the (cheap) parsed value first: the raw text is cleaned only when it is NULL
-            self.checks.append(f"WHEN ({parsed}) IS NULL AND {raw} IS NOT NULL THEN {msg} || {raw}")
+        if lazy:  # ``raw`` is the file's text: cleaned only for the rows the cast could not read
+            self.checks.append(f"CASE WHEN ({parsed}) IS NULL AND {raw} <> '' THEN {msg} || kd_str({raw}) END")
         else:
-            self.checks.append(f"WHEN {raw} IS NOT NULL AND ({parsed}) IS NULL THEN {msg} || {raw}")
+            self.checks.append(f"CASE WHEN {raw} IS NOT NULL AND ({parsed}) IS NULL THEN {msg} || {raw} END")
 
 
 def _date_part(text) -> str:
@@ -172,7 +229,7 @@ def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | N
     target = TARGETS[profile.table]
     types = {c: t for c, t in column_types(cur, profile.table).items() if c not in FRAMEWORK_COLUMNS}
     resolved, missing = resolve(profile, rel.columns)
-    b = _Builder(profile, rel, sample(cur, rel), timezone, source or profile.source)
+    b = _Builder(profile, rel, sample(cur, rel), timezone, source or profile.source, cur)
     exprs: dict[str, str] = {}
     for name, sql_type in types.items():
         if name == "source" and target.has_source:
@@ -190,27 +247,36 @@ def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | N
     checks = []
     last = len(rel.columns) - 1
     if rel.has_extra:
-        checks.append(f"WHEN _extra IS NOT NULL THEN {b.p.bind('the line has more fields than the header')}")
+        checks.append(f"CASE WHEN _extra IS NOT NULL THEN {b.p.bind('the line has more fields than the header')} END")
         if not rel.ragged:
-            checks.append(f"WHEN _o{last} IS NULL THEN {b.p.bind('the line has fewer fields than the header')}")
-    checks.append(f"WHEN list_position({b.p.bind(SUMMARY_WORDS)}, lower({b.text(rel.columns[0])})) > 0 "
-                  f"THEN {b.p.bind('summary row (total), not a record')}")
+            checks.append(f"CASE WHEN _o{last} IS NULL THEN {b.p.bind('the line has fewer fields than the header')} END")
+    first = b.text(rel.columns[0])
+    longest = max(len(w.encode()) for w in SUMMARY_WORDS)
+    checks.append(f"CASE WHEN strlen({first}) <= {longest} AND list_position({b.p.bind(SUMMARY_WORDS)}, lower({first})) > 0 "
+                  f"THEN {b.p.bind('summary row (total), not a record')} END")
     checks += b.checks
     for f in profile.required():
         if f in exprs:
-            checks.append(f"WHEN {quote('_f_' + f)} IS NULL THEN {b.p.bind('missing required field ' + f)}")
-    reason = "CASE " + " ".join(checks) + " END"
+            checks.append(f"CASE WHEN {quote('_f_' + f)} IS NULL THEN {b.p.bind('missing required field ' + f)} END")
+    # The first check that finds a problem gives the reason (coalesce stops there).
+    reason = f"coalesce({', '.join(checks)})"
     originals = [f"{quote(c)} AS _o{i}" for i, c in enumerate(rel.columns)]
     cleaned = [f"kd_str({quote(rel.columns[i])}) AS _c{i}" for i in sorted(b.used)]
     extra = ["_extra"] if rel.has_extra else []
-    layer1 = f"SELECT {', '.join(originals + cleaned + extra)}, _line FROM ({rel.sql})"
     parsed = ", ".join(f"{e} AS {quote('_f_' + c)}" for c, e in exprs.items())
-    layer2 = f"SELECT *, {parsed} FROM ({layer1})"
     outer = ", ".join(f"{quote('_f_' + c)} AS {quote(c)}" for c in exprs)
     keep = ", ".join(f"_o{i}" for i in range(len(rel.columns)))
-    layer3 = f"SELECT {outer}, _line, {reason} AS _reason, {keep} FROM ({layer2})"
     raw = f"concat_ws({b.p.bind(rel.delimiter or ',')}, {keep})"
     names = ", ".join(quote(c) for c in exprs)
-    sql = (f"CREATE OR REPLACE TEMP TABLE {target.out} AS SELECT {names}, _line, _reason, "
-           f"CASE WHEN _reason IS NOT NULL THEN {raw} END AS _raw FROM ({layer3})")
-    return Plan(sql, b.p.values, target.out, missing)
+
+    def build(rel_sql: str) -> str:
+        layer1 = f"SELECT {', '.join(originals + cleaned + extra)}, _line FROM ({rel_sql})"
+        layer2 = f"SELECT *, {parsed} FROM ({layer1})"
+        layer3 = f"SELECT {outer}, _line, {reason} AS _reason, {keep} FROM ({layer2})"
+        return f"SELECT {names}, _line, _reason, CASE WHEN _reason IS NOT NULL THEN {raw} END AS _raw FROM ({layer3})"
+
+    sql = f"CREATE OR REPLACE TEMP TABLE {target.out} AS {build(rel.sql)}"
+    keys = [k for k in target.key if k in exprs]
+    key_expr = f"hash({', '.join(quote(k) for k in keys)})" if keys else None
+    return Plan(sql, used_params(sql, b.p.values), target.out, missing, table=profile.table, names=list(exprs), key_expr=key_expr,
+                source=b.source, _build=build)

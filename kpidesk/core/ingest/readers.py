@@ -30,6 +30,7 @@ class Relation:
     columns: list[str] = field(default_factory=list)
     has_extra: bool = False
     sample_sql: str | None = None  # same columns without ``_line``: a LIMIT stops early
+    fast_sql: str | None = None  # same rows with ``_line`` NULL: read in parallel (no row numbering)
     delimiter: str | None = None
     ragged: bool = False  # short lines are records padded with NULLs, not rejects
 
@@ -76,8 +77,9 @@ def _csv(info: FileInfo) -> Relation:
                f"UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS _line FROM ("
                f"SELECT *, row_number() OVER () AS _rn, {breaks} AS _nl FROM {read})")
     sample = f"SELECT {cols} FROM {read}"
+    fast = None if info.multiline else f"SELECT {cols}, CAST(NULL AS BIGINT) AS _line FROM {read}"
     return Relation(sql, params, list(info.columns), has_extra=True, sample_sql=sample, delimiter=info.delimiter,
-                    ragged=info.ragged)
+                    ragged=info.ragged, fast_sql=fast)
 
 
 def _typed(cur, info: FileInfo, reader: str) -> Relation:
@@ -109,7 +111,8 @@ def csv_rejects(cur) -> list[tuple[int, str, str]]:
                          {"t": CSV_REJECTS}).fetchone()[0]
     if not exists:
         return []
-    rows = cur.execute(f"SELECT line, error_type, error_message, csv_line FROM {quote(CSV_REJECTS)} "
+    # DISTINCT: the file may be scanned more than once (a check pass, then the load)
+    rows = cur.execute(f"SELECT DISTINCT line, error_type, error_message, csv_line FROM {quote(CSV_REJECTS)} "
                        "ORDER BY line").fetchall()
     return [(int(line), f"unreadable line ({etype.lower()}): {msg.splitlines()[0]}", raw)
             for line, etype, msg, raw in rows]

@@ -25,10 +25,10 @@ def _sql_list(words) -> str:
 
 MACROS = f"""
 CREATE OR REPLACE TEMP MACRO kd_trimmed(s) AS
-    CASE WHEN list_position({_sql_list(NULL_TOKENS)}, lower(trim(s, ' ' || chr(9) || chr(13) || chr(10) || chr(160)))) > 0
-         THEN NULL ELSE trim(s, ' ' || chr(9) || chr(13) || chr(10) || chr(160)) END;
+    list_filter([trim(s, ' ' || chr(9) || chr(13) || chr(10) || chr(160))],
+                lambda t: coalesce(list_position({_sql_list(NULL_TOKENS)}, lower(t)), 0) = 0)[1];
 CREATE OR REPLACE TEMP MACRO kd_str(s) AS
-    CASE WHEN length(s) <= 8 AND list_position({_sql_list(NULL_TOKENS)}, lower(s)) > 0 THEN NULL
+    CASE WHEN strlen(s) <= 8 AND list_position({_sql_list(NULL_TOKENS)}, lower(s)) > 0 THEN NULL
          WHEN starts_with(s, ' ') OR suffix(s, ' ') OR suffix(s, chr(13)) THEN kd_trimmed(s)
          ELSE s END;
 CREATE OR REPLACE TEMP MACRO kd_num(s, dc) AS
