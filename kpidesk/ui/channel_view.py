@@ -20,6 +20,7 @@ from kpidesk.ui import theme
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tab_view import Card, TabView, TileGrid, fill_combo
 
+CHART_HEIGHT = 330
 DURATION_LABELS = {
     "handle": QT_TRANSLATE_NOOP("ChannelView", "Handle time"),
     "wait": QT_TRANSLATE_NOOP("ChannelView", "Wait before answer"),
@@ -75,6 +76,10 @@ class ChannelView(TabView):
         self.dist.add_selector(self.dist_combo)
         self.table = AgentTableView(desk, self.channel)
         self.table_card = Card(self.table)
+        # Heights that do not depend on the figures: a layout that moves when the
+        # data arrives resizes, re-lays out and repaints every chart a second time.
+        for widget in (self.trend.chart, self.heatmap.body, self.dist.body, self.table):
+            widget.setFixedHeight(CHART_HEIGHT)
         self.legend = self.table_card.header
         grid = QGridLayout()
         grid.setSpacing(10)

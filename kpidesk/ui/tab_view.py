@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
 )
@@ -123,6 +123,9 @@ class TabView(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Always there: a scroll bar appearing when the figures arrive would narrow
+        # every chart by its width, and re-lay out and repaint the whole tab.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(self.content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -177,7 +180,9 @@ class TabView(QWidget):
             return  # stopped, or a newer paint took over
         steps.pop(0)()
         if steps:
-            QTimer.singleShot(0, self, lambda: self._paint_next(steps, token))
+            # 1 ms, not 0: a zero-delay single shot is a posted event, run in the same
+            # pass as the paint it follows; a timer lets input and other timers in first.
+            QTimer.singleShot(1, self, lambda: self._paint_next(steps, token))
             return
         self._painting = False
         self.busy_changed.emit(self.busy)

@@ -123,6 +123,7 @@ class KpiTile(QFrame):
             return
         if not any(ch in "123456789" for ch in text):  # no change at the precision shown
             arrow, colour = "■", t.muted
+            text = "±" + text[1:] if text[:1] in ("+", "−", "-") else text
         else:
             good = targets.is_good_change(v - prev, better)
             arrow = "▲" if v > prev else "▼"
