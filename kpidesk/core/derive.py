@@ -115,6 +115,9 @@ def refresh_out_of_hours(cur, only_new: bool = False) -> None:
     KPI queries run on every click. Called for new rows after an import, and for all
     rows when the business hours or holidays change.
     """
+    if only_new and not cur.execute("SELECT count(*) FROM (SELECT 1 FROM contacts WHERE out_of_hours IS NULL "
+                                    "LIMIT 1)").fetchall()[0][0]:
+        return  # imports set the flag as they insert (out_of_hours_sql)
     cur.execute(
         f"""
         UPDATE contacts AS c SET out_of_hours = x.ooh

@@ -9,8 +9,11 @@ line and reason in ``import_rejects``), or ignored (a transform used it for noth
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Callable
+
+import duckdb
 
 from kpidesk.core import derive
 from kpidesk.core.ingest.identifiers import quote
@@ -198,7 +201,8 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
                        f"SELECT {', '.join(select)} FROM ({plan.select(fast_rel)}) o WHERE {' AND '.join(where)}",
                        extra).fetchone()[0]
     finally:
-        cur.execute("RESET SESSION preserve_insertion_order")
+        with contextlib.suppress(duckdb.Error):  # after an interrupt: the cursor is closed anyway
+            cur.execute("RESET SESSION preserve_insertion_order")
     if t.table == "contacts" and inserted:
         _number_contacts(cur, ctx.import_id, next_id)
     if inserted and plan.key_expr and _repeats(cur, t, keys, plan.key_expr, ctx.import_id):

@@ -252,8 +252,8 @@ def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | N
             checks.append(f"CASE WHEN _o{last} IS NULL THEN {b.p.bind('the line has fewer fields than the header')} END")
     first = b.text(rel.columns[0])
     longest = max(len(w.encode()) for w in SUMMARY_WORDS)
-    checks.append(f"CASE WHEN strlen({first}) <= {longest} AND list_position({b.p.bind(SUMMARY_WORDS)}, lower({first})) > 0 "
-                  f"THEN {b.p.bind('summary row (total), not a record')} END")
+    summary = f"strlen({first}) <= {longest} AND list_position({b.p.bind(SUMMARY_WORDS)}, lower({first})) > 0"
+    checks.append(f"CASE WHEN {summary} THEN {b.p.bind('summary row (total), not a record')} END")
     checks += b.checks
     for f in profile.required():
         if f in exprs:

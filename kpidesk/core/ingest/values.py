@@ -27,9 +27,14 @@ MACROS = f"""
 CREATE OR REPLACE TEMP MACRO kd_trimmed(s) AS
     list_filter([trim(s, ' ' || chr(9) || chr(13) || chr(10) || chr(160))],
                 lambda t: coalesce(list_position({_sql_list(NULL_TOKENS)}, lower(t)), 0) = 0)[1];
-CREATE OR REPLACE TEMP MACRO kd_str(s) AS
+CREATE OR REPLACE TEMP MACRO kd_clean(s) AS
     CASE WHEN strlen(s) <= 8 AND list_position({_sql_list(NULL_TOKENS)}, lower(s)) > 0 THEN NULL
          WHEN starts_with(s, ' ') OR suffix(s, ' ') OR suffix(s, chr(13)) THEN kd_trimmed(s)
+         ELSE s END;
+-- Every NULL token starts with a character coded 45 or less, or with n/N: the cheap
+-- test lets most values through untouched (this runs on every text field).
+CREATE OR REPLACE TEMP MACRO kd_str(s) AS
+    CASE WHEN ascii(s) <= 45 OR ascii(s) IN (78, 110) OR suffix(s, ' ') OR suffix(s, chr(13)) THEN kd_clean(s)
          ELSE s END;
 CREATE OR REPLACE TEMP MACRO kd_num(s, dc) AS
     CASE WHEN dc AND contains(s, ',') THEN
