@@ -13,6 +13,11 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
+try:  # strptime's own pattern cache: a fast first test of a value against a format
+    from _strptime import _TimeRE_cache as _TIME_RE
+except ImportError:  # pragma: no cover - not CPython
+    _TIME_RE = None
+
 from kpidesk.core.ingest.values import NULL_TOKENS, TimestampRule
 
 _TIMES = ["", " %H:%M:%S", " %H:%M", ", %H:%M:%S", ", %H:%M", " %H:%M:%S.%f", " %I:%M:%S %p", " %I:%M %p",
@@ -43,7 +48,24 @@ def formats_for(order: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _shape(fmt: str):
+    """The regular expression ``strptime`` itself matches first (None when the format
+    depends on the locale, or the private helper is missing)."""
+    if _TIME_RE is None or any(d in fmt for d in ("%p", "%a", "%A", "%b", "%B", "%c", "%x", "%X")):
+        return None
+    try:
+        return _TIME_RE.compile(fmt)
+    except Exception:  # noqa: BLE001 - only a shortcut: strptime decides
+        return None
+
+
 def _parses(value: str, fmt: str) -> bool:
+    shape = _shape(fmt)
+    if shape is not None:  # most (value, format) pairs fail here, without an exception
+        m = shape.match(value)
+        if m is None or m.end() != len(value):
+            return False
     try:
         datetime.strptime(value, fmt)
         return True
