@@ -1,10 +1,13 @@
-"""From ``out_*`` tables to the canonical tables: validate, dedupe, insert, count.
+"""From parsed rows to the canonical tables: validate, dedupe, insert, count.
 
-The one loading path for declarative profiles and vendor transforms alike. Dedupe is
-an anti-join on the natural key, never a UNIQUE index (an index over ten million keys
-costs more than the import). Every row read ends up counted once: loaded, duplicate
-(its key is already in the database, or earlier in the same file), rejected (with its
-line and reason in ``import_rejects``), or ignored (a transform used it for nothing).
+Two paths, one set of rules. A declarative profile's rows stream straight from the
+file into their table (:func:`load_plan`: no staging copy, the insert runs on every
+core); vendor transforms, and files that repeat a key, go through ``out_*`` tables
+(:func:`load`). Dedupe is an anti-join on the natural key, never a UNIQUE index (an
+index over ten million keys costs more than the import). Every row read ends up
+counted once: loaded, duplicate (its key is already in the database, or earlier in
+the same file), rejected (with its line and reason in ``import_rejects``), or
+ignored (a transform used it for nothing).
 """
 
 from __future__ import annotations

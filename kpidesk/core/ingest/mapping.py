@@ -277,6 +277,8 @@ def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | N
 
     sql = f"CREATE OR REPLACE TEMP TABLE {target.out} AS {build(rel.sql)}"
     keys = [k for k in target.key if k in exprs]
-    key_expr = f"hash({', '.join(quote(k) for k in keys)})" if keys else None
-    return Plan(sql, used_params(sql, b.p.values), target.out, missing, table=profile.table, names=list(exprs), key_expr=key_expr,
+    varying = [k for k in keys if k != "source"] or keys  # one source per import: it cannot tell keys apart
+    key_expr = f"hash({', '.join(quote(k) for k in varying)})" if keys else None
+    return Plan(sql, used_params(sql, b.p.values), target.out, missing, table=profile.table, names=list(exprs),
+                key_expr=key_expr,
                 source=b.source, _build=build)
