@@ -181,7 +181,8 @@ class _Builder:
 
     def _fast_bool(self, raw: str, samples) -> str:
         """Exact spellings seen in the sample (``Y``/``N``) compared as they are."""
-        seen = sorted({v for v in samples if isinstance(v, str) and v.lower() in values.TRUE_WORDS + values.FALSE_WORDS})
+        words = values.TRUE_WORDS + values.FALSE_WORDS
+        seen = sorted({v for v in samples if isinstance(v, str) and v.lower() in words})
         if not seen or len(seen) > 8:
             return f"kd_bool({raw})"
         whens = " ".join(f"WHEN {self.p.bind(v)} THEN {values.lit_bool(v.lower() in values.TRUE_WORDS)}" for v in seen)
@@ -249,7 +250,8 @@ def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | N
     if rel.has_extra:
         checks.append(f"CASE WHEN _extra IS NOT NULL THEN {b.p.bind('the line has more fields than the header')} END")
         if not rel.ragged:
-            checks.append(f"CASE WHEN _o{last} IS NULL THEN {b.p.bind('the line has fewer fields than the header')} END")
+            fewer = b.p.bind("the line has fewer fields than the header")
+            checks.append(f"CASE WHEN _o{last} IS NULL THEN {fewer} END")
     first = b.text(rel.columns[0])
     longest = max(len(w.encode()) for w in SUMMARY_WORDS)
     summary = f"strlen({first}) <= {longest} AND list_position({b.p.bind(SUMMARY_WORDS)}, lower({first})) > 0"
