@@ -72,6 +72,13 @@ class KpiValue:
         return out
 
 
+def _read_columns(filters: Filters, by: tuple[str, ...]) -> set[str]:
+    """The relation columns a request groups or filters on (time aside)."""
+    columns = {compose.DIMENSIONS[d][1] for d in by if d in compose.DIMENSIONS and d not in rollup.TIME_DIMS}
+    columns |= {d for d in by if d not in compose.DIMENSIONS}  # a relation's own (survey_type…)
+    return columns | {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
+
+
 class EngineError(Exception):
     pass
 
@@ -187,9 +194,7 @@ class Engine:
         answer: a grouping their time grain serves, the parameters they were built for."""
         if not self.rollups.enabled(cur):
             return {}
-        columns = {compose.DIMENSIONS[d][1] for d in by if d in compose.DIMENSIONS and d not in rollup._TIME_DIMS}
-        columns |= {d for d in by if d not in compose.DIMENSIONS}  # a relation's own (survey_type…)
-        columns |= {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
+        columns = _read_columns(filters, by)
         routes = {}
         for name in rollup.ROLLED:
             wanted = [k for k in defs if k.relation == name]
@@ -199,7 +204,7 @@ class Engine:
             if level is None:
                 continue
             design = self._design(cur, name)
-            if any(params.get(p) != v for p, v in design.params.items()):
+            if not design.built_for(params):
                 continue
             wanted = [k for k in wanted if design.serves(k.id, level, stats)]
             if not wanted or not self.rollups.ready(cur, design):
@@ -255,13 +260,9 @@ class Engine:
         if self.rollups.enabled(cur):
             design = self._design(cur, rel_name)
             cols = [design.columns.get(rollup.list_partial(expr, cond)) for expr, cond in parts]
-            columns = {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
-            level = rollup.level_for((), columns, start, end)
-            params = self.parameters()
-            if level is not None and any(c in design.day_only for c in cols) and level.name != "day":
-                level = None
-            if (all(cols) and level is not None and all(params.get(p) == v for p, v in design.params.items())
-                    and self.rollups.ready(cur, design)):
+            level = rollup.level_for((), _read_columns(filters, ()), start, end)
+            if (all(cols) and level is not None and design.keeps(level, set(cols))
+                    and design.built_for(self.parameters()) and self.rollups.ready(cur, design)):
                 source = design.source(level)
                 selects = [f"SELECT unnest({col}) AS x FROM ({source}) r" for col in cols]
         if source is None:

@@ -74,7 +74,7 @@ LEVELS = (
 # A point-in-time count (backlog) at the end of each day, week or month is exact from
 # tickets counted by day of arrival and day of solving: both compare to midnights.
 SNAPSHOT_LEVELS = (Level("day", "day", frozenset({"day", "week", "month"})),)
-_TIME_DIMS = {"15min", "hour", "day", "week", "month", "weekday", "hour_of_day"}
+TIME_DIMS = {"15min", "hour", "day", "week", "month", "weekday", "hour_of_day"}
 ROLLED = ("contacts", "surveys", "activity", "backlog")  # relations big enough to be worth it
 
 
@@ -242,9 +242,14 @@ class Rollup:
         if kpi_id not in self.kpis:
             return False
         cols, stats_cols = self.needs[kpi_id]
-        if level.name == "day":
-            return True
-        return not ((cols | (stats_cols if stats else frozenset())) & self.day_only)
+        return self.keeps(level, cols | (stats_cols if stats else frozenset()))
+
+    def keeps(self, level: Level, cols: set[str] | frozenset[str]) -> bool:
+        return level.name == "day" or not (cols & self.day_only)
+
+    def built_for(self, params: dict) -> bool:
+        """Whether a request's parameters are those the rollup was built with."""
+        return all(params.get(p) == v for p, v in self.params.items())
 
     def level_columns(self, level: Level) -> dict[str, str]:
         return {e: c for e, c in self.columns.items() if level.name == "day" or c not in self.day_only}
@@ -266,31 +271,29 @@ def design(relation: str, kpis: list[KpiDefinition], params: dict, aggregates: f
     a broken user file, does not) — those KPIs read the detail rows."""
     rel = RELATIONS[relation]
     wanted: dict[str, None] = {}
-    usable = []
+    usable: dict[str, tuple[list[str], list[str]]] = {}  # id → (partials, partials of stats only)
     for kpi in kpis:
         if kpi.relation != relation or kpi.share_over not in (None, "channel"):
             continue
         try:
             parts = partials_of(kpi, aggregates)
+            plain = partials_of(replace(kpi, stats={}), aggregates)
         except NotRollable:
             continue
         if check is not None and not check(rel, parts):
             continue
         wanted.update(dict.fromkeys(parts))
-        usable.append(kpi)
-    # Value lists are costly to keep per hour: those of distribution charts and of
-    # on-request medians (stats) live in the day level only.
-    plain = {p for kpi in usable for p in partials_of(replace(kpi, stats={}), aggregates)}
+        usable[kpi.id] = (plain, [p for p in parts if p not in plain])
     wanted.update(dict.fromkeys(extra))  # value lists for distribution charts
     columns = {expr: f"a{i}" for i, expr in enumerate(sorted(wanted))}
-    day_only = frozenset(c for e, c in columns.items() if e.startswith("list(") and e not in plain)
-    needs = {}
-    for kpi in usable:
-        cols = frozenset(columns[p] for p in partials_of(replace(kpi, stats={}), aggregates))
-        every = frozenset(columns[p] for p in partials_of(kpi, aggregates))
-        needs[kpi.id] = (cols, every - cols)
+    # Value lists are costly to keep per hour: those of distribution charts and of
+    # on-request medians (stats) live in the day level only.
+    plain_parts = {p for plain, _ in usable.values() for p in plain}
+    day_only = frozenset(c for e, c in columns.items() if e.startswith("list(") and e not in plain_parts)
+    needs = {kid: (frozenset(columns[p] for p in plain), frozenset(columns[p] for p in stats_only))
+             for kid, (plain, stats_only) in usable.items()}
     rewritten = {}
-    for kpi in usable:
+    for kpi in (k for k in kpis if k.id in usable and k.relation == relation):
         rewritten[kpi.id] = replace(
             kpi,
             measure=_rewrite(kpi.measure, columns),
@@ -395,7 +398,7 @@ class Rollups:
 def level_for(by: tuple[str, ...], columns: set[str], start, end, snapshot: bool = False) -> Level | None:
     """The coarsest level that can answer a grouping ``by`` reading ``columns``
     (grouping and filter columns) over [start, end), if any."""
-    times = [d for d in by if d in _TIME_DIMS]
+    times = [d for d in by if d in TIME_DIMS]
     for level in SNAPSHOT_LEVELS if snapshot else LEVELS:
         if not all(d in level.serves for d in times):
             continue
