@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from kpidesk.core import derive
 from kpidesk.core.ingest.api import ImportCancelled, ImportError_, import_file
 from kpidesk.core.store import Store, StoreError
 
@@ -50,9 +51,9 @@ def run(args) -> int:
     try:
         for file in args.files:
             try:
-                report = import_file(store, file, profile=args.profile, sheet=args.sheet)
+                report = import_file(store, file, profile=args.profile, sheet=args.sheet, derive_facts=False)
             except ImportCancelled:
-                print("kpidesk: import cancelled; nothing was written.", file=sys.stderr)
+                print("kpidesk: import cancelled; the file being imported was not written.", file=sys.stderr)
                 return 130
             except (ImportError_, StoreError) as exc:
                 failed += 1
@@ -62,6 +63,7 @@ def run(args) -> int:
             results.append(report.to_dict())
             if args.format == "table":
                 _print(report)
+        derive.catch_up(store)  # once for the whole batch (next contacts, survey links)
         if any(r.get("loaded") for r in results if isinstance(r, dict)):
             from kpidesk.core.kpi.engine import Engine
 

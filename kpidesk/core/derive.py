@@ -1,30 +1,81 @@
-"""Per-contact facts derived after every import, computed once in SQL.
+"""Per-contact facts derived after imports, computed once in SQL.
 
 Several KPIs need to know what happened *after* a contact (was the customer back
 within the repeat window?) or which contact a survey rates. Re-deriving that with
 window functions in every KPI query would cost a sort of the whole table each time;
-it is stored instead, and refreshed here inside the import's transaction.
+it is stored instead.
+
+An import commits its rows in one transaction; the derived facts follow in their own
+(:func:`catch_up`), once per batch of files rather than once per file: thirty daily
+files sort their customers' contacts once, not thirty times. ``derived_state`` says
+which imports are done, so facts left behind (a cancel between the two, a crash) are
+caught up when the database is next opened or imported into.
 """
 
 from __future__ import annotations
 
 
-def refresh(cur, import_id: int | None = None) -> None:
-    """Recompute derived columns. ``cur`` is the import's open transaction.
+def pending(cur) -> list[int]:
+    """Imports whose derived facts are not computed yet, oldest first."""
+    return [r[0] for r in cur.execute(
+        "SELECT import_id FROM imports WHERE import_id > (SELECT coalesce(max(through_import), 0) "
+        "FROM derived_state) ORDER BY import_id").fetchall()]
 
-    With ``import_id``, the repeat facts are recomputed only for the customers that
-    import touched (a new contact changes its customer's sequence and no other).
+
+def catch_up(store) -> list[int]:
+    """Derive the facts of every import not yet derived, in one transaction.
+
+    Returns the imports it covered (none: nothing was written). Safe to call at
+    any time; a failure leaves the rows imported and the facts pending.
+    """
+    if store.read_only or not pending(store.cursor()):
+        return []
+    with store.write() as cur:
+        ids = pending(cur)
+        if ids:
+            for import_id in ids:
+                number_contacts(cur, import_id)
+            refresh(cur, import_ids=ids)
+            cur.execute("UPDATE derived_state SET through_import = $last", {"last": ids[-1]})
+    return ids
+
+
+def number_contacts(cur, import_id: int) -> int:
+    """Give ``contact_id`` to the contacts an import left unnumbered (0): the next free
+    numbers, in the order the rows were appended (the file's order within each chunk
+    of the file). Returns how many were numbered."""
+    params = {"id": import_id}
+    low, high, n = cur.execute("SELECT min(rowid), max(rowid), count(*) FROM contacts WHERE import_id = $id "
+                               "AND contact_id = 0", params).fetchall()[0]
+    if not n:
+        return 0
+    params["first"] = next_contact_id(cur)
+    if high - low + 1 == n:  # one block of row ids: a subtraction numbers them
+        cur.execute("UPDATE contacts SET contact_id = $first + (rowid - $low) WHERE import_id = $id "
+                    "AND contact_id = 0", {**params, "low": low})
+    else:
+        cur.execute("UPDATE contacts AS c SET contact_id = n.cid FROM (SELECT rowid AS rid, $first - 1 + "
+                    "row_number() OVER (ORDER BY rowid) AS cid FROM contacts WHERE import_id = $id "
+                    "AND contact_id = 0) AS n WHERE c.rowid = n.rid", params)
+    return n
+
+
+def refresh(cur, import_ids: list[int] | None = None) -> None:
+    """Recompute derived columns. ``cur`` is an open write transaction.
+
+    With ``import_ids``, the repeat facts are recomputed only for the customers those
+    imports touched (a new contact changes its customer's sequence and no other).
     """
     # Next contact by the same customer, any channel (for repeat_rate and fcr).
-    params = {} if import_id is None else {"import_id": import_id}
+    params = {} if import_ids is None else {"ids": list(import_ids)}
     touched, known = "", ""
-    if import_id is not None:
+    if import_ids is not None:
         # Adding contacts never takes a next contact away: only new values are written.
         known = "WHERE next_at IS NOT NULL"
-        earlier = cur.execute("SELECT count(*) FROM (SELECT 1 FROM contacts WHERE import_id IS DISTINCT FROM "
-                              "$import_id LIMIT 1)", params).fetchone()[0]
-        touched = ("AND customer_id IN (SELECT DISTINCT customer_id FROM contacts WHERE import_id = $import_id)"
-                   if earlier else "AND import_id = $import_id")  # the first contacts: nothing else to look at
+        earlier = cur.execute("SELECT count(*) FROM (SELECT 1 FROM contacts WHERE import_id IS NULL OR NOT "
+                              "list_contains($ids, import_id) LIMIT 1)", params).fetchone()[0]
+        touched = ("AND customer_id IN (SELECT DISTINCT customer_id FROM contacts WHERE list_contains($ids, "
+                   "import_id))" if earlier else "AND list_contains($ids, import_id)")  # nothing else to look at
     cur.execute(
         f"""
         UPDATE contacts AS c SET next_contact_at = n.next_at

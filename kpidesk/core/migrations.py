@@ -248,6 +248,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "003_derived_state",
+        """
+        -- The newest import whose derived facts (derive.py: next contact, survey links,
+        -- agents list) are computed. Imports commit their rows first; the derived facts
+        -- follow in their own transaction, once per batch of files (derive.catch_up).
+        CREATE TABLE derived_state (through_import INTEGER NOT NULL);
+        INSERT INTO derived_state SELECT coalesce(max(import_id), 0) FROM imports;
+        """,
+    ),
 ]
 
 

@@ -71,6 +71,10 @@ class Store:
         from kpidesk.core import settings  # late: settings needs an open store
 
         self.con.execute(f"SET TimeZone = '{settings.safe_timezone(self)}'")
+        if not read_only:  # an import whose derived facts were left behind (cancel, crash)
+            from kpidesk.core import derive
+
+            derive.catch_up(self)
 
     # -- schema -----------------------------------------------------------------
     def applied_migrations(self) -> list[str]:

@@ -34,11 +34,18 @@ def import_job(inputs, state) -> list:
             state.set_progress(share * (i + max(0.0, min(fraction, 1.0))) / len(paths))
 
         try:
-            reports.append(import_file(store, path, profile, sheet, progress=progress, cancel=state.is_cancelled))
+            reports.append(import_file(store, path, profile, sheet, progress=progress, cancel=state.is_cancelled,
+                                       derive_facts=False))
         except NoProfile as exc:  # the flow offers the mapping dialog for it
             reports.append(exc)
         except Exception as exc:  # one bad file does not stop the others; the summary says why
             reports.append(f"{Path(path).name}: {exc}")
+    from kpidesk.core import derive
+
+    try:  # once for the batch, also after a cancel: the files already imported are committed
+        derive.catch_up(store)
+    except Exception:  # left pending: caught up when the database is next opened
+        pass
     if not state.is_cancelled() and any(not isinstance(r, (str, Exception)) for r in reports):
         from kpidesk.core.kpi.engine import Engine
 

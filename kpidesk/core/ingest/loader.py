@@ -185,9 +185,10 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
     select = [f"o.{quote(c)}" for c in names] + ["$_kd_import"]
     extra = {"_kd_import": ctx.import_id}
     if t.table == "contacts":
-        # Numbered once inserted (numbering as they come, with ``row_number()`` or a
-        # sequence, would parse, compress and write on one thread).
-        next_id = derive.next_contact_id(cur)
+        # Numbered after the commit, by derive.catch_up: numbering as they come, with
+        # ``row_number()`` or a sequence, would parse, compress and write on one
+        # thread, and numbering them in this transaction would make the commit write
+        # every inserted row again, to the log. 0 means "not numbered yet".
         target_cols.append("contact_id")
         select.append("0")
         if "arrived_at" in names and "out_of_hours" not in names:
@@ -206,8 +207,6 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
     finally:
         with contextlib.suppress(duckdb.Error):  # after an interrupt: the cursor is closed anyway
             cur.execute("RESET SESSION preserve_insertion_order")
-    if t.table == "contacts" and inserted:
-        _number_contacts(cur, ctx.import_id, next_id)
     if inserted and plan.key_expr and _repeats(cur, t, keys, plan.key_expr, ctx.import_id):
         cur.execute(f"DELETE FROM {t.table} WHERE import_id = $id", {"id": ctx.import_id})
         run(plan.sql)
@@ -227,21 +226,6 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
     counts = Counts(loaded=inserted, duplicate=read - bad - inserted, rejected=bad,
                     rows_inserted={t.table: inserted})
     return counts, read
-
-
-def _number_contacts(cur, import_id: int, first: int) -> None:
-    """``contact_id`` for the contacts just inserted: ``first``, ``first + 1``… in the
-    order they were appended (the file's order within each chunk of the file)."""
-    params = {"id": import_id, "first": first}
-    low, high, n = cur.execute("SELECT min(rowid), max(rowid), count(*) FROM contacts WHERE import_id = $id",
-                               {"id": import_id}).fetchone()
-    if high - low + 1 == n:  # one block of row ids: a subtraction numbers them
-        cur.execute("UPDATE contacts SET contact_id = $first + (rowid - $low) WHERE import_id = $id",
-                    {**params, "low": low})
-    else:
-        cur.execute("UPDATE contacts AS c SET contact_id = n.cid FROM (SELECT rowid AS rid, $first - 1 + "
-                    "row_number() OVER (ORDER BY rowid) AS cid FROM contacts WHERE import_id = $id) AS n "
-                    "WHERE c.rowid = n.rid", params)
 
 
 def _constrained(cur, table: str) -> bool:

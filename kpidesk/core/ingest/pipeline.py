@@ -107,14 +107,25 @@ def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: 
 
 
 def import_file(store, path, profile=None, sheet: str | None = None,
-                progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
-    """Import ``path``; raises :class:`ImportError_` (nothing written) when it cannot."""
+                progress: Progress | None = None, cancel: Cancel | None = None,
+                derive_facts: bool = True) -> ImportReport:
+    """Import ``path``; raises :class:`ImportError_` (nothing written) when it cannot.
+
+    The rows are committed in one transaction; then, unless ``derive_facts`` is
+    false (a caller importing a batch of files calls :func:`derive.catch_up` once,
+    after the last), the derived facts are computed in a second one.
+    """
     path = Path(path)
     prof = _resolve_profile(profile, store)
     retry: dict = {}
     for _ in range(3):
         try:
-            return _attempt(store, path, prof, sheet, progress, cancel, retry)
+            report = _attempt(store, path, prof, sheet, progress, cancel, retry)
+            if derive_facts:
+                derive.catch_up(store)
+            if progress:
+                progress(1.0, report.summary())
+            return report
         except duckdb.Error as exc:
             text = str(exc)
             if "quoted new lines" in text and not retry.get("multiline"):
@@ -150,7 +161,7 @@ def _attempt(store, path, prof, sheet, progress, cancel, retry) -> ImportReport:
                 raise ImportCancelled() from None
             if watch.fired:
                 raise ImportCancelled()
-            step(0.95, "Recording the import")
+            step(0.9, "Recording the import")
             hasher.join()
             report.seconds = time.perf_counter() - t0
             cur.execute(
@@ -165,7 +176,8 @@ def _attempt(store, path, prof, sheet, progress, cancel, retry) -> ImportReport:
     finally:
         if info.read_path:
             info.read_path.unlink(missing_ok=True)
-    step(1.0, report.summary())
+    if progress:
+        progress(0.95, "Updating derived facts")
     return report
 
 
@@ -199,8 +211,6 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
     report.tables = counts.rows_inserted
     if report.rows_read == 0:
         raise ImportError_(f"{info.path.name} has no data rows: there is nothing to import.")
-    step(0.85, "Updating derived facts")
-    derive.refresh(cur, import_id=import_id)
     report.rejects = cur.execute("SELECT line, reason FROM import_rejects WHERE import_id = $id "
                                  "ORDER BY line LIMIT 20", {"id": import_id}).fetchall()
     loader.drop_outputs(cur)
@@ -267,17 +277,25 @@ def _missing_message(info, prof, missing, proposal=None) -> str:
 
 def import_files(store, paths, profile=None, sheet=None, progress: Progress | None = None,
                  cancel: Cancel | None = None) -> list[ImportReport]:
-    """Import several files, one transaction each; a failed file does not stop the others."""
+    """Import several files, one transaction each; a failed file does not stop the others.
+
+    The derived facts are computed once, after the last file (also after a cancel:
+    the files already imported are committed and get theirs).
+    """
     reports = []
     paths = list(paths)
-    for i, p in enumerate(paths):
-        def sub(fraction: float, message: str, i=i) -> None:
-            if progress:
-                progress((i + fraction) / len(paths), message)
-        try:
-            reports.append(import_file(store, p, profile, sheet, sub, cancel))
-        except ImportCancelled:
-            raise
-        except ImportError_ as exc:
-            reports.append(ImportReport(file=Path(p).name, profile=str(profile or ""), ok=False, message=str(exc)))
+    try:
+        for i, p in enumerate(paths):
+            def sub(fraction: float, message: str, i=i) -> None:
+                if progress:
+                    progress((i + fraction) / len(paths), message)
+            try:
+                reports.append(import_file(store, p, profile, sheet, sub, cancel, derive_facts=False))
+            except ImportCancelled:
+                raise
+            except ImportError_ as exc:
+                reports.append(ImportReport(file=Path(p).name, profile=str(profile or ""), ok=False,
+                                            message=str(exc)))
+    finally:
+        derive.catch_up(store)
     return reports
