@@ -24,7 +24,7 @@ def make_contacts(store, rows: int, seed: float = 0.42) -> None:
         )
         cur.execute(
             """
-            INSERT INTO contacts (contact_id, source, source_key, channel, direction, queue, agent_id, customer_id,
+            INSERT INTO contacts_main (contact_id, source, source_key, channel, direction, queue, agent_id, customer_id,
                 topic, arrived_at, answered_at, first_response_s, resolution_s, solved_at, wait_s, talk_s, hold_s,
                 wrap_s, outcome, transferred, resolved, replies, bot_response_s, handoff_at, handoff_wait_s)
             SELECT i + 1, 'bench', 'k' || i, channel, 'inbound', queue, agent_id, customer_id, topic, arrived_at,

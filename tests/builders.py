@@ -21,7 +21,8 @@ def insert(store: Store, table: str, rows: list[dict]) -> None:
         placeholders = ", ".join("?" for _ in cols)
         names = ", ".join(cols)
         cur.executemany(
-            f"INSERT INTO {table} ({names}) VALUES ({placeholders})", [[r.get(c) for c in cols] for r in rows]
+            f"INSERT INTO {'contacts_main' if table == 'contacts' else table} ({names}) VALUES ({placeholders})",
+            [[r.get(c) for c in cols] for r in rows],
         )
         derive.refresh(cur)
 

@@ -24,6 +24,7 @@ from typing import Callable
 
 import numpy as np
 
+from kpidesk.core import contact_tables
 from kpidesk.core import demo_contacts as dc
 from kpidesk.core import demo_feedback as fb
 from kpidesk.core import derive, settings
@@ -100,7 +101,8 @@ def build_demo(store, seed: int = 7, days: int = 56, agents: int = 25, end: date
         for table, cols in tables.items():
             name = f"demo_rows_{table}"
             cur.register(name, cols)
-            cur.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {name}")
+            into = contact_tables.MAIN if table == contact_tables.VIEW else table
+            cur.execute(f"INSERT INTO {into} BY NAME SELECT * FROM {name}")
             cur.unregister(name)
         cur.execute("INSERT INTO settings SELECT 'data_timezone', '\"Europe/Paris\"' "
                     "WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'data_timezone')")

@@ -14,6 +14,8 @@ caught up when the database is next opened or imported into.
 
 from __future__ import annotations
 
+from kpidesk.core import contact_tables
+
 
 def pending(cur) -> list[int]:
     """Imports whose derived facts are not computed yet, oldest first."""
@@ -36,6 +38,7 @@ def catch_up(store) -> list[int]:
             for import_id in ids:
                 number_contacts(cur, import_id)
             refresh(cur, import_ids=ids)
+            contact_tables.fold_excess(cur)
             cur.execute("UPDATE derived_state SET through_import = $last", {"last": ids[-1]})
     return ids
 
@@ -44,18 +47,26 @@ def number_contacts(cur, import_id: int) -> int:
     """Give ``contact_id`` to the contacts an import left unnumbered (0): the next free
     numbers, in the order the rows were appended (the file's order within each chunk
     of the file). Returns how many were numbered."""
+    segment = contact_tables.segment_name(import_id)
+    if segment in contact_tables.tables(cur):  # a table of its own: row ids 0, 1, 2…
+        n = cur.execute(f"SELECT count(*) FROM {segment} WHERE contact_id = 0").fetchall()[0][0]
+        if n:
+            cur.execute(f"UPDATE {segment} SET contact_id = $first + rowid WHERE contact_id = 0",
+                        {"first": next_contact_id(cur)})
+        return n
+    table = contact_tables.MAIN
     params = {"id": import_id}
-    low, high, n = cur.execute("SELECT min(rowid), max(rowid), count(*) FROM contacts WHERE import_id = $id "
+    low, high, n = cur.execute(f"SELECT min(rowid), max(rowid), count(*) FROM {table} WHERE import_id = $id "
                                "AND contact_id = 0", params).fetchall()[0]
     if not n:
         return 0
     params["first"] = next_contact_id(cur)
     if high - low + 1 == n:  # one block of row ids: a subtraction numbers them
-        cur.execute("UPDATE contacts SET contact_id = $first + (rowid - $low) WHERE import_id = $id "
+        cur.execute(f"UPDATE {table} SET contact_id = $first + (rowid - $low) WHERE import_id = $id "
                     "AND contact_id = 0", {**params, "low": low})
     else:
-        cur.execute("UPDATE contacts AS c SET contact_id = n.cid FROM (SELECT rowid AS rid, $first - 1 + "
-                    "row_number() OVER (ORDER BY rowid) AS cid FROM contacts WHERE import_id = $id "
+        cur.execute(f"UPDATE {table} AS c SET contact_id = n.cid FROM (SELECT rowid AS rid, $first - 1 + "
+                    f"row_number() OVER (ORDER BY rowid) AS cid FROM {table} WHERE import_id = $id "
                     "AND contact_id = 0) AS n WHERE c.rowid = n.rid", params)
     return n
 
@@ -76,20 +87,26 @@ def refresh(cur, import_ids: list[int] | None = None) -> None:
                               "list_contains($ids, import_id) LIMIT 1)", params).fetchone()[0]
         touched = ("AND customer_id IN (SELECT DISTINCT customer_id FROM contacts WHERE list_contains($ids, "
                    "import_id))" if earlier else "AND list_contains($ids, import_id)")  # nothing else to look at
-    cur.execute(
-        f"""
-        UPDATE contacts AS c SET next_contact_at = n.next_at
-        FROM (
-            SELECT contact_id, next_at FROM (
-                SELECT contact_id,
-                       lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
-                FROM contacts WHERE customer_id IS NOT NULL {touched}
-            ) {known}
-        ) AS n
-        WHERE c.contact_id = n.contact_id AND c.next_contact_at IS DISTINCT FROM n.next_at
-        """,
-        params,
-    )
+    nexts = f"""
+        SELECT contact_id, next_at FROM (
+            SELECT contact_id,
+                   lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
+            FROM contacts WHERE customer_id IS NOT NULL {touched}
+        ) {known}"""
+    physical = contact_tables.tables(cur)
+    if len(physical) > 1:  # computed once, then written to each table
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE _kd_next AS {nexts}", params)
+        nexts, params = "SELECT * FROM _kd_next", {}
+    for table in physical:
+        cur.execute(
+            f"""
+            UPDATE {table} AS c SET next_contact_at = n.next_at
+            FROM ({nexts}) AS n
+            WHERE c.contact_id = n.contact_id AND c.next_contact_at IS DISTINCT FROM n.next_at
+            """,
+            params,
+        )
+    cur.execute("DROP TABLE IF EXISTS _kd_next")
     # Surveys and evaluations rate a contact named by its source key.
     # Same source first; then a key that names exactly one contact in any source
     # (a survey tool's export rating calls imported from the phone system).
@@ -116,13 +133,14 @@ def refresh(cur, import_ids: list[int] | None = None) -> None:
             WHERE s.contact_id IS NULL AND s.contact_ref = c.source_key
             """
         )
-    cur.execute(
-        """
-        UPDATE contacts AS c SET survey_answered = true
-        FROM (SELECT DISTINCT contact_id FROM surveys WHERE contact_id IS NOT NULL) AS s
-        WHERE c.contact_id = s.contact_id AND c.survey_answered IS NOT true
-        """
-    )
+    for table in physical:
+        cur.execute(
+            f"""
+            UPDATE {table} AS c SET survey_answered = true
+            FROM (SELECT DISTINCT contact_id FROM surveys WHERE contact_id IS NOT NULL) AS s
+            WHERE c.contact_id = s.contact_id AND c.survey_answered IS NOT true
+            """
+        )
     refresh_out_of_hours(cur, only_new=True)
     # Agents seen in the data but never described get a row, so filters list them.
     cur.execute(
@@ -166,20 +184,22 @@ def refresh_out_of_hours(cur, only_new: bool = False) -> None:
     KPI queries run on every click. Called for new rows after an import, and for all
     rows when the business hours or holidays change.
     """
-    if only_new and not cur.execute("SELECT count(*) FROM (SELECT 1 FROM contacts WHERE out_of_hours IS NULL "
-                                    "LIMIT 1)").fetchall()[0][0]:
-        return  # imports set the flag as they insert (out_of_hours_sql)
-    cur.execute(
-        f"""
-        UPDATE contacts AS c SET out_of_hours = x.ooh
-        FROM (
-            SELECT c.contact_id, (coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL) AS ooh
-            FROM contacts c
-            LEFT JOIN calendar_slots cs
-                   ON cs.dow = isodow(c.arrived_at) AND cs.slot = hour(c.arrived_at) * 4 + minute(c.arrived_at) // 15
-            LEFT JOIN holidays h ON h.day = CAST(c.arrived_at AS DATE)
-            {"WHERE c.out_of_hours IS NULL" if only_new else ""}
-        ) AS x
-        WHERE c.contact_id = x.contact_id AND c.out_of_hours IS DISTINCT FROM x.ooh
-        """
-    )
+    for table in contact_tables.tables(cur):
+        if only_new and not cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE out_of_hours IS NULL "
+                                        "LIMIT 1)").fetchall()[0][0]:
+            continue  # imports set the flag as they insert (out_of_hours_sql)
+        cur.execute(
+            f"""
+            UPDATE {table} AS c SET out_of_hours = x.ooh
+            FROM (
+                SELECT c.contact_id, (coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL) AS ooh
+                FROM {table} c
+                LEFT JOIN calendar_slots cs
+                       ON cs.dow = isodow(c.arrived_at)
+                      AND cs.slot = hour(c.arrived_at) * 4 + minute(c.arrived_at) // 15
+                LEFT JOIN holidays h ON h.day = CAST(c.arrived_at AS DATE)
+                {"WHERE c.out_of_hours IS NULL" if only_new else ""}
+            ) AS x
+            WHERE c.contact_id = x.contact_id AND c.out_of_hours IS DISTINCT FROM x.ooh
+            """
+        )

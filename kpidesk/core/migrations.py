@@ -258,6 +258,22 @@ MIGRATIONS: list[tuple[str, str]] = [
         INSERT INTO derived_state SELECT coalesce(max(import_id), 0) FROM imports;
         """,
     ),
+    (
+        "004_contact_segments",
+        """
+        -- contacts becomes a view over contacts_main and one table per bulk import
+        -- (contact_tables.py). A later migration that changes contacts_main's columns
+        -- recreates the view (contact_tables.rebuild_view).
+        ALTER TABLE contacts RENAME TO contacts_main;
+        CREATE TABLE contact_segments (
+            import_id   INTEGER PRIMARY KEY,
+            table_name  VARCHAR NOT NULL,
+            constants   VARCHAR NOT NULL,   -- JSON {column: [value, type]}: the view's constants
+            rows        BIGINT
+        );
+        CREATE VIEW contacts AS SELECT * FROM contacts_main;
+        """,
+    ),
 ]
 
 

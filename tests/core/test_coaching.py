@@ -170,7 +170,7 @@ def test_notes_and_goals_survive_a_reimport():
     coaching_notes.add_note(store, "A2", date(2024, 3, 11), "Travail sur la DMT", ["aht"])
     goals.add_goal(store, "A2", "aht", 180, date(2024, 3, 11), date(2024, 3, 25))
     with store.write() as cur:  # a re-import: contacts replaced, derived columns refreshed
-        cur.execute("DELETE FROM contacts")
+        cur.execute("DELETE FROM contacts_main")
         cur.execute("DELETE FROM agents WHERE agent_id = 'A2'")
         cur.execute("INSERT INTO agents (agent_id, name, team) VALUES ('A2', 'Bruno Petit', 'Lyon')")
         derive.refresh(cur)

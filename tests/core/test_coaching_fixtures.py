@@ -51,7 +51,7 @@ def calls(agent: str, n: int, talk: float, wrap: float, wait: float, base_id: in
 
 def insert_calls(store, rows) -> None:
     with store.write() as cur:
-        cur.executemany(f"INSERT INTO contacts ({_COLS}) VALUES ({', '.join('?' * 15)})", rows)
+        cur.executemany(f"INSERT INTO contacts_main ({_COLS}) VALUES ({', '.join('?' * 15)})", rows)
         derive.refresh(cur)
 
 

@@ -59,7 +59,7 @@ def test_a_failing_measure_does_not_sink_the_others(store):
     engine.registry.kpis["div"] = parse(
         'id = "div"\nrelation = "contacts"\nunit = "count"\nmeasure = "CAST(\'x\' || sum(contacts) AS INT)"\n'
         '[label]\nen = "Div"\n', "user.toml")
-    store.con.execute("INSERT INTO contacts (contact_id, source, source_key, channel, arrived_at) "
+    store.con.execute("INSERT INTO contacts_main (contact_id, source, source_key, channel, arrived_at) "
                       "VALUES (1, 't', 'k', 'phone', TIMESTAMP '2026-11-16 10:00')")
     store.generation += 1
     results = {v.kpi: v for v in engine.compute(["div", "volume"])}

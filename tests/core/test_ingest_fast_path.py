@@ -92,6 +92,6 @@ def test_derived_facts_equal_a_full_recompute(store, tmp_path):
     assert any(r[1] is not None for r in after_import) and any(r[2] for r in after_import)
     assert any(r[2] is False for r in after_import)
     with store.write() as cur:
-        cur.execute("UPDATE contacts SET next_contact_at = NULL, out_of_hours = NULL")
+        cur.execute("UPDATE contacts_main SET next_contact_at = NULL, out_of_hours = NULL")
         derive.refresh(cur)
     assert _facts(store) == after_import

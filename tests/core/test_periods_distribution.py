@@ -42,7 +42,7 @@ def test_histogram_median_and_p90():
         rows = [(i, "t", str(i), "phone", datetime(2026, 11, 18, 10), "answered", 100.0 * i, "Q1")
                 for i in range(1, 11)]  # handle times 100, 200, … 1000 s
         with store.write() as cur:
-            cur.executemany("INSERT INTO contacts (contact_id, source, source_key, channel, arrived_at, outcome, "
+            cur.executemany("INSERT INTO contacts_main (contact_id, source, source_key, channel, arrived_at, outcome, "
                             "talk_s, queue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         engine = Engine(store)
         hist = distribution.histogram(engine, "handle", Filters(date(2026, 11, 18), date(2026, 11, 18)), bins=10)

@@ -137,7 +137,7 @@ def test_writes_settings_and_overrides_keep_figures_right(tmp_path):
 
     # new contacts: the rollup is rebuilt and shows them
     with store.write() as cur:
-        cur.execute("""INSERT INTO contacts (contact_id, source, source_key, channel, direction, queue, arrived_at,
+        cur.execute("""INSERT INTO contacts_main (contact_id, source, source_key, channel, direction, queue, arrived_at,
                            wait_s, outcome) SELECT 10000000 + i, 'extra', 'x' || i, 'phone', 'inbound', 'Support',
                            TIMESTAMP '2026-01-01 10:00:00' + INTERVAL (i) MINUTE, 10, 'abandoned' FROM range(50) t(i)""")
     assert_same(raw, fast, ["offered", "abandon_rate"], phone, ("day",))

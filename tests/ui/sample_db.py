@@ -102,8 +102,8 @@ def fill(store, rows: int = 3000, days: int = 28, last_day: date = LAST_DAY, age
     start = last_day - timedelta(days=days - 1)
     with store.write() as cur:
         cur.executemany("INSERT INTO agents (agent_id, name, team, site) VALUES (?, ?, ?, ?)", roster(agents))
-        cur.execute(f"INSERT INTO contacts BY NAME ({_CONTACTS})",
+        cur.execute(f"INSERT INTO contacts_main BY NAME ({_CONTACTS})",
                     {"first": 1, "rows": rows, "start": start, "days": days, "agents": agents})
         cur.execute(_SURVEYS)
-        cur.execute("UPDATE contacts SET survey_answered = contact_id IN (SELECT contact_id FROM surveys)")
+        cur.execute("UPDATE contacts_main SET survey_answered = contact_id IN (SELECT contact_id FROM surveys)")
         derive.refresh(cur)

@@ -18,7 +18,7 @@ from typing import Callable
 
 import duckdb
 
-from kpidesk.core import derive
+from kpidesk.core import contact_tables, derive
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.mapping import Plan, used_params
 from kpidesk.core.ingest.readers import Relation
@@ -113,7 +113,7 @@ def _insert(cur, t: Target, cols: list[str], ctx, has_dups: bool) -> int:
         order = "ORDER BY o._line" if has_dups else ""
         target_cols.append("contact_id")
         select.append(f"$next - 1 + row_number() OVER ({order})")
-    sql = (f"INSERT INTO {t.table} ({', '.join(quote(c) for c in target_cols)}) "
+    sql = (f"INSERT INTO {_writable(t)} ({', '.join(quote(c) for c in target_cols)}) "
            f"SELECT {', '.join(select)} FROM {t.out} o WHERE o._reason IS NULL{anti}")
     return cur.execute(sql, params).fetchone()[0]
 
@@ -150,8 +150,13 @@ def load(cur, ctx, *, staging: str | None = None, raw_sql: str | None = None) ->
     return counts
 
 
-def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | None] | None = None
-              ) -> tuple[Counts, int]:
+def _writable(t: Target) -> str:
+    """The table an insert into ``t`` goes to (``contacts`` is a view)."""
+    return contact_tables.MAIN if t.table == contact_tables.VIEW else t.table
+
+
+def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | None] | None = None,
+              bulk: bool = False) -> tuple[Counts, int]:
     """Stream a declarative profile's rows from the file into their table.
 
     Returns the counts and the number of records read. Nothing is materialised on
@@ -162,6 +167,9 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
     record was loaded, nothing is left to count; otherwise one more pass counts the
     rejects and records them with their lines. A file that repeats a key is loaded
     again by :func:`load` (first occurrence wins, decided on a materialised copy).
+
+    ``bulk`` (a big file of contacts): the rows go to a table of this import's own,
+    without its constant columns (see :mod:`kpidesk.core.contact_tables`).
     """
     t = TARGETS[plan.table]
     fast_rel = rel.fast_sql or rel.sql
@@ -199,16 +207,26 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
     # Rows are appended as each thread parses them: an insert that kept the file's
     # order would compress and write on one thread. Rows stay in file order within
     # each chunk of the file, so each row group still covers a short span of time.
+    segment = bulk and t.table == contact_tables.VIEW
+    if segment:
+        sql, constants = _segment_sql(cur, plan, names, target_cols, select, ctx.import_id)
+    else:
+        sql = f"INSERT INTO {_writable(t)} ({', '.join(quote(c) for c in target_cols)}) SELECT {', '.join(select)}"
     cur.execute("SET SESSION preserve_insertion_order = false")
     try:
-        inserted = run(f"INSERT INTO {t.table} ({', '.join(quote(c) for c in target_cols)}) "
-                       f"SELECT {', '.join(select)} FROM ({plan.select(fast_rel)}) o WHERE {' AND '.join(where)}",
-                       extra).fetchone()[0]
+        inserted = run(f"{sql} FROM ({plan.select(fast_rel)}) o WHERE {' AND '.join(where)}", extra).fetchone()[0]
     finally:
         with contextlib.suppress(duckdb.Error):  # after an interrupt: the cursor is closed anyway
             cur.execute("RESET SESSION preserve_insertion_order")
+    if segment and inserted:
+        contact_tables.register(cur, ctx.import_id, constants, inserted)
+    elif segment:
+        cur.execute(f"DROP TABLE {contact_tables.segment_name(ctx.import_id)}")
     if inserted and plan.key_expr and _repeats(cur, t, keys, plan.key_expr, ctx.import_id):
-        cur.execute(f"DELETE FROM {t.table} WHERE import_id = $id", {"id": ctx.import_id})
+        if segment:
+            contact_tables.drop(cur, ctx.import_id)
+        else:
+            cur.execute(f"DELETE FROM {_writable(t)} WHERE import_id = $id", {"id": ctx.import_id})
         run(plan.sql)
         read = cur.execute(f"SELECT count(*) FROM {plan.out}").fetchone()[0]
         return load(cur, ctx), read
@@ -226,6 +244,19 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
     counts = Counts(loaded=inserted, duplicate=read - bad - inserted, rejected=bad,
                     rows_inserted={t.table: inserted})
     return counts, read
+
+
+def _segment_sql(cur, plan: Plan, names: list[str], target_cols: list[str], select: list[str],
+                 import_id: int) -> tuple[str, dict]:
+    """``CREATE TABLE contacts_seg_<id> AS SELECT …`` (without its ``FROM``) and the
+    constants the view gives its rows instead."""
+    constants = {c: [v, typ] for c, (v, typ) in plan.constants.items()
+                 if c in names and isinstance(v, (str, int, bool))}
+    types = column_types(cur, contact_tables.VIEW)
+    exprs = {c: e for c, e in zip(target_cols, select) if c not in constants and c != "import_id"}
+    cols = [f"CAST({e} AS {types[c]}) AS {quote(c)}" for c, e in exprs.items()]
+    cols += [f"CAST(NULL AS {typ}) AS {quote(c)}" for c, typ in contact_tables.DERIVED.items() if c not in exprs]
+    return f"CREATE TABLE {contact_tables.segment_name(import_id)} AS SELECT {', '.join(cols)}", constants
 
 
 def _constrained(cur, table: str) -> bool:

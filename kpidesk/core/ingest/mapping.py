@@ -43,6 +43,8 @@ class Plan:
     names: list[str] = field(default_factory=list)
     key_expr: str | None = None  # hash of the natural key, for the uniqueness test
     source: str | None = None
+    # Columns with one value for every row: {column: (value, SQL type)}
+    constants: dict = field(default_factory=dict)
     _build: Callable[[str], str] | None = field(default=None, repr=False)
 
     def select(self, rel_sql: str) -> str:
@@ -232,13 +234,18 @@ def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | N
     resolved, missing = resolve(profile, rel.columns)
     b = _Builder(profile, rel, sample(cur, rel), timezone, source or profile.source, cur)
     exprs: dict[str, str] = {}
+    constants: dict[str, tuple] = {}
     for name, sql_type in types.items():
         if name == "source" and target.has_source:
             exprs[name] = f"CAST({b.p.bind(b.source)} AS VARCHAR)"
+            constants[name] = (b.source, sql_type)
         elif name in resolved:
             exprs[name] = b.field(name, resolved[name], sql_type)
+            if "value" in resolved[name]:
+                constants[name] = (resolved[name]["value"], sql_type)
         elif name in DEFAULTS.get(profile.table, {}):
             exprs[name] = f"CAST({b.p.bind(DEFAULTS[profile.table][name])} AS {sql_type})"
+            constants[name] = (DEFAULTS[profile.table][name], sql_type)
     if "source_key" in types and "source_key" not in resolved:
         keys = profile.section("key").get("columns") or rel.columns
         parts = ", ".join(f"coalesce(_o{rel.columns.index(c)}, '')" for c in keys if c in rel.columns)
@@ -282,5 +289,4 @@ def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | N
     varying = [k for k in keys if k != "source"] or keys  # one source per import: it cannot tell keys apart
     key_expr = f"hash({', '.join(quote(k) for k in varying)})" if keys else None
     return Plan(sql, used_params(sql, b.p.values), target.out, missing, table=profile.table, names=list(exprs),
-                key_expr=key_expr,
-                source=b.source, _build=build)
+                key_expr=key_expr, source=b.source, constants=constants, _build=build)

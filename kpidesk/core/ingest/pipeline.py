@@ -18,7 +18,7 @@ from typing import Callable
 
 import duckdb
 
-from kpidesk.core import derive, settings
+from kpidesk.core import contact_tables, derive, settings
 from kpidesk.core.ingest import encoding, loader, mapping, profiles, readers, values
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
@@ -199,7 +199,8 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
         if plan.missing:
             raise ImportError_(_missing_message(info, prof, plan.missing))
         step(0.2, "Checking rows and loading")
-        counts, read = loader.load_plan(cur, ctx, plan, rel, expected)
+        big = info.path.stat().st_size >= contact_tables.SEGMENT_MIN_BYTES
+        counts, read = loader.load_plan(cur, ctx, plan, rel, expected, bulk=big)
     unread = readers.csv_rejects(cur)
     for line, reason, raw in unread:
         cur.execute("INSERT INTO import_rejects VALUES ($id, $line, $reason, $raw)",

@@ -1,0 +1,104 @@
+"""Where contact rows are stored: one main table, and a table per bulk import.
+
+``contacts`` — the relation every KPI, chart and list reads — is a view. Its rows
+live in ``contacts_main`` and, for the import of a big file, in a table of that
+import's own, ``contacts_seg_<import_id>`` (a *segment*), which stores only what
+varies from row to row:
+
+- a column the import gives one value for every row (``source``, ``channel``,
+  ``direction``, ``import_id``, a profile's ``value = …``) is a constant of the view;
+- a column the file does not have is a NULL of the view.
+
+Writing ten million copies of ``'phone'`` or twenty columns of NULLs costs as much
+as writing the data itself; a segment writes neither. Rows are never deleted from a
+segment (a whole import is, by dropping it), so the view is exactly the rows
+imported.
+
+Writers use :data:`MAIN` for inserts and :func:`tables` for updates: a view cannot be
+written to. More than :data:`MAX_SEGMENTS` segments are folded into the main table,
+smallest first, by :func:`fold_excess` (called after imports, with the derived facts),
+so the view stays a short ``UNION ALL``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+MAIN = "contacts_main"
+VIEW = "contacts"
+MAX_SEGMENTS = 8
+# Files from this size up load into a segment (KPIDESK_SEGMENT_MIN_BYTES=0: every
+# file, to test that both layouts give the same figures).
+SEGMENT_MIN_BYTES = int(os.environ.get("KPIDESK_SEGMENT_MIN_BYTES", str(64 * 1024 * 1024)))
+# Columns every physical table has, whatever the import provided: the framework
+# numbers and derives them after the import commits.
+DERIVED = {"contact_id": "BIGINT", "out_of_hours": "BOOLEAN", "next_contact_at": "TIMESTAMP",
+           "survey_answered": "BOOLEAN"}
+
+
+def segment_name(import_id: int) -> str:
+    return f"contacts_seg_{int(import_id)}"
+
+
+def segments(cur) -> list[tuple[int, str, dict]]:
+    """``(import_id, table, constants)`` of every segment, oldest first."""
+    rows = cur.execute("SELECT import_id, table_name, constants FROM contact_segments ORDER BY import_id").fetchall()
+    return [(i, t, json.loads(c or "{}")) for i, t, c in rows]
+
+
+def tables(cur) -> list[str]:
+    """The physical tables behind ``contacts``: where updates go."""
+    return [MAIN] + [t for _, t, _ in segments(cur)]
+
+
+def literal(value, sql_type: str) -> str:
+    """A constant as SQL for the view's definition (DDL takes no bound parameters):
+    text quoted with its quotes doubled; integers and booleans written by Python."""
+    if value is None:
+        return f"CAST(NULL AS {sql_type})"
+    if isinstance(value, bool):
+        return f"CAST({'true' if value else 'false'} AS {sql_type})"
+    if isinstance(value, int):
+        return f"CAST({int(value)} AS {sql_type})"
+    text = str(value).replace("'", "''")
+    return f"CAST('{text}' AS {sql_type})"
+
+
+def rebuild_view(cur) -> None:
+    """``contacts`` as the main table and every segment, in the main table's column order."""
+    parts = [f"SELECT * FROM {MAIN}"]
+    for import_id, table, constants in segments(cur):
+        consts = [f"{literal(v, t)} AS \"{c}\"" for c, (v, t) in constants.items()]
+        consts.append(f"CAST({int(import_id)} AS INTEGER) AS import_id")
+        parts.append(f"SELECT *, {', '.join(consts)} FROM \"{table}\"")
+    cur.execute(f"CREATE OR REPLACE VIEW {VIEW} AS " + " UNION ALL BY NAME ".join(parts))
+
+
+def register(cur, import_id: int, constants: dict, rows: int) -> None:
+    """Record a segment just created, and show it in ``contacts``."""
+    cur.execute("INSERT INTO contact_segments VALUES ($id, $t, $c, $n)",
+                {"id": import_id, "t": segment_name(import_id), "c": json.dumps(constants), "n": rows})
+    rebuild_view(cur)
+
+
+def drop(cur, import_id: int) -> None:
+    """Forget a segment and its rows (an import that falls back to the main table)."""
+    cur.execute("DELETE FROM contact_segments WHERE import_id = $id", {"id": import_id})
+    cur.execute(f"DROP TABLE IF EXISTS \"{segment_name(import_id)}\"")
+    rebuild_view(cur)
+
+
+def fold(cur, import_id: int) -> None:
+    """Move a segment's rows into the main table (constants written out) and drop it."""
+    cur.execute(f"INSERT INTO {MAIN} BY NAME SELECT * FROM {VIEW} WHERE import_id = $id", {"id": import_id})
+    drop(cur, import_id)
+
+
+def fold_excess(cur, keep: int = MAX_SEGMENTS) -> list[int]:
+    """Fold the smallest segments until at most ``keep`` remain; returns their imports."""
+    rows = cur.execute("SELECT import_id FROM contact_segments ORDER BY rows, import_id").fetchall()
+    folded = [r[0] for r in rows[:max(0, len(rows) - keep)]]
+    for import_id in folded:
+        fold(cur, import_id)
+    return folded
