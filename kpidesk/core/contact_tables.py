@@ -31,10 +31,11 @@ MAX_SEGMENTS = 8
 # Files from this size up load into a segment (KPIDESK_SEGMENT_MIN_BYTES=0: every
 # file, to test that both layouts give the same figures).
 SEGMENT_MIN_BYTES = int(os.environ.get("KPIDESK_SEGMENT_MIN_BYTES", str(64 * 1024 * 1024)))
-# Columns every physical table has, whatever the import provided: the framework
-# numbers and derives them after the import commits.
-DERIVED = {"contact_id": "BIGINT", "out_of_hours": "BOOLEAN", "next_contact_at": "TIMESTAMP",
-           "survey_answered": "BOOLEAN"}
+# Columns a segment is created with, whatever the import provided (contact_id is 0
+# until derive.number_contacts numbers the rows after the commit)…
+CREATED = {"contact_id": "BIGINT"}
+# …and the derived columns it gets then (adding a column writes nothing per row).
+LATER = {"out_of_hours": "BOOLEAN", "next_contact_at": "TIMESTAMP", "survey_answered": "BOOLEAN"}
 
 
 def segment_name(import_id: int) -> str:
@@ -87,6 +88,17 @@ def drop(cur, import_id: int) -> None:
     cur.execute("DELETE FROM contact_segments WHERE import_id = $id", {"id": import_id})
     cur.execute(f"DROP TABLE IF EXISTS \"{segment_name(import_id)}\"")
     rebuild_view(cur)
+
+
+def complete(cur, import_id: int) -> None:
+    """Give a segment the derived columns it was created without."""
+    table = segment_name(import_id)
+    have = {r[0] for r in cur.execute(f"DESCRIBE {table}").fetchall()}
+    missing = {c: t for c, t in LATER.items() if c not in have}
+    for column, sql_type in missing.items():
+        cur.execute(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+    if missing:
+        rebuild_view(cur)
 
 
 def fold(cur, import_id: int) -> None:

@@ -49,6 +49,7 @@ def number_contacts(cur, import_id: int) -> int:
     of the file). Returns how many were numbered."""
     segment = contact_tables.segment_name(import_id)
     if segment in contact_tables.tables(cur):  # a table of its own: row ids 0, 1, 2…
+        contact_tables.complete(cur, import_id)
         n = cur.execute(f"SELECT count(*) FROM {segment} WHERE contact_id = 0").fetchall()[0][0]
         if n:
             cur.execute(f"UPDATE {segment} SET contact_id = $first + rowid WHERE contact_id = 0",
@@ -160,9 +161,9 @@ def next_contact_id(cur) -> int:
 
 def out_of_hours_sql(cur, arrived: str) -> tuple[str, dict]:
     """SQL for the ``out_of_hours`` flag of a contact arriving at ``arrived`` (an SQL
-    expression), with its bound parameters: the same rule as
-    :func:`refresh_out_of_hours`, as a lookup in two small lists instead of a join,
-    so that an import can set the flag as it inserts the rows."""
+    expression), with its bound parameters: a lookup in two small lists (the open
+    quarter-hours of the week, the holidays) rather than a join, so that an import
+    can set the flag as it inserts the rows and an update needs no join."""
     open_at: list[bool | None] = [None] * (7 * 96)
     for dow, slot, is_open in cur.execute("SELECT dow, slot, is_open FROM calendar_slots").fetchall():
         if 1 <= dow <= 7 and 0 <= slot < 96:
@@ -184,22 +185,10 @@ def refresh_out_of_hours(cur, only_new: bool = False) -> None:
     KPI queries run on every click. Called for new rows after an import, and for all
     rows when the business hours or holidays change.
     """
+    expr, params = out_of_hours_sql(cur, "arrived_at")
     for table in contact_tables.tables(cur):
         if only_new and not cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE out_of_hours IS NULL "
                                         "LIMIT 1)").fetchall()[0][0]:
-            continue  # imports set the flag as they insert (out_of_hours_sql)
-        cur.execute(
-            f"""
-            UPDATE {table} AS c SET out_of_hours = x.ooh
-            FROM (
-                SELECT c.contact_id, (coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL) AS ooh
-                FROM {table} c
-                LEFT JOIN calendar_slots cs
-                       ON cs.dow = isodow(c.arrived_at)
-                      AND cs.slot = hour(c.arrived_at) * 4 + minute(c.arrived_at) // 15
-                LEFT JOIN holidays h ON h.day = CAST(c.arrived_at AS DATE)
-                {"WHERE c.out_of_hours IS NULL" if only_new else ""}
-            ) AS x
-            WHERE c.contact_id = x.contact_id AND c.out_of_hours IS DISTINCT FROM x.ooh
-            """
-        )
+            continue  # the import set the flag as it inserted (out_of_hours_sql)
+        where = "out_of_hours IS NULL" if only_new else f"out_of_hours IS DISTINCT FROM ({expr})"
+        cur.execute(f"UPDATE {table} SET out_of_hours = {expr} WHERE {where}", params)

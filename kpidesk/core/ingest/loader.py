@@ -199,7 +199,7 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
         # every inserted row again, to the log. 0 means "not numbered yet".
         target_cols.append("contact_id")
         select.append("0")
-        if "arrived_at" in names and "out_of_hours" not in names:
+        if "arrived_at" in names and "out_of_hours" not in names and not bulk:  # a segment: derived later
             ooh, ooh_params = derive.out_of_hours_sql(cur, 'o."arrived_at"')
             target_cols.append("out_of_hours")
             select.append(ooh)
@@ -255,7 +255,7 @@ def _segment_sql(cur, plan: Plan, names: list[str], target_cols: list[str], sele
     types = column_types(cur, contact_tables.VIEW)
     exprs = {c: e for c, e in zip(target_cols, select) if c not in constants and c != "import_id"}
     cols = [f"CAST({e} AS {types[c]}) AS {quote(c)}" for c, e in exprs.items()]
-    cols += [f"CAST(NULL AS {typ}) AS {quote(c)}" for c, typ in contact_tables.DERIVED.items() if c not in exprs]
+    cols += [f"CAST(NULL AS {typ}) AS {quote(c)}" for c, typ in contact_tables.CREATED.items() if c not in exprs]
     return f"CREATE TABLE {contact_tables.segment_name(import_id)} AS SELECT {', '.join(cols)}", constants
 
 

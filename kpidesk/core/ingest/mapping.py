@@ -270,7 +270,9 @@ def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | N
     # The first check that finds a problem gives the reason (coalesce stops there).
     reason = f"coalesce({', '.join(checks)})"
     originals = [f"{quote(c)} AS _o{i}" for i, c in enumerate(rel.columns)]
-    cleaned = [f"kd_str({quote(rel.columns[i])}) AS _c{i}" for i in sorted(b.used)]
+    # In a CSV only the last field of a line can end with a stray carriage return.
+    crlf = [i for i in range(len(rel.columns)) if i == last or rel.ragged or not rel.delimiter]
+    cleaned = [f"{'kd_str' if i in crlf else 'kd_text'}({quote(rel.columns[i])}) AS _c{i}" for i in sorted(b.used)]
     extra = ["_extra"] if rel.has_extra else []
     parsed = ", ".join(f"{e} AS {quote('_f_' + c)}" for c, e in exprs.items())
     outer = ", ".join(f"{quote('_f_' + c)} AS {quote(c)}" for c in exprs)

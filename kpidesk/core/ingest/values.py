@@ -31,11 +31,17 @@ CREATE OR REPLACE TEMP MACRO kd_clean(s) AS
     CASE WHEN strlen(s) <= 8 AND list_position({_sql_list(NULL_TOKENS)}, lower(s)) > 0 THEN NULL
          WHEN starts_with(s, ' ') OR suffix(s, ' ') OR suffix(s, chr(13)) THEN kd_trimmed(s)
          ELSE s END;
--- Every NULL token starts with a character coded 45 or less, or with n/N: the cheap
--- test lets most values through untouched (this runs on every text field).
-CREATE OR REPLACE TEMP MACRO kd_str(s) AS
-    CASE WHEN ascii(s) <= 45 OR ascii(s) IN (78, 110) OR suffix(s, ' ') OR suffix(s, chr(13)) THEN kd_clean(s)
+-- Every NULL token starts with a character coded 45 or less ('-' and below), or with
+-- n/N: the cheap test (comparisons of the first bytes) lets most values through
+-- untouched; this runs on every text field. A stray carriage return (a CRLF line in
+-- an LF file) can only end the last field of a line: kd_text is kd_str without that
+-- test, for the other fields.
+CREATE OR REPLACE TEMP MACRO kd_text(s) AS
+    CASE WHEN s < '.' OR (s >= 'N' AND s < 'O') OR (s >= 'n' AND s < 'o') OR suffix(s, ' ') THEN kd_clean(s)
          ELSE s END;
+CREATE OR REPLACE TEMP MACRO kd_str(s) AS
+    CASE WHEN s < '.' OR (s >= 'N' AND s < 'O') OR (s >= 'n' AND s < 'o') OR suffix(s, ' ') OR suffix(s, chr(13))
+         THEN kd_clean(s) ELSE s END;
 CREATE OR REPLACE TEMP MACRO kd_num(s, dc) AS
     CASE WHEN dc AND contains(s, ',') THEN
              TRY_CAST(replace(regexp_replace(s, '[\\s.\u00a0\u202f]', '', 'g'), ',', '.') AS DOUBLE)
