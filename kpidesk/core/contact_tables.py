@@ -107,9 +107,10 @@ def fold(cur, import_id: int) -> None:
     drop(cur, import_id)
 
 
-def fold_excess(cur, keep: int = MAX_SEGMENTS) -> list[int]:
+def fold_excess(cur, keep: int | None = None) -> list[int]:
     """Fold the smallest segments until at most ``keep`` remain; returns their imports."""
     rows = cur.execute("SELECT import_id FROM contact_segments ORDER BY rows, import_id").fetchall()
+    keep = MAX_SEGMENTS if keep is None else keep
     folded = [r[0] for r in rows[:max(0, len(rows) - keep)]]
     for import_id in folded:
         fold(cur, import_id)
