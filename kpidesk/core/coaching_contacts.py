@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from kpidesk.core import settings
 from kpidesk.core.kpi.engine import Engine, Filters
 
 _HANDLE = "coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0)"

@@ -8,7 +8,7 @@ import pytest
 
 from kpidesk.core import erlang
 from kpidesk.core.kpi.engine import Engine
-from tests.builders import add_contacts, call, contact, insert
+from tests.builders import add_contacts, call, insert
 
 
 def values(engine, ids, **kw):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
 
 from kpidesk.core import settings
 from kpidesk.core.ingest.api import import_file

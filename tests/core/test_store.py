@@ -11,7 +11,7 @@ import pytest
 
 from kpidesk.core import settings
 from kpidesk.core.migrations import known_names
-from kpidesk.core.store import DatabaseLocked, DatabaseTooNew, Store, StoreError
+from kpidesk.core.store import DatabaseTooNew, Store, StoreError
 
 
 def test_migrations_are_recorded_in_order(tmp_path):

@@ -5,6 +5,9 @@ tables, dedupe by natural key, report every row, all in one transaction. The pub
 entry points are re-exported from :mod:`kpidesk.core.ingest.api`.
 """
 
-from kpidesk.core.ingest.api import (  # noqa: E402,F401
+from kpidesk.core.ingest.api import (
     ImportCancelled, ImportError_, ImportFailed, import_file, import_files, propose_mapping, save_profile,
 )
+
+__all__ = ["ImportCancelled", "ImportError_", "ImportFailed", "import_file", "import_files", "propose_mapping",
+           "save_profile"]

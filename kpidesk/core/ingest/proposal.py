@@ -238,7 +238,7 @@ def save_profile(proposal_or_mapping, name: str, folder) -> Path:
     data.setdefault("table", "contacts")
     data.setdefault("source", "generic")
     fields = data.pop("fields", {})
-    lines = [f"# Import profile saved by kpidesk (format: docs/profiles.md)"]
+    lines = ["# Import profile saved by kpidesk (format: docs/profiles.md)"]
     for k, v in data.items():
         if not isinstance(v, dict):
             lines.append(f"{_toml_key(k)} = {_toml_value(v)}")
