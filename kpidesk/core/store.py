@@ -74,7 +74,10 @@ class Store:
         if not read_only:  # an import whose derived facts were left behind (cancel, crash)
             from kpidesk.core import derive
 
-            derive.catch_up(self)
+            try:
+                derive.catch_up(self)
+            except duckdb.Error:  # still pending (rolled back): retried after the next import
+                pass
 
     # -- schema -----------------------------------------------------------------
     def applied_migrations(self) -> list[str]:
