@@ -192,6 +192,7 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
     target_cols = names + ["import_id"]
     select = [f"o.{quote(c)}" for c in names] + ["$_kd_import"]
     extra = {"_kd_import": ctx.import_id}
+    segment = bulk and t.table == contact_tables.VIEW
     if t.table == "contacts":
         # Numbered after the commit, by derive.catch_up: numbering as they come, with
         # ``row_number()`` or a sequence, would parse, compress and write on one
@@ -199,19 +200,18 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
         # every inserted row again, to the log. 0 means "not numbered yet".
         target_cols.append("contact_id")
         select.append("0")
-        if "arrived_at" in names and "out_of_hours" not in names and not bulk:  # a segment: derived later
+        if "arrived_at" in names and "out_of_hours" not in names and not segment:  # a segment: derived later
             ooh, ooh_params = derive.out_of_hours_sql(cur, 'o."arrived_at"')
             target_cols.append("out_of_hours")
             select.append(ooh)
             extra.update(ooh_params)
-    # Rows are appended as each thread parses them: an insert that kept the file's
-    # order would compress and write on one thread. Rows stay in file order within
-    # each chunk of the file, so each row group still covers a short span of time.
-    segment = bulk and t.table == contact_tables.VIEW
     if segment:
         sql, constants = _segment_sql(cur, plan, names, target_cols, select, ctx.import_id)
     else:
         sql = f"INSERT INTO {_writable(t)} ({', '.join(quote(c) for c in target_cols)}) SELECT {', '.join(select)}"
+    # Rows are appended as each thread parses them: an insert that kept the file's
+    # order would compress and write on one thread. Rows stay in file order within
+    # each chunk of the file, so each row group still covers a short span of time.
     cur.execute("SET SESSION preserve_insertion_order = false")
     try:
         inserted = run(f"{sql} FROM ({plan.select(fast_rel)}) o WHERE {' AND '.join(where)}", extra).fetchone()[0]
