@@ -65,6 +65,7 @@ class ImportFlow(QObject):
         self.runner = TaskRunner(self, pool="write")
         self.dialog = QProgressDialog(translate("Import", "Importing {n} file(s)…").format(n=len(paths)),
                                       translate("Import", "Cancel"), 0, 1000, window)
+        self.dialog.setWindowTitle(translate("Import", "Import"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
         self.dialog.canceled.connect(self._cancel)

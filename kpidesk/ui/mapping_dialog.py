@@ -34,6 +34,12 @@ TABLE_LABELS = {
     "contacts": QT_TRANSLATE_NOOP("Mapping", "Contacts (calls, tickets, chats)"),
     "agent_sessions": QT_TRANSLATE_NOOP("Mapping", "Agent presence"),
     "surveys": QT_TRANSLATE_NOOP("Mapping", "Surveys"),
+    "interval_stats": QT_TRANSLATE_NOOP("Mapping", "Statistics per interval"),
+    "evaluations": QT_TRANSLATE_NOOP("Mapping", "Quality evaluations"),
+    "messages": QT_TRANSLATE_NOOP("Mapping", "Messages (tickets, chats)"),
+    "agent_schedules": QT_TRANSLATE_NOOP("Mapping", "Agent schedules"),
+    "agents": QT_TRANSLATE_NOOP("Mapping", "Agents"),
+    "customers": QT_TRANSLATE_NOOP("Mapping", "Customers"),
 }
 FIELD_LABELS = {
     "source_key": QT_TRANSLATE_NOOP("Mapping", "Record ID"), "arrived_at": QT_TRANSLATE_NOOP("Mapping", "Arrival time"),
@@ -51,11 +57,76 @@ FIELD_LABELS = {
     "ended_at": QT_TRANSLATE_NOOP("Mapping", "End"), "state": QT_TRANSLATE_NOOP("Mapping", "State"),
     "reason": QT_TRANSLATE_NOOP("Mapping", "Reason"), "duration_s": QT_TRANSLATE_NOOP("Mapping", "Duration"),
     "direction": QT_TRANSLATE_NOOP("Mapping", "Direction"),
+    # the other tables' fields, and the columns a preview may show
+    "site": QT_TRANSLATE_NOOP("Mapping", "Site"), "handoff_at": QT_TRANSLATE_NOOP("Mapping", "Handed to an agent at"),
+    "first_response_s": QT_TRANSLATE_NOOP("Mapping", "First response time"),
+    "resolution_s": QT_TRANSLATE_NOOP("Mapping", "Resolution time"),
+    "handoff_wait_s": QT_TRANSLATE_NOOP("Mapping", "Wait after handoff"),
+    "bot_response_s": QT_TRANSLATE_NOOP("Mapping", "Bot response time"),
+    "avg_reply_s": QT_TRANSLATE_NOOP("Mapping", "Average reply time"),
+    "transferred": QT_TRANSLATE_NOOP("Mapping", "Transferred"), "resolved": QT_TRANSLATE_NOOP("Mapping", "Resolved"),
+    "reopened": QT_TRANSLATE_NOOP("Mapping", "Reopened"), "replies": QT_TRANSLATE_NOOP("Mapping", "Replies"),
+    "surveyed": QT_TRANSLATE_NOOP("Mapping", "Surveyed"),
+    "survey_answered": QT_TRANSLATE_NOOP("Mapping", "Survey answered"),
+    "out_of_hours": QT_TRANSLATE_NOOP("Mapping", "Out of hours"),
+    "survey_type": QT_TRANSLATE_NOOP("Mapping", "Survey type"),
+    "scale_min": QT_TRANSLATE_NOOP("Mapping", "Scale minimum"),
+    "scale_max": QT_TRANSLATE_NOOP("Mapping", "Scale maximum"),
+    "higher_is_better": QT_TRANSLATE_NOOP("Mapping", "Higher is better"),
+    "dimension": QT_TRANSLATE_NOOP("Mapping", "Dimension"), "component": QT_TRANSLATE_NOOP("Mapping", "Component"),
+    "interval_start": QT_TRANSLATE_NOOP("Mapping", "Interval start"),
+    "interval_s": QT_TRANSLATE_NOOP("Mapping", "Interval length"), "offered": QT_TRANSLATE_NOOP("Mapping", "Offered"),
+    "answered": QT_TRANSLATE_NOOP("Mapping", "Answered"), "abandoned": QT_TRANSLATE_NOOP("Mapping", "Abandoned"),
+    "short_abandoned": QT_TRANSLATE_NOOP("Mapping", "Short abandons"),
+    "flowout": QT_TRANSLATE_NOOP("Mapping", "Overflowed"),
+    "sl_met": QT_TRANSLATE_NOOP("Mapping", "Within service level"),
+    "sl_threshold_s": QT_TRANSLATE_NOOP("Mapping", "Service-level threshold"),
+    "handled": QT_TRANSLATE_NOOP("Mapping", "Handled"),
+    "wait_answered_s": QT_TRANSLATE_NOOP("Mapping", "Wait before answer"),
+    "wait_abandoned_s": QT_TRANSLATE_NOOP("Mapping", "Wait before abandon"),
+    "max_wait_s": QT_TRANSLATE_NOOP("Mapping", "Longest wait"),
+    "logged_in_s": QT_TRANSLATE_NOOP("Mapping", "Logged-in time"),
+    "paused_s": QT_TRANSLATE_NOOP("Mapping", "Pause time"),
+    "evaluated_at": QT_TRANSLATE_NOOP("Mapping", "Evaluated at"),
+    "criterion": QT_TRANSLATE_NOOP("Mapping", "Criterion"), "evaluator": QT_TRANSLATE_NOOP("Mapping", "Evaluator"),
+    "author_kind": QT_TRANSLATE_NOOP("Mapping", "Author"), "sent_at": QT_TRANSLATE_NOOP("Mapping", "Sent at"),
+    "starts_at": QT_TRANSLATE_NOOP("Mapping", "Starts at"), "name": QT_TRANSLATE_NOOP("Mapping", "Name"),
+    "team": QT_TRANSLATE_NOOP("Mapping", "Team"), "outsourced": QT_TRANSLATE_NOOP("Mapping", "Outsourced"),
+    "email": QT_TRANSLATE_NOOP("Mapping", "Email"), "phone": QT_TRANSLATE_NOOP("Mapping", "Phone"),
+    "started_on": QT_TRANSLATE_NOOP("Mapping", "Customer since"),
+    "ended_on": QT_TRANSLATE_NOOP("Mapping", "Customer until"),
+    "purchases": QT_TRANSLATE_NOOP("Mapping", "Purchases"),
 }
+# Codes the preview shows as they will load (channel, direction, outcome, state): the
+# source text is the code itself, so English shows the code and French a word for it.
+VALUE_LABELS = {
+    "phone": QT_TRANSLATE_NOOP("MappingValues", "phone"), "email": QT_TRANSLATE_NOOP("MappingValues", "email"),
+    "chat": QT_TRANSLATE_NOOP("MappingValues", "chat"), "bot": QT_TRANSLATE_NOOP("MappingValues", "bot"),
+    "inbound": QT_TRANSLATE_NOOP("MappingValues", "inbound"),
+    "outbound": QT_TRANSLATE_NOOP("MappingValues", "outbound"),
+    "answered": QT_TRANSLATE_NOOP("MappingValues", "answered"),
+    "abandoned": QT_TRANSLATE_NOOP("MappingValues", "abandoned"),
+    "flowout": QT_TRANSLATE_NOOP("MappingValues", "flowout"), "handled": QT_TRANSLATE_NOOP("MappingValues", "handled"),
+    "contained": QT_TRANSLATE_NOOP("MappingValues", "contained"),
+    "handoff": QT_TRANSLATE_NOOP("MappingValues", "handoff"),
+    "logged_in": QT_TRANSLATE_NOOP("MappingValues", "logged_in"), "pause": QT_TRANSLATE_NOOP("MappingValues", "pause"),
+}
+CODED_COLUMNS = {"channel", "direction", "outcome", "state"}
 
 
 def tr(text: str) -> str:
     return translate("Mapping", text)
+
+
+def field_label(name: str) -> str:
+    """The user's word for a canonical field (its id when it has none)."""
+    return tr(FIELD_LABELS.get(name, name))
+
+
+def value_label(column: str, value: str) -> str:
+    """A code of a coded column (``answered``, ``inbound``…) in the user's words."""
+    return translate("MappingValues", VALUE_LABELS[value]) if column in CODED_COLUMNS and value in VALUE_LABELS \
+        else value
 
 
 def inspect_job(inputs, state):
@@ -84,70 +155,74 @@ class MappingDialog(QDialog):
     def __init__(self, path, store, parent: QWidget | None = None, *, lang: str = "en", timezone: str = "UTC"):
         super().__init__(parent)
         self.path, self.store, self.lang, self.timezone = Path(path), store, lang, timezone
-        self.proposal = None
+        self.proposal, self.last_preview = None, None
         self.combos: dict[str, QComboBox] = {}
+        self.chosen_rows: set[int] = set()
+        self._status: tuple[str | None, dict] = (None, {"text": ""})
         self.runner = TaskRunner(self, pool="read")
         self.runner.task_finished.connect(self._job_done)
         self.runner.task_failed.connect(self._job_failed)
-        self.setWindowTitle(tr("Map the columns of {file}").format(file=self.path.name))
         self._build()
-        self.resize(980, 720)
+        self.retranslate()
+        self.resize(1040, 760)
+        language = getattr(parent, "language", None)
+        if language is not None:  # re-label with the window when its language changes
+            language.language_changed.connect(self.retranslate)
         self._inspect()
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
         top = QVBoxLayout(self)
-        intro = QLabel(tr("No import profile recognises {file}. Check how it is read, choose a column for each "
-                          "field (fields marked * are required), then import it.").format(file=self.path.name))
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         top.addWidget(intro)
-        reader = QGroupBox(tr("Reading the file"))
+        self.reader = reader = QGroupBox()
         form = QFormLayout(reader)
         self.encoding = QComboBox(editable=True)
         self.encoding.addItems(ENCODINGS)
         self.delimiter = QComboBox()
-        for char, label in DELIMITERS:
-            self.delimiter.addItem(tr(label), char)
+        for char, _label in DELIMITERS:
+            self.delimiter.addItem("", char)
         self.header_line = QSpinBox(minimum=1, maximum=200)
         self.sheet = QComboBox()
         self.table = QComboBox()
         from kpidesk.core.ingest.preview import TABLES
 
         for name in TABLES:
-            self.table.addItem(tr(TABLE_LABELS[name]) if name in TABLE_LABELS else name, name)
-        self.rows = {}
-        for key, label, widget in (("encoding", tr("Encoding"), self.encoding),
-                                   ("delimiter", tr("Separator"), self.delimiter),
-                                   ("header", tr("Header line"), self.header_line),
-                                   ("sheet", tr("Sheet"), self.sheet), ("table", tr("Import into"), self.table)):
-            form.addRow(label, widget)
+            self.table.addItem(name, name)
+        self.rows, self.row_labels = {}, {}
+        for key, widget in (("encoding", self.encoding), ("delimiter", self.delimiter), ("header", self.header_line),
+                            ("sheet", self.sheet), ("table", self.table)):
+            self.row_labels[key] = QLabel()
+            form.addRow(self.row_labels[key], widget)
             self.rows[key] = widget
         top.addWidget(reader)
         self.fields = QTableWidget(0, 3)
-        self.fields.setHorizontalHeaderLabels([tr("Field"), tr("Column in the file"), tr("Confidence")])
         self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.fields.verticalHeader().hide()
-        top.addWidget(QLabel(tr("Mapping")))
-        top.addWidget(self.fields, 3)
-        top.addWidget(QLabel(tr("Preview: the first rows as they will load")))
+        self.mapping_label = QLabel()
+        top.addWidget(self.mapping_label)
+        top.addWidget(self.fields, 4)
+        self.preview_label = QLabel()
+        top.addWidget(self.preview_label)
         self.preview = QTableWidget(0, 0)
         self.preview.verticalHeader().hide()
-        top.addWidget(self.preview, 3)
+        top.addWidget(self.preview, 2)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         top.addWidget(self.status)
         save_row = QHBoxLayout()
         self.name = QLineEdit(self.path.stem)
-        self.save_button = QPushButton(tr("Save as profile"))
+        self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_profile)
-        save_row.addWidget(QLabel(tr("Profile name")))
+        self.name_label = QLabel()
+        save_row.addWidget(self.name_label)
         save_row.addWidget(self.name, 1)
         save_row.addWidget(self.save_button)
         top.addLayout(save_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(tr("Import"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         top.addWidget(self.buttons)
@@ -157,6 +232,43 @@ class MappingDialog(QDialog):
         self.header_line.valueChanged.connect(lambda _v: self._inspect(self._read()))
         self.sheet.currentIndexChanged.connect(lambda _i: self._inspect(self._read()))
         self.table.currentIndexChanged.connect(lambda _i: self._inspect(self._read(), self.table.currentData()))
+
+    def retranslate(self, code: str | None = None) -> None:
+        """Every text in the current language (also after the window switches language)."""
+        if code:
+            self.lang = code
+        self.setWindowTitle(tr("Map the columns of {file}").format(file=self.path.name))
+        self.intro.setText(tr("No import profile recognises {file}. Check how it is read, choose a column for each "
+                              "field (fields marked * are required), then import it.").format(file=self.path.name))
+        self.reader.setTitle(tr("Reading the file"))
+        for key, text in (("encoding", "Encoding"), ("delimiter", "Separator"), ("header", "Header line"),
+                          ("sheet", "Sheet"), ("table", "Import into")):
+            self.row_labels[key].setText(tr(text))
+        for i, (_char, label) in enumerate(DELIMITERS):
+            self.delimiter.setItemText(i, tr(label))
+        for i in range(self.table.count()):
+            name = self.table.itemData(i)
+            self.table.setItemText(i, tr(TABLE_LABELS[name]) if name in TABLE_LABELS else name)
+        self.fields.setHorizontalHeaderLabels([tr("Field"), tr("Column in the file"), tr("Confidence")])
+        self.mapping_label.setText(tr("Mapping"))
+        self.preview_label.setText(tr("Preview: the first rows as they will load"))
+        self.name_label.setText(tr("Profile name"))
+        self.save_button.setText(tr("Save as profile"))
+        self.import_button.setText(tr("Import"))
+        self.cancel_button.setText(tr("Cancel"))
+        if self.proposal is not None:
+            self._label_fields(self.proposal)
+        if self.last_preview is not None:
+            self._show_preview(self.last_preview, emit=False)
+        if self._status[0] == "missing":
+            self._say_missing(self._status[1]["missing"])
+        else:
+            self._say(*self._status)
+
+    def _say(self, template: str | None, kwargs: dict) -> None:
+        """The status line; kept as template and values so it can be re-said in another language."""
+        self._status = (template, kwargs)
+        self.status.setText(kwargs.get("text", "") if template is None else tr(template).format(**kwargs))
 
     def _set_enabled(self, ok: bool) -> None:
         self.import_button.setEnabled(ok)
@@ -170,7 +282,7 @@ class MappingDialog(QDialog):
 
     def _inspect(self, read: dict | None = None, table: str | None = None) -> None:
         sheet = self.sheet.currentText() or None if self.sheet.count() else None
-        self.status.setText(tr("Reading the file…"))
+        self._say("Reading the file…", {})
         self.runner.start(inspect_job, (self.path, sheet, read, table))
 
     def _job_done(self, result) -> None:
@@ -181,7 +293,7 @@ class MappingDialog(QDialog):
             self._show_preview(value)
 
     def _job_failed(self, message: str) -> None:
-        self.status.setText(message.split(": ", 1)[-1])
+        self._say(None, {"text": message.split(": ", 1)[-1]})  # from the reader, in English
         self._set_enabled(False)
         self.failed.emit(message)
 
@@ -227,16 +339,11 @@ class MappingDialog(QDialog):
         required = set(required_fields(prop.table))
         names = self._field_names(prop)
         self.fields.setRowCount(len(names))
-        self.combos = {}
+        self.combos, self.chosen_rows = {}, set()
         bold = QFont()
         bold.setBold(True)
         for row, name in enumerate(names):
-            base = name.removesuffix(TIME_SUFFIX)
-            label = tr(FIELD_LABELS.get(base, base))
-            if name.endswith(TIME_SUFFIX):
-                label = tr("{field} (time of day, optional)").format(field=label)
-            item = QTableWidgetItem(label + (" *" if name in required else ""))
-            item.setToolTip(base)
+            item = QTableWidgetItem()
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             if name in required:
                 item.setFont(bold)
@@ -245,18 +352,45 @@ class MappingDialog(QDialog):
             combo.addItem(NONE, None)
             for col in prop.columns:
                 combo.addItem(col, col)
-            guess = prop.fields.get(base)
+            guess = prop.fields.get(name.removesuffix(TIME_SUFFIX))
             column = (guess.time if name.endswith(TIME_SUFFIX) else guess.column) if guess else None
             combo.setCurrentIndex(max(0, combo.findData(column)))
             combo.currentIndexChanged.connect(lambda _i, r=row: self._changed(r))
             self.fields.setCellWidget(row, 1, combo)
             self.combos[name] = combo
-            conf = f"{guess.confidence:.0%}" if guess and column else ""
-            self.fields.setItem(row, 2, QTableWidgetItem(conf.replace("%", "\u202f%") if self.lang == "fr" else conf))
+            self.fields.setItem(row, 2, QTableWidgetItem())
+        self._label_fields(prop)
+
+    def _label_fields(self, prop) -> None:
+        """Field names and confidences in the user's words; the field id as tooltip (profiles use it)."""
+        from kpidesk.core.ingest.preview import required_fields
+
+        required = set(required_fields(prop.table))
+        for row, name in enumerate(self.combos):
+            base = name.removesuffix(TIME_SUFFIX)
+            label = field_label(base)
+            if name.endswith(TIME_SUFFIX):
+                label = tr("{field} (time of day, optional)").format(field=label)
+            item = self.fields.item(row, 0)
+            item.setText(label + (" *" if name in required else ""))
+            item.setToolTip(base)  # the field id, as profiles write it
+            guess = prop.fields.get(base)
+            column = (guess.time if name.endswith(TIME_SUFFIX) else guess.column) if guess else None
+            if row in self.chosen_rows:
+                conf = tr("chosen")
+            elif guess and column:
+                conf = formatting.number(round(guess.confidence * 100), 0, self.lang) + \
+                    ("\u202f%" if self.lang == "fr" else "%")
+            else:
+                conf = ""
+            self.fields.item(row, 2).setText(conf)
         self.fields.resizeColumnToContents(0)
+        self.fields.resizeColumnToContents(2)
 
     def _changed(self, row: int) -> None:
-        self.fields.setItem(row, 2, QTableWidgetItem(tr("chosen")))
+        self.chosen_rows.add(row)
+        self.fields.item(row, 2).setText(tr("chosen"))
+        self.fields.resizeColumnToContents(2)
         self._refresh()
 
     # -- the mapping the user made ----------------------------------------------------------
@@ -295,35 +429,51 @@ class MappingDialog(QDialog):
         missing = self.missing()
         self._set_enabled(not missing)
         if missing:
-            names = ", ".join(tr(FIELD_LABELS.get(m, m)) for m in missing)
-            self.status.setText(tr("Choose a column for: {fields}").format(fields=names))
+            self._say_missing(missing)
             self.preview.setRowCount(0)
+            self.last_preview = None
             return
-        self.status.setText(tr("Reading the first rows…"))
+        self._say("Reading the first rows…", {})
         self.runner.start(preview_job, (self.path, self.profile_data(), self.sheet_name(), self.timezone))
 
-    def _show_preview(self, pv) -> None:
-        headers = [tr("Line")] + [tr(FIELD_LABELS.get(c, c)) for c in pv.columns] + [tr("Rejected because")]
-        self.preview.setColumnCount(len(headers))
-        self.preview.setHorizontalHeaderLabels(headers)
+    def _say_missing(self, missing: list[str]) -> None:
+        self._status = ("missing", {"missing": missing})
+        names = ", ".join(field_label(m) for m in missing)
+        self.status.setText(tr("Choose a column for: {fields}").format(fields=names))
+
+    def _show_preview(self, pv, emit: bool = True) -> None:
+        self.last_preview = pv
+        keys = ["Line"] + list(pv.columns) + ["Rejected because"]
+        self.preview.setColumnCount(len(keys))
+        for c, key in enumerate(keys):
+            head = QTableWidgetItem(tr(key) if c in (0, len(keys) - 1) else field_label(key))
+            if 0 < c < len(keys) - 1:
+                head.setToolTip(key)  # the field id, as profiles write it
+            self.preview.setHorizontalHeaderItem(c, head)
         self.preview.setRowCount(len(pv.rows))
         red = QBrush(QColor("#fde2e1"))
         for r, (line, row, reason) in enumerate(zip(pv.lines, pv.rows, pv.reasons)):
-            cells = [str(line)] + [self._text(v) for v in row] + [reason or ""]
+            cells = [str(line)] + [self._text(v, col) for v, col in zip(row, pv.columns)] + [reason or ""]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if reason:
                     item.setBackground(red)
                     item.setToolTip(reason)
+                elif 0 < c < len(cells) - 1 and text != str(row[c - 1]) and isinstance(row[c - 1], str):
+                    item.setToolTip(row[c - 1])  # the code as stored
                 self.preview.setItem(r, c, item)
         self.preview.resizeColumnsToContents()
         bad = sum(1 for x in pv.reasons if x)
-        self.status.setText(tr("{n} rows shown, {bad} would be rejected.").format(n=len(pv.rows), bad=bad))
-        self.preview_refreshed.emit(pv)
+        n = lambda v: formatting.number(v, 0, self.lang)  # noqa: E731
+        self._say("{n} rows shown, {bad} would be rejected.", {"n": n(len(pv.rows)), "bad": n(bad)})
+        if emit:
+            self.preview_refreshed.emit(pv)
 
-    def _text(self, value) -> str:
+    def _text(self, value, column: str = "") -> str:
         if value is None:
             return ""
+        if isinstance(value, str):
+            return value_label(column, value)
         if isinstance(value, datetime):
             return short_date(value, self.lang, with_time=True) + value.strftime(":%S")
         if isinstance(value, float):
@@ -337,10 +487,9 @@ class MappingDialog(QDialog):
 
         folder = user_folder(self.store.path)
         if folder is None:
-            self.status.setText(tr("Profiles cannot be saved beside an in-memory database."))
+            self._say("Profiles cannot be saved beside an in-memory database.", {})
             return None
         path = save_profile(self.profile_data(), self.name.text().strip() or self.path.stem, folder)
-        self.status.setText(tr("Saved as the profile {name}: files of this shape will import on sight.")
-                            .format(name=path.stem))
+        self._say("Saved as the profile {name}: files of this shape will import on sight.", {"name": path.stem})
         self.profile_saved.emit(str(path))
         return path

@@ -247,7 +247,7 @@
     <message>
         <location filename="../../ui/import_flow.py" line="71"/>
         <source>{file}: {read} rows read, {loaded} loaded, {dup} duplicates, {rej} rejected</source>
-        <translation>{file} : {read} lignes lues, {loaded} chargées, {dup} doublons, {rej} rejetées</translation>
+        <translation>{file} : {read} lignes lues, {loaded} importées, {dup} doublons, {rej} rejetées</translation>
     </message>
     <message>
         <location filename="../../ui/import_flow.py" line="75"/>
@@ -258,6 +258,11 @@
         <location filename="../../ui/import_flow.py" line="80"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py"/>
+        <source>Import</source>
+        <translation>Import</translation>
     </message>
 </context>
 <context>
@@ -801,11 +806,11 @@
     </message>
     <message>
         <source>Record ID</source>
-        <translation>Identifiant</translation>
+        <translation>Identifiant de la ligne</translation>
     </message>
     <message>
         <source>Arrival time</source>
-        <translation>Heure d&apos;arrivée</translation>
+        <translation>Arrivée</translation>
     </message>
     <message>
         <source>Agent</source>
@@ -813,7 +818,7 @@
     </message>
     <message>
         <source>Queue</source>
-        <translation>File</translation>
+        <translation>File d&apos;attente</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -821,11 +826,11 @@
     </message>
     <message>
         <source>Topic</source>
-        <translation>Motif</translation>
+        <translation>Motif de contact</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation>Issue</translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>Status</source>
@@ -849,15 +854,15 @@
     </message>
     <message>
         <source>Talk time</source>
-        <translation>Temps de conversation</translation>
+        <translation>Durée de communication</translation>
     </message>
     <message>
         <source>Hold time</source>
-        <translation>Mise en attente</translation>
+        <translation>Durée de mise en attente</translation>
     </message>
     <message>
         <source>Wrap-up time</source>
-        <translation>Post-appel</translation>
+        <translation>Durée de post-appel</translation>
     </message>
     <message>
         <source>Solved at</source>
@@ -901,7 +906,7 @@
     </message>
     <message>
         <source>Reason</source>
-        <translation>Raison</translation>
+        <translation>Motif de pause</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -909,7 +914,7 @@
     </message>
     <message>
         <source>Map the columns of {file}</source>
-        <translation>Correspondance des colonnes de {file}</translation>
+        <translation>Correspondance des colonnes : {file}</translation>
     </message>
     <message>
         <source>No import profile recognises {file}. Check how it is read, choose a column for each field (fields marked * are required), then import it.</source>
@@ -953,11 +958,11 @@
     </message>
     <message>
         <source>Mapping</source>
-        <translation>Correspondance</translation>
+        <translation>Correspondance des champs</translation>
     </message>
     <message>
         <source>Preview: the first rows as they will load</source>
-        <translation>Aperçu : les premières lignes telles qu&apos;elles seront chargées</translation>
+        <translation>Aperçu : les premières lignes telles qu&apos;elles seront importées</translation>
     </message>
     <message>
         <source>Save as profile</source>
@@ -981,11 +986,11 @@
     </message>
     <message>
         <source>{field} (time of day, optional)</source>
-        <translation>{field} (heure, facultative)</translation>
+        <translation>{field} : heure seule (facultatif)</translation>
     </message>
     <message>
         <source>chosen</source>
-        <translation>choisi</translation>
+        <translation>choix manuel</translation>
     </message>
     <message>
         <source>Choose a column for: {fields}</source>
@@ -1001,11 +1006,11 @@
     </message>
     <message>
         <source>Rejected because</source>
-        <translation>Rejetée car</translation>
+        <translation>Motif du rejet</translation>
     </message>
     <message>
         <source>{n} rows shown, {bad} would be rejected.</source>
-        <translation>{n} lignes affichées, {bad} seraient rejetées.</translation>
+        <translation>Lignes affichées : {n} ; rejetées à l&apos;import : {bad}.</translation>
     </message>
     <message>
         <source>Profiles cannot be saved beside an in-memory database.</source>
@@ -1014,6 +1019,281 @@
     <message>
         <source>Saved as the profile {name}: files of this shape will import on sight.</source>
         <translation>Enregistré comme profil {name} : les fichiers de cette forme seront importés directement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Statistics per interval</source>
+        <translation>Statistiques par intervalle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Quality evaluations</source>
+        <translation>Évaluations qualité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Messages (tickets, chats)</source>
+        <translation>Messages (tickets, chats)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Agent schedules</source>
+        <translation>Plannings des conseillers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Agents</source>
+        <translation>Conseillers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Handed to an agent at</source>
+        <translation>Transféré à un conseiller le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>First response time</source>
+        <translation>Délai de première réponse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Resolution time</source>
+        <translation>Délai de résolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Wait after handoff</source>
+        <translation>Attente après transfert du bot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Bot response time</source>
+        <translation>Délai de réponse du bot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Average reply time</source>
+        <translation>Délai moyen de réponse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Transferred</source>
+        <translation>Transféré</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Resolved</source>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Reopened</source>
+        <translation>Réouvert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Replies</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Surveyed</source>
+        <translation>Enquête envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Survey answered</source>
+        <translation>Enquête répondue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Out of hours</source>
+        <translation>Hors horaires</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Survey type</source>
+        <translation>Type d&apos;enquête</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Scale minimum</source>
+        <translation>Note minimale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Scale maximum</source>
+        <translation>Note maximale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Higher is better</source>
+        <translation>Plus haut = mieux</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Component</source>
+        <translation>Composante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Interval start</source>
+        <translation>Début de l&apos;intervalle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Interval length</source>
+        <translation>Durée de l&apos;intervalle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Offered</source>
+        <translation>Appels reçus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Answered</source>
+        <translation>Appels décrochés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Abandoned</source>
+        <translation>Appels abandonnés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Short abandons</source>
+        <translation>Abandons courts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Overflowed</source>
+        <translation>Débordés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Within service level</source>
+        <translation>Dans le niveau de service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Service-level threshold</source>
+        <translation>Seuil du niveau de service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Handled</source>
+        <translation>Traités</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Wait before answer</source>
+        <translation>Temps d&apos;attente avant décroché</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Wait before abandon</source>
+        <translation>Temps d&apos;attente avant abandon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Longest wait</source>
+        <translation>Temps d&apos;attente maximal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Logged-in time</source>
+        <translation>Temps de connexion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Pause time</source>
+        <translation>Temps de pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Evaluated at</source>
+        <translation>Évalué le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Criterion</source>
+        <translation>Critère</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Evaluator</source>
+        <translation>Évaluateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Sent at</source>
+        <translation>Envoyé le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Starts at</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Outsourced</source>
+        <translation>Externalisé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Customer since</source>
+        <translation>Client depuis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Customer until</source>
+        <translation>Client jusqu&apos;au</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>Purchases</source>
+        <translation>Achats</translation>
     </message>
 </context>
 <context>
@@ -1032,15 +1312,15 @@
     </message>
     <message>
         <source>Date</source>
-        <translation>Date</translation>
+        <translation>Date d&apos;import</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation>Lues</translation>
+        <translation>Lignes lues</translation>
     </message>
     <message>
         <source>Loaded</source>
-        <translation>Chargées</translation>
+        <translation>Importées</translation>
     </message>
     <message>
         <source>Duplicates</source>
@@ -1060,11 +1340,11 @@
     </message>
     <message>
         <source>Reason</source>
-        <translation>Raison</translation>
+        <translation>Motif du rejet</translation>
     </message>
     <message>
         <source>Raw text</source>
-        <translation>Texte brut</translation>
+        <translation>Ligne brute</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1084,11 +1364,84 @@
     </message>
     <message>
         <source>{n} rejected rows (first {shown} shown)</source>
-        <translation>{n} lignes rejetées ({shown} premières affichées)</translation>
+        <translation>Lignes rejetées : {n} (les {shown} premières sont affichées)</translation>
     </message>
     <message>
         <source>{n} rejected rows</source>
-        <translation>{n} lignes rejetées</translation>
+        <translation>Lignes rejetées : {n}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingValues</name>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>email</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>chat</source>
+        <translation>chat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>bot</source>
+        <translation>bot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>inbound</source>
+        <translation>entrant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>outbound</source>
+        <translation>sortant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>answered</source>
+        <translation>décroché</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>abandoned</source>
+        <translation>abandonné</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>flowout</source>
+        <translation>débordé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>handled</source>
+        <translation>traité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>contained</source>
+        <translation>traité par le bot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>handoff</source>
+        <translation>transféré à un conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>logged_in</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py"/>
+        <source>pause</source>
+        <translation>en pause</translation>
     </message>
 </context>
 </TS>
