@@ -78,7 +78,10 @@ class ImportFlow(QObject):
 
     def _cancel(self) -> None:
         self.runner.cancel()
-        self.window.statusBar().showMessage(translate("Import", "Import cancelled: nothing was changed."), 8000)
+        text = (translate("Import", "Import cancelled: nothing was changed.") if len(self.paths) == 1 else
+                translate("Import", "Import cancelled: the file being imported was not written; "
+                                    "the files imported before it are kept."))
+        self.window.statusBar().showMessage(text, 8000)
         self.finished_signal.emit([])
 
     def _finished(self, reports: list) -> None:

@@ -245,6 +245,11 @@
         <translation>Import annulé : rien n&apos;a été modifié.</translation>
     </message>
     <message>
+        <location filename="../../ui/import_flow.py" line="83"/>
+        <source>Import cancelled: the file being imported was not written; the files imported before it are kept.</source>
+        <translation>Import annulé : le fichier en cours n&apos;a pas été importé ; les fichiers importés avant lui sont conservés.</translation>
+    </message>
+    <message>
         <location filename="../../ui/import_flow.py" line="71"/>
         <source>{file}: {read} rows read, {loaded} loaded, {dup} duplicates, {rej} rejected</source>
         <translation>{file} : {read} lignes lues, {loaded} importées, {dup} doublons, {rej} rejetées</translation>
