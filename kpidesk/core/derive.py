@@ -30,8 +30,11 @@ def catch_up(store) -> list[int]:
     Returns the imports it covered (none: nothing was written). Safe to call at
     any time; a failure leaves the rows imported and the facts pending.
     """
-    if store.read_only or not pending(store.cursor()):
+    if store.read_only:
         return []
+    with store.cursor() as cur:
+        if not pending(cur):
+            return []
     with store.write() as cur:
         ids = pending(cur)
         if ids:

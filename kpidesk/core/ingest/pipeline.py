@@ -117,15 +117,24 @@ def import_file(store, path, profile=None, sheet: str | None = None,
     """
     path = Path(path)
     prof = _resolve_profile(profile, store)
+    report = _import_rows(store, path, prof, sheet, progress, cancel)
+    # The rows are committed: a failure from here on is not a failed import (the
+    # facts stay pending and are caught up when the database is next opened).
+    if derive_facts:
+        if progress:
+            progress(0.95, "Updating derived facts")
+        derive.catch_up(store)
+    if progress:
+        progress(1.0, report.summary())
+    return report
+
+
+def _import_rows(store, path: Path, prof, sheet, progress, cancel) -> ImportReport:
+    """The import's transaction, tried again when DuckDB's CSV reader needs other options."""
     retry: dict = {}
     for _ in range(3):
         try:
-            report = _attempt(store, path, prof, sheet, progress, cancel, retry)
-            if derive_facts:
-                derive.catch_up(store)
-            if progress:
-                progress(1.0, report.summary())
-            return report
+            return _attempt(store, path, prof, sheet, progress, cancel, retry)
         except duckdb.Error as exc:
             text = str(exc)
             if "quoted new lines" in text and not retry.get("multiline"):
@@ -176,8 +185,6 @@ def _attempt(store, path, prof, sheet, progress, cancel, retry) -> ImportReport:
     finally:
         if info.read_path:
             info.read_path.unlink(missing_ok=True)
-    if progress:
-        progress(0.95, "Updating derived facts")
     return report
 
 
