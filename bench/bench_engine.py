@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.datagen import make_contacts  # noqa: E402
 from kpidesk.core.kpi import sql_compose as compose  # noqa: E402
 from kpidesk.core.kpi.engine import Engine, Filters  # noqa: E402
-from kpidesk.core.store import Store  # noqa: E402
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import Store  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -80,7 +81,7 @@ def database(rows: int) -> Store:
     OUT.mkdir(exist_ok=True)
     path = OUT / f"engine_{rows}.duckdb"
     fresh = not path.exists()
-    store = Store(path)
+    store = open_database(path)
     if fresh:
         t = time.perf_counter()
         make_contacts(store, rows)

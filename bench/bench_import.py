@@ -24,9 +24,9 @@ from pathlib import Path
 
 import duckdb
 
-from kpidesk.core import derive
-from kpidesk.core.ingest.api import import_file
-from kpidesk.core.store import Store
+from kpidesk.core.db import derive
+from kpidesk.core.ingest import import_file
+from kpidesk.core.db.startup import open_database
 
 
 def generate_csv(path: Path, rows: int) -> None:
@@ -58,7 +58,7 @@ def baseline(csv: Path, db: Path) -> float:
 def kpidesk_import(csv: Path, db: Path) -> tuple[float, float, object]:
     """The import (rows committed and checkpointed), then the derived facts that
     follow it once per batch of files (next contact per customer, survey links)."""
-    store = Store(db)
+    store = open_database(db)
     store.con.execute("SET enable_progress_bar = false")
     t = time.perf_counter()
     report = import_file(store, csv, derive_facts=False)
@@ -90,7 +90,7 @@ def xlsx(path: Path, rows: int) -> float:
         ws.write_number(i + 1, 4, i % 300)
         ws.write_number(i + 1, 5, 30 + i % 900)
     wb.close()
-    store = Store(":memory:")
+    store = open_database(":memory:")
     t = time.perf_counter()
     report = import_file(store, path)
     elapsed = time.perf_counter() - t

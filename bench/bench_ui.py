@@ -29,9 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ui"))
 
 from sample_db import LAST_DAY, fill  # noqa: E402
 
-from kpidesk.core.dashboard import TABS, TabRequest, load_tab  # noqa: E402
+from kpidesk.core.dashboard.tabs import TABS, TabRequest, load_tab  # noqa: E402
 from kpidesk.core.kpi.engine import Engine, Filters  # noqa: E402
-from kpidesk.core.store import Store  # noqa: E402
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import Store  # noqa: E402
 
 
 def main() -> None:
@@ -45,10 +46,10 @@ def main() -> None:
     path = args.db or os.path.join(tempfile.mkdtemp(), "bench.duckdb")
     if not Path(path).exists():
         t = time.perf_counter()
-        with Store(path) as store:
+        with open_database(path) as store:
             fill(store, rows=args.rows, days=365, agents=args.agents)
         print(f"generated {args.rows:,} contacts in {time.perf_counter() - t:.1f} s -> {path}")
-    store = Store(path)
+    store = open_database(path)
     engine = Engine(store)
     last30 = Filters(LAST_DAY - timedelta(days=29), LAST_DAY)
     previous = Filters(LAST_DAY - timedelta(days=59), LAST_DAY - timedelta(days=30))
@@ -81,11 +82,12 @@ def paint(path: str) -> None:
 
     from kpidesk.ui import i18n, tasks
     from kpidesk.ui.app import make_app
-    from kpidesk.ui.desk import Desk, PrefsChange, load_prefs
+    from kpidesk.core.workspace import PrefsChange, load_prefs
+    from kpidesk.ui.desk import Desk
     from kpidesk.ui.main_window import MainWindow
 
     app = make_app()
-    store = Store(path)
+    store = open_database(path)
     language = i18n.Language(app, "en")
     prefs = load_prefs(store)
     prefs.language, prefs.theme = "en", "light"

@@ -8,7 +8,7 @@ in time order — so DuckDB's zone maps can skip other channels as they do on re
 
 from __future__ import annotations
 
-from kpidesk.core import derive
+from kpidesk.core.db import derive
 
 
 def make_contacts(store, rows: int, seed: float = 0.42) -> None:

@@ -87,13 +87,13 @@ def _run(tmp: Path) -> None:
 def _check_core(tmp: Path):
     import duckdb
 
-    from kpidesk.core.ingest.api import all_profiles, import_file
-    from kpidesk.core.store import Store
+    from kpidesk.core.ingest import all_profiles, import_file
+    from kpidesk.core.db.startup import open_database
 
     profiles = all_profiles()
     if not profiles:
         raise SmokeFailure("no import profile found (resources/profiles missing from the bundle?)")
-    store = Store(tmp / "smoke.duckdb")
+    store = open_database(tmp / "smoke.duckdb")
     _say("database", f"DuckDB {duckdb.__version__}, temporary file {store.path}")
     _say("profiles", f"{len(profiles)} built-in import profiles")
     folder = fixture_folder()
@@ -134,7 +134,7 @@ def _check_pdf_fonts() -> None:
 
     from reportlab.pdfgen import canvas
 
-    from kpidesk.core.report_style import register_fonts
+    from kpidesk.pdf.style import register_fonts
 
     regular, _bold = register_fonts()
     if regular == "Helvetica":

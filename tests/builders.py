@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
-from kpidesk.core import derive
-from kpidesk.core.store import Store
+from kpidesk.core.db import derive
+from kpidesk.core.db.store import Store
 
 _keys = itertools.count(1)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kpidesk.core.store import Store
+from kpidesk.core.db.startup import open_database
 
 
 @pytest.fixture
 def store():
-    s = Store(":memory:")
+    s = open_database(":memory:")
     yield s
     s.close()

@@ -8,7 +8,8 @@ from datetime import date
 
 from kpidesk.core.kpi.engine import Filters
 from kpidesk.core.paths import default_db_path
-from kpidesk.core.store import Store, StoreError
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import Store, StoreError
 
 
 class CommandError(Exception):
@@ -17,7 +18,7 @@ class CommandError(Exception):
 
 def open_store(path: str | None, read_only: bool = False) -> Store:
     try:
-        return Store(path or default_db_path(), read_only=read_only)
+        return open_database(path or default_db_path(), read_only=read_only)
     except StoreError as exc:
         raise CommandError(str(exc)) from None
 

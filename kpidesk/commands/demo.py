@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 
 from kpidesk.commands.common import fail, parse_day
-from kpidesk.core.demo import DEFAULT_END, DemoError, build_demo, check_size
-from kpidesk.core.store import Store, StoreError
+from kpidesk.core.demo.generate import DEFAULT_END, DemoError, build_demo, check_size
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import StoreError
 
 
 def add_parser(sub) -> None:
@@ -43,7 +44,7 @@ def run(args) -> int:
             old.unlink()
     started = time.perf_counter()
     try:
-        with Store(path) as store:
+        with open_database(path) as store:
             counts = build_demo(store, seed=args.seed, days=args.days, agents=args.agents, end=args.end)
             by_channel = dict(store.cursor().execute(
                 "SELECT channel, count(*) FROM contacts GROUP BY channel").fetchall())

@@ -12,9 +12,9 @@ import json
 import sys
 from pathlib import Path
 
-from kpidesk.core import derive
-from kpidesk.core.ingest.api import ImportCancelled, ImportError_, import_file
-from kpidesk.core.store import Store, StoreError
+from kpidesk.core.db.store import StoreError
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.ingest import import_batch
 
 
 def add_parser(sub) -> None:
@@ -42,37 +42,34 @@ def run(args) -> int:
         print("kpidesk: no database given; pass --db PATH", file=sys.stderr)
         return 2
     try:
-        store = Store(path)
+        store = open_database(path)
     except StoreError as exc:
         print(f"kpidesk: {exc}", file=sys.stderr)
         return 2
-    failed = 0
-    results = []
     try:
-        for file in args.files:
-            try:
-                report = import_file(store, file, profile=args.profile, sheet=args.sheet, derive_facts=False)
-            except ImportCancelled:
-                print("kpidesk: import cancelled; the file being imported was not written.", file=sys.stderr)
-                return 130
-            except (ImportError_, StoreError) as exc:
-                failed += 1
-                print(f"kpidesk: {Path(file).name}: {exc}", file=sys.stderr)
-                results.append({"file": Path(file).name, "ok": False, "message": str(exc)})
-                continue
-            results.append(report.to_dict())
-            if args.format == "table":
-                _print(report)
-        derive.catch_up(store)  # once for the whole batch (next contacts, survey links)
-        if any(r.get("loaded") for r in results if isinstance(r, dict)):
-            from kpidesk.core.kpi.engine import Engine
-
-            Engine(store).prepare()  # big databases: the pre-aggregated figures, now rather than later
+        result = import_batch(store, args.files, profile=args.profile, sheet=args.sheet)
+    except StoreError as exc:
+        print(f"kpidesk: {exc}", file=sys.stderr)
+        return 2
     finally:
         store.close()
+    for report in result.reports:
+        if not report.ok:
+            print(f"kpidesk: {report.file}: {report.message}", file=sys.stderr)
+        elif args.format == "table":
+            _print(report)
+    if result.facts_error:
+        print("kpidesk: the files were imported, but the facts derived from them (repeat contacts, survey "
+              f"links) could not be updated: {result.facts_error}. They are retried when the database is "
+              "next opened.", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps(results, indent=2, default=str, ensure_ascii=False))
-    return 1 if failed else 0
+        rows = [r.to_dict() if r.ok else {"file": r.file, "ok": False, "message": r.message}
+                for r in result.reports]
+        print(json.dumps(rows, indent=2, default=str, ensure_ascii=False))
+    if result.cancelled:
+        print("kpidesk: import cancelled; the file being imported was not written.", file=sys.stderr)
+        return 130
+    return 1 if result.failed or result.facts_error else 0
 
 
 def _print(r) -> None:

@@ -33,7 +33,7 @@ def run(args) -> int:
         filters = filters_from_args(store, args)
         if len(filters.agents) != 1:
             raise CommandError("name one agent with --agent ID or --agent NAME")
-        from kpidesk.core.report import build_report  # reportlab is loaded only for this command
+        from kpidesk.pdf.coaching_sheet import build_report  # reportlab is loaded only for this command
 
         result = build_report(store, filters.agents[0], args.out, filters.narrowed(agents=()), args.lang,
                               privacy=args.privacy)

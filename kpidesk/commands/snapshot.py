@@ -29,7 +29,7 @@ def add_parser(sub) -> None:
 
 
 def state_from_filters(filters):
-    from kpidesk.ui.view_state import ViewState
+    from kpidesk.core.dashboard.view_state import ViewState
 
     state = ViewState(queues=filters.queues, teams=filters.teams, sites=filters.sites, topics=filters.topics,
                       agents=filters.agents)
@@ -59,7 +59,8 @@ def _render(store, args, filters, size) -> int:
     from kpidesk.core.kpi.engine import Engine
     from kpidesk.ui import i18n, tasks, theme
     from kpidesk.ui.app import make_app
-    from kpidesk.ui.desk import Desk, load_prefs
+    from kpidesk.core.workspace import load_prefs
+    from kpidesk.ui.desk import Desk
     from kpidesk.ui.main_window import MainWindow
 
     app = make_app()

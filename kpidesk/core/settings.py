@@ -86,10 +86,6 @@ def set_value(store, key: str, value: Any) -> None:
     value = coerce(spec, value)
     with store.write(facts=False) as cur:
         cur.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, json.dumps(value)])
-    if key == "business_hours":
-        from kpidesk.core import calendar
-
-        calendar.rebuild_slots(store)
     if key == "data_timezone":
         store.con.execute(f"SET TimeZone = '{value}'")
 

@@ -1,7 +1,7 @@
 """What every view of the desk shares: the store, the engine, the cached settings.
 
-Settings and targets are read once, off the GUI thread (:func:`load_prefs`), and
-kept here; a slot never asks DuckDB. :class:`Desk` also knows how to show a KPI —
+Settings and targets are read once, off the GUI thread
+(:func:`kpidesk.core.workspace.load_prefs`), and kept here; a slot never asks DuckDB. :class:`Desk` also knows how to show a KPI —
 its formatter, its target colour, its tooltip with the formula and the parameters
 in force — so tiles, tables and charts agree.
 """
@@ -9,14 +9,14 @@ in force — so tiles, tables and charts agree.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Signal
 
-from kpidesk.core import calendar, formatting, settings, targets
-from kpidesk.core.dimensions import DataExtent, extent
+from kpidesk.core import formatting, settings
+from kpidesk.core.kpi import targets
 from kpidesk.core.kpi.engine import Engine
+from kpidesk.core.workspace import Prefs
 from kpidesk.ui.i18n import Language, translate
 
 # KPI → the parameters its tooltip shows (the ones that change its value).
@@ -45,49 +45,6 @@ CHANNEL_LABELS = {
     "phone": QT_TRANSLATE_NOOP("Channels", "Phone"), "email": QT_TRANSLATE_NOOP("Channels", "Email"),
     "chat": QT_TRANSLATE_NOOP("Channels", "Chat"), "bot": QT_TRANSLATE_NOOP("Channels", "Bot"),
 }
-
-
-@dataclass
-class Prefs:
-    """The settings the views need, read in one go by a worker."""
-
-    params: dict[str, Any] = field(default_factory=dict)
-    targets: dict[tuple[str, str], targets.Target] = field(default_factory=dict)
-    language: str = "system"
-    theme: str = "system"
-    business_hours: dict = field(default_factory=dict)
-    holidays: list = field(default_factory=list)
-    extent: DataExtent = field(default_factory=DataExtent)
-
-
-def load_prefs(store, state=None) -> Prefs:
-    cur = store.cursor()
-    try:
-        holidays = cur.execute("SELECT day, name FROM holidays ORDER BY day").fetchall()
-    finally:
-        cur.close()
-    return Prefs(settings.kpi_params(store), targets.load(store), settings.get(store, "language"),
-                 settings.get(store, "theme"), settings.get(store, "business_hours"), holidays, extent(store))
-
-
-@dataclass(frozen=True)
-class PrefsChange:
-    """Settings and targets to write, then read back (a write job's input)."""
-
-    values: dict[str, Any] = field(default_factory=dict)
-    targets: dict[tuple[str, str], tuple[float | None, float | None]] = field(default_factory=dict)
-    holidays: list | None = None
-
-
-def save_prefs(inputs: tuple[Any, PrefsChange], state=None) -> Prefs:
-    store, change = inputs
-    for key, value in change.values.items():
-        settings.set_value(store, key, value)
-    for (kpi, channel), (target, warning) in change.targets.items():
-        targets.set_target(store, kpi, channel, target, warning)
-    if change.holidays is not None:
-        calendar.set_holidays(store, change.holidays)
-    return load_prefs(store)
 
 
 class Desk(QObject):

@@ -14,19 +14,19 @@ from dataclasses import replace
 from PySide6.QtCore import QSettings, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from kpidesk.core.dashboard import TabRequest
-from kpidesk.core.dimensions import DataExtent
+from kpidesk.core.dashboard.tabs import TabRequest
+from kpidesk.core.dashboard.extent import DataExtent
 from kpidesk.ui import i18n, privacy_state, theme
 from kpidesk.ui.about import HelpMenu
-from kpidesk.ui.agents_view import AgentsView
-from kpidesk.ui.channel_view import ChannelView
+from kpidesk.ui.dashboard.agents_view import AgentsView
+from kpidesk.ui.dashboard.channel_view import ChannelView
 from kpidesk.ui.desk import Desk
-from kpidesk.ui.filter_bar import FilterBar, anchor_for
+from kpidesk.ui.dashboard.filter_bar import FilterBar, anchor_for
 from kpidesk.ui.i18n import translate
-from kpidesk.ui.overview_view import OverviewView
+from kpidesk.ui.dashboard.overview_view import OverviewView
 from kpidesk.ui.privacy_banner import PrivacyBanner
-from kpidesk.ui.tab_view import TabView
-from kpidesk.ui.view_state import ViewState
+from kpidesk.ui.dashboard.tab_view import TabView
+from kpidesk.core.dashboard.view_state import ViewState
 from kpidesk.ui.welcome_view import WelcomeView
 from kpidesk.ui.window_actions import WindowActions
 
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
     def open_coaching(self, agent_id: str) -> None:
         """Open the coaching view for an agent, if that module is installed."""
         try:
-            from kpidesk.ui import coaching_view
+            from kpidesk.ui.coaching import view as coaching_view
         except ImportError:
             self.statusBar().showMessage(translate("MainWindow", "The coaching view is not available yet."), 6000)
             return

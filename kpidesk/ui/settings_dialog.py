@@ -12,10 +12,13 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from kpidesk.core import calendar, formatting
-from kpidesk.core.targets import ANY_CHANNEL
+from kpidesk.core.db import calendar
+
+from kpidesk.core import formatting
+from kpidesk.core.kpi.targets import ANY_CHANNEL
 from kpidesk.ui import i18n
-from kpidesk.ui.desk import CHANNEL_LABELS, PARAM_LABELS, POLICY_LABELS, PrefsChange
+from kpidesk.core.workspace import PrefsChange
+from kpidesk.ui.desk import CHANNEL_LABELS, PARAM_LABELS, POLICY_LABELS
 from kpidesk.ui.i18n import translate
 
 _SCALE = {"rate": 100.0}  # rates are typed as percentages

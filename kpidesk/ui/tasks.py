@@ -1,7 +1,8 @@
 """The one way kpidesk runs work off the GUI thread.
 
-A job is a plain function ``run(inputs, state)`` (see ``core/dashboard.load_tab``):
-it checks ``state.is_cancelled()`` between steps and reports ``state.set_progress``.
+A job is a plain function ``run(inputs, state)`` following the one job protocol of
+``core/jobs.py``: it calls ``jobs.check(state)`` between steps and reports
+``state.set_progress(fraction, message)``.
 A :class:`TaskRunner` runs one job at a time *per view*: starting a new one cancels
 the previous, whose result, if it still arrives, is dropped — the newest request
 wins. Results come back on the GUI thread through queued signals.
@@ -16,7 +17,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kpidesk.core.dashboard import Cancelled
+from kpidesk.core.jobs import Cancelled
 
 _POOLS: dict[str, ThreadPoolExecutor] = {}
 
@@ -48,7 +49,7 @@ class TaskState:
     def is_cancelled(self) -> bool:
         return self._cancelled.is_set()
 
-    def set_progress(self, fraction: float) -> None:
+    def set_progress(self, fraction: float, message: str = "") -> None:
         if not self.is_cancelled():
             self._report(fraction)
 

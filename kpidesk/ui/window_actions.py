@@ -14,7 +14,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kpidesk.ui import export, i18n
-from kpidesk.ui.desk import Desk, PrefsChange, load_prefs, save_prefs
+from kpidesk.core.workspace import PrefsChange, demo_job, open_job, save_prefs
+from kpidesk.ui.desk import Desk
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
 
@@ -32,27 +33,6 @@ MENU_TEXT = {
     "settings": QT_TRANSLATE_NOOP("Menu", "Settings…"), "system": QT_TRANSLATE_NOOP("Menu", "System language"),
     "en": "English", "fr": "Français",
 }
-
-
-def open_job(path: str, state=None):
-    """Open (and migrate) a database, load its KPI registry and prefs: off the GUI thread."""
-    from kpidesk.core.kpi.engine import Engine
-    from kpidesk.core.store import Store
-
-    store = Store(path)
-    return store, Engine(store), load_prefs(store)
-
-
-def demo_job(path: str, state=None):
-    """Build the demo database at ``path`` unless it already holds data, then open it."""
-    from kpidesk.core.store import Store
-
-    with Store(path) as store:
-        if store.table_count("contacts") == 0:
-            from kpidesk.core.demo import build_demo
-
-            build_demo(store, seed=7)
-    return open_job(path)
 
 
 class WindowActions(QObject):
@@ -197,7 +177,7 @@ class WindowActions(QObject):
     def import_paths(self, paths: list[str]) -> None:
         if self.w.desk is None:
             return
-        from kpidesk.ui.import_flow import ImportFlow
+        from kpidesk.ui.ingest.import_flow import ImportFlow
 
         ImportFlow(self.w, self.w.desk.store, paths, self.import_finished).start()
 
@@ -208,14 +188,14 @@ class WindowActions(QObject):
                                               translate("Menu", "Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet "
                                                                 "*.log);;All files (*)"))
         if path:
-            from kpidesk.ui.import_flow import open_mapping
+            from kpidesk.ui.ingest.import_flow import open_mapping
 
             open_mapping(self.w, self.w.desk.store, path, self.import_finished)
 
     def show_import_history(self) -> None:
         if self.w.desk is None:
             return
-        from kpidesk.ui.import_history import ImportHistoryDialog
+        from kpidesk.ui.ingest.history_dialog import ImportHistoryDialog
 
         self.w.import_history = ImportHistoryDialog(self.w.desk.store, self.w, lang=self.w.language.code)
         self.w.import_history.open()

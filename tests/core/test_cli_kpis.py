@@ -9,14 +9,14 @@ import json
 import pytest
 
 from kpidesk.cli import main
-from kpidesk.core.demo import PATTERN_AGENTS, build_demo
-from kpidesk.core.store import Store
+from kpidesk.core.demo.generate import PATTERN_AGENTS, build_demo
+from kpidesk.core.db.startup import open_database
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "demo.duckdb"
-    with Store(path) as store:
+    with open_database(path) as store:
         build_demo(store, seed=7)
     return str(path)
 

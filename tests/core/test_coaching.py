@@ -6,13 +6,15 @@ from datetime import date
 import pytest
 from test_coaching_fixtures import build_store, calls, insert_calls
 
-from kpidesk.core import coaching_notes, derive, goals
-from kpidesk.core.coaching import IQR_TO_SIGMA, agent_profile, strengths_and_gaps
-from kpidesk.core.coaching_charts import distribution, trend
-from kpidesk.core.coaching_contacts import contact_record, contacts_behind
-from kpidesk.core.coaching_quality import qa_by_criterion
+from kpidesk.core.coaching import notes as coaching_notes, goals
+
+from kpidesk.core.db import derive
+from kpidesk.core.coaching.standings import IQR_TO_SIGMA, agent_profile, strengths_and_gaps
+from kpidesk.core.coaching.charts import distribution, trend
+from kpidesk.core.coaching.contacts import contact_record, contacts_behind
+from kpidesk.core.coaching.quality import qa_by_criterion
 from kpidesk.core.kpi.engine import Engine, Filters
-from kpidesk.core.store import Store
+from kpidesk.core.db.startup import open_database
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +143,7 @@ def test_qa_by_criterion_next_to_csat(engine):
 
 
 def test_qa_without_evaluations():
-    store = Store()
+    store = open_database()
     insert_calls(store, calls("A1", 3, 60, 10, 5, 1))
     assert qa_by_criterion(Engine(store), "A1", Filters()).reason == "no QA evaluations imported"
 
@@ -183,7 +185,7 @@ def test_notes_and_goals_survive_a_reimport():
 
 def _goal_store():
     """A2 handles 400 s calls from 2024-02-12 to 03-10 (baseline), 300 s from 03-11."""
-    store = Store()
+    store = open_database()
     insert_calls(store, calls("A2", 28, 390, 10, 5, 1, first_day=date_time(2024, 2, 12), every_days=28))
     insert_calls(store, calls("A2", 20, 290, 10, 5, 100, first_day=date_time(2024, 3, 11), every_days=10))
     return Engine(store)
@@ -230,4 +232,4 @@ def test_goal_without_data():
 
 def test_goal_dates_checked():
     with pytest.raises(goals.GoalError):
-        goals.add_goal(Store(), "A2", "aht", 200, date(2024, 5, 1), date(2024, 4, 1))
+        goals.add_goal(open_database(), "A2", "aht", 200, date(2024, 5, 1), date(2024, 4, 1))

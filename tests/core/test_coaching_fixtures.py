@@ -13,8 +13,9 @@ email, and QA evaluations; A1 has QA evaluations too.
 
 from datetime import datetime, timedelta
 
-from kpidesk.core import derive
-from kpidesk.core.store import Store
+from kpidesk.core.db import derive
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import Store
 
 AGENTS = [
     ("A1", "Alice Martin", "Lyon"), ("A2", "Bruno Petit", "Lyon"), ("A3", "Chloé Durand", "Lyon"),
@@ -67,7 +68,7 @@ def all_calls():
 
 
 def build_store(path=":memory:") -> Store:
-    store = Store(path)
+    store = open_database(path)
     with store.write() as cur:
         cur.executemany("INSERT INTO agents (agent_id, name, team) VALUES (?, ?, ?)", AGENTS)
         cur.executemany("INSERT INTO customers (customer_id, name, email, phone) VALUES (?, ?, ?, ?)", CUSTOMERS)

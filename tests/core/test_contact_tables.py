@@ -12,10 +12,12 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from kpidesk.core import contact_tables, derive
-from kpidesk.core.ingest.api import ImportCancelled, import_file
+from kpidesk.core.db import contact_tables, derive
+from kpidesk.core.ingest import ImportCancelled, import_file
+from kpidesk.core.jobs import Callbacks
 from kpidesk.core.kpi.engine import Engine
-from kpidesk.core.store import Store
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import Store
 
 HEADER = "Call ID,Date,Queue,Agent,Caller,Outcome,Wait Time,Talk Time,Transferred\n"
 
@@ -38,7 +40,7 @@ def _files(tmp_path):
 
 def _load(monkeypatch, tmp_path, bulk: bool) -> Store:
     monkeypatch.setattr(contact_tables, "SEGMENT_MIN_BYTES", 0 if bulk else 1 << 60)
-    store = Store(":memory:")
+    store = open_database(":memory:")
     for path in _files(tmp_path):
         import_file(store, path)
     return store
@@ -67,11 +69,11 @@ def test_bulk_imports_and_the_main_table_give_the_same_rows_and_figures(monkeypa
 
 def test_a_cancelled_bulk_import_leaves_no_table_behind(monkeypatch, tmp_path):
     monkeypatch.setattr(contact_tables, "SEGMENT_MIN_BYTES", 0)
-    store = Store(":memory:")
+    store = open_database(":memory:")
     path = _files(tmp_path)[0]
     calls = iter(range(100))
     with pytest.raises(ImportCancelled):
-        import_file(store, path, cancel=lambda: next(calls) >= 3)  # during "Checking rows and loading"
+        import_file(store, path, state=Callbacks(cancel=lambda: next(calls) >= 3))  # during "Checking rows and loading"
     cur = store.cursor()
     assert _segments(store) == []
     assert cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'contacts_seg%'").fetchone() == (0,)
@@ -81,7 +83,7 @@ def test_a_cancelled_bulk_import_leaves_no_table_behind(monkeypatch, tmp_path):
 
 def test_a_file_that_repeats_a_key_goes_to_the_main_table(monkeypatch, tmp_path):
     monkeypatch.setattr(contact_tables, "SEGMENT_MIN_BYTES", 0)
-    store = Store(":memory:")
+    store = open_database(":memory:")
     path = tmp_path / "repeats.csv"
     path.write_text(_calls(10) + _calls(3).split("\n", 1)[1], encoding="utf-8")  # C0..C2 twice
     report = import_file(store, path)
@@ -93,7 +95,7 @@ def test_a_file_that_repeats_a_key_goes_to_the_main_table(monkeypatch, tmp_path)
 def test_segments_beyond_the_limit_are_folded_into_the_main_table(monkeypatch, tmp_path):
     monkeypatch.setattr(contact_tables, "SEGMENT_MIN_BYTES", 0)
     monkeypatch.setattr(contact_tables, "MAX_SEGMENTS", 1)
-    store = Store(":memory:")
+    store = open_database(":memory:")
     for i, path in enumerate(_files(tmp_path)):
         import_file(store, path)
     assert _segments(store) == [(1, 60)]  # the smaller one (30 rows) was folded
@@ -106,12 +108,12 @@ def test_segments_beyond_the_limit_are_folded_into_the_main_table(monkeypatch, t
 def test_derived_facts_left_pending_are_caught_up_when_the_file_is_opened(monkeypatch, tmp_path):
     monkeypatch.setattr(contact_tables, "SEGMENT_MIN_BYTES", 0)
     db = tmp_path / "kpi.duckdb"
-    store = Store(db)
+    store = open_database(db)
     import_file(store, _files(tmp_path)[0], derive_facts=False)  # e.g. the app closed before the second step
     assert derive.pending(store.cursor()) == [1]
     assert store.cursor().execute("SELECT count(*) FILTER (WHERE contact_id = 0) FROM contacts").fetchone() == (60,)
     store.close()
-    store = Store(db)
+    store = open_database(db)
     cur = store.cursor()
     assert derive.pending(cur) == []
     assert cur.execute("SELECT count(DISTINCT contact_id), min(contact_id), count(next_contact_at), "
@@ -119,14 +121,14 @@ def test_derived_facts_left_pending_are_caught_up_when_the_file_is_opened(monkey
 
 
 def test_a_batch_derives_its_facts_once(monkeypatch, tmp_path):
-    from kpidesk.core.ingest.api import import_files
+    from kpidesk.core.ingest import import_batch
 
     calls = []
     real = derive.refresh
     monkeypatch.setattr(derive, "refresh", lambda cur, import_ids=None: (calls.append(import_ids),
                                                                           real(cur, import_ids))[1])
-    store = Store(":memory:")
-    reports = import_files(store, _files(tmp_path))
+    store = open_database(":memory:")
+    reports = import_batch(store, _files(tmp_path)).reports
     assert [r.loaded for r in reports] == [60, 30]
     assert calls == [[1, 2]]
 
@@ -139,18 +141,18 @@ def test_view_constants_are_written_as_exact_literals(value, sql_type):
 
 
 def test_a_database_from_before_segments_keeps_its_contacts(monkeypatch, tmp_path):
-    from kpidesk.core import migrations
+    from kpidesk.core.db import migrations
 
     db = tmp_path / "old.duckdb"
     old = [m for m in migrations.MIGRATIONS if m[0] < "004"]
-    monkeypatch.setattr("kpidesk.core.store.MIGRATIONS", old)
-    monkeypatch.setattr("kpidesk.core.store.known_names", lambda: [n for n, _ in old])
+    monkeypatch.setattr("kpidesk.core.db.store.MIGRATIONS", old)
+    monkeypatch.setattr("kpidesk.core.db.store.known_names", lambda: [n for n, _ in old])
     monkeypatch.setattr(contact_tables, "tables", lambda cur: ["contacts"])
-    with Store(db) as s, s.write() as cur:
+    with open_database(db) as s, s.write() as cur:
         cur.execute("INSERT INTO contacts (contact_id, source, source_key, channel, arrived_at) "
                     "VALUES (1, 'pbx', 'k1', 'phone', TIMESTAMP '2024-03-04 10:00:00')")
     monkeypatch.undo()
-    with Store(db) as s:
+    with open_database(db) as s:
         assert s.backup_path is not None
         cur = s.cursor()
         assert cur.execute("SELECT contact_id, source_key FROM contacts").fetchall() == [(1, "k1")]

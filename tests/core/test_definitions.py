@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kpidesk.core.kpi.definitions import builtin_folder, load_registry
 from kpidesk.core.kpi.engine import Engine
-from kpidesk.core.store import Store
+from kpidesk.core.db.startup import open_database
 
 CATALOG = Path(__file__).resolve().parents[3] / "shared" / "kpi-catalog.md"
 
@@ -41,7 +41,7 @@ def test_user_folder_adds_replaces_and_reports_broken_files(tmp_path):
         'id = "bad_sql"\nrelation = "contacts"\nunit = "count"\nmeasure = "sum(no_such_column)"\n'
         '[label]\nen = "Bad"\n', encoding="utf-8")
     db = tmp_path / "team.duckdb"
-    with Store(db) as store:
+    with open_database(db) as store:
         engine = Engine(store)
         assert "long_calls" in engine.registry and "answer_rate" in engine.registry
         errors = dict((Path(p).name, m) for p, m in engine.registry.errors)

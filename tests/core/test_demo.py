@@ -14,8 +14,8 @@ from types import SimpleNamespace
 import pytest
 
 from kpidesk.commands import demo as demo_cmd
-from kpidesk.core.demo import DEFAULT_END, PATTERN_AGENTS, DemoError, build_demo
-from kpidesk.core.store import Store
+from kpidesk.core.demo.generate import DEFAULT_END, PATTERN_AGENTS, DemoError, build_demo
+from kpidesk.core.db.startup import open_database
 
 TABLES = ["agents", "customers", "contacts", "surveys", "agent_sessions", "agent_schedules",
           "evaluations", "messages", "settings"]
@@ -24,7 +24,7 @@ NOT_SHORT = "NOT (outcome = 'abandoned' AND wait_s < 5)"
 
 @pytest.fixture(scope="session")
 def demo():
-    store = Store(":memory:")
+    store = open_database(":memory:")
     started = time.perf_counter()
     counts = build_demo(store)
     elapsed = time.perf_counter() - started
@@ -70,7 +70,7 @@ def test_row_counts_are_plausible(demo):
 
 
 def test_same_seed_same_database_other_seed_other_data(demo):
-    again, other = Store(":memory:"), Store(":memory:")
+    again, other = open_database(":memory:"), open_database(":memory:")
     try:
         build_demo(again, seed=7)
         build_demo(other, seed=8)
@@ -328,7 +328,7 @@ def test_command_refuses_to_overwrite_without_force(tmp_path, capsys):
     assert "--force" in capsys.readouterr().err
     args.force, args.seed = True, 4
     assert demo_cmd.run(args) == 0
-    with Store(path) as store:
+    with open_database(path) as store:
         assert store.table_count("agents") == 15
     assert demo_cmd.run(SimpleNamespace(**{**vars(args), "agents": 3})) == 2
     assert demo_cmd.run(SimpleNamespace(**{**vars(args), "db": None})) == 2

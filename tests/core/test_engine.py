@@ -6,7 +6,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from kpidesk.core import calendar, settings
+from kpidesk.core.db import calendar
+
+from kpidesk.core import settings
 from kpidesk.core.kpi.engine import Engine, EngineError, Filters
 from tests.builders import add_contacts, call, contact, insert
 
@@ -91,7 +93,7 @@ def test_out_of_hours_weekend_evening_and_holiday(store):
     calendar.set_holidays(store, calendar.french_public_holidays(2026))
     assert one(e, "out_of_hours_volume").value == 3
     assert one(e, "out_of_hours_rate").value == pytest.approx(0.75)
-    settings.set_value(store, "business_hours", {str(d): [["08:00", "20:00"]] for d in range(1, 7)})
+    calendar.set_business_hours(store, {str(d): [["08:00", "20:00"]] for d in range(1, 7)})
     assert one(e, "out_of_hours_volume").value == 1  # only the holiday
 
 

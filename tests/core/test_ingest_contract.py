@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from kpidesk.commands import import_ as cli
-from kpidesk.core.ingest.api import import_file, propose_mapping, save_profile
-from kpidesk.core.store import Store
+from kpidesk.core.ingest import import_file, propose_mapping, save_profile
+from kpidesk.core.db.startup import open_database
 
 SHARED = Path(__file__).parents[2] / ".." / "shared" / "data"
 
@@ -113,7 +113,7 @@ def test_user_profiles_beside_the_database_are_used(tmp_path):
         '[fields]\nsource_key = "Numéro"\narrived_at = "Horodatage"\nchannel = { value = "phone" }\n', encoding="utf-8")
     data = tmp_path / "x.csv"
     data.write_text("Numéro,Horodatage\n7,2024-03-01 08:00:00\n", encoding="utf-8")
-    with Store(tmp_path / "k.duckdb") as store:
+    with open_database(tmp_path / "k.duckdb") as store:
         assert import_file(store, data).profile == "shop"
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from kpidesk.core import calendar, derive
-from kpidesk.core.ingest.api import import_file
+from kpidesk.core.db import calendar, derive
+from kpidesk.core.ingest import import_file
 
 HEADER = "Call ID,Date,Queue,Agent,Caller,Outcome,Wait Time,Talk Time\n"
 

@@ -8,7 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from kpidesk.core.ingest.api import ImportCancelled, ImportError_, import_file, import_files
+from kpidesk.core.ingest import ImportCancelled, ImportError_, import_batch, import_file
+from kpidesk.core.jobs import Callbacks
 
 CALLS = ("Call ID,Date,Queue,Agent,Caller,Outcome,Wait Time,Talk Time\n"
          "C1,2024-03-01 08:00:00,Sales,ann,0601,answered,10,60\n"
@@ -67,21 +68,21 @@ def test_cancel_rolls_back_everything(store, tmp_path):
         return len(calls) > 3
 
     with pytest.raises(ImportCancelled):
-        import_file(store, path, cancel=cancel)
+        import_file(store, path, state=Callbacks(cancel=cancel))
     for table in ("contacts", "imports", "import_rejects", "agents"):
         assert store.table_count(table) == 0
 
 
 def test_progress_is_reported_up_to_one(store, tmp_path):
     seen = []
-    import_file(store, _write(tmp_path, "calls.csv", CALLS), progress=lambda f, m: seen.append(f))
+    import_file(store, _write(tmp_path, "calls.csv", CALLS), state=Callbacks(lambda f, m: seen.append(f)))
     assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
 
 
-def test_import_files_reports_each_file(store, tmp_path):
+def test_a_batch_reports_each_file(store, tmp_path):
     good = _write(tmp_path, "good.csv", CALLS)
     bad = _write(tmp_path, "bad.csv", "")
-    reports = import_files(store, [good, bad])
+    reports = import_batch(store, [good, bad]).reports
     assert [r.ok for r in reports] == [True, False]
     assert "empty" in reports[1].message
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpidesk.core.ingest.api import ImportError_, import_file
+from kpidesk.core.ingest import ImportError_, import_file
 from kpidesk.core.ingest.sniff import sniff
 
 HEADER = "Call ID;Date;Queue;Agent;Wait Time;Talk Time\r\n"

@@ -6,7 +6,7 @@ from datetime import datetime
 
 
 from kpidesk.core import settings
-from kpidesk.core.ingest.api import import_file
+from kpidesk.core.ingest import import_file
 
 
 def _load(store, tmp_path, text, profile="generic_call_log", name="calls.csv"):

@@ -2,9 +2,11 @@
 
 from datetime import date, datetime
 
-from kpidesk.core import distribution, periods
+from kpidesk.core.kpi import distribution
+
+from kpidesk.core.dashboard import periods
 from kpidesk.core.kpi.engine import Engine, Filters
-from kpidesk.core.store import Store
+from kpidesk.core.db.startup import open_database
 
 ANCHOR = date(2026, 11, 18)  # a Wednesday
 
@@ -38,7 +40,7 @@ def test_granularity_is_coarsened_to_a_few_thousand_points():
 
 
 def test_histogram_median_and_p90():
-    with Store() as store:
+    with open_database() as store:
         rows = [(i, "t", str(i), "phone", datetime(2026, 11, 18, 10), "answered", 100.0 * i, "Q1")
                 for i in range(1, 11)]  # handle times 100, 200, … 1000 s
         with store.write() as cur:

@@ -9,9 +9,9 @@ import pytest
 from test_coaching_fixtures import AGENTS, CUSTOMERS, build_store
 
 from kpidesk.cli import main
-from kpidesk.core import coaching_notes, goals
-from kpidesk.core.report import build_report
-from kpidesk.core.report_style import safe
+from kpidesk.core.coaching import notes as coaching_notes, goals
+from kpidesk.pdf.coaching_sheet import build_report
+from kpidesk.pdf.style import safe
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
 OTHERS = [name for aid, name, _ in AGENTS if aid != "A2"]
@@ -34,9 +34,9 @@ def text_of(pdf) -> str:
 
 
 def test_build_report_pages(db, tmp_path):
-    from kpidesk.core.store import Store
+    from kpidesk.core.db.startup import open_database
 
-    with Store(db) as store:
+    with open_database(db) as store:
         result = build_report(store, "A2", tmp_path / "a2.pdf", lang="en", today=date(2024, 3, 18))
     assert result.pages == 3 and result.agent_name == "Bruno Petit"
     assert (tmp_path / "a2.pdf").read_bytes()[:5] == b"%PDF-"

@@ -12,12 +12,14 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from kpidesk.core import coaching_notes, settings
-from kpidesk.core.demo import build_demo
+from kpidesk.core.coaching import notes as coaching_notes
+
+from kpidesk.core import settings
+from kpidesk.core.demo.generate import build_demo
 from kpidesk.core.kpi import rollup
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.engine import Engine, Filters
-from kpidesk.core.store import Store
+from kpidesk.core.db.startup import open_database
 
 NEVER = 10**12
 
@@ -58,7 +60,7 @@ def routed(engine, kpis, filters=Filters(), by=()):
 
 @pytest.fixture(scope="module")
 def demo():
-    store = Store(":memory:")
+    store = open_database(":memory:")
     build_demo(store, seed=7)
     yield store
     store.close()
@@ -122,7 +124,7 @@ def test_tab_figures_come_from_the_rollups(pair):
 
 def test_writes_settings_and_overrides_keep_figures_right(tmp_path):
     path = tmp_path / "kd.duckdb"
-    store = Store(path)
+    store = open_database(path)
     build_demo(store, seed=3, days=21, agents=15)
     raw, fast = engines(store)
     phone = Filters(channels=("phone",))
@@ -154,7 +156,7 @@ def test_writes_settings_and_overrides_keep_figures_right(tmp_path):
     store.close()
 
     # the rollups are kept in the file: reopening does not rebuild them
-    store = Store(path)
+    store = open_database(path)
     _, again = engines(store)
     again.compute(["offered"], phone)
     assert again.rollups.builds == 0
@@ -197,7 +199,7 @@ def test_user_kpis_use_the_rollup_when_they_can(tmp_path):
     (folder / "distinct_callers.toml").write_text(
         'id = "distinct_callers"\nrelation = "contacts"\nmeasure = "count(DISTINCT customer_id)"\n'
         'n = "count(*)"' + common)
-    store = Store(tmp_path / "kd.duckdb")
+    store = open_database(tmp_path / "kd.duckdb")
     build_demo(store, seed=5, days=14, agents=15)
     raw, fast = engines(store)
     assert not raw.registry.errors
@@ -209,7 +211,7 @@ def test_user_kpis_use_the_rollup_when_they_can(tmp_path):
 
 @pytest.mark.parametrize("measure", ["wait", "handle", "first_response", "resolution"])
 def test_distributions_agree_with_the_detail_rows(pair, measure):
-    from kpidesk.core import distribution
+    from kpidesk.core.kpi import distribution
 
     raw, fast = pair
     for filters in (Filters(), Filters(channels=("phone",), teams=("Équipe Nord",)), _week(raw),

@@ -10,51 +10,52 @@ import duckdb
 import pytest
 
 from kpidesk.core import settings
-from kpidesk.core.migrations import known_names
-from kpidesk.core.store import DatabaseTooNew, Store, StoreError
+from kpidesk.core.db.migrations import known_names
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import DatabaseTooNew, Store, StoreError
 
 
 def test_migrations_are_recorded_in_order(tmp_path):
-    with Store(tmp_path / "a.duckdb") as s:
+    with open_database(tmp_path / "a.duckdb") as s:
         assert s.applied_migrations() == known_names()
-    with Store(tmp_path / "a.duckdb") as s:  # reopening applies nothing twice
+    with open_database(tmp_path / "a.duckdb") as s:  # reopening applies nothing twice
         assert s.applied_migrations() == known_names()
 
 
 def test_a_database_from_a_newer_kpidesk_is_refused_untouched(tmp_path):
     path = tmp_path / "new.duckdb"
-    Store(path).close()
+    open_database(path).close()
     con = duckdb.connect(str(path))
     con.execute("INSERT INTO schema_migrations VALUES ('999_from_the_future', now(), '9.0')")
     con.close()
     before = path.read_bytes()
     with pytest.raises(DatabaseTooNew, match="newer version of kpidesk"):
-        Store(path)
+        open_database(path)
     assert path.read_bytes() == before
 
 
 def test_a_pending_migration_backs_the_file_up_first(tmp_path, monkeypatch):
     path = tmp_path / "old.duckdb"
-    with Store(path) as s:
+    with open_database(path) as s:
         settings.set_value(s, "sl_threshold_s", 30)
-    from kpidesk.core import migrations
+    from kpidesk.core.db import migrations
 
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [("002_test", "CREATE TABLE extra (x INT)")])
-    monkeypatch.setattr("kpidesk.core.store.MIGRATIONS", migrations.MIGRATIONS)
-    monkeypatch.setattr("kpidesk.core.store.known_names", lambda: [n for n, _ in migrations.MIGRATIONS])
-    with Store(path) as s:
+    monkeypatch.setattr("kpidesk.core.db.store.MIGRATIONS", migrations.MIGRATIONS)
+    monkeypatch.setattr("kpidesk.core.db.store.known_names", lambda: [n for n, _ in migrations.MIGRATIONS])
+    with open_database(path) as s:
         assert s.backup_path is not None and s.backup_path.exists()
         assert settings.get(s, "sl_threshold_s") == 30  # the user's settings survive
-    with Store(s.backup_path) as old:
+    with open_database(s.backup_path) as old:
         assert "002_test" not in old.applied_migrations() or True
 
 
 def test_second_process_gets_a_clear_message(tmp_path):
     path = tmp_path / "busy.duckdb"
-    s = Store(path)
+    s = open_database(path)
     code = (
         "import sys\n"
-        "from kpidesk.core.store import Store, DatabaseLocked\n"
+        "from kpidesk.core.db.store import Store, DatabaseLocked\n"
         f"try:\n    Store({str(path)!r})\nexcept DatabaseLocked as e:\n    print(e); sys.exit(3)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -67,7 +68,7 @@ def test_not_a_database(tmp_path):
     path = tmp_path / "notes.duckdb"
     path.write_text("hello, this is not a database\n" * 100)
     with pytest.raises(StoreError):
-        Store(path)
+        open_database(path)
 
 
 def test_write_rolls_back_on_error(store):

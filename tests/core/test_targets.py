@@ -1,8 +1,8 @@
 """Target colours and overrides, from hand-worked cases."""
 
-from kpidesk.core import targets
+from kpidesk.core.kpi import targets
 from kpidesk.core.kpi.definitions import load_registry
-from kpidesk.core.store import Store
+from kpidesk.core.db.startup import open_database
 
 
 def test_status_higher_is_better():
@@ -28,7 +28,7 @@ def test_nothing_to_judge():
 
 def test_overrides_beat_file_defaults_channel_first():
     registry = load_registry()
-    with Store() as store:
+    with open_database() as store:
         kpi = registry["aht"]
         assert targets.resolve(targets.load(store), kpi, "phone").target is None
         targets.set_target(store, "aht", None, 400, 480)

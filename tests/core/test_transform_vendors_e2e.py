@@ -13,7 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "vendo
 from vendor_helpers import FIXTURES, SHARED_DATA  # noqa: E402
 
 import kpidesk.core.ingest as ingest  # noqa: E402
-from kpidesk.core.store import Store  # noqa: E402
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import Store  # noqa: E402
 
 import_file = getattr(ingest, "import_file", None)
 pytestmark = pytest.mark.skipif(import_file is None, reason="import framework not available yet")
@@ -41,7 +42,7 @@ def _count(store, table):
 
 @pytest.mark.parametrize("name,force,profile,expected", CASES, ids=[c[0] for c in CASES])
 def test_fixture_imports_and_reimport_is_duplicate(name, force, profile, expected):
-    store = Store()
+    store = open_database()
     report = import_file(store, FIXTURES / name, force)
     assert report.profile == profile
     for table, n in expected.items():
@@ -54,7 +55,7 @@ def test_fixture_imports_and_reimport_is_duplicate(name, force, profile, expecte
 
 def test_raw_queue_log_through_the_framework():
     """Ragged lines (as many fields as the event needs) are staged padded with NULLs."""
-    store = Store()
+    store = open_database()
     report = import_file(store, FIXTURES / "asterisk" / "queue_log", "asterisk_queue_log")
     assert _count(store, "contacts") == 8
     assert _count(store, "agent_sessions") == 3
@@ -63,7 +64,7 @@ def test_raw_queue_log_through_the_framework():
 
 def test_raw_queue_log_recognised_by_its_lines(tmp_path):
     """No header to recognise: the [match] line regex picks the profile."""
-    store = Store()
+    store = open_database()
     report = import_file(store, FIXTURES / "asterisk" / "queue_log")
     assert report.profile == "asterisk_queue_log"
     assert report.rejects[0][0] == 32  # line numbers count from the first line of the file
@@ -72,7 +73,7 @@ def test_raw_queue_log_recognised_by_its_lines(tmp_path):
 
 
 def test_survey_links_to_its_ticket():
-    store = Store()
+    store = open_database()
     import_file(store, FIXTURES / "zendesk" / "tickets.csv")
     linked = store.cursor().execute(
         "SELECT count(*) FROM surveys s JOIN contacts c USING (contact_id) WHERE c.source_key = s.contact_ref"
@@ -85,7 +86,7 @@ REAL = SHARED_DATA / "asterisk-realtime-mysql-dump"
 
 @pytest.mark.skipif(not REAL.exists(), reason="shared sample data not available")
 def test_real_queue_log_extract():
-    store = Store()
+    store = open_database()
     report = import_file(store, REAL / "queue_log.extracted.csv")
     assert report.profile == "asterisk_queue_log_db"
     got = store.cursor().execute(
@@ -96,7 +97,7 @@ def test_real_queue_log_extract():
 
 @pytest.mark.skipif(not REAL.exists(), reason="shared sample data not available")
 def test_real_cdr_extract():
-    store = Store()
+    store = open_database()
     report = import_file(store, REAL / "cdr.extracted.csv")
     assert report.profile == "asterisk_cdr_db"
     assert _count(store, "contacts") == 13
@@ -105,7 +106,7 @@ def test_real_cdr_extract():
 @pytest.mark.skipif(not (SHARED_DATA / "freshdesk-export-sample").exists(),
                     reason="shared sample data not available")
 def test_real_freshdesk_export():
-    store = Store()
+    store = open_database()
     report = import_file(store, SHARED_DATA / "freshdesk-export-sample" / "freshdesk_tickets.csv")
     assert report.profile == "freshdesk_tickets"
     assert _count(store, "contacts") == 45

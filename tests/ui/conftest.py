@@ -9,16 +9,18 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from sample_db import fill  # noqa: E402
 
 from kpidesk.core.kpi.engine import Engine  # noqa: E402
-from kpidesk.core.store import Store  # noqa: E402
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import Store  # noqa: E402
 from kpidesk.ui import i18n, tasks  # noqa: E402
-from kpidesk.ui.desk import Desk, load_prefs  # noqa: E402
+from kpidesk.core.workspace import load_prefs
+from kpidesk.ui.desk import Desk  # noqa: E402
 from kpidesk.ui.main_window import MainWindow  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def sample_db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("db") / "sample.duckdb"
-    with Store(path) as store:
+    with open_database(path) as store:
         fill(store)
     return str(path)
 
@@ -27,7 +29,7 @@ def sample_db_path(tmp_path_factory):
 def busy_db_path(tmp_path_factory):
     """A fuller database: 150,000 contacts over four months, a team of 40 agents."""
     path = tmp_path_factory.mktemp("db") / "busy.duckdb"
-    with Store(path) as store:
+    with open_database(path) as store:
         fill(store, rows=150_000, days=120, agents=40)
     return str(path)
 
@@ -38,7 +40,7 @@ def busy_store(busy_db_path, tmp_path):
 
     path = tmp_path / "busy.duckdb"
     shutil.copy(busy_db_path, path)
-    s = Store(path)
+    s = open_database(path)
     yield s
     tasks.shutdown()
     s.close()
@@ -51,7 +53,7 @@ def store(sample_db_path, tmp_path):
 
     path = tmp_path / "copy.duckdb"
     shutil.copy(sample_db_path, path)
-    s = Store(path)
+    s = open_database(path)
     yield s
     tasks.shutdown()
     s.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from kpidesk.core import derive
+from kpidesk.core.db import derive
 
 AGENTS = [
     ("A01", "Alice Martin", "Équipe Nord", "Lyon"), ("A02", "Bruno Petit", "Équipe Nord", "Lyon"),

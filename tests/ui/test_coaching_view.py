@@ -11,21 +11,21 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from test_privacy_mode import customer_identifiers, leaks, other_names, visible_texts
 
-from kpidesk.core import coaching_notes, goals
-from kpidesk.core.store import Store
+from kpidesk.core.coaching import notes as coaching_notes, goals
+from kpidesk.core.db.startup import open_database
 from kpidesk.ui import privacy_state, tasks
-from kpidesk.ui.agent_table import AGENT_ROLE
-from kpidesk.ui.coaching_contacts_view import CONTACT_ROLE
+from kpidesk.ui.dashboard.agent_table import AGENT_ROLE
+from kpidesk.ui.coaching.contacts_view import CONTACT_ROLE
 
 AGENT = "A07"  # the demo's long wrap-up agent
 
 
 @pytest.fixture(scope="session")
 def demo_db_path(tmp_path_factory):
-    from kpidesk.core.demo import build_demo
+    from kpidesk.core.demo.generate import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    with Store(path) as s:
+    with open_database(path) as s:
         build_demo(s, seed=7, days=28)
     return path
 
@@ -34,7 +34,7 @@ def demo_db_path(tmp_path_factory):
 def demo_store(demo_db_path, tmp_path):
     path = tmp_path / "demo.duckdb"
     shutil.copy(demo_db_path, path)
-    s = Store(path)
+    s = open_database(path)
     yield s
     tasks.shutdown()
     s.close()

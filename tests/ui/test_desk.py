@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QPoint, Qt
 
-from kpidesk.ui.desk import PrefsChange
+from kpidesk.core.workspace import PrefsChange
 
 
 def tile_text(window, tab, kpi):

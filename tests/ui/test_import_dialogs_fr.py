@@ -14,11 +14,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTableWidget
 
-from kpidesk.ui import import_flow
+from kpidesk.ui.ingest import import_flow
 from kpidesk.ui.i18n import translate
-from kpidesk.ui.import_history import IMPORT_COLUMNS, REJECT_COLUMNS
-from kpidesk.ui.field_labels import FIELD_LABELS, TABLE_LABELS, VALUE_LABELS
-from kpidesk.ui.mapping_dialog import DELIMITERS
+from kpidesk.ui.ingest.history_dialog import IMPORT_COLUMNS, REJECT_COLUMNS
+from kpidesk.ui.ingest.field_labels import FIELD_LABELS, TABLE_LABELS, VALUE_LABELS
+from kpidesk.ui.ingest.mapping_dialog import DELIMITERS
 
 HEADER = "Conseiller;Jour d'appel;Heure;Durée;Décroché;Pôle\n"
 ROWS = ["Marie Durand;03/04/2024;09:15:02;00:04:12;Oui;Ventes", "Paul Martin;03/04/2024;09:17:40;00:02:01;Non;SAV",

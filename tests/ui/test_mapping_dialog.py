@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kpidesk.ui import import_flow
+from kpidesk.ui.ingest import import_flow
 
 HEADER = "Conseiller;Jour d'appel;Heure;Durée;Décroché;Pôle\n"
 ROWS = ["Marie Durand;03/04/2024;09:15:02;00:04:12;Oui;Ventes", "Paul Martin;03/04/2024;09:17:40;00:02:01;Non;SAV",
@@ -98,7 +98,7 @@ def test_unknown_file_mapped_saved_imported_then_recognised(qtbot, store, make_w
 
 
 def test_import_button_waits_for_required_fields(qtbot, store, tmp_path):
-    from kpidesk.ui.mapping_dialog import MappingDialog
+    from kpidesk.ui.ingest.mapping_dialog import MappingDialog
 
     path = tmp_path / "x.csv"
     path.write_text("Nom;Valeur\nA;1\nB;2\n", encoding="utf-8")

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLabel, QWidget
 
 from kpidesk.ui import privacy_state
-from kpidesk.ui.chart_agents import PointLabels
+from kpidesk.ui.dashboard.agents_chart import PointLabels
 
 FOCUS = "A07"
 

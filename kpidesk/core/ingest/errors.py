@@ -6,6 +6,8 @@ the file and what to do, never a traceback or a DuckDB internal.
 
 from __future__ import annotations
 
+from kpidesk.core.jobs import Cancelled
+
 
 class ImportError_(Exception):
     """The file cannot be imported; nothing was written. ``str()`` is for the user."""
@@ -14,7 +16,7 @@ class ImportError_(Exception):
 ImportFailed = ImportError_
 
 
-class ImportCancelled(ImportError_):
+class ImportCancelled(ImportError_, Cancelled):
     """The user cancelled; the transaction was rolled back."""
 
     def __init__(self, message: str = "Import cancelled; nothing was written.") -> None:

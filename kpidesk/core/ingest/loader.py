@@ -18,11 +18,11 @@ from typing import Callable
 
 import duckdb
 
-from kpidesk.core import contact_tables, derive
+from kpidesk.core.db import contact_tables, derive
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.mapping import Plan, used_params
 from kpidesk.core.ingest.readers import Relation
-from kpidesk.core.ingest.targets import FRAMEWORK_COLUMNS, TARGETS, Target, column_types
+from kpidesk.core.ingest.tables import FRAMEWORK_COLUMNS, TARGETS, Target, column_types
 
 DUPS = "_kd_dups"
 FATE = "_kd_fate"
@@ -169,7 +169,7 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
     again by :func:`load` (first occurrence wins, decided on a materialised copy).
 
     ``bulk`` (a big file of contacts): the rows go to a table of this import's own,
-    without its constant columns (see :mod:`kpidesk.core.contact_tables`).
+    without its constant columns (see :mod:`kpidesk.core.db.contact_tables`).
     """
     t = TARGETS[plan.table]
     fast_rel = rel.fast_sql or rel.sql

@@ -17,7 +17,7 @@ from kpidesk.core.ingest import decide, values
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.readers import Relation
-from kpidesk.core.ingest.targets import DEFAULTS, FRAMEWORK_COLUMNS, TARGETS, column_types, value_kind
+from kpidesk.core.ingest.tables import DEFAULTS, FRAMEWORK_COLUMNS, TARGETS, column_types, value_kind
 
 UNITS = {"seconds": 1, "s": 1, "minutes": 60, "min": 60, "hours": 3600, "h": 3600, "days": 86400}
 ENUM_COLUMNS = {"channel", "direction", "outcome", "state", "survey_type", "component", "author_kind"}

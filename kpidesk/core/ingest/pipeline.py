@@ -1,9 +1,10 @@
 """Import one file, in one transaction: the function the CLI and the UI call.
 
-``import_file`` is a plain function (no Qt): the UI runs it in a worker thread, with
-``progress(fraction, message)`` and ``cancel() -> bool``. Cancel is checked between
-steps and, during the long SQL statements, by a watcher that interrupts DuckDB; either
-way the transaction rolls back and the database is exactly as it was.
+``import_file`` is a plain function (no Qt): the UI runs it in a worker thread with a
+job state (:mod:`kpidesk.core.jobs`). Cancel is checked between steps and, during the
+long SQL statements, by a watcher that interrupts DuckDB; either way the transaction
+rolls back and the database is exactly as it was. A batch of files goes through
+:func:`kpidesk.core.ingest.batch.import_batch`.
 """
 
 from __future__ import annotations
@@ -14,20 +15,19 @@ import threading
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
-
 import duckdb
 
-from kpidesk.core import contact_tables, derive, settings
+from kpidesk.core.db import contact_tables, derive
+
+from kpidesk.core import settings
+from kpidesk.core.jobs import NULL, JobState
 from kpidesk.core.ingest import encoding, loader, mapping, profiles, readers, values
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
 from kpidesk.core.ingest.identifiers import quote
-from kpidesk.core.ingest.report import ImportReport
+from kpidesk.core.ingest.summary import ImportReport
 from kpidesk.core.ingest.sniff import FileInfo, first_lines, sniff
 
-Progress = Callable[[float, str], None]
-Cancel = Callable[[], bool]
 STAGING = "_kd_staging"
 
 
@@ -65,19 +65,19 @@ class _Hasher(threading.Thread):
 
 
 class _Watch:
-    """Polls ``cancel`` while a statement runs and interrupts DuckDB when asked."""
+    """Polls the job's cancel flag while a statement runs and interrupts DuckDB when asked."""
 
-    def __init__(self, cur, cancel: Cancel | None):
-        self.cur, self.cancel, self.stop, self.fired = cur, cancel, threading.Event(), False
+    def __init__(self, cur, state: JobState):
+        self.cur, self.state, self.stop, self.fired = cur, state, threading.Event(), False
 
     def __enter__(self):
-        if self.cancel:
+        if self.state is not NULL:
             threading.Thread(target=self._poll, daemon=True).start()
         return self
 
     def _poll(self) -> None:
         while not self.stop.wait(0.1):
-            if self.cancel():
+            if self.state.is_cancelled():
                 self.fired = True
                 self.cur.interrupt()
                 return
@@ -106,8 +106,7 @@ def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: 
     return info
 
 
-def import_file(store, path, profile=None, sheet: str | None = None,
-                progress: Progress | None = None, cancel: Cancel | None = None,
+def import_file(store, path, profile=None, sheet: str | None = None, state: JobState | None = None,
                 derive_facts: bool = True) -> ImportReport:
     """Import ``path``; raises :class:`ImportError_` (nothing written) when it cannot.
 
@@ -116,25 +115,24 @@ def import_file(store, path, profile=None, sheet: str | None = None,
     after the last), the derived facts are computed in a second one.
     """
     path = Path(path)
+    state = state or NULL
     prof = _resolve_profile(profile, store)
-    report = _import_rows(store, path, prof, sheet, progress, cancel)
+    report = _import_rows(store, path, prof, sheet, state)
     # The rows are committed: a failure from here on is not a failed import (the
     # facts stay pending and are caught up when the database is next opened).
     if derive_facts:
-        if progress:
-            progress(0.95, "Updating derived facts")
+        state.set_progress(0.95, "Updating derived facts")
         derive.catch_up(store)
-    if progress:
-        progress(1.0, report.summary())
+    state.set_progress(1.0, report.summary())
     return report
 
 
-def _import_rows(store, path: Path, prof, sheet, progress, cancel) -> ImportReport:
+def _import_rows(store, path: Path, prof, sheet, state: JobState) -> ImportReport:
     """The import's transaction, tried again when DuckDB's CSV reader needs other options."""
     retry: dict = {}
     for _ in range(3):
         try:
-            return _attempt(store, path, prof, sheet, progress, cancel, retry)
+            return _attempt(store, path, prof, sheet, state, retry)
         except duckdb.Error as exc:
             text = str(exc)
             if "quoted new lines" in text and not retry.get("multiline"):
@@ -146,14 +144,13 @@ def _import_rows(store, path: Path, prof, sheet, progress, cancel) -> ImportRepo
     raise ImportError_(f"{path.name} could not be imported.")
 
 
-def _attempt(store, path, prof, sheet, progress, cancel, retry) -> ImportReport:
+def _attempt(store, path, prof, sheet, state, retry) -> ImportReport:
     started, t0 = datetime.now(), time.perf_counter()
 
     def step(fraction: float, message: str) -> None:
-        if cancel and cancel():
+        if state.is_cancelled():
             raise ImportCancelled()
-        if progress:
-            progress(fraction, message)
+        state.set_progress(fraction, message)
 
     step(0.0, f"Reading {path.name}")
     if prof is None:  # headerless formats are recognised by the shape of their lines
@@ -163,7 +160,7 @@ def _attempt(store, path, prof, sheet, progress, cancel, retry) -> ImportReport:
     hasher.start()
     tz = settings.safe_timezone(store)
     try:
-        with store.write() as cur, _Watch(cur, cancel) as watch:
+        with store.write() as cur, _Watch(cur, state) as watch:
             try:
                 report = _run(cur, store, info, prof, tz, step, lambda: hasher.records(info))
             except duckdb.InterruptException:
@@ -281,29 +278,3 @@ def _missing_message(info, prof, missing, proposal=None) -> str:
     lines.append("Pass --profile NAME or --profile path/to/profile.toml (see docs/profiles.md), "
                  "or map the columns in the import dialog and save the mapping as a profile.")
     return "\n".join(lines)
-
-
-def import_files(store, paths, profile=None, sheet=None, progress: Progress | None = None,
-                 cancel: Cancel | None = None) -> list[ImportReport]:
-    """Import several files, one transaction each; a failed file does not stop the others.
-
-    The derived facts are computed once, after the last file (also after a cancel:
-    the files already imported are committed and get theirs).
-    """
-    reports = []
-    paths = list(paths)
-    try:
-        for i, p in enumerate(paths):
-            def sub(fraction: float, message: str, i=i) -> None:
-                if progress:
-                    progress((i + fraction) / len(paths), message)
-            try:
-                reports.append(import_file(store, p, profile, sheet, sub, cancel, derive_facts=False))
-            except ImportCancelled:
-                raise
-            except ImportError_ as exc:
-                reports.append(ImportReport(file=Path(p).name, profile=str(profile or ""), ok=False,
-                                            message=str(exc)))
-    finally:
-        derive.catch_up(store)
-    return reports

@@ -17,7 +17,7 @@ from kpidesk.core.ingest import mapping
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.proposal import Proposal, opened, propose_from
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
-from kpidesk.core.ingest.targets import DEFAULTS, TARGETS
+from kpidesk.core.ingest.tables import DEFAULTS, TARGETS
 
 TABLES = list(TABLE_HINTS) + [t for t in TARGETS if t not in TABLE_HINTS]
 READ_KEYS = ("encoding", "delimiter", "header_line")

@@ -18,7 +18,7 @@ from typing import Any
 
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import normalize
-from kpidesk.core.ingest.targets import DEFAULTS, TARGETS
+from kpidesk.core.ingest.tables import DEFAULTS, TARGETS
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "resources" / "profiles"
 # Required fields the mapping computes from another one (duration from start and end).

@@ -181,7 +181,7 @@ def _survey_scale(prop: Proposal, samples: dict) -> None:
 @contextmanager
 def opened(path, *, sheet: str | None = None, read: dict | None = None):
     """(cursor, FileInfo, Relation) over ``path`` in a throwaway in-memory database."""
-    from kpidesk.core.store import Store
+    from kpidesk.core.db.startup import open_database
 
     read = {k: v for k, v in (read or {}).items() if v not in (None, "")}
     info: FileInfo = sniff(path, delimiter=read.get("delimiter"), encoding_name=read.get("encoding"),
@@ -190,7 +190,7 @@ def opened(path, *, sheet: str | None = None, read: dict | None = None):
     info.sheet = sheet
     if info.kind == "csv" and not encoding.is_native(info.encoding):
         info.read_path = encoding.transcode(Path(path), info.encoding)
-    store = Store(":memory:")
+    store = open_database(":memory:")
     try:
         cur = store.cursor()
         values.install(cur)

@@ -1,0 +1,122 @@
+"""The jobs behind the coaching view: everything one screen needs, in one call each.
+
+The view runs these on the task runner (``run(inputs, state)``), never on the GUI
+thread: the page (standings, strengths, distributions, quality, goals, history),
+the detail of one KPI (its trend against the team's and the contacts behind it),
+one contact's record, and the writes (a note, a goal), which go through the write
+pool and return the refreshed coaching history. No Qt here, so each job is tested
+as a plain function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from kpidesk.core.jobs import check
+from kpidesk.core.coaching import notes as coaching_notes, goals
+from kpidesk.core.coaching.standings import AgentProfile, Standing, agent_profile, strengths_and_gaps
+from kpidesk.core.coaching.charts import MEASURES, Distribution, Trend, distribution, trend
+from kpidesk.core.coaching.contacts import ContactLine, contact_record, contacts_behind
+from kpidesk.core.coaching.quality import QualityView, qa_by_criterion
+from kpidesk.core.kpi.engine import Engine, Filters
+
+
+@dataclass(frozen=True)
+class CoachingRequest:
+    agent_id: str
+    filters: Filters = Filters()
+    lang: str = "en"
+    today: date | None = None
+
+
+@dataclass
+class CoachingHistory:
+    notes: list[coaching_notes.Note] = field(default_factory=list)
+    goals: list[goals.GoalProgress] = field(default_factory=list)
+
+
+@dataclass
+class CoachingData:
+    request: CoachingRequest
+    profile: AgentProfile
+    strengths: list[Standing]
+    gaps: list[Standing]
+    distributions: dict[str, Distribution]
+    quality: QualityView
+    history: CoachingHistory
+    comments: list[ContactLine] = field(default_factory=list)  # what customers said (low CSAT first)
+
+
+@dataclass
+class KpiDetail:
+    kpi: str
+    trend: Trend
+    why: str | None
+    contacts: list[ContactLine]
+
+
+def load_history(engine: Engine, agent_id: str, today: date | None = None) -> CoachingHistory:
+    return CoachingHistory(coaching_notes.notes(engine.store, agent_id),
+                           goals.progress_all(engine, agent_id, today))
+
+
+def load_coaching(inputs: tuple[Engine, CoachingRequest], state=None) -> CoachingData:
+    engine, req = inputs
+    profile = agent_profile(engine, req.agent_id, req.filters, req.lang)
+    check(state)
+    strengths, gaps = strengths_and_gaps(profile)
+    dists = {}
+    for i, measure in enumerate(MEASURES):
+        dists[measure] = distribution(engine.store, engine, measure, req.agent_id, profile.team_filters)
+        if state is not None:
+            state.set_progress(0.3 + 0.1 * i, "")
+        check(state)
+    quality = qa_by_criterion(engine, req.agent_id, profile.team_filters)
+    check(state)
+    _why, said = contacts_behind(engine, req.agent_id, "csat", req.filters.narrowed(agents=()), limit=200)
+    comments = [line for line in said if line.comment][:6]
+    return CoachingData(req, profile, strengths, gaps, dists, quality,
+                        load_history(engine, req.agent_id, req.today), comments)
+
+
+def load_kpi_detail(inputs: tuple[Engine, CoachingRequest, str, Filters], state=None) -> KpiDetail:
+    """The KPI's trend (agent and team) and the agent's contacts that weigh on it."""
+    engine, req, kpi, peers = inputs
+    series = trend(engine, kpi, req.agent_id, peers)
+    check(state)
+    why, lines = contacts_behind(engine, req.agent_id, kpi, req.filters.narrowed(agents=()))
+    return KpiDetail(kpi, series, why, lines)
+
+
+def load_record(inputs: tuple[Any, int], state=None) -> dict[str, Any] | None:
+    store, contact_id = inputs
+    return contact_record(store, contact_id)
+
+
+@dataclass(frozen=True)
+class NoteInput:
+    session_date: date
+    text: str
+    kpis: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GoalInput:
+    kpi: str
+    target: float
+    start_date: date
+    due_date: date
+    note: str | None = None
+
+
+def save_entry(inputs: tuple[Engine, str, NoteInput | GoalInput, date | None], state=None) -> CoachingHistory:
+    """Write a note or a goal (write pool), then read the history back."""
+    engine, agent_id, entry, today = inputs
+    if isinstance(entry, NoteInput):
+        coaching_notes.add_note(engine.store, agent_id, entry.session_date, entry.text, entry.kpis)
+    else:
+        goals.add_goal(engine.store, agent_id, entry.kpi, entry.target, entry.start_date, entry.due_date,
+                       entry.note)
+    return load_history(engine, agent_id, today)

@@ -1,0 +1,160 @@
+"""What each tab of the team lead's desktop shows, and the one job that loads it.
+
+A tab is data (:class:`TabSpec`): its channels, tiles, heatmap KPIs, duration
+distribution and agent-table columns. :func:`load_tab` is a plain ``run(inputs,
+state)`` function — the UI runs it off the GUI thread, tests call it directly — that
+asks the engine for everything the tab draws, a handful of grouped queries, and
+returns plain data the views only have to paint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from kpidesk.core.jobs import NULL, JobState, check
+from kpidesk.core.kpi import distribution
+from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    key: str
+    channels: tuple[str, ...]
+    tiles: tuple[str, ...]
+    heatmaps: tuple[str, ...] = ()
+    durations: tuple[str, ...] = ()
+    table: tuple[str, ...] = ()
+
+
+TABS: dict[str, TabSpec] = {
+    s.key: s
+    for s in [
+        TabSpec("overview", (), ("csat", "answer_rate", "volume", "service_level", "first_response_time",
+                                 "chat_first_response_time", "containment_rate", "fcr")),
+        TabSpec("phone", ("phone",),
+                ("offered", "answer_rate", "abandon_rate", "service_level", "asa", "aht", "transfer_rate", "csat"),
+                ("abandon_rate", "volume", "service_level", "asa"), ("handle", "wait"),
+                ("answered", "aht", "avg_talk", "avg_hold", "avg_wrap", "transfer_rate", "fcr", "csat")),
+        TabSpec("email", ("email",),
+                ("volume", "first_response_time", "response_sla", "resolution_time", "resolution_rate",
+                 "backlog", "reopen_rate", "csat"),
+                ("volume", "first_response_time", "response_sla"), ("first_response", "resolution"),
+                ("volume", "first_response_time", "resolution_time", "reopen_rate", "aht", "fcr", "csat")),
+        TabSpec("chat", ("chat", "bot"),
+                ("volume", "chat_first_response_time", "chat_abandon_rate", "containment_rate", "handoff_rate",
+                 "handoff_wait", "bot_response_time", "csat"),
+                ("volume", "chat_abandon_rate", "chat_first_response_time"), ("first_response", "handle"),
+                ("volume", "chat_first_response_time", "aht", "avg_wrap", "fcr", "csat")),
+        TabSpec("agents", (), (), (), (),
+                ("volume", "aht", "fcr", "repeat_rate", "csat", "occupancy", "contacts_per_hour", "qa_score")),
+    ]
+}
+# The channel whose target a tile of the overview uses (else the all-channel target).
+HEADLINE_CHANNEL = {"answer_rate": "phone", "service_level": "phone", "first_response_time": "email",
+                    "chat_first_response_time": "chat", "containment_rate": "bot"}
+
+
+@dataclass(frozen=True)
+class TabRequest:
+    tab: str
+    filters: Filters
+    compare: Filters | None = None
+    granularity: str = "day"
+    duration: str | None = None
+
+
+@dataclass
+class AgentRow:
+    agent_id: str
+    name: str
+    values: dict[str, KpiValue] = field(default_factory=dict)
+
+
+@dataclass
+class TabData:
+    request: TabRequest
+    tiles: dict[str, KpiValue] = field(default_factory=dict)
+    compare_tiles: dict[str, KpiValue] = field(default_factory=dict)
+    trend: dict[str, list[tuple[datetime, float | None]]] = field(default_factory=dict)
+    compare_trend: dict[str, list[tuple[datetime, float | None]]] = field(default_factory=dict)
+    heatmaps: dict[str, list[list[float | None]]] = field(default_factory=dict)  # [weekday 0-6][hour]
+    distribution: distribution.Histogram | None = None
+    agents: list[AgentRow] = field(default_factory=list)
+    channel_mix: dict[str, float | None] = field(default_factory=dict)
+
+
+
+
+def with_channels(filters: Filters, spec: TabSpec) -> Filters:
+    return filters.narrowed(channels=spec.channels) if spec.channels else filters
+
+
+def _series(values: list[KpiValue], dim: str, shift: timedelta) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for v in values:
+        t = v.group[dim]
+        if isinstance(t, date) and not isinstance(t, datetime):
+            t = datetime.combine(t, datetime.min.time())
+        out.setdefault(v.kpi, []).append((t + shift, v.value))
+    return out
+
+
+def _heatmaps(values: list[KpiValue]) -> dict[str, list[list[float | None]]]:
+    out: dict[str, list[list[float | None]]] = {}
+    for v in values:
+        grid = out.setdefault(v.kpi, [[None] * 24 for _ in range(7)])
+        wd, hour = v.group.get("weekday"), v.group.get("hour_of_day")
+        if wd is not None and hour is not None:
+            grid[int(wd) - 1][int(hour)] = v.value
+    return out
+
+
+def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabData:
+    """Everything a tab draws, for one request. Raises :class:`Cancelled` when a
+    newer request made this one pointless."""
+    engine, req = inputs
+    spec = TABS[req.tab]
+    data = TabData(req)
+    flt = with_channels(req.filters, spec)
+    cmp = with_channels(req.compare, spec) if req.compare is not None else None
+    steps = 1 + bool(spec.tiles) * 3 + bool(spec.heatmaps) + bool(spec.durations) + bool(spec.table)
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        check(state)
+        done += 1
+        state.set_progress(done / steps)
+
+    if spec.tiles:
+        data.tiles = {v.kpi: v for v in engine.compute(spec.tiles, flt)}
+        step()
+        data.trend = _series(engine.compute(spec.tiles, flt, (req.granularity,)), req.granularity, timedelta())
+        step()
+        if cmp is not None:
+            data.compare_tiles = {v.kpi: v for v in engine.compute(spec.tiles, cmp)}
+            shift = (flt.date_from - cmp.date_from) if flt.date_from and cmp.date_from else timedelta()
+            data.compare_trend = _series(engine.compute(spec.tiles, cmp, (req.granularity,)), req.granularity, shift)
+        step()
+    if req.tab == "overview":
+        mix = engine.compute(["volume_share"], flt, ("channel",))
+        data.channel_mix = {str(v.group["channel"]): v.value for v in mix}
+    if spec.heatmaps:
+        data.heatmaps = _heatmaps(engine.compute(spec.heatmaps, flt, ("weekday", "hour_of_day")))
+        step()
+    if spec.durations:
+        data.distribution = distribution.histogram(engine, req.duration or spec.durations[0], flt)
+        step()
+    if spec.table:
+        rows: dict[str, AgentRow] = {}
+        for v in engine.compute(spec.table, flt, ("agent",)):
+            agent = v.group.get("agent")
+            if agent is None:
+                continue
+            row = rows.setdefault(agent, AgentRow(agent, str(v.group.get("agent_name") or agent)))
+            row.values[v.kpi] = v
+        data.agents = sorted(rows.values(), key=lambda r: r.name.lower())
+    step()
+    return data

@@ -1,0 +1,197 @@
+"""Per-contact facts derived after imports, computed once in SQL.
+
+Several KPIs need to know what happened *after* a contact (was the customer back
+within the repeat window?) or which contact a survey rates. Re-deriving that with
+window functions in every KPI query would cost a sort of the whole table each time;
+it is stored instead.
+
+An import commits its rows in one transaction; the derived facts follow in their own
+(:func:`catch_up`), once per batch of files rather than once per file: thirty daily
+files sort their customers' contacts once, not thirty times. ``derived_state`` says
+which imports are done, so facts left behind (a cancel between the two, a crash) are
+caught up when the database is next opened or imported into.
+"""
+
+from __future__ import annotations
+
+from kpidesk.core.db import contact_tables
+
+
+def pending(cur) -> list[int]:
+    """Imports whose derived facts are not computed yet, oldest first."""
+    return [r[0] for r in cur.execute(
+        "SELECT import_id FROM imports WHERE import_id > (SELECT coalesce(max(through_import), 0) "
+        "FROM derived_state) ORDER BY import_id").fetchall()]
+
+
+def catch_up(store) -> list[int]:
+    """Derive the facts of every import not yet derived, in one transaction.
+
+    Returns the imports it covered (none: nothing was written). Safe to call at
+    any time; a failure leaves the rows imported and the facts pending.
+    """
+    if store.read_only:
+        return []
+    with store.cursor() as cur:
+        if not pending(cur):
+            return []
+    with store.write() as cur:
+        ids = pending(cur)
+        if ids:
+            for import_id in ids:
+                number_contacts(cur, import_id)
+            refresh(cur, import_ids=ids)
+            contact_tables.fold_excess(cur)
+            cur.execute("UPDATE derived_state SET through_import = $last", {"last": ids[-1]})
+    return ids
+
+
+def number_contacts(cur, import_id: int) -> int:
+    """Give ``contact_id`` to the contacts an import left unnumbered (0): the next free
+    numbers, in the order the rows were appended (the file's order within each chunk
+    of the file). Returns how many were numbered."""
+    segment = contact_tables.segment_name(import_id)
+    if segment in contact_tables.tables(cur):  # a table of its own: row ids 0, 1, 2…
+        contact_tables.complete(cur, import_id)
+        n = cur.execute(f"SELECT count(*) FROM {segment} WHERE contact_id = 0").fetchall()[0][0]
+        if n:
+            cur.execute(f"UPDATE {segment} SET contact_id = $first + rowid WHERE contact_id = 0",
+                        {"first": next_contact_id(cur)})
+        return n
+    table = contact_tables.MAIN
+    params = {"id": import_id}
+    low, high, n = cur.execute(f"SELECT min(rowid), max(rowid), count(*) FROM {table} WHERE import_id = $id "
+                               "AND contact_id = 0", params).fetchall()[0]
+    if not n:
+        return 0
+    params["first"] = next_contact_id(cur)
+    if high - low + 1 == n:  # one block of row ids: a subtraction numbers them
+        cur.execute(f"UPDATE {table} SET contact_id = $first + (rowid - $low) WHERE import_id = $id "
+                    "AND contact_id = 0", {**params, "low": low})
+    else:
+        cur.execute(f"UPDATE {table} AS c SET contact_id = n.cid FROM (SELECT rowid AS rid, $first - 1 + "
+                    f"row_number() OVER (ORDER BY rowid) AS cid FROM {table} WHERE import_id = $id "
+                    "AND contact_id = 0) AS n WHERE c.rowid = n.rid", params)
+    return n
+
+
+def refresh(cur, import_ids: list[int] | None = None) -> None:
+    """Recompute derived columns. ``cur`` is an open write transaction.
+
+    With ``import_ids``, the repeat facts are recomputed only for the customers those
+    imports touched (a new contact changes its customer's sequence and no other).
+    """
+    # Next contact by the same customer, any channel (for repeat_rate and fcr).
+    params = {} if import_ids is None else {"ids": list(import_ids)}
+    touched, known = "", ""
+    if import_ids is not None:
+        # Adding contacts never takes a next contact away: only new values are written.
+        known = "WHERE next_at IS NOT NULL"
+        earlier = cur.execute("SELECT count(*) FROM (SELECT 1 FROM contacts WHERE import_id IS NULL OR NOT "
+                              "list_contains($ids, import_id) LIMIT 1)", params).fetchone()[0]
+        touched = ("AND customer_id IN (SELECT DISTINCT customer_id FROM contacts WHERE list_contains($ids, "
+                   "import_id))" if earlier else "AND list_contains($ids, import_id)")  # nothing else to look at
+    nexts = f"""
+        SELECT contact_id, next_at FROM (
+            SELECT contact_id,
+                   lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
+            FROM contacts WHERE customer_id IS NOT NULL {touched}
+        ) {known}"""
+    physical = contact_tables.tables(cur)
+    if len(physical) > 1:  # computed once, then written to each table
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE _kd_next AS {nexts}", params)
+        nexts, params = "SELECT * FROM _kd_next", {}
+    for table in physical:
+        cur.execute(
+            f"""
+            UPDATE {table} AS c SET next_contact_at = n.next_at
+            FROM ({nexts}) AS n
+            WHERE c.contact_id = n.contact_id AND c.next_contact_at IS DISTINCT FROM n.next_at
+            """,
+            params,
+        )
+    cur.execute("DROP TABLE IF EXISTS _kd_next")
+    # Surveys and evaluations rate a contact named by its source key.
+    # Same source first; then a key that names exactly one contact in any source
+    # (a survey tool's export rating calls imported from the phone system).
+    for table in ("surveys", "evaluations"):
+        cur.execute(
+            f"""
+            UPDATE {table} AS s SET contact_id = c.contact_id,
+                   agent_id = coalesce(s.agent_id, c.agent_id)
+            FROM contacts AS c
+            WHERE s.contact_id IS NULL AND s.contact_ref IS NOT NULL
+              AND c.source = s.source AND c.source_key = s.contact_ref
+            """
+        )
+        cur.execute(
+            f"""
+            UPDATE {table} AS s SET contact_id = c.contact_id,
+                   agent_id = coalesce(s.agent_id, c.agent_id)
+            FROM (
+                SELECT source_key, any_value(contact_id) AS contact_id, any_value(agent_id) AS agent_id
+                FROM contacts
+                WHERE source_key IN (SELECT contact_ref FROM {table} WHERE contact_id IS NULL)
+                GROUP BY source_key HAVING count(*) = 1
+            ) AS c
+            WHERE s.contact_id IS NULL AND s.contact_ref = c.source_key
+            """
+        )
+    for table in physical:
+        cur.execute(
+            f"""
+            UPDATE {table} AS c SET survey_answered = true
+            FROM (SELECT DISTINCT contact_id FROM surveys WHERE contact_id IS NOT NULL) AS s
+            WHERE c.contact_id = s.contact_id AND c.survey_answered IS NOT true
+            """
+        )
+    refresh_out_of_hours(cur, only_new=True)
+    # Agents seen in the data but never described get a row, so filters list them.
+    cur.execute(
+        """
+        INSERT INTO agents (agent_id, name)
+        SELECT DISTINCT agent_id, agent_id FROM (
+            SELECT agent_id FROM contacts UNION ALL SELECT agent_id FROM interval_stats
+            UNION ALL SELECT agent_id FROM agent_sessions
+        ) WHERE agent_id IS NOT NULL AND agent_id NOT IN (SELECT agent_id FROM agents)
+        """
+    )
+
+
+def next_contact_id(cur) -> int:
+    return cur.execute("SELECT coalesce(max(contact_id), 0) + 1 FROM contacts").fetchall()[0][0]
+
+
+def out_of_hours_sql(cur, arrived: str) -> tuple[str, dict]:
+    """SQL for the ``out_of_hours`` flag of a contact arriving at ``arrived`` (an SQL
+    expression), with its bound parameters: a lookup in two small lists (the open
+    quarter-hours of the week, the holidays) rather than a join, so that an import
+    can set the flag as it inserts the rows and an update needs no join."""
+    open_at: list[bool | None] = [None] * (7 * 96)
+    for dow, slot, is_open in cur.execute("SELECT dow, slot, is_open FROM calendar_slots").fetchall():
+        if 1 <= dow <= 7 and 0 <= slot < 96:
+            open_at[(dow - 1) * 96 + slot] = is_open
+    holidays = [d for (d,) in cur.execute("SELECT DISTINCT day FROM holidays WHERE day IS NOT NULL").fetchall()]
+    slot = f"(isodow({arrived}) - 1) * 96 + hour({arrived}) * 4 + minute({arrived}) // 15 + 1"
+    sql = f"coalesce(NOT CAST($_kd_open AS BOOLEAN[])[{slot}], true)"
+    params: dict = {"_kd_open": open_at}
+    if holidays:
+        sql = f"({sql} OR list_contains($_kd_holidays, CAST({arrived} AS DATE)))"
+        params["_kd_holidays"] = holidays
+    return sql, params
+
+
+def refresh_out_of_hours(cur, only_new: bool = False) -> None:
+    """Flag contacts that arrived outside business hours (closed quarter-hour or holiday).
+
+    Stored rather than joined in every KPI query: the calendar changes rarely, the
+    KPI queries run on every click. Called for new rows after an import, and for all
+    rows when the business hours or holidays change.
+    """
+    expr, params = out_of_hours_sql(cur, "arrived_at")
+    for table in contact_tables.tables(cur):
+        if only_new and not cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE out_of_hours IS NULL "
+                                        "LIMIT 1)").fetchall()[0][0]:
+            continue  # the import set the flag as it inserted (out_of_hours_sql)
+        where = "out_of_hours IS NULL" if only_new else f"out_of_hours IS DISTINCT FROM ({expr})"
+        cur.execute(f"UPDATE {table} SET out_of_hours = {expr} WHERE {where}", params)

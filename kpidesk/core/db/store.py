@@ -1,0 +1,166 @@
+"""The database file: open it, lock it, migrate it, back it up.
+
+The floor of the application: it calls nothing above it. Front ends open a file
+with :func:`kpidesk.core.db.startup.open_database`, which also readies it for use.
+
+One :class:`Store` per open file. DuckDB connections are not safe to share between
+threads: a worker thread asks for its own ``cursor()``. Writes (imports, notes,
+settings) go through ``Store.write()``, one transaction each.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+from kpidesk import __version__
+from kpidesk.core.db.migrations import MIGRATIONS, known_names
+
+
+class StoreError(Exception):
+    """A database problem with a message meant for the user."""
+
+
+class DatabaseLocked(StoreError):
+    pass
+
+
+class DatabaseTooNew(StoreError):
+    pass
+
+
+_LOCK_PID = re.compile(r"PID (\d+)")
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    config = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+    try:
+        return duckdb.connect(path, read_only=read_only, config=config)
+    except duckdb.IOException as exc:
+        text = str(exc)
+        if "lock" in text.lower():
+            pid = _LOCK_PID.search(text)
+            who = f" (process {pid.group(1)})" if pid else ""
+            raise DatabaseLocked(
+                f"The database {path} is already open in another program{who}. "
+                "Close the other kpidesk window, or open a copy of the file."
+            ) from None
+        raise StoreError(f"Cannot open the database {path}: {text}") from None
+    except duckdb.Error as exc:
+        raise StoreError(f"{path} is not a kpidesk database: {exc}") from None
+
+
+class Store:
+    """An open kpidesk database (a file, or ``:memory:``)."""
+
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False):
+        self.path = str(path)
+        self.read_only = read_only
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.con = _connect(self.path, read_only)
+        self._write_lock = threading.RLock()
+        self.backup_path: Path | None = None
+        self.generation = 0  # bumped by every committed write: cache keys include it
+        self.facts_tracked = False  # facts_state exists (after migrations)
+        self.migrated = False  # this open applied schema steps (startup rebuilds what they reset)
+        self._migrate()
+
+    # -- schema -----------------------------------------------------------------
+    def applied_migrations(self) -> list[str]:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+        ).fetchone()[0]
+        if not exists:
+            return []
+        return [r[0] for r in self.con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+
+    def _migrate(self) -> None:
+        applied = self.applied_migrations()
+        unknown = sorted(set(applied) - set(known_names()))
+        if unknown:
+            self.con.close()
+            raise DatabaseTooNew(
+                f"The database {self.path} was written by a newer version of kpidesk "
+                f"(it has schema step {unknown[-1]}, this is kpidesk {__version__}). "
+                "Update kpidesk to open it; the file was not changed."
+            )
+        pending = [(n, sql) for n, sql in MIGRATIONS if n not in applied]
+        if not pending:
+            self.facts_tracked = True
+            return
+        if self.read_only:
+            self.con.close()
+            raise StoreError(f"The database {self.path} needs an upgrade and was opened read-only.")
+        if applied and self.path != ":memory:":
+            self.backup_path = self.backup(suffix=f"before-{pending[0][0]}")
+        with self.write() as cur:
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL, app_version VARCHAR NOT NULL)"
+            )
+            for name, sql in pending:
+                cur.execute(sql)
+                cur.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", [name, datetime.now(), __version__]
+                )
+        self.facts_tracked = True
+        self.migrated = True
+
+    # -- access -----------------------------------------------------------------
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for the calling thread (DuckDB connections are not thread-safe)."""
+        return self.con.cursor()
+
+    @contextmanager
+    def write(self, facts: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One write transaction: committed on success, rolled back on any error.
+
+        ``facts=False`` for writes that cannot change a KPI's inputs (notes, goals,
+        targets, settings, rollups): the others mark pre-aggregated facts stale.
+        """
+        with self._write_lock:
+            cur = self.con.cursor()
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+                if facts and self.facts_tracked:
+                    cur.execute("UPDATE facts_state SET version = version + 1")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            else:
+                cur.execute("COMMIT")
+                self.generation += 1
+            finally:
+                cur.close()
+
+    def table_count(self, table: str) -> int:
+        return self.cursor().execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
+    def backup(self, suffix: str = "backup") -> Path:
+        """Copy the database file beside itself; returns the copy's path."""
+        if self.path == ":memory:":
+            raise StoreError("An in-memory database cannot be backed up.")
+        self.con.execute("CHECKPOINT")
+        src = Path(self.path)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = src.with_name(f"{src.stem}.{suffix}.{stamp}{src.suffix}")
+        shutil.copy2(src, dest)
+        return dest
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

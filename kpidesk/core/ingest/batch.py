@@ -1,0 +1,81 @@
+"""Import a batch of files: the one way the CLI, the app and the API do it.
+
+Each file is imported in its own transaction (:func:`.pipeline.import_file`); a file
+that fails does not stop the others. Then, once for the whole batch (also after a
+cancel: the files already imported are committed), the derived facts are brought up
+to date and the pre-aggregated figures the views read are refreshed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from kpidesk.core.db import derive
+from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
+from kpidesk.core.ingest.pipeline import import_file
+from kpidesk.core.ingest.summary import ImportReport
+from kpidesk.core.jobs import NULL, JobState, Share
+
+FILES_SHARE = 0.9  # of the progress bar; the rest is derived facts and rollups
+
+
+@dataclass
+class BatchResult:
+    """Every file's report (failed ones with ``ok=False`` and their message)."""
+
+    reports: list[ImportReport] = field(default_factory=list)
+    unrecognised: list[Path] = field(default_factory=list)  # no profile: the app offers the mapping dialog
+    cancelled: bool = False
+    facts_error: str = ""  # derived facts left pending (caught up when the database is next opened)
+
+    @property
+    def failed(self) -> list[ImportReport]:
+        return [r for r in self.reports if not r.ok]
+
+    @property
+    def loaded_any(self) -> bool:
+        return any(r.ok and r.loaded for r in self.reports)
+
+
+def import_batch(store, paths, profile=None, sheet: str | None = None,
+                 state: JobState | None = None) -> BatchResult:
+    """Import ``paths`` in turn, then derive facts and refresh rollups once."""
+    state = state or NULL
+    paths = [Path(p) for p in paths]
+    result = BatchResult()
+    try:
+        for i, path in enumerate(paths):
+            if state.is_cancelled():
+                result.cancelled = True
+                break
+            share = Share(state, FILES_SHARE * i / len(paths), FILES_SHARE / len(paths))
+            try:
+                result.reports.append(import_file(store, path, profile, sheet, share, derive_facts=False))
+            except ImportCancelled:
+                result.cancelled = True
+                break
+            except NoProfile as exc:
+                result.unrecognised.append(Path(exc.path or path))
+                result.reports.append(_failed(path, profile, str(exc)))
+            except ImportError_ as exc:
+                result.reports.append(_failed(path, profile, str(exc)))
+    finally:
+        state.set_progress(FILES_SHARE, "Updating derived facts")
+        try:
+            derive.catch_up(store)
+        except duckdb.Error as exc:
+            result.facts_error = str(exc).splitlines()[0]
+    if result.loaded_any and not result.cancelled and not result.facts_error:
+        from kpidesk.core.kpi.engine import Engine
+
+        state.set_progress(0.95, "Preparing the figures")
+        Engine(store).prepare()  # big databases: the rollups now rather than on the next view
+    state.set_progress(1.0, "")
+    return result
+
+
+def _failed(path: Path, profile, message: str) -> ImportReport:
+    return ImportReport(file=path.name, profile=str(profile or ""), ok=False, message=message)

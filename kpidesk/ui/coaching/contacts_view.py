@@ -1,0 +1,136 @@
+"""The contacts behind a number: the agent's contacts that weigh on the KPI clicked.
+
+Worst first (the core decides the order and why they are listed): the longest calls
+for handle time, low CSAT answers with their comment, repeats, tickets over SLA.
+Customer identifiers and survey comments go through the privacy rules on their way
+to the screen; double-clicking a row asks for the contact's full record.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from kpidesk.core import formatting
+from kpidesk.core.coaching.contacts import ContactLine
+from kpidesk.core.privacy import OFF, Privacy
+from kpidesk.ui import i18n
+from kpidesk.ui.i18n import translate
+
+CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CoachingContacts", "When"), QT_TRANSLATE_NOOP("CoachingContacts", "Channel"),
+    QT_TRANSLATE_NOOP("CoachingContacts", "Queue"), QT_TRANSLATE_NOOP("CoachingContacts", "Outcome"),
+    QT_TRANSLATE_NOOP("CoachingContacts", "Customer"), QT_TRANSLATE_NOOP("CoachingContacts", "Figure"),
+    QT_TRANSLATE_NOOP("CoachingContacts", "Survey comment"),
+)
+WHY = {
+    "longest handle times": QT_TRANSLATE_NOOP("CoachingContacts", "longest handle times"),
+    "longest talk times": QT_TRANSLATE_NOOP("CoachingContacts", "longest talk times"),
+    "longest holds": QT_TRANSLATE_NOOP("CoachingContacts", "longest holds"),
+    "longest wrap-ups": QT_TRANSLATE_NOOP("CoachingContacts", "longest wrap-ups"),
+    "longest waits before answer": QT_TRANSLATE_NOOP("CoachingContacts", "longest waits before answer"),
+    "abandoned": QT_TRANSLATE_NOOP("CoachingContacts", "abandoned"),
+    "transferred": QT_TRANSLATE_NOOP("CoachingContacts", "transferred"),
+    "customer came back within the repeat window":
+        QT_TRANSLATE_NOOP("CoachingContacts", "customer came back within the repeat window"),
+    "not resolved, or customer came back": QT_TRANSLATE_NOOP("CoachingContacts", "not resolved, or customer came back"),
+    "tickets over the response SLA": QT_TRANSLATE_NOOP("CoachingContacts", "tickets over the response SLA"),
+    "longest resolutions": QT_TRANSLATE_NOOP("CoachingContacts", "longest resolutions"),
+    "reopened tickets": QT_TRANSLATE_NOOP("CoachingContacts", "reopened tickets"),
+    "most replies": QT_TRANSLATE_NOOP("CoachingContacts", "most replies"),
+    "longest first replies": QT_TRANSLATE_NOOP("CoachingContacts", "longest first replies"),
+    "low CSAT": QT_TRANSLATE_NOOP("CoachingContacts", "low CSAT"),
+    "lowest survey scores": QT_TRANSLATE_NOOP("CoachingContacts", "lowest survey scores"),
+    "lowest QA scores": QT_TRANSLATE_NOOP("CoachingContacts", "lowest QA scores"),
+}
+
+
+def why_text(why: str | None) -> str:
+    return translate("CoachingContacts", WHY.get(why or "", why or ""))
+
+
+def figure_text(line: ContactLine, lang: str) -> str:
+    if line.figure is None:
+        return "–"
+    if line.unit == "seconds":
+        return formatting.duration(line.figure, lang)
+    return formatting.number(line.figure, 0 if float(line.figure).is_integer() else 1, lang)
+
+
+class ContactsModel(QAbstractTableModel):
+    def __init__(self, lang_of, parent=None):
+        super().__init__(parent)
+        self.lang_of = lang_of
+        self.lines: list[ContactLine] = []
+        self.privacy: Privacy = OFF
+
+    def set_lines(self, lines: list[ContactLine], privacy: Privacy) -> None:
+        self.beginResetModel()
+        self.lines, self.privacy = list(lines), privacy
+        self.endResetModel()
+
+    def set_privacy(self, privacy: Privacy) -> None:
+        self.beginResetModel()
+        self.privacy = privacy
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt name)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate("CoachingContacts", COLUMNS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        line, col, lang = self.lines[index.row()], index.column(), self.lang_of()
+        if role == CONTACT_ROLE:
+            return line.contact_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == 0:
+                return i18n.short_date(line.arrived_at, lang, with_time=True)
+            if col == 1:
+                return line.channel
+            if col == 2:
+                return line.queue or "–"
+            if col == 3:
+                return line.outcome or "–"
+            if col == 4:
+                return self.privacy.customer(line.customer_name or line.customer_id) or "–"
+            if col == 5:
+                return figure_text(line, lang)
+            return self.privacy.text(line.comment) or ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ContactsView(QTableView):
+    """Double-click (or Enter) on a row emits ``record_requested(contact_id)``."""
+
+    record_requested = Signal(int)
+
+    def __init__(self, lang_of, parent=None):
+        super().__init__(parent)
+        self.source = ContactsModel(lang_of, self)
+        self.setModel(self.source)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setWordWrap(False)
+        self.setMinimumHeight(200)
+        self.doubleClicked.connect(self._open)
+        self.activated.connect(self._open)
+
+    def _open(self, index) -> None:
+        contact_id = index.data(CONTACT_ROLE)
+        if contact_id is not None:
+            self.record_requested.emit(int(contact_id))

@@ -1,0 +1,60 @@
+"""Delivered vs perceived quality: QA scores per criterion next to what customers said.
+
+Left, the QA grid per criterion (agent, team, number of scores) with the QA–CSAT gap;
+right, the latest low-CSAT comments on the agent's contacts. Comments are free text,
+so they go through the privacy rules (emails, phone numbers, other agents' names).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from kpidesk.core import formatting
+from kpidesk.core.coaching.contacts import ContactLine
+from kpidesk.core.coaching.quality import QualityView
+from kpidesk.core.privacy import Privacy
+from kpidesk.ui import i18n, theme
+from kpidesk.ui.i18n import translate
+
+
+class QualityPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.grid = QLabel(wordWrap=True)
+        self.said = QLabel(wordWrap=True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.said, 1)
+
+    def show_quality(self, desk, quality: QualityView, comments: list[ContactLine], privacy: Privacy) -> None:
+        lang, t = desk.lang, theme.current()
+        tr = lambda s: translate("CoachingQuality", s)  # noqa: E731
+        num = lambda v: "–" if v is None else formatting.number(v, 1, lang)  # noqa: E731
+        if quality.reason and not quality.criteria:
+            grid = f"<b>{tr('QA evaluation')}</b><br><i>{tr('No QA evaluation imported for this period.')}</i>"
+        else:
+            rows = "".join(
+                f"<tr><td>{html.escape(crit)}</td><td align='right'><b>{num(a)}</b></td>"
+                f"<td align='right' style='color:{t.muted}'>{num(team)}</td>"
+                f"<td align='right' style='color:{t.muted}'>{'–' if n is None else int(n)}</td></tr>"
+                for crit, a, team, n in quality.criteria)
+            csat = desk.formatter("csat") if "csat" in desk.engine.registry else str
+            summary = (f"{tr('QA score')}: <b>{num(quality.qa[0])}</b> ({tr('team')} {num(quality.qa[1])}) · "
+                       f"CSAT: <b>{csat(quality.csat[0]) if quality.csat[0] is not None else '–'}</b> "
+                       f"({tr('team')} {csat(quality.csat[1]) if quality.csat[1] is not None else '–'})")
+            grid = (f"<b>{tr('QA evaluation per criterion')}</b>"
+                    f"<table cellspacing='3'><tr><th align='left'>{tr('Criterion')}</th><th>{tr('Agent')}</th>"
+                    f"<th>{tr('Team')}</th><th>n</th></tr>{rows}</table>{summary}")
+        self.grid.setText(grid)
+        if not comments:
+            said = f"<i>{tr('No survey comment on a low score in this period.')}</i>"
+        else:
+            quote = ("« {} »" if lang == "fr" else "“{}”")
+            said = "<br>".join(
+                f"<span style='color:{t.muted}'>{i18n.short_date(c.arrived_at, lang)} · "
+                f"{formatting.number(c.figure or 0, 0, lang)}/5</span> "
+                f"{html.escape(quote.format(privacy.text(c.comment)))}" for c in comments)
+        self.said.setText(f"<b>{tr('What customers said')}</b><br>{said}")

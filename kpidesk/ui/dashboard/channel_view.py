@@ -1,0 +1,155 @@
+"""A channel tab (Phone, Email, Chat / Bot): tiles, trend, heatmap, distribution, agents.
+
+Everything here paints a ``TabData`` that ``core.dashboard.load_tab`` computed off the
+GUI thread; choosing another KPI for the trend or the heatmap repaints from data
+already loaded (all tile KPIs come back in one grouped query). Run
+``python -m kpidesk.ui.preview phone [--db PATH]`` to open it alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QGridLayout
+
+from kpidesk.core import formatting
+from kpidesk.ui.dashboard.agent_table import AgentTableView
+from kpidesk.ui.dashboard.heatmap import HeatmapChart
+from kpidesk.ui.charts import DistributionChart, TrendChart
+from kpidesk.ui import theme
+from kpidesk.ui.i18n import translate
+from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid, fill_combo
+
+CHART_HEIGHT = 330
+DURATION_LABELS = {
+    "handle": QT_TRANSLATE_NOOP("ChannelView", "Handle time"),
+    "wait": QT_TRANSLATE_NOOP("ChannelView", "Wait before answer"),
+    "first_response": QT_TRANSLATE_NOOP("ChannelView", "First response time"),
+    "resolution": QT_TRANSLATE_NOOP("ChannelView", "Resolution time"),
+}
+
+
+def heat_note(better: str) -> str:
+    """Which end of the heatmap's scale is the bad one (or the high one), in words:
+    the worse end is always the theme's last heat colour — dark on light, bright on dark."""
+    t = theme.current()
+    darker = QColor(t.heat[2]).lightness() < QColor(t.heat[0]).lightness()
+    if better in ("higher", "lower"):
+        return translate("ChannelView", "darker: worse") if darker else translate("ChannelView", "brighter: worse")
+    return translate("ChannelView", "darker: more") if darker else translate("ChannelView", "brighter: more")
+
+
+class TrendCard(Card):
+    """The trend of any tile's KPI, with its target and the compare period."""
+
+    def __init__(self, parent=None):
+        self.chart = TrendChart()
+        super().__init__(self.chart, parent)
+        self.combo = QComboBox()
+        self.add_selector(self.combo)
+        self.kpi: str | None = None
+
+    def paint(self, view: TabView, kpis: tuple[str, ...], channel: str | None) -> None:
+        desk, data = view.desk, view.data
+        self.kpi = self.kpi if self.kpi in kpis else kpis[0]
+        fill_combo(self.combo, [(k, desk.label(k)) for k in kpis], self.kpi)
+        self.title.setText(translate("ChannelView", "Trend"))
+        series = data.trend.get(self.kpi, [])
+        compare = dict(data.compare_trend.get(self.kpi, []))
+        xs = [t for t, _ in series]
+        target = desk.target(self.kpi, channel).target
+        self.chart.set_series(xs, [v for _, v in series], [compare.get(t) for t in xs] if compare else None,
+                              target, desk.formatter(self.kpi), desk.lang, view.with_time())
+
+
+class ChannelView(TabView):
+    def __init__(self, desk, key: str = "phone", parent=None):
+        super().__init__(desk, key, parent)
+        self.tiles = TileGrid(self.spec.tiles)
+        self.trend = TrendCard()
+        self.heatmap = Card(HeatmapChart())
+        self.heat_combo = QComboBox()
+        self.heatmap.header.insertWidget(2, self.heatmap.body.legend)  # title, stretch, legend, combo
+        self.heatmap.add_selector(self.heat_combo)
+        self.dist = Card(DistributionChart())
+        self.dist_combo = QComboBox()
+        self.dist.add_selector(self.dist_combo)
+        self.table = AgentTableView(desk, self.channel)
+        self.table_card = Card(self.table)
+        # Heights that do not depend on the figures: a layout that moves when the
+        # data arrives resizes, re-lays out and repaints every chart a second time.
+        for widget in (self.trend.chart, self.heatmap.body, self.dist.body, self.table):
+            widget.setFixedHeight(CHART_HEIGHT)
+        self.legend = self.table_card.header
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        grid.addWidget(self.trend, 0, 0)
+        grid.addWidget(self.heatmap, 0, 1)
+        grid.addWidget(self.dist, 1, 0)
+        grid.addWidget(self.table_card, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.body.addWidget(self.tiles)
+        self.body.addLayout(grid)
+        self.body.addStretch(1)
+        self.heat_kpi = self.spec.heatmaps[0]
+        self.tiles.tile_clicked.connect(self._select_trend)
+        self.trend.combo.activated.connect(lambda i: self._select_trend(self.trend.combo.itemData(i)))
+        self.heat_combo.activated.connect(self._select_heat)
+        self.dist_combo.activated.connect(lambda i: self.reload(duration=self.dist_combo.itemData(i)))
+        self.trend.chart.point_clicked.connect(self.emit_bucket)
+        self.heatmap.body.cell_clicked.connect(self.cell_clicked)
+        self.table.agent_selected.connect(self.agent_selected)
+
+    def _select_trend(self, kpi: str) -> None:
+        self.trend.kpi = kpi
+        self.tiles.select(kpi)
+        if self.data is not None:
+            self.trend.paint(self, self.spec.tiles, self.channel)
+
+    def _select_heat(self, index: int) -> None:
+        self.heat_kpi = self.heat_combo.itemData(index)
+        if self.data is not None:
+            self._paint_heatmap()
+
+    def paint_steps(self) -> list:
+        return [lambda: self.tiles.paint(self.desk, self.data, self.channel), self._paint_trend,
+                self._paint_heatmap, self._paint_distribution, self._paint_table]
+
+    def _paint_trend(self) -> None:
+        self.trend.paint(self, self.spec.tiles, self.channel)
+        self.tiles.select(self.trend.kpi)
+
+    def _paint_table(self) -> None:
+        self.table_card.title.setText(translate("ChannelView", "Agents"))
+        self.table.setToolTip(translate("ChannelView", "Grey italics: small sample, not ranked. "
+                                                       "Double-click an agent to open coaching."))
+        self.table.source.set_rows(list(self.spec.table), self.data.agents)
+
+    def _paint_heatmap(self) -> None:
+        desk = self.desk
+        fill_combo(self.heat_combo, [(k, desk.label(k)) for k in self.spec.heatmaps], self.heat_kpi)
+        self.heatmap.title.setText(translate("ChannelView", "Hour × weekday"))
+        grid = self.data.heatmaps.get(self.heat_kpi, [[None] * 24 for _ in range(7)])
+        reverse = desk.engine.registry[self.heat_kpi].better == "higher"
+        self.heatmap.body.set_grid(grid, desk.formatter(self.heat_kpi), desk.lang, reverse,
+                                   heat_note(desk.engine.registry[self.heat_kpi].better))
+
+    def _paint_distribution(self) -> None:
+        desk, hist = self.desk, self.data.distribution
+        current = self.request.duration or self.spec.durations[0]
+        fill_combo(self.dist_combo, [(k, translate("ChannelView", DURATION_LABELS[k])) for k in self.spec.durations],
+                   current)
+        self.dist.title.setText(translate("ChannelView", "Distribution"))
+        lang = desk.lang
+        labels = (translate("ChannelView", "median"), translate("ChannelView", "p90"))
+        if hist is None:
+            return
+        self.dist.body.set_histogram(hist.edges, hist.counts, hist.median, hist.p90,
+                                     lambda v: formatting.duration(v, lang), labels)
+
+    def export_table(self):
+        return self.table
+
+    def export_chart(self):
+        return self.trend.chart

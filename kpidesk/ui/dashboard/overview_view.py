@@ -1,0 +1,57 @@
+"""The Overview tab: CSAT and the answer rate first, the channel mix, one headline
+tile per channel, and the trend of any of them. Clicking a channel's bar opens
+its tab. ``python -m kpidesk.ui.preview overview [--db PATH]`` opens it alone."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout
+
+from kpidesk.ui.dashboard.channel_view import TrendCard
+from kpidesk.ui.charts import BarChart
+from kpidesk.ui.desk import CHANNEL_LABELS
+from kpidesk.ui.i18n import translate
+from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid
+
+
+class OverviewView(TabView):
+    def __init__(self, desk, parent=None):
+        super().__init__(desk, "overview", parent)
+        self.tiles = TileGrid(self.spec.tiles)
+        self.mix = Card(BarChart())
+        self.trend = TrendCard()
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        row.addWidget(self.mix, 1)
+        row.addWidget(self.trend, 2)
+        self.body.addWidget(self.tiles)
+        self.body.addLayout(row)
+        self.body.addStretch(1)
+        self.tiles.tile_clicked.connect(self._select_trend)
+        self.trend.combo.activated.connect(lambda i: self._select_trend(self.trend.combo.itemData(i)))
+        self.trend.chart.point_clicked.connect(self.emit_bucket)
+        self.mix.body.bar_clicked.connect(self.channel_clicked)
+
+    def _select_trend(self, kpi: str) -> None:
+        self.trend.kpi = kpi
+        self.tiles.select(kpi)
+        if self.data is not None:
+            self.trend.paint(self, self.spec.tiles, None)
+
+    def paint_steps(self) -> list:
+        return [lambda: self.tiles.paint(self.desk, self.data, None), self._paint_trend, self._paint_mix]
+
+    def _paint_trend(self) -> None:
+        self.trend.paint(self, self.spec.tiles, None)
+        self.tiles.select(self.trend.kpi)
+
+    def _paint_mix(self) -> None:
+        desk, data = self.desk, self.data
+        self.mix.title.setText(translate("Overview", "Channel mix"))
+        order = [c for c in ("phone", "email", "chat", "bot") if c in data.channel_mix]
+        order += sorted(c for c in data.channel_mix if c not in order)
+        labels = [translate("Channels", CHANNEL_LABELS[c]) if c in CHANNEL_LABELS else c for c in order]
+        self.mix.body.set_bars(order, labels, [data.channel_mix[c] or 0.0 for c in order],
+                               desk.formatter("volume_share"))
+
+    def export_chart(self):
+        return self.trend.chart

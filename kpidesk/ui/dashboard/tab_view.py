@@ -1,0 +1,251 @@
+"""What every tab shares: a task runner, a grid of KPI tiles, cards, busy state.
+
+A tab receives a ``TabRequest`` from the window, loads it with ``load_tab`` off the
+GUI thread (newest request wins) and paints the result; it emits ``kpis_computed``
+when its figures are on screen. Clicks that narrow the view go up as signals — the
+window owns the filters.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from kpidesk.core.dashboard.tabs import HEADLINE_CHANNEL, TABS, TabData, TabRequest, load_tab
+from kpidesk.ui.i18n import translate
+from kpidesk.ui.tasks import TaskRunner
+from kpidesk.ui.dashboard.tile import KpiTile
+
+
+class Card(QFrame):
+    """A titled panel; ``header`` holds the card's own selectors."""
+
+    def __init__(self, body: QWidget, parent=None):
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.title = QLabel(objectName="SectionTitle")
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.title)
+        self.header.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addLayout(self.header)
+        layout.addWidget(body)
+        self.body = body
+
+    def add_selector(self, combo: QComboBox) -> None:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.header.addWidget(combo)
+
+
+def fill_combo(combo: QComboBox, items: list[tuple[str, str]], current: str | None) -> None:
+    """Offer ``items`` (key, text) with ``current`` chosen; untouched when already so
+    (refilling resizes the combo and re-lays out its card on every refresh)."""
+    shown = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+    if shown == list(items):
+        index = max(combo.findData(current), 0)
+        if combo.currentIndex() != index:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+        return
+    combo.blockSignals(True)
+    combo.clear()
+    for key, text in items:
+        combo.addItem(text, key)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+class TileGrid(QWidget):
+    """The tab's KPI tiles, four to a row; clicking one selects it for the trend."""
+
+    tile_clicked = Signal(str)
+
+    def __init__(self, kpis: tuple[str, ...], columns: int = 4, parent=None):
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(8)
+        self.tiles: dict[str, KpiTile] = {}
+        for i, kpi in enumerate(kpis):
+            tile = KpiTile(kpi, self)
+            tile.tile_clicked.connect(self.tile_clicked)
+            grid.addWidget(tile, i // columns, i % columns)
+            self.tiles[kpi] = tile
+
+    def select(self, kpi: str) -> None:
+        for key, tile in self.tiles.items():
+            tile.set_selected(key == kpi)
+
+    def paint(self, desk, data: TabData, channel: str | None) -> None:
+        for kpi_id, tile in self.tiles.items():
+            kpi = desk.engine.registry[kpi_id]
+            value = data.tiles.get(kpi_id)
+            where = channel or HEADLINE_CHANNEL.get(kpi_id)
+            spark = [v for _, v in data.trend.get(kpi_id, [])]
+            short = desk.short(kpi_id)
+            title = kpi.label_for(desk.lang) + (f" ({short})" if short else "")
+            tile.show_value(title, value, data.compare_tiles.get(kpi_id), kpi.unit, kpi.better,
+                            desk.status(kpi_id, value.value if value else None, where), spark, desk.lang,
+                            desk.tooltip(kpi_id, where))
+
+
+class TabView(QWidget):
+    kpis_computed = Signal(str)
+    agent_selected = Signal(str)
+    agent_clicked = Signal(str)
+    bucket_clicked = Signal(object, str)  # datetime, granularity
+    cell_clicked = Signal(int, int)  # weekday (0 = Monday), hour
+    channel_clicked = Signal(str)
+    busy_changed = Signal(bool)
+    load_failed = Signal(str)
+
+    def __init__(self, desk, key: str, parent=None):
+        super().__init__(parent)
+        self.desk, self.key, self.spec = desk, key, TABS[key]
+        self.channel = self.spec.channels[0] if self.spec.channels else None
+        self.request: TabRequest | None = None
+        self.data: TabData | None = None
+        self.runner = TaskRunner(self)
+        self.runner.task_finished.connect(self._loaded)
+        self.runner.task_failed.connect(self.load_failed)
+        self.runner.busy_changed.connect(self._runner_busy)
+        self._paint_token = 0
+        self._painting = False
+        self._needs_paint = False
+        self.content = QWidget()
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Always there: a scroll bar appearing when the figures arrive would narrow
+        # every chart by its width, and re-lay out and repaint the whole tab.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        scroll.setWidget(self.content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.body = QVBoxLayout(self.content)
+        self.body.setContentsMargins(10, 10, 10, 10)
+        self.body.setSpacing(10)
+        self.empty_label = QLabel(objectName="Muted")
+        self.body.addWidget(self.empty_label)
+        self.empty_label.hide()
+
+    # -- loading ------------------------------------------------------------------------
+    def load(self, request: TabRequest) -> None:
+        self.request = request
+        self._stop_painting()  # whatever is half painted is older than this request
+        self.runner.start(load_tab, (self.desk.engine, request))
+
+    def reload(self, **changes) -> None:
+        if self.request is not None:
+            from dataclasses import replace
+
+            self.load(replace(self.request, **changes))
+
+    @property
+    def busy(self) -> bool:
+        """Figures are loading, or a loaded result is still being painted."""
+        return self.runner.busy or self._painting
+
+    def _runner_busy(self, _busy: bool) -> None:
+        self.busy_changed.emit(self.busy)
+
+    def _loaded(self, data: TabData) -> None:
+        self.data = data
+        self._paint_in_slices()
+
+    # -- painting in slices ---------------------------------------------------------
+    def _paint_in_slices(self) -> None:
+        """Paint the loaded data a step per event-loop turn, so a big tab never holds
+        the loop for long (input and the busy indicator keep moving); the first step
+        is painted at once. ``kpis_computed`` once the last step is on screen. A newer
+        request, or a newer paint, stops this one where it is."""
+        self._paint_token += 1
+        self._needs_paint = False
+        steps = list(self.paint_steps())
+        if not self._painting:
+            self._painting = True
+            self.busy_changed.emit(True)
+        self._paint_next(steps, self._paint_token)
+
+    def _paint_next(self, steps: list, token: int) -> None:
+        if token != self._paint_token or self.data is None:
+            return  # stopped, or a newer paint took over
+        steps.pop(0)()
+        if steps:
+            # 1 ms, not 0: a zero-delay single shot is a posted event, run in the same
+            # pass as the paint it follows; a timer lets input and other timers in first.
+            QTimer.singleShot(1, self, lambda: self._paint_next(steps, token))
+            return
+        self._painting = False
+        self.busy_changed.emit(self.busy)
+        self.kpis_computed.emit(self.key)
+
+    def _stop_painting(self) -> None:
+        self._paint_token += 1
+        if self._painting:
+            self._painting = False
+            self.busy_changed.emit(self.busy)
+
+    def repaint_soon(self) -> None:
+        """Repaint the loaded data (new language, new theme): now, in slices, if the
+        tab is on screen; else when it is next shown."""
+        if self.data is None:
+            return
+        if self.isVisible():
+            self._paint_in_slices()
+        else:
+            self._stop_painting()
+            self._needs_paint = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._needs_paint:  # after the window's reaction to the switch (a load cancels this)
+            QTimer.singleShot(0, self, self._paint_if_needed)
+
+    def _paint_if_needed(self) -> None:
+        if self._needs_paint and not self.runner.busy and self.isVisible():
+            self._paint_in_slices()
+
+    # -- painting (subclasses) ----------------------------------------------------------
+    def paint_steps(self) -> list:
+        """The painting of a loaded ``TabData``, as a list of small callables."""
+        raise NotImplementedError
+
+    def paint(self) -> None:
+        """Paint everything at once (privacy mode must not leave a name on screen
+        for even one turn of the loop)."""
+        self._stop_painting()
+        self._needs_paint = False
+        for step in self.paint_steps():
+            step()
+
+    def retranslate(self) -> None:
+        self.repaint_soon()
+
+    def restyle(self) -> None:
+        self.repaint_soon()
+
+    def export_table(self):
+        """The agent table shown, if any (for File › Export)."""
+        return None
+
+    def export_chart(self) -> QWidget | None:
+        return None
+
+    def title(self) -> str:
+        return translate("Tabs", self.key)
+
+    def with_time(self) -> bool:
+        return self.request is not None and self.request.granularity in ("15min", "hour")
+
+    def emit_bucket(self, when: datetime) -> None:
+        if self.request is not None:
+            self.bucket_clicked.emit(when, self.request.granularity)

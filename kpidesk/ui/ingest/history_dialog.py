@@ -1,0 +1,158 @@
+"""File › Import history…: what was imported, when, with what result, and why rows
+were rejected — so a team lead can fix the export instead of guessing.
+
+The queries are ``core.ingest.history``; they run on the read runner and the dialog
+shows their results. Opens alone on a database: ``python -m kpidesk.ui.preview history
+path/to/db.duckdb``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.core import formatting
+from kpidesk.ui.i18n import short_date, translate
+from kpidesk.ui.tasks import TaskRunner
+
+REJECTS_SHOWN = 1000
+IMPORT_COLUMNS = [QT_TRANSLATE_NOOP("ImportHistory", "File"), QT_TRANSLATE_NOOP("ImportHistory", "Profile"),
+                  QT_TRANSLATE_NOOP("ImportHistory", "Date"), QT_TRANSLATE_NOOP("ImportHistory", "Read"),
+                  QT_TRANSLATE_NOOP("ImportHistory", "Loaded"), QT_TRANSLATE_NOOP("ImportHistory", "Duplicates"),
+                  QT_TRANSLATE_NOOP("ImportHistory", "Rejected"), QT_TRANSLATE_NOOP("ImportHistory", "Ignored")]
+REJECT_COLUMNS = [QT_TRANSLATE_NOOP("ImportHistory", "Line"), QT_TRANSLATE_NOOP("ImportHistory", "Reason"),
+                  QT_TRANSLATE_NOOP("ImportHistory", "Raw text")]
+
+
+def tr(text: str) -> str:
+    return translate("ImportHistory", text)
+
+
+def imports_job(store, _state):
+    from kpidesk.core.ingest import history
+
+    return "imports", history.imports(store.cursor())
+
+
+def rejects_job(inputs, _state):
+    from kpidesk.core.ingest import history
+
+    store, import_id = inputs
+    return "rejects", history.rejects(store.cursor(), import_id, REJECTS_SHOWN)
+
+
+class ImportHistoryDialog(QDialog):
+    imports_listed = Signal(list)
+    rejects_listed = Signal(int, list)
+
+    def __init__(self, store, parent: QWidget | None = None, *, lang: str = "en"):
+        super().__init__(parent)
+        self.store, self.lang, self.entries = store, lang, []
+        self.rejected_of: tuple = ()  # (total, rows) of the selected import, once listed
+        self.runner = TaskRunner(self, pool="read")
+        self.runner.task_finished.connect(self._job_done)
+        layout = QVBoxLayout(self)
+        self.table = self._table(len(IMPORT_COLUMNS))
+        self.table.itemSelectionChanged.connect(self._selected)
+        layout.addWidget(self.table, 2)
+        self.rejects_label = QLabel()
+        layout.addWidget(self.rejects_label)
+        self.rejects = self._table(len(REJECT_COLUMNS))
+        self.rejects.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.rejects, 3)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(1000, 640)
+        self.retranslate()
+        language = getattr(parent, "language", None)
+        if language is not None:  # re-label with the window when its language changes
+            language.language_changed.connect(self.retranslate)
+        self.runner.start(imports_job, store)
+
+    def retranslate(self, code: str | None = None) -> None:
+        """Every text in the current language; counts and dates re-formatted for it."""
+        if code:
+            self.lang = code
+        self.setWindowTitle(tr("Import history"))
+        self.table.setHorizontalHeaderLabels([tr(t) for t in IMPORT_COLUMNS])
+        self.rejects.setHorizontalHeaderLabels([tr(t) for t in REJECT_COLUMNS])
+        self.close_button.setText(tr("Close"))
+        if self.entries:
+            self._show_imports(self.entries, emit=False)
+        self._label_rejects()
+
+    def _label_rejects(self) -> None:
+        entry = self._selected_entry()
+        if self.rejected_of and entry is not None:
+            total, rows = self.rejected_of
+            text = tr("{n} rejected rows (first {shown} shown)") if total > len(rows) else tr("{n} rejected rows")
+            self.rejects_label.setText(text.format(n=formatting.number(total, 0, self.lang),
+                                                   shown=formatting.number(len(rows), 0, self.lang)))
+        elif entry is not None:
+            self.rejects_label.setText(tr("Rejected rows of {file}").format(file=entry.file_name))
+        elif self.entries or not self.table.property("listed"):
+            self.rejects_label.setText(tr("Select an import to see its rejected rows."))
+        else:
+            self.rejects_label.setText(tr("No import yet."))
+
+    def _selected_entry(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.entries[rows[0].row()] if rows and rows[0].row() < len(self.entries) else None
+
+    def _table(self, columns: int) -> QTableWidget:
+        t = QTableWidget(0, columns)
+        t.verticalHeader().hide()
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        return t
+
+    def _job_done(self, result) -> None:
+        kind, value = result
+        if kind == "imports":
+            self._show_imports(value)
+        else:
+            self._show_rejects(*value)
+
+    def _show_imports(self, entries, emit: bool = True) -> None:
+        self.entries = entries
+        self.table.setProperty("listed", True)
+        n = lambda v: formatting.number(v, 0, self.lang)  # noqa: E731
+        self.table.setRowCount(len(entries))
+        for r, e in enumerate(entries):
+            cells = [e.file_name, e.profile or "", short_date(e.started_at, self.lang, with_time=True),
+                     n(e.rows_read), n(e.loaded), n(e.duplicate), n(e.rejected), n(e.ignored)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c >= 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if e.message:
+                    item.setToolTip(e.message)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        if emit:
+            self._label_rejects()
+            self.imports_listed.emit(entries)
+
+    def _selected(self) -> None:
+        entry = self._selected_entry()
+        if entry is not None:
+            self.rejected_of = ()
+            self._label_rejects()
+            self.runner.start(rejects_job, (self.store, entry.import_id))
+
+    def _show_rejects(self, total: int, rows) -> None:
+        self.rejects.setRowCount(len(rows))
+        for r, rej in enumerate(rows):
+            for c, text in enumerate(["" if rej.line is None else str(rej.line), rej.reason, rej.raw or ""]):
+                self.rejects.setItem(r, c, QTableWidgetItem(text))
+        self.rejects.resizeColumnToContents(0)
+        self.rejects.resizeColumnToContents(1)
+        self.rejected_of = (total, rows)
+        self._label_rejects()
+        self.rejects_listed.emit(total, rows)

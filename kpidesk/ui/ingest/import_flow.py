@@ -1,0 +1,99 @@
+"""File › Import and drag-and-drop: import files on the write runner, with a progress
+dialog that can cancel, then a summary (rows read, loaded, duplicates, rejected).
+
+The import itself is ``core.ingest``'s ``import_file``; a cancelled or failed import
+leaves the database as it was (one transaction per file).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from kpidesk.core import formatting
+from kpidesk.core.ingest import BatchResult, import_batch
+from kpidesk.ui.i18n import translate
+from kpidesk.ui.tasks import TaskRunner
+
+
+def import_job(inputs, state):
+    """The import batch on the write runner (see ``core.ingest.batch``)."""
+    store, paths, *rest = inputs
+    profile, sheet = (rest + [None, None])[:2]
+    return import_batch(store, paths, profile, sheet, state)
+
+
+class ImportFlow(QObject):
+    def __init__(self, window, store, paths: list[str], finished_signal, profile=None, sheet=None):
+        super().__init__(window)
+        self.window, self.store, self.paths, self.finished_signal = window, store, paths, finished_signal
+        self.profile, self.sheet = profile, sheet
+        self.runner = TaskRunner(self, pool="write")
+        self.dialog = QProgressDialog(translate("Import", "Importing {n} file(s)…").format(n=len(paths)),
+                                      translate("Import", "Cancel"), 0, 1000, window)
+        self.dialog.setWindowTitle(translate("Import", "Import"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.canceled.connect(self._cancel)
+        self.runner.progressed.connect(lambda f: self.dialog.setValue(int(f * 1000)))
+        self.runner.task_finished.connect(self._finished)
+        self.runner.task_failed.connect(self._failed)
+
+    def start(self) -> None:
+        self.runner.start(import_job, (self.store, self.paths, self.profile, self.sheet))
+
+    def _cancel(self) -> None:
+        self.runner.cancel()
+        text = (translate("Import", "Import cancelled: nothing was changed.") if len(self.paths) == 1 else
+                translate("Import", "Import cancelled: the file being imported was not written; "
+                                    "the files imported before it are kept."))
+        self.window.statusBar().showMessage(text, 8000)
+        self.finished_signal.emit([])
+
+    def _finished(self, result: BatchResult) -> None:
+        self.dialog.reset()
+        lang = self.window.language.code
+        n = lambda v: formatting.number(v, 0, lang)  # noqa: E731
+        lines = []
+        for r in result.reports:
+            if not r.ok:
+                if Path(r.file) not in {Path(p.name) for p in result.unrecognised}:
+                    lines.append(f"{r.file}: {r.message}")
+                continue
+            lines.append(translate("Import", "{file}: {read} rows read, {loaded} loaded, {dup} duplicates, "
+                                             "{rej} rejected").format(file=Path(r.file).name, read=n(r.rows_read),
+                                                                      loaded=n(r.loaded), dup=n(r.duplicate),
+                                                                      rej=n(r.rejected)))
+        if result.facts_error:
+            lines.append(translate("Import", "The facts derived from these files (repeat contacts, survey links) "
+                                             "could not be updated: {error}. They are retried when the database "
+                                             "is next opened.").format(error=result.facts_error))
+        if lines:
+            QMessageBox.information(self.window, translate("Import", "Import finished"), "\n".join(lines))
+        reports = [r for r in result.reports if r.ok]
+        self.finished_signal.emit(reports)
+        for path in result.unrecognised:  # files no profile recognises: map their columns
+            open_mapping(self.window, self.store, path, self.finished_signal)
+
+    def _failed(self, message: str) -> None:
+        self.dialog.reset()
+        QMessageBox.warning(self.window, translate("Import", "Import failed"), message)
+
+
+def open_mapping(window, store, path, finished_signal) -> None:
+    """The mapping dialog for ``path``; when the user imports, the file is imported
+    with the mapping chosen (and saved, if they saved it)."""
+    from kpidesk.core import settings
+    from kpidesk.ui.ingest.mapping_dialog import MappingDialog
+
+    lang = window.language.code if getattr(window, "language", None) else "en"
+    dialog = MappingDialog(path, store, window, lang=lang, timezone=settings.safe_timezone(store))
+    window.mapping_dialog = dialog  # tests and screenshots reach it here
+
+    def accepted() -> None:
+        ImportFlow(window, store, [str(path)], finished_signal, dialog.profile_data(), dialog.sheet_name()).start()
+
+    dialog.accepted.connect(accepted)
+    dialog.open()

@@ -1,0 +1,134 @@
+"""Open one view on its own against a database, the way Orange3 widgets open with
+sample data — the one launcher for every view::
+
+    python -m kpidesk.ui.preview phone --db demo.duckdb [--lang fr] [--privacy]
+    python -m kpidesk.ui.preview coaching --agent A07 --screenshot coaching.png
+
+Without ``--db`` the demo database in the user data folder is built if needed. With
+``--screenshot PNG`` it waits for the figures, saves the view and quits (how a view
+is checked by eye without a display). Views never import this module: it sits above
+them, so launching one creates no import cycle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Callable
+
+from kpidesk.core.dashboard.tabs import TABS, TabRequest
+from kpidesk.core.dashboard.view_state import ViewState
+from kpidesk.core.workspace import demo_job, load_prefs, open_job
+from kpidesk.ui import i18n, privacy_state, tasks
+from kpidesk.ui.app import demo_path, make_app
+from kpidesk.ui.dashboard.filter_bar import anchor_for
+from kpidesk.ui.desk import Desk
+
+
+def _overview(desk, args):
+    from kpidesk.ui.dashboard.overview_view import OverviewView
+
+    return OverviewView(desk)
+
+
+def _channel(tab: str):
+    def make(desk, args):
+        from kpidesk.ui.dashboard.channel_view import ChannelView
+
+        return ChannelView(desk, tab)
+    return make
+
+
+def _agents(desk, args):
+    from kpidesk.ui.dashboard.agents_view import AgentsView
+
+    return AgentsView(desk)
+
+
+def _coaching(desk, args):
+    from kpidesk.ui.coaching.view import CoachingView
+
+    return CoachingView(desk, args.agent, ViewState().filters(anchor_for(desk.prefs.extent)))
+
+
+def _history(desk, args):
+    from kpidesk.ui.ingest.history_dialog import ImportHistoryDialog
+
+    return ImportHistoryDialog(desk.store, lang=desk.lang)
+
+
+TAB_VIEWS = {"overview": _overview, "agents": _agents,
+             **{key: _channel(key) for key in TABS if key not in ("overview", "agents")}}
+VIEWS: dict[str, Callable] = {**TAB_VIEWS, "coaching": _coaching, "history": _history}
+
+
+def open_desk(db: str | None, lang: str | None):
+    """The app object and a desk on ``db`` (the demo database when ``None``)."""
+    app = make_app()
+    store, engine, prefs = demo_job(demo_path()) if db is None else open_job(db)
+    language = i18n.Language(app, lang or prefs.language)
+    engine.lang = language.code
+    return app, Desk(store, engine, prefs, language)
+
+
+def show(name: str, desk, args):
+    """Build view ``name`` on ``desk``, start loading its figures and show it."""
+    view = VIEWS[name](desk, args)
+    if name in TAB_VIEWS:
+        state, anchor = ViewState(), anchor_for(desk.prefs.extent)
+        view.load(TabRequest(view.key, state.filters(anchor), state.compare_filters(anchor), state.granularity))
+        view.resize(1280, 860)
+    view.show()
+    return view
+
+
+def _wait(app, ready: Callable[[], bool], deadline: float) -> bool:
+    while not ready() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    return ready()
+
+
+def _screenshot(app, name: str, view, args) -> int:
+    deadline = time.monotonic() + 60
+    if name == "coaching":
+        ok = _wait(app, lambda: view.data is not None, deadline)
+        if ok and args.kpi:
+            view.show_kpi(args.kpi)
+        view.detail = None
+        ok = ok and _wait(app, lambda: view.detail is not None, deadline)
+        content = view.standings_card.parentWidget()
+        view.resize(1360, max(900, content.sizeHint().height() + 60))
+    elif name in TAB_VIEWS:
+        ok = _wait(app, lambda: getattr(view, "data", None) is not None, deadline)
+    else:
+        ok = True
+    for _ in range(10):
+        app.processEvents()
+    view.grab().save(args.screenshot, "PNG")
+    if not ok:
+        print(f"kpidesk: the figures of {name} did not load within a minute", file=sys.stderr)
+    return 0 if ok else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kpidesk.ui.preview", description=__doc__.split("\n")[0])
+    parser.add_argument("view", choices=sorted(VIEWS))
+    parser.add_argument("--db")
+    parser.add_argument("--lang", choices=("en", "fr"))
+    parser.add_argument("--agent", default="A07", help="the agent of the coaching view")
+    parser.add_argument("--kpi", help="the KPI the coaching view opens on (e.g. aht)")
+    parser.add_argument("--privacy", action="store_true")
+    parser.add_argument("--screenshot", help="save the view to this PNG and quit")
+    args = parser.parse_args(argv)
+    app, desk = open_desk(args.db, args.lang)
+    privacy_state.of(desk).set_enabled(args.privacy)
+    view = show(args.view, desk, args)
+    code = _screenshot(app, args.view, view, args) if args.screenshot else app.exec()
+    tasks.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
