@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.datagen import make_contacts  # noqa: E402
-from kpidesk.core.kpi import sql_compose as compose  # noqa: E402
-from kpidesk.core.kpi.engine import Engine, Filters  # noqa: E402
+from bench.datagen import make_contacts
 from kpidesk.core.db.startup import open_database
-from kpidesk.core.db.store import Store  # noqa: E402
+from kpidesk.core.db.store import Store
+from kpidesk.core.kpi import sql_compose as compose
+from kpidesk.core.kpi.engine import Engine, Filters
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -102,28 +102,41 @@ def bench(rows: int, runs: int) -> None:
     engine._cache.clear()
     t = time.perf_counter()
     engine.compute(ids, filters)
-    detail = [q.kpis for q in compose.plan(
-        [engine.registry[k] for k in ids], filters, (), False,
-        engine._routes(cur, [engine.registry[k] for k in ids], filters, (), engine.parameters(), *engine.period(filters), False),
-    ) if not q.routed]
-    print(f"  rollups built in {time.perf_counter() - t:.2f} s ({engine.rollups.builds} relations); "
-          f"read from detail rows: {[k.id for ks in detail for k in ks] or 'none'}")
+    detail = [
+        q.kpis
+        for q in compose.plan(
+            [engine.registry[k] for k in ids],
+            filters,
+            (),
+            False,
+            engine._routes(
+                cur, [engine.registry[k] for k in ids], filters, (), engine.parameters(), *engine.period(filters), False
+            ),
+        )
+        if not q.routed
+    ]
+    print(
+        f"  rollups built in {time.perf_counter() - t:.2f} s ({engine.rollups.builds} relations); "
+        f"read from detail rows: {[k.id for ks in detail for k in ks] or 'none'}"
+    )
     for by in ("", "agent", "day"):
         dims, group = DIMS[by]
 
-        def run_engine():
+        def run_engine(by=by):
             engine._cache.clear()
             engine.compute(ids, filters, (by,) if by else ())
 
-        def run_hand():
+        def run_hand(dims=dims, group=group):
             cur.execute(HAND.format(dims=dims, group=group)).fetchall()
 
         run_engine(), run_hand()  # warm the buffer pool for both
         e_best, e_med = best_of(run_engine, runs)
         h_best, h_med = best_of(run_hand, runs)
         label = by or "(total)"
-        print(f"  by {label:<8} engine {e_med * 1000:6.0f} ms (best {e_best * 1000:.0f})   "
-              f"hand-written {h_med * 1000:6.0f} ms (best {h_best * 1000:.0f})   ratio {e_med / h_med:.2f}")
+        print(
+            f"  by {label:<8} engine {e_med * 1000:6.0f} ms (best {e_best * 1000:.0f})   "
+            f"hand-written {h_med * 1000:6.0f} ms (best {h_best * 1000:.0f})   ratio {e_med / h_med:.2f}"
+        )
     store.close()
 
 

@@ -25,8 +25,8 @@ from pathlib import Path
 import duckdb
 
 from kpidesk.core.db import derive
-from kpidesk.core.ingest import import_file
 from kpidesk.core.db.startup import open_database
+from kpidesk.core.ingest import import_file
 
 
 def generate_csv(path: Path, rows: int) -> None:
@@ -125,8 +125,10 @@ def main() -> None:
         print(f"DuckDB CTAS read_csv : {base:6.2f}s")
         print(f"kpidesk import       : {took:6.2f}s  ({report.summary()})")
         print(f"ratio                : {took / base:6.2f}x  (budget 1.5x)")
-        print(f"then derived facts   : {derived:6.2f}s  (once per batch of files; "
-              f"import + derived = {(took + derived) / base:.2f}x)")
+        print(
+            f"then derived facts   : {derived:6.2f}s  (once per batch of files; "
+            f"import + derived = {(took + derived) / base:.2f}x)"
+        )
     if len(ratios) > 1:
         print(f"median ratio         : {statistics.median(ratios):6.2f}x  over {len(ratios)} runs")
     if args.xlsx_rows:

@@ -27,12 +27,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ui"))
 
-from sample_db import LAST_DAY, fill  # noqa: E402
+from sample_db import LAST_DAY, fill
 
-from kpidesk.core.dashboard.tabs import TABS, TabRequest, load_tab  # noqa: E402
-from kpidesk.core.kpi.engine import Engine, Filters  # noqa: E402
+from kpidesk.core.dashboard.tabs import TABS, TabRequest, load_tab
 from kpidesk.core.db.startup import open_database
-from kpidesk.core.db.store import Store  # noqa: E402
+from kpidesk.core.kpi.engine import Engine, Filters
 
 
 def main() -> None:
@@ -63,15 +62,30 @@ def main() -> None:
             t = time.perf_counter()
             load_tab((engine, TabRequest(tab, flt, cmp, "day")))
             times.append((time.perf_counter() - t) * 1000)
-        print(f"{tab:<9} filter change / tab switch, compute: median {statistics.median(times):6.0f} ms "
-              f"(min {min(times):.0f}, max {max(times):.0f})")
+        print(
+            f"{tab:<9} filter change / tab switch, compute: median {statistics.median(times):6.0f} ms "
+            f"(min {min(times):.0f}, max {max(times):.0f})"
+        )
     store.close()
     if not args.no_paint:
         paint(path)
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kpidesk", "snapshot", "--tab", "overview", "--db", path,
-                    "--out", os.path.join(tempfile.gettempdir(), "bench_overview.png")],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kpidesk",
+            "snapshot",
+            "--tab",
+            "overview",
+            "--db",
+            path,
+            "--out",
+            os.path.join(tempfile.gettempdir(), "bench_overview.png"),
+        ],
+        check=True,
+        capture_output=True,
+    )
     print(f"cold start to a rendered overview (process start → PNG written): {time.perf_counter() - t:.2f} s")
 
 
@@ -80,9 +94,9 @@ def paint(path: str) -> None:
     from loop_watch import LoopWatch
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
+    from kpidesk.core.workspace import PrefsChange, load_prefs
     from kpidesk.ui import i18n, tasks
     from kpidesk.ui.app import make_app
-    from kpidesk.core.workspace import PrefsChange, load_prefs
     from kpidesk.ui.desk import Desk
     from kpidesk.ui.main_window import MainWindow
 
@@ -105,6 +119,7 @@ def paint(path: str) -> None:
                 quiet[0] = quiet[0] + 1 if not window.busy else 0
                 if quiet[0] >= 15 or time.monotonic() > end:
                     loop.quit()
+
             timer = QTimer()
             timer.timeout.connect(poll)
             timer.start(20)
@@ -116,12 +131,14 @@ def paint(path: str) -> None:
         steps = [(f"first show of {k}", lambda k=k: window.show_tab(k)) for k in ("phone", "email", "chat", "agents")]
         steps += [("filter change (agents)", lambda: window.narrow(window.state.changed(queues=("Facturation",))))]
         steps += [(f"switch to stale {k}", lambda k=k: window.show_tab(k)) for k in ("phone", "email", "overview")]
-        steps += [("switch to loaded phone", lambda: window.show_tab("phone")),
-                  ("filter change (phone)", lambda: window.narrow(window.state.changed(queues=("Commercial",)))),
-                  ("language → French", lambda: window.actions_.set_language("fr")),
-                  ("language → English", lambda: window.actions_.set_language("en")),
-                  ("theme → dark", lambda: window.actions_.save(PrefsChange(values={"theme": "dark"}))),
-                  ("theme → light", lambda: window.actions_.save(PrefsChange(values={"theme": "light"})))]
+        steps += [
+            ("switch to loaded phone", lambda: window.show_tab("phone")),
+            ("filter change (phone)", lambda: window.narrow(window.state.changed(queues=("Commercial",)))),
+            ("language → French", lambda: window.actions_.set_language("fr")),
+            ("language → English", lambda: window.actions_.set_language("en")),
+            ("theme → dark", lambda: window.actions_.save(PrefsChange(values={"theme": "dark"}))),
+            ("theme → light", lambda: window.actions_.save(PrefsChange(values={"theme": "light"}))),
+        ]
         print("event loop, longest block per action (10 ms timer; wall gap less time waiting for a CPU):")
         for label, act in steps:
             watch = LoopWatch().start()
@@ -130,8 +147,10 @@ def paint(path: str) -> None:
             settle()
             watch.stop()
             wall, wait, cpu, _ = max(watch.gaps, key=lambda g: g[0] - g[1])
-            print(f"  {label:<26} {1000 * watch.longest:5.0f} ms  (gap {1000 * wall:.0f} ms: {1000 * cpu:.0f} ms "
-                  f"running, {1000 * wait:.0f} ms waiting for a CPU)")
+            print(
+                f"  {label:<26} {1000 * watch.longest:5.0f} ms  (gap {1000 * wall:.0f} ms: {1000 * cpu:.0f} ms "
+                f"running, {1000 * wait:.0f} ms waiting for a CPU)"
+            )
         window.close()
         tasks.shutdown()
     store.close()

@@ -60,7 +60,7 @@ def run_smoke_test() -> int:
     except SmokeFailure as exc:
         print(f"FAIL {exc}", file=sys.stderr, flush=True)
         return 1
-    except Exception as exc:  # noqa: BLE001 — report anything, as the reason
+    except Exception as exc:
         traceback.print_exc()
         print(f"FAIL {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
         return 1
@@ -87,8 +87,8 @@ def _run(tmp: Path) -> None:
 def _check_core(tmp: Path):
     import duckdb
 
-    from kpidesk.core.ingest import all_profiles, import_file
     from kpidesk.core.db.startup import open_database
+    from kpidesk.core.ingest import all_profiles, import_file
 
     profiles = all_profiles()
     if not profiles:
@@ -121,8 +121,11 @@ def _check_kpis(store):
         reasons = "; ".join(f"{k}: {values[k].reason if k in values else 'not computed'}" for k in missing)
         raise SmokeFailure(f"KPIs without a value on the fixtures: {reasons}")
     with_value = sum(1 for v in values.values() if v.value is not None)
-    _say("kpis", f"{len(ids)} KPIs computed, {with_value} with a value "
-                 f"(answer rate {values['answer_rate'].value:.1%}, AHT {values['aht'].value:.0f} s)")
+    _say(
+        "kpis",
+        f"{len(ids)} KPIs computed, {with_value} with a value "
+        f"(answer rate {values['answer_rate'].value:.1%}, AHT {values['aht'].value:.0f} s)",
+    )
     trend = engine.compute(["answered"], by=("day",))
     if not trend:
         raise SmokeFailure("the daily trend of answered calls is empty")
@@ -175,8 +178,12 @@ def _check_qt(tmp: Path, trend) -> None:
 
     from kpidesk.ui.charts import TrendChart
 
-    days = [datetime.combine(v.group["day"], datetime.min.time()) if not isinstance(v.group["day"], datetime)
-            else v.group["day"] for v in trend]
+    days = [
+        datetime.combine(v.group["day"], datetime.min.time())
+        if not isinstance(v.group["day"], datetime)
+        else v.group["day"]
+        for v in trend
+    ]
     chart = TrendChart()
     chart.resize(640, 320)
     chart.set_series(days, [v.value for v in trend], None, None, lambda x: number(x, 0, "en"), "en", False)
@@ -188,7 +195,10 @@ def _check_qt(tmp: Path, trend) -> None:
     colours = {image.pixel(x, y) for x in range(0, image.width(), 8) for y in range(0, image.height(), 8)}
     if len(colours) < 3:
         raise SmokeFailure("the rendered chart is blank")
-    _say("chart", f"pyqtgraph trend of {len(trend)} days rendered to {image.width()}x{image.height()} PNG "
-                  f"({out.stat().st_size} bytes, {len(colours)} colours sampled)")
+    _say(
+        "chart",
+        f"pyqtgraph trend of {len(trend)} days rendered to {image.width()}x{image.height()} PNG "
+        f"({out.stat().st_size} bytes, {len(colours)} colours sampled)",
+    )
     chart.deleteLater()
     app.processEvents()

@@ -61,8 +61,17 @@ def build(dist: Path, work: Path, clean: bool) -> None:
     if clean:
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(dist, ignore_errors=True)
-    cmd = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--distpath", str(dist),
-           "--workpath", str(work)] + (["--clean"] if clean else [])
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(SPEC),
+        "--noconfirm",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+    ] + (["--clean"] if clean else [])
     print("+", " ".join(cmd), flush=True)
     subprocess.run(cmd, check=True, cwd=ROOT)
 
@@ -70,8 +79,9 @@ def build(dist: Path, work: Path, clean: bool) -> None:
 def smoke(dist: Path) -> tuple[int, str]:
     exe = executable(dist, console=True)
     t0 = time.perf_counter()
-    proc = subprocess.run([str(exe), "--smoke-test"], capture_output=True, text=True, timeout=180,
-                          env=child_env(), cwd=dist)
+    proc = subprocess.run(
+        [str(exe), "--smoke-test"], capture_output=True, text=True, timeout=180, env=child_env(), cwd=dist
+    )
     out = proc.stdout + proc.stderr
     print(out, flush=True)
     print(f"frozen --smoke-test: exit {proc.returncode} in {time.perf_counter() - t0:.1f} s", flush=True)
@@ -128,8 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.time and code == 0:
         times = time_start(dist, 3)
         info["start_s"] = [round(t, 2) for t in times]
-        print(f"start to window shown: first {times[0]:.2f} s, median {statistics.median(times):.2f} s "
-              f"(budget {START_BUDGET_S:.0f} s)", flush=True)
+        print(
+            f"start to window shown: first {times[0]:.2f} s, median {statistics.median(times):.2f} s "
+            f"(budget {START_BUDGET_S:.0f} s)",
+            flush=True,
+        )
     (dist / "build-info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
     return code
 

@@ -19,13 +19,15 @@ def draw(size: int = SIZE) -> Image.Image:
     s = size / 1024
     img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
-    d.rounded_rectangle([int(64 * s), int(64 * s), int(960 * s), int(960 * s)], radius=int(200 * s),
-                        fill=(21, 101, 192, 255))
+    d.rounded_rectangle(
+        [int(64 * s), int(64 * s), int(960 * s), int(960 * s)], radius=int(200 * s), fill=(21, 101, 192, 255)
+    )
     base = int(800 * s)
     for i, h in enumerate((260, 400, 330)):
         x = int((232 + i * 200) * s)
-        d.rounded_rectangle([x, base - int(h * s), x + int(140 * s), base], radius=int(28 * s),
-                            fill=(255, 255, 255, 235))
+        d.rounded_rectangle(
+            [x, base - int(h * s), x + int(140 * s), base], radius=int(28 * s), fill=(255, 255, 255, 235)
+        )
     points = [(int(x * s), int(y * s)) for x, y in ((210, 600), (400, 450), (600, 520), (820, 260))]
     d.line(points, fill=(255, 193, 7, 255), width=int(56 * s), joint="curve")
     r = int(46 * s)

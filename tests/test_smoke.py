@@ -21,10 +21,19 @@ def test_fixtures_are_shipped_and_tiny():
 
 @pytest.mark.timeout(120)
 def test_smoke_test_passes(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM") or "offscreen",
-               KPIDESK_DB=str(tmp_path / "never-used.duckdb"))
-    proc = subprocess.run([sys.executable, "-m", "kpidesk", "--smoke-test"], capture_output=True, text=True,
-                          timeout=110, env=env, cwd=tmp_path)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM") or "offscreen",
+        KPIDESK_DB=str(tmp_path / "never-used.duckdb"),
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "kpidesk", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        timeout=110,
+        env=env,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     for check in ("database", "import", "kpis", "pdf", "qt", "translations", "chart"):
         assert f"ok  {check}" in proc.stdout, proc.stdout

@@ -6,10 +6,10 @@ import argparse
 import sys
 from datetime import date
 
-from kpidesk.core.kpi.engine import Filters
-from kpidesk.core.paths import default_db_path
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import Store, StoreError
+from kpidesk.core.kpi.engine import Filters
+from kpidesk.core.paths import default_db_path
 
 
 class CommandError(Exception):

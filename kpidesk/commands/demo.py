@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 from kpidesk.commands.common import fail, parse_day
-from kpidesk.core.demo.generate import DEFAULT_END, DemoError, build_demo, check_size
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import StoreError
+from kpidesk.core.demo.generate import DEFAULT_END, DemoError, build_demo, check_size
 
 
 def add_parser(sub) -> None:
@@ -23,8 +23,9 @@ def add_parser(sub) -> None:
     p.add_argument("--seed", type=int, default=7, help="random seed; the same seed gives the same data (default 7)")
     p.add_argument("--days", type=int, default=56, help="days of data (default 56)")
     p.add_argument("--agents", type=int, default=25, help="number of agents (default 25)")
-    p.add_argument("--end", type=parse_day, default=DEFAULT_END,
-                   help=f"last day of the data (default {DEFAULT_END.isoformat()})")
+    p.add_argument(
+        "--end", type=parse_day, default=DEFAULT_END, help=f"last day of the data (default {DEFAULT_END.isoformat()})"
+    )
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
 
 
@@ -46,13 +47,18 @@ def run(args) -> int:
     try:
         with open_database(path) as store:
             counts = build_demo(store, seed=args.seed, days=args.days, agents=args.agents, end=args.end)
-            by_channel = dict(store.cursor().execute(
-                "SELECT channel, count(*) FROM contacts GROUP BY channel").fetchall())
+            by_channel = dict(
+                store.cursor().execute("SELECT channel, count(*) FROM contacts GROUP BY channel").fetchall()
+            )
     except (DemoError, StoreError) as exc:
         return fail(str(exc))
-    channels = ", ".join(f"{by_channel.get(c, 0):,} {label}" for c, label in
-                         (("phone", "calls"), ("email", "tickets"), ("chat", "chats"), ("bot", "bot conversations")))
-    print(f"Demo database written to {path}: {counts['contacts']:,} contacts ({channels}), "
-          f"{counts['agents']} agents, {args.days} days to {args.end.isoformat()}, seed {args.seed} "
-          f"({time.perf_counter() - started:.1f} s).")
+    channels = ", ".join(
+        f"{by_channel.get(c, 0):,} {label}"
+        for c, label in (("phone", "calls"), ("email", "tickets"), ("chat", "chats"), ("bot", "bot conversations"))
+    )
+    print(
+        f"Demo database written to {path}: {counts['contacts']:,} contacts ({channels}), "
+        f"{counts['agents']} agents, {args.days} days to {args.end.isoformat()}, seed {args.seed} "
+        f"({time.perf_counter() - started:.1f} s)."
+    )
     return 0

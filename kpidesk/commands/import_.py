@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
-from kpidesk.core.db.store import StoreError
 from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import StoreError
 from kpidesk.core.ingest import import_batch
 
 
@@ -59,12 +58,14 @@ def run(args) -> int:
         elif args.format == "table":
             _print(report)
     if result.facts_error:
-        print("kpidesk: the files were imported, but the facts derived from them (repeat contacts, survey "
-              f"links) could not be updated: {result.facts_error}. They are retried when the database is "
-              "next opened.", file=sys.stderr)
+        print(
+            "kpidesk: the files were imported, but the facts derived from them (repeat contacts, survey "
+            f"links) could not be updated: {result.facts_error}. They are retried when the database is "
+            "next opened.",
+            file=sys.stderr,
+        )
     if args.format == "json":
-        rows = [r.to_dict() if r.ok else {"file": r.file, "ok": False, "message": r.message}
-                for r in result.reports]
+        rows = [r.to_dict() if r.ok else {"file": r.file, "ok": False, "message": r.message} for r in result.reports]
         print(json.dumps(rows, indent=2, default=str, ensure_ascii=False))
     if result.cancelled:
         print("kpidesk: import cancelled; the file being imported was not written.", file=sys.stderr)

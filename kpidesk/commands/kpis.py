@@ -7,7 +7,12 @@ import json
 import sys
 
 from kpidesk.commands.common import (
-    CommandError, add_filter_arguments, fail, filters_from_args, open_store, split_list,
+    CommandError,
+    add_filter_arguments,
+    fail,
+    filters_from_args,
+    open_store,
+    split_list,
 )
 from kpidesk.core import formatting
 from kpidesk.core.kpi.engine import Engine, EngineError
@@ -16,11 +21,20 @@ from kpidesk.core.kpi.engine import Engine, EngineError
 def add_parser(sub) -> None:
     p = sub.add_parser("kpis", help="compute KPIs and print them")
     add_filter_arguments(p)
-    p.add_argument("--by", action="append", help="group by: agent, queue, team, site, topic, product, channel, "
-                   "15min, hour, day, week, month, weekday, hour_of_day (comma-separate for several)")
+    p.add_argument(
+        "--by",
+        action="append",
+        help="group by: agent, queue, team, site, topic, product, channel, "
+        "15min, hour, day, week, month, weekday, hour_of_day (comma-separate for several)",
+    )
     p.add_argument("--kpi", action="append", help="KPI ids (comma-separated); default: all, or the channel's")
-    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="override a parameter, e.g. sl_threshold_s=30")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a parameter, e.g. sl_threshold_s=30",
+    )
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--stats", action="store_true", help="add the median and p90 of duration KPIs")
     p.add_argument("--list", action="store_true", help="list the KPI definitions instead")
@@ -97,4 +111,6 @@ def _table(values, by, engine: Engine, lang: str) -> None:
     widths = [max([len(r[i]) for r in lines] + [4]) for i in range(4)]
     header = ("KPI", " ".join(by), "value", "n", "")
     for row in [header, *lines]:
-        print(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}".rstrip())
+        print(
+            f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}".rstrip()
+        )

@@ -12,13 +12,19 @@ from kpidesk.commands.common import CommandError, add_filter_arguments, fail, fi
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("report", help="write an agent's PDF coaching sheet",
-                       description="Write a PDF coaching sheet: the agent against the team, charts, strengths "
-                                   "and areas to work on, goals, latest notes and the KPI definitions used.")
+    p = sub.add_parser(
+        "report",
+        help="write an agent's PDF coaching sheet",
+        description="Write a PDF coaching sheet: the agent against the team, charts, strengths "
+        "and areas to work on, goals, latest notes and the KPI definitions used.",
+    )
     add_filter_arguments(p)  # --agent ID|NAME is one of them; exactly one is required here
     p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the sheet")
-    p.add_argument("--privacy", action="store_true",
-                   help="privacy mode: other agents as aliases, customer details and contact data masked")
+    p.add_argument(
+        "--privacy",
+        action="store_true",
+        help="privacy mode: other agents as aliases, customer details and contact data masked",
+    )
     p.add_argument("--out", required=True, help="the PDF file to write")
 
 
@@ -35,8 +41,9 @@ def run(args) -> int:
             raise CommandError("name one agent with --agent ID or --agent NAME")
         from kpidesk.pdf.coaching_sheet import build_report  # reportlab is loaded only for this command
 
-        result = build_report(store, filters.agents[0], args.out, filters.narrowed(agents=()), args.lang,
-                              privacy=args.privacy)
+        result = build_report(
+            store, filters.agents[0], args.out, filters.narrowed(agents=()), args.lang, privacy=args.privacy
+        )
     except (CommandError, argparse.ArgumentTypeError) as exc:
         return fail(str(exc))
     except OSError as exc:

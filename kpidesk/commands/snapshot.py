@@ -7,7 +7,6 @@ drawn without a display, once every figure of the tab has loaded.
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 import time
 
@@ -31,8 +30,9 @@ def add_parser(sub) -> None:
 def state_from_filters(filters):
     from kpidesk.core.dashboard.view_state import ViewState
 
-    state = ViewState(queues=filters.queues, teams=filters.teams, sites=filters.sites, topics=filters.topics,
-                      agents=filters.agents)
+    state = ViewState(
+        queues=filters.queues, teams=filters.teams, sites=filters.sites, topics=filters.topics, agents=filters.agents
+    )
     if filters.date_from or filters.date_to:
         first = filters.date_from or filters.date_to
         state = state.changed(preset="custom", custom_from=first, custom_to=filters.date_to or first)
@@ -56,10 +56,11 @@ def run(args) -> int:
 
 def _render(store, args, filters, size) -> int:
     from PySide6.QtCore import QSettings
+
     from kpidesk.core.kpi.engine import Engine
+    from kpidesk.core.workspace import load_prefs
     from kpidesk.ui import i18n, tasks, theme
     from kpidesk.ui.app import make_app
-    from kpidesk.core.workspace import load_prefs
     from kpidesk.ui.desk import Desk
     from kpidesk.ui.main_window import MainWindow
 

@@ -58,17 +58,31 @@ def run(args) -> int:
         if not calls or not aht:
             continue
         s = erlang.agents_needed(calls, aht, 3600, args.target, threshold, args.shrinkage)
-        rows.append({"weekday": dow, "hour": hour, "calls": round(calls, 1), "aht_s": round(aht, 1),
-                     "agents": s.agents, "scheduled": s.scheduled, "service_level": round(s.service_level, 3),
-                     "asa_s": round(s.asa_s, 1), "occupancy": round(s.occupancy, 3)})
+        rows.append(
+            {
+                "weekday": dow,
+                "hour": hour,
+                "calls": round(calls, 1),
+                "aht_s": round(aht, 1),
+                "agents": s.agents,
+                "scheduled": s.scheduled,
+                "service_level": round(s.service_level, 3),
+                "asa_s": round(s.asa_s, 1),
+                "occupancy": round(s.occupancy, 3),
+            }
+        )
     if args.format == "json":
         json.dump(rows, sys.stdout, indent=1)
         print()
         return 0
-    print(f"{'day':<4} {'hour':>4} {'calls':>7} {'AHT s':>7} {'agents':>6} {'sched.':>6} {'SL':>6} {'ASA s':>6} {'occ.':>5}")
+    print(
+        f"{'day':<4} {'hour':>4} {'calls':>7} {'AHT s':>7} {'agents':>6} {'sched.':>6} {'SL':>6} {'ASA s':>6} {'occ.':>5}"
+    )
     for r in rows:
-        print(f"{DAYS[args.lang][r['weekday'] - 1]:<4} {r['hour']:>4} {r['calls']:>7} {r['aht_s']:>7} {r['agents']:>6} "
-              f"{r['scheduled']:>6} {r['service_level']:>6.1%} {r['asa_s']:>6} {r['occupancy']:>5.0%}")
+        print(
+            f"{DAYS[args.lang][r['weekday'] - 1]:<4} {r['hour']:>4} {r['calls']:>7} {r['aht_s']:>7} {r['agents']:>6} "
+            f"{r['scheduled']:>6} {r['service_level']:>6.1%} {r['asa_s']:>6} {r['occupancy']:>5.0%}"
+        )
     return 0
 
 

@@ -34,8 +34,9 @@ def erlang_c(agents: int, traffic: float) -> float:
     return agents * b / (agents - traffic * (1 - b))
 
 
-def evaluate(calls: float, aht_s: float, interval_s: float, agents: int, threshold_s: float,
-             shrinkage: float = 0.0) -> Staffing:
+def evaluate(
+    calls: float, aht_s: float, interval_s: float, agents: int, threshold_s: float, shrinkage: float = 0.0
+) -> Staffing:
     traffic = calls * aht_s / interval_s
     p_wait = erlang_c(agents, traffic)
     if agents <= traffic:
@@ -48,8 +49,15 @@ def evaluate(calls: float, aht_s: float, interval_s: float, agents: int, thresho
     return Staffing(agents, traffic, p_wait, sl, asa, occupancy, scheduled)
 
 
-def agents_needed(calls: float, aht_s: float, interval_s: float, target_sl: float = 0.8,
-                  threshold_s: float = 20.0, shrinkage: float = 0.0, max_agents: int = 10_000) -> Staffing:
+def agents_needed(
+    calls: float,
+    aht_s: float,
+    interval_s: float,
+    target_sl: float = 0.8,
+    threshold_s: float = 20.0,
+    shrinkage: float = 0.0,
+    max_agents: int = 10_000,
+) -> Staffing:
     """The fewest agents that reach ``target_sl`` within ``threshold_s``."""
     if calls <= 0 or aht_s <= 0:
         return Staffing(0, 0.0, 0.0, 1.0, 0.0, 0.0, 0)

@@ -10,7 +10,8 @@ wired to the window (``ui/tasks.py``); the CLI and the tests pass nothing
 
 from __future__ import annotations
 
-from typing import Callable, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 
 class Cancelled(Exception):
@@ -40,8 +41,9 @@ class Callbacks:
     """A state made of two plain functions, ``progress(fraction, message)`` and
     ``cancel() -> bool``; either may be ``None``."""
 
-    def __init__(self, progress: Callable[[float, str], None] | None = None,
-                 cancel: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self, progress: Callable[[float, str], None] | None = None, cancel: Callable[[], bool] | None = None
+    ) -> None:
         self._progress, self._cancel = progress, cancel
 
     def is_cancelled(self) -> bool:

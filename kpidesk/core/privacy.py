@@ -14,8 +14,8 @@ phone numbers and other agents' names taken out. Pure functions, no Qt, no datab
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 BULLET = "•"
 
@@ -108,7 +108,7 @@ class Privacy:
         self._name_pattern = self._compile_names()
 
     @classmethod
-    def from_store(cls, store, enabled: bool, focus_agent_id: str | None = None, lang: str = "en") -> "Privacy":
+    def from_store(cls, store, enabled: bool, focus_agent_id: str | None = None, lang: str = "en") -> Privacy:
         rows = store.cursor().execute("SELECT agent_id, coalesce(name, agent_id) FROM agents").fetchall()
         return cls(enabled, focus_agent_id, dict(rows), lang)
 

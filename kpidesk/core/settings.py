@@ -48,27 +48,63 @@ SETTINGS: dict[str, Setting] = {
     for s in [
         Setting("language", str, "system", "Language of the app: system, en or fr.", ("system", "en", "fr")),
         Setting("theme", str, "system", "Colour theme: system, light or dark.", ("system", "light", "dark")),
-        Setting("data_timezone", str, _system_timezone(),
-                "Time zone of the timestamps in your exports (IANA name, e.g. Europe/Paris)."),
-        Setting("sl_threshold_s", float, 20.0,
-                "Service level: a call answered within this many seconds meets the target.", is_kpi_param=True),
-        Setting("sl_abandon_policy", str, "negative",
-                "Service level: abandons within the threshold count against (negative), are "
-                "removed from the denominator (ignore) or count as met (positive).",
-                ("negative", "ignore", "positive"), is_kpi_param=True),
-        Setting("short_abandon_s", float, 5.0,
-                "Calls abandoned within this many seconds are short abandons, left out of "
-                "offered calls (0 counts every abandon).", is_kpi_param=True),
-        Setting("repeat_window_days", float, 7.0,
-                "A contact followed by another from the same customer within this many days "
-                "is a repeat.", is_kpi_param=True),
-        Setting("response_sla_h", float, 24.0,
-                "Tickets first answered within this many hours meet the response SLA.", is_kpi_param=True),
-        Setting("min_sample", int, 30,
-                "Groups with fewer contacts than this are flagged as small samples, not ranked.",
-                is_kpi_param=True),
-        Setting("business_hours", dict, DEFAULT_HOURS,
-                "Opening hours per ISO weekday (1 = Monday): lists of [open, close] times."),
+        Setting(
+            "data_timezone",
+            str,
+            _system_timezone(),
+            "Time zone of the timestamps in your exports (IANA name, e.g. Europe/Paris).",
+        ),
+        Setting(
+            "sl_threshold_s",
+            float,
+            20.0,
+            "Service level: a call answered within this many seconds meets the target.",
+            is_kpi_param=True,
+        ),
+        Setting(
+            "sl_abandon_policy",
+            str,
+            "negative",
+            "Service level: abandons within the threshold count against (negative), are "
+            "removed from the denominator (ignore) or count as met (positive).",
+            ("negative", "ignore", "positive"),
+            is_kpi_param=True,
+        ),
+        Setting(
+            "short_abandon_s",
+            float,
+            5.0,
+            "Calls abandoned within this many seconds are short abandons, left out of "
+            "offered calls (0 counts every abandon).",
+            is_kpi_param=True,
+        ),
+        Setting(
+            "repeat_window_days",
+            float,
+            7.0,
+            "A contact followed by another from the same customer within this many days is a repeat.",
+            is_kpi_param=True,
+        ),
+        Setting(
+            "response_sla_h",
+            float,
+            24.0,
+            "Tickets first answered within this many hours meet the response SLA.",
+            is_kpi_param=True,
+        ),
+        Setting(
+            "min_sample",
+            int,
+            30,
+            "Groups with fewer contacts than this are flagged as small samples, not ranked.",
+            is_kpi_param=True,
+        ),
+        Setting(
+            "business_hours",
+            dict,
+            DEFAULT_HOURS,
+            "Opening hours per ISO weekday (1 = Monday): lists of [open, close] times.",
+        ),
     ]
 }
 

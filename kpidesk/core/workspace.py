@@ -37,8 +37,15 @@ def load_prefs(store, state=None) -> Prefs:
         holidays = cur.execute("SELECT day, name FROM holidays ORDER BY day").fetchall()
     finally:
         cur.close()
-    return Prefs(settings.kpi_params(store), targets.load(store), settings.get(store, "language"),
-                 settings.get(store, "theme"), settings.get(store, "business_hours"), holidays, extent(store))
+    return Prefs(
+        settings.kpi_params(store),
+        targets.load(store),
+        settings.get(store, "language"),
+        settings.get(store, "theme"),
+        settings.get(store, "business_hours"),
+        holidays,
+        extent(store),
+    )
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,15 @@ def percentile_chart(rows: list[tuple[str, float]], title: str) -> Drawing:
     return d
 
 
-def trend_chart(labels: list[str], agent: list[float | None], team: list[float | None], unit: str,
-                lang: str, title: str, names: tuple[str, str]) -> Drawing:
+def trend_chart(
+    labels: list[str],
+    agent: list[float | None],
+    team: list[float | None],
+    unit: str,
+    lang: str,
+    title: str,
+    names: tuple[str, str],
+) -> Drawing:
     d = Drawing(WIDTH, 160)
     _title(d, title, 150)
     chart = HorizontalLineChart()
@@ -83,8 +90,9 @@ def trend_chart(labels: list[str], agent: list[float | None], team: list[float |
     return d
 
 
-def distribution_chart(edges: list[float], agent: list[float], team: list[float], unit: str, lang: str,
-                       title: str, names: tuple[str, str]) -> Drawing:
+def distribution_chart(
+    edges: list[float], agent: list[float], team: list[float], unit: str, lang: str, title: str, names: tuple[str, str]
+) -> Drawing:
     d = Drawing(WIDTH, 160)
     _title(d, title, 150)
     chart = VerticalBarChart()
@@ -104,8 +112,9 @@ def distribution_chart(edges: list[float], agent: list[float], team: list[float]
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = register_fonts()[0]
     chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = lambda v: safe(f"{formatting.number(v, 0, lang)}{formatting.NBSP}%"
-                                                     if lang == "fr" else f"{v:.0f}%")
+    chart.valueAxis.labelTextFormat = lambda v: safe(
+        f"{formatting.number(v, 0, lang)}{formatting.NBSP}%" if lang == "fr" else f"{v:.0f}%"
+    )
     d.add(chart)
     _legend(d, 0, 140, [(AGENT, names[0]), (TEAM, names[1])])
     return d

@@ -18,13 +18,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-from kpidesk.core.coaching import notes as coaching_notes, goals
-
 from kpidesk.core import formatting
-from kpidesk.core.coaching.standings import AgentProfile, agent_profile, strengths_and_gaps
+from kpidesk.core.coaching import goals
+from kpidesk.core.coaching import notes as coaching_notes
 from kpidesk.core.coaching.charts import distribution, trend
 from kpidesk.core.coaching.contacts import contacts_behind
 from kpidesk.core.coaching.quality import qa_by_criterion
+from kpidesk.core.coaching.standings import AgentProfile, agent_profile, strengths_and_gaps
 from kpidesk.core.kpi.engine import Engine, Filters
 from kpidesk.core.privacy import Privacy
 from kpidesk.pdf.charts import distribution_chart, percentile_chart, trend_chart
@@ -42,8 +42,15 @@ class ReportResult:
     agent_name: str
 
 
-def build_report(store, agent_id: str, out: str | Path, filters: Filters = Filters(), lang: str = "en",
-                 privacy: bool = False, today: date | None = None) -> ReportResult:
+def build_report(
+    store,
+    agent_id: str,
+    out: str | Path,
+    filters: Filters = Filters(),
+    lang: str = "en",
+    privacy: bool = False,
+    today: date | None = None,
+) -> ReportResult:
     engine = Engine(store, lang=lang)
     profile = agent_profile(engine, agent_id, filters, lang)
     priv = Privacy.from_store(store, privacy, agent_id, lang)
@@ -59,17 +66,27 @@ def build_report(store, agent_id: str, out: str | Path, filters: Filters = Filte
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     pages = []
-    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm, topMargin=14 * mm,
-                            bottomMargin=16 * mm, title=safe(t("title", lang, name=profile.agent_name)),
-                            author="kpidesk")
+    doc = SimpleDocTemplate(
+        str(out),
+        pagesize=A4,
+        leftMargin=16 * mm,
+        rightMargin=16 * mm,
+        topMargin=14 * mm,
+        bottomMargin=16 * mm,
+        title=safe(t("title", lang, name=profile.agent_name)),
+        author="kpidesk",
+    )
 
     def footer(canvas, doc_):
         pages.append(doc_.page)
         canvas.saveState()
         canvas.setFont(register_fonts()[0], 7)
         canvas.setFillColor(MUTED)
-        canvas.drawString(16 * mm, 9 * mm, safe(f"{t('title', lang, name=profile.agent_name)} · "
-                                               f"{_period_text(engine, profile.filters, lang)}"))
+        canvas.drawString(
+            16 * mm,
+            9 * mm,
+            safe(f"{t('title', lang, name=profile.agent_name)} · {_period_text(engine, profile.filters, lang)}"),
+        )
         canvas.drawRightString(A4[0] - 16 * mm, 9 * mm, safe(t("page", lang, n=doc_.page)))
         canvas.restoreState()
 
@@ -87,17 +104,22 @@ def _header(engine, profile: AgentProfile, priv: Privacy, lang, st) -> list:
     team = profile.team or t("all_teams", lang)
     ranked = len(profile.team_agents)
     shown = [(t("channels", lang), ", ".join(profile.channels) or t("none", lang))]
-    extra = [f"{name}: {', '.join(vals)}" for name, vals in
-             (("queue", f.queues), ("site", f.sites), ("topic", f.topics)) if vals]
+    extra = [
+        f"{name}: {', '.join(vals)}"
+        for name, vals in (("queue", f.queues), ("site", f.sites), ("topic", f.topics))
+        if vals
+    ]
     lines = [
         f"<b>{esc(t('period', lang))}</b> {esc(_period_text(engine, f, lang))}",
         f"<b>{esc(t('team', lang))}</b> {esc(team)} ({esc(t('agents', lang, n=ranked))})",
         *[f"<b>{esc(k)}</b> {esc(v)}" for k, v in shown],
         f"<b>{esc(t('filters', lang))}</b> {esc('; '.join(extra) or t('none', lang))}",
     ]
-    out = [Paragraph(esc(t("title", lang, name=priv.agent_name(profile.agent_id, profile.agent_name))), st["title"]),
-           Paragraph(" · ".join(lines), st["body"]),
-           Paragraph(esc(t("generated", lang, day=formatting.day(date.today(), lang))), st["small"])]
+    out = [
+        Paragraph(esc(t("title", lang, name=priv.agent_name(profile.agent_id, profile.agent_name))), st["title"]),
+        Paragraph(" · ".join(lines), st["body"]),
+        Paragraph(esc(t("generated", lang, day=formatting.day(date.today(), lang))), st["small"]),
+    ]
     if priv.enabled:
         out.append(Paragraph(esc(t("privacy", lang)), st["banner"]))
     return out
@@ -105,8 +127,11 @@ def _header(engine, profile: AgentProfile, priv: Privacy, lang, st) -> list:
 
 def _standings(engine, profile, lang, st) -> list:
     min_sample = engine.parameters()["min_sample"]
-    return [Paragraph(esc(t("vs_team", lang)), st["h2"]), standings_table(profile, lang, st),
-            Paragraph(esc(t("table_note", lang, min=min_sample)), st["small"])]
+    return [
+        Paragraph(esc(t("vs_team", lang)), st["h2"]),
+        standings_table(profile, lang, st),
+        Paragraph(esc(t("table_note", lang, min=min_sample)), st["small"]),
+    ]
 
 
 def _strengths(profile, lang, st) -> list:
@@ -117,9 +142,14 @@ def _strengths(profile, lang, st) -> list:
         if not items:
             out.append(Paragraph(esc(t("nothing", lang)), st["body"]))
         for s in items:
-            text = t(phrase, lang, value=formatting.value(s.value, s.unit, lang),
-                     median=formatting.value(s.team_median, s.unit, lang),
-                     gap=gap_amount(s.gap, s.unit, lang), z=formatting.number(abs(s.z), 1, lang))
+            text = t(
+                phrase,
+                lang,
+                value=formatting.value(s.value, s.unit, lang),
+                median=formatting.value(s.team_median, s.unit, lang),
+                gap=gap_amount(s.gap, s.unit, lang),
+                z=formatting.number(abs(s.z), 1, lang),
+            )
             out.append(Paragraph(f"<b>{esc(s.label)}</b> — {esc(text)}", st["body"]))
     out.append(Paragraph(esc(t("gap_note", lang)), st["small"]))
     return out
@@ -128,8 +158,11 @@ def _strengths(profile, lang, st) -> list:
 def _charts(engine, profile, lang, st, priv) -> list:
     out = [CondPageBreak(90 * mm), Paragraph(esc(t("charts", lang)), st["h2"])]
     # KPIs on which the whole team ties (everyone answers every call) rank everyone first: left out
-    ranked = [(s.label, s.percentile) for s in profile.standings if s.percentile is not None and s.rank
-              and (s.team_q1 != s.team_q3 or s.value != s.team_median)]
+    ranked = [
+        (s.label, s.percentile)
+        for s in profile.standings
+        if s.percentile is not None and s.rank and (s.team_q1 != s.team_q3 or s.value != s.team_median)
+    ]
     if ranked:
         out.append(percentile_chart(ranked, t("percentiles", lang)))
     names = (priv.agent_name(profile.agent_id, profile.agent_name), t("team_series", lang))
@@ -146,8 +179,15 @@ def _charts(engine, profile, lang, st, priv) -> list:
         if sum(dist.agent) == 0:
             continue
         what = t("handle" if measure == "handle" else "csat_scores", lang)
-        chart = distribution_chart(dist.edges, dist.shares("agent"), dist.shares("team"), dist.unit, lang,
-                                   t("distribution", lang, what=what), names)
+        chart = distribution_chart(
+            dist.edges,
+            dist.shares("agent"),
+            dist.shares("team"),
+            dist.unit,
+            lang,
+            t("distribution", lang, what=what),
+            names,
+        )
         out += [Spacer(1, 4), KeepTogether([chart])]
     return out
 
@@ -156,11 +196,21 @@ def _quality(engine, profile, priv, lang, st) -> list:
     out = []
     q = qa_by_criterion(engine, profile.agent_id, profile.team_filters)
     if q.criteria:
-        line = t("qa_line", lang, qa=formatting.value(q.qa[0], "score", lang),
-                 tqa=formatting.value(q.qa[1], "score", lang), csat=formatting.value(q.csat[0], "percent", lang),
-                 tcsat=formatting.value(q.csat[1], "percent", lang))
-        out += [CondPageBreak(40 * mm), Paragraph(esc(t("quality", lang)), st["h2"]),
-                Paragraph(esc(line), st["body"]), Spacer(1, 3), quality_table(q, lang, st)]
+        line = t(
+            "qa_line",
+            lang,
+            qa=formatting.value(q.qa[0], "score", lang),
+            tqa=formatting.value(q.qa[1], "score", lang),
+            csat=formatting.value(q.csat[0], "percent", lang),
+            tcsat=formatting.value(q.csat[1], "percent", lang),
+        )
+        out += [
+            CondPageBreak(40 * mm),
+            Paragraph(esc(t("quality", lang)), st["h2"]),
+            Paragraph(esc(line), st["body"]),
+            Spacer(1, 3),
+            quality_table(q, lang, st),
+        ]
     _, lines = contacts_behind(engine, profile.agent_id, "csat", profile.filters, limit=5)
     said = [c for c in lines if c.comment]
     if said:
@@ -169,17 +219,23 @@ def _quality(engine, profile, priv, lang, st) -> list:
             who = priv.customer(c.customer_name) or ""
             head = f"{formatting.day(c.arrived_at, lang)} · {formatting.number(c.figure, 0, lang)}/5"
             head += f" · {who}" if who else ""
-            out.append(Paragraph(f"<b>{esc(head)}</b> — « {esc(priv.text(c.comment))} »"
-                                 if lang == "fr" else f"<b>{esc(head)}</b> — “{esc(priv.text(c.comment))}”",
-                                 st["body"]))
+            out.append(
+                Paragraph(
+                    f"<b>{esc(head)}</b> — « {esc(priv.text(c.comment))} »"
+                    if lang == "fr"
+                    else f"<b>{esc(head)}</b> — “{esc(priv.text(c.comment))}”",
+                    st["body"],
+                )
+            )
     return out
 
 
 def _goals_and_notes(engine, profile, priv, lang, st, today) -> list:
     progress = goals.progress_all(engine, profile.agent_id, today)
     out = [CondPageBreak(40 * mm), Paragraph(esc(t("goals", lang)), st["h2"])]
-    out.append(goals_table(engine, progress, priv, lang, st) if progress else
-               Paragraph(esc(t("no_goals", lang)), st["body"]))
+    out.append(
+        goals_table(engine, progress, priv, lang, st) if progress else Paragraph(esc(t("no_goals", lang)), st["body"])
+    )
     out.append(Paragraph(esc(t("notes", lang)), st["h2"]))
     notes = coaching_notes.notes(engine.store, profile.agent_id, limit=5)
     if not notes:

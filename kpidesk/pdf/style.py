@@ -25,14 +25,27 @@ _CANDIDATES = [
     ("Vera.ttf", "VeraBd.ttf"),
 ]
 _DIRS = [
-    "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/TTF", "/usr/share/fonts/dejavu",
-    "/usr/local/share/fonts", "/Library/Fonts", os.path.expanduser("~/Library/Fonts"),
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/TTF",
+    "/usr/share/fonts/dejavu",
+    "/usr/local/share/fonts",
+    "/Library/Fonts",
+    os.path.expanduser("~/Library/Fonts"),
     os.path.join(os.environ.get("WINDIR", "C:/Windows"), "Fonts"),
     os.path.join(os.path.dirname(reportlab.__file__), "fonts"),
 ]
 # What to draw instead of a character the font lacks.
-_FALLBACK = {"\u202f": "\u00a0", "\u2009": " ", "\u2212": "-", "\u2026": "...", "\u2019": "'",
-             "\u2013": "-", "\u2022": "*", "\u2264": "<=", "\u2265": ">="}
+_FALLBACK = {
+    "\u202f": "\u00a0",
+    "\u2009": " ",
+    "\u2212": "-",
+    "\u2026": "...",
+    "\u2019": "'",
+    "\u2013": "-",
+    "\u2022": "*",
+    "\u2264": "<=",
+    "\u2265": ">=",
+}
 
 GREEN, AMBER, RED = colors.HexColor("#2e7d32"), colors.HexColor("#ef8c00"), colors.HexColor("#c62828")
 AGENT, TEAM = colors.HexColor("#1565c0"), colors.HexColor("#9e9e9e")
@@ -90,8 +103,15 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
         "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=17, leading=21, spaceAfter=4),
-        "h2": ParagraphStyle("h2", parent=base, fontName=bold, fontSize=11.5, leading=15, spaceBefore=10,
-                             spaceAfter=4),
-        "banner": ParagraphStyle("banner", parent=base, fontName=bold, textColor=colors.white,
-                                 backColor=RED, borderPadding=(3, 5, 3, 5), spaceBefore=4, spaceAfter=6),
+        "h2": ParagraphStyle("h2", parent=base, fontName=bold, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=4),
+        "banner": ParagraphStyle(
+            "banner",
+            parent=base,
+            fontName=bold,
+            textColor=colors.white,
+            backColor=RED,
+            borderPadding=(3, 5, 3, 5),
+            spaceBefore=4,
+            spaceAfter=6,
+        ),
     }

@@ -20,12 +20,16 @@ from kpidesk.pdf.text import t
 def _style(header_rows: int = 1) -> list:
     regular, bold = register_fonts()
     return [
-        ("FONTNAME", (0, 0), (-1, -1), regular), ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("FONTNAME", (0, 0), (-1, header_rows - 1), bold), ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), MUTED),
+        ("FONTNAME", (0, 0), (-1, -1), regular),
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("FONTNAME", (0, 0), (-1, header_rows - 1), bold),
+        ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), MUTED),
         ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.6, MUTED),
         ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, RULE),
-        ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
 
 
@@ -42,9 +46,17 @@ def standings_table(profile: AgentProfile, lang: str, st) -> Table:
         if s.team_q1 is not None and s.team_q3 is not None:
             quart = f"{formatting.value(s.team_q1, s.unit, lang)} – {formatting.value(s.team_q3, s.unit, lang)}"
         target = formatting.value(s.target, s.unit, lang, empty="")
-        rows.append([Paragraph(esc(s.label), st["cell"]), safe(value),
-                     safe(formatting.value(s.team_median, s.unit, lang)), safe(quart), safe(rank), safe(target),
-                     safe(formatting.number(s.n or 0, 0, lang))])
+        rows.append(
+            [
+                Paragraph(esc(s.label), st["cell"]),
+                safe(value),
+                safe(formatting.value(s.team_median, s.unit, lang)),
+                safe(quart),
+                safe(rank),
+                safe(target),
+                safe(formatting.number(s.n or 0, 0, lang)),
+            ]
+        )
         colour = status_colour(s.value, s.better, s.target, s.warning)
         if colour is not None:
             style.append(("TEXTCOLOR", (1, i), (1, i), colour))
@@ -58,8 +70,14 @@ def quality_table(q, lang: str, st) -> Table:
     rows = [[safe(t("criterion", lang)), safe(t("agent", lang)), safe(t("team_mean", lang)), "n"]]
     style = _style()
     for i, (crit, mine, team, n) in enumerate(q.criteria, start=1):
-        rows.append([safe(crit), safe(formatting.value(mine, "score", lang)),
-                     safe(formatting.value(team, "score", lang)), safe(formatting.number(n or 0, 0, lang))])
+        rows.append(
+            [
+                safe(crit),
+                safe(formatting.value(mine, "score", lang)),
+                safe(formatting.value(team, "score", lang)),
+                safe(formatting.number(n or 0, 0, lang)),
+            ]
+        )
         if mine is not None and team is not None:
             style.append(("TEXTCOLOR", (1, i), (1, i), GREEN if mine >= team else RED))
     table = Table(rows, colWidths=[170, 70, 70, 40], hAlign="LEFT")
@@ -80,9 +98,15 @@ def goals_table(engine, progress: list, priv, lang: str, st) -> Table:
         label = d.label_for(lang) if d else g.kpi
         if g.note:
             label = f"{label} — {priv.text(g.note)}"
-        rows.append([Paragraph(esc(label), st["cell"]), safe(formatting.value(g.target, unit, lang)),
-                     safe(formatting.day(g.due_date, lang)), safe(formatting.value(p.value, unit, lang)),
-                     safe(t(p.status, lang))])
+        rows.append(
+            [
+                Paragraph(esc(label), st["cell"]),
+                safe(formatting.value(g.target, unit, lang)),
+                safe(formatting.day(g.due_date, lang)),
+                safe(formatting.value(p.value, unit, lang)),
+                safe(t(p.status, lang)),
+            ]
+        )
         style.append(("TEXTCOLOR", (4, i), (4, i), _STATUS_COLOUR[p.status]))
         style.append(("FONTNAME", (4, i), (4, i), register_fonts()[1]))
     table = Table(rows, colWidths=[210, 70, 70, 70, 70], repeatRows=1)

@@ -10,7 +10,8 @@ from kpidesk import __version__
 from kpidesk.ui.i18n import translate
 
 TEXT = {
-    "help": QT_TRANSLATE_NOOP("About", "&Help"), "about": QT_TRANSLATE_NOOP("About", "About kpidesk"),
+    "help": QT_TRANSLATE_NOOP("About", "&Help"),
+    "about": QT_TRANSLATE_NOOP("About", "About kpidesk"),
     "body": QT_TRANSLATE_NOOP("About", "Customer-service KPIs from your own exports, offline, on your laptop."),
     "version": QT_TRANSLATE_NOOP("About", "Version {version}"),
 }
@@ -20,9 +21,11 @@ def about_text() -> str:
     import duckdb
     from PySide6 import __version__ as pyside
 
-    return (f"<h3>kpidesk {__version__}</h3><p>{translate('About', TEXT['body'])}</p>"
-            f"<p>{translate('About', TEXT['version']).format(version=__version__)} · "
-            f"Qt/PySide6 {pyside} · DuckDB {duckdb.__version__}</p>")
+    return (
+        f"<h3>kpidesk {__version__}</h3><p>{translate('About', TEXT['body'])}</p>"
+        f"<p>{translate('About', TEXT['version']).format(version=__version__)} · "
+        f"Qt/PySide6 {pyside} · DuckDB {duckdb.__version__}</p>"
+    )
 
 
 class HelpMenu:

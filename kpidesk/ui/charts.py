@@ -9,8 +9,8 @@ value and date; clicks are turned into kpidesk signals (``point_clicked``…).
 from __future__ import annotations
 
 from calendar import timegm
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 import numpy as np
 import pyqtgraph as pg
@@ -29,7 +29,7 @@ def to_epoch(t: datetime) -> float:
 
 
 def from_epoch(x: float) -> datetime:
-    return datetime.fromtimestamp(x, tz=timezone.utc).replace(tzinfo=None)
+    return datetime.fromtimestamp(x, tz=UTC).replace(tzinfo=None)
 
 
 def pen(colour: str, width: float = 1.0, dash: bool = False) -> QColor:
@@ -43,7 +43,7 @@ class ValueAxis(pg.AxisItem):
         super().__init__(orientation)
         self.formatter = formatter
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt name)
+    def tickStrings(self, values, scale, spacing):
         if self.formatter is None:
             return super().tickStrings(values, scale, spacing)
         return [self.formatter(v) for v in values]
@@ -57,7 +57,7 @@ class LocaleDateAxis(pg.DateAxisItem):
     def __init__(self, orientation: str = "bottom"):
         super().__init__(orientation=orientation, utcOffset=0)
 
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802,N803 (Qt names)
+    def tickValues(self, minVal, maxVal, size):
         """One level of ticks, the finest: a month tick among day ticks reads as a day.
         A coarser tick (the 1st of a month) is kept only where it does not crowd
         its neighbours ("Nov 1" two days before "Nov 3" would run into it)."""
@@ -73,7 +73,7 @@ class LocaleDateAxis(pg.DateAxisItem):
                     ticks.append(v)
         return [(spacing, sorted(ticks))]
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt name)
+    def tickStrings(self, values, scale, spacing):
         out = []
         for v in values:
             t = from_epoch(v)
@@ -177,8 +177,16 @@ class TrendChart(Chart):
         self.lang = "en"
         self.with_time = False
 
-    def set_series(self, xs: list[datetime], ys: list[float | None], compare: list[float | None] | None,
-                   target: float | None, formatter: Formatter, lang: str, with_time: bool) -> None:
+    def set_series(
+        self,
+        xs: list[datetime],
+        ys: list[float | None],
+        compare: list[float | None] | None,
+        target: float | None,
+        formatter: Formatter,
+        lang: str,
+        with_time: bool,
+    ) -> None:
         t = theme.current()
         self.formatter, self.lang, self.with_time = formatter, lang, with_time
         self.date_axis.lang = lang
@@ -187,8 +195,16 @@ class TrendChart(Chart):
         self._y = np.array([np.nan if v is None else v for v in ys], dtype=float)
         self._cy = np.array([np.nan if v is None else v for v in (compare or [])], dtype=float)
         symbol = "o" if len(self._x) <= 120 else None
-        self.curve.setData(self._x, self._y, pen=pen(t.accent, 2.2), connect="finite", symbol=symbol,
-                           symbolSize=6, symbolBrush=QColor(t.accent), symbolPen=None)
+        self.curve.setData(
+            self._x,
+            self._y,
+            pen=pen(t.accent, 2.2),
+            connect="finite",
+            symbol=symbol,
+            symbolSize=6,
+            symbolBrush=QColor(t.accent),
+            symbolPen=None,
+        )
         if len(self._cy) == len(self._x) and len(self._x):
             self.compare_curve.setData(self._x, self._cy, pen=pen(t.compare, 1.4, dash=True), connect="finite")
         else:
@@ -243,19 +259,33 @@ class DistributionChart(Chart):
         self._counts = np.array([])
         self.formatter: Formatter = str
 
-    def set_histogram(self, edges: list[float], counts: list[int], median: float | None, p90: float | None,
-                      formatter: Formatter, labels: tuple[str, str]) -> None:
+    def set_histogram(
+        self,
+        edges: list[float],
+        counts: list[int],
+        median: float | None,
+        p90: float | None,
+        formatter: Formatter,
+        labels: tuple[str, str],
+    ) -> None:
         t = theme.current()
         self.formatter = formatter
         self.value_axis.formatter = formatter
         self._edges, self._counts = np.array(edges, dtype=float), np.array(counts, dtype=float)
         if len(self._counts):
-            self.bars.setOpts(x0=self._edges[:-1], x1=self._edges[1:], height=self._counts,
-                              brush=QColor(t.accent), pen=pg.mkPen(QColor(t.surface)))
+            self.bars.setOpts(
+                x0=self._edges[:-1],
+                x1=self._edges[1:],
+                height=self._counts,
+                brush=QColor(t.accent),
+                pen=pg.mkPen(QColor(t.surface)),
+            )
         else:
             self.bars.setOpts(x0=[], x1=[], height=[])
-        for line, value, label, colour in ((self.median_line, median, labels[0], t.text),
-                                           (self.p90_line, p90, labels[1], t.bad)):
+        for line, value, label, colour in (
+            (self.median_line, median, labels[0], t.text),
+            (self.p90_line, p90, labels[1], t.bad),
+        ):
             line.setVisible(value is not None)
             if value is not None:
                 line.setPen(pen(colour, 2, dash=True))

@@ -9,9 +9,9 @@ in force — so tiles, tables and charts agree.
 from __future__ import annotations
 
 import html
-from typing import Callable
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from kpidesk.core import formatting, settings
 from kpidesk.core.kpi import targets
@@ -22,10 +22,16 @@ from kpidesk.ui.i18n import Language, translate
 # KPI → the parameters its tooltip shows (the ones that change its value).
 KPI_PARAMS = {
     "service_level": ("sl_threshold_s", "sl_abandon_policy", "short_abandon_s"),
-    "offered": ("short_abandon_s",), "answered": ("short_abandon_s",), "answer_rate": ("short_abandon_s",),
-    "abandon_rate": ("short_abandon_s",), "short_abandons": ("short_abandon_s",),
-    "repeat_rate": ("repeat_window_days",), "fcr": ("repeat_window_days",), "response_sla": ("response_sla_h",),
-    "out_of_hours_volume": ("business_hours",), "out_of_hours_rate": ("business_hours",),
+    "offered": ("short_abandon_s",),
+    "answered": ("short_abandon_s",),
+    "answer_rate": ("short_abandon_s",),
+    "abandon_rate": ("short_abandon_s",),
+    "short_abandons": ("short_abandon_s",),
+    "repeat_rate": ("repeat_window_days",),
+    "fcr": ("repeat_window_days",),
+    "response_sla": ("response_sla_h",),
+    "out_of_hours_volume": ("business_hours",),
+    "out_of_hours_rate": ("business_hours",),
 }
 PARAM_LABELS = {
     "sl_threshold_s": QT_TRANSLATE_NOOP("Params", "Service-level threshold (s)"),
@@ -42,8 +48,10 @@ POLICY_LABELS = {
     "positive": QT_TRANSLATE_NOOP("Params", "count as met"),
 }
 CHANNEL_LABELS = {
-    "phone": QT_TRANSLATE_NOOP("Channels", "Phone"), "email": QT_TRANSLATE_NOOP("Channels", "Email"),
-    "chat": QT_TRANSLATE_NOOP("Channels", "Chat"), "bot": QT_TRANSLATE_NOOP("Channels", "Bot"),
+    "phone": QT_TRANSLATE_NOOP("Channels", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Channels", "Email"),
+    "chat": QT_TRANSLATE_NOOP("Channels", "Chat"),
+    "bot": QT_TRANSLATE_NOOP("Channels", "Bot"),
 }
 
 
@@ -95,11 +103,16 @@ class Desk(QObject):
 
     def tooltip(self, kpi_id: str, channel: str | None) -> str:
         kpi = self.engine.registry[kpi_id]
-        formula, target, warning = (translate("Tooltip", "Formula"), translate("Tooltip", "Target"),
-                                    translate("Tooltip", "warning"))
-        parts = [f"<b>{html.escape(kpi.label_for(self.lang))}</b>",
-                 html.escape(kpi.description_for(self.lang)),
-                 f"<i>{formula}</i>: <code>{html.escape(kpi.measure)}</code>"]
+        formula, target, warning = (
+            translate("Tooltip", "Formula"),
+            translate("Tooltip", "Target"),
+            translate("Tooltip", "warning"),
+        )
+        parts = [
+            f"<b>{html.escape(kpi.label_for(self.lang))}</b>",
+            html.escape(kpi.description_for(self.lang)),
+            f"<i>{formula}</i>: <code>{html.escape(kpi.measure)}</code>",
+        ]
         t = self.target(kpi_id, channel)
         if t.target is not None:
             fmt = self.formatter(kpi_id)

@@ -39,8 +39,12 @@ def write_table(path: Path, header: list[str], rows: list[list], lang: str) -> N
         writer = csv.writer(f, delimiter=delimiter)
         writer.writerow(header)
         for row in rows:
-            writer.writerow(["" if v is None else (str(v).replace(".", ",") if lang == "fr" and isinstance(v, float)
-                                                   else v) for v in row])
+            writer.writerow(
+                [
+                    "" if v is None else (str(v).replace(".", ",") if lang == "fr" and isinstance(v, float) else v)
+                    for v in row
+                ]
+            )
 
 
 def save_png(widget: QWidget, path: Path) -> bool:

@@ -15,10 +15,14 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 
 translate = QCoreApplication.translate
 LANGUAGES = ("en", "fr")
-_WEEKDAYS = {"en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-             "fr": ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]}
-_MONTHS = {"en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-           "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]}
+_WEEKDAYS = {
+    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    "fr": ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+}
+_MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+}
 
 
 def system_language() -> str:
@@ -78,8 +82,11 @@ class Language(QObject):
         for tr in _INSTALLED:  # one language per application, whoever installed it
             app.removeTranslator(tr)
         _INSTALLED.clear()
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France)
-                           if self.code == "fr" else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        QLocale.setDefault(
+            QLocale(QLocale.Language.French, QLocale.Country.France)
+            if self.code == "fr"
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
         if self.code == "en":
             return
         ours = QTranslator(app)

@@ -11,28 +11,30 @@ from __future__ import annotations
 import gc
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from kpidesk.core.dashboard.tabs import TabRequest
 from kpidesk.core.dashboard.extent import DataExtent
+from kpidesk.core.dashboard.tabs import TabRequest
+from kpidesk.core.dashboard.view_state import ViewState
 from kpidesk.ui import i18n, privacy_state, theme
 from kpidesk.ui.about import HelpMenu
 from kpidesk.ui.dashboard.agents_view import AgentsView
 from kpidesk.ui.dashboard.channel_view import ChannelView
-from kpidesk.ui.desk import Desk
 from kpidesk.ui.dashboard.filter_bar import FilterBar, anchor_for
-from kpidesk.ui.i18n import translate
 from kpidesk.ui.dashboard.overview_view import OverviewView
-from kpidesk.ui.privacy_banner import PrivacyBanner
 from kpidesk.ui.dashboard.tab_view import TabView
-from kpidesk.core.dashboard.view_state import ViewState
+from kpidesk.ui.desk import Desk
+from kpidesk.ui.i18n import translate
+from kpidesk.ui.privacy_banner import PrivacyBanner
 from kpidesk.ui.welcome_view import WelcomeView
 from kpidesk.ui.window_actions import WindowActions
 
 TAB_TITLES = {
-    "overview": QT_TRANSLATE_NOOP("Tabs", "Overview"), "phone": QT_TRANSLATE_NOOP("Tabs", "Phone"),
-    "email": QT_TRANSLATE_NOOP("Tabs", "Email"), "chat": QT_TRANSLATE_NOOP("Tabs", "Chat / Bot"),
+    "overview": QT_TRANSLATE_NOOP("Tabs", "Overview"),
+    "phone": QT_TRANSLATE_NOOP("Tabs", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Tabs", "Email"),
+    "chat": QT_TRANSLATE_NOOP("Tabs", "Chat / Bot"),
     "agents": QT_TRANSLATE_NOOP("Tabs", "Agents"),
 }
 TAB_ORDER = tuple(TAB_TITLES)
@@ -169,9 +171,13 @@ class MainWindow(QMainWindow):
 
     def request_for(self, key: str) -> TabRequest:
         anchor = self.anchor
-        return TabRequest(key, self.state.filters(anchor), self.state.compare_filters(anchor),
-                          self.state.granularity_for(anchor), getattr(self.views.get(key), "request", None)
-                          and self.views[key].request.duration)
+        return TabRequest(
+            key,
+            self.state.filters(anchor),
+            self.state.compare_filters(anchor),
+            self.state.granularity_for(anchor),
+            getattr(self.views.get(key), "request", None) and self.views[key].request.duration,
+        )
 
     def refresh(self) -> None:
         """Reload the visible tab now; the others when they are shown."""
@@ -212,8 +218,9 @@ class MainWindow(QMainWindow):
         day = period.last - timedelta(days=(period.last.weekday() - weekday) % 7)
         if day < period.first:
             return
-        self.narrow(self.state.drilled(datetime.combine(day, datetime.min.time()).replace(hour=hour), "hour",
-                                       self.anchor))
+        self.narrow(
+            self.state.drilled(datetime.combine(day, datetime.min.time()).replace(hour=hour), "hour", self.anchor)
+        )
 
     # -- coaching -----------------------------------------------------------------------
     def open_coaching(self, agent_id: str) -> None:
@@ -246,9 +253,14 @@ class MainWindow(QMainWindow):
         lang = self.language.code
         from kpidesk.core import formatting
 
-        self.extent_label.setText(translate("MainWindow", "{path} · {n} contacts from {first} to {last}").format(
-            path=self.desk.store.path, n=formatting.number(extent.contacts, 0, lang),
-            first=i18n.short_date(extent.first_day, lang), last=i18n.short_date(extent.last_day, lang)))
+        self.extent_label.setText(
+            translate("MainWindow", "{path} · {n} contacts from {first} to {last}").format(
+                path=self.desk.store.path,
+                n=formatting.number(extent.contacts, 0, lang),
+                first=i18n.short_date(extent.first_day, lang),
+                last=i18n.short_date(extent.last_day, lang),
+            )
+        )
 
     def retranslate(self, *_args) -> None:
         self.setWindowTitle(translate("MainWindow", "kpidesk — customer-service KPIs"))
@@ -295,16 +307,15 @@ class MainWindow(QMainWindow):
             privacy_state.of(self.desk).set_enabled(on)
             self._show_filters(self.desk.prefs.extent)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def dropEvent(self, event) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.actions_.import_paths(paths)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event) -> None:
         self.qsettings.setValue("view_state", self.state.to_json())
         super().closeEvent(event)
-

@@ -15,11 +15,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from kpidesk.core.dashboard.tabs import TABS, TabRequest
 from kpidesk.core.dashboard.view_state import ViewState
-from kpidesk.core.workspace import demo_job, load_prefs, open_job
+from kpidesk.core.workspace import demo_job, open_job
 from kpidesk.ui import i18n, privacy_state, tasks
 from kpidesk.ui.app import demo_path, make_app
 from kpidesk.ui.dashboard.filter_bar import anchor_for
@@ -37,6 +37,7 @@ def _channel(tab: str):
         from kpidesk.ui.dashboard.channel_view import ChannelView
 
         return ChannelView(desk, tab)
+
     return make
 
 
@@ -58,8 +59,11 @@ def _history(desk, args):
     return ImportHistoryDialog(desk.store, lang=desk.lang)
 
 
-TAB_VIEWS = {"overview": _overview, "agents": _agents,
-             **{key: _channel(key) for key in TABS if key not in ("overview", "agents")}}
+TAB_VIEWS = {
+    "overview": _overview,
+    "agents": _agents,
+    **{key: _channel(key) for key in TABS if key not in ("overview", "agents")},
+}
 VIEWS: dict[str, Callable] = {**TAB_VIEWS, "coaching": _coaching, "history": _history}
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from kpidesk.ui.i18n import translate
 
-STYLE = ("QLabel#PrivacyBanner { background: #6a1b9a; color: white; font-weight: 600; padding: 5px 12px; }")
+STYLE = "QLabel#PrivacyBanner { background: #6a1b9a; color: white; font-weight: 600; padding: 5px 12px; }"
 
 
 class PrivacyBanner(QLabel):
@@ -25,8 +25,13 @@ class PrivacyBanner(QLabel):
             state.privacy_changed.connect(self.show_on)
 
     def retranslate(self) -> None:
-        self.setText(translate("PrivacyBanner", "● Privacy mode on — other agents are shown as aliases, customer "
-                                                "details are masked (Ctrl+Shift+P to turn off)"))
+        self.setText(
+            translate(
+                "PrivacyBanner",
+                "● Privacy mode on — other agents are shown as aliases, customer "
+                "details are masked (Ctrl+Shift+P to turn off)",
+            )
+        )
 
     def show_on(self, on: bool) -> None:
         self.setVisible(on)

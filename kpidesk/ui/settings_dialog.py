@@ -8,16 +8,28 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHeaderView, QLineEdit, QPlainTextEdit,
-    QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from kpidesk.core.db import calendar
-
 from kpidesk.core import formatting
+from kpidesk.core.db import calendar
 from kpidesk.core.kpi.targets import ANY_CHANNEL
-from kpidesk.ui import i18n
 from kpidesk.core.workspace import PrefsChange
+from kpidesk.ui import i18n
 from kpidesk.ui.desk import CHANNEL_LABELS, PARAM_LABELS, POLICY_LABELS
 from kpidesk.ui.i18n import translate
 
@@ -57,17 +69,27 @@ class SettingsDialog(QDialog):
             channels = [ANY_CHANNEL] + (list(kpi.channels) if len(kpi.channels) > 1 else [])
             self.rows += [(kpi.id, c) for c in channels]
         table = QTableWidget(len(self.rows), 4)
-        table.setHorizontalHeaderLabels([translate("Settings", "KPI"), translate("Settings", "Channel"),
-                                         translate("Settings", "Target"), translate("Settings", "Warning")])
+        table.setHorizontalHeaderLabels(
+            [
+                translate("Settings", "KPI"),
+                translate("Settings", "Channel"),
+                translate("Settings", "Target"),
+                translate("Settings", "Warning"),
+            ]
+        )
         for r, (kpi_id, channel) in enumerate(self.rows):
             kpi = desk.engine.registry[kpi_id]
             unit = "%" if kpi.unit == "rate" else ("s" if kpi.unit == "seconds" else "")
             name = QTableWidgetItem(f"{kpi.label_for(desk.lang)}" + (f" ({unit})" if unit else ""))
-            where = translate("Settings", "All channels") if channel == ANY_CHANNEL else \
-                translate("Channels", CHANNEL_LABELS.get(channel, channel))
+            where = (
+                translate("Settings", "All channels")
+                if channel == ANY_CHANNEL
+                else translate("Channels", CHANNEL_LABELS.get(channel, channel))
+            )
             t = desk.target(kpi_id, None if channel == ANY_CHANNEL else channel)
-            cells = [name, QTableWidgetItem(where)] + [QTableWidgetItem(self._shown(v, kpi.unit))
-                                                        for v in (t.target, t.warning)]
+            cells = [name, QTableWidgetItem(where)] + [
+                QTableWidgetItem(self._shown(v, kpi.unit)) for v in (t.target, t.warning)
+            ]
             for c, item in enumerate(cells):
                 if c < 2:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -88,8 +110,13 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.spins: dict[str, QDoubleSpinBox | QSpinBox] = {}
-        for key, top in (("sl_threshold_s", 600), ("short_abandon_s", 120), ("repeat_window_days", 90),
-                         ("response_sla_h", 720), ("min_sample", 10000)):
+        for key, top in (
+            ("sl_threshold_s", 600),
+            ("short_abandon_s", 120),
+            ("repeat_window_days", 90),
+            ("response_sla_h", 720),
+            ("min_sample", 10000),
+        ):
             spin = QSpinBox() if key == "min_sample" else QDoubleSpinBox()
             spin.setRange(0, top)
             spin.setValue(params.get(key, 0))
@@ -112,8 +139,9 @@ class SettingsDialog(QDialog):
             edit.setPlaceholderText(translate("Settings", "closed (e.g. 09:00-12:30, 13:30-18:00)"))
             self.hours[str(dow)] = edit
             form.addRow(i18n.weekday_name(dow - 1, self.desk.lang), edit)
-        self.holidays = QPlainTextEdit("\n".join(f"{d.isoformat()} {name or ''}".strip()
-                                                 for d, name in self.desk.prefs.holidays))
+        self.holidays = QPlainTextEdit(
+            "\n".join(f"{d.isoformat()} {name or ''}".strip() for d, name in self.desk.prefs.holidays)
+        )
         add = QPushButton(translate("Settings", "Add this year's French public holidays"))
         add.clicked.connect(self._add_french_holidays)
         form.addRow(translate("Settings", "Holidays (one per line: YYYY-MM-DD name)"), self.holidays)
@@ -134,8 +162,11 @@ class SettingsDialog(QDialog):
             self.language.addItem(text, code)
         self.language.setCurrentIndex(max(0, self.language.findData(self.desk.prefs.language)))
         self.theme = QComboBox()
-        for code, text in (("system", translate("Settings", "Follow the system")),
-                           ("light", translate("Settings", "Light")), ("dark", translate("Settings", "Dark"))):
+        for code, text in (
+            ("system", translate("Settings", "Follow the system")),
+            ("light", translate("Settings", "Light")),
+            ("dark", translate("Settings", "Dark")),
+        ):
             self.theme.addItem(text, code)
         self.theme.setCurrentIndex(max(0, self.theme.findData(self.desk.prefs.theme)))
         form.addRow(translate("Settings", "Language"), self.language)
@@ -150,8 +181,10 @@ class SettingsDialog(QDialog):
                 values[key] = spin.value()
         if self.policy.currentData() != prefs.params.get("sl_abandon_policy"):
             values["sl_abandon_policy"] = self.policy.currentData()
-        hours = {dow: [span.strip().split("-", 1) for span in edit.text().split(",") if "-" in span]
-                 for dow, edit in self.hours.items()}
+        hours = {
+            dow: [span.strip().split("-", 1) for span in edit.text().split(",") if "-" in span]
+            for dow, edit in self.hours.items()
+        }
         hours = {dow: [[a.strip(), b.strip()] for a, b in spans] for dow, spans in hours.items() if spans}
         if hours != prefs.business_hours:
             values["business_hours"] = hours

@@ -40,10 +40,34 @@ class Theme:
         return colour
 
 
-LIGHT = Theme("light", "#f4f5f7", "#ffffff", "#1b1f24", "#5b636e", "#d5d9df", "#1f5fbf", "#9aa3ae",
-              "#1a7f37", "#b26b00", "#c62828", ("#f7fbff", "#6baed6", "#08306b"))
-DARK = Theme("dark", "#16181c", "#202329", "#eef0f3", "#a3abb6", "#3a3f47", "#5ea0ff", "#6b7380",
-             "#3fb950", "#e3a33b", "#ff6b61", ("#1b2430", "#2f7fc1", "#bfe3ff"))
+LIGHT = Theme(
+    "light",
+    "#f4f5f7",
+    "#ffffff",
+    "#1b1f24",
+    "#5b636e",
+    "#d5d9df",
+    "#1f5fbf",
+    "#9aa3ae",
+    "#1a7f37",
+    "#b26b00",
+    "#c62828",
+    ("#f7fbff", "#6baed6", "#08306b"),
+)
+DARK = Theme(
+    "dark",
+    "#16181c",
+    "#202329",
+    "#eef0f3",
+    "#a3abb6",
+    "#3a3f47",
+    "#5ea0ff",
+    "#6b7380",
+    "#3fb950",
+    "#e3a33b",
+    "#ff6b61",
+    ("#1b2430", "#2f7fc1", "#bfe3ff"),
+)
 
 _current = LIGHT
 

@@ -39,9 +39,14 @@ class WelcomeView(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(translate("Welcome", "Welcome to kpidesk"))
-        self.text.setText(translate("Welcome", "This database holds no contacts yet. Explore the demo data, "
-                                               "import your exports (calls, tickets, chats, surveys), or open "
-                                               "a database you already have."))
+        self.text.setText(
+            translate(
+                "Welcome",
+                "This database holds no contacts yet. Explore the demo data, "
+                "import your exports (calls, tickets, chats, surveys), or open "
+                "a database you already have.",
+            )
+        )
         self.demo.setText(translate("Welcome", "Open the demo data"))
         self.imports.setText(translate("Welcome", "Import files…"))
         self.open.setText(translate("Welcome", "Open a database…"))

@@ -9,29 +9,36 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from kpidesk.core.workspace import PrefsChange, demo_job, load_prefs, open_job, save_prefs
 from kpidesk.ui import export, i18n
-from kpidesk.core.workspace import PrefsChange, demo_job, open_job, save_prefs
 from kpidesk.ui.desk import Desk
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
 
 MAX_RECENT = 8
 MENU_TEXT = {
-    "file": QT_TRANSLATE_NOOP("Menu", "&File"), "view": QT_TRANSLATE_NOOP("Menu", "&View"),
-    "tools": QT_TRANSLATE_NOOP("Menu", "&Tools"), "recent": QT_TRANSLATE_NOOP("Menu", "Recent databases"),
-    "language": QT_TRANSLATE_NOOP("Menu", "Language"), "new": QT_TRANSLATE_NOOP("Menu", "New database…"),
-    "open": QT_TRANSLATE_NOOP("Menu", "Open database…"), "import_": QT_TRANSLATE_NOOP("Menu", "Import files…"),
+    "file": QT_TRANSLATE_NOOP("Menu", "&File"),
+    "view": QT_TRANSLATE_NOOP("Menu", "&View"),
+    "tools": QT_TRANSLATE_NOOP("Menu", "&Tools"),
+    "recent": QT_TRANSLATE_NOOP("Menu", "Recent databases"),
+    "language": QT_TRANSLATE_NOOP("Menu", "Language"),
+    "new": QT_TRANSLATE_NOOP("Menu", "New database…"),
+    "open": QT_TRANSLATE_NOOP("Menu", "Open database…"),
+    "import_": QT_TRANSLATE_NOOP("Menu", "Import files…"),
     "import_mapped": QT_TRANSLATE_NOOP("Menu", "Import with mapping…"),
     "import_history": QT_TRANSLATE_NOOP("Menu", "Import history…"),
     "export_table": QT_TRANSLATE_NOOP("Menu", "Export table (CSV, XLSX)…"),
-    "export_chart": QT_TRANSLATE_NOOP("Menu", "Export chart (PNG)…"), "quit": QT_TRANSLATE_NOOP("Menu", "Quit"),
+    "export_chart": QT_TRANSLATE_NOOP("Menu", "Export chart (PNG)…"),
+    "quit": QT_TRANSLATE_NOOP("Menu", "Quit"),
     "privacy": QT_TRANSLATE_NOOP("Menu", "Privacy mode (screen sharing)"),
-    "settings": QT_TRANSLATE_NOOP("Menu", "Settings…"), "system": QT_TRANSLATE_NOOP("Menu", "System language"),
-    "en": "English", "fr": "Français",
+    "settings": QT_TRANSLATE_NOOP("Menu", "Settings…"),
+    "system": QT_TRANSLATE_NOOP("Menu", "System language"),
+    "en": "English",
+    "fr": "Français",
 }
 
 
@@ -86,11 +93,27 @@ class WindowActions(QObject):
         return action
 
     def retranslate(self) -> None:
-        t = lambda s: translate("Menu", s)  # noqa: E731
-        for menu, key in ((self.file_menu, "file"), (self.view_menu, "view"), (self.tools_menu, "tools"),
-                          (self.recent_menu, "recent"), (self.lang_menu, "language")):
+        t = lambda s: translate("Menu", s)
+        for menu, key in (
+            (self.file_menu, "file"),
+            (self.view_menu, "view"),
+            (self.tools_menu, "tools"),
+            (self.recent_menu, "recent"),
+            (self.lang_menu, "language"),
+        ):
             menu.setTitle(t(MENU_TEXT[key]))
-        for key in ("new", "open", "import_", "import_mapped", "import_history", "export_table", "export_chart", "quit", "privacy", "settings"):
+        for key in (
+            "new",
+            "open",
+            "import_",
+            "import_mapped",
+            "import_history",
+            "export_table",
+            "export_chart",
+            "quit",
+            "privacy",
+            "settings",
+        ):
             getattr(self, key).setText(t(MENU_TEXT[key]))
         for code in ("system", "en", "fr"):
             self.lang_actions[code].setText(t(MENU_TEXT[code]))
@@ -106,14 +129,22 @@ class WindowActions(QObject):
         self.opener.start(lambda p, s: demo_job(p), path)
 
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, translate("Menu", "Open database"), "",
-                                              translate("Menu", "kpidesk databases (*.duckdb *.db);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self.w,
+            translate("Menu", "Open database"),
+            "",
+            translate("Menu", "kpidesk databases (*.duckdb *.db);;All files (*)"),
+        )
         if path:
             self.open_database(path)
 
     def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, translate("Menu", "New database"), "kpidesk.duckdb",
-                                              translate("Menu", "kpidesk databases (*.duckdb)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self.w,
+            translate("Menu", "New database"),
+            "kpidesk.duckdb",
+            translate("Menu", "kpidesk databases (*.duckdb)"),
+        )
         if path:
             self.open_database(path)
 
@@ -168,9 +199,12 @@ class WindowActions(QObject):
 
     # -- imports and exports ------------------------------------------------------------
     def choose_imports(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.w, translate("Menu", "Import files"), "",
-                                                translate("Menu", "Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet "
-                                                                  "*.log);;All files (*)"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.w,
+            translate("Menu", "Import files"),
+            "",
+            translate("Menu", "Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet *.log);;All files (*)"),
+        )
         if paths:
             self.import_paths(paths)
 
@@ -184,9 +218,12 @@ class WindowActions(QObject):
     def choose_mapped_import(self) -> None:
         if self.w.desk is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self.w, translate("Menu", "Import with mapping"), "",
-                                              translate("Menu", "Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet "
-                                                                "*.log);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self.w,
+            translate("Menu", "Import with mapping"),
+            "",
+            translate("Menu", "Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet *.log);;All files (*)"),
+        )
         if path:
             from kpidesk.ui.ingest.import_flow import open_mapping
 
@@ -206,8 +243,9 @@ class WindowActions(QObject):
         if table is None:
             self.w.statusBar().showMessage(translate("Menu", "This tab has no table to export."), 5000)
             return
-        filters = translate("Menu", "CSV (*.csv)") + (";;" + translate("Menu", "Excel (*.xlsx)")
-                                                      if export.xlsx_available() else "")
+        filters = translate("Menu", "CSV (*.csv)") + (
+            ";;" + translate("Menu", "Excel (*.xlsx)") if export.xlsx_available() else ""
+        )
         path, _ = QFileDialog.getSaveFileName(self.w, translate("Menu", "Export table"), f"{view.key}.csv", filters)
         if path:
             header, rows = table.rows_as_table()
@@ -218,8 +256,9 @@ class WindowActions(QObject):
         chart = view.export_chart() if view else None
         if chart is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.w, translate("Menu", "Export chart"), f"{view.key}.png",
-                                              translate("Menu", "PNG image (*.png)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, translate("Menu", "Export chart"), f"{view.key}.png", translate("Menu", "PNG image (*.png)")
+        )
         if path:
             export.save_png(chart, Path(path))
 

@@ -7,28 +7,51 @@ from kpidesk.core.privacy import Privacy, alias_letters, mask_customer, mask_ema
 ROSTER = {"A2": "Bruno Petit", "A1": "Alice Martin", "A3": "Chloé Durand", "A10": "Thomas Roux"}
 
 
-@pytest.mark.parametrize("text", [
-    "06 12 34 56 78", "06.12.34.56.78", "06-12-34-56-78", "0612345678",
-    "+33 6 12 34 56 78", "+33612345678", "+33 (0)6 12 34 56 78", "0033 6 12 34 56 78",
-    "+212 6 12 34 56 78", "01 23 45 67 89", "06\u00a012\u00a034\u00a056\u00a078",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "06 12 34 56 78",
+        "06.12.34.56.78",
+        "06-12-34-56-78",
+        "0612345678",
+        "+33 6 12 34 56 78",
+        "+33612345678",
+        "+33 (0)6 12 34 56 78",
+        "0033 6 12 34 56 78",
+        "+212 6 12 34 56 78",
+        "01 23 45 67 89",
+        "06\u00a012\u00a034\u00a056\u00a078",
+    ],
+)
 def test_redact_phone_formats(text):
     out = redact(f"Rappelez-moi au {text} demain")
     assert out == "Rappelez-moi au [phone] demain"
     assert "78" not in out and "89" not in out
 
 
-@pytest.mark.parametrize("text", [
-    "jeanne.dupont@exemple.fr", "j.dupont+sav@mail.example", "MARC_L@FAI.EXAMPLE", "a@b.co",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jeanne.dupont@exemple.fr",
+        "j.dupont+sav@mail.example",
+        "MARC_L@FAI.EXAMPLE",
+        "a@b.co",
+    ],
+)
 def test_redact_emails(text):
     assert redact(f"écrivez à {text}, merci", "fr") == "écrivez à [e-mail], merci"
 
 
-@pytest.mark.parametrize("text", [
-    "Commande 123456 livrée le 12/03/2024", "Attente 45 min, 3 appels", "Remboursé 49,90 €",
-    "Ticket #20240312", "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commande 123456 livrée le 12/03/2024",
+        "Attente 45 min, 3 appels",
+        "Remboursé 49,90 €",
+        "Ticket #20240312",
+        "",
+    ],
+)
 def test_redact_leaves_other_numbers(text):
     assert redact(text) == text
 
@@ -49,16 +72,19 @@ def test_mask_phone_keeps_last_two_digits():
     assert mask_phone("12") == "•••"
 
 
-@pytest.mark.parametrize("value, masked", [
-    ("jeanne.dupont@exemple.fr", "j***@***.fr"),
-    ("0612345678", "•• •• •• •• 78"),
-    ("+33 6 98 76 54 32", "•• •• •• •• 32"),
-    ("Jeanne Dupont", "J. D."),
-    ("Marie-Claire de la Tour", "M. C. D. L. T."),
-    ("CUST-00123", "•••"),
-    ("", ""),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "value, masked",
+    [
+        ("jeanne.dupont@exemple.fr", "j***@***.fr"),
+        ("0612345678", "•• •• •• •• 78"),
+        ("+33 6 98 76 54 32", "•• •• •• •• 32"),
+        ("Jeanne Dupont", "J. D."),
+        ("Marie-Claire de la Tour", "M. C. D. L. T."),
+        ("CUST-00123", "•••"),
+        ("", ""),
+        (None, None),
+    ],
+)
 def test_mask_customer(value, masked):
     assert mask_customer(value) == masked
 
@@ -94,7 +120,7 @@ def test_text_hides_other_agents_names_and_contacts():
 
 
 def test_from_store():
-    from test_coaching_fixtures import build_store
+    from tests.helpers.coaching_fixtures import build_store
 
     store = build_store()
     p = Privacy.from_store(store, True, "A2")

@@ -4,17 +4,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from sample_db import fill  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
 
-from kpidesk.core.kpi.engine import Engine  # noqa: E402
 from kpidesk.core.db.startup import open_database
-from kpidesk.core.db.store import Store  # noqa: E402
-from kpidesk.ui import i18n, tasks  # noqa: E402
+from kpidesk.core.kpi.engine import Engine
 from kpidesk.core.workspace import load_prefs
-from kpidesk.ui.desk import Desk  # noqa: E402
-from kpidesk.ui.main_window import MainWindow  # noqa: E402
+from kpidesk.ui import i18n, tasks
+from kpidesk.ui.desk import Desk
+from kpidesk.ui.main_window import MainWindow
+from tests.helpers.sample_db import fill
 
 
 @pytest.fixture(scope="session")

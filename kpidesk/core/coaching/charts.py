@@ -75,8 +75,9 @@ def _nice_step(span: float, bins: int) -> float:
     return next(m * power for m in _NICE if m * power >= raw)
 
 
-def distribution(store, engine: Engine, measure: str, agent_id: str, team_filters: Filters,
-                 bins: int = 20) -> Distribution:
+def distribution(
+    store, engine: Engine, measure: str, agent_id: str, team_filters: Filters, bins: int = 20
+) -> Distribution:
     """Per-contact values of the agent and of the rest of the team on the same bins.
 
     The bin width is a round number covering the team's values up to the 98th
@@ -89,14 +90,24 @@ def distribution(store, engine: Engine, measure: str, agent_id: str, team_filter
         source = "surveys s JOIN contacts c ON c.contact_id = s.contact_id"
     else:
         source = "contacts c"
-    where = (f"{cond} AND c.arrived_at >= $start AND c.arrived_at < $end AND c.agent_id IS NOT NULL"
-             " AND (len($channels) = 0 OR list_contains($channels, c.channel))"
-             " AND (len($queues) = 0 OR list_contains($queues, c.queue))"
-             " AND (len($teams) = 0 OR list_contains($teams, a.team))")
-    base = (f"SELECT {value} AS v, c.agent_id = $agent AS mine FROM {source} "
-            f"LEFT JOIN agents a ON a.agent_id = c.agent_id WHERE {where}")
-    bind = {"start": start, "end": end, "agent": agent_id, "channels": list(team_filters.channels),
-            "queues": list(team_filters.queues), "teams": list(team_filters.teams)}
+    where = (
+        f"{cond} AND c.arrived_at >= $start AND c.arrived_at < $end AND c.agent_id IS NOT NULL"
+        " AND (len($channels) = 0 OR list_contains($channels, c.channel))"
+        " AND (len($queues) = 0 OR list_contains($queues, c.queue))"
+        " AND (len($teams) = 0 OR list_contains($teams, a.team))"
+    )
+    base = (
+        f"SELECT {value} AS v, c.agent_id = $agent AS mine FROM {source} "
+        f"LEFT JOIN agents a ON a.agent_id = c.agent_id WHERE {where}"
+    )
+    bind = {
+        "start": start,
+        "end": end,
+        "agent": agent_id,
+        "channels": list(team_filters.channels),
+        "queues": list(team_filters.queues),
+        "teams": list(team_filters.teams),
+    }
     cur = store.cursor()
     top = "max(v)" if measure == "csat" else "quantile_cont(v, 0.98)"
     lo, hi = cur.execute(f"SELECT min(v), {top} FROM ({base})", bind).fetchone()

@@ -18,55 +18,119 @@ from kpidesk.core.kpi.engine import Engine, Filters
 
 _HANDLE = "coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0)"
 _HANDLED = "c.outcome IN ('answered', 'handled')"
-_REPEAT = ("c.customer_id IS NOT NULL AND c.next_contact_at IS NOT NULL "
-           "AND epoch(c.next_contact_at) - epoch(c.arrived_at) <= $repeat_window_days * 86400")
+_REPEAT = (
+    "c.customer_id IS NOT NULL AND c.next_contact_at IS NOT NULL "
+    "AND epoch(c.next_contact_at) - epoch(c.arrived_at) <= $repeat_window_days * 86400"
+)
 
 # family → (figure SQL, condition, order, unit of the figure, why it is listed)
 FAMILIES: dict[str, tuple[str, str, str, str, str]] = {
-    "handle": (_HANDLE, f"{_HANDLED} AND coalesce(c.talk_s, c.hold_s, c.wrap_s) IS NOT NULL",
-               "figure DESC", "seconds", "longest handle times"),
+    "handle": (
+        _HANDLE,
+        f"{_HANDLED} AND coalesce(c.talk_s, c.hold_s, c.wrap_s) IS NOT NULL",
+        "figure DESC",
+        "seconds",
+        "longest handle times",
+    ),
     "talk": ("c.talk_s", f"{_HANDLED} AND c.talk_s IS NOT NULL", "figure DESC", "seconds", "longest talk times"),
     "hold": ("c.hold_s", f"{_HANDLED} AND c.hold_s > 0", "figure DESC", "seconds", "longest holds"),
     "wrap": ("c.wrap_s", f"{_HANDLED} AND c.wrap_s IS NOT NULL", "figure DESC", "seconds", "longest wrap-ups"),
-    "wait": ("c.wait_s", "c.outcome = 'answered' AND c.wait_s IS NOT NULL", "figure DESC", "seconds",
-             "longest waits before answer"),
+    "wait": (
+        "c.wait_s",
+        "c.outcome = 'answered' AND c.wait_s IS NOT NULL",
+        "figure DESC",
+        "seconds",
+        "longest waits before answer",
+    ),
     "abandoned": ("c.wait_s", "c.outcome = 'abandoned'", "figure DESC NULLS LAST", "seconds", "abandoned"),
     "transferred": ("c.talk_s", "c.transferred", "c.arrived_at DESC", "seconds", "transferred"),
-    "repeat": ("epoch(c.next_contact_at) - epoch(c.arrived_at)", f"{_HANDLED} AND {_REPEAT}", "figure ASC",
-               "seconds", "customer came back within the repeat window"),
-    "unresolved": ("epoch(c.next_contact_at) - epoch(c.arrived_at)",
-                   f"{_HANDLED} AND (c.resolved = false OR ({_REPEAT}))", "c.arrived_at DESC", "seconds",
-                   "not resolved, or customer came back"),
-    "response": ("c.first_response_s", "c.channel NOT IN ('phone', 'chat', 'bot') AND "
-                 "(c.first_response_s IS NULL OR c.first_response_s > $response_sla_h * 3600)",
-                 "figure DESC NULLS FIRST", "seconds", "tickets over the response SLA"),
-    "resolution": ("c.resolution_s", "c.resolution_s IS NOT NULL", "figure DESC", "seconds",
-                   "longest resolutions"),
+    "repeat": (
+        "epoch(c.next_contact_at) - epoch(c.arrived_at)",
+        f"{_HANDLED} AND {_REPEAT}",
+        "figure ASC",
+        "seconds",
+        "customer came back within the repeat window",
+    ),
+    "unresolved": (
+        "epoch(c.next_contact_at) - epoch(c.arrived_at)",
+        f"{_HANDLED} AND (c.resolved = false OR ({_REPEAT}))",
+        "c.arrived_at DESC",
+        "seconds",
+        "not resolved, or customer came back",
+    ),
+    "response": (
+        "c.first_response_s",
+        "c.channel NOT IN ('phone', 'chat', 'bot') AND "
+        "(c.first_response_s IS NULL OR c.first_response_s > $response_sla_h * 3600)",
+        "figure DESC NULLS FIRST",
+        "seconds",
+        "tickets over the response SLA",
+    ),
+    "resolution": ("c.resolution_s", "c.resolution_s IS NOT NULL", "figure DESC", "seconds", "longest resolutions"),
     "reopened": ("c.resolution_s", "c.reopened", "c.arrived_at DESC", "seconds", "reopened tickets"),
-    "replies": ("c.replies", "c.replies IS NOT NULL AND c.solved_at IS NOT NULL", "figure DESC", "count",
-                "most replies"),
-    "chat_wait": ("c.first_response_s", "c.channel = 'chat' AND c.first_response_s IS NOT NULL",
-                  "figure DESC", "seconds", "longest first replies"),
-    "low_csat": ("(s.score - s.scale_min) / nullif(s.scale_max - s.scale_min, 0) * 4 + 1",
-                 "s.survey_type = 'csat' AND s.score < s.scale_max - 1", "figure ASC, s.comment IS NULL",
-                 "score", "low CSAT"),
-    "low_survey": ("s.score", "s.survey_type = $survey_type AND s.score IS NOT NULL",
-                   "CASE WHEN s.higher_is_better THEN s.score ELSE -s.score END ASC", "score",
-                   "lowest survey scores"),
+    "replies": (
+        "c.replies",
+        "c.replies IS NOT NULL AND c.solved_at IS NOT NULL",
+        "figure DESC",
+        "count",
+        "most replies",
+    ),
+    "chat_wait": (
+        "c.first_response_s",
+        "c.channel = 'chat' AND c.first_response_s IS NOT NULL",
+        "figure DESC",
+        "seconds",
+        "longest first replies",
+    ),
+    "low_csat": (
+        "(s.score - s.scale_min) / nullif(s.scale_max - s.scale_min, 0) * 4 + 1",
+        "s.survey_type = 'csat' AND s.score < s.scale_max - 1",
+        "figure ASC, s.comment IS NULL",
+        "score",
+        "low CSAT",
+    ),
+    "low_survey": (
+        "s.score",
+        "s.survey_type = $survey_type AND s.score IS NOT NULL",
+        "CASE WHEN s.higher_is_better THEN s.score ELSE -s.score END ASC",
+        "score",
+        "lowest survey scores",
+    ),
     "low_qa": ("q.qa", "q.qa IS NOT NULL", "figure ASC", "score", "lowest QA scores"),
 }
 
 KPI_FAMILY: dict[str, str] = {
-    "aht": "handle", "avg_talk": "talk", "avg_hold": "hold", "avg_wrap": "wrap", "occupancy": "handle",
-    "asa": "wait", "max_wait": "wait", "service_level": "wait", "answer_rate": "abandoned",
-    "abandon_rate": "abandoned", "avg_abandon_wait": "abandoned", "transfer_rate": "transferred",
-    "repeat_rate": "repeat", "fcr": "unresolved", "resolution_rate": "unresolved",
-    "response_sla": "response", "first_response_time": "response", "avg_response_time": "response",
-    "resolution_time": "resolution", "backlog": "response", "backlog_age": "resolution",
-    "reopen_rate": "reopened", "interactions_per_ticket": "replies",
-    "chat_first_response_time": "chat_wait", "chat_abandon_rate": "abandoned",
-    "csat": "low_csat", "csat_mean": "low_csat", "nps": "low_survey", "ces": "low_survey",
-    "qa_score": "low_qa", "qa_vs_csat_gap": "low_qa",
+    "aht": "handle",
+    "avg_talk": "talk",
+    "avg_hold": "hold",
+    "avg_wrap": "wrap",
+    "occupancy": "handle",
+    "asa": "wait",
+    "max_wait": "wait",
+    "service_level": "wait",
+    "answer_rate": "abandoned",
+    "abandon_rate": "abandoned",
+    "avg_abandon_wait": "abandoned",
+    "transfer_rate": "transferred",
+    "repeat_rate": "repeat",
+    "fcr": "unresolved",
+    "resolution_rate": "unresolved",
+    "response_sla": "response",
+    "first_response_time": "response",
+    "avg_response_time": "response",
+    "resolution_time": "resolution",
+    "backlog": "response",
+    "backlog_age": "resolution",
+    "reopen_rate": "reopened",
+    "interactions_per_ticket": "replies",
+    "chat_first_response_time": "chat_wait",
+    "chat_abandon_rate": "abandoned",
+    "csat": "low_csat",
+    "csat_mean": "low_csat",
+    "nps": "low_survey",
+    "ces": "low_survey",
+    "qa_score": "low_qa",
+    "qa_vs_csat_gap": "low_qa",
 }
 
 
@@ -84,8 +148,9 @@ class ContactLine:
     comment: str | None = None  # the customer's survey comment, when there is one
 
 
-def contacts_behind(engine: Engine, agent_id: str, kpi_id: str, filters: Filters = Filters(),
-                    limit: int = 50) -> tuple[str | None, list[ContactLine]]:
+def contacts_behind(
+    engine: Engine, agent_id: str, kpi_id: str, filters: Filters = Filters(), limit: int = 50
+) -> tuple[str | None, list[ContactLine]]:
     """The agent's contacts that weigh on a KPI, worst first; and why they are listed.
 
     Returns ``(None, [])`` for a KPI that has no contact-level reading (a count, a
@@ -118,8 +183,13 @@ def contacts_behind(engine: Engine, agent_id: str, kpi_id: str, filters: Filters
         LIMIT $limit
     """
     bind: dict[str, Any] = {
-        "agent": agent_id, "start": start, "end": end, "limit": limit,
-        "channels": list(filters.channels), "queues": list(filters.queues), "topics": list(filters.topics),
+        "agent": agent_id,
+        "start": start,
+        "end": end,
+        "limit": limit,
+        "channels": list(filters.channels),
+        "queues": list(filters.queues),
+        "topics": list(filters.topics),
     }
     bind["survey_type"] = kpi_id if family == "low_survey" else "csat"
     for name in ("repeat_window_days", "response_sla_h"):

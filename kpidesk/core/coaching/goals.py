@@ -53,8 +53,9 @@ class GoalError(ValueError):
     """A goal the team lead must correct."""
 
 
-def add_goal(store, agent_id: str, kpi: str, target: float, start_date: date, due_date: date,
-             note: str | None = None) -> int:
+def add_goal(
+    store, agent_id: str, kpi: str, target: float, start_date: date, due_date: date, note: str | None = None
+) -> int:
     if due_date < start_date:
         raise GoalError("The due date is before the start date.")
     with store.write(facts=False) as cur:
@@ -66,8 +67,9 @@ def add_goal(store, agent_id: str, kpi: str, target: float, start_date: date, du
     return goal_id
 
 
-def update_goal(store, goal_id: int, target: float | None = None, due_date: date | None = None,
-                note: str | None = None) -> None:
+def update_goal(
+    store, goal_id: int, target: float | None = None, due_date: date | None = None, note: str | None = None
+) -> None:
     with store.write(facts=False) as cur:
         cur.execute(
             "UPDATE coaching_goals SET target = coalesce(?, target), due_date = coalesce(?, due_date), "
@@ -82,11 +84,15 @@ def delete_goal(store, goal_id: int) -> None:
 
 
 def goals(store, agent_id: str) -> list[Goal]:
-    rows = store.cursor().execute(
-        "SELECT goal_id, agent_id, kpi, target, start_date, due_date, note, created_at FROM coaching_goals "
-        "WHERE agent_id = ? ORDER BY due_date DESC, goal_id DESC",
-        [agent_id],
-    ).fetchall()
+    rows = (
+        store.cursor()
+        .execute(
+            "SELECT goal_id, agent_id, kpi, target, start_date, due_date, note, created_at FROM coaching_goals "
+            "WHERE agent_id = ? ORDER BY due_date DESC, goal_id DESC",
+            [agent_id],
+        )
+        .fetchall()
+    )
     return [Goal(*r) for r in rows]
 
 
@@ -114,8 +120,9 @@ def progress(engine: Engine, goal: Goal, today: date | None = None) -> GoalProgr
     better = engine.registry[goal.kpi].better if goal.kpi in engine.registry else "higher"
     span = max((goal.due_date - goal.start_date).days, 1)
     elapsed = min(max((today - goal.start_date).days / span, 0.0), 1.0)
-    baseline, _ = _value(engine, goal, goal.start_date - timedelta(days=BASELINE_DAYS),
-                         goal.start_date - timedelta(days=1))
+    baseline, _ = _value(
+        engine, goal, goal.start_date - timedelta(days=BASELINE_DAYS), goal.start_date - timedelta(days=1)
+    )
     last = min(today, goal.due_date)
     value, n = _value(engine, goal, goal.start_date, last)
     share = None

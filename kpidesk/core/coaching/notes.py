@@ -8,9 +8,9 @@ lead opening an agent sees the whole coaching story, newest first.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Iterable
 
 
 @dataclass
@@ -39,8 +39,9 @@ def add_note(store, agent_id: str, session_date: date, text: str, kpis: Iterable
     return note_id
 
 
-def update_note(store, note_id: int, text: str | None = None, kpis: Iterable[str] | None = None,
-                session_date: date | None = None) -> None:
+def update_note(
+    store, note_id: int, text: str | None = None, kpis: Iterable[str] | None = None, session_date: date | None = None
+) -> None:
     if text is not None and not text.strip():
         raise NoteError("A coaching note needs some text.")
     with store.write(facts=False) as cur:
@@ -58,11 +59,15 @@ def delete_note(store, note_id: int) -> None:
 
 def notes(store, agent_id: str, limit: int | None = None) -> list[Note]:
     """The agent's notes, latest session first."""
-    rows = store.cursor().execute(
-        "SELECT note_id, agent_id, session_date, text, coalesce(kpis, []), created_at FROM coaching_notes "
-        "WHERE agent_id = ? ORDER BY session_date DESC, note_id DESC LIMIT ?",
-        [agent_id, limit if limit is not None else 1 << 31],
-    ).fetchall()
+    rows = (
+        store.cursor()
+        .execute(
+            "SELECT note_id, agent_id, session_date, text, coalesce(kpis, []), created_at FROM coaching_notes "
+            "WHERE agent_id = ? ORDER BY session_date DESC, note_id DESC LIMIT ?",
+            [agent_id, limit if limit is not None else 1 << 31],
+        )
+        .fetchall()
+    )
     return [Note(*r) for r in rows]
 
 

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kpidesk.core.jobs import check
-from kpidesk.core.coaching import notes as coaching_notes, goals
-from kpidesk.core.coaching.standings import AgentProfile, Standing, agent_profile, strengths_and_gaps
+from kpidesk.core.coaching import goals
+from kpidesk.core.coaching import notes as coaching_notes
 from kpidesk.core.coaching.charts import MEASURES, Distribution, Trend, distribution, trend
 from kpidesk.core.coaching.contacts import ContactLine, contact_record, contacts_behind
 from kpidesk.core.coaching.quality import QualityView, qa_by_criterion
+from kpidesk.core.coaching.standings import AgentProfile, Standing, agent_profile, strengths_and_gaps
+from kpidesk.core.jobs import check
 from kpidesk.core.kpi.engine import Engine, Filters
 
 
@@ -58,8 +59,7 @@ class KpiDetail:
 
 
 def load_history(engine: Engine, agent_id: str, today: date | None = None) -> CoachingHistory:
-    return CoachingHistory(coaching_notes.notes(engine.store, agent_id),
-                           goals.progress_all(engine, agent_id, today))
+    return CoachingHistory(coaching_notes.notes(engine.store, agent_id), goals.progress_all(engine, agent_id, today))
 
 
 def load_coaching(inputs: tuple[Engine, CoachingRequest], state=None) -> CoachingData:
@@ -77,8 +77,9 @@ def load_coaching(inputs: tuple[Engine, CoachingRequest], state=None) -> Coachin
     check(state)
     _why, said = contacts_behind(engine, req.agent_id, "csat", req.filters.narrowed(agents=()), limit=200)
     comments = [line for line in said if line.comment][:6]
-    return CoachingData(req, profile, strengths, gaps, dists, quality,
-                        load_history(engine, req.agent_id, req.today), comments)
+    return CoachingData(
+        req, profile, strengths, gaps, dists, quality, load_history(engine, req.agent_id, req.today), comments
+    )
 
 
 def load_kpi_detail(inputs: tuple[Engine, CoachingRequest, str, Filters], state=None) -> KpiDetail:
@@ -117,6 +118,5 @@ def save_entry(inputs: tuple[Engine, str, NoteInput | GoalInput, date | None], s
     if isinstance(entry, NoteInput):
         coaching_notes.add_note(engine.store, agent_id, entry.session_date, entry.text, entry.kpis)
     else:
-        goals.add_goal(engine.store, agent_id, entry.kpi, entry.target, entry.start_date, entry.due_date,
-                       entry.note)
+        goals.add_goal(engine.store, agent_id, entry.kpi, entry.target, entry.start_date, entry.due_date, entry.note)
     return load_history(engine, agent_id, today)

@@ -101,13 +101,15 @@ def team_filters(filters: Filters, team: str | None) -> Filters:
 def profile_kpis(engine: Engine, channels: tuple[str, ...]) -> list[str]:
     """KPIs of the agent's channels that mean something for one agent."""
     return [
-        k.id for k in engine.registry
+        k.id
+        for k in engine.registry
         if set(k.channels) & set(channels) and k.relation != "customers" and k.share_over is None
     ]
 
 
-def agent_profile(engine: Engine, agent_id: str, filters: Filters = Filters(), lang: str = "en",
-                  params: dict[str, Any] | None = None) -> AgentProfile:
+def agent_profile(
+    engine: Engine, agent_id: str, filters: Filters = Filters(), lang: str = "en", params: dict[str, Any] | None = None
+) -> AgentProfile:
     name, team, channels = agent_info(engine.store, agent_id)
     if filters.channels:
         channels = tuple(c for c in channels if c in filters.channels)
@@ -126,8 +128,18 @@ def agent_profile(engine: Engine, agent_id: str, filters: Filters = Filters(), l
         if v is None or v.value is None:
             continue  # nothing for this agent (e.g. abandon rate: abandons have no agent)
         target, warning = _target(engine.store, d, channels)
-        s = Standing(kpi_id, d.label_for(lang), d.unit, d.better, v.value, v.n, v.small_sample, v.reason,
-                     target=target, warning=warning)
+        s = Standing(
+            kpi_id,
+            d.label_for(lang),
+            d.unit,
+            d.better,
+            v.value,
+            v.n,
+            v.small_sample,
+            v.reason,
+            target=target,
+            warning=warning,
+        )
         s.team_value = pooled[kpi_id].value if kpi_id in pooled else None
         st = stats.get(kpi_id, {})
         s.team_median, s.team_q1, s.team_q3 = st.get("median"), st.get("q1"), st.get("q3")
@@ -163,8 +175,10 @@ def team_stats(store, values, better: dict[str, str], agent_id: str) -> dict[str
         return {}
     sign = {"higher": 1.0, "lower": -1.0}
     bind = {
-        "kpi": [v.kpi for v in rows], "agent": [v.group["agent"] for v in rows],
-        "value": [float(v.value) for v in rows], "sign": [sign.get(better.get(v.kpi), 1.0) for v in rows],
+        "kpi": [v.kpi for v in rows],
+        "agent": [v.group["agent"] for v in rows],
+        "value": [float(v.value) for v in rows],
+        "sign": [sign.get(better.get(v.kpi), 1.0) for v in rows],
         "focus": agent_id,
     }
     out = {}
@@ -176,11 +190,15 @@ def team_stats(store, values, better: dict[str, str], agent_id: str) -> dict[str
 def _target(store, d, channels: tuple[str, ...]) -> tuple[float | None, float | None]:
     """The team lead's own target (``targets`` table) first, else the KPI file's."""
     scope = [channels[0]] if len(channels) == 1 else []
-    row = store.cursor().execute(
-        "SELECT target, warning FROM targets WHERE kpi = ? AND (channel = '*' OR list_contains(?, channel)) "
-        "ORDER BY channel = '*' LIMIT 1",
-        [d.id, scope],
-    ).fetchone()
+    row = (
+        store.cursor()
+        .execute(
+            "SELECT target, warning FROM targets WHERE kpi = ? AND (channel = '*' OR list_contains(?, channel)) "
+            "ORDER BY channel = '*' LIMIT 1",
+            [d.id, scope],
+        )
+        .fetchone()
+    )
     return (row[0], row[1]) if row else (d.target, d.warning)
 
 

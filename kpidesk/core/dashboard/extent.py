@@ -15,7 +15,7 @@ _LISTS = {
     "queues": "SELECT DISTINCT queue FROM contacts WHERE queue IS NOT NULL ORDER BY 1",
     "teams": "SELECT DISTINCT team FROM agents WHERE team IS NOT NULL ORDER BY 1",
     "sites": "SELECT DISTINCT site FROM (SELECT site FROM agents UNION ALL "
-             "SELECT DISTINCT site FROM contacts) WHERE site IS NOT NULL ORDER BY 1",
+    "SELECT DISTINCT site FROM contacts) WHERE site IS NOT NULL ORDER BY 1",
     "topics": "SELECT DISTINCT topic FROM contacts WHERE topic IS NOT NULL ORDER BY 1",
     "channels": "SELECT DISTINCT channel FROM contacts ORDER BY 1",
 }

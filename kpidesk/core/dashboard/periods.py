@@ -27,7 +27,7 @@ class Period:
     def days(self) -> int:
         return (self.last - self.first).days + 1
 
-    def shifted(self, days: int) -> "Period":
+    def shifted(self, days: int) -> Period:
         return Period(self.first - timedelta(days=days), self.last - timedelta(days=days))
 
 
@@ -93,7 +93,7 @@ def compare(period: Period, how: str, preset: str = "custom") -> Period | None:
 def fit_granularity(period: Period, wanted: str) -> str:
     """The wanted granularity, coarsened until the chart gets at most MAX_POINTS."""
     order = list(GRANULARITIES)
-    for name in order[order.index(wanted):]:
+    for name in order[order.index(wanted) :]:
         if period.days * _BUCKETS_PER_DAY[name] <= MAX_POINTS:
             return name
     return order[-1]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from kpidesk.core.jobs import NULL, JobState, check
 from kpidesk.core.kpi import distribution
@@ -31,29 +30,80 @@ class TabSpec:
 TABS: dict[str, TabSpec] = {
     s.key: s
     for s in [
-        TabSpec("overview", (), ("csat", "answer_rate", "volume", "service_level", "first_response_time",
-                                 "chat_first_response_time", "containment_rate", "fcr")),
-        TabSpec("phone", ("phone",),
-                ("offered", "answer_rate", "abandon_rate", "service_level", "asa", "aht", "transfer_rate", "csat"),
-                ("abandon_rate", "volume", "service_level", "asa"), ("handle", "wait"),
-                ("answered", "aht", "avg_talk", "avg_hold", "avg_wrap", "transfer_rate", "fcr", "csat")),
-        TabSpec("email", ("email",),
-                ("volume", "first_response_time", "response_sla", "resolution_time", "resolution_rate",
-                 "backlog", "reopen_rate", "csat"),
-                ("volume", "first_response_time", "response_sla"), ("first_response", "resolution"),
-                ("volume", "first_response_time", "resolution_time", "reopen_rate", "aht", "fcr", "csat")),
-        TabSpec("chat", ("chat", "bot"),
-                ("volume", "chat_first_response_time", "chat_abandon_rate", "containment_rate", "handoff_rate",
-                 "handoff_wait", "bot_response_time", "csat"),
-                ("volume", "chat_abandon_rate", "chat_first_response_time"), ("first_response", "handle"),
-                ("volume", "chat_first_response_time", "aht", "avg_wrap", "fcr", "csat")),
-        TabSpec("agents", (), (), (), (),
-                ("volume", "aht", "fcr", "repeat_rate", "csat", "occupancy", "contacts_per_hour", "qa_score")),
+        TabSpec(
+            "overview",
+            (),
+            (
+                "csat",
+                "answer_rate",
+                "volume",
+                "service_level",
+                "first_response_time",
+                "chat_first_response_time",
+                "containment_rate",
+                "fcr",
+            ),
+        ),
+        TabSpec(
+            "phone",
+            ("phone",),
+            ("offered", "answer_rate", "abandon_rate", "service_level", "asa", "aht", "transfer_rate", "csat"),
+            ("abandon_rate", "volume", "service_level", "asa"),
+            ("handle", "wait"),
+            ("answered", "aht", "avg_talk", "avg_hold", "avg_wrap", "transfer_rate", "fcr", "csat"),
+        ),
+        TabSpec(
+            "email",
+            ("email",),
+            (
+                "volume",
+                "first_response_time",
+                "response_sla",
+                "resolution_time",
+                "resolution_rate",
+                "backlog",
+                "reopen_rate",
+                "csat",
+            ),
+            ("volume", "first_response_time", "response_sla"),
+            ("first_response", "resolution"),
+            ("volume", "first_response_time", "resolution_time", "reopen_rate", "aht", "fcr", "csat"),
+        ),
+        TabSpec(
+            "chat",
+            ("chat", "bot"),
+            (
+                "volume",
+                "chat_first_response_time",
+                "chat_abandon_rate",
+                "containment_rate",
+                "handoff_rate",
+                "handoff_wait",
+                "bot_response_time",
+                "csat",
+            ),
+            ("volume", "chat_abandon_rate", "chat_first_response_time"),
+            ("first_response", "handle"),
+            ("volume", "chat_first_response_time", "aht", "avg_wrap", "fcr", "csat"),
+        ),
+        TabSpec(
+            "agents",
+            (),
+            (),
+            (),
+            (),
+            ("volume", "aht", "fcr", "repeat_rate", "csat", "occupancy", "contacts_per_hour", "qa_score"),
+        ),
     ]
 }
 # The channel whose target a tile of the overview uses (else the all-channel target).
-HEADLINE_CHANNEL = {"answer_rate": "phone", "service_level": "phone", "first_response_time": "email",
-                    "chat_first_response_time": "chat", "containment_rate": "bot"}
+HEADLINE_CHANNEL = {
+    "answer_rate": "phone",
+    "service_level": "phone",
+    "first_response_time": "email",
+    "chat_first_response_time": "chat",
+    "containment_rate": "bot",
+}
 
 
 @dataclass(frozen=True)
@@ -83,8 +133,6 @@ class TabData:
     distribution: distribution.Histogram | None = None
     agents: list[AgentRow] = field(default_factory=list)
     channel_mix: dict[str, float | None] = field(default_factory=dict)
-
-
 
 
 def with_channels(filters: Filters, spec: TabSpec) -> Filters:

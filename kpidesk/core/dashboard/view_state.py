@@ -29,7 +29,7 @@ class ViewState:
     topics: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()
 
-    def changed(self, **changes) -> "ViewState":
+    def changed(self, **changes) -> ViewState:
         return replace(self, **changes)
 
     def period(self, anchor: date) -> periods.Period:
@@ -54,7 +54,7 @@ class ViewState:
         p = self.compare_period(anchor)
         return None if p is None else self.filters(anchor).narrowed(date_from=p.first, date_to=p.last)
 
-    def drilled(self, bucket: datetime, granularity: str, anchor: date) -> "ViewState":
+    def drilled(self, bucket: datetime, granularity: str, anchor: date) -> ViewState:
         """Narrowed to one bucket of a trend chart, one step finer."""
         day = bucket.date()
         if granularity == "month":
@@ -66,8 +66,9 @@ class ViewState:
             span, finer = (day, day), "hour"
         else:
             span, finer = (day, day), "15min"
-        return self.changed(preset="custom", custom_from=span[0], custom_to=min(span[1], max(anchor, span[0])),
-                            granularity=finer)
+        return self.changed(
+            preset="custom", custom_from=span[0], custom_to=min(span[1], max(anchor, span[0])), granularity=finer
+        )
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -76,7 +77,7 @@ class ViewState:
         return json.dumps(data)
 
     @classmethod
-    def from_json(cls, text: str | None) -> "ViewState":
+    def from_json(cls, text: str | None) -> ViewState:
         try:
             data = json.loads(text or "{}")
             for key in ("custom_from", "custom_to"):
@@ -86,7 +87,10 @@ class ViewState:
             state = cls(**data)
         except (ValueError, TypeError):
             return cls()
-        if state.preset not in periods.PRESETS or state.comparison not in periods.COMPARISONS \
-                or state.granularity not in periods.GRANULARITIES:
+        if (
+            state.preset not in periods.PRESETS
+            or state.comparison not in periods.COMPARISONS
+            or state.granularity not in periods.GRANULARITIES
+        ):
             return cls()
         return state

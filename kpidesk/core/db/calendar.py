@@ -63,16 +63,18 @@ def french_public_holidays(year: int) -> list[tuple[date, str]]:
     m = (a + 11 * h + 22 * l_) // 451
     month, day = divmod(h + l_ - 7 * m + 114, 31)
     easter = date(year, month, day + 1)
-    return sorted([
-        (date(year, 1, 1), "Jour de l'an"),
-        (easter + timedelta(days=1), "Lundi de Pâques"),
-        (date(year, 5, 1), "Fête du Travail"),
-        (date(year, 5, 8), "Victoire 1945"),
-        (easter + timedelta(days=39), "Ascension"),
-        (easter + timedelta(days=50), "Lundi de Pentecôte"),
-        (date(year, 7, 14), "Fête nationale"),
-        (date(year, 8, 15), "Assomption"),
-        (date(year, 11, 1), "Toussaint"),
-        (date(year, 11, 11), "Armistice"),
-        (date(year, 12, 25), "Noël"),
-    ])
+    return sorted(
+        [
+            (date(year, 1, 1), "Jour de l'an"),
+            (easter + timedelta(days=1), "Lundi de Pâques"),
+            (date(year, 5, 1), "Fête du Travail"),
+            (date(year, 5, 8), "Victoire 1945"),
+            (easter + timedelta(days=39), "Ascension"),
+            (easter + timedelta(days=50), "Lundi de Pentecôte"),
+            (date(year, 7, 14), "Fête nationale"),
+            (date(year, 8, 15), "Assomption"),
+            (date(year, 11, 1), "Toussaint"),
+            (date(year, 11, 11), "Armistice"),
+            (date(year, 12, 25), "Noël"),
+        ]
+    )

@@ -70,23 +70,25 @@ def rebuild_view(cur) -> None:
     """``contacts`` as the main table and every segment, in the main table's column order."""
     parts = [f"SELECT * FROM {MAIN}"]
     for import_id, table, constants in segments(cur):
-        consts = [f"{literal(v, t)} AS \"{c}\"" for c, (v, t) in constants.items()]
+        consts = [f'{literal(v, t)} AS "{c}"' for c, (v, t) in constants.items()]
         consts.append(f"CAST({int(import_id)} AS INTEGER) AS import_id")
-        parts.append(f"SELECT *, {', '.join(consts)} FROM \"{table}\"")
+        parts.append(f'SELECT *, {", ".join(consts)} FROM "{table}"')
     cur.execute(f"CREATE OR REPLACE VIEW {VIEW} AS " + " UNION ALL BY NAME ".join(parts))
 
 
 def register(cur, import_id: int, constants: dict, rows: int) -> None:
     """Record a segment just created, and show it in ``contacts``."""
-    cur.execute("INSERT INTO contact_segments VALUES ($id, $t, $c, $n)",
-                {"id": import_id, "t": segment_name(import_id), "c": json.dumps(constants), "n": rows})
+    cur.execute(
+        "INSERT INTO contact_segments VALUES ($id, $t, $c, $n)",
+        {"id": import_id, "t": segment_name(import_id), "c": json.dumps(constants), "n": rows},
+    )
     rebuild_view(cur)
 
 
 def drop(cur, import_id: int) -> None:
     """Forget a segment and its rows (an import that falls back to the main table)."""
     cur.execute("DELETE FROM contact_segments WHERE import_id = $id", {"id": import_id})
-    cur.execute(f"DROP TABLE IF EXISTS \"{segment_name(import_id)}\"")
+    cur.execute(f'DROP TABLE IF EXISTS "{segment_name(import_id)}"')
     rebuild_view(cur)
 
 
@@ -111,7 +113,7 @@ def fold_excess(cur, keep: int | None = None) -> list[int]:
     """Fold the smallest segments until at most ``keep`` remain; returns their imports."""
     rows = cur.execute("SELECT import_id FROM contact_segments ORDER BY rows, import_id").fetchall()
     keep = MAX_SEGMENTS if keep is None else keep
-    folded = [r[0] for r in rows[:max(0, len(rows) - keep)]]
+    folded = [r[0] for r in rows[: max(0, len(rows) - keep)]]
     for import_id in folded:
         fold(cur, import_id)
     return folded

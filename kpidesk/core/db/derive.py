@@ -19,9 +19,13 @@ from kpidesk.core.db import contact_tables
 
 def pending(cur) -> list[int]:
     """Imports whose derived facts are not computed yet, oldest first."""
-    return [r[0] for r in cur.execute(
-        "SELECT import_id FROM imports WHERE import_id > (SELECT coalesce(max(through_import), 0) "
-        "FROM derived_state) ORDER BY import_id").fetchall()]
+    return [
+        r[0]
+        for r in cur.execute(
+            "SELECT import_id FROM imports WHERE import_id > (SELECT coalesce(max(through_import), 0) "
+            "FROM derived_state) ORDER BY import_id"
+        ).fetchall()
+    ]
 
 
 def catch_up(store) -> list[int]:
@@ -55,23 +59,31 @@ def number_contacts(cur, import_id: int) -> int:
         contact_tables.complete(cur, import_id)
         n = cur.execute(f"SELECT count(*) FROM {segment} WHERE contact_id = 0").fetchall()[0][0]
         if n:
-            cur.execute(f"UPDATE {segment} SET contact_id = $first + rowid WHERE contact_id = 0",
-                        {"first": next_contact_id(cur)})
+            cur.execute(
+                f"UPDATE {segment} SET contact_id = $first + rowid WHERE contact_id = 0",
+                {"first": next_contact_id(cur)},
+            )
         return n
     table = contact_tables.MAIN
     params = {"id": import_id}
-    low, high, n = cur.execute(f"SELECT min(rowid), max(rowid), count(*) FROM {table} WHERE import_id = $id "
-                               "AND contact_id = 0", params).fetchall()[0]
+    low, high, n = cur.execute(
+        f"SELECT min(rowid), max(rowid), count(*) FROM {table} WHERE import_id = $id AND contact_id = 0", params
+    ).fetchall()[0]
     if not n:
         return 0
     params["first"] = next_contact_id(cur)
     if high - low + 1 == n:  # one block of row ids: a subtraction numbers them
-        cur.execute(f"UPDATE {table} SET contact_id = $first + (rowid - $low) WHERE import_id = $id "
-                    "AND contact_id = 0", {**params, "low": low})
+        cur.execute(
+            f"UPDATE {table} SET contact_id = $first + (rowid - $low) WHERE import_id = $id AND contact_id = 0",
+            {**params, "low": low},
+        )
     else:
-        cur.execute(f"UPDATE {table} AS c SET contact_id = n.cid FROM (SELECT rowid AS rid, $first - 1 + "
-                    f"row_number() OVER (ORDER BY rowid) AS cid FROM {table} WHERE import_id = $id "
-                    "AND contact_id = 0) AS n WHERE c.rowid = n.rid", params)
+        cur.execute(
+            f"UPDATE {table} AS c SET contact_id = n.cid FROM (SELECT rowid AS rid, $first - 1 + "
+            f"row_number() OVER (ORDER BY rowid) AS cid FROM {table} WHERE import_id = $id "
+            "AND contact_id = 0) AS n WHERE c.rowid = n.rid",
+            params,
+        )
     return n
 
 
@@ -87,10 +99,16 @@ def refresh(cur, import_ids: list[int] | None = None) -> None:
     if import_ids is not None:
         # Adding contacts never takes a next contact away: only new values are written.
         known = "WHERE next_at IS NOT NULL"
-        earlier = cur.execute("SELECT count(*) FROM (SELECT 1 FROM contacts WHERE import_id IS NULL OR NOT "
-                              "list_contains($ids, import_id) LIMIT 1)", params).fetchone()[0]
-        touched = ("AND customer_id IN (SELECT DISTINCT customer_id FROM contacts WHERE list_contains($ids, "
-                   "import_id))" if earlier else "AND list_contains($ids, import_id)")  # nothing else to look at
+        earlier = cur.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM contacts WHERE import_id IS NULL OR NOT "
+            "list_contains($ids, import_id) LIMIT 1)",
+            params,
+        ).fetchone()[0]
+        touched = (
+            "AND customer_id IN (SELECT DISTINCT customer_id FROM contacts WHERE list_contains($ids, import_id))"
+            if earlier
+            else "AND list_contains($ids, import_id)"
+        )  # nothing else to look at
     nexts = f"""
         SELECT contact_id, next_at FROM (
             SELECT contact_id,
@@ -190,8 +208,12 @@ def refresh_out_of_hours(cur, only_new: bool = False) -> None:
     """
     expr, params = out_of_hours_sql(cur, "arrived_at")
     for table in contact_tables.tables(cur):
-        if only_new and not cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE out_of_hours IS NULL "
-                                        "LIMIT 1)").fetchall()[0][0]:
+        if (
+            only_new
+            and not cur.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE out_of_hours IS NULL LIMIT 1)"
+            ).fetchall()[0][0]
+        ):
             continue  # the import set the flag as it inserted (out_of_hours_sql)
         where = "out_of_hours IS NULL" if only_new else f"out_of_hours IS DISTINCT FROM ({expr})"
         cur.execute(f"UPDATE {table} SET out_of_hours = {expr} WHERE {where}", params)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import shutil
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 import duckdb
 
@@ -108,9 +108,7 @@ class Store:
             )
             for name, sql in pending:
                 cur.execute(sql)
-                cur.execute(
-                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", [name, datetime.now(), __version__]
-                )
+                cur.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [name, datetime.now(), __version__])
         self.facts_tracked = True
         self.migrated = True
 
@@ -159,7 +157,7 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:

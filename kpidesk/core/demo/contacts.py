@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from kpidesk.core.demo.people import DAY, H, QUEUES, SLOT
+from kpidesk.core.demo.people import DAY, QUEUES, SLOT, H
 
 # Relative phone arrivals per hour of an ordinary weekday (open 08:00–19:00).
-PHONE_HOURS = {8: 0.45, 9: 1.25, 10: 1.3, 11: 1.05, 12: 0.8, 13: 0.85, 14: 1.05, 15: 1.0,
-               16: 0.9, 17: 0.75, 18: 0.4}
+PHONE_HOURS = {8: 0.45, 9: 1.25, 10: 1.3, 11: 1.05, 12: 0.8, 13: 0.85, 14: 1.05, 15: 1.0, 16: 0.9, 17: 0.75, 18: 0.4}
 WEEKDAY_FACTOR = np.array([1.3, 1.05, 0.95, 0.95, 0.9, 0.0, 0.0])
 MONDAY_MORNING_BOOST = 1.25  # Monday 09:00–11:00, on top of the Monday factor
 LUNCH = (12, 14)
@@ -70,12 +69,33 @@ def _lognormal(rng, median, sigma, n):
 
 def _frame(n: int, channel: str) -> dict[str, np.ndarray]:
     nan = np.full(n, np.nan)
-    f = {k: nan.copy() for k in ("answered", "first_resp", "ended", "solved", "handoff", "wait", "talk",
-                                "hold", "wrap", "handoff_wait", "bot_resp", "work_at")}
-    f.update(channel=np.full(n, channel, dtype=object), outcome=np.full(n, None, dtype=object),
-             status=np.full(n, None, dtype=object), priority=np.full(n, None, dtype=object),
-             transferred=np.zeros(n, bool), resolved=np.full(n, None, dtype=object),
-             reopened=np.full(n, None, dtype=object), replies=np.full(n, None, dtype=object))
+    f = {
+        k: nan.copy()
+        for k in (
+            "answered",
+            "first_resp",
+            "ended",
+            "solved",
+            "handoff",
+            "wait",
+            "talk",
+            "hold",
+            "wrap",
+            "handoff_wait",
+            "bot_resp",
+            "work_at",
+        )
+    }
+    f.update(
+        channel=np.full(n, channel, dtype=object),
+        outcome=np.full(n, None, dtype=object),
+        status=np.full(n, None, dtype=object),
+        priority=np.full(n, None, dtype=object),
+        transferred=np.zeros(n, bool),
+        resolved=np.full(n, None, dtype=object),
+        reopened=np.full(n, None, dtype=object),
+        replies=np.full(n, None, dtype=object),
+    )
     return f
 
 
@@ -120,8 +140,9 @@ def phone(rng, days: int, first_wd: int, scale: float, incident: tuple[int, ...]
     flowout = ~is_open | (~abandoned & (need > QUEUE_TIMEOUT_S))
     answered = ~abandoned & ~flowout
     f["outcome"] = np.where(answered, "answered", np.where(abandoned, "abandoned", "flowout")).astype(object)
-    f["wait"] = np.where(abandoned, patience, np.where(is_open, np.minimum(need, QUEUE_TIMEOUT_S),
-                                                       rng.integers(10, 26, n)))
+    f["wait"] = np.where(
+        abandoned, patience, np.where(is_open, np.minimum(need, QUEUE_TIMEOUT_S), rng.integers(10, 26, n))
+    )
     f["answered"] = np.where(answered, t + f["wait"], np.nan)
     f["ended"] = np.where(answered, np.nan, t + f["wait"])  # answered: set once talk is known
     f["work_at"] = f["answered"]

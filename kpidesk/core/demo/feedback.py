@@ -18,17 +18,31 @@ import numpy as np
 from kpidesk.core.demo.people import DAY, LOW_CSAT_IDX, obj, to_ts
 
 SOURCE = "demo"
-POSITIVE = ["Conseiller très aimable et efficace, merci !", "Problème réglé en quelques minutes.",
-            "Très bonne écoute, je recommande.", "Réponse claire et rapide.",
-            "Merci pour votre patience et vos explications.", "Enfin quelqu'un qui comprend ma demande."]
-NEGATIVE = ["Attente beaucoup trop longue avant d'avoir quelqu'un.", "Toujours pas de solution après trois appels.",
-            "On m'a transféré deux fois, c'est épuisant.", "Personne ne répond à mes mails depuis une semaine.",
-            "Réponse correcte mais il a fallu insister."]
-RUSHED = ["Réponse expéditive, je ne me suis pas senti écouté.", "Le conseiller m'a coupé la parole.",
-          "Conversation bâclée, on voulait visiblement raccrocher vite."]
-PRIVATE = ["Merci de me rappeler au {phone}, je ne suis joignable que le soir.",
-           "Vous pouvez me répondre directement à {email}, je n'ai toujours rien reçu.",
-           "Mon numéro a changé : {phone}. Mon adresse reste {email}."]
+POSITIVE = [
+    "Conseiller très aimable et efficace, merci !",
+    "Problème réglé en quelques minutes.",
+    "Très bonne écoute, je recommande.",
+    "Réponse claire et rapide.",
+    "Merci pour votre patience et vos explications.",
+    "Enfin quelqu'un qui comprend ma demande.",
+]
+NEGATIVE = [
+    "Attente beaucoup trop longue avant d'avoir quelqu'un.",
+    "Toujours pas de solution après trois appels.",
+    "On m'a transféré deux fois, c'est épuisant.",
+    "Personne ne répond à mes mails depuis une semaine.",
+    "Réponse correcte mais il a fallu insister.",
+]
+RUSHED = [
+    "Réponse expéditive, je ne me suis pas senti écouté.",
+    "Le conseiller m'a coupé la parole.",
+    "Conversation bâclée, on voulait visiblement raccrocher vite.",
+]
+PRIVATE = [
+    "Merci de me rappeler au {phone}, je ne suis joignable que le soir.",
+    "Vous pouvez me répondre directement à {email}, je n'ai toujours rien reçu.",
+    "Mon numéro a changé : {phone}. Mon adresse reste {email}.",
+]
 CRITERIA = {"tone": 2.0, "empathy": -2.0, "active listening": 0.0, "resolution": -4.0, "accuracy": 3.0}
 EVALUATORS = np.array(["Nadia Roussel (qualité)", "Julien Garnier (superviseur)"], dtype=object)
 
@@ -52,19 +66,29 @@ def feedback(rng, f: dict, staff, customers: dict, first: date, export_at: float
     answered_at = done + np.round(rng.lognormal(np.log(3 * 3600), 1.0, n))
     resp = np.flatnonzero(f["surveyed"] & (rng.random(n) < 0.2) & (answered_at < export_at))
     agent = f["agent"][resp]
-    slow = np.where(f["channel"][resp] == "email", f["first_resp"][resp] - f["arrived"][resp] > DAY,
-                    np.nan_to_num(f["wait"][resp]) > 120)
+    slow = np.where(
+        f["channel"][resp] == "email",
+        f["first_resp"][resp] - f["arrived"][resp] > DAY,
+        np.nan_to_num(f["wait"][resp]) > 120,
+    )
     p_sat = staff.csat_p[agent] - 0.15 * slow - 0.2 * _repeated(f)[resp]
     sat = rng.random(len(resp)) < p_sat
     unhappy = rng.choice([1, 2, 3], len(resp), p=[0.25, 0.25, 0.5])
     csat = np.where(sat, np.where(rng.random(len(resp)) < 0.55, 5, 4), unhappy)
-    nps = np.where(csat == 5, rng.choice([8, 9, 10], len(resp), p=[0.15, 0.35, 0.5]),
-                   np.where(csat == 4, rng.choice([6, 7, 8, 9], len(resp), p=[0.15, 0.35, 0.35, 0.15]),
-                            rng.integers(0, 7, len(resp))))
+    nps = np.where(
+        csat == 5,
+        rng.choice([8, 9, 10], len(resp), p=[0.15, 0.35, 0.5]),
+        np.where(
+            csat == 4, rng.choice([6, 7, 8, 9], len(resp), p=[0.15, 0.35, 0.35, 0.15]), rng.integers(0, 7, len(resp))
+        ),
+    )
     ces = np.clip(csat + 2 + rng.integers(-1, 2, len(resp)), 1, 7)
     comment = _comments(rng, sat, agent, f["customer"][resp], customers)
-    kinds = [("csat", csat, 1, 5, np.ones(len(resp), bool)), ("nps", nps, 0, 10, rng.random(len(resp)) < 0.6),
-             ("ces", ces, 1, 7, rng.random(len(resp)) < 0.35)]
+    kinds = [
+        ("csat", csat, 1, 5, np.ones(len(resp), bool)),
+        ("nps", nps, 0, 10, rng.random(len(resp)) < 0.6),
+        ("ces", ces, 1, 7, rng.random(len(resp)) < 0.35),
+    ]
     cols: dict[str, list] = {k: [] for k in ("i", "type", "score", "lo", "hi", "comment")}
     for kind, score, lo, hi, ask in kinds:
         cols["i"].append(resp[ask])
@@ -78,15 +102,24 @@ def feedback(rng, f: dict, staff, customers: dict, first: date, export_at: float
     surveys = {
         "source": np.full(len(i), SOURCE, dtype=object),
         "source_key": np.array([f"survey-{k}-{t}" for k, t in zip(f["key"][i], c["type"])], dtype=object),
-        "survey_type": c["type"], "score": c["score"], "scale_min": c["lo"], "scale_max": c["hi"],
-        "higher_is_better": np.ones(len(i), bool), "answered_at": to_ts(first, answered_at[i]),
-        "contact_ref": f["key"][i], "channel": f["channel"][i], "agent_id": staff.ids[f["agent"][i]],
-        "queue": f["queue"][i], "customer_id": obj(customers["ids"][np.maximum(f["customer"][i], 0)],
-                                                    f["customer"][i] >= 0),
+        "survey_type": c["type"],
+        "score": c["score"],
+        "scale_min": c["lo"],
+        "scale_max": c["hi"],
+        "higher_is_better": np.ones(len(i), bool),
+        "answered_at": to_ts(first, answered_at[i]),
+        "contact_ref": f["key"][i],
+        "channel": f["channel"][i],
+        "agent_id": staff.ids[f["agent"][i]],
+        "queue": f["queue"][i],
+        "customer_id": obj(customers["ids"][np.maximum(f["customer"][i], 0)], f["customer"][i] >= 0),
         "comment": c["comment"],
     }
-    return {"surveys": surveys, "evaluations": _evaluations(rng, f, staff, first, export_at),
-            "messages": _messages(f, first)}
+    return {
+        "surveys": surveys,
+        "evaluations": _evaluations(rng, f, staff, first, export_at),
+        "messages": _messages(f, first),
+    }
 
 
 def _comments(rng, sat, agent, cust, customers) -> np.ndarray:
@@ -120,10 +153,16 @@ def _evaluations(rng, f: dict, staff, first: date, export_at: float) -> dict:
     score = np.clip(np.round((staff.qa_base[a] + offset + rng.normal(0, 6, len(i))) / 5) * 5, 0, 100)
     when = np.repeat(f["ended"][picked] + rng.integers(1, 4, len(picked)) * DAY, len(names))
     ev = np.repeat(EVALUATORS[rng.integers(0, 2, len(picked))], len(names))
-    return {"source": np.full(len(i), SOURCE, dtype=object),
-            "source_key": np.array([f"qa-{f['key'][k]}-{c.replace(' ', '_')}" for k, c in zip(i, crit)], dtype=object),
-            "contact_ref": f["key"][i], "agent_id": staff.ids[a], "evaluated_at": to_ts(first, when),
-            "criterion": crit, "score": score, "evaluator": ev}
+    return {
+        "source": np.full(len(i), SOURCE, dtype=object),
+        "source_key": np.array([f"qa-{f['key'][k]}-{c.replace(' ', '_')}" for k, c in zip(i, crit)], dtype=object),
+        "contact_ref": f["key"][i],
+        "agent_id": staff.ids[a],
+        "evaluated_at": to_ts(first, when),
+        "criterion": crit,
+        "score": score,
+        "evaluator": ev,
+    }
 
 
 def _messages(f: dict, first: date) -> dict:
@@ -132,8 +171,18 @@ def _messages(f: dict, first: date) -> dict:
     multi = mail[(np.array(f["replies"][mail], dtype=float) >= 2) & ~np.isnan(f["solved"][mail])]
     mid = (f["first_resp"][multi] + f["solved"][multi]) / 2
     refs = np.concatenate([f["key"][mail], f["key"][mail], f["key"][multi], f["key"][multi]])
-    kind = np.concatenate([np.full(len(mail), "customer", object), np.full(len(mail), "agent", object),
-                           np.full(len(multi), "customer", object), np.full(len(multi), "agent", object)])
+    kind = np.concatenate(
+        [
+            np.full(len(mail), "customer", object),
+            np.full(len(mail), "agent", object),
+            np.full(len(multi), "customer", object),
+            np.full(len(multi), "agent", object),
+        ]
+    )
     when = np.concatenate([f["arrived"][mail], f["first_resp"][mail], np.round(mid), f["solved"][multi] - 60])
-    return {"source": np.full(len(refs), SOURCE, dtype=object), "contact_ref": refs, "author_kind": kind,
-            "sent_at": to_ts(first, when)}
+    return {
+        "source": np.full(len(refs), SOURCE, dtype=object),
+        "contact_ref": refs,
+        "author_kind": kind,
+        "sent_at": to_ts(first, when),
+    }

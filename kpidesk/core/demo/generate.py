@@ -19,19 +19,28 @@ short abandons, flow-outs, transfers, holds and a bot with ~60 % containment.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable
 
 import numpy as np
 
-from kpidesk.core.db import contact_tables
+from kpidesk.core import settings
+from kpidesk.core.db import contact_tables, derive
 from kpidesk.core.demo import contacts as dc
 from kpidesk.core.demo import feedback as fb
-from kpidesk.core.db import derive
-from kpidesk.core import settings
 from kpidesk.core.demo.people import (
-    DAY, LONG_WRAP_IDX, LOW_CSAT_IDX, SLOT, add_backoffice, make_customers, make_roster, make_staff,
-    day_ts, obj, shift_of, to_ts,
+    DAY,
+    LONG_WRAP_IDX,
+    LOW_CSAT_IDX,
+    SLOT,
+    add_backoffice,
+    day_ts,
+    make_customers,
+    make_roster,
+    make_staff,
+    obj,
+    shift_of,
+    to_ts,
 )
 
 SOURCE = "demo"
@@ -53,8 +62,14 @@ def check_size(days: int, agents: int) -> None:
         raise DemoError("The demo needs between 15 and 500 agents.")
 
 
-def build_demo(store, seed: int = 7, days: int = 56, agents: int = 25, end: date | None = None,
-               progress: Callable[[float, str], None] | None = None) -> dict[str, int]:
+def build_demo(
+    store,
+    seed: int = 7,
+    days: int = 56,
+    agents: int = 25,
+    end: date | None = None,
+    progress: Callable[[float, str], None] | None = None,
+) -> dict[str, int]:
     """Write the demo into ``store`` in one transaction; return the rows added per table.
 
     ``progress(fraction, message)`` is called a few times if given.
@@ -76,8 +91,14 @@ def build_demo(store, seed: int = 7, days: int = 56, agents: int = 25, end: date
 
     report(0.2, "Contacts")
     incident = dc.incident_days(days)
-    f = dc.concat([dc.phone(rng, days, fwd, scale, incident), dc.email(rng, days, fwd, scale, incident),
-                   dc.chat(rng, days, fwd, scale), dc.bot(rng, days, fwd, scale)])
+    f = dc.concat(
+        [
+            dc.phone(rng, days, fwd, scale, incident),
+            dc.email(rng, days, fwd, scale, incident),
+            dc.chat(rng, days, fwd, scale),
+            dc.bot(rng, days, fwd, scale),
+        ]
+    )
     order = np.argsort(f["arrived"], kind="stable")
     f = {k: v[order] for k, v in f.items()}
     dc.decorate(rng, f)
@@ -105,8 +126,10 @@ def build_demo(store, seed: int = 7, days: int = 56, agents: int = 25, end: date
             into = contact_tables.MAIN if table == contact_tables.VIEW else table
             cur.execute(f"INSERT INTO {into} BY NAME SELECT * FROM {name}")
             cur.unregister(name)
-        cur.execute("INSERT INTO settings SELECT 'data_timezone', '\"Europe/Paris\"' "
-                    "WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'data_timezone')")
+        cur.execute(
+            "INSERT INTO settings SELECT 'data_timezone', '\"Europe/Paris\"' "
+            "WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'data_timezone')"
+        )
         derive.refresh(cur)
     store.con.execute(f"SET TimeZone = '{settings.safe_timezone(store)}'")
     report(1.0, "Done")
@@ -126,8 +149,9 @@ def _close_tickets(f: dict, export_at: float) -> None:
     f["replies"] = np.where(mail & ~replied, 0, f["replies"])
     f["reopened"] = np.where(mail & ~solved, None, f["reopened"])
     f["outcome"] = np.where(mail, np.where(replied, "handled", None), f["outcome"])
-    f["status"] = np.where(mail, np.where(solved, "solved", np.where(
-        replied, np.where(f["replies"] == 1, "open", "pending"), "new")), None).astype(object)
+    f["status"] = np.where(
+        mail, np.where(solved, "solved", np.where(replied, np.where(f["replies"] == 1, "open", "pending"), "new")), None
+    ).astype(object)
     f["resolved"] = np.where(mail, solved, f["resolved"]).astype(object)
     f["ended"] = np.where(mail, f["solved"], f["ended"])
 
@@ -199,8 +223,9 @@ def _link_customers(rng, f: dict, customers: dict, days: int) -> None:
     contact from the previous six days, whose ``resolved`` flag becomes false.
     """
     n = len(f["arrived"])
-    known = rng.random(n) < np.select([f["channel"] == "phone", f["channel"] == "email", f["channel"] == "chat"],
-                                      [0.9, 0.97, 0.85], 0.55)
+    known = rng.random(n) < np.select(
+        [f["channel"] == "phone", f["channel"] == "email", f["channel"] == "chat"], [0.9, 0.97, 0.85], 0.55
+    )
     day = (f["arrived"] // DAY).astype(int)
     cust = rng.integers(0, len(customers["ids"]), n)
     steady = np.flatnonzero((customers["start"] < 0) & (customers["end"] >= days))
@@ -233,28 +258,46 @@ def _tables(f: dict, staff, roster, customers: dict, first: date) -> dict[str, d
     agent, cust = f["agent"], f["customer"]
     has_agent = agent >= 0
     contacts = {
-        "source": np.full(n, SOURCE, dtype=object), "source_key": f["key"], "channel": f["channel"],
-        "direction": np.full(n, "inbound", dtype=object), "queue": f["queue"],
+        "source": np.full(n, SOURCE, dtype=object),
+        "source_key": f["key"],
+        "channel": f["channel"],
+        "direction": np.full(n, "inbound", dtype=object),
+        "queue": f["queue"],
         "agent_id": obj(staff.ids[np.maximum(agent, 0)], has_agent),
         "customer_id": obj(customers["ids"][np.maximum(cust, 0)], cust >= 0),
-        "topic": f["topic"], "product": f["product"], "site": obj(staff.site[np.maximum(agent, 0)], has_agent),
-        "priority": f["priority"], "status": f["status"], "outcome": f["outcome"],
-        "wait_s": f["wait"], "talk_s": f["talk"], "hold_s": f["hold"], "wrap_s": f["wrap"],
-        "handoff_wait_s": f["handoff_wait"], "bot_response_s": f["bot_resp"],
-        "first_response_s": f["first_resp"] - f["arrived"], "resolution_s": f["solved"] - f["arrived"],
-        "transferred": obj(f["transferred"], f["channel"] == "phone"), "resolved": f["resolved"],
-        "reopened": f["reopened"], "replies": np.array(f["replies"], dtype=object), "surveyed": f["surveyed"],
+        "topic": f["topic"],
+        "product": f["product"],
+        "site": obj(staff.site[np.maximum(agent, 0)], has_agent),
+        "priority": f["priority"],
+        "status": f["status"],
+        "outcome": f["outcome"],
+        "wait_s": f["wait"],
+        "talk_s": f["talk"],
+        "hold_s": f["hold"],
+        "wrap_s": f["wrap"],
+        "handoff_wait_s": f["handoff_wait"],
+        "bot_response_s": f["bot_resp"],
+        "first_response_s": f["first_resp"] - f["arrived"],
+        "resolution_s": f["solved"] - f["arrived"],
+        "transferred": obj(f["transferred"], f["channel"] == "phone"),
+        "resolved": f["resolved"],
+        "reopened": f["reopened"],
+        "replies": np.array(f["replies"], dtype=object),
+        "surveyed": f["surveyed"],
     }
-    for k, col in zip(TIME_FIELDS, ("arrived_at", "answered_at", "first_response_at", "ended_at",
-                                    "solved_at", "handoff_at")):
+    for k, col in zip(
+        TIME_FIELDS, ("arrived_at", "answered_at", "first_response_at", "ended_at", "solved_at", "handoff_at")
+    ):
         contacts[col] = to_ts(first, f[k])
     on = ~np.isnan(roster.login)
     ids = staff.ids
     p = roster.pauses
     sessions = {
         "source": np.full(on.sum() + len(p["shift"]), SOURCE, dtype=object),
-        "source_key": np.array([f"login-{i:06d}" for i in range(on.sum())]
-                               + [f"pause-{i:06d}" for i in range(len(p["shift"]))], dtype=object),
+        "source_key": np.array(
+            [f"login-{i:06d}" for i in range(on.sum())] + [f"pause-{i:06d}" for i in range(len(p["shift"]))],
+            dtype=object,
+        ),
         "agent_id": np.concatenate([ids[roster.agent[on]], ids[roster.agent[p["shift"]]]]),
         "state": np.array(["logged_in"] * int(on.sum()) + ["pause"] * len(p["shift"]), dtype=object),
         "reason": np.concatenate([np.full(on.sum(), None, dtype=object), p["reason"]]),
@@ -265,16 +308,31 @@ def _tables(f: dict, staff, roster, customers: dict, first: date) -> dict[str, d
     schedules = {
         "source": np.full(len(roster.agent), SOURCE, dtype=object),
         "source_key": np.array([f"shift-{i:06d}" for i in range(len(roster.agent))], dtype=object),
-        "agent_id": ids[roster.agent], "starts_at": to_ts(first, roster.start.astype(float)),
+        "agent_id": ids[roster.agent],
+        "starts_at": to_ts(first, roster.start.astype(float)),
         "duration_s": roster.length.astype(float),
     }
-    agents = {"agent_id": ids, "name": np.array(staff.names, dtype=object), "team": staff.team,
-              "site": staff.site, "outsourced": staff.outsourced}
+    agents = {
+        "agent_id": ids,
+        "name": np.array(staff.names, dtype=object),
+        "team": staff.team,
+        "site": staff.site,
+        "outsourced": staff.outsourced,
+    }
     lost = customers["end"] < 10**6
-    custs = {"customer_id": customers["ids"], "name": np.array(customers["name"], dtype=object),
-             "email": np.array(customers["email"], dtype=object), "phone": np.array(customers["phone"], dtype=object),
-             "started_on": day_ts(first, customers["start"]),
-             "ended_on": np.where(lost, day_ts(first, np.where(lost, customers["end"], 0)), np.datetime64("NaT")),
-             "purchases": customers["purchases"]}
-    return {"agents": agents, "customers": custs, "contacts": contacts, "agent_sessions": sessions,
-            "agent_schedules": schedules}
+    custs = {
+        "customer_id": customers["ids"],
+        "name": np.array(customers["name"], dtype=object),
+        "email": np.array(customers["email"], dtype=object),
+        "phone": np.array(customers["phone"], dtype=object),
+        "started_on": day_ts(first, customers["start"]),
+        "ended_on": np.where(lost, day_ts(first, np.where(lost, customers["end"], 0)), np.datetime64("NaT")),
+        "purchases": customers["purchases"],
+    }
+    return {
+        "agents": agents,
+        "customers": custs,
+        "contacts": contacts,
+        "agent_sessions": sessions,
+        "agent_schedules": schedules,
+    }

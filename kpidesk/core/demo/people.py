@@ -25,16 +25,92 @@ TEAMS = (("Équipe Lyon", "Lyon", False), ("Équipe Rabat", "Outsourcer Rabat", 
 # Index in the agent list of the agents who carry a coaching pattern (A07, A12).
 LONG_WRAP_IDX, LOW_CSAT_IDX = 6, 11
 
-_FIRST_FR = ["Camille", "Julien", "Léa", "Thomas", "Manon", "Nicolas", "Chloé", "Maxime", "Sarah",
-             "Antoine", "Emma", "Hugo", "Inès", "Lucas", "Pauline", "Romain", "Clara", "Mathieu",
-             "Élodie", "Quentin", "Margaux", "Baptiste", "Anaïs", "Florian"]
-_LAST_FR = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
-            "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "Roux",
-            "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Chevalier", "Mercier"]
-_FIRST_MA = ["Yasmine", "Karim", "Salma", "Mehdi", "Imane", "Youssef", "Nadia", "Omar", "Sofia",
-             "Amine", "Leïla", "Hamza", "Rania", "Anas", "Meryem", "Ilyas"]
-_LAST_MA = ["Benali", "El Idrissi", "Alaoui", "Bennani", "Tazi", "Chraibi", "Berrada", "El Amrani",
-            "Lahlou", "Sqalli", "Fassi", "Kettani", "Ouazzani", "Bouzidi"]
+_FIRST_FR = [
+    "Camille",
+    "Julien",
+    "Léa",
+    "Thomas",
+    "Manon",
+    "Nicolas",
+    "Chloé",
+    "Maxime",
+    "Sarah",
+    "Antoine",
+    "Emma",
+    "Hugo",
+    "Inès",
+    "Lucas",
+    "Pauline",
+    "Romain",
+    "Clara",
+    "Mathieu",
+    "Élodie",
+    "Quentin",
+    "Margaux",
+    "Baptiste",
+    "Anaïs",
+    "Florian",
+]
+_LAST_FR = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefèvre",
+    "Michel",
+    "Garcia",
+    "Roux",
+    "Fournier",
+    "Girard",
+    "Bonnet",
+    "Dupont",
+    "Lambert",
+    "Fontaine",
+    "Chevalier",
+    "Mercier",
+]
+_FIRST_MA = [
+    "Yasmine",
+    "Karim",
+    "Salma",
+    "Mehdi",
+    "Imane",
+    "Youssef",
+    "Nadia",
+    "Omar",
+    "Sofia",
+    "Amine",
+    "Leïla",
+    "Hamza",
+    "Rania",
+    "Anas",
+    "Meryem",
+    "Ilyas",
+]
+_LAST_MA = [
+    "Benali",
+    "El Idrissi",
+    "Alaoui",
+    "Bennani",
+    "Tazi",
+    "Chraibi",
+    "Berrada",
+    "El Amrani",
+    "Lahlou",
+    "Sqalli",
+    "Fassi",
+    "Kettani",
+    "Ouazzani",
+    "Bouzidi",
+]
 _DOMAINS = ["exemple.fr", "courriel.example", "mail.example", "fai.example"]
 
 
@@ -95,9 +171,17 @@ def make_staff(rng, n: int) -> Staff:
     csat[LOW_CSAT_IDX] = 0.42
     qa[LOW_CSAT_IDX] = 80.0  # a solid agent on paper: the gap is in tone and empathy
     return Staff(
-        ids=np.array([f"A{i + 1:02d}" for i in range(n)], dtype=object), names=names, team=team,
-        site=site, outsourced=~lyon, skill=skill, talk_mult=talk, wrap_mult=wrap, csat_p=csat,
-        qa_base=qa, occ_target=rng.uniform(0.76, 0.84, n),
+        ids=np.array([f"A{i + 1:02d}" for i in range(n)], dtype=object),
+        names=names,
+        team=team,
+        site=site,
+        outsourced=~lyon,
+        skill=skill,
+        talk_mult=talk,
+        wrap_mult=wrap,
+        csat_p=csat,
+        qa_base=qa,
+        occ_target=rng.uniform(0.76, 0.84, n),
     )
 
 
@@ -112,8 +196,10 @@ def make_customers(rng, n: int, days: int) -> dict[str, np.ndarray]:
     la = rng.integers(0, len(lasts), n)
     names = [f"{firsts[a]} {lasts[b]}" for a, b in zip(fi, la)]
     dom = rng.integers(0, len(_DOMAINS), n)
-    emails = [f"{ascii_slug(firsts[a])}.{ascii_slug(lasts[b])}{k % 97}@{_DOMAINS[d]}"
-              for k, (a, b, d) in enumerate(zip(fi, la, dom))]
+    emails = [
+        f"{ascii_slug(firsts[a])}.{ascii_slug(lasts[b])}{k % 97}@{_DOMAINS[d]}"
+        for k, (a, b, d) in enumerate(zip(fi, la, dom))
+    ]
     digits = rng.integers(0, 100, (n, 4))
     pref = rng.choice([6, 7], n, p=[0.8, 0.2])
     phones = [f"0{p} {d[0]:02d} {d[1]:02d} {d[2]:02d} {d[3]:02d}" for p, d in zip(pref, digits)]
@@ -123,8 +209,15 @@ def make_customers(rng, n: int, days: int) -> dict[str, np.ndarray]:
     end = np.where(lost, rng.integers(0, days, n), 10**6)
     end = np.where(lost & (end <= start), np.minimum(start + 7, days - 1), end)
     purchases = 1 + rng.poisson(np.where(new, 0.3, 1.1))
-    return {"ids": np.array([f"C{i + 1:06d}" for i in range(n)], dtype=object), "name": names,
-            "email": emails, "phone": phones, "start": start, "end": end, "purchases": purchases}
+    return {
+        "ids": np.array([f"C{i + 1:06d}" for i in range(n)], dtype=object),
+        "name": names,
+        "email": emails,
+        "phone": phones,
+        "start": start,
+        "end": end,
+        "purchases": purchases,
+    }
 
 
 @dataclass
@@ -245,8 +338,7 @@ def add_backoffice(rng, roster: Roster, staff: Staff, handle: np.ndarray, load: 
         "shift": np.concatenate([p["shift"], rows]),
         "start": np.concatenate([p["start"], starts]),
         "dur": np.concatenate([p["dur"], durs]),
-        "reason": np.concatenate([p["reason"], np.where(durs > 100 * 60, "Formation", "Back-office")
-                                  .astype(object)]),
+        "reason": np.concatenate([p["reason"], np.where(durs > 100 * 60, "Formation", "Back-office").astype(object)]),
     }
     roster.avail = availability(roster, staff.n, roster.avail.shape[1] // 96)
 

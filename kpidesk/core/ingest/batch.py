@@ -40,8 +40,7 @@ class BatchResult:
         return any(r.ok and r.loaded for r in self.reports)
 
 
-def import_batch(store, paths, profile=None, sheet: str | None = None,
-                 state: JobState | None = None) -> BatchResult:
+def import_batch(store, paths, profile=None, sheet: str | None = None, state: JobState | None = None) -> BatchResult:
     """Import ``paths`` in turn, then derive facts and refresh rollups once."""
     state = state or NULL
     paths = [Path(p) for p in paths]

@@ -20,8 +20,18 @@ except ImportError:  # pragma: no cover - not CPython
 
 from kpidesk.core.ingest.values import NULL_TOKENS, TimestampRule
 
-_TIMES = ["", " %H:%M:%S", " %H:%M", ", %H:%M:%S", ", %H:%M", " %H:%M:%S.%f", " %I:%M:%S %p", " %I:%M %p",
-          " %Hh%M", " à %H:%M"]
+_TIMES = [
+    "",
+    " %H:%M:%S",
+    " %H:%M",
+    ", %H:%M:%S",
+    ", %H:%M",
+    " %H:%M:%S.%f",
+    " %I:%M:%S %p",
+    " %I:%M %p",
+    " %Hh%M",
+    " à %H:%M",
+]
 _DATES = {
     "dmy": ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"],
     "mdy": ["%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y"],
@@ -56,7 +66,7 @@ def _shape(fmt: str):
         return None
     try:
         return _TIME_RE.compile(fmt)
-    except Exception:  # noqa: BLE001 - only a shortcut: strptime decides
+    except Exception:
         return None
 
 

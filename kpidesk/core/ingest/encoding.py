@@ -41,7 +41,7 @@ def is_native(encoding: str) -> bool:
 
 def _cp1252_or_latin1(error: UnicodeDecodeError):
     """The five bytes cp1252 leaves undefined are read as Latin-1: nothing is lost."""
-    bad = error.object[error.start:error.end]
+    bad = error.object[error.start : error.end]
     return bad.decode("latin-1"), error.end
 
 

@@ -38,13 +38,17 @@ def imports(cur, limit: int = 1000) -> list[ImportEntry]:
     rows = cur.execute(
         "SELECT import_id, file_name, profile, started_at, coalesce(rows_read, 0), coalesce(rows_loaded, 0), "
         "coalesce(rows_duplicate, 0), coalesce(rows_rejected, 0), coalesce(rows_ignored, 0), message "
-        "FROM imports ORDER BY started_at DESC, import_id DESC LIMIT $n", {"n": int(limit)}).fetchall()
+        "FROM imports ORDER BY started_at DESC, import_id DESC LIMIT $n",
+        {"n": int(limit)},
+    ).fetchall()
     return [ImportEntry(*r) for r in rows]
 
 
 def rejects(cur, import_id: int, limit: int = 1000) -> tuple[int, list[Reject]]:
     """(total rejected rows of ``import_id``, the first ``limit`` of them by line)."""
     total = cur.execute("SELECT count(*) FROM import_rejects WHERE import_id = $id", {"id": import_id}).fetchone()[0]
-    rows = cur.execute("SELECT line, reason, raw FROM import_rejects WHERE import_id = $id "
-                       "ORDER BY line NULLS LAST LIMIT $n", {"id": import_id, "n": int(limit)}).fetchall()
+    rows = cur.execute(
+        "SELECT line, reason, raw FROM import_rejects WHERE import_id = $id ORDER BY line NULLS LAST LIMIT $n",
+        {"id": import_id, "n": int(limit)},
+    ).fetchall()
     return total, [Reject(*r) for r in rows]

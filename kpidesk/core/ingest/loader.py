@@ -13,15 +13,15 @@ ignored (a transform used it for nothing).
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import duckdb
 
 from kpidesk.core.db import contact_tables, derive
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.mapping import Plan, used_params
-from kpidesk.core.ingest.readers import Relation
+from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.tables import FRAMEWORK_COLUMNS, TARGETS, Target, column_types
 
 DUPS = "_kd_dups"
@@ -37,8 +37,11 @@ class Counts:
 
 
 def _exists(cur, name: str) -> bool:
-    return bool(cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t AND temporary",
-                            {"t": name}).fetchone()[0])
+    return bool(
+        cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t AND temporary", {"t": name}).fetchone()[
+            0
+        ]
+    )
 
 
 def _columns(cur, table: str) -> list[str]:
@@ -54,8 +57,7 @@ def _prepare(cur, t: Target, ctx) -> list[str]:
     cols = _columns(cur, t.out)
     if "_reason" not in cols:
         cur.execute(f"ALTER TABLE {t.out} ADD COLUMN _reason VARCHAR")
-        checks = " ".join(f"WHEN {quote(f)} IS NULL THEN 'missing required field {f}'"
-                          for f in t.required if f in cols)
+        checks = " ".join(f"WHEN {quote(f)} IS NULL THEN 'missing required field {f}'" for f in t.required if f in cols)
         missing = [f for f in t.required if f not in cols]
         if missing:
             checks = f"WHEN true THEN 'missing required field {missing[0]}' " + checks
@@ -77,7 +79,9 @@ def _rejects(cur, t: Target, cols: list[str], ctx, staging: str | None, raw_sql:
         raw, join = "NULL", ""
     return cur.execute(
         f"INSERT INTO import_rejects SELECT $id, o._line, o._reason, {raw} FROM {t.out} o{join} "
-        "WHERE o._reason IS NOT NULL", {"id": ctx.import_id}).fetchone()[0]
+        "WHERE o._reason IS NOT NULL",
+        {"id": ctx.import_id},
+    ).fetchone()[0]
 
 
 def _find_dups(cur, t: Target, cols: list[str]) -> int:
@@ -86,18 +90,23 @@ def _find_dups(cur, t: Target, cols: list[str]) -> int:
     klist = ", ".join(quote(k) for k in keys)
     # Distinct hashes prove distinct keys (a cheap test on integers); equal hashes may
     # be a collision, so only then are the keys themselves compared.
-    n, distinct = cur.execute(f"SELECT count(*), count(DISTINCT hash({klist})) FROM {t.out} "
-                              "WHERE _reason IS NULL").fetchone()
+    n, distinct = cur.execute(
+        f"SELECT count(*), count(DISTINCT hash({klist})) FROM {t.out} WHERE _reason IS NULL"
+    ).fetchone()
     if n != distinct:
         distinct = cur.execute(f"SELECT count(DISTINCT ({klist})) FROM {t.out} WHERE _reason IS NULL").fetchone()[0]
     if n != distinct:  # repeats inside the file: the first occurrence wins
-        cur.execute(f"INSERT INTO {DUPS} SELECT _line FROM (SELECT _line, row_number() OVER "
-                    f"(PARTITION BY {klist} ORDER BY _line) AS _k FROM {t.out} WHERE _reason IS NULL) WHERE _k > 1")
+        cur.execute(
+            f"INSERT INTO {DUPS} SELECT _line FROM (SELECT _line, row_number() OVER "
+            f"(PARTITION BY {klist} ORDER BY _line) AS _k FROM {t.out} WHERE _reason IS NULL) WHERE _k > 1"
+        )
     if cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {t.table} LIMIT 1)").fetchone()[0]:
         on = " AND ".join(f"c.{quote(k)} = o.{quote(k)}" for k in keys)
-        cur.execute(f"INSERT INTO {DUPS} SELECT o._line FROM {t.out} o WHERE o._reason IS NULL "
-                    f"AND EXISTS (SELECT 1 FROM {t.table} c WHERE {on}) "
-                    f"AND o._line NOT IN (SELECT _line FROM {DUPS})")
+        cur.execute(
+            f"INSERT INTO {DUPS} SELECT o._line FROM {t.out} o WHERE o._reason IS NULL "
+            f"AND EXISTS (SELECT 1 FROM {t.table} c WHERE {on}) "
+            f"AND o._line NOT IN (SELECT _line FROM {DUPS})"
+        )
     return cur.execute(f"SELECT count(*) FROM {DUPS}").fetchone()[0]
 
 
@@ -113,8 +122,10 @@ def _insert(cur, t: Target, cols: list[str], ctx, has_dups: bool) -> int:
         order = "ORDER BY o._line" if has_dups else ""
         target_cols.append("contact_id")
         select.append(f"$next - 1 + row_number() OVER ({order})")
-    sql = (f"INSERT INTO {_writable(t)} ({', '.join(quote(c) for c in target_cols)}) "
-           f"SELECT {', '.join(select)} FROM {t.out} o WHERE o._reason IS NULL{anti}")
+    sql = (
+        f"INSERT INTO {_writable(t)} ({', '.join(quote(c) for c in target_cols)}) "
+        f"SELECT {', '.join(select)} FROM {t.out} o WHERE o._reason IS NULL{anti}"
+    )
     return cur.execute(sql, params).fetchone()[0]
 
 
@@ -130,8 +141,10 @@ def load(cur, ctx, *, staging: str | None = None, raw_sql: str | None = None) ->
         inserted = _insert(cur, t, cols, ctx, bool(dups))
         counts.rows_inserted[t.table] = inserted
         if staging:
-            cur.execute(f"INSERT INTO {FATE} SELECT _line, CASE WHEN _reason IS NOT NULL THEN 3 "
-                        f"WHEN _line IN (SELECT _line FROM {DUPS}) THEN 2 ELSE 1 END FROM {t.out}")
+            cur.execute(
+                f"INSERT INTO {FATE} SELECT _line, CASE WHEN _reason IS NOT NULL THEN 3 "
+                f"WHEN _line IN (SELECT _line FROM {DUPS}) THEN 2 ELSE 1 END FROM {t.out}"
+            )
         else:
             counts.loaded += inserted
             counts.duplicate += dups
@@ -139,13 +152,16 @@ def load(cur, ctx, *, staging: str | None = None, raw_sql: str | None = None) ->
     if staging:
         if _exists(cur, "out_rejects"):
             raw = f"(SELECT {raw_sql} FROM {staging} s WHERE s._line = r._line)" if raw_sql else "NULL"
-            cur.execute(f"INSERT INTO import_rejects SELECT $id, r._line, r.reason, {raw} FROM out_rejects r",
-                        {"id": ctx.import_id})
+            cur.execute(
+                f"INSERT INTO import_rejects SELECT $id, r._line, r.reason, {raw} FROM out_rejects r",
+                {"id": ctx.import_id},
+            )
             cur.execute(f"INSERT INTO {FATE} SELECT _line, 3 FROM out_rejects")
         row = cur.execute(
             f"SELECT count(*) FILTER (WHERE f = 1), count(*) FILTER (WHERE f = 2), count(*) FILTER (WHERE f = 3) "
             f"FROM (SELECT _line, min(fate) AS f FROM {FATE} WHERE _line IN (SELECT _line FROM {staging}) "
-            "GROUP BY _line)").fetchone()
+            "GROUP BY _line)"
+        ).fetchone()
         counts.loaded, counts.duplicate, counts.rejected = row
     return counts
 
@@ -155,8 +171,9 @@ def _writable(t: Target) -> str:
     return contact_tables.MAIN if t.table == contact_tables.VIEW else t.table
 
 
-def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | None] | None = None,
-              bulk: bool = False) -> tuple[Counts, int]:
+def load_plan(
+    cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | None] | None = None, bulk: bool = False
+) -> tuple[Counts, int]:
     """Stream a declarative profile's rows from the file into their table.
 
     Returns the counts and the number of records read. Nothing is materialised on
@@ -235,23 +252,27 @@ def load_plan(cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | 
         if existing:
             read, bad = run(f"SELECT count(*), count(_reason) FROM ({plan.select(fast_rel)})").fetchone()
         if bad or not existing:  # rejects are named by their line (a pass that numbers the records)
-            bad = run(f"INSERT INTO import_rejects SELECT $_kd_import, _line, _reason, _raw "
-                      f"FROM ({plan.select(rel.sql)}) WHERE _reason IS NOT NULL", extra).fetchone()[0]
+            bad = run(
+                f"INSERT INTO import_rejects SELECT $_kd_import, _line, _reason, _raw "
+                f"FROM ({plan.select(rel.sql)}) WHERE _reason IS NOT NULL",
+                extra,
+            ).fetchone()[0]
         if not existing:
             read = inserted + bad
     else:
         read = inserted
-    counts = Counts(loaded=inserted, duplicate=read - bad - inserted, rejected=bad,
-                    rows_inserted={t.table: inserted})
+    counts = Counts(loaded=inserted, duplicate=read - bad - inserted, rejected=bad, rows_inserted={t.table: inserted})
     return counts, read
 
 
-def _segment_sql(cur, plan: Plan, names: list[str], target_cols: list[str], select: list[str],
-                 import_id: int) -> tuple[str, dict]:
+def _segment_sql(
+    cur, plan: Plan, names: list[str], target_cols: list[str], select: list[str], import_id: int
+) -> tuple[str, dict]:
     """``CREATE TABLE contacts_seg_<id> AS SELECT …`` (without its ``FROM``) and the
     constants the view gives its rows instead."""
-    constants = {c: [v, typ] for c, (v, typ) in plan.constants.items()
-                 if c in names and isinstance(v, (str, int, bool))}
+    constants = {
+        c: [v, typ] for c, (v, typ) in plan.constants.items() if c in names and isinstance(v, (str, int, bool))
+    }
     types = column_types(cur, contact_tables.VIEW)
     exprs = {c: e for c, e in zip(target_cols, select) if c not in constants and c != "import_id"}
     cols = [f"CAST({e} AS {types[c]}) AS {quote(c)}" for c, e in exprs.items()]
@@ -260,19 +281,29 @@ def _segment_sql(cur, plan: Plan, names: list[str], target_cols: list[str], sele
 
 
 def _constrained(cur, table: str) -> bool:
-    return bool(cur.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = $t AND constraint_type "
-                            "IN ('PRIMARY KEY', 'UNIQUE')", {"t": table}).fetchone()[0])
+    return bool(
+        cur.execute(
+            "SELECT count(*) FROM duckdb_constraints() WHERE table_name = $t AND constraint_type "
+            "IN ('PRIMARY KEY', 'UNIQUE')",
+            {"t": table},
+        ).fetchone()[0]
+    )
 
 
 def _repeats(cur, t: Target, keys: list[str], key_expr: str, import_id: int) -> bool:
     """Whether the rows this import loaded repeat a natural key."""
-    n, distinct = cur.execute(f"SELECT count(*), count(DISTINCT {key_expr}) FROM {t.table} WHERE import_id = $id",
-                              {"id": import_id}).fetchone()
+    n, distinct = cur.execute(
+        f"SELECT count(*), count(DISTINCT {key_expr}) FROM {t.table} WHERE import_id = $id", {"id": import_id}
+    ).fetchone()
     if n == distinct:  # distinct hashes prove distinct keys
         return False
     klist = ", ".join(quote(k) for k in keys)  # equal hashes: a repeat, or (rarely) a collision
-    return cur.execute(f"SELECT count(DISTINCT ({klist})) FROM {t.table} WHERE import_id = $id",
-                       {"id": import_id}).fetchone()[0] != n
+    return (
+        cur.execute(
+            f"SELECT count(DISTINCT ({klist})) FROM {t.table} WHERE import_id = $id", {"id": import_id}
+        ).fetchone()[0]
+        != n
+    )
 
 
 def _has_rows(cur, t: Target, source: str | None) -> bool:

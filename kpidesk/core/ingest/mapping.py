@@ -10,13 +10,13 @@ plain CSV it is also the whole fast path — read, parse and validate in one sca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from kpidesk.core.ingest import decide, values
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.profiles import Profile, resolve
-from kpidesk.core.ingest.readers import Relation
+from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.tables import DEFAULTS, FRAMEWORK_COLUMNS, TARGETS, column_types, value_kind
 
 UNITS = {"seconds": 1, "s": 1, "minutes": 60, "min": 60, "hours": 3600, "h": 3600, "days": 86400}
@@ -100,9 +100,15 @@ class _Builder:
         if kind in ("number", "integer"):
             return f"kd_num({s}, {dc})"
         if kind == "percent":
-            scale = 0.01 if any(v and float(str(v).rstrip('% ').replace(',', '.') or 0) > 1.0
-                                for v in decide.present(sample_values)[:200]
-                                if decide.NUMBER.match(str(v).rstrip('% '))) else 1.0
+            scale = (
+                0.01
+                if any(
+                    v and float(str(v).rstrip("% ").replace(",", ".") or 0) > 1.0
+                    for v in decide.present(sample_values)[:200]
+                    if decide.NUMBER.match(str(v).rstrip("% "))
+                )
+                else 1.0
+            )
             return f"kd_pct({s}, {dc}, {scale})"
         if kind == "score":
             return f"kd_score({s}, {dc})"
@@ -195,8 +201,10 @@ class _Builder:
         sample = [v for v in self.samples.get(self.rel.columns[i], []) if v is not None]
         if self.cur is None or not sample:
             return True
-        sql = (f"SELECT count(*) FILTER (WHERE ({fast}) IS NULL AND kd_str({raw}) IS NOT NULL), count(kd_str({raw})) "
-               f"FROM (SELECT unnest($_sample::VARCHAR[]) AS {raw})")
+        sql = (
+            f"SELECT count(*) FILTER (WHERE ({fast}) IS NULL AND kd_str({raw}) IS NOT NULL), count(kd_str({raw})) "
+            f"FROM (SELECT unnest($_sample::VARCHAR[]) AS {raw})"
+        )
         params = used_params(sql, {**self.p.values, "_sample": sample})
         missed, present = self.cur.execute(sql, params).fetchone()
         return missed <= FAST_MISS * present
@@ -290,5 +298,15 @@ def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | N
     keys = [k for k in target.key if k in exprs]
     varying = [k for k in keys if k != "source"] or keys  # one source per import: it cannot tell keys apart
     key_expr = f"hash({', '.join(quote(k) for k in varying)})" if keys else None
-    return Plan(sql, used_params(sql, b.p.values), target.out, missing, table=profile.table, names=list(exprs),
-                key_expr=key_expr, source=b.source, constants=constants, _build=build)
+    return Plan(
+        sql,
+        used_params(sql, b.p.values),
+        target.out,
+        missing,
+        table=profile.table,
+        names=list(exprs),
+        key_expr=key_expr,
+        source=b.source,
+        constants=constants,
+        _build=build,
+    )

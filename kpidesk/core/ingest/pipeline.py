@@ -15,18 +15,18 @@ import threading
 import time
 from datetime import datetime
 from pathlib import Path
+
 import duckdb
 
-from kpidesk.core.db import contact_tables, derive
-
 from kpidesk.core import settings
-from kpidesk.core.jobs import NULL, JobState
+from kpidesk.core.db import contact_tables, derive
 from kpidesk.core.ingest import encoding, loader, mapping, profiles, readers, values
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
 from kpidesk.core.ingest.identifiers import quote
-from kpidesk.core.ingest.summary import ImportReport
 from kpidesk.core.ingest.sniff import FileInfo, first_lines, sniff
+from kpidesk.core.ingest.summary import ImportReport
+from kpidesk.core.jobs import NULL, JobState
 
 STAGING = "_kd_staging"
 
@@ -96,9 +96,15 @@ def _resolve_profile(profile, store) -> profiles.Profile | None:
 
 def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: dict) -> FileInfo:
     read = prof.section("read") if prof else {}
-    info = sniff(path, delimiter=read.get("delimiter"), header=read.get("header"),
-                 columns=read.get("columns"), encoding_name=retry.get("encoding") or read.get("encoding"),
-                 header_line=read.get("header_line"), ragged=bool(read.get("ragged")))
+    info = sniff(
+        path,
+        delimiter=read.get("delimiter"),
+        header=read.get("header"),
+        columns=read.get("columns"),
+        encoding_name=retry.get("encoding") or read.get("encoding"),
+        header_line=read.get("header_line"),
+        ragged=bool(read.get("ragged")),
+    )
     info.sheet = sheet or read.get("sheet")
     info.multiline = info.multiline or retry.get("multiline", False)
     if info.kind == "csv" and not encoding.is_native(info.encoding):
@@ -106,8 +112,9 @@ def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: 
     return info
 
 
-def import_file(store, path, profile=None, sheet: str | None = None, state: JobState | None = None,
-                derive_facts: bool = True) -> ImportReport:
+def import_file(
+    store, path, profile=None, sheet: str | None = None, state: JobState | None = None, derive_facts: bool = True
+) -> ImportReport:
     """Import ``path``; raises :class:`ImportError_` (nothing written) when it cannot.
 
     The rows are committed in one transaction; then, unless ``derive_facts`` is
@@ -175,10 +182,23 @@ def _attempt(store, path, prof, sheet, state, retry) -> ImportReport:
                 "finished_at, rows_read, rows_loaded, rows_duplicate, rows_rejected, rows_ignored, message) "
                 "VALUES ($id, $name, $fpath, $hash, $size, $profile, $start, $end, $read, $loaded, $dup, $rej, "
                 "$ign, $msg)",
-                {"id": report.import_id, "name": path.name, "fpath": str(path.resolve()), "hash": hasher.digest,
-                 "size": hasher.size, "profile": report.profile, "start": started, "end": datetime.now(),
-                 "read": report.rows_read, "loaded": report.loaded, "dup": report.duplicate,
-                 "rej": report.rejected, "ign": report.ignored, "msg": report.summary()})
+                {
+                    "id": report.import_id,
+                    "name": path.name,
+                    "fpath": str(path.resolve()),
+                    "hash": hasher.digest,
+                    "size": hasher.size,
+                    "profile": report.profile,
+                    "start": started,
+                    "end": datetime.now(),
+                    "read": report.rows_read,
+                    "loaded": report.loaded,
+                    "dup": report.duplicate,
+                    "rej": report.rejected,
+                    "ign": report.ignored,
+                    "msg": report.summary(),
+                },
+            )
     finally:
         if info.read_path:
             info.read_path.unlink(missing_ok=True)
@@ -207,8 +227,10 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
         counts, read = loader.load_plan(cur, ctx, plan, rel, expected, bulk=big)
     unread = readers.csv_rejects(cur)
     for line, reason, raw in unread:
-        cur.execute("INSERT INTO import_rejects VALUES ($id, $line, $reason, $raw)",
-                    {"id": import_id, "line": line, "reason": reason, "raw": raw})
+        cur.execute(
+            "INSERT INTO import_rejects VALUES ($id, $line, $reason, $raw)",
+            {"id": import_id, "line": line, "reason": reason, "raw": raw},
+        )
     report.rows_read = read + len(unread)
     report.loaded, report.duplicate = counts.loaded, counts.duplicate
     report.rejected = counts.rejected + len(unread)
@@ -216,8 +238,9 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
     report.tables = counts.rows_inserted
     if report.rows_read == 0:
         raise ImportError_(f"{info.path.name} has no data rows: there is nothing to import.")
-    report.rejects = cur.execute("SELECT line, reason FROM import_rejects WHERE import_id = $id "
-                                 "ORDER BY line LIMIT 20", {"id": import_id}).fetchall()
+    report.rejects = cur.execute(
+        "SELECT line, reason FROM import_rejects WHERE import_id = $id ORDER BY line LIMIT 20", {"id": import_id}
+    ).fetchall()
     loader.drop_outputs(cur)
     cur.execute(f"DROP TABLE IF EXISTS {STAGING}")
     return report
@@ -233,10 +256,13 @@ def _transform(cur, prof, rel, ctx, step):
     cur.execute(f"CREATE OR REPLACE TEMP TABLE _kd_all AS {rel.sql}", rel.params)
     last_filled = "" if rel.ragged else f" AND {quote(rel.columns[-1])} IS NOT NULL"
     shape_ok = f"_extra IS NULL{last_filled}" if rel.has_extra else "TRUE"
-    cur.execute("CREATE OR REPLACE TEMP TABLE _kd_shape AS SELECT _line, CASE WHEN _extra IS NOT NULL "
-                "THEN 'the line has more fields than the header' ELSE 'the line has fewer fields than the header' "
-                f"END AS reason FROM _kd_all WHERE NOT ({shape_ok})" if rel.has_extra else
-                "CREATE OR REPLACE TEMP TABLE _kd_shape (_line BIGINT, reason VARCHAR)")
+    cur.execute(
+        "CREATE OR REPLACE TEMP TABLE _kd_shape AS SELECT _line, CASE WHEN _extra IS NOT NULL "
+        "THEN 'the line has more fields than the header' ELSE 'the line has fewer fields than the header' "
+        f"END AS reason FROM _kd_all WHERE NOT ({shape_ok})"
+        if rel.has_extra
+        else "CREATE OR REPLACE TEMP TABLE _kd_shape (_line BIGINT, reason VARCHAR)"
+    )
     read = cur.execute("SELECT count(*) FROM _kd_all").fetchone()[0]
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {STAGING} AS SELECT {cols}, _line FROM _kd_all WHERE {shape_ok}")
     module = importlib.import_module(f"kpidesk.core.ingest.transforms.{prof.transform}")
@@ -270,11 +296,15 @@ def _choose(cur, store, info: FileInfo, rel) -> profiles.Profile:
 
 def _missing_message(info, prof, missing, proposal=None) -> str:
     what = f"with the profile {prof.name!r}" if prof else "automatically"
-    lines = [f"{info.path.name} cannot be imported {what}: no column found for "
-             f"{', '.join(missing)}.", f"Columns in the file: {', '.join(info.columns)}."]
+    lines = [
+        f"{info.path.name} cannot be imported {what}: no column found for {', '.join(missing)}.",
+        f"Columns in the file: {', '.join(info.columns)}.",
+    ]
     if proposal is not None and proposal.fields:
         guessed = ", ".join(f"{f} ← {m.column} ({m.confidence:.0%})" for f, m in proposal.fields.items())
         lines.append(f"Best guess ({proposal.table}): {guessed}.")
-    lines.append("Pass --profile NAME or --profile path/to/profile.toml (see docs/profiles.md), "
-                 "or map the columns in the import dialog and save the mapping as a profile.")
+    lines.append(
+        "Pass --profile NAME or --profile path/to/profile.toml (see docs/profiles.md), "
+        "or map the columns in the import dialog and save the mapping as a profile."
+    )
     return "\n".join(lines)

@@ -52,13 +52,18 @@ def required_fields(table: str) -> list[str]:
     return [f for f in TARGETS[table].required if f != "source_key" and f not in defaults and f not in constants]
 
 
-def profile_data(proposal: Proposal, fields: dict, *, table: str | None = None, read: dict | None = None,
-                 name: str | None = None) -> dict:
+def profile_data(
+    proposal: Proposal, fields: dict, *, table: str | None = None, read: dict | None = None, name: str | None = None
+) -> dict:
     """The profile for the user's choices; ``fields`` maps field → spec (a column name,
     or ``{"date": …, "time": …}``), fields left out are not mapped."""
     table = table or proposal.table
-    data = {"name": name or proposal.path.stem, "label": f"Mapped from {proposal.path.name}",
-            "source": "generic", "table": table}
+    data = {
+        "name": name or proposal.path.stem,
+        "label": f"Mapped from {proposal.path.name}",
+        "source": "generic",
+        "table": table,
+    }
     specs = dict(fields)
     if table == proposal.table:
         specs.update({f: {"value": v} for f, v in proposal.constants.items() if f not in specs})

@@ -175,9 +175,14 @@ def resolve(profile: Profile, columns: list[str]) -> tuple[dict[str, Any], list[
             resolved[name] = r
     defaults = DEFAULTS.get(profile.table, {})
     derived = DERIVED.get(profile.table, {})
-    missing = [f for f in profile.required()
-               if f not in resolved and f not in defaults and not (f == "source_key")
-               and not (f in derived and derived[f] in resolved)]
+    missing = [
+        f
+        for f in profile.required()
+        if f not in resolved
+        and f not in defaults
+        and not (f == "source_key")
+        and not (f in derived and derived[f] in resolved)
+    ]
     return resolved, missing
 
 

@@ -18,7 +18,7 @@ from kpidesk.core.ingest import decide, encoding, mapping, readers, values
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.profiles import Profile, load
 from kpidesk.core.ingest.sniff import FileInfo, sniff
-from kpidesk.core.ingest.synonyms import EXPECTED_SHAPE, SYNONYMS, TABLE_HINTS, CONSTANTS
+from kpidesk.core.ingest.synonyms import CONSTANTS, EXPECTED_SHAPE, SYNONYMS, TABLE_HINTS
 
 CONFIDENT = 0.7
 
@@ -51,16 +51,27 @@ class Proposal:
 
     def missing_required(self) -> list[str]:
         prof = self.to_profile()
-        return [f for f in prof.required() if f not in self.fields and f not in self.constants
-                and f != "source_key" and not (self.table == "surveys" and f in ("scale_min", "scale_max"))]
+        return [
+            f
+            for f in prof.required()
+            if f not in self.fields
+            and f not in self.constants
+            and f != "source_key"
+            and not (self.table == "surveys" and f in ("scale_min", "scale_max"))
+        ]
 
     def confident(self) -> bool:
         required = [f for f in self.to_profile().required() if f in self.fields]
         return not self.missing_required() and all(self.fields[f].confidence >= CONFIDENT for f in required)
 
     def to_dict(self) -> dict:
-        data = {"name": self.path.stem, "label": f"Proposed for {self.path.name}", "source": "generic",
-                "table": self.table, "fields": {f: g.spec() for f, g in self.fields.items()}}
+        data = {
+            "name": self.path.stem,
+            "label": f"Proposed for {self.path.name}",
+            "source": "generic",
+            "table": self.table,
+            "fields": {f: g.spec() for f, g in self.fields.items()},
+        }
         data["fields"].update({f: {"value": v} for f, v in self.constants.items() if f not in self.fields})
         return data
 
@@ -82,9 +93,20 @@ def _score(col: str, fieldname: str) -> float:
 
 TIME_COLUMNS = {"heure", "time", "hour", "heure d appel", "heure appel", "call hour"}
 PRIMARY_TIME = {"contacts": "arrived_at", "surveys": "answered_at", "agent_sessions": "started_at"}
-OUTCOME_YES_NO = {"oui": "answered", "non": "abandoned", "yes": "answered", "no": "abandoned", "y": "answered",
-                  "n": "abandoned", "true": "answered", "false": "abandoned", "vrai": "answered", "faux": "abandoned",
-                  "1": "answered", "0": "abandoned"}
+OUTCOME_YES_NO = {
+    "oui": "answered",
+    "non": "abandoned",
+    "yes": "answered",
+    "no": "abandoned",
+    "y": "answered",
+    "n": "abandoned",
+    "true": "answered",
+    "false": "abandoned",
+    "vrai": "answered",
+    "faux": "abandoned",
+    "1": "answered",
+    "0": "abandoned",
+}
 
 
 def guess_for(table: str, columns: list[str], shapes: dict) -> dict[str, FieldGuess]:
@@ -155,8 +177,9 @@ def guess(columns: list[str], samples: dict, table: str | None = None) -> tuple[
 def propose_from(cur, info: FileInfo, rel, table: str | None = None) -> Proposal:
     samples = mapping.sample(cur, rel, 500)
     table, fields = guess(rel.columns, samples, table)
-    prop = Proposal(info.path, info.describe(), table, fields, list(rel.columns),
-                    constants=dict(CONSTANTS.get(table, {})))
+    prop = Proposal(
+        info.path, info.describe(), table, fields, list(rel.columns), constants=dict(CONSTANTS.get(table, {}))
+    )
     if table == "surveys":
         _survey_scale(prop, samples)
     return prop
@@ -184,9 +207,14 @@ def opened(path, *, sheet: str | None = None, read: dict | None = None):
     from kpidesk.core.db.startup import open_database
 
     read = {k: v for k, v in (read or {}).items() if v not in (None, "")}
-    info: FileInfo = sniff(path, delimiter=read.get("delimiter"), encoding_name=read.get("encoding"),
-                           header_line=read.get("header_line"), header=read.get("header"),
-                           columns=read.get("columns"))
+    info: FileInfo = sniff(
+        path,
+        delimiter=read.get("delimiter"),
+        encoding_name=read.get("encoding"),
+        header_line=read.get("header_line"),
+        header=read.get("header"),
+        columns=read.get("columns"),
+    )
     info.sheet = sheet
     if info.kind == "csv" and not encoding.is_native(info.encoding):
         info.read_path = encoding.transcode(Path(path), info.encoding)

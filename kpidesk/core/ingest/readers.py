@@ -11,36 +11,20 @@ reason, not a failed import.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import quote, unique_names
+from kpidesk.core.ingest.relation import Relation
+from kpidesk.core.ingest.sheets import load_sheet
 from kpidesk.core.ingest.sniff import FileInfo
 
 NO_NULL = "\x01"  # never in a file: empty fields stay '' and padded ones are NULL
 CSV_REJECTS = "_kd_csv_rejects"
 
 
-@dataclass
-class Relation:
-    """A ``SELECT`` over the file and its bound parameters."""
-
-    sql: str
-    params: dict = field(default_factory=dict)
-    columns: list[str] = field(default_factory=list)
-    has_extra: bool = False
-    sample_sql: str | None = None  # same columns without ``_line``: a LIMIT stops early
-    fast_sql: str | None = None  # same rows with ``_line`` NULL: read in parallel (no row numbering)
-    delimiter: str | None = None
-    ragged: bool = False  # short lines are records padded with NULLs, not rejects
-
-
 def relation(cur, info: FileInfo) -> Relation:
     if info.kind == "csv":
         return _csv(info)
     if info.kind in ("xlsx", "xls", "ods"):
-        from kpidesk.core.ingest.sheets import load_sheet
-
         return load_sheet(cur, info)
     if info.kind == "parquet":
         return _typed(cur, info, "read_parquet($path)")
@@ -56,30 +40,43 @@ def _csv(info: FileInfo) -> Relation:
         "delim": info.delimiter,
         "skip": info.first_line - 1,
         "header": info.has_header,
-        "cols": {n: "VARCHAR" for n in names},
+        "cols": dict.fromkeys(names, "VARCHAR"),
         "parallel": not info.multiline,
         "rj": CSV_REJECTS,
         "rs": CSV_REJECTS + "_scan",
     }
     base = info.first_line - 1 + (1 if info.has_header else 0)
-    read = ("read_csv($path, auto_detect=false, strict_mode=false, null_padding=true, "
-            "parallel=$parallel, nullstr=$nul, delim=$delim, quote='\"', escape='\"', "
-            "header=$header, skip=$skip, columns=$cols, store_rejects=true, "
-            "rejects_table=$rj, rejects_scan=$rs)")
+    read = (
+        "read_csv($path, auto_detect=false, strict_mode=false, null_padding=true, "
+        "parallel=$parallel, nullstr=$nul, delim=$delim, quote='\"', escape='\"', "
+        "header=$header, skip=$skip, columns=$cols, store_rejects=true, "
+        "rejects_table=$rj, rejects_scan=$rs)"
+    )
     cols = ", ".join(quote(n) for n in names)
     if not info.multiline:
         sql = f"SELECT {cols}, row_number() OVER () + {int(base)} AS _line FROM {read}"
     else:
         # Records holding quoted line breaks push later records down the file.
-        breaks = " + ".join(f"coalesce(length({quote(n)}) - length(replace({quote(n)}, chr(10), '')), 0)"
-                            for n in names)
-        sql = (f"SELECT {cols}, _rn + {int(base)} + coalesce(sum(_nl) OVER (ORDER BY _rn ROWS BETWEEN "
-               f"UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS _line FROM ("
-               f"SELECT *, row_number() OVER () AS _rn, {breaks} AS _nl FROM {read})")
+        breaks = " + ".join(
+            f"coalesce(length({quote(n)}) - length(replace({quote(n)}, chr(10), '')), 0)" for n in names
+        )
+        sql = (
+            f"SELECT {cols}, _rn + {int(base)} + coalesce(sum(_nl) OVER (ORDER BY _rn ROWS BETWEEN "
+            f"UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS _line FROM ("
+            f"SELECT *, row_number() OVER () AS _rn, {breaks} AS _nl FROM {read})"
+        )
     sample = f"SELECT {cols} FROM {read}"
     fast = None if info.multiline else f"SELECT {cols}, CAST(NULL AS BIGINT) AS _line FROM {read}"
-    return Relation(sql, params, list(info.columns), has_extra=True, sample_sql=sample, delimiter=info.delimiter,
-                    ragged=info.ragged, fast_sql=fast)
+    return Relation(
+        sql,
+        params,
+        list(info.columns),
+        has_extra=True,
+        sample_sql=sample,
+        delimiter=info.delimiter,
+        ragged=info.ragged,
+        fast_sql=fast,
+    )
 
 
 def _typed(cur, info: FileInfo, reader: str) -> Relation:
@@ -88,8 +85,9 @@ def _typed(cur, info: FileInfo, reader: str) -> Relation:
     try:
         described = cur.execute(f"DESCRIBE SELECT * FROM {reader}", params).fetchall()
     except Exception as exc:  # duckdb raises several classes for a malformed file
-        raise ImportError_(f"{info.path.name} cannot be read as {info.kind.upper()}: "
-                           f"{str(exc).splitlines()[0]}") from None
+        raise ImportError_(
+            f"{info.path.name} cannot be read as {info.kind.upper()}: {str(exc).splitlines()[0]}"
+        ) from None
     if not described:
         raise ImportError_(f"{info.path.name} has no columns: there is nothing to import.")
     originals = [r[0] for r in described]
@@ -107,15 +105,16 @@ def _typed(cur, info: FileInfo, reader: str) -> Relation:
 
 def csv_rejects(cur) -> list[tuple[int, str, str]]:
     """Lines DuckDB's CSV reader could not read at all: (line, reason, raw)."""
-    exists = cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t",
-                         {"t": CSV_REJECTS}).fetchone()[0]
+    exists = cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": CSV_REJECTS}).fetchone()[0]
     if not exists:
         return []
     # DISTINCT: the file may be scanned more than once (a check pass, then the load)
-    rows = cur.execute(f"SELECT DISTINCT line, error_type, error_message, csv_line FROM {quote(CSV_REJECTS)} "
-                       "ORDER BY line").fetchall()
-    return [(int(line), f"unreadable line ({etype.lower()}): {msg.splitlines()[0]}", raw)
-            for line, etype, msg, raw in rows]
+    rows = cur.execute(
+        f"SELECT DISTINCT line, error_type, error_message, csv_line FROM {quote(CSV_REJECTS)} ORDER BY line"
+    ).fetchall()
+    return [
+        (int(line), f"unreadable line ({etype.lower()}): {msg.splitlines()[0]}", raw) for line, etype, msg, raw in rows
+    ]
 
 
 def drop_csv_rejects(cur) -> None:

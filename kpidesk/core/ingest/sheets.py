@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import quote, unique_names
+from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo
 
 SHEET_TABLE = "_kd_sheet"
@@ -35,8 +36,7 @@ def _pick(reader, info: FileInfo):
     info.sheets = names
     if info.sheet is not None:
         if info.sheet not in names:
-            raise ImportError_(f"{info.path.name} has no sheet named {info.sheet!r} "
-                               f"(sheets: {', '.join(names)}).")
+            raise ImportError_(f"{info.path.name} has no sheet named {info.sheet!r} (sheets: {', '.join(names)}).")
         return info.sheet
     for name in names:
         probe = reader.load_sheet(name, header_row=None, dtypes="string", n_rows=2)
@@ -50,23 +50,25 @@ def _header_row(rows: list[tuple]) -> int:
     filled = [sum(1 for c in r if c not in (None, "")) for r in rows]
     widest = max(filled) if filled else 0
     for i, n in enumerate(filled):
-        if widest and n >= max(2, int(widest * 0.8)) and all(
-            c is None or not str(c).replace(".", "").replace(",", "").strip().isdigit() for c in rows[i]
+        if (
+            widest
+            and n >= max(2, int(widest * 0.8))
+            and all(c is None or not str(c).replace(".", "").replace(",", "").strip().isdigit() for c in rows[i])
         ):
             return i
     return 0
 
 
 def load_sheet(cur, info: FileInfo):
-    from kpidesk.core.ingest.readers import Relation
 
     reader = _reader(info)
     info.sheet = _pick(reader, info)
     sheet = reader.load_sheet(info.sheet, header_row=None, dtypes="string")
     cur.register("_kd_sheet_src", sheet)
     try:
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE {SHEET_TABLE} AS "
-                    "SELECT row_number() OVER () AS _row, * FROM _kd_sheet_src")
+        cur.execute(
+            f"CREATE OR REPLACE TEMP TABLE {SHEET_TABLE} AS SELECT row_number() OVER () AS _row, * FROM _kd_sheet_src"
+        )
     finally:
         cur.unregister("_kd_sheet_src")
     raw_names = [r[0] for r in cur.execute(f"DESCRIBE {SHEET_TABLE}").fetchall()][1:]

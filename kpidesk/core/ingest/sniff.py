@@ -50,8 +50,14 @@ class FileInfo:
 
     def describe(self) -> dict:
         names = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-        return {"kind": self.kind, "encoding": self.encoding, "delimiter": names.get(self.delimiter or ""),
-                "header_line": self.header_line, "sheet": self.sheet, "sheets": self.sheets}
+        return {
+            "kind": self.kind,
+            "encoding": self.encoding,
+            "delimiter": names.get(self.delimiter or ""),
+            "header_line": self.header_line,
+            "sheet": self.sheet,
+            "sheets": self.sheets,
+        }
 
 
 def detect_kind(path: Path, head: bytes) -> str:
@@ -69,8 +75,10 @@ def detect_kind(path: Path, head: bytes) -> str:
                     return "xlsx"
         except zipfile.BadZipFile:
             pass
-        raise ImportError_(f"{path.name} is a compressed archive, not a spreadsheet or a text export. "
-                           "Extract the file you want to import first.")
+        raise ImportError_(
+            f"{path.name} is a compressed archive, not a spreadsheet or a text export. "
+            "Extract the file you want to import first."
+        )
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text[:1] in (b"[", b"{"):
         first = head.split(b"\n", 1)[0].strip()
@@ -90,9 +98,16 @@ def looks_binary(sample: bytes, encoding: str) -> bool:
     return controls > max(4, len(text) // 100)
 
 
-def sniff(path: str | Path, *, delimiter: str | None = None, header: bool | None = None,
-          columns: list[str] | None = None, encoding_name: str | None = None,
-          header_line: int | None = None, ragged: bool = False) -> FileInfo:
+def sniff(
+    path: str | Path,
+    *,
+    delimiter: str | None = None,
+    header: bool | None = None,
+    columns: list[str] | None = None,
+    encoding_name: str | None = None,
+    header_line: int | None = None,
+    ragged: bool = False,
+) -> FileInfo:
     """Describe ``path``; profile options (``delimiter``…) override the guesses."""
     path = Path(path)
     if not path.is_file():
@@ -107,8 +122,10 @@ def sniff(path: str | Path, *, delimiter: str | None = None, header: bool | None
         return info
     info.encoding = encoding_name or enc.detect(sample)
     if looks_binary(sample, info.encoding):
-        raise ImportError_(f"{path.name} is not a text export (it looks like a binary file). "
-                           "Export the data as CSV, Excel, Parquet or JSON.")
+        raise ImportError_(
+            f"{path.name} is not a text export (it looks like a binary file). "
+            "Export the data as CSV, Excel, Parquet or JSON."
+        )
     text = enc.decode_sample(sample, info.encoding)
     truncated = len(sample) == enc.SAMPLE_BYTES
     _sniff_text(info, text, truncated, delimiter, header, columns, header_line)
@@ -127,19 +144,20 @@ def _score(rows: list[list[str]]) -> tuple[int, int, float]:
     counts = [len(r) for r in rows if any(c.strip() for c in r)]
     if not counts:
         return 0, 0, 0.0
-    tail = counts[len(counts) // 5:] or counts
+    tail = counts[len(counts) // 5 :] or counts
     width, hits = Counter(tail).most_common(1)[0]
     if width < 2:
         return 0, width, 0.0
-    start = next((i for i, r in enumerate(rows)
-                  if len(r) == width and sum(1 for c in r if c.strip()) >= max(1, width // 2)), 0)
+    start = next(
+        (i for i, r in enumerate(rows) if len(r) == width and sum(1 for c in r if c.strip()) >= max(1, width // 2)), 0
+    )
     body = [len(r) for r in rows[start:] if any(c.strip() for c in r)]
     return start, width, sum(1 for c in body if c == width) / len(body)
 
 
 def _sniff_text(info: FileInfo, text: str, truncated: bool, delimiter, header, columns, header_line=None) -> None:
     best = None
-    for d in ([delimiter] if delimiter else DELIMITERS):
+    for d in [delimiter] if delimiter else DELIMITERS:
         rows = _rows(text, d, truncated)
         start, width, consistency = _score(rows)
         key = (consistency >= 0.9, width if consistency >= 0.9 else 0, consistency)
@@ -153,12 +171,13 @@ def _sniff_text(info: FileInfo, text: str, truncated: bool, delimiter, header, c
         raise ImportError_(
             f"{info.path.name} does not hold a table of records (no separator gives the same "
             "number of fields on every line). If it is a dashboard or report saved as CSV, "
-            "export the underlying list of calls, tickets or answers instead.")
+            "export the underlying list of calls, tickets or answers instead."
+        )
     info.delimiter = d
     if header_line:  # the user (or the profile) says where the header is
         start = _row_at(rows, d, int(header_line))
     first = rows[start]
-    data_rows = [r for r in rows[start + 1:] if any(c.strip() for c in r)]
+    data_rows = [r for r in rows[start + 1 :] if any(c.strip() for c in r)]
     if header is None:
         header = not sum(1 for c in first if _NUMBERISH.match(c.strip() or "x")) > len(first) // 3
     line = 1 + sum(text_row_lines(r, d) for r in rows[:start])
@@ -182,7 +201,7 @@ def first_lines(path: str | Path, n: int = 20) -> list[str]:
         sample = fh.read(65536)
     try:
         text = enc.decode_sample(sample, enc.detect(sample))
-    except Exception:  # noqa: BLE001 - an undecodable file is recognised some other way or not at all
+    except Exception:
         return []
     lines = [ln for ln in text.splitlines() if ln.strip()]
     return lines[:n] if len(sample) < 65536 else lines[:-1][:n]

@@ -30,8 +30,9 @@ class ImportReport:
         return self.rows_read == self.loaded + self.duplicate + self.rejected + self.ignored
 
     def summary(self) -> str:
-        text = (f"{self.rows_read} rows read: {self.loaded} loaded, {self.duplicate} duplicates, "
-                f"{self.rejected} rejected")
+        text = (
+            f"{self.rows_read} rows read: {self.loaded} loaded, {self.duplicate} duplicates, {self.rejected} rejected"
+        )
         return text + (f", {self.ignored} ignored" if self.ignored else "")
 
     def to_dict(self) -> dict:

@@ -21,23 +21,47 @@ class Target:
     has_source: bool = True
 
 
-TARGETS: dict[str, Target] = {t.table: t for t in [
-    Target("contacts", "out_contacts", ("source_key", "arrived_at", "channel"), ("source", "source_key")),
-    Target("agent_sessions", "out_sessions", ("source_key", "agent_id", "state", "started_at", "duration_s"),
-           ("source", "source_key")),
-    Target("surveys", "out_surveys", ("source_key", "survey_type", "scale_min", "scale_max"),
-           ("source", "source_key")),
-    Target("interval_stats", "out_intervals", ("source_key", "channel", "interval_start", "interval_s"),
-           ("source", "source_key")),
-    Target("evaluations", "out_evaluations", ("source_key", "evaluated_at", "criterion", "score"),
-           ("source", "source_key")),
-    Target("messages", "out_messages", ("contact_ref", "author_kind", "sent_at"),
-           ("source", "contact_ref", "author_kind", "sent_at")),
-    Target("agent_schedules", "out_schedules", ("source_key", "agent_id", "starts_at", "duration_s"),
-           ("source", "source_key")),
-    Target("agents", "out_agents", ("agent_id",), ("agent_id",), has_source=False),
-    Target("customers", "out_customers", ("customer_id",), ("customer_id",), has_source=False),
-]}
+TARGETS: dict[str, Target] = {
+    t.table: t
+    for t in [
+        Target("contacts", "out_contacts", ("source_key", "arrived_at", "channel"), ("source", "source_key")),
+        Target(
+            "agent_sessions",
+            "out_sessions",
+            ("source_key", "agent_id", "state", "started_at", "duration_s"),
+            ("source", "source_key"),
+        ),
+        Target(
+            "surveys", "out_surveys", ("source_key", "survey_type", "scale_min", "scale_max"), ("source", "source_key")
+        ),
+        Target(
+            "interval_stats",
+            "out_intervals",
+            ("source_key", "channel", "interval_start", "interval_s"),
+            ("source", "source_key"),
+        ),
+        Target(
+            "evaluations",
+            "out_evaluations",
+            ("source_key", "evaluated_at", "criterion", "score"),
+            ("source", "source_key"),
+        ),
+        Target(
+            "messages",
+            "out_messages",
+            ("contact_ref", "author_kind", "sent_at"),
+            ("source", "contact_ref", "author_kind", "sent_at"),
+        ),
+        Target(
+            "agent_schedules",
+            "out_schedules",
+            ("source_key", "agent_id", "starts_at", "duration_s"),
+            ("source", "source_key"),
+        ),
+        Target("agents", "out_agents", ("agent_id",), ("agent_id",), has_source=False),
+        Target("customers", "out_customers", ("customer_id",), ("customer_id",), has_source=False),
+    ]
+}
 
 # Columns the framework fills itself; a mapping never provides them.
 FRAMEWORK_COLUMNS = ("import_id", "contact_id", "next_contact_at")
@@ -58,9 +82,10 @@ def column_types(cur, table: str) -> dict[str, str]:
     """``{column: DuckDB type}`` of a canonical table, in table order."""
     rows = cur.execute(
         "SELECT column_name, data_type FROM information_schema.columns "
-        "WHERE table_name = $t AND table_schema = 'main' ORDER BY ordinal_position", {"t": table}
+        "WHERE table_name = $t AND table_schema = 'main' ORDER BY ordinal_position",
+        {"t": table},
     ).fetchall()
-    return {name: typ for name, typ in rows}
+    return dict(rows)
 
 
 def value_kind(column: str, sql_type: str) -> str:

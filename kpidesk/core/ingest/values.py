@@ -109,8 +109,7 @@ def lit_bool(flag: bool) -> str:
     return "true" if flag else "false"
 
 
-def timestamp(s: str, rule: TimestampRule, p: Params, *, source_tz: str | None, data_tz: str,
-              dc: bool = False) -> str:
+def timestamp(s: str, rule: TimestampRule, p: Params, *, source_tz: str | None, data_tz: str, dc: bool = False) -> str:
     """SQL for a naive local ``TIMESTAMP`` in ``data_tz`` from the text ``s``."""
     formats = rule.formats or ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]
     naive = f"try_strptime({s}, {p.bind(formats)})"
@@ -123,8 +122,9 @@ def timestamp(s: str, rule: TimestampRule, p: Params, *, source_tz: str | None, 
         zoned = f"timezone({p.bind(data_tz)}, TRY_CAST({s} AS TIMESTAMPTZ))"
         expr = f"CASE WHEN regexp_matches({s}, {p.bind(ZONE_RE)}) THEN {zoned} ELSE {naive} END"
     if rule.serial:
-        expr = (f"CASE WHEN regexp_full_match({s}, '\\d+([.,]\\d+)?') THEN kd_serial({s}, {lit_bool(dc)}) "
-                f"ELSE {expr} END")
+        expr = (
+            f"CASE WHEN regexp_full_match({s}, '\\d+([.,]\\d+)?') THEN kd_serial({s}, {lit_bool(dc)}) ELSE {expr} END"
+        )
     return expr
 
 
@@ -132,7 +132,7 @@ def mapped(s: str, mapping: dict[str, str], p: Params) -> str:
     """Recode text values (``Abandonné`` → ``abandoned``), case-insensitive; others kept."""
     keys = [str(k).lower() for k in mapping]
     vals = [str(v) for v in mapping.values()]
-    return (f"coalesce({p.bind(vals)}[list_position({p.bind(keys)}, lower({s}))], {s})")
+    return f"coalesce({p.bind(vals)}[list_position({p.bind(keys)}, lower({s}))], {s})"
 
 
 def boolean(s: str, p: Params, true_values=None, false_values=None) -> str:
@@ -140,5 +140,7 @@ def boolean(s: str, p: Params, true_values=None, false_values=None) -> str:
         return f"kd_bool({s})"
     t = [str(v).lower() for v in (true_values or TRUE_WORDS)]
     f = [str(v).lower() for v in (false_values or FALSE_WORDS)]
-    return (f"CASE WHEN (list_position({p.bind(t)}, lower({s})) > 0) THEN true "
-            f"WHEN (list_position({p.bind(f)}, lower({s})) > 0) THEN false END")
+    return (
+        f"CASE WHEN (list_position({p.bind(t)}, lower({s})) > 0) THEN true "
+        f"WHEN (list_position({p.bind(f)}, lower({s})) > 0) THEN false END"
+    )

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable
+from typing import Any
 
 import duckdb
 
@@ -25,8 +26,13 @@ from kpidesk.core.kpi.relations import DISTRIBUTIONS, RELATIONS
 
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 SAMPLED_UNITS = ("rate", "seconds", "score", "percent")
-_TIMED = [("contacts", "arrived_at"), ("surveys", "answered_at"), ("interval_stats", "interval_start"),
-          ("agent_sessions", "started_at"), ("evaluations", "evaluated_at")]
+_TIMED = [
+    ("contacts", "arrived_at"),
+    ("surveys", "answered_at"),
+    ("interval_stats", "interval_start"),
+    ("agent_sessions", "started_at"),
+    ("evaluations", "evaluated_at"),
+]
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ class Filters:
     agents: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
 
-    def narrowed(self, **changes: Any) -> "Filters":
+    def narrowed(self, **changes: Any) -> Filters:
         return replace(self, **changes)
 
 
@@ -162,9 +168,7 @@ class Engine:
 
     def data_range(self, cur=None) -> tuple[datetime | None, datetime | None]:
         """First and last timestamps in the data (cached until the next write)."""
-        parts = " UNION ALL ".join(
-            f"SELECT min({col}) AS lo, max({col}) AS hi FROM {table}" for table, col in _TIMED
-        )
+        parts = " UNION ALL ".join(f"SELECT min({col}) AS lo, max({col}) AS hi FROM {table}" for table, col in _TIMED)
         cur = cur or self.store.cursor()
         return self._cached(("range",), lambda: cur.execute(f"SELECT min(lo), max(hi) FROM ({parts})").fetchone())
 
@@ -229,10 +233,13 @@ class Engine:
                     return False
                 return True
 
-            lists = tuple(rollup.list_partial(expr, cond) for rel, parts in DISTRIBUTIONS.values()
-                          if rel == relation for expr, cond in parts)
-            self._designs[key] = rollup.design(relation, list(self.registry), params, self._aggregates,
-                                               check, lists)
+            lists = tuple(
+                rollup.list_partial(expr, cond)
+                for rel, parts in DISTRIBUTIONS.values()
+                if rel == relation
+                for expr, cond in parts
+            )
+            self._designs[key] = rollup.design(relation, list(self.registry), params, self._aggregates, check, lists)
         return self._designs[key]
 
     def prepare(self) -> bool:
@@ -242,7 +249,7 @@ class Engine:
         try:
             if not self.rollups.enabled(cur):
                 return False
-            return any([self.rollups.ready(cur, self._design(cur, name)) for name in rollup.ROLLED])
+            return any(self.rollups.ready(cur, self._design(cur, name)) for name in rollup.ROLLED)
         finally:
             cur.close()
 
@@ -261,21 +268,28 @@ class Engine:
             design = self._design(cur, rel_name)
             cols = [design.columns.get(rollup.list_partial(expr, cond)) for expr, cond in parts]
             level = rollup.level_for((), _read_columns(filters, ()), start, end)
-            if (all(cols) and level is not None and design.keeps(level, set(cols))
-                    and design.built_for(self.parameters()) and self.rollups.ready(cur, design)):
+            if (
+                all(cols)
+                and level is not None
+                and design.keeps(level, set(cols))
+                and design.built_for(self.parameters())
+                and self.rollups.ready(cur, design)
+            ):
                 source = design.source(level)
                 selects = [f"SELECT unnest({col}) AS x FROM ({source}) r" for col in cols]
         if source is None:
-            selects = [f"SELECT CASE WHEN {cond or 'true'} THEN {expr} END AS x FROM ({rel.sql}) r"
-                       for expr, cond in parts]
+            selects = [
+                f"SELECT CASE WHEN {cond or 'true'} THEN {expr} END AS x FROM ({rel.sql}) r" for expr, cond in parts
+            ]
             bind.update(self.parameters())
         sql = " UNION ALL ".join(s + (" WHERE " + " AND ".join(where) if where else "") for s in selects)
         sql = f"SELECT x FROM ({sql}) v WHERE x IS NOT NULL"
         used = dict.fromkeys(_PARAM.findall(sql))
         return sql, {k: bind[k] for k in used}
 
-    def _compute(self, cur, defs: list[KpiDefinition], filters, by, params, stats=False,
-                 use_rollups: bool = True) -> list[KpiValue]:
+    def _compute(
+        self, cur, defs: list[KpiDefinition], filters, by, params, stats=False, use_rollups: bool = True
+    ) -> list[KpiValue]:
         results: dict[str, list[KpiValue]] = {}
         runnable = []
         for kpi in defs:
@@ -357,8 +371,10 @@ class Engine:
             return None
         if any(self._has_rows(cur, table) for table in kpi.requires):
             return None
-        return kpi.requires_reason.get(self.lang) or kpi.requires_reason.get("en") or (
-            f"no {' or '.join(kpi.requires)} imported"
+        return (
+            kpi.requires_reason.get(self.lang)
+            or kpi.requires_reason.get("en")
+            or (f"no {' or '.join(kpi.requires)} imported")
         )
 
     def _unsupported(self, kpi: KpiDefinition, by) -> str | None:

@@ -45,8 +45,15 @@ VERSION = 1  # bump when the rollup layout changes
 MIN_ROWS = int(os.environ.get("KPIDESK_ROLLUP_MIN_ROWS", "200000"))
 
 # aggregate written in a KPI → how its partial results combine (None: rewritten)
-_REAGG = {"sum": "sum", "count": "sum", "min": "min", "max": "max", "bool_and": "bool_and",
-          "bool_or": "bool_or", "avg": None}
+_REAGG = {
+    "sum": "sum",
+    "count": "sum",
+    "min": "min",
+    "max": "max",
+    "bool_and": "bool_and",
+    "bool_or": "bool_or",
+    "avg": None,
+}
 # order statistics: the rollup keeps each group's values (a list), so they stay exact
 _LISTED = {"quantile_cont", "quantile_disc", "median"}
 _CALL = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(")
@@ -54,6 +61,7 @@ _FILTER = re.compile(r"\s*FILTER\s*\(", re.IGNORECASE)
 _OVER = re.compile(r"\s*OVER\b", re.IGNORECASE)
 _DISTINCT = re.compile(r"^\s*DISTINCT\b", re.IGNORECASE)
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
 
 # Levels, coarsest first: the time grain each keeps, the groupings it serves, and the
 # dimensions it keeps (None: all of the relation's). The hour level leaves out topic
@@ -68,8 +76,12 @@ class Level:
 
 LEVELS = (
     Level("day", "day", frozenset({"day", "week", "month", "weekday"})),
-    Level("hour", "hour", frozenset({"hour", "day", "week", "month", "weekday", "hour_of_day"}),
-          frozenset({"channel", "queue", "agent_id", "team", "site"})),
+    Level(
+        "hour",
+        "hour",
+        frozenset({"hour", "day", "week", "month", "weekday", "hour_of_day"}),
+        frozenset({"channel", "queue", "agent_id", "team", "site"}),
+    ),
 )
 # A point-in-time count (backlog) at the end of each day, week or month is exact from
 # tickets counted by day of arrival and day of solving: both compare to midnights.
@@ -161,7 +173,7 @@ def calls(sql: str, aggregates: frozenset[str] = frozenset()) -> list[tuple[int,
                 raise NotRollable(func)
             pos = m.end()  # a scalar function (nullif, coalesce…): look inside
             continue
-        arg = sql[m.end():end - 1].strip()
+        arg = sql[m.end() : end - 1].strip()
         if _DISTINCT.match(arg) or re.search(r"\bORDER\s+BY\b", arg, re.IGNORECASE):
             raise NotRollable("DISTINCT or ORDER BY")
         rest = ""
@@ -172,7 +184,7 @@ def calls(sql: str, aggregates: frozenset[str] = frozenset()) -> list[tuple[int,
         f = _FILTER.match(sql, end)
         if f:
             fend = _close(sql, f.end())
-            inner = " ".join(sql[f.end():fend - 1].split())
+            inner = " ".join(sql[f.end() : fend - 1].split())
             filt = f" FILTER ({inner})"
             cond = re.sub(r"^WHERE\s+", "", inner, flags=re.IGNORECASE)
             end = fend
@@ -216,8 +228,9 @@ def partials_of(kpi: KpiDefinition, aggregates: frozenset[str] = frozenset()) ->
 
 def aggregate_names(cur) -> frozenset[str]:
     """Every aggregate function DuckDB knows (medians, lists, any_value…)."""
-    rows = cur.execute("SELECT DISTINCT lower(function_name) FROM duckdb_functions() "
-                       "WHERE function_type = 'aggregate'").fetchall()
+    rows = cur.execute(
+        "SELECT DISTINCT lower(function_name) FROM duckdb_functions() WHERE function_type = 'aggregate'"
+    ).fetchall()
     return frozenset(r[0] for r in rows)
 
 
@@ -262,8 +275,14 @@ class Rollup:
         return f"SELECT * FROM {table_name(self.relation.name, level.name)}"
 
 
-def design(relation: str, kpis: list[KpiDefinition], params: dict, aggregates: frozenset[str],
-           check=None, extra: tuple[str, ...] = ()) -> Rollup:
+def design(
+    relation: str,
+    kpis: list[KpiDefinition],
+    params: dict,
+    aggregates: frozenset[str],
+    check=None,
+    extra: tuple[str, ...] = (),
+) -> Rollup:
     """Which columns the rollup of ``relation`` keeps for ``kpis`` (every KPI of the
     registry on it, so the rollup does not change with the KPIs a view asks for),
     and the KPIs rewritten over them. ``check(relation, partials)`` says whether the
@@ -290,8 +309,10 @@ def design(relation: str, kpis: list[KpiDefinition], params: dict, aggregates: f
     # on-request medians (stats) live in the day level only.
     plain_parts = {p for plain, _ in usable.values() for p in plain}
     day_only = frozenset(c for e, c in columns.items() if e.startswith("list(") and e not in plain_parts)
-    needs = {kid: (frozenset(columns[p] for p in plain), frozenset(columns[p] for p in stats_only))
-             for kid, (plain, stats_only) in usable.items()}
+    needs = {
+        kid: (frozenset(columns[p] for p in plain), frozenset(columns[p] for p in stats_only))
+        for kid, (plain, stats_only) in usable.items()
+    }
     rewritten = {}
     for kpi in (k for k in kpis if k.id in usable and k.relation == relation):
         rewritten[kpi.id] = replace(
@@ -303,8 +324,11 @@ def design(relation: str, kpis: list[KpiDefinition], params: dict, aggregates: f
             stats={k: _rewrite(v, columns) for k, v in kpi.stats.items()},
         )
     used = {p: params[p] for p in sorted(set(_PARAM.findall(rel.sql + " ".join(columns))))}
-    blob = json.dumps({"v": VERSION, "sql": rel.sql, "cols": sorted(columns), "params": used,
-                       "day_only": sorted(day_only)}, sort_keys=True, default=str)
+    blob = json.dumps(
+        {"v": VERSION, "sql": rel.sql, "cols": sorted(columns), "params": used, "day_only": sorted(day_only)},
+        sort_keys=True,
+        default=str,
+    )
     return Rollup(rel, columns, rewritten, hashlib.sha256(blob.encode()).hexdigest(), used, needs, day_only)
 
 
@@ -386,8 +410,7 @@ class Rollups:
                 _build(wcur, rollup)
                 rows = wcur.execute(f"SELECT count(*) FROM {table_name(name, 'day')}").fetchone()[0]
                 wcur.execute("DELETE FROM rollup_state WHERE relation = ?", [name])
-                wcur.execute("INSERT INTO rollup_state VALUES (?, ?, ?, now(), ?)",
-                             [name, version, rollup.stamp, rows])
+                wcur.execute("INSERT INTO rollup_state VALUES (?, ?, ?, now(), ?)", [name, version, rollup.stamp, rows])
         except duckdb.Error:
             return False  # read the detail rows instead
         self.builds += 1

@@ -119,7 +119,9 @@ def _share_query(kpi: KpiDefinition, rel: Relation, filters, by, source: str | N
     which channels' part is shown, the denominator is every channel."""
     other = [d for d in by if d != "channel"]
     inner_dims = _dim_sql(rel, tuple(other)) + ['channel AS "channel"']
-    inner = _select(source or rel.sql, inner_dims, [f"({kpi.measure}) AS num"], _where(rel, filters, ("channels",)), True)
+    inner = _select(
+        source or rel.sql, inner_dims, [f"({kpi.measure}) AS num"], _where(rel, filters, ("channels",)), True
+    )
     part = ", ".join(f'"{d}"' for d in other)
     window = f"PARTITION BY {part}" if part else ""
     columns = [f'"{d}"' for d in by]
@@ -133,8 +135,13 @@ def _share_query(kpi: KpiDefinition, rel: Relation, filters, by, source: str | N
     return sql + ("\nGROUP BY ALL ORDER BY ALL" if by else "")
 
 
-def plan(defs: list[KpiDefinition], filters, by: tuple[str, ...], stats: bool = False,
-         routes: dict[str, tuple[str, KpiDefinition]] | None = None) -> list[Query]:
+def plan(
+    defs: list[KpiDefinition],
+    filters,
+    by: tuple[str, ...],
+    stats: bool = False,
+    routes: dict[str, tuple[str, KpiDefinition]] | None = None,
+) -> list[Query]:
     """One query per relation (plus one per share KPI). ``stats`` adds medians and p90.
 
     ``routes`` sends some KPIs to a rollup: KPI id → (source SQL, the definition

@@ -58,10 +58,10 @@ class PairedDistributionChart(Chart):
         width = right - left
         team_colour = QColor(t.compare)
         team_colour.setAlpha(150)
-        self.team_bars.setOpts(x0=left, x1=right, height=self._team, brush=team_colour,
-                               pen=pg.mkPen(QColor(t.surface)))
-        self.agent_bars.setOpts(x0=left + width * 0.25, x1=right - width * 0.25, height=self._agent,
-                                brush=QColor(t.accent), pen=None)
+        self.team_bars.setOpts(x0=left, x1=right, height=self._team, brush=team_colour, pen=pg.mkPen(QColor(t.surface)))
+        self.agent_bars.setOpts(
+            x0=left + width * 0.25, x1=right - width * 0.25, height=self._agent, brush=QColor(t.accent), pen=None
+        )
         if dist.measure == "csat":
             self.value_axis.setTicks([[(x + 0.5, f"{x + 0.5:g}") for x in left]])
         else:
@@ -75,24 +75,27 @@ class PairedDistributionChart(Chart):
             return
         i = int(np.searchsorted(self._edges, point.x()) - 1)
         if 0 <= i < len(self._agent):
-            pct = lambda v: formatting.value(v, "rate", self.lang)  # noqa: E731
-            span = (f"{self.formatter(self._edges[i])}" if self.formatter(self._edges[i]) ==
-                    self.formatter(self._edges[i + 1] - 1e-9) else
-                    f"{self.formatter(self._edges[i])} – {self.formatter(self._edges[i + 1])}")
-            self.show_hover(point.x(), max(self._agent[i], self._team[i]),
-                            f"{span}\n{self.names[0]}: {pct(self._agent[i])}\n{self.names[1]}: {pct(self._team[i])}")
+            pct = lambda v: formatting.value(v, "rate", self.lang)
+            span = (
+                f"{self.formatter(self._edges[i])}"
+                if self.formatter(self._edges[i]) == self.formatter(self._edges[i + 1] - 1e-9)
+                else f"{self.formatter(self._edges[i])} – {self.formatter(self._edges[i + 1])}"
+            )
+            self.show_hover(
+                point.x(),
+                max(self._agent[i], self._team[i]),
+                f"{span}\n{self.names[0]}: {pct(self._agent[i])}\n{self.names[1]}: {pct(self._team[i])}",
+            )
 
 
 def legend_html(agent: str, team: str) -> str:
     t = theme.current()
-    return (f"<span style='color:{t.accent}'>■</span> {agent} &nbsp; "
-            f"<span style='color:{t.compare}'>■</span> {team}")
+    return f"<span style='color:{t.accent}'>■</span> {agent} &nbsp; <span style='color:{t.compare}'>■</span> {team}"
 
 
 def trend_legend_html(agent: str, team: str, target: str | None) -> str:
     t = theme.current()
-    text = (f"<span style='color:{t.accent}'>━</span> {agent} &nbsp; "
-            f"<span style='color:{t.compare}'>╌</span> {team}")
+    text = f"<span style='color:{t.accent}'>━</span> {agent} &nbsp; <span style='color:{t.compare}'>╌</span> {team}"
     if target:
         text += f" &nbsp; <span style='color:{t.good}'>╌</span> {target}"
     return text

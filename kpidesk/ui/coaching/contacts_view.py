@@ -8,7 +8,7 @@ to the screen; double-clicking a row asks for the contact's full record.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from kpidesk.core import formatting
@@ -19,9 +19,12 @@ from kpidesk.ui.i18n import translate
 
 CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (
-    QT_TRANSLATE_NOOP("CoachingContacts", "When"), QT_TRANSLATE_NOOP("CoachingContacts", "Channel"),
-    QT_TRANSLATE_NOOP("CoachingContacts", "Queue"), QT_TRANSLATE_NOOP("CoachingContacts", "Outcome"),
-    QT_TRANSLATE_NOOP("CoachingContacts", "Customer"), QT_TRANSLATE_NOOP("CoachingContacts", "Figure"),
+    QT_TRANSLATE_NOOP("CoachingContacts", "When"),
+    QT_TRANSLATE_NOOP("CoachingContacts", "Channel"),
+    QT_TRANSLATE_NOOP("CoachingContacts", "Queue"),
+    QT_TRANSLATE_NOOP("CoachingContacts", "Outcome"),
+    QT_TRANSLATE_NOOP("CoachingContacts", "Customer"),
+    QT_TRANSLATE_NOOP("CoachingContacts", "Figure"),
     QT_TRANSLATE_NOOP("CoachingContacts", "Survey comment"),
 )
 WHY = {
@@ -32,8 +35,9 @@ WHY = {
     "longest waits before answer": QT_TRANSLATE_NOOP("CoachingContacts", "longest waits before answer"),
     "abandoned": QT_TRANSLATE_NOOP("CoachingContacts", "abandoned"),
     "transferred": QT_TRANSLATE_NOOP("CoachingContacts", "transferred"),
-    "customer came back within the repeat window":
-        QT_TRANSLATE_NOOP("CoachingContacts", "customer came back within the repeat window"),
+    "customer came back within the repeat window": QT_TRANSLATE_NOOP(
+        "CoachingContacts", "customer came back within the repeat window"
+    ),
     "not resolved, or customer came back": QT_TRANSLATE_NOOP("CoachingContacts", "not resolved, or customer came back"),
     "tickets over the response SLA": QT_TRANSLATE_NOOP("CoachingContacts", "tickets over the response SLA"),
     "longest resolutions": QT_TRANSLATE_NOOP("CoachingContacts", "longest resolutions"),
@@ -75,13 +79,13 @@ class ContactsModel(QAbstractTableModel):
         self.privacy = privacy
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.lines)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt name)
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return translate("CoachingContacts", COLUMNS[section])
         return None

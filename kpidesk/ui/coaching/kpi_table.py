@@ -9,7 +9,7 @@ behind that number and draws its trend.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -20,10 +20,14 @@ from kpidesk.ui.i18n import translate
 
 KPI_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (
-    QT_TRANSLATE_NOOP("CoachingTable", "KPI"), QT_TRANSLATE_NOOP("CoachingTable", "Agent"),
-    QT_TRANSLATE_NOOP("CoachingTable", "Team median"), QT_TRANSLATE_NOOP("CoachingTable", "Q1 – Q3"),
-    QT_TRANSLATE_NOOP("CoachingTable", "Rank"), QT_TRANSLATE_NOOP("CoachingTable", "Percentile"),
-    QT_TRANSLATE_NOOP("CoachingTable", "Target"), QT_TRANSLATE_NOOP("CoachingTable", "Gap"),
+    QT_TRANSLATE_NOOP("CoachingTable", "KPI"),
+    QT_TRANSLATE_NOOP("CoachingTable", "Agent"),
+    QT_TRANSLATE_NOOP("CoachingTable", "Team median"),
+    QT_TRANSLATE_NOOP("CoachingTable", "Q1 – Q3"),
+    QT_TRANSLATE_NOOP("CoachingTable", "Rank"),
+    QT_TRANSLATE_NOOP("CoachingTable", "Percentile"),
+    QT_TRANSLATE_NOOP("CoachingTable", "Target"),
+    QT_TRANSLATE_NOOP("CoachingTable", "Gap"),
     QT_TRANSLATE_NOOP("CoachingTable", "n"),
 )
 
@@ -50,20 +54,20 @@ class StandingsModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt name)
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return translate("CoachingTable", COLUMNS[section])
         return None
 
     def _text(self, s: Standing, col: int) -> str:
         lang = self.lang_of()
-        fmt = lambda v: formatting.value(v, s.unit, lang)  # noqa: E731
+        fmt = lambda v: formatting.value(v, s.unit, lang)
         if col == 0:
             return s.label
         if col == 1:
@@ -161,7 +165,8 @@ class StrengthsPanel(QWidget):
                 f"• {s.label}: <b>{formatting.value(s.value, s.unit, lang)}</b> "
                 f"<span style='color:{colour}'>({gap_text(s, lang)} "
                 f"{translate('CoachingView', 'vs median')} {formatting.value(s.team_median, s.unit, lang)})</span>"
-                for s in items)
+                for s in items
+            )
 
         self.strengths.setText(lines(strengths, t.good))
         self.gaps.setText(lines(gaps, t.bad))

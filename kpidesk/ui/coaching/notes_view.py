@@ -12,14 +12,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
 from kpidesk.core import formatting
 from kpidesk.core.coaching.page import CoachingHistory, GoalInput, NoteInput
@@ -27,18 +40,30 @@ from kpidesk.core.privacy import OFF, Privacy
 from kpidesk.ui import i18n, theme
 from kpidesk.ui.i18n import translate
 
-STATUS = {"on_track": QT_TRANSLATE_NOOP("CoachingNotes", "on track"),
-          "at_risk": QT_TRANSLATE_NOOP("CoachingNotes", "at risk"),
-          "met": QT_TRANSLATE_NOOP("CoachingNotes", "met"), "missed": QT_TRANSLATE_NOOP("CoachingNotes", "missed")}
-FORM_LABELS = {"Session": QT_TRANSLATE_NOOP("CoachingNotes", "Session"),
-               "Note": QT_TRANSLATE_NOOP("CoachingNotes", "Note"),
-               "KPIs discussed": QT_TRANSLATE_NOOP("CoachingNotes", "KPIs discussed"),
-               "KPI": QT_TRANSLATE_NOOP("CoachingNotes", "KPI"), "Target": QT_TRANSLATE_NOOP("CoachingNotes", "Target"),
-               "Due": QT_TRANSLATE_NOOP("CoachingNotes", "Due"), "Comment": QT_TRANSLATE_NOOP("CoachingNotes", "Comment")}
+STATUS = {
+    "on_track": QT_TRANSLATE_NOOP("CoachingNotes", "on track"),
+    "at_risk": QT_TRANSLATE_NOOP("CoachingNotes", "at risk"),
+    "met": QT_TRANSLATE_NOOP("CoachingNotes", "met"),
+    "missed": QT_TRANSLATE_NOOP("CoachingNotes", "missed"),
+}
+FORM_LABELS = {
+    "Session": QT_TRANSLATE_NOOP("CoachingNotes", "Session"),
+    "Note": QT_TRANSLATE_NOOP("CoachingNotes", "Note"),
+    "KPIs discussed": QT_TRANSLATE_NOOP("CoachingNotes", "KPIs discussed"),
+    "KPI": QT_TRANSLATE_NOOP("CoachingNotes", "KPI"),
+    "Target": QT_TRANSLATE_NOOP("CoachingNotes", "Target"),
+    "Due": QT_TRANSLATE_NOOP("CoachingNotes", "Due"),
+    "Comment": QT_TRANSLATE_NOOP("CoachingNotes", "Comment"),
+}
 STATUS_COLOUR = {"on_track": "green", "met": "green", "at_risk": "amber", "missed": "red"}
-GOAL_COLUMNS = (QT_TRANSLATE_NOOP("CoachingNotes", "KPI"), QT_TRANSLATE_NOOP("CoachingNotes", "Target"),
-                QT_TRANSLATE_NOOP("CoachingNotes", "Due"), QT_TRANSLATE_NOOP("CoachingNotes", "Now"),
-                QT_TRANSLATE_NOOP("CoachingNotes", "Progress"), QT_TRANSLATE_NOOP("CoachingNotes", "Status"))
+GOAL_COLUMNS = (
+    QT_TRANSLATE_NOOP("CoachingNotes", "KPI"),
+    QT_TRANSLATE_NOOP("CoachingNotes", "Target"),
+    QT_TRANSLATE_NOOP("CoachingNotes", "Due"),
+    QT_TRANSLATE_NOOP("CoachingNotes", "Now"),
+    QT_TRANSLATE_NOOP("CoachingNotes", "Progress"),
+    QT_TRANSLATE_NOOP("CoachingNotes", "Status"),
+)
 
 
 def _qdate(d: date) -> QDate:
@@ -90,12 +115,20 @@ class CoachingNotesView(QWidget):
         self.add_goal_button.clicked.connect(self._submit_goal)
         self.goal_kpi.currentIndexChanged.connect(self._goal_kpi_changed)
         self.error = QLabel(objectName="Muted", wordWrap=True)
-        for widget in (self.goals_table, self.notes_list, self.note_kpis, self.note_text, self.goal_kpi, self.goal_note):
+        for widget in (
+            self.goals_table,
+            self.notes_list,
+            self.note_kpis,
+            self.note_text,
+            self.goal_kpi,
+            self.goal_note,
+        ):
             widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
             widget.setMinimumWidth(120)
         self.note_form, self.goal_form = QFormLayout(), QFormLayout()
-        self.form_labels = {key: QLabel() for key in ("Session", "Note", "KPIs discussed", "KPI", "Target", "Due",
-                                                        "Comment")}
+        self.form_labels = {
+            key: QLabel() for key in ("Session", "Note", "KPIs discussed", "KPI", "Target", "Due", "Comment")
+        }
         self.note_form.addRow(self.form_labels["Session"], self.note_date)
         self.note_form.addRow(self.form_labels["Note"], self.note_text)
         self.note_form.addRow(self.form_labels["KPIs discussed"], self.note_kpis)
@@ -120,7 +153,7 @@ class CoachingNotesView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = lambda s: translate("CoachingNotes", s)  # noqa: E731
+        tr = lambda s: translate("CoachingNotes", s)
         self.goals_title.setText(tr("Goals"))
         self.notes_title.setText(tr("Coaching history"))
         self.goals_table.setHorizontalHeaderLabels([tr(c) for c in GOAL_COLUMNS])
@@ -161,8 +194,11 @@ class CoachingNotesView(QWidget):
         if not text:
             self.error.setText(translate("CoachingNotes", "A coaching note needs some text."))
             return
-        kpis = tuple(self.note_kpis.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.note_kpis.count())
-                     if self.note_kpis.item(i).checkState() == Qt.CheckState.Checked)
+        kpis = tuple(
+            self.note_kpis.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.note_kpis.count())
+            if self.note_kpis.item(i).checkState() == Qt.CheckState.Checked
+        )
         self.error.setText("")
         self.note_submitted.emit(NoteInput(_pydate(self.note_date.date()), text, kpis))
         self.note_text.clear()
@@ -191,8 +227,14 @@ class CoachingNotesView(QWidget):
             unit = self.desk.engine.registry[g.kpi].unit if g.kpi in self.desk.engine.registry else "number"
             label = self.desk.label(g.kpi) if g.kpi in self.desk.engine.registry else g.kpi
             progress = "–" if p.progress is None else formatting.value(max(p.progress, 0.0), "rate", lang)
-            cells = (label, formatting.value(g.target, unit, lang), i18n.short_date(g.due_date, lang),
-                     formatting.value(p.value, unit, lang), progress, translate("CoachingNotes", STATUS[p.status]))
+            cells = (
+                label,
+                formatting.value(g.target, unit, lang),
+                i18n.short_date(g.due_date, lang),
+                formatting.value(p.value, unit, lang),
+                progress,
+                translate("CoachingNotes", STATUS[p.status]),
+            )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if g.note:

@@ -18,17 +18,25 @@ def paint_page(view) -> None:
     desk, data = view.desk, view.data
     profile, lang = data.profile, desk.lang
     priv = view.privacy.for_agent(profile.agent_id)
-    tr = lambda s: translate("CoachingView", s)  # noqa: E731
+    tr = lambda s: translate("CoachingView", s)
     name = priv.agent_name(profile.agent_id, profile.agent_name)
     view.title.setText(tr("Coaching — {name}").format(name=name))
     view.setWindowTitle(tr("Coaching — {name}").format(name=name) + " · kpidesk")
     start, end = desk.engine.period(profile.filters)
     period = f"{i18n.short_date(start, lang)} – {i18n.short_date(end - timedelta(days=1), lang)}"
     team = profile.team or tr("all agents")
-    view.subtitle.setText(tr("{team} · {n} agents · {period} · channels: {channels}").format(
-        team=team, n=len(profile.team_agents), period=period, channels=", ".join(profile.channels)))
-    agents = view.privacy.agents_shown(list(desk.prefs.extent.agents)) if not priv.enabled else sorted(
-        ((aid, priv.agent_name(aid, n)) for aid, n in desk.prefs.extent.agents), key=lambda p: p[1].casefold())
+    view.subtitle.setText(
+        tr("{team} · {n} agents · {period} · channels: {channels}").format(
+            team=team, n=len(profile.team_agents), period=period, channels=", ".join(profile.channels)
+        )
+    )
+    agents = (
+        view.privacy.agents_shown(list(desk.prefs.extent.agents))
+        if not priv.enabled
+        else sorted(
+            ((aid, priv.agent_name(aid, n)) for aid, n in desk.prefs.extent.agents), key=lambda p: p[1].casefold()
+        )
+    )
     view.picker.blockSignals(True)
     view.picker.clear()
     for aid, shown in agents:
@@ -51,22 +59,34 @@ def paint_detail(view) -> None:
     desk, detail = view.desk, view.detail
     if view.data is None or detail is None:
         return
-    tr = lambda s: translate("CoachingView", s)  # noqa: E731
+    tr = lambda s: translate("CoachingView", s)
     priv = view.privacy.for_agent(view.agent_id)
     standing = view.data.profile.standing(detail.kpi)
     label = standing.label if standing else desk.label(detail.kpi)
     name = priv.agent_name(view.data.profile.agent_id, view.data.profile.agent_name)
     series = detail.trend
     xs = [datetime.combine(p, datetime.min.time()) for p in series.periods]
-    view.trend.set_series(xs, series.agent, series.team, standing.target if standing else None,
-                          desk.formatter(detail.kpi), desk.lang, False)
-    view.trend_card.title.setText(tr("{kpi}: trend by {bucket}").format(
-        kpi=label, bucket=tr("day") if series.bucket == "day" else tr("week")))
-    view.trend_legend.setText(trend_legend_html(name, tr("team"), tr("target") if standing and standing.target
-                                                is not None else None))
+    view.trend.set_series(
+        xs,
+        series.agent,
+        series.team,
+        standing.target if standing else None,
+        desk.formatter(detail.kpi),
+        desk.lang,
+        False,
+    )
+    view.trend_card.title.setText(
+        tr("{kpi}: trend by {bucket}").format(kpi=label, bucket=tr("day") if series.bucket == "day" else tr("week"))
+    )
+    view.trend_legend.setText(
+        trend_legend_html(name, tr("team"), tr("target") if standing and standing.target is not None else None)
+    )
     view.contacts.source.set_lines(detail.contacts, priv)
     if detail.why is None:
         view.contacts_card.title.setText(tr("{kpi}: no contact-level reading").format(kpi=label))
     else:
-        view.contacts_card.title.setText(tr("{kpi}: {why} ({n})").format(
-            kpi=label, why=why_text(detail.why), n=formatting.number(len(detail.contacts), 0, desk.lang)))
+        view.contacts_card.title.setText(
+            tr("{kpi}: {why} ({n})").format(
+                kpi=label, why=why_text(detail.why), n=formatting.number(len(detail.contacts), 0, desk.lang)
+            )
+        )

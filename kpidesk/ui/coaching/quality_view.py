@@ -31,8 +31,8 @@ class QualityPanel(QWidget):
 
     def show_quality(self, desk, quality: QualityView, comments: list[ContactLine], privacy: Privacy) -> None:
         lang, t = desk.lang, theme.current()
-        tr = lambda s: translate("CoachingQuality", s)  # noqa: E731
-        num = lambda v: "–" if v is None else formatting.number(v, 1, lang)  # noqa: E731
+        tr = lambda s: translate("CoachingQuality", s)
+        num = lambda v: "–" if v is None else formatting.number(v, 1, lang)
         if quality.reason and not quality.criteria:
             grid = f"<b>{tr('QA evaluation')}</b><br><i>{tr('No QA evaluation imported for this period.')}</i>"
         else:
@@ -40,21 +40,28 @@ class QualityPanel(QWidget):
                 f"<tr><td>{html.escape(crit)}</td><td align='right'><b>{num(a)}</b></td>"
                 f"<td align='right' style='color:{t.muted}'>{num(team)}</td>"
                 f"<td align='right' style='color:{t.muted}'>{'–' if n is None else int(n)}</td></tr>"
-                for crit, a, team, n in quality.criteria)
+                for crit, a, team, n in quality.criteria
+            )
             csat = desk.formatter("csat") if "csat" in desk.engine.registry else str
-            summary = (f"{tr('QA score')}: <b>{num(quality.qa[0])}</b> ({tr('team')} {num(quality.qa[1])}) · "
-                       f"CSAT: <b>{csat(quality.csat[0]) if quality.csat[0] is not None else '–'}</b> "
-                       f"({tr('team')} {csat(quality.csat[1]) if quality.csat[1] is not None else '–'})")
-            grid = (f"<b>{tr('QA evaluation per criterion')}</b>"
-                    f"<table cellspacing='3'><tr><th align='left'>{tr('Criterion')}</th><th>{tr('Agent')}</th>"
-                    f"<th>{tr('Team')}</th><th>n</th></tr>{rows}</table>{summary}")
+            summary = (
+                f"{tr('QA score')}: <b>{num(quality.qa[0])}</b> ({tr('team')} {num(quality.qa[1])}) · "
+                f"CSAT: <b>{csat(quality.csat[0]) if quality.csat[0] is not None else '–'}</b> "
+                f"({tr('team')} {csat(quality.csat[1]) if quality.csat[1] is not None else '–'})"
+            )
+            grid = (
+                f"<b>{tr('QA evaluation per criterion')}</b>"
+                f"<table cellspacing='3'><tr><th align='left'>{tr('Criterion')}</th><th>{tr('Agent')}</th>"
+                f"<th>{tr('Team')}</th><th>n</th></tr>{rows}</table>{summary}"
+            )
         self.grid.setText(grid)
         if not comments:
             said = f"<i>{tr('No survey comment on a low score in this period.')}</i>"
         else:
-            quote = ("« {} »" if lang == "fr" else "“{}”")
+            quote = "« {} »" if lang == "fr" else "“{}”"
             said = "<br>".join(
                 f"<span style='color:{t.muted}'>{i18n.short_date(c.arrived_at, lang)} · "
                 f"{formatting.number(c.figure or 0, 0, lang)}/5</span> "
-                f"{html.escape(quote.format(privacy.text(c.comment)))}" for c in comments)
+                f"{html.escape(quote.format(privacy.text(c.comment)))}"
+                for c in comments
+            )
         self.said.setText(f"<b>{tr('What customers said')}</b><br>{said}")

@@ -19,30 +19,42 @@ from kpidesk.core.privacy import Privacy
 from kpidesk.ui import i18n
 from kpidesk.ui.i18n import translate
 
-TIMES = (("wait_s", QT_TRANSLATE_NOOP("RecordDialog", "Wait")), ("talk_s", QT_TRANSLATE_NOOP("RecordDialog", "Talk")),
-         ("hold_s", QT_TRANSLATE_NOOP("RecordDialog", "Hold")), ("wrap_s", QT_TRANSLATE_NOOP("RecordDialog", "Wrap-up")),
-         ("first_response_s", QT_TRANSLATE_NOOP("RecordDialog", "First response")),
-         ("resolution_s", QT_TRANSLATE_NOOP("RecordDialog", "Resolution")))
-FIELDS = (("channel", QT_TRANSLATE_NOOP("RecordDialog", "Channel")), ("queue", QT_TRANSLATE_NOOP("RecordDialog", "Queue")),
-          ("topic", QT_TRANSLATE_NOOP("RecordDialog", "Topic")), ("outcome", QT_TRANSLATE_NOOP("RecordDialog", "Outcome")),
-          ("status", QT_TRANSLATE_NOOP("RecordDialog", "Status")))
+TIMES = (
+    ("wait_s", QT_TRANSLATE_NOOP("RecordDialog", "Wait")),
+    ("talk_s", QT_TRANSLATE_NOOP("RecordDialog", "Talk")),
+    ("hold_s", QT_TRANSLATE_NOOP("RecordDialog", "Hold")),
+    ("wrap_s", QT_TRANSLATE_NOOP("RecordDialog", "Wrap-up")),
+    ("first_response_s", QT_TRANSLATE_NOOP("RecordDialog", "First response")),
+    ("resolution_s", QT_TRANSLATE_NOOP("RecordDialog", "Resolution")),
+)
+FIELDS = (
+    ("channel", QT_TRANSLATE_NOOP("RecordDialog", "Channel")),
+    ("queue", QT_TRANSLATE_NOOP("RecordDialog", "Queue")),
+    ("topic", QT_TRANSLATE_NOOP("RecordDialog", "Topic")),
+    ("outcome", QT_TRANSLATE_NOOP("RecordDialog", "Outcome")),
+    ("status", QT_TRANSLATE_NOOP("RecordDialog", "Status")),
+)
 
 
 def record_html(record: dict[str, Any], privacy: Privacy, lang: str) -> str:
     """The record as rich text, every identifier through ``privacy``."""
-    tr = lambda s: translate("RecordDialog", s)  # noqa: E731
-    esc = lambda v: html.escape("–" if v is None or v == "" else str(v))  # noqa: E731
+    tr = lambda s: translate("RecordDialog", s)
+    esc = lambda v: html.escape("–" if v is None or v == "" else str(v))
 
     def when(v):
         return i18n.short_date(v, lang, with_time=True) if isinstance(v, datetime) else esc(v)
 
     rows = [(tr("Arrived"), when(record.get("arrived_at"))), (tr("Ended"), when(record.get("ended_at")))]
     rows += [(tr(label), esc(record.get(key))) for key, label in FIELDS]
-    rows += [(tr(label), formatting.duration(record[key], lang)) for key, label in TIMES
-             if record.get(key) is not None]
-    flags = [tr(label) for key, label in (("transferred", QT_TRANSLATE_NOOP("RecordDialog", "transferred")),
-                                          ("reopened", QT_TRANSLATE_NOOP("RecordDialog", "reopened")))
-             if record.get(key)]
+    rows += [(tr(label), formatting.duration(record[key], lang)) for key, label in TIMES if record.get(key) is not None]
+    flags = [
+        tr(label)
+        for key, label in (
+            ("transferred", QT_TRANSLATE_NOOP("RecordDialog", "transferred")),
+            ("reopened", QT_TRANSLATE_NOOP("RecordDialog", "reopened")),
+        )
+        if record.get(key)
+    ]
     if record.get("resolved") is not None:
         flags.append(tr("resolved") if record["resolved"] else tr("not resolved"))
     if flags:
@@ -59,12 +71,18 @@ def record_html(record: dict[str, Any], privacy: Privacy, lang: str) -> str:
         parts.append(f"<i>{tr('No survey answer for this contact.')}</i>")
     for s in record.get("surveys", []):
         score = formatting.number(s["score"], 0 if float(s["score"]).is_integer() else 1, lang)
-        scale = f" ({formatting.number(s['scale_min'], 0, lang)}–{formatting.number(s['scale_max'], 0, lang)})" \
-            if s.get("scale_max") is not None else ""
+        scale = (
+            f" ({formatting.number(s['scale_min'], 0, lang)}–{formatting.number(s['scale_max'], 0, lang)})"
+            if s.get("scale_max") is not None
+            else ""
+        )
         line = f"<b>{esc(str(s['survey_type']).upper())}</b> {score}{scale}"
         if s.get("comment"):
-            line += f" — « {esc(privacy.text(s['comment']))} »" if lang == "fr" else \
-                f" — “{esc(privacy.text(s['comment']))}”"
+            line += (
+                f" — « {esc(privacy.text(s['comment']))} »"
+                if lang == "fr"
+                else f" — “{esc(privacy.text(s['comment']))}”"
+            )
         parts.append(line + "<br>")
     parts.append(f"<h3>{tr('QA evaluation')}</h3>")
     if not record.get("evaluations"):
@@ -74,8 +92,9 @@ def record_html(record: dict[str, Any], privacy: Privacy, lang: str) -> str:
         for e in record["evaluations"]:
             score = "–" if e["score"] is None else formatting.number(e["score"], 0, lang)
             comment = f" — {esc(privacy.text(e['comment']))}" if e.get("comment") else ""
-            parts.append(f"<tr><td>{esc(e['criterion'])}</td><td align='right'><b>{score}</b></td>"
-                         f"<td>{comment}</td></tr>")
+            parts.append(
+                f"<tr><td>{esc(e['criterion'])}</td><td align='right'><b>{score}</b></td><td>{comment}</td></tr>"
+            )
         parts.append("</table>")
     return "".join(parts)
 

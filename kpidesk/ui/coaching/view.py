@@ -17,14 +17,30 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMenu, QPushButton, QScrollArea, QSizePolicy, QToolButton,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kpidesk.core import formatting
 from kpidesk.core.coaching.charts import MEASURES
 from kpidesk.core.coaching.page import (
-    CoachingData, CoachingRequest, KpiDetail, load_coaching, load_kpi_detail, load_record, save_entry,
+    CoachingData,
+    CoachingRequest,
+    KpiDetail,
+    load_coaching,
+    load_kpi_detail,
+    load_record,
+    save_entry,
 )
 from kpidesk.core.kpi.engine import Filters
 from kpidesk.ui import export, privacy_state
@@ -35,16 +51,18 @@ from kpidesk.ui.coaching.kpi_table import StandingsView, StrengthsPanel
 from kpidesk.ui.coaching.notes_view import CoachingNotesView
 from kpidesk.ui.coaching.paint import paint_detail, paint_page
 from kpidesk.ui.coaching.quality_view import QualityPanel
-from kpidesk.ui.i18n import translate
-from kpidesk.ui.privacy_banner import PrivacyBanner
 from kpidesk.ui.coaching.record_dialog import RecordDialog
 from kpidesk.ui.dashboard.tab_view import Card
+from kpidesk.ui.i18n import translate
+from kpidesk.ui.privacy_banner import PrivacyBanner
 from kpidesk.ui.tasks import TaskRunner
 
-MEASURE_TITLES = {"handle": QT_TRANSLATE_NOOP("CoachingView", "Handle time"),
-                  "wait": QT_TRANSLATE_NOOP("CoachingView", "Wait before answer"),
-                  "wrap": QT_TRANSLATE_NOOP("CoachingView", "Wrap-up"),
-                  "csat": QT_TRANSLATE_NOOP("CoachingView", "CSAT scores")}
+MEASURE_TITLES = {
+    "handle": QT_TRANSLATE_NOOP("CoachingView", "Handle time"),
+    "wait": QT_TRANSLATE_NOOP("CoachingView", "Wait before answer"),
+    "wrap": QT_TRANSLATE_NOOP("CoachingView", "Wrap-up"),
+    "csat": QT_TRANSLATE_NOOP("CoachingView", "CSAT scores"),
+}
 DEFAULT_KPIS = ("aht", "csat", "first_response_time", "fcr")
 
 
@@ -63,8 +81,10 @@ class CoachingView(QWidget):
         self.detail: KpiDetail | None = None
         self.kpi: str | None = None
         self.records: list[RecordDialog] = []
-        self.runners = {name: TaskRunner(self, pool="write" if name == "writer" else "read")
-                        for name in ("page", "detail", "record", "writer", "report")}
+        self.runners = {
+            name: TaskRunner(self, pool="write" if name == "writer" else "read")
+            for name in ("page", "detail", "record", "writer", "report")
+        }
         r = self.runners
         r["page"].task_finished.connect(self._loaded)
         r["detail"].task_finished.connect(self._detail_loaded)
@@ -83,7 +103,7 @@ class CoachingView(QWidget):
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
-        lang_of = lambda: self.desk.lang  # noqa: E731
+        lang_of = lambda: self.desk.lang
         self.banner = PrivacyBanner(self.privacy)
         self.title = QLabel(objectName="PageTitle")
         self.subtitle = QLabel(objectName="Muted", wordWrap=True)
@@ -171,7 +191,7 @@ class CoachingView(QWidget):
         outer.addWidget(self.status)
 
     def retranslate(self) -> None:
-        tr = lambda s: translate("CoachingView", s)  # noqa: E731
+        tr = lambda s: translate("CoachingView", s)
         self.privacy_button.setText(tr("Privacy mode"))
         self.privacy_button.setToolTip(tr("Hide other agents' names and customer details (Ctrl+Shift+P)"))
         self.report_button.setText(tr("PDF coaching sheet…"))
@@ -211,8 +231,9 @@ class CoachingView(QWidget):
         self.data = data
         self.status.setText("")
         kpis = [s.kpi for s in data.profile.standings]
-        self.kpi = self.kpi if self.kpi in kpis else next((k for k in DEFAULT_KPIS if k in kpis), kpis[0] if kpis
-                                                          else None)
+        self.kpi = (
+            self.kpi if self.kpi in kpis else next((k for k in DEFAULT_KPIS if k in kpis), kpis[0] if kpis else None)
+        )
         self.repaint_all()
         self.coaching_loaded.emit(data.profile.agent_id)
         if self.kpi:
@@ -224,8 +245,9 @@ class CoachingView(QWidget):
             return
         self.kpi = kpi
         self.standings.select_kpi(kpi)
-        self.runners["detail"].start(load_kpi_detail, (self.desk.engine, self.request(), kpi,
-                                                       self.data.profile.team_filters))
+        self.runners["detail"].start(
+            load_kpi_detail, (self.desk.engine, self.request(), kpi, self.data.profile.team_filters)
+        )
 
     def _detail_loaded(self, detail: KpiDetail) -> None:
         self.detail = detail
@@ -276,16 +298,20 @@ class CoachingView(QWidget):
 
     # -- outputs ----------------------------------------------------------------------------
     def choose_png(self, card: Card, key: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, translate("CoachingView", "Export chart"),
-                                              f"{self.agent_id}-{key}.png",
-                                              translate("CoachingView", "PNG image (*.png)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("CoachingView", "Export chart"),
+            f"{self.agent_id}-{key}.png",
+            translate("CoachingView", "PNG image (*.png)"),
+        )
         if path:
             export.save_png(card, Path(path))
 
     def choose_report(self) -> None:
         name = f"coaching-{self.agent_id}-{datetime.now():%Y%m%d}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, translate("CoachingView", "PDF coaching sheet"), name,
-                                              translate("CoachingView", "PDF (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("CoachingView", "PDF coaching sheet"), name, translate("CoachingView", "PDF (*.pdf)")
+        )
         if path:
             self.make_report(path)
 
@@ -297,8 +323,11 @@ class CoachingView(QWidget):
         self.runners["report"].start(lambda a, s: build_report(*a), args)
 
     def _report_done(self, result) -> None:
-        self.status.setText(translate("CoachingView", "Coaching sheet written: {path} ({pages} pages)").format(
-            path=result.path, pages=formatting.number(result.pages, 0, self.desk.lang)))
+        self.status.setText(
+            translate("CoachingView", "Coaching sheet written: {path} ({pages} pages)").format(
+                path=result.path, pages=formatting.number(result.pages, 0, self.desk.lang)
+            )
+        )
         self.report_written.emit(str(result.path))
 
 

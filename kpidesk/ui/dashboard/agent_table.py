@@ -64,8 +64,9 @@ def table_cells(desk, channel: str | None, kpis: list[str], rows: list[AgentRow]
             small = bool(value and value.small_sample)
             tip = None
             if value is not None:
-                tip = value.reason or (f"n = {'–' if value.n is None else f'{value.n:.0f}'}"
-                                       + (f" · {small_tip}" if small else ""))
+                tip = value.reason or (
+                    f"n = {'–' if value.n is None else f'{value.n:.0f}'}" + (f" · {small_tip}" if small else "")
+                )
             cells.append(Cell(fmt(v) if v is not None else "–", v, desk.status(kpi, v, channel), small, tip))
         out.append(cells)
     return out
@@ -102,7 +103,8 @@ class AgentTableModel(QAbstractTableModel):
         self._muted = QColor(t.muted)
         self._names = [self.privacy.agent_name(r.agent_id, r.name) for r in self.rows]
         self._headers = [translate("AgentTable", "Agent")] + [
-            self.desk.short(k) or _wrap(self.desk.label(k)) for k in self.kpis]
+            self.desk.short(k) or _wrap(self.desk.label(k)) for k in self.kpis
+        ]
         self._header_tips = [None] + [self.desk.tooltip(k, self.channel) for k in self.kpis]
 
     def relabel(self) -> None:
@@ -118,13 +120,13 @@ class AgentTableModel(QAbstractTableModel):
             return [(name, False) for name in self._names]
         return [(row[column - 1].text, row[column - 1].small) for row in self._cells]
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.kpis) + 1
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt name)
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or section >= len(self._headers):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -164,7 +166,7 @@ class AgentTableModel(QAbstractTableModel):
 
 
 class _SortProxy(QSortFilterProxyModel):
-    def lessThan(self, left, right) -> bool:  # noqa: N802 (Qt name)
+    def lessThan(self, left, right) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if a is None or b is None:  # no data sorts last in ascending order
             return a is not None and b is None
@@ -227,6 +229,8 @@ class AgentTableView(QTableView):
         header = [self.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(self.proxy.columnCount())]
         rows = []
         for r in range(self.proxy.rowCount()):
-            rows.append([self.proxy.index(r, 0).data()] +
-                        [self.proxy.index(r, c).data(SORT_ROLE) for c in range(1, self.proxy.columnCount())])
+            rows.append(
+                [self.proxy.index(r, 0).data()]
+                + [self.proxy.index(r, c).data(SORT_ROLE) for c in range(1, self.proxy.columnCount())]
+            )
         return header, rows

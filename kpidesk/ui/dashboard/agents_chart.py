@@ -46,11 +46,11 @@ class PointLabels(pg.GraphicsObject):
         """What the labels say (every one, drawn or not): the privacy checks read this."""
         return list(self._texts)
 
-    def viewTransformChanged(self) -> None:  # noqa: N802 (pyqtgraph name)
+    def viewTransformChanged(self) -> None:
         super().viewTransformChanged()
         self.prepareGeometryChange()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+    def boundingRect(self) -> QRectF:
         view = self.getViewBox()
         return QRectF(view.viewRect()) if view is not None else QRectF()
 
@@ -100,8 +100,17 @@ class QuadrantChart(Chart):
         self.fx: Formatter = str
         self.fy: Formatter = str
 
-    def set_points(self, ids: list[str], names: list[str], xs: list[float], ys: list[float],
-                   small: list[bool], fx: Formatter, fy: Formatter, titles: tuple[str, str]) -> None:
+    def set_points(
+        self,
+        ids: list[str],
+        names: list[str],
+        xs: list[float],
+        ys: list[float],
+        small: list[bool],
+        fx: Formatter,
+        fy: Formatter,
+        titles: tuple[str, str],
+    ) -> None:
         t = theme.current()
         self._ids, self._names, self.fx, self.fy = ids, names, fx, fy
         self.x_axis.formatter, self.y_axis.formatter = fx, fy
@@ -110,8 +119,13 @@ class QuadrantChart(Chart):
         self._xy = np.array(list(zip(xs, ys)), dtype=float).reshape(-1, 2)
         hollow = np.array(small, dtype=bool)
         filled, empty = pg.mkBrush(QColor(t.accent)), pg.mkBrush(None)
-        self.points.setData(x=self._xy[:, 0], y=self._xy[:, 1], data=np.arange(len(ids)),
-                            brush=[empty if h else filled for h in hollow], pen=pen(t.accent, 1.5))
+        self.points.setData(
+            x=self._xy[:, 0],
+            y=self._xy[:, 1],
+            data=np.arange(len(ids)),
+            brush=[empty if h else filled for h in hollow],
+            pen=pen(t.accent, 1.5),
+        )
         self.labels.set_labels(self._xy, [point_label(n) for n in names], QColor(t.muted))
         for line, values in ((self.x_median, xs), (self.y_median, ys)):
             line.setVisible(bool(values))
@@ -173,8 +187,15 @@ class RankingChart(Chart):
         self._rows: dict[int, int] = {}  # line on the chart → index in _ids
         self.formatter: Formatter = str
 
-    def set_ranking(self, ids: list[str], names: list[str], values: list[float], statuses: list[str | None],
-                    formatter: Formatter, more: str = "… {n}") -> None:
+    def set_ranking(
+        self,
+        ids: list[str],
+        names: list[str],
+        values: list[float],
+        statuses: list[str | None],
+        formatter: Formatter,
+        more: str = "… {n}",
+    ) -> None:
         """``more``: the text of the gap line, ``{n}`` the number of agents left out."""
         t = theme.current()
         shown = list(range(len(ids)))
@@ -185,13 +206,20 @@ class RankingChart(Chart):
         self._rows = {line: i for line, i in enumerate(shown) if i >= 0}
         self.value_axis.formatter = formatter
         left_out = len(ids) - len(self._rows)
-        self.name_axis.setTicks([[(line, names[i] if i >= 0 else more.format(n=left_out))
-                                  for line, i in enumerate(shown)]])
+        self.name_axis.setTicks(
+            [[(line, names[i] if i >= 0 else more.format(n=left_out)) for line, i in enumerate(shown)]]
+        )
         lines = np.array(list(self._rows), dtype=float)
         picked = list(self._rows.values())
         brushes = [QColor(t.status_colour(statuses[i])) if statuses[i] else QColor(t.accent) for i in picked]
-        self.bars.setOpts(x0=np.zeros(len(picked)), y=lines, width=self._values[picked] if picked else [],
-                          height=0.7, brushes=brushes, pen=None)
+        self.bars.setOpts(
+            x0=np.zeros(len(picked)),
+            y=lines,
+            width=self._values[picked] if picked else [],
+            height=0.7,
+            brushes=brushes,
+            pen=None,
+        )
         self.getPlotItem().setYRange(-0.6, max(len(shown), 1) - 0.4, padding=0)
         self.getPlotItem().setXRange(0, float(np.nanmax(self._values)) * 1.05 if len(values) else 1, padding=0)
         self.relabel_axes()

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout
 from kpidesk.ui import privacy_state
 from kpidesk.ui.dashboard.agent_table import AgentTableView
 from kpidesk.ui.dashboard.agents_chart import QuadrantChart, RankingChart
-from kpidesk.ui.i18n import translate
 from kpidesk.ui.dashboard.tab_view import Card, TabView, fill_combo
+from kpidesk.ui.i18n import translate
 
 
 class AgentsView(TabView):
@@ -65,22 +65,38 @@ class AgentsView(TabView):
     def _paint_ranking(self) -> None:
         desk, kpi = self.desk, self.rank_kpi
         better = desk.engine.registry[kpi].better
-        rows = [(r, r.values[kpi]) for r in self.data.agents
-                if kpi in r.values and r.values[kpi].value is not None and not r.values[kpi].small_sample]
+        rows = [
+            (r, r.values[kpi])
+            for r in self.data.agents
+            if kpi in r.values and r.values[kpi].value is not None and not r.values[kpi].small_sample
+        ]
         rows.sort(key=lambda rv: rv[1].value, reverse=better != "lower")
-        self.ranking.body.set_ranking([r.agent_id for r, _ in rows], [self._shown(r) for r, _ in rows],
-                                      [v.value for _, v in rows], [desk.status(kpi, v.value, None) for _, v in rows],
-                                      desk.formatter(kpi), translate("AgentsView", "… {n} more (see the table)"))
+        self.ranking.body.set_ranking(
+            [r.agent_id for r, _ in rows],
+            [self._shown(r) for r, _ in rows],
+            [v.value for _, v in rows],
+            [desk.status(kpi, v.value, None) for _, v in rows],
+            desk.formatter(kpi),
+            translate("AgentsView", "… {n} more (see the table)"),
+        )
 
     def _paint_quadrant(self) -> None:
         desk, x, y = self.desk, self.x_kpi, self.y_kpi
-        pts = [(r, r.values[x], r.values[y]) for r in self.data.agents
-               if r.values.get(x) and r.values.get(y) and r.values[x].value is not None
-               and r.values[y].value is not None]
+        pts = [
+            (r, r.values[x], r.values[y])
+            for r in self.data.agents
+            if r.values.get(x) and r.values.get(y) and r.values[x].value is not None and r.values[y].value is not None
+        ]
         self.quadrant.body.set_points(
-            [r.agent_id for r, _, _ in pts], [self._shown(r) for r, _, _ in pts], [a.value for _, a, _ in pts],
-            [b.value for _, _, b in pts], [a.small_sample or b.small_sample for _, a, b in pts],
-            desk.formatter(x), desk.formatter(y), (desk.label(x), desk.label(y)))
+            [r.agent_id for r, _, _ in pts],
+            [self._shown(r) for r, _, _ in pts],
+            [a.value for _, a, _ in pts],
+            [b.value for _, _, b in pts],
+            [a.small_sample or b.small_sample for _, a, b in pts],
+            desk.formatter(x),
+            desk.formatter(y),
+            (desk.label(x), desk.label(y)),
+        )
 
     def _shown(self, row) -> str:
         """The agent's name, or their alias while privacy mode is on."""

@@ -13,12 +13,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QGridLayout
 
 from kpidesk.core import formatting
+from kpidesk.ui import theme
+from kpidesk.ui.charts import DistributionChart, TrendChart
 from kpidesk.ui.dashboard.agent_table import AgentTableView
 from kpidesk.ui.dashboard.heatmap import HeatmapChart
-from kpidesk.ui.charts import DistributionChart, TrendChart
-from kpidesk.ui import theme
-from kpidesk.ui.i18n import translate
 from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid, fill_combo
+from kpidesk.ui.i18n import translate
 
 CHART_HEIGHT = 330
 DURATION_LABELS = {
@@ -58,8 +58,15 @@ class TrendCard(Card):
         compare = dict(data.compare_trend.get(self.kpi, []))
         xs = [t for t, _ in series]
         target = desk.target(self.kpi, channel).target
-        self.chart.set_series(xs, [v for _, v in series], [compare.get(t) for t in xs] if compare else None,
-                              target, desk.formatter(self.kpi), desk.lang, view.with_time())
+        self.chart.set_series(
+            xs,
+            [v for _, v in series],
+            [compare.get(t) for t in xs] if compare else None,
+            target,
+            desk.formatter(self.kpi),
+            desk.lang,
+            view.with_time(),
+        )
 
 
 class ChannelView(TabView):
@@ -113,8 +120,13 @@ class ChannelView(TabView):
             self._paint_heatmap()
 
     def paint_steps(self) -> list:
-        return [lambda: self.tiles.paint(self.desk, self.data, self.channel), self._paint_trend,
-                self._paint_heatmap, self._paint_distribution, self._paint_table]
+        return [
+            lambda: self.tiles.paint(self.desk, self.data, self.channel),
+            self._paint_trend,
+            self._paint_heatmap,
+            self._paint_distribution,
+            self._paint_table,
+        ]
 
     def _paint_trend(self) -> None:
         self.trend.paint(self, self.spec.tiles, self.channel)
@@ -122,8 +134,9 @@ class ChannelView(TabView):
 
     def _paint_table(self) -> None:
         self.table_card.title.setText(translate("ChannelView", "Agents"))
-        self.table.setToolTip(translate("ChannelView", "Grey italics: small sample, not ranked. "
-                                                       "Double-click an agent to open coaching."))
+        self.table.setToolTip(
+            translate("ChannelView", "Grey italics: small sample, not ranked. Double-click an agent to open coaching.")
+        )
         self.table.source.set_rows(list(self.spec.table), self.data.agents)
 
     def _paint_heatmap(self) -> None:
@@ -132,21 +145,28 @@ class ChannelView(TabView):
         self.heatmap.title.setText(translate("ChannelView", "Hour × weekday"))
         grid = self.data.heatmaps.get(self.heat_kpi, [[None] * 24 for _ in range(7)])
         reverse = desk.engine.registry[self.heat_kpi].better == "higher"
-        self.heatmap.body.set_grid(grid, desk.formatter(self.heat_kpi), desk.lang, reverse,
-                                   heat_note(desk.engine.registry[self.heat_kpi].better))
+        self.heatmap.body.set_grid(
+            grid,
+            desk.formatter(self.heat_kpi),
+            desk.lang,
+            reverse,
+            heat_note(desk.engine.registry[self.heat_kpi].better),
+        )
 
     def _paint_distribution(self) -> None:
         desk, hist = self.desk, self.data.distribution
         current = self.request.duration or self.spec.durations[0]
-        fill_combo(self.dist_combo, [(k, translate("ChannelView", DURATION_LABELS[k])) for k in self.spec.durations],
-                   current)
+        fill_combo(
+            self.dist_combo, [(k, translate("ChannelView", DURATION_LABELS[k])) for k in self.spec.durations], current
+        )
         self.dist.title.setText(translate("ChannelView", "Distribution"))
         lang = desk.lang
         labels = (translate("ChannelView", "median"), translate("ChannelView", "p90"))
         if hist is None:
             return
-        self.dist.body.set_histogram(hist.edges, hist.counts, hist.median, hist.p90,
-                                     lambda v: formatting.duration(v, lang), labels)
+        self.dist.body.set_histogram(
+            hist.edges, hist.counts, hist.median, hist.p90, lambda v: formatting.duration(v, lang), labels
+        )
 
     def export_table(self):
         return self.table

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from kpidesk.core.dashboard import periods
 from kpidesk.core.dashboard.extent import DataExtent
+from kpidesk.core.dashboard.view_state import ViewState
 from kpidesk.ui import i18n
 from kpidesk.ui.i18n import translate
-from kpidesk.core.dashboard.view_state import ViewState
 
 PRESET_LABELS = {
-    "today": QT_TRANSLATE_NOOP("Periods", "Today"), "yesterday": QT_TRANSLATE_NOOP("Periods", "Yesterday"),
-    "this_week": QT_TRANSLATE_NOOP("Periods", "This week"), "last_week": QT_TRANSLATE_NOOP("Periods", "Last week"),
+    "today": QT_TRANSLATE_NOOP("Periods", "Today"),
+    "yesterday": QT_TRANSLATE_NOOP("Periods", "Yesterday"),
+    "this_week": QT_TRANSLATE_NOOP("Periods", "This week"),
+    "last_week": QT_TRANSLATE_NOOP("Periods", "Last week"),
     "this_month": QT_TRANSLATE_NOOP("Periods", "This month"),
     "last_month": QT_TRANSLATE_NOOP("Periods", "Last month"),
     "last_30_days": QT_TRANSLATE_NOOP("Periods", "Last 30 days"),
@@ -32,13 +34,17 @@ COMPARE_LABELS = {
     "none": QT_TRANSLATE_NOOP("Periods", "No comparison"),
 }
 GRAIN_LABELS = {
-    "15min": QT_TRANSLATE_NOOP("Periods", "15 min"), "hour": QT_TRANSLATE_NOOP("Periods", "Hour"),
-    "day": QT_TRANSLATE_NOOP("Periods", "Day"), "week": QT_TRANSLATE_NOOP("Periods", "Week"),
+    "15min": QT_TRANSLATE_NOOP("Periods", "15 min"),
+    "hour": QT_TRANSLATE_NOOP("Periods", "Hour"),
+    "day": QT_TRANSLATE_NOOP("Periods", "Day"),
+    "week": QT_TRANSLATE_NOOP("Periods", "Week"),
     "month": QT_TRANSLATE_NOOP("Periods", "Month"),
 }
 FILTER_LABELS = {
-    "queues": QT_TRANSLATE_NOOP("FilterBar", "Queue"), "teams": QT_TRANSLATE_NOOP("FilterBar", "Team"),
-    "sites": QT_TRANSLATE_NOOP("FilterBar", "Site"), "topics": QT_TRANSLATE_NOOP("FilterBar", "Topic"),
+    "queues": QT_TRANSLATE_NOOP("FilterBar", "Queue"),
+    "teams": QT_TRANSLATE_NOOP("FilterBar", "Team"),
+    "sites": QT_TRANSLATE_NOOP("FilterBar", "Site"),
+    "topics": QT_TRANSLATE_NOOP("FilterBar", "Topic"),
     "agents": QT_TRANSLATE_NOOP("FilterBar", "Agent"),
 }
 
@@ -46,7 +52,7 @@ FILTER_LABELS = {
 class _StayOpenMenu(QMenu):
     """A menu of check boxes that stays open while the user ticks several."""
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def mouseReleaseEvent(self, event) -> None:
         action = self.activeAction()
         if action is not None and action.isCheckable():
             action.trigger()
@@ -146,8 +152,18 @@ class FilterBar(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
         self.back_label = self.back
         self.compare_label, self.grain_label = QLabel(), QLabel()
-        for w in (self.back, self.period, self.date_from, self.date_to, self.range_label, self.compare_label,
-                  self.compare, self.grain_label, self.grain, *self.filters.values()):
+        for w in (
+            self.back,
+            self.period,
+            self.date_from,
+            self.date_to,
+            self.range_label,
+            self.compare_label,
+            self.compare,
+            self.grain_label,
+            self.grain,
+            *self.filters.values(),
+        ):
             layout.addWidget(w)
         layout.addStretch(1)
         for combo in (self.period, self.compare, self.grain):  # French names are longer: follow them
@@ -167,8 +183,7 @@ class FilterBar(QWidget):
         self.back.setToolTip(translate("FilterBar", "Undo the last narrowing"))
         self.compare_label.setText(translate("FilterBar", "Compare to"))
         self.grain_label.setText(translate("FilterBar", "by"))
-        for combo, labels in ((self.period, PRESET_LABELS), (self.compare, COMPARE_LABELS),
-                              (self.grain, GRAIN_LABELS)):
+        for combo, labels in ((self.period, PRESET_LABELS), (self.compare, COMPARE_LABELS), (self.grain, GRAIN_LABELS)):
             combo.blockSignals(True)
             combo.clear()
             for key, text in labels.items():

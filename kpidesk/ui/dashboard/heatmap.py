@@ -42,11 +42,11 @@ class HeatLegend(QWidget):
         fm = self.fontMetrics()
         return fm.horizontalAdvance(self._low), fm.horizontalAdvance(self._high), fm.horizontalAdvance(self._note)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+    def sizeHint(self) -> QSize:
         low, high, note = self._widths()
         return QSize(low + high + note + self.BAR + 30, max(self.fontMetrics().height() + 4, 16))
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def paintEvent(self, event) -> None:
         if not self._colours:
             return
         t = theme.current()
@@ -66,8 +66,9 @@ class HeatLegend(QWidget):
         x = bar.right() + 6
         painter.drawText(QRectF(x, 0, high, h), int(Qt.AlignmentFlag.AlignVCenter), self._high)
         painter.setPen(QColor(t.muted))
-        painter.drawText(QRectF(x + high + 12, 0, self.width() - x - high - 12, h),
-                         int(Qt.AlignmentFlag.AlignVCenter), self._note)
+        painter.drawText(
+            QRectF(x + high + 12, 0, self.width() - x - high - 12, h), int(Qt.AlignmentFlag.AlignVCenter), self._note
+        )
         painter.end()
 
 
@@ -88,8 +89,9 @@ class HeatmapChart(Chart):
         self.lang = "en"
         self.legend = HeatLegend()
 
-    def set_grid(self, grid: list[list[float | None]], formatter: Formatter, lang: str, reverse: bool,
-                 note: str = "") -> None:
+    def set_grid(
+        self, grid: list[list[float | None]], formatter: Formatter, lang: str, reverse: bool, note: str = ""
+    ) -> None:
         """``reverse``: high values are good (shown light), e.g. service level.
         ``note`` goes beside the legend (which way is worse)."""
         t = theme.current()

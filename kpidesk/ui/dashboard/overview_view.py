@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout
 
-from kpidesk.ui.dashboard.channel_view import TrendCard
 from kpidesk.ui.charts import BarChart
+from kpidesk.ui.dashboard.channel_view import TrendCard
+from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid
 from kpidesk.ui.desk import CHANNEL_LABELS
 from kpidesk.ui.i18n import translate
-from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid
 
 
 class OverviewView(TabView):
@@ -50,8 +50,9 @@ class OverviewView(TabView):
         order = [c for c in ("phone", "email", "chat", "bot") if c in data.channel_mix]
         order += sorted(c for c in data.channel_mix if c not in order)
         labels = [translate("Channels", CHANNEL_LABELS[c]) if c in CHANNEL_LABELS else c for c in order]
-        self.mix.body.set_bars(order, labels, [data.channel_mix[c] or 0.0 for c in order],
-                               desk.formatter("volume_share"))
+        self.mix.body.set_bars(
+            order, labels, [data.channel_mix[c] or 0.0 for c in order], desk.formatter("volume_share")
+        )
 
     def export_chart(self):
         return self.trend.chart

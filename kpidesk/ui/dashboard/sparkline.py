@@ -58,7 +58,7 @@ class Sparkline(QWidget):
                 start = None
         return out
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def paintEvent(self, event) -> None:
         runs = self.runs()
         if not runs:
             return

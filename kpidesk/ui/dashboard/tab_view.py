@@ -12,13 +12,20 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kpidesk.core.dashboard.tabs import HEADLINE_CHANNEL, TABS, TabData, TabRequest, load_tab
+from kpidesk.ui.dashboard.tile import KpiTile
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
-from kpidesk.ui.dashboard.tile import KpiTile
 
 
 class Card(QFrame):
@@ -91,9 +98,17 @@ class TileGrid(QWidget):
             spark = [v for _, v in data.trend.get(kpi_id, [])]
             short = desk.short(kpi_id)
             title = kpi.label_for(desk.lang) + (f" ({short})" if short else "")
-            tile.show_value(title, value, data.compare_tiles.get(kpi_id), kpi.unit, kpi.better,
-                            desk.status(kpi_id, value.value if value else None, where), spark, desk.lang,
-                            desk.tooltip(kpi_id, where))
+            tile.show_value(
+                title,
+                value,
+                data.compare_tiles.get(kpi_id),
+                kpi.unit,
+                kpi.better,
+                desk.status(kpi_id, value.value if value else None, where),
+                spark,
+                desk.lang,
+                desk.tooltip(kpi_id, where),
+            )
 
 
 class TabView(QWidget):
@@ -205,7 +220,7 @@ class TabView(QWidget):
             self._stop_painting()
             self._needs_paint = True
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._needs_paint:  # after the window's reaction to the switch (a load cancels this)
             QTimer.singleShot(0, self, self._paint_if_needed)

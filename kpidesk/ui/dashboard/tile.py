@@ -13,13 +13,12 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kpidesk.core.kpi import targets
-
 from kpidesk.core import formatting
+from kpidesk.core.kpi import targets
 from kpidesk.core.kpi.engine import KpiValue
 from kpidesk.ui import theme
-from kpidesk.ui.i18n import translate
 from kpidesk.ui.dashboard.sparkline import Sparkline
+from kpidesk.ui.i18n import translate
 
 STRIPE = 5.0
 
@@ -75,12 +74,12 @@ class KpiTile(QFrame):
         self.style().polish(self)
         self.update()
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.tile_clicked.emit(self.kpi_id)
         super().mousePressEvent(event)
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if self.stripe is None:
             return
@@ -92,8 +91,18 @@ class KpiTile(QFrame):
         painter.fillRect(QRectF(0, 0, STRIPE, self.height()), QColor(self.stripe))
         painter.end()
 
-    def show_value(self, title: str, value: KpiValue | None, previous: KpiValue | None, unit: str, better: str,
-                   status: str | None, spark: list[float | None], lang: str, tooltip: str) -> None:
+    def show_value(
+        self,
+        title: str,
+        value: KpiValue | None,
+        previous: KpiValue | None,
+        unit: str,
+        better: str,
+        status: str | None,
+        spark: list[float | None],
+        lang: str,
+        tooltip: str,
+    ) -> None:
         t = theme.current()
         self.title.setText(title)
         self.setToolTip(tooltip)
@@ -105,8 +114,11 @@ class KpiTile(QFrame):
         if stripe != self.stripe:
             self.stripe = stripe
             self.update()
-        names = {"green": translate("Tile", "on target"), "amber": translate("Tile", "watch"),
-                 "red": translate("Tile", "off target")}
+        names = {
+            "green": translate("Tile", "on target"),
+            "amber": translate("Tile", "watch"),
+            "red": translate("Tile", "off target"),
+        }
         self.status.setText(names.get(status or "", ""))
         set_text_colour(self.status, colour or t.muted)
         if v is None and value is not None and value.reason:

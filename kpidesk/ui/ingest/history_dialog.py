@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -19,12 +26,21 @@ from kpidesk.ui.i18n import short_date, translate
 from kpidesk.ui.tasks import TaskRunner
 
 REJECTS_SHOWN = 1000
-IMPORT_COLUMNS = [QT_TRANSLATE_NOOP("ImportHistory", "File"), QT_TRANSLATE_NOOP("ImportHistory", "Profile"),
-                  QT_TRANSLATE_NOOP("ImportHistory", "Date"), QT_TRANSLATE_NOOP("ImportHistory", "Read"),
-                  QT_TRANSLATE_NOOP("ImportHistory", "Loaded"), QT_TRANSLATE_NOOP("ImportHistory", "Duplicates"),
-                  QT_TRANSLATE_NOOP("ImportHistory", "Rejected"), QT_TRANSLATE_NOOP("ImportHistory", "Ignored")]
-REJECT_COLUMNS = [QT_TRANSLATE_NOOP("ImportHistory", "Line"), QT_TRANSLATE_NOOP("ImportHistory", "Reason"),
-                  QT_TRANSLATE_NOOP("ImportHistory", "Raw text")]
+IMPORT_COLUMNS = [
+    QT_TRANSLATE_NOOP("ImportHistory", "File"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Profile"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Date"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Read"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Loaded"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Duplicates"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Rejected"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Ignored"),
+]
+REJECT_COLUMNS = [
+    QT_TRANSLATE_NOOP("ImportHistory", "Line"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Reason"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Raw text"),
+]
 
 
 def tr(text: str) -> str:
@@ -91,8 +107,9 @@ class ImportHistoryDialog(QDialog):
         if self.rejected_of and entry is not None:
             total, rows = self.rejected_of
             text = tr("{n} rejected rows (first {shown} shown)") if total > len(rows) else tr("{n} rejected rows")
-            self.rejects_label.setText(text.format(n=formatting.number(total, 0, self.lang),
-                                                   shown=formatting.number(len(rows), 0, self.lang)))
+            self.rejects_label.setText(
+                text.format(n=formatting.number(total, 0, self.lang), shown=formatting.number(len(rows), 0, self.lang))
+            )
         elif entry is not None:
             self.rejects_label.setText(tr("Rejected rows of {file}").format(file=entry.file_name))
         elif self.entries or not self.table.property("listed"):
@@ -122,11 +139,19 @@ class ImportHistoryDialog(QDialog):
     def _show_imports(self, entries, emit: bool = True) -> None:
         self.entries = entries
         self.table.setProperty("listed", True)
-        n = lambda v: formatting.number(v, 0, self.lang)  # noqa: E731
+        n = lambda v: formatting.number(v, 0, self.lang)
         self.table.setRowCount(len(entries))
         for r, e in enumerate(entries):
-            cells = [e.file_name, e.profile or "", short_date(e.started_at, self.lang, with_time=True),
-                     n(e.rows_read), n(e.loaded), n(e.duplicate), n(e.rejected), n(e.ignored)]
+            cells = [
+                e.file_name,
+                e.profile or "",
+                short_date(e.started_at, self.lang, with_time=True),
+                n(e.rows_read),
+                n(e.loaded),
+                n(e.duplicate),
+                n(e.rejected),
+                n(e.ignored),
+            ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c >= 3:

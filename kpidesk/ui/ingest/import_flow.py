@@ -31,8 +31,13 @@ class ImportFlow(QObject):
         self.window, self.store, self.paths, self.finished_signal = window, store, paths, finished_signal
         self.profile, self.sheet = profile, sheet
         self.runner = TaskRunner(self, pool="write")
-        self.dialog = QProgressDialog(translate("Import", "Importing {n} file(s)…").format(n=len(paths)),
-                                      translate("Import", "Cancel"), 0, 1000, window)
+        self.dialog = QProgressDialog(
+            translate("Import", "Importing {n} file(s)…").format(n=len(paths)),
+            translate("Import", "Cancel"),
+            0,
+            1000,
+            window,
+        )
         self.dialog.setWindowTitle(translate("Import", "Import"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
@@ -46,30 +51,47 @@ class ImportFlow(QObject):
 
     def _cancel(self) -> None:
         self.runner.cancel()
-        text = (translate("Import", "Import cancelled: nothing was changed.") if len(self.paths) == 1 else
-                translate("Import", "Import cancelled: the file being imported was not written; "
-                                    "the files imported before it are kept."))
+        text = (
+            translate("Import", "Import cancelled: nothing was changed.")
+            if len(self.paths) == 1
+            else translate(
+                "Import",
+                "Import cancelled: the file being imported was not written; the files imported before it are kept.",
+            )
+        )
         self.window.statusBar().showMessage(text, 8000)
         self.finished_signal.emit([])
 
     def _finished(self, result: BatchResult) -> None:
         self.dialog.reset()
         lang = self.window.language.code
-        n = lambda v: formatting.number(v, 0, lang)  # noqa: E731
+        n = lambda v: formatting.number(v, 0, lang)
         lines = []
         for r in result.reports:
             if not r.ok:
                 if Path(r.file) not in {Path(p.name) for p in result.unrecognised}:
                     lines.append(f"{r.file}: {r.message}")
                 continue
-            lines.append(translate("Import", "{file}: {read} rows read, {loaded} loaded, {dup} duplicates, "
-                                             "{rej} rejected").format(file=Path(r.file).name, read=n(r.rows_read),
-                                                                      loaded=n(r.loaded), dup=n(r.duplicate),
-                                                                      rej=n(r.rejected)))
+            lines.append(
+                translate(
+                    "Import", "{file}: {read} rows read, {loaded} loaded, {dup} duplicates, {rej} rejected"
+                ).format(
+                    file=Path(r.file).name,
+                    read=n(r.rows_read),
+                    loaded=n(r.loaded),
+                    dup=n(r.duplicate),
+                    rej=n(r.rejected),
+                )
+            )
         if result.facts_error:
-            lines.append(translate("Import", "The facts derived from these files (repeat contacts, survey links) "
-                                             "could not be updated: {error}. They are retried when the database "
-                                             "is next opened.").format(error=result.facts_error))
+            lines.append(
+                translate(
+                    "Import",
+                    "The facts derived from these files (repeat contacts, survey links) "
+                    "could not be updated: {error}. They are retried when the database "
+                    "is next opened.",
+                ).format(error=result.facts_error)
+            )
         if lines:
             QMessageBox.information(self.window, translate("Import", "Import finished"), "\n".join(lines))
         reports = [r for r in result.reports if r.ok]

@@ -17,19 +17,36 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kpidesk.core import formatting
-from kpidesk.ui.ingest.field_labels import TABLE_LABELS, field_label, value_label
 from kpidesk.ui.i18n import short_date, translate
+from kpidesk.ui.ingest.field_labels import TABLE_LABELS, field_label, value_label
 from kpidesk.ui.tasks import TaskRunner
 
 NONE = "—"
 TIME_SUFFIX = ".time"
-DELIMITERS = [(";", QT_TRANSLATE_NOOP("Mapping", "Semicolon ;")), (",", QT_TRANSLATE_NOOP("Mapping", "Comma ,")),
-              ("\t", QT_TRANSLATE_NOOP("Mapping", "Tab")), ("|", QT_TRANSLATE_NOOP("Mapping", "Pipe |"))]
+DELIMITERS = [
+    (";", QT_TRANSLATE_NOOP("Mapping", "Semicolon ;")),
+    (",", QT_TRANSLATE_NOOP("Mapping", "Comma ,")),
+    ("\t", QT_TRANSLATE_NOOP("Mapping", "Tab")),
+    ("|", QT_TRANSLATE_NOOP("Mapping", "Pipe |")),
+]
 ENCODINGS = ["utf-8", "cp1252", "latin-1", "utf-16"]
 
 
@@ -99,8 +116,13 @@ class MappingDialog(QDialog):
         for name in TABLES:
             self.table.addItem(name, name)
         self.rows, self.row_labels = {}, {}
-        for key, widget in (("encoding", self.encoding), ("delimiter", self.delimiter), ("header", self.header_line),
-                            ("sheet", self.sheet), ("table", self.table)):
+        for key, widget in (
+            ("encoding", self.encoding),
+            ("delimiter", self.delimiter),
+            ("header", self.header_line),
+            ("sheet", self.sheet),
+            ("table", self.table),
+        ):
             self.row_labels[key] = QLabel()
             form.addRow(self.row_labels[key], widget)
             self.rows[key] = widget
@@ -146,11 +168,20 @@ class MappingDialog(QDialog):
         if code:
             self.lang = code
         self.setWindowTitle(tr("Map the columns of {file}").format(file=self.path.name))
-        self.intro.setText(tr("No import profile recognises {file}. Check how it is read, choose a column for each "
-                              "field (fields marked * are required), then import it.").format(file=self.path.name))
+        self.intro.setText(
+            tr(
+                "No import profile recognises {file}. Check how it is read, choose a column for each "
+                "field (fields marked * are required), then import it."
+            ).format(file=self.path.name)
+        )
         self.reader.setTitle(tr("Reading the file"))
-        for key, text in (("encoding", "Encoding"), ("delimiter", "Separator"), ("header", "Header line"),
-                          ("sheet", "Sheet"), ("table", "Import into")):
+        for key, text in (
+            ("encoding", "Encoding"),
+            ("delimiter", "Separator"),
+            ("header", "Header line"),
+            ("sheet", "Sheet"),
+            ("table", "Import into"),
+        ):
             self.row_labels[key].setText(tr(text))
         for i, (_char, label) in enumerate(DELIMITERS):
             self.delimiter.setItemText(i, tr(label))
@@ -184,8 +215,11 @@ class MappingDialog(QDialog):
 
     # -- reading and proposing ------------------------------------------------------------
     def _read(self) -> dict:
-        read = {"encoding": self.encoding.currentText(), "delimiter": self.delimiter.currentData(),
-                "header_line": self.header_line.value()}
+        read = {
+            "encoding": self.encoding.currentText(),
+            "delimiter": self.delimiter.currentData(),
+            "header_line": self.header_line.value(),
+        }
         return read if self.proposal and self.proposal.reader.get("kind") == "csv" else {}
 
     def _inspect(self, read: dict | None = None, table: str | None = None) -> None:
@@ -287,8 +321,9 @@ class MappingDialog(QDialog):
             if row in self.chosen_rows:
                 conf = tr("chosen")
             elif guess and column:
-                conf = formatting.number(round(guess.confidence * 100), 0, self.lang) + \
-                    ("\u202f%" if self.lang == "fr" else "%")
+                conf = formatting.number(round(guess.confidence * 100), 0, self.lang) + (
+                    "\u202f%" if self.lang == "fr" else "%"
+                )
             else:
                 conf = ""
             self.fields.item(row, 2).setText(conf)
@@ -322,8 +357,13 @@ class MappingDialog(QDialog):
     def profile_data(self) -> dict:
         from kpidesk.core.ingest.preview import profile_data
 
-        return profile_data(self.proposal, self.chosen_fields(), table=self.proposal.table, read=self._read(),
-                            name=self.name.text().strip() or self.path.stem)
+        return profile_data(
+            self.proposal,
+            self.chosen_fields(),
+            table=self.proposal.table,
+            read=self._read(),
+            name=self.name.text().strip() or self.path.stem,
+        )
 
     def sheet_name(self) -> str | None:
         return self.sheet.currentText() if self.sheet.count() else None
@@ -372,7 +412,7 @@ class MappingDialog(QDialog):
                 self.preview.setItem(r, c, item)
         self.preview.resizeColumnsToContents()
         bad = sum(1 for x in pv.reasons if x)
-        n = lambda v: formatting.number(v, 0, self.lang)  # noqa: E731
+        n = lambda v: formatting.number(v, 0, self.lang)
         self._say("{n} rows shown, {bad} would be rejected.", {"n": n(len(pv.rows)), "bad": n(bad)})
         if emit:
             self.preview_refreshed.emit(pv)

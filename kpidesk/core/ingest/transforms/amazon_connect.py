@@ -23,7 +23,14 @@ Rules, per docs/data-model.md:
 from __future__ import annotations
 
 from kpidesk.core.ingest.transforms.vendor_common import (
-    base_params, columns, create_rejects, num, pick, q, run, ts,
+    base_params,
+    columns,
+    create_rejects,
+    num,
+    pick,
+    q,
+    run,
+    ts,
 )
 
 
@@ -35,31 +42,37 @@ def transform(cur, staging: str, ctx) -> None:
     cols = columns(cur, staging)
     queue, agent, cust = pick(cols, "Queue"), pick(cols, "Agent"), pick(cols, "CustomerEndpoint")
     params = base_params(ctx)
-    run(cur, f"""
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE _ctr AS
-        SELECT _line, id, raw_init, {ts('raw_init')} AS initiated, {ts('raw_end')} AS ended,
-               {ts('raw_system')} AS system_at, {ts('raw_transfer')} AS transfer_at,
-               {ts(_j('qobj', 'EnqueueTimestamp'))} AS enqueued, {num(_j('qobj', 'Duration'))} AS wait_s,
-               {_j('qobj', 'Name')} AS queue, {_j('aobj', 'Username')} AS agent,
-               {ts(_j('aobj', 'ConnectedToAgentTimestamp'))} AS connected,
-               {num(_j('aobj', 'AgentInteractionDuration'))} AS talk_s,
-               {num(_j('aobj', 'CustomerHoldDuration'))} AS hold_s,
-               {num(_j('aobj', 'AfterContactWorkDuration'))} AS wrap_s,
-               {_j('cobj', 'Address')} AS customer,
+        SELECT _line, id, raw_init, {ts("raw_init")} AS initiated, {ts("raw_end")} AS ended,
+               {ts("raw_system")} AS system_at, {ts("raw_transfer")} AS transfer_at,
+               {ts(_j("qobj", "EnqueueTimestamp"))} AS enqueued, {num(_j("qobj", "Duration"))} AS wait_s,
+               {_j("qobj", "Name")} AS queue, {_j("aobj", "Username")} AS agent,
+               {ts(_j("aobj", "ConnectedToAgentTimestamp"))} AS connected,
+               {num(_j("aobj", "AgentInteractionDuration"))} AS talk_s,
+               {num(_j("aobj", "CustomerHoldDuration"))} AS hold_s,
+               {num(_j("aobj", "AfterContactWorkDuration"))} AS wrap_s,
+               {_j("cobj", "Address")} AS customer,
                CASE upper(chan) WHEN 'VOICE' THEN 'phone' WHEN 'CHAT' THEN 'chat'
                     WHEN 'TASK' THEN 'task' WHEN 'EMAIL' THEN 'email' ELSE lower(chan) END AS channel,
                CASE WHEN upper(method) = 'OUTBOUND' OR (upper(method) = 'API' AND upper(chan) = 'VOICE')
                     THEN 'outbound' ELSE 'inbound' END AS direction, upper(reason) AS reason
-        FROM (SELECT _line, {pick(cols, 'ContactId')} AS id, {pick(cols, 'InitiationTimestamp')} AS raw_init,
-                     {pick(cols, 'DisconnectTimestamp')} AS raw_end,
-                     {pick(cols, 'ConnectedToSystemTimestamp')} AS raw_system,
-                     {pick(cols, 'TransferCompletedTimestamp')} AS raw_transfer,
-                     {pick(cols, 'Channel')} AS chan, {pick(cols, 'InitiationMethod')} AS method,
-                     {pick(cols, 'DisconnectReason')} AS reason,
+        FROM (SELECT _line, {pick(cols, "ContactId")} AS id, {pick(cols, "InitiationTimestamp")} AS raw_init,
+                     {pick(cols, "DisconnectTimestamp")} AS raw_end,
+                     {pick(cols, "ConnectedToSystemTimestamp")} AS raw_system,
+                     {pick(cols, "TransferCompletedTimestamp")} AS raw_transfer,
+                     {pick(cols, "Channel")} AS chan, {pick(cols, "InitiationMethod")} AS method,
+                     {pick(cols, "DisconnectReason")} AS reason,
                      {queue} AS qobj, {agent} AS aobj, {cust} AS cobj
               FROM {q(staging)})
-    """, params)
-    run(cur, """
+    """,
+        params,
+    )
+    run(
+        cur,
+        """
         CREATE OR REPLACE TEMP TABLE out_contacts AS
         SELECT _line, $source AS source, id AS source_key, channel, direction, queue,
                agent AS agent_id, customer AS customer_id,
@@ -85,9 +98,14 @@ def transform(cur, staging: str, ctx) -> None:
         FROM _ctr
         WHERE id IS NOT NULL AND initiated IS NOT NULL
           AND (enqueued IS NOT NULL OR connected IS NOT NULL OR queue IS NOT NULL)
-    """, params)
-    create_rejects(cur, [
-        "SELECT _line, 'no ContactId' FROM _ctr WHERE id IS NULL",
-        "SELECT _line, 'unparseable InitiationTimestamp ' || COALESCE('''' || raw_init || '''', '(empty)')"
-        " FROM _ctr WHERE id IS NOT NULL AND initiated IS NULL",
-    ])
+    """,
+        params,
+    )
+    create_rejects(
+        cur,
+        [
+            "SELECT _line, 'no ContactId' FROM _ctr WHERE id IS NULL",
+            "SELECT _line, 'unparseable InitiationTimestamp ' || COALESCE('''' || raw_init || '''', '(empty)')"
+            " FROM _ctr WHERE id IS NOT NULL AND initiated IS NULL",
+        ],
+    )

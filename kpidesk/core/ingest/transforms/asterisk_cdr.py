@@ -26,7 +26,14 @@ What CDRs can and cannot tell:
 from __future__ import annotations
 
 from kpidesk.core.ingest.transforms.vendor_common import (
-    base_params, columns, create_rejects, num, options, pick, run, ts,
+    base_params,
+    columns,
+    create_rejects,
+    num,
+    options,
+    pick,
+    run,
+    ts,
 )
 
 DEFAULT_EXTERNAL = r"^\+?[0-9]{6,}$"
@@ -41,28 +48,39 @@ def _peer(col: str) -> str:
 def transform(cur, staging: str, ctx) -> None:
     cols = columns(cur, staging)
     opts = options(ctx, "asterisk_cdr")
-    params = {**base_params(ctx), "ext": opts.get("external_number_regex", DEFAULT_EXTERNAL),
-              "extn": opts.get("extension_regex", DEFAULT_EXTENSION)}
-    c = {k: pick(cols, k) for k in ("src", "dst", "dstchannel", "lastapp", "lastdata",
-                                    "disposition", "uniqueid", "linkedid", "channel")}
+    params = {
+        **base_params(ctx),
+        "ext": opts.get("external_number_regex", DEFAULT_EXTERNAL),
+        "extn": opts.get("extension_regex", DEFAULT_EXTENSION),
+    }
+    c = {
+        k: pick(cols, k)
+        for k in ("src", "dst", "dstchannel", "lastapp", "lastdata", "disposition", "uniqueid", "linkedid", "channel")
+    }
     start = pick(cols, "start", "calldate")
-    run(cur, f"""
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE _cdr AS
-        SELECT _line, raw_start, {ts('raw_start')} AS started, {ts('raw_answer')} AS answered,
-               {ts('raw_end')} AS ended, {num('raw_billsec')} AS billsec, src, dst,
+        SELECT _line, raw_start, {ts("raw_start")} AS started, {ts("raw_answer")} AS answered,
+               {ts("raw_end")} AS ended, {num("raw_billsec")} AS billsec, src, dst,
                COALESCE(linkedid, uniqueid, 'line' || _line) AS call_key,
                CASE WHEN lower(lastapp) = 'queue' THEN NULLIF(split_part(lastdata, ',', 1), '') END
                    AS queue,
-               {_peer('dstchannel')} AS agent, {_peer('channel')} AS caller_peer,
+               {_peer("dstchannel")} AS agent, {_peer("channel")} AS caller_peer,
                upper(disposition) = 'ANSWERED' AND dstchannel IS NOT NULL AND
-                   COALESCE({num('raw_billsec')}, 0) > 0 AS bridged
-        FROM (SELECT _line, {start} AS raw_start, {pick(cols, 'answer', 'answerdate')} AS raw_answer,
-                     {pick(cols, 'end', 'enddate', 'hangupdate')} AS raw_end,
-                     {pick(cols, 'billsec')} AS raw_billsec,
-                     {', '.join(f'{v} AS {k}' for k, v in c.items())}
+                   COALESCE({num("raw_billsec")}, 0) > 0 AS bridged
+        FROM (SELECT _line, {start} AS raw_start, {pick(cols, "answer", "answerdate")} AS raw_answer,
+                     {pick(cols, "end", "enddate", "hangupdate")} AS raw_end,
+                     {pick(cols, "billsec")} AS raw_billsec,
+                     {", ".join(f"{v} AS {k}" for k, v in c.items())}
               FROM "{staging.replace('"', '""')}")
-    """, params)
-    run(cur, """
+    """,
+        params,
+    )
+    run(
+        cur,
+        """
         CREATE OR REPLACE TEMP TABLE _cdr_calls AS
         SELECT call_key, min(_line) AS _line, min(started) AS arrived_at, max(ended) AS ended_at,
                arg_min(queue, started) FILTER (queue IS NOT NULL) AS queue,
@@ -72,8 +90,12 @@ def transform(cur, staging: str, ctx) -> None:
                sum(billsec) FILTER (bridged) AS talk_s, bool_or(bridged) AS any_bridged,
                arg_min(src, _line) AS src, arg_min(dst, _line) AS dst
         FROM _cdr WHERE started IS NOT NULL GROUP BY call_key
-    """, params)
-    run(cur, """
+    """,
+        params,
+    )
+    run(
+        cur,
+        """
         CREATE OR REPLACE TEMP TABLE out_contacts AS
         SELECT _line, $source AS source, call_key AS source_key, 'phone' AS channel, direction,
                queue, CASE direction WHEN 'outbound' THEN agent_out ELSE agent_in END AS agent_id, CASE direction WHEN 'outbound' THEN dst ELSE src END AS customer_id,
@@ -89,8 +111,13 @@ def transform(cur, staging: str, ctx) -> None:
                             AS direction
               FROM _cdr_calls)
         WHERE direction IS NOT NULL
-    """, params)
-    create_rejects(cur, [
-        "SELECT _line, 'unparseable start time ' || COALESCE('''' || raw_start || '''', '(empty)')"
-        " FROM _cdr WHERE started IS NULL",
-    ])
+    """,
+        params,
+    )
+    create_rejects(
+        cur,
+        [
+            "SELECT _line, 'unparseable start time ' || COALESCE('''' || raw_start || '''', '(empty)')"
+            " FROM _cdr WHERE started IS NULL",
+        ],
+    )

@@ -20,11 +20,18 @@ from __future__ import annotations
 
 from kpidesk.core.ingest.transforms import asterisk_sessions
 from kpidesk.core.ingest.transforms.vendor_common import (
-    base_params, columns, create_rejects, has, num, options, pick, run, ts,
+    base_params,
+    columns,
+    create_rejects,
+    has,
+    num,
+    options,
+    pick,
+    run,
+    ts,
 )
 
-ANSWER = ("CONNECT", "COMPLETEAGENT", "COMPLETECALLER", "TRANSFER", "BLINDTRANSFER",
-          "ATTENDEDTRANSFER")
+ANSWER = ("CONNECT", "COMPLETEAGENT", "COMPLETECALLER", "TRANSFER", "BLINDTRANSFER", "ATTENDEDTRANSFER")
 TRANSFERS = ("TRANSFER", "BLINDTRANSFER", "ATTENDEDTRANSFER")
 FLOWOUT = ("EXITWITHTIMEOUT", "EXITEMPTY", "EXITWITHKEY")
 ENDS = ANSWER[1:] + ("ABANDON",) + FLOWOUT
@@ -41,8 +48,13 @@ def _normalise(cur, staging: str, ctx) -> None:
     if has(cols, "htime", "param1"):  # PBXware
         time, queue = pick(cols, "date_time", "time"), pick(cols, "queue_name")
         agent = pick(cols, options(ctx, "asterisk").get("agent_column", "type"), "agent")
-        d = [pick(cols, "param1"), pick(cols, "param2"), pick(cols, "param3"),
-             "CAST(NULL AS VARCHAR)", "CAST(NULL AS VARCHAR)"]
+        d = [
+            pick(cols, "param1"),
+            pick(cols, "param2"),
+            pick(cols, "param3"),
+            "CAST(NULL AS VARCHAR)",
+            "CAST(NULL AS VARCHAR)",
+        ]
         htime, ttime = num(pick(cols, "htime")), num(pick(cols, "ttime"))
     else:
         time = pick(cols, "time", "epoch", "timestamp", "date_time")
@@ -53,27 +65,37 @@ def _normalise(cur, staging: str, ctx) -> None:
             d = [f"NULLIF(split_part({pick(cols, 'data')}, '|', {i}), '')" for i in range(1, 6)]
         htime = ttime = "CAST(NULL AS DOUBLE)"
     ev = "upper(e.event)"
-    wait = (f"CASE WHEN {ev} IN ('CONNECT','COMPLETEAGENT','COMPLETECALLER') THEN {num('e.d1')}"
-            f" WHEN {ev} IN ('ABANDON','EXITWITHTIMEOUT','EXITEMPTY') THEN {num('e.d3')}"
-            f" WHEN {ev} = 'EXITWITHKEY' THEN {num('e.d4')}"
-            f" WHEN {ev} IN {_in(TRANSFERS)} THEN {num('e.d3')} END")
-    talk = (f"CASE WHEN {ev} IN ('COMPLETEAGENT','COMPLETECALLER') THEN {num('e.d2')}"
-            f" WHEN {ev} IN {_in(TRANSFERS)} THEN {num('e.d4')} END")
-    run(cur, f"""
+    wait = (
+        f"CASE WHEN {ev} IN ('CONNECT','COMPLETEAGENT','COMPLETECALLER') THEN {num('e.d1')}"
+        f" WHEN {ev} IN ('ABANDON','EXITWITHTIMEOUT','EXITEMPTY') THEN {num('e.d3')}"
+        f" WHEN {ev} = 'EXITWITHKEY' THEN {num('e.d4')}"
+        f" WHEN {ev} IN {_in(TRANSFERS)} THEN {num('e.d3')} END"
+    )
+    talk = (
+        f"CASE WHEN {ev} IN ('COMPLETEAGENT','COMPLETECALLER') THEN {num('e.d2')}"
+        f" WHEN {ev} IN {_in(TRANSFERS)} THEN {num('e.d4')} END"
+    )
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE _ql_ev AS
-        SELECT e._line, e.raw_time, {ts('e.raw_time')} AS ts, e.callid, e.queue, e.agent,
+        SELECT e._line, e.raw_time, {ts("e.raw_time")} AS ts, e.callid, e.queue, e.agent,
                {ev} AS event, e.d1, e.d2, COALESCE(e.htime, {wait}) AS wait, COALESCE(e.ttime, {talk}) AS talk
-        FROM (SELECT _line, {time} AS raw_time, COALESCE({pick(cols, 'callid')}, '') AS callid,
-                     {queue} AS queue, {agent} AS agent, COALESCE({pick(cols, 'event')}, '') AS event,
+        FROM (SELECT _line, {time} AS raw_time, COALESCE({pick(cols, "callid")}, '') AS callid,
+                     {queue} AS queue, {agent} AS agent, COALESCE({pick(cols, "event")}, '') AS event,
                      {d[0]} AS d1, {d[1]} AS d2, {d[2]} AS d3, {d[3]} AS d4, {d[4]} AS d5,
                      {htime} AS htime, {ttime} AS ttime
               FROM "{staging.replace('"', '""')}") e
-    """, base_params(ctx))
+    """,
+        base_params(ctx),
+    )
 
 
 def _calls(cur, ctx) -> None:
     """Segment each callid at its ENTERQUEUE events, then one contact per segment."""
-    run(cur, f"""
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE _ql_seg AS
         SELECT *, sum(CASE WHEN event = 'ENTERQUEUE' THEN 1 ELSE 0 END) OVER (
                     PARTITION BY callid ORDER BY ts, _line
@@ -81,11 +103,17 @@ def _calls(cur, ctx) -> None:
         FROM _ql_ev
         WHERE ts IS NOT NULL AND upper(callid) NOT IN {_in(NO_CALL)}
           AND event IN {_in(("ENTERQUEUE",) + ENDS + ("CONNECT",))}
-    """, {})
-    outcome = (f"CASE WHEN bool_or(event IN {_in(ANSWER)}) THEN 'answered'"
-               f" WHEN bool_or(event = 'ABANDON') THEN 'abandoned'"
-               f" WHEN bool_or(event IN {_in(FLOWOUT)}) THEN 'flowout' END")
-    run(cur, f"""
+    """,
+        {},
+    )
+    outcome = (
+        f"CASE WHEN bool_or(event IN {_in(ANSWER)}) THEN 'answered'"
+        f" WHEN bool_or(event = 'ABANDON') THEN 'abandoned'"
+        f" WHEN bool_or(event IN {_in(FLOWOUT)}) THEN 'flowout' END"
+    )
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE _ql_calls AS
         SELECT callid, seg, min(_line) AS _line,
                arg_min(queue, _line) FILTER (event = 'ENTERQUEUE') AS queue,
@@ -101,8 +129,12 @@ def _calls(cur, ctx) -> None:
                bool_or(event IN {_in(TRANSFERS)}) AS transferred,
                {outcome} AS outcome
         FROM _ql_seg WHERE seg > 0 GROUP BY callid, seg
-    """, {})
-    run(cur, """
+    """,
+        {},
+    )
+    run(
+        cur,
+        """
         CREATE OR REPLACE TEMP TABLE out_contacts AS
         SELECT _line, $source AS source,
                callid || ':' || COALESCE(queue, '') || CASE WHEN n > 1 THEN '#' || n ELSE '' END
@@ -118,17 +150,22 @@ def _calls(cur, ctx) -> None:
         FROM (SELECT *, row_number() OVER (PARTITION BY callid, queue ORDER BY seg) AS n
               FROM _ql_calls)
         WHERE outcome IS NOT NULL
-    """, base_params(ctx))
+    """,
+        base_params(ctx),
+    )
 
 
 def transform(cur, staging: str, ctx) -> None:
     _normalise(cur, staging, ctx)
     _calls(cur, ctx)
     asterisk_sessions.build(cur, ctx)
-    create_rejects(cur, [
-        "SELECT _line, 'unparseable time ' || COALESCE('''' || raw_time || '''', '(empty)')"
-        " FROM _ql_ev WHERE ts IS NULL",
-        "SELECT _line, event || ' without ENTERQUEUE for call ' || callid FROM _ql_seg WHERE seg = 0",
-        "SELECT _line, 'call ' || callid || ' has no outcome yet (still queued when the log ends?)'"
-        " FROM _ql_calls WHERE outcome IS NULL",
-    ])
+    create_rejects(
+        cur,
+        [
+            "SELECT _line, 'unparseable time ' || COALESCE('''' || raw_time || '''', '(empty)')"
+            " FROM _ql_ev WHERE ts IS NULL",
+            "SELECT _line, event || ' without ENTERQUEUE for call ' || callid FROM _ql_seg WHERE seg = 0",
+            "SELECT _line, 'call ' || callid || ' has no outcome yet (still queued when the log ends?)'"
+            " FROM _ql_calls WHERE outcome IS NULL",
+        ],
+    )

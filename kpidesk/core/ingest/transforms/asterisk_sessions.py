@@ -12,11 +12,13 @@ without its start are left out: their length is unknown.
 
 from __future__ import annotations
 
-from kpidesk.core.ingest.transforms.vendor_common import base_params, run, secs_between, instant
+from kpidesk.core.ingest.transforms.vendor_common import base_params, instant, run, secs_between
 
 KINDS = {
-    "logged_in": (("AGENTLOGIN", "AGENTCALLBACKLOGIN", "ADDMEMBER"),
-                  ("AGENTLOGOFF", "AGENTCALLBACKLOGOFF", "REMOVEMEMBER")),
+    "logged_in": (
+        ("AGENTLOGIN", "AGENTCALLBACKLOGIN", "ADDMEMBER"),
+        ("AGENTLOGOFF", "AGENTCALLBACKLOGOFF", "REMOVEMEMBER"),
+    ),
     "pause": (("PAUSE", "PAUSEALL"), ("UNPAUSE", "UNPAUSEALL")),
 }
 
@@ -47,12 +49,18 @@ def _state_sql(state: str) -> str:
 
 
 def build(cur, ctx) -> None:
-    run(cur, f"""
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE _ql_iv AS
-        SELECT * FROM ({_state_sql('logged_in')} UNION ALL {_state_sql('pause')})
+        SELECT * FROM ({_state_sql("logged_in")} UNION ALL {_state_sql("pause")})
         WHERE ended_at IS NOT NULL
-    """, {})
-    run(cur, f"""
+    """,
+        {},
+    )
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE out_sessions AS
         WITH marked AS (
             SELECT *, CASE WHEN started_at <= max(ended_at) OVER (
@@ -65,13 +73,15 @@ def build(cur, ctx) -> None:
                                         ROWS UNBOUNDED PRECEDING) AS island
             FROM marked)
         SELECT arg_min(_line, started_at) AS _line, $source AS source,
-               state || ':' || agent || ':' || CAST({instant('min(started_at)')} AS BIGINT)
+               state || ':' || agent || ':' || CAST({instant("min(started_at)")} AS BIGINT)
                    AS source_key,
                agent AS agent_id, state, arg_min(reason, started_at) AS reason,
                min(started_at) AS started_at, max(ended_at) AS ended_at,
-               CAST({secs_between('min(started_at)', 'max(ended_at)')} AS DOUBLE) AS duration_s,
+               CAST({secs_between("min(started_at)", "max(ended_at)")} AS DOUBLE) AS duration_s,
                CASE WHEN count(DISTINCT pq) = 1 AND NOT any_value(pq) LIKE '*%'
                     THEN any_value(pq) END AS queue,
                CAST($import_id AS INTEGER) AS import_id
         FROM islands GROUP BY agent, state, island
-    """, base_params(ctx))
+    """,
+        base_params(ctx),
+    )

@@ -15,17 +15,33 @@ talk time; ``AverageResponseTimeOperator`` the export's own average reply time.
 from __future__ import annotations
 
 from kpidesk.core.ingest.transforms.vendor_common import (
-    base_params, columns, create_rejects, num, pick, q, run, secs_between, ts,
+    base_params,
+    columns,
+    create_rejects,
+    num,
+    pick,
+    q,
+    run,
+    secs_between,
+    ts,
 )
 
 FIELDS = {
     "id": ("Id", "Chat Transcript ID", "Chat Transcript Name", "Name"),
     "request": ("RequestTime", "Request Time", "CreatedDate", "Created Date"),
-    "start": ("StartTime", "Start Time"), "end": ("EndTime", "End Time"),
-    "wait": ("WaitTime", "Wait Time"), "duration": ("ChatDuration", "Chat Duration"),
-    "status": ("Status",), "agent": ("Owner.Name", "Owner: Full Name", "Owner Name", "OwnerId"),
-    "queue": ("LiveChatButton.DeveloperName", "Live Chat Button: Developer Name",
-              "Chat Button", "LiveChatButtonId", "Skill"),
+    "start": ("StartTime", "Start Time"),
+    "end": ("EndTime", "End Time"),
+    "wait": ("WaitTime", "Wait Time"),
+    "duration": ("ChatDuration", "Chat Duration"),
+    "status": ("Status",),
+    "agent": ("Owner.Name", "Owner: Full Name", "Owner Name", "OwnerId"),
+    "queue": (
+        "LiveChatButton.DeveloperName",
+        "Live Chat Button: Developer Name",
+        "Chat Button",
+        "LiveChatButtonId",
+        "Skill",
+    ),
     "customer": ("ContactId", "Contact ID", "Contact: Full Name", "AccountId"),
     "case": ("CaseId", "Case ID", "Case: Case Number"),
     "avg_reply": ("AverageResponseTimeOperator", "Average Response Time (Agent)"),
@@ -36,15 +52,21 @@ def transform(cur, staging: str, ctx) -> None:
     cols = columns(cur, staging)
     f = {k: pick(cols, *v) for k, v in FIELDS.items()}
     params = base_params(ctx)
-    run(cur, f"""
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE _sfc AS
-        SELECT _line, {f['id']} AS id, {f['request']} AS raw_request, {ts(f['request'])} AS requested,
-               {ts(f['start'])} AS started, {ts(f['end'])} AS ended, {num(f['wait'])} AS wait_s,
-               {num(f['duration'])} AS talk_s, lower({f['status']}) AS status, {f['agent']} AS agent,
-               {f['queue']} AS queue, {f['customer']} AS customer, {num(f['avg_reply'])} AS avg_reply_s
+        SELECT _line, {f["id"]} AS id, {f["request"]} AS raw_request, {ts(f["request"])} AS requested,
+               {ts(f["start"])} AS started, {ts(f["end"])} AS ended, {num(f["wait"])} AS wait_s,
+               {num(f["duration"])} AS talk_s, lower({f["status"]}) AS status, {f["agent"]} AS agent,
+               {f["queue"]} AS queue, {f["customer"]} AS customer, {num(f["avg_reply"])} AS avg_reply_s
         FROM {q(staging)}
-    """, params)
-    run(cur, f"""
+    """,
+        params,
+    )
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE out_contacts AS
         SELECT _line, $source AS source, id AS source_key, 'chat' AS channel, 'inbound' AS direction,
                queue, CASE WHEN answered THEN agent END AS agent_id, customer AS customer_id,
@@ -57,13 +79,18 @@ def transform(cur, staging: str, ctx) -> None:
                CAST($import_id AS INTEGER) AS import_id
         FROM (SELECT *, started IS NOT NULL AND COALESCE(status, '') <> 'missed' AS answered,
                      COALESCE(wait_s, CASE WHEN started IS NOT NULL
-                                           THEN {secs_between('requested', 'started')} END) AS w
+                                           THEN {secs_between("requested", "started")} END) AS w
               FROM _sfc)
         WHERE id IS NOT NULL AND requested IS NOT NULL
           AND COALESCE(status, '') NOT IN ('inprogress', 'in progress', 'waiting')
-    """, params)
-    create_rejects(cur, [
-        "SELECT _line, 'no transcript id' FROM _sfc WHERE id IS NULL",
-        "SELECT _line, 'unparseable request time ' || COALESCE('''' || raw_request || '''', '(empty)')"
-        " FROM _sfc WHERE id IS NOT NULL AND requested IS NULL",
-    ])
+    """,
+        params,
+    )
+    create_rejects(
+        cur,
+        [
+            "SELECT _line, 'no transcript id' FROM _sfc WHERE id IS NULL",
+            "SELECT _line, 'unparseable request time ' || COALESCE('''' || raw_request || '''', '(empty)')"
+            " FROM _sfc WHERE id IS NOT NULL AND requested IS NULL",
+        ],
+    )

@@ -11,16 +11,32 @@ one status when the next begins), so they are stored as they are. A period still
 from __future__ import annotations
 
 from kpidesk.core.ingest.transforms.vendor_common import (
-    base_params, columns, create_rejects, num, pick, q, run, secs_between, truthy, ts,
+    base_params,
+    columns,
+    create_rejects,
+    num,
+    pick,
+    q,
+    run,
+    secs_between,
+    truthy,
+    ts,
 )
 
 FIELDS = {
     "id": ("Id", "User Service Presence ID", "User Service Presence Name", "Name"),
     "agent": ("User.Name", "User: Full Name", "Owner: Full Name", "UserId", "User ID"),
-    "status": ("ServicePresenceStatus.MasterLabel", "ServicePresenceStatus.DeveloperName",
-               "Service Presence Status: Master Label", "Presence Status", "ServicePresenceStatusId"),
-    "start": ("StatusStartDate", "Status Start Date"), "end": ("StatusEndDate", "Status End Date"),
-    "duration": ("StatusDuration", "Status Duration"), "away": ("IsAway", "Is Away", "Away"),
+    "status": (
+        "ServicePresenceStatus.MasterLabel",
+        "ServicePresenceStatus.DeveloperName",
+        "Service Presence Status: Master Label",
+        "Presence Status",
+        "ServicePresenceStatusId",
+    ),
+    "start": ("StatusStartDate", "Status Start Date"),
+    "end": ("StatusEndDate", "Status End Date"),
+    "duration": ("StatusDuration", "Status Duration"),
+    "away": ("IsAway", "Is Away", "Away"),
 }
 
 
@@ -28,26 +44,37 @@ def transform(cur, staging: str, ctx) -> None:
     cols = columns(cur, staging)
     f = {k: pick(cols, *v) for k, v in FIELDS.items()}
     params = base_params(ctx)
-    run(cur, f"""
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE _sfp AS
-        SELECT _line, {f['id']} AS id, {f['agent']} AS agent, {f['status']} AS status,
-               {f['start']} AS raw_start, {ts(f['start'])} AS started, {ts(f['end'])} AS ended,
-               {num(f['duration'])} AS duration_s, COALESCE({truthy(f['away'])}, false) AS away
+        SELECT _line, {f["id"]} AS id, {f["agent"]} AS agent, {f["status"]} AS status,
+               {f["start"]} AS raw_start, {ts(f["start"])} AS started, {ts(f["end"])} AS ended,
+               {num(f["duration"])} AS duration_s, COALESCE({truthy(f["away"])}, false) AS away
         FROM {q(staging)}
-    """, params)
-    run(cur, f"""
+    """,
+        params,
+    )
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE out_sessions AS
         SELECT _line, $source AS source, s.state || ':' || id AS source_key, agent AS agent_id,
                s.state, CASE WHEN s.state = 'pause' THEN status END AS reason,
                started AS started_at, ended AS ended_at,
-               CAST(COALESCE(duration_s, {secs_between('started', 'ended')}) AS DOUBLE) AS duration_s,
+               CAST(COALESCE(duration_s, {secs_between("started", "ended")}) AS DOUBLE) AS duration_s,
                CAST($import_id AS INTEGER) AS import_id
         FROM _sfp, (VALUES ('logged_in'), ('pause')) AS s(state)
         WHERE id IS NOT NULL AND agent IS NOT NULL AND started IS NOT NULL AND ended IS NOT NULL
           AND (s.state = 'logged_in' OR away)
-    """, params)
-    create_rejects(cur, [
-        "SELECT _line, 'no presence id or user' FROM _sfp WHERE id IS NULL OR agent IS NULL",
-        "SELECT _line, 'unparseable status start ' || COALESCE('''' || raw_start || '''', '(empty)')"
-        " FROM _sfp WHERE id IS NOT NULL AND agent IS NOT NULL AND started IS NULL",
-    ])
+    """,
+        params,
+    )
+    create_rejects(
+        cur,
+        [
+            "SELECT _line, 'no presence id or user' FROM _sfp WHERE id IS NULL OR agent IS NULL",
+            "SELECT _line, 'unparseable status start ' || COALESCE('''' || raw_start || '''', '(empty)')"
+            " FROM _sfp WHERE id IS NOT NULL AND agent IS NOT NULL AND started IS NULL",
+        ],
+    )

@@ -15,7 +15,15 @@ The survey type is read from the question's type or name: NPS / "recommend" → 
 from __future__ import annotations
 
 from kpidesk.core.ingest.transforms.vendor_common import (
-    base_params, columns, create_rejects, num, options, pick, q, run, ts,
+    base_params,
+    columns,
+    create_rejects,
+    num,
+    options,
+    pick,
+    q,
+    run,
+    ts,
 )
 
 FIELDS = {
@@ -25,10 +33,10 @@ FIELDS = {
     "qtype": ("Question.QuestionType", "Question Type", "QuestionType"),
     "number": ("NumberValue", "Number Value", "Score"),
     "value": ("ResponseValue", "Response Value", "Response"),
-    "answered": ("Response.CompletionDateTime", "Completion Date", "Completed Date",
-                 "CreatedDate", "Created Date"),
+    "answered": ("Response.CompletionDateTime", "Completion Date", "Completed Date", "CreatedDate", "Created Date"),
     "ref": ("SurveySubject", "Related Record", "Related Record ID", "Case Number", "CaseNumber"),
-    "agent": ("Agent", "Case Owner", "Owner: Full Name"), "comment": ("Comment",),
+    "agent": ("Agent", "Case Owner", "Owner: Full Name"),
+    "comment": ("Comment",),
 }
 
 
@@ -37,23 +45,35 @@ def transform(cur, staging: str, ctx) -> None:
     f = {k: pick(cols, *v) for k, v in FIELDS.items()}
     opts = options(ctx, "salesforce")
     csat, ces = opts.get("csat_scale", [1, 5]), opts.get("ces_scale", [1, 7])
-    params = {**base_params(ctx), "csat_min": csat[0], "csat_max": csat[1], "ces_min": ces[0],
-              "ces_max": ces[1], "ces_hib": bool(opts.get("ces_higher_is_better", True))}
-    run(cur, f"""
+    params = {
+        **base_params(ctx),
+        "csat_min": csat[0],
+        "csat_max": csat[1],
+        "ces_min": ces[0],
+        "ces_max": ces[1],
+        "ces_hib": bool(opts.get("ces_higher_is_better", True)),
+    }
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE _sfs AS
-        SELECT _line, COALESCE({f['id']}, {f['response']} || ':' || {f['question']}) AS id,
-               COALESCE({num(f['number'])}, {num(f['value'])}) AS score,
-               {f['answered']} AS raw_answered, {ts(f['answered'])} AS answered,
-               {f['ref']} AS ref, {f['agent']} AS agent, {f['comment']} AS comment,
-               CASE WHEN regexp_matches(lower(COALESCE({f['qtype']}, '') || ' ' || COALESCE({f['question']}, '')),
+        SELECT _line, COALESCE({f["id"]}, {f["response"]} || ':' || {f["question"]}) AS id,
+               COALESCE({num(f["number"])}, {num(f["value"])}) AS score,
+               {f["answered"]} AS raw_answered, {ts(f["answered"])} AS answered,
+               {f["ref"]} AS ref, {f["agent"]} AS agent, {f["comment"]} AS comment,
+               CASE WHEN regexp_matches(lower(COALESCE({f["qtype"]}, '') || ' ' || COALESCE({f["question"]}, '')),
                                         'nps|net promoter|recommend') THEN 'nps'
-                    WHEN regexp_matches(lower(COALESCE({f['qtype']}, '') || ' ' || COALESCE({f['question']}, '')),
+                    WHEN regexp_matches(lower(COALESCE({f["qtype"]}, '') || ' ' || COALESCE({f["question"]}, '')),
                                         'effort|\\bces\\b|easy') THEN 'ces'
-                    WHEN regexp_matches(lower(COALESCE({f['qtype']}, '') || ' ' || COALESCE({f['question']}, '')),
+                    WHEN regexp_matches(lower(COALESCE({f["qtype"]}, '') || ' ' || COALESCE({f["question"]}, '')),
                                         'csat|satisf|rating|score') THEN 'csat' END AS kind
         FROM {q(staging)}
-    """, params)
-    run(cur, """
+    """,
+        params,
+    )
+    run(
+        cur,
+        """
         CREATE OR REPLACE TEMP TABLE out_surveys AS
         SELECT _line, $source AS source, id AS source_key, kind AS survey_type,
                CAST(score AS DOUBLE) AS score,
@@ -65,9 +85,14 @@ def transform(cur, staging: str, ctx) -> None:
                answered AS answered_at, ref AS contact_ref, agent AS agent_id, comment,
                CAST($import_id AS INTEGER) AS import_id
         FROM _sfs WHERE kind IS NOT NULL AND score IS NOT NULL AND id IS NOT NULL
-    """, params)
-    create_rejects(cur, [
-        "SELECT _line, 'score ' || score || ' outside the ' || survey_type || ' scale' FROM out_surveys"
-        " WHERE score < scale_min OR score > scale_max",
-    ])
+    """,
+        params,
+    )
+    create_rejects(
+        cur,
+        [
+            "SELECT _line, 'score ' || score || ' outside the ' || survey_type || ' scale' FROM out_surveys"
+            " WHERE score < scale_min OR score > scale_max",
+        ],
+    )
     run(cur, "DELETE FROM out_surveys WHERE score < scale_min OR score > scale_max", {})

@@ -14,7 +14,8 @@ Durations between two local timestamps go through zone-aware instants
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -97,8 +98,7 @@ def hours_or_hms(expr: str) -> str:
     """A duration in hours: ``2.5`` (decimal hours) or ``02:30[:00]`` → seconds."""
     x = f"NULLIF(TRIM({expr}), '')"
     h, m, sec = (num(f"split_part({x}, ':', {i})") for i in (1, 2, 3))
-    return (f"(CASE WHEN {x} LIKE '%:%' THEN {h} * 3600 + {m} * 60 + COALESCE({sec}, 0)"
-            f" ELSE {num(x)} * 3600 END)")
+    return f"(CASE WHEN {x} LIKE '%:%' THEN {h} * 3600 + {m} * 60 + COALESCE({sec}, 0) ELSE {num(x)} * 3600 END)"
 
 
 def truthy(expr: str) -> str:
@@ -131,9 +131,14 @@ def options(ctx, section: str) -> dict[str, Any]:
 def create_rejects(cur, selects: Iterable[str] = (), params: dict[str, Any] | None = None) -> None:
     """``out_rejects`` from ``SELECT _line, reason`` queries (none → empty table)."""
     parts = [s for s in selects if s]
-    body = " UNION ALL ".join(f"({s})" for s in parts) if parts else (
-        "SELECT CAST(NULL AS BIGINT) AS _line, CAST(NULL AS VARCHAR) AS reason WHERE false"
+    body = (
+        " UNION ALL ".join(f"({s})" for s in parts)
+        if parts
+        else ("SELECT CAST(NULL AS BIGINT) AS _line, CAST(NULL AS VARCHAR) AS reason WHERE false")
     )
-    run(cur, f"CREATE OR REPLACE TEMP TABLE out_rejects AS "
-             f"SELECT CAST(l AS BIGINT) AS _line, CAST(r AS VARCHAR) AS reason FROM ({body}) AS t(l, r)",
-        params or {})
+    run(
+        cur,
+        f"CREATE OR REPLACE TEMP TABLE out_rejects AS "
+        f"SELECT CAST(l AS BIGINT) AS _line, CAST(r AS VARCHAR) AS reason FROM ({body}) AS t(l, r)",
+        params or {},
+    )

@@ -16,7 +16,16 @@ used as given rather than recomputed, because the export has no first-reply time
 from __future__ import annotations
 
 from kpidesk.core.ingest.transforms.vendor_common import (
-    base_params, columns, create_rejects, num, pick, plus_secs, q, run, secs_between, ts,
+    base_params,
+    columns,
+    create_rejects,
+    num,
+    pick,
+    plus_secs,
+    q,
+    run,
+    secs_between,
+    ts,
 )
 
 
@@ -35,19 +44,23 @@ def _fields(cols) -> dict[str, str]:
         return f"COALESCE({_json(obj, json_path)}, {flat})" if nested else flat
 
     return {
-        "id": pick(cols, "Id", "Ticket id"), "created": pick(cols, "Created at"),
+        "id": pick(cols, "Id", "Ticket id"),
+        "created": pick(cols, "Created at"),
         "solved": either("$.solved_at", m, "Solved at"),
-        "status": pick(cols, "Status"), "priority": pick(cols, "Priority"),
-        "type": pick(cols, "Ticket type", "Type"), "group": pick(cols, "Group", "group_id"),
+        "status": pick(cols, "Status"),
+        "priority": pick(cols, "Priority"),
+        "type": pick(cols, "Ticket type", "Type"),
+        "group": pick(cols, "Group", "group_id"),
         "assignee": pick(cols, "Assignee", "assignee_id"),
         "requester": pick(cols, "Requester id", "Requester email", "Requester"),
         "via": f"COALESCE({_json(v, '$.channel')}, {v})" if nested else v,
         "frt_min": either("$.reply_time_in_minutes.calendar", m, "First reply time in minutes"),
-        "res_min": either("$.full_resolution_time_in_minutes.calendar", m,
-                          "Full resolution time in minutes"),
-        "replies": either("$.replies", m, "Replies"), "reopens": either("$.reopens", m, "Reopens"),
+        "res_min": either("$.full_resolution_time_in_minutes.calendar", m, "Full resolution time in minutes"),
+        "replies": either("$.replies", m, "Replies"),
+        "reopens": either("$.reopens", m, "Reopens"),
         "csat": either("$.score", r, "Satisfaction Score", "Satisfaction rating"),
-        "csat_id": either("$.id", r), "csat_comment": either("$.comment", r, "Satisfaction Comment"),
+        "csat_id": either("$.id", r),
+        "csat_comment": either("$.comment", r, "Satisfaction Comment"),
         "csat_at": either("$.updated_at", r),
     }
 
@@ -55,41 +68,51 @@ def _fields(cols) -> dict[str, str]:
 def transform(cur, staging: str, ctx) -> None:
     f = _fields(columns(cur, staging))
     params = base_params(ctx)
-    run(cur, f"""
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE _zd AS
-        SELECT _line, id, raw_created, {ts('raw_created')} AS created, {ts('solved')} AS solved,
-               {ts('csat_at')} AS csat_at, lower(status) AS status, priority, type, grp,
-               assignee, requester, lower(via) AS via, CAST({num('frt_min')} * 60 AS DOUBLE) AS frt_s,
-               CAST({num('res_min')} * 60 AS DOUBLE) AS res_s, CAST({num('replies')} AS INTEGER) AS replies,
-               CAST({num('reopens')} AS INTEGER) AS reopens, lower(csat) AS csat, csat_id, csat_comment
-        FROM (SELECT _line, {f['id']} AS id, {f['created']} AS raw_created, {f['solved']} AS solved,
-                     {f['status']} AS status, {f['priority']} AS priority, {f['type']} AS type,
-                     {f['group']} AS grp, {f['assignee']} AS assignee, {f['requester']} AS requester,
-                     {f['via']} AS via, {f['frt_min']} AS frt_min, {f['res_min']} AS res_min,
-                     {f['replies']} AS replies, {f['reopens']} AS reopens, {f['csat']} AS csat,
-                     {f['csat_id']} AS csat_id, {f['csat_comment']} AS csat_comment,
-                     {f['csat_at']} AS csat_at
+        SELECT _line, id, raw_created, {ts("raw_created")} AS created, {ts("solved")} AS solved,
+               {ts("csat_at")} AS csat_at, lower(status) AS status, priority, type, grp,
+               assignee, requester, lower(via) AS via, CAST({num("frt_min")} * 60 AS DOUBLE) AS frt_s,
+               CAST({num("res_min")} * 60 AS DOUBLE) AS res_s, CAST({num("replies")} AS INTEGER) AS replies,
+               CAST({num("reopens")} AS INTEGER) AS reopens, lower(csat) AS csat, csat_id, csat_comment
+        FROM (SELECT _line, {f["id"]} AS id, {f["created"]} AS raw_created, {f["solved"]} AS solved,
+                     {f["status"]} AS status, {f["priority"]} AS priority, {f["type"]} AS type,
+                     {f["group"]} AS grp, {f["assignee"]} AS assignee, {f["requester"]} AS requester,
+                     {f["via"]} AS via, {f["frt_min"]} AS frt_min, {f["res_min"]} AS res_min,
+                     {f["replies"]} AS replies, {f["reopens"]} AS reopens, {f["csat"]} AS csat,
+                     {f["csat_id"]} AS csat_id, {f["csat_comment"]} AS csat_comment,
+                     {f["csat_at"]} AS csat_at
               FROM {q(staging)})
-    """, params)
-    run(cur, f"""
+    """,
+        params,
+    )
+    run(
+        cur,
+        f"""
         CREATE OR REPLACE TEMP TABLE out_contacts AS
         SELECT _line, $source AS source, id AS source_key,
                CASE WHEN via IN ('twitter', 'facebook', 'instagram', 'whatsapp', 'any_channel')
                     THEN 'social' ELSE 'email' END AS channel,
                'inbound' AS direction, grp AS queue, assignee AS agent_id, requester AS customer_id,
                type AS topic, priority, status, created AS arrived_at,
-               {plus_secs('created', 'frt_s')} AS first_response_at, solved AS solved_at,
+               {plus_secs("created", "frt_s")} AS first_response_at, solved AS solved_at,
                frt_s AS first_response_s,
                CAST(COALESCE(res_s, CASE WHEN solved IS NOT NULL
-                    THEN {secs_between('created', 'solved')} END) AS DOUBLE) AS resolution_s,
+                    THEN {secs_between("created", "solved")} END) AS DOUBLE) AS resolution_s,
                CASE WHEN frt_s IS NOT NULL OR replies > 0 THEN 'handled' END AS outcome,
                status IN ('solved', 'closed') AS resolved, reopens > 0 AS reopened, replies,
                CASE WHEN csat IN ('offered', 'good', 'bad') THEN true
                     WHEN csat IN ('unoffered', 'not offered') THEN false END AS surveyed,
                CAST($import_id AS INTEGER) AS import_id
         FROM _zd WHERE id IS NOT NULL AND created IS NOT NULL
-    """, params)
-    run(cur, """
+    """,
+        params,
+    )
+    run(
+        cur,
+        """
         CREATE OR REPLACE TEMP TABLE out_surveys AS
         SELECT _line, $source AS source, COALESCE(csat_id, 'csat:' || id) AS source_key,
                'csat' AS survey_type, CAST(CASE csat WHEN 'good' THEN 1 ELSE 0 END AS DOUBLE) AS score,
@@ -97,9 +120,14 @@ def transform(cur, staging: str, ctx) -> None:
                id AS contact_ref, assignee AS agent_id, grp AS queue, requester AS customer_id,
                csat_comment AS comment, CAST($import_id AS INTEGER) AS import_id
         FROM _zd WHERE id IS NOT NULL AND created IS NOT NULL AND csat IN ('good', 'bad')
-    """, params)
-    create_rejects(cur, [
-        "SELECT _line, 'no ticket id' FROM _zd WHERE id IS NULL",
-        "SELECT _line, 'unparseable creation time ' || COALESCE('''' || raw_created || '''', '(empty)')"
-        " FROM _zd WHERE id IS NOT NULL AND created IS NULL",
-    ])
+    """,
+        params,
+    )
+    create_rejects(
+        cur,
+        [
+            "SELECT _line, 'no ticket id' FROM _zd WHERE id IS NULL",
+            "SELECT _line, 'unparseable creation time ' || COALESCE('''' || raw_created || '''', '(empty)')"
+            " FROM _zd WHERE id IS NOT NULL AND created IS NULL",
+        ],
+    )

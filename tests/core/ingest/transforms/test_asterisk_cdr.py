@@ -1,0 +1,169 @@
+"""Asterisk CDR transform: one contact per linkedid, queue abandons not trusted.
+
+Fixtures: tests/fixtures/vendors/asterisk/Master.csv (Asterisk 16+, 21 columns) and
+Master_legacy.csv (18 columns, no linkedid). Expected values worked out by hand.
+"""
+
+from datetime import datetime
+
+import pytest
+
+from kpidesk.core.ingest.transforms import asterisk_cdr
+from tests.helpers.vendors import FIXTURES, SHARED_DATA, Ctx, new_cursor, rows, stage_csv
+
+COLUMNS = [
+    "accountcode",
+    "src",
+    "dst",
+    "dcontext",
+    "clid",
+    "channel",
+    "dstchannel",
+    "lastapp",
+    "lastdata",
+    "start",
+    "answer",
+    "end",
+    "duration",
+    "billsec",
+    "disposition",
+    "amaflags",
+    "uniqueid",
+    "userfield",
+    "peeraccount",
+    "linkedid",
+    "sequence",
+]
+CTX = Ctx(source="asterisk_cdr", timezone="Europe/Paris", import_id=3, profile={})
+
+
+def run(path, **kw):
+    cur = new_cursor()
+    st = stage_csv(cur, path, **kw)
+    asterisk_cdr.transform(cur, st, CTX)
+    return cur
+
+
+def test_master_csv_calls():
+    cur = run(FIXTURES / "asterisk" / "Master.csv", columns=COLUMNS)
+    got = rows(
+        cur,
+        """SELECT _line, source_key, direction, queue, agent_id, customer_id, arrived_at,
+                              answered_at, ended_at, NULL AS wait_s, talk_s, outcome
+                       FROM out_contacts ORDER BY _line""",
+    )
+    assert got == [
+        # two rows (ring no answer via Local channel, then bridged to PJSIP/101): one call;
+        # queued → no talk/answer time (billsec includes the queue wait)
+        (
+            1,
+            "1717401600.20",
+            "inbound",
+            "support",
+            "PJSIP/101",
+            "0611223344",
+            datetime(2024, 6, 3, 10, 0),
+            None,
+            datetime(2024, 6, 3, 10, 5),
+            None,
+            None,
+            "answered",
+        ),
+        # disposition ANSWERED but never bridged: abandon or timeout, unknown → NULL
+        (
+            3,
+            "1717402200.23",
+            "inbound",
+            "support",
+            None,
+            "0622334455",
+            datetime(2024, 6, 3, 10, 10),
+            None,
+            datetime(2024, 6, 3, 10, 10, 45),
+            None,
+            None,
+            None,
+        ),
+        (
+            4,
+            "1717405200.24",
+            "outbound",
+            None,
+            "PJSIP/101",
+            "0033144556677",
+            datetime(2024, 6, 3, 11, 0),
+            datetime(2024, 6, 3, 11, 0, 5),
+            datetime(2024, 6, 3, 11, 1, 40),
+            None,
+            95.0,
+            "answered",
+        ),
+        (
+            5,
+            "1717405500.26",
+            "outbound",
+            None,
+            "PJSIP/102",
+            "0699887766",
+            datetime(2024, 6, 3, 11, 5),
+            None,
+            datetime(2024, 6, 3, 11, 5, 30),
+            None,
+            None,
+            "missed",
+        ),
+        # line 6 (extension 101 → 102) is internal: no row
+        (
+            7,
+            "1717406400.30",
+            "inbound",
+            None,
+            "PJSIP/102",
+            "0655443322",
+            datetime(2024, 6, 3, 11, 20),
+            datetime(2024, 6, 3, 11, 20, 4),
+            datetime(2024, 6, 3, 11, 20, 34),
+            None,
+            30.0,
+            "answered",
+        ),
+    ]
+    assert rows(cur, "SELECT * FROM out_rejects") == [(8, "unparseable start time 'not a date'")]
+    assert rows(cur, "SELECT DISTINCT source, channel, import_id FROM out_contacts") == [("asterisk_cdr", "phone", 3)]
+
+
+def test_legacy_18_columns_group_by_uniqueid():
+    cur = run(FIXTURES / "asterisk" / "Master_legacy.csv", columns=COLUMNS)
+    assert rows(cur, "SELECT source_key, direction, agent_id, talk_s, outcome FROM out_contacts ORDER BY _line") == [
+        ("1425286800.1", "inbound", "SIP/201", 120.0, "answered"),
+        ("1425287400.3", "outbound", "SIP/201", None, "missed"),
+    ]
+
+
+def test_external_number_option():
+    cur = new_cursor()
+    st = stage_csv(cur, FIXTURES / "asterisk" / "Master.csv", columns=COLUMNS)
+    ctx = Ctx("asterisk_cdr", "UTC", 1, {"options": {"external_number_regex": "^0[67][0-9]{8}$"}})
+    asterisk_cdr.transform(cur, st, ctx)
+    # the landline 0033… is no longer external: call 1717405200.24 becomes internal
+    assert rows(cur, "SELECT count(*), count(*) FILTER (direction = 'outbound') FROM out_contacts") == [(4, 1)]
+
+
+@pytest.mark.skipif(
+    not (SHARED_DATA / "asterisk-realtime-mysql-dump").exists(), reason="shared sample data not available"
+)
+def test_real_cdr_extract():
+    cur = run(SHARED_DATA / "asterisk-realtime-mysql-dump" / "cdr.extracted.csv")
+    assert rows(
+        cur,
+        """SELECT direction, queue, outcome, count(*) FROM out_contacts
+                        GROUP BY ALL ORDER BY ALL""",
+    ) == [
+        ("inbound", "Support", "answered", 3),
+        ("inbound", "Support", None, 7),
+        ("inbound", "sales", None, 1),
+        ("outbound", None, "missed", 2),
+    ]
+    # 1677019360.7 was abandoned in the queue although its CDR says ANSWERED
+    assert rows(cur, "SELECT outcome FROM out_contacts WHERE source_key = '1677019360.7'") == [(None,)]
+    assert rows(cur, "SELECT count(*) FROM out_rejects") == [(0,)]

@@ -1,0 +1,248 @@
+"""Pre-aggregated facts (kpi/rollup.py) give the same figures as the detail rows.
+
+The reference is the engine reading detail rows (rollups off); the same engine with
+rollups forced on must agree on every KPI × grouping × filter of the demo data, and
+stay right after writes, settings changes and parameter overrides.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from kpidesk.core import settings
+from kpidesk.core.coaching import notes as coaching_notes
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.demo.generate import build_demo
+from kpidesk.core.kpi import rollup
+from kpidesk.core.kpi import sql_compose as compose
+from kpidesk.core.kpi.engine import Engine, Filters
+
+NEVER = 10**12
+
+
+def engines(store):
+    raw = Engine(store)
+    raw.rollups.min_rows = NEVER
+    fast = Engine(store)
+    fast.rollups.min_rows = 0
+    return raw, fast
+
+
+def keyed(values):
+    return {(v.kpi, tuple(sorted(v.group.items()))): v for v in values}
+
+
+def assert_same(raw, fast, kpis=None, filters=Filters(), by=(), params=None):
+    a = keyed(raw.compute(kpis, filters, by, params))
+    b = keyed(fast.compute(kpis, filters, by, params))
+    assert a.keys() == b.keys()
+    for key, x in a.items():
+        y = b[key]
+        for got, want in ((y.value, x.value), (y.n, x.n)):
+            assert (got is None) == (want is None), key
+            if want is not None:
+                assert math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-9), (key, got, want)
+        assert (y.basis, y.reason, y.small_sample, y.extras) == (x.basis, x.reason, x.small_sample, x.extras), key
+
+
+def routed(engine, kpis, filters=Filters(), by=()):
+    """The KPI ids the engine answers from a rollup for this request."""
+    cur = engine.store.cursor()
+    defs = [engine.registry[k] for k in kpis]
+    start, end = engine.period(filters, cur)
+    routes = engine._routes(cur, defs, filters, by, engine.parameters(), start, end, False)
+    return {k.id for q in compose.plan(defs, filters, by, False, routes) if q.routed for k in q.kpis}
+
+
+@pytest.fixture(scope="module")
+def demo():
+    store = open_database(":memory:")
+    build_demo(store, seed=7)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def pair(demo):
+    return engines(demo)
+
+
+def _week(engine):
+    lo, _ = engine.data_range()
+    return Filters(lo.date() + timedelta(days=7), lo.date() + timedelta(days=13))
+
+
+CASES = [
+    ((), "all"),
+    (("agent",), "all"),
+    (("day",), "phone"),
+    (("weekday", "hour_of_day"), "team"),
+    (("channel",), "all"),
+    (("queue", "month"), "topic"),
+    (("hour",), "week"),
+    (("week", "site"), "all"),
+    (("15min",), "week"),
+    (("topic",), "phone"),
+    (("dimension",), "all"),
+]
+
+
+@pytest.mark.parametrize("by,narrow", CASES)
+def test_every_kpi_agrees_with_the_detail_rows(pair, by, narrow):
+    raw, fast = pair
+    filters = {
+        "all": Filters(),
+        "phone": Filters(channels=("phone",)),
+        "team": Filters(teams=("Équipe Nord",)),
+        "topic": Filters(topics=("Facturation",)),
+        "week": _week(raw),
+    }[narrow]
+    assert_same(raw, fast, None, filters, by)
+
+
+def test_tab_figures_come_from_the_rollups(pair):
+    _, fast = pair
+    phone = ["offered", "answer_rate", "abandon_rate", "service_level", "asa", "aht", "transfer_rate", "csat", "fcr"]
+    assert routed(fast, phone, Filters(channels=("phone",))) == set(phone)
+    assert routed(fast, phone, Filters(channels=("phone",)), ("agent",)) == set(phone)
+    assert routed(fast, phone, Filters(channels=("phone",)), ("weekday", "hour_of_day")) == set(phone)
+    assert routed(fast, ["occupancy", "volume_share"], Filters(), ("agent",)) == {"occupancy", "volume_share"}
+    # medians come from each group's list of values, so they stay exact
+    medians = {"first_response_time", "chat_first_response_time", "resolution_time"}
+    assert routed(fast, sorted(medians), Filters(), ("weekday", "hour_of_day")) == medians
+    # the backlog at the end of each day/week from tickets counted by day of arrival and of solving
+    assert routed(fast, ["backlog", "backlog_age"], Filters(channels=("email",)), ("week",)) == {"backlog"}
+    # 15-minute buckets, and topic at hour grain, need the detail rows
+    assert routed(fast, ["volume"], Filters(), ("15min",)) == set()
+    assert routed(fast, ["volume"], Filters(topics=("Facturation",)), ("hour",)) == set()
+    assert routed(fast, ["volume"], Filters(topics=("Facturation",)), ("day",)) == {"volume"}
+
+
+def test_writes_settings_and_overrides_keep_figures_right(tmp_path):
+    path = tmp_path / "kd.duckdb"
+    store = open_database(path)
+    build_demo(store, seed=3, days=21, agents=15)
+    raw, fast = engines(store)
+    phone = Filters(channels=("phone",))
+    assert_same(raw, fast, None, phone, ("day",))
+    builds = fast.rollups.builds
+    assert builds >= 1
+
+    # a note or a target cannot change a figure: nothing is rebuilt
+    coaching_notes.add_note(store, "A01", date(2026, 1, 5), "Good call flow")
+    assert_same(raw, fast, None, phone, ("agent",))
+    assert fast.rollups.builds == builds
+
+    # new contacts: the rollup is rebuilt and shows them
+    with store.write() as cur:
+        cur.execute("""INSERT INTO contacts_main (contact_id, source, source_key, channel, direction, queue, arrived_at,
+                           wait_s, outcome) SELECT 10000000 + i, 'extra', 'x' || i, 'phone', 'inbound', 'Support',
+                           TIMESTAMP '2026-01-01 10:00:00' + INTERVAL (i) MINUTE, 10, 'abandoned' FROM range(50) t(i)""")
+    assert_same(raw, fast, ["offered", "abandon_rate"], phone, ("day",))
+    assert fast.rollups.builds > builds
+    offered = {v.group["day"]: v.value for v in fast.compute(["offered"], phone, ("day",))}
+    assert offered[date(2026, 1, 1)] >= 50
+
+    # a settings change rebuilds for the new threshold; an override reads the detail
+    settings.set_value(store, "sl_threshold_s", 45)
+    assert_same(raw, fast, ["service_level", "asa"], phone, ("agent",))
+    assert routed(fast, ["service_level"], phone) == {"service_level"}
+    assert_same(raw, fast, ["service_level"], phone, (), {"sl_threshold_s": 10})
+    assert_same(raw, fast, ["service_level", "offered"], phone, ("week",), {"short_abandon_s": 0})
+    store.close()
+
+    # the rollups are kept in the file: reopening does not rebuild them
+    store = open_database(path)
+    _, again = engines(store)
+    again.compute(["offered"], phone)
+    assert again.rollups.builds == 0
+    store.close()
+
+
+def test_a_period_not_on_day_bounds_reads_the_hour_level_or_the_detail():
+    start = datetime(2026, 1, 1)
+    assert rollup.level_for((), set(), start, start + timedelta(days=1)).name == "day"
+    assert rollup.level_for(("hour_of_day",), {"channel"}, start, start + timedelta(days=1)).name == "hour"
+    assert rollup.level_for((), set(), start, start + timedelta(hours=3)).name == "hour"
+    assert rollup.level_for((), {"topic"}, start, start + timedelta(hours=3)) is None
+    assert rollup.level_for((), set(), start, start + timedelta(minutes=90)) is None
+
+
+def test_measures_are_rewritten_over_partial_aggregates():
+    aggs = frozenset({"sum", "count", "avg", "min", "max", "quantile_cont", "median", "any_value", "string_agg"})
+    found = rollup.calls("sum(a * (b + 1)) / nullif(count(c) FILTER (WHERE ticket = 1), 0) + avg(x)", aggs)
+    assert [c.partials() for _, _, c in found] == [
+        ["sum(a * (b + 1))"],
+        ["count(c) FILTER (WHERE ticket = 1)"],
+        ["sum(x)", "count(x)"],
+    ]
+    cols = {"sum(a * (b + 1))": "a0", "count(c) FILTER (WHERE ticket = 1)": "a1", "sum(x)": "a2", "count(x)": "a3"}
+    assert rollup._rewrite("sum(a * (b + 1)) / nullif(count(c) FILTER (WHERE ticket = 1), 0) + avg(x)", cols) == (
+        "sum(a0) / nullif(coalesce(sum(a1), 0), 0) + (sum(a2) / nullif(sum(a3), 0))"
+    )
+    median = rollup.calls("quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)", aggs)[0][2]
+    assert median.partials() == [
+        "list(first_response_s) FILTER (WHERE (ticket = 1) AND (first_response_s) IS NOT NULL)"
+    ]
+    assert (
+        rollup._rewrite("quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)", {median.partials()[0]: "a7"})
+        == "list_aggregate(flatten(list(a7)), 'quantile_cont', 0.5)"
+    )
+    for measure in ("count(DISTINCT customer_id)", "any_value(x)", "sum(x) OVER ()", "string_agg(x, ',' ORDER BY y)"):
+        with pytest.raises(rollup.NotRollable):
+            rollup.calls(measure, aggs)
+
+
+def test_user_kpis_use_the_rollup_when_they_can(tmp_path):
+    folder = tmp_path / "kpis"
+    folder.mkdir()
+    common = '\nunit = "count"\nbetter = "higher"\n[label]\nen = "x"\n[description]\nen = "x"\n'
+    (folder / "long_calls.toml").write_text(
+        'id = "long_calls"\nrelation = "contacts"\nmeasure = "sum(answered * (talk_sum > 300)::INT)"\n'
+        'n = "sum(answered)"' + common
+    )
+    (folder / "distinct_callers.toml").write_text(
+        'id = "distinct_callers"\nrelation = "contacts"\nmeasure = "count(DISTINCT customer_id)"\n'
+        'n = "count(*)"' + common
+    )
+    store = open_database(tmp_path / "kd.duckdb")
+    build_demo(store, seed=5, days=14, agents=15)
+    raw, fast = engines(store)
+    assert not raw.registry.errors
+    for by in ((), ("agent",), ("weekday", "hour_of_day")):
+        assert_same(raw, fast, ["long_calls", "distinct_callers"], Filters(channels=("phone",)), by)
+    assert routed(fast, ["long_calls", "distinct_callers"], Filters()) == {"long_calls"}
+    store.close()
+
+
+@pytest.mark.parametrize("measure", ["wait", "handle", "first_response", "resolution"])
+def test_distributions_agree_with_the_detail_rows(pair, measure):
+    from kpidesk.core.kpi import distribution
+
+    raw, fast = pair
+    for filters in (
+        Filters(),
+        Filters(channels=("phone",), teams=("Équipe Nord",)),
+        _week(raw),
+        Filters(channels=("email",), topics=("Facturation",)),
+    ):
+        a, b = distribution.histogram(raw, measure, filters), distribution.histogram(fast, measure, filters)
+        assert (a.n, a.counts) == (b.n, b.counts)
+        for x, y in ((a.median, b.median), (a.p90, b.p90), (a.mean, b.mean)):
+            assert (x is None and y is None) or math.isclose(x, y, rel_tol=1e-9)
+    assert "unnest" in fast.values_sql(measure, Filters())[0]
+
+
+def test_medians_and_p90_on_request_agree(pair):
+    raw, fast = pair
+    for by in ((), ("agent",), ("week",), ("hour_of_day",)):
+        a = keyed(raw.compute(["asa", "aht", "first_response_time"], Filters(), by, stats=True))
+        b = keyed(fast.compute(["asa", "aht", "first_response_time"], Filters(), by, stats=True))
+        assert a.keys() == b.keys()
+        for key, x in a.items():
+            for name, want in x.extras.items():
+                got = b[key].extras[name]
+                assert (want is None and got is None) or math.isclose(got, want, rel_tol=1e-9), (key, name)

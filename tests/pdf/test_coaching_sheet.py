@@ -1,0 +1,127 @@
+"""The PDF coaching sheet, read back as text (pdftotext, from poppler-utils)."""
+
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+
+from kpidesk.cli import main
+from kpidesk.core.coaching import goals
+from kpidesk.core.coaching import notes as coaching_notes
+from kpidesk.pdf.coaching_sheet import build_report
+from kpidesk.pdf.style import safe
+from tests.helpers.coaching_fixtures import AGENTS, CUSTOMERS, build_store
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
+OTHERS = [name for aid, name, _ in AGENTS if aid != "A2"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("report") / "team.kpidesk"
+    store = build_store(path)
+    coaching_notes.add_note(
+        store,
+        "A2",
+        date(2024, 3, 11),
+        "Écoute active. Alice Martin l'a aidé ; rappeler la cliente au 06 12 34 56 78.",
+        ["aht"],
+    )
+    goals.add_goal(store, "A2", "aht", 180, date(2024, 3, 11), date(2024, 3, 25), "DMT sous 3 min")
+    store.close()
+    return path
+
+
+def text_of(pdf) -> str:
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True)
+    return out.stdout
+
+
+def test_build_report_pages(db, tmp_path):
+    from kpidesk.core.db.startup import open_database
+
+    with open_database(db) as store:
+        result = build_report(store, "A2", tmp_path / "a2.pdf", lang="en", today=date(2024, 3, 18))
+    assert result.pages == 3 and result.agent_name == "Bruno Petit"
+    assert (tmp_path / "a2.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+@needs_pdftotext
+def test_cli_report_english(db, tmp_path):
+    out = tmp_path / "bruno.pdf"
+    assert (
+        main(
+            [
+                "report",
+                "--db",
+                str(db),
+                "--agent",
+                "Bruno Petit",
+                "--from",
+                "2024-03-04",
+                "--to",
+                "2024-03-17",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    text = text_of(out)
+    for expected in (
+        "Coaching sheet — Bruno Petit",
+        "2024-03-04 – 2024-03-17",
+        "Lyon",
+        "Avg handle time",
+        "3 min 20 s",
+        "5 min 00 s",
+        "Strengths",
+        "To work on",
+        "Goals",
+        "Latest coaching notes",
+        "KPI definitions used",
+        "Alice Martin",
+        "06 12 34 56 78",
+    ):
+        assert expected in text, expected
+    assert re.search(r"Avg handle time\s+3 min 20 s\s+5 min 00 s\s+3 min 20 s – 6 min 40 s\s+2\s*/\s*5", text)
+    assert "Privacy mode" not in text
+
+
+@needs_pdftotext
+def test_cli_report_french_privacy(db, tmp_path):
+    out = tmp_path / "bruno_fr.pdf"
+    assert main(["report", "--db", str(db), "--agent", "A2", "--lang", "fr", "--privacy", "--out", str(out)]) == 0
+    text = text_of(out)
+    assert "Fiche de coaching — Bruno Petit" in text
+    assert "Mode confidentialité" in text
+    assert "Durée moyenne de traitement" in text and "04/03/2024 – 17/03/2024" in text
+    assert "Agent A" in text  # Alice Martin in the note, by her alias
+    for name in OTHERS:
+        assert name not in text and name.split()[0] not in text, name
+    for _cid, name, email, phone in CUSTOMERS:
+        for secret in (name, email, phone, phone.replace(" ", "")):
+            assert secret not in text, secret
+    assert "06 12 34 56 78" not in text and "[téléphone]" in text
+
+
+@needs_pdftotext
+def test_no_missing_glyphs(db, tmp_path):
+    """Every character of the French sheet is drawn: pdftotext gives back the accents and
+    the narrow no-break space of '26,7 %', not '?' or boxes."""
+    out = tmp_path / "fr.pdf"
+    assert main(["report", "--db", str(db), "--agent", "A2", "--lang", "fr", "--out", str(out)]) == 0
+    text = text_of(out)
+    # pdftotext gives the narrow no-break space back as a space
+    assert re.search(r"26,7\s%", text) and "Équipe" in text and "?" not in text and "\ufffd" not in text
+    assert safe("89,5\u202f%") == "89,5\u202f%"
+
+
+def test_cli_errors(db, tmp_path, capsys):
+    assert main(["report", "--db", str(db), "--agent", "Nobody", "--out", str(tmp_path / "x.pdf")]) == 2
+    assert "No agent called 'Nobody'" in capsys.readouterr().err
+    assert main(["report", "--db", str(db), "--out", str(tmp_path / "x.pdf")]) == 2
+    assert "name one agent" in capsys.readouterr().err
+    assert main(["report", "--db", str(db), "--agent", "A2", "--out", str(tmp_path / "x.txt")]) == 2

@@ -1,0 +1,53 @@
+"""File › Import history…: past imports with their counts, and for the selected one
+the rejected rows (line, reason, raw text)."""
+
+import pytest
+
+from kpidesk.core.ingest import history, import_file
+
+CSV = (
+    "Call ID,Date,Agent,Queue,Wait Time,Talk Time\n"
+    "c1,2024-04-03 09:00:00,Ana,Sales,10,100\n"
+    "c2,not a date,Ana,Sales,10,100\n"
+    "c3,2024-04-03 09:10:00,Bob,Sales,x,100\n"
+    "c1,2024-04-03 09:00:00,Ana,Sales,10,100\n"
+)
+
+
+@pytest.fixture
+def imported(store, tmp_path):
+    path = tmp_path / "calls.csv"
+    path.write_text(CSV, encoding="utf-8")
+    return import_file(store, path)
+
+
+def test_history_queries(store, imported):
+    [entry] = [e for e in history.imports(store.cursor()) if e.import_id == imported.import_id]
+    assert (entry.file_name, entry.rows_read, entry.loaded, entry.duplicate, entry.rejected, entry.ignored) == (
+        "calls.csv",
+        4,
+        1,
+        1,
+        2,
+        0,
+    )
+    total, rows = history.rejects(store.cursor(), imported.import_id)
+    assert total == 2 and [r.line for r in rows] == [3, 4]
+    assert "date" in rows[0].reason and rows[0].raw.startswith("c2,not a date")
+
+
+def test_dialog_lists_imports_and_rejects(qtbot, store, imported, make_window):
+    window = make_window(store)
+    window.actions_.import_history.trigger()
+    dialog = window.import_history
+    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1, timeout=10000)
+    heads = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
+    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "calls.csv")
+    got = {h: dialog.table.item(row, c).text() for c, h in enumerate(heads)}
+    assert (got["Read"], got["Loaded"], got["Duplicates"], got["Rejected"], got["Ignored"]) == ("4", "1", "1", "2", "0")
+    with qtbot.waitSignal(dialog.rejects_listed, timeout=10000):
+        dialog.table.selectRow(row)
+    assert dialog.rejects.rowCount() == 2
+    assert [dialog.rejects.item(r, 0).text() for r in range(2)] == ["3", "4"]
+    assert dialog.rejects.item(0, 2).text().startswith("c2,not a date")
+    assert dialog.rejects_label.text() == "2 rejected rows"
