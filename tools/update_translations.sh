@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${PYSIDE6_BIN:-$(dirname "$(command -v python)")}"
-"$BIN/pyside6-lupdate" kpidesk/ui/*.py kpidesk/commands/snapshot.py -no-obsolete \
+"$BIN/pyside6-lupdate" $(find kpidesk/ui -name "*.py" | sort) kpidesk/commands/snapshot.py -no-obsolete \
     -ts kpidesk/resources/i18n/kpidesk_fr.ts
 "$BIN/pyside6-lrelease" kpidesk/resources/i18n/kpidesk_fr.ts -qm kpidesk/resources/i18n/kpidesk_fr.qm
