@@ -178,7 +178,7 @@ def team_stats(store, values, better: dict[str, str], agent_id: str) -> dict[str
         "kpi": [v.kpi for v in rows],
         "agent": [v.group["agent"] for v in rows],
         "value": [float(v.value) for v in rows],
-        "sign": [sign.get(better.get(v.kpi), 1.0) for v in rows],
+        "sign": [sign.get(better.get(v.kpi, ""), 1.0) for v in rows],
         "focus": agent_id,
     }
     out = {}
@@ -214,7 +214,7 @@ def strengths_and_gaps(profile: AgentProfile, k: int = 3) -> tuple[list[Standing
     that positive is better). Strengths are the ``k`` highest positive gaps, "to work
     on" the ``k`` most negative; a KPI right at the median is neither.
     """
-    scored = [s for s in profile.standings if not s.small_sample and s.z is not None]
-    strengths = sorted((s for s in scored if s.z > 0), key=lambda s: -s.z)[:k]
-    gaps = sorted((s for s in scored if s.z < 0), key=lambda s: s.z)[:k]
+    scored = [(z, s) for s in profile.standings if not s.small_sample and (z := s.z) is not None]
+    strengths = [s for _, s in sorted((p for p in scored if p[0] > 0), key=lambda p: -p[0])[:k]]
+    gaps = [s for _, s in sorted((p for p in scored if p[0] < 0), key=lambda p: p[0])[:k]]
     return strengths, gaps

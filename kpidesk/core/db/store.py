@@ -40,7 +40,10 @@ _LOCK_PID = re.compile(r"PID (\d+)")
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
-    config = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "autoinstall_known_extensions": "false",
+        "autoload_known_extensions": "false",
+    }
     try:
         return duckdb.connect(path, read_only=read_only, config=config)
     except duckdb.IOException as exc:
@@ -75,10 +78,11 @@ class Store:
 
     # -- schema -----------------------------------------------------------------
     def applied_migrations(self) -> list[str]:
-        exists = self.con.execute(
+        row = self.con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
-        ).fetchone()[0]
-        if not exists:
+        ).fetchone()
+        assert row is not None  # count(*) always returns one row
+        if not row[0]:
             return []
         return [r[0] for r in self.con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
 
@@ -141,7 +145,9 @@ class Store:
                 cur.close()
 
     def table_count(self, table: str) -> int:
-        return self.cursor().execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        row = self.cursor().execute(f'SELECT count(*) FROM "{table}"').fetchone()
+        assert row is not None  # count(*) always returns one row
+        return int(row[0])
 
     def backup(self, suffix: str = "backup") -> Path:
         """Copy the database file beside itself; returns the copy's path."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kpidesk.core.demo.people import DAY, QUEUES, SLOT, H
+from kpidesk.core.demo.people import DAY, NULL, QUEUES, SLOT, H
 
 # Relative phone arrivals per hour of an ordinary weekday (open 08:00–19:00).
 PHONE_HOURS = {8: 0.45, 9: 1.25, 10: 1.3, 11: 1.05, 12: 0.8, 13: 0.85, 14: 1.05, 15: 1.0, 16: 0.9, 17: 0.75, 18: 0.4}
@@ -153,7 +153,7 @@ def phone(rng, days: int, first_wd: int, scale: float, incident: tuple[int, ...]
     p_transfer = np.where(f["queue"] == "Support technique", 0.08, 0.05)
     f["transferred"] = answered & (rng.random(n) < p_transfer)
     res = rng.random(n) < np.where(f["transferred"], 0.7, 0.86)
-    f["resolved"] = np.where(answered, res, None).astype(object)
+    f["resolved"] = np.where(answered, res, NULL).astype(object)
     f["skill"] = f["queue"]
     return f
 
@@ -204,7 +204,7 @@ def email(rng, days: int, first_wd: int, scale: float, incident: tuple[int, ...]
     f["solved"] = np.where(u < 0.62, done + rng.integers(60, 1800, n), done + later)
     f["replies"] = np.where(u < 0.62, 1, 2 + rng.poisson(0.6, n)).astype(object)
     f["talk"] = f["talk"] * np.where(u < 0.62, 1.0, 1.6)
-    f["reopened"] = np.where(~np.isnan(f["solved"]), rng.random(n) < 0.04, None).astype(object)
+    f["reopened"] = np.where(~np.isnan(f["solved"]), rng.random(n) < 0.04, NULL).astype(object)
     f["priority"] = np.where(rng.random(n) < 0.08, "high", "normal").astype(object)
     f["skill"] = np.full(n, "email", dtype=object)
     return f
@@ -230,7 +230,7 @@ def chat(rng, days: int, first_wd: int, scale: float) -> dict:
     f["talk"] = np.where(ok, np.maximum(60, _lognormal(rng, 420.0, 0.5, n)), np.nan)
     f["wrap"] = np.where(ok, np.maximum(5, _lognormal(rng, 30.0, 0.4, n)), np.nan)
     f["ended"] = np.where(ok, np.nan, t + patience)
-    f["resolved"] = np.where(ok, rng.random(n) < 0.82, None).astype(object)
+    f["resolved"] = np.where(ok, rng.random(n) < 0.82, NULL).astype(object)
     f["skill"] = np.full(n, "chat", dtype=object)
     return f
 
@@ -264,7 +264,7 @@ def bot(rng, days: int, first_wd: int, scale: float) -> dict:
     f["wrap"] = np.where(handoff, np.maximum(5, _lognormal(rng, 30.0, 0.4, n)), np.nan)
     f["ended"] = np.where(contained, t + dur, np.where(abandoned, f["handoff"] + f["wait"], np.nan))
     fixed = rng.random(n) < np.where(contained, 0.9, 0.8)
-    f["resolved"] = np.where(contained | handoff, fixed, None).astype(object)
+    f["resolved"] = np.where(contained | handoff, fixed, NULL).astype(object)
     f["skill"] = np.full(n, "chat", dtype=object)
     return f
 

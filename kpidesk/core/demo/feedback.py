@@ -15,7 +15,7 @@ from datetime import date
 
 import numpy as np
 
-from kpidesk.core.demo.people import DAY, LOW_CSAT_IDX, obj, to_ts
+from kpidesk.core.demo.people import DAY, LOW_CSAT_IDX, NULL, obj, to_ts
 
 SOURCE = "demo"
 POSITIVE = [
@@ -130,7 +130,7 @@ def _comments(rng, sat, agent, cust, customers) -> np.ndarray:
     neg = np.where((agent == LOW_CSAT_IDX) & (rng.random(m) < 0.7), rushed, neg)
     text = np.where(sat, pos, neg)
     has = rng.random(m) < np.where(sat, 0.25, 0.5)
-    out = np.where(has, text, None).astype(object)
+    out = np.where(has, text, NULL).astype(object)
     private = np.flatnonzero(cust >= 0)[:: max(1, (cust >= 0).sum() // 8)][:8]
     for j, k in enumerate(private):
         out[k] = PRIVATE[j % len(PRIVATE)].format(phone=customers["phone"][cust[k]], email=customers["email"][cust[k]])

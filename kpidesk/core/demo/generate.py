@@ -32,6 +32,7 @@ from kpidesk.core.demo.people import (
     DAY,
     LONG_WRAP_IDX,
     LOW_CSAT_IDX,
+    NULL,
     SLOT,
     add_backoffice,
     day_ts,
@@ -148,9 +149,9 @@ def _close_tickets(f: dict, export_at: float) -> None:
     f["talk"] = np.where(mail & ~replied, np.nan, f["talk"])
     f["replies"] = np.where(mail & ~replied, 0, f["replies"])
     f["reopened"] = np.where(mail & ~solved, None, f["reopened"])
-    f["outcome"] = np.where(mail, np.where(replied, "handled", None), f["outcome"])
+    f["outcome"] = np.where(mail, np.where(replied, "handled", NULL), f["outcome"])
     f["status"] = np.where(
-        mail, np.where(solved, "solved", np.where(replied, np.where(f["replies"] == 1, "open", "pending"), "new")), None
+        mail, np.where(solved, "solved", np.where(replied, np.where(f["replies"] == 1, "open", "pending"), "new")), NULL
     ).astype(object)
     f["resolved"] = np.where(mail, solved, f["resolved"]).astype(object)
     f["ended"] = np.where(mail, f["solved"], f["ended"])
@@ -240,7 +241,7 @@ def _link_customers(rng, f: dict, customers: dict, days: int) -> None:
     follow &= hi > lo
     pick = origins[(lo + np.floor(rng.random(n) * (hi - lo))).astype(int)[follow]]
     cust[follow] = cust[pick]
-    f["resolved"][pick] = np.where(f["resolved"][pick] == None, None, False)  # noqa: E711
+    f["resolved"][pick] = np.where(f["resolved"][pick] == None, NULL, False)  # noqa: E711
     f["customer"] = np.where(known, cust, -1)
 
 

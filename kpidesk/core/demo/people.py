@@ -19,6 +19,8 @@ import numpy as np
 SLOT = 900  # a quarter of an hour, the roster's resolution
 DAY = 86400
 H = 3600
+# "No value" in np.where: numpy's stubs read a literal None there as an argument left out.
+NULL = np.array(None, dtype=object)
 
 QUEUES = ("Facturation", "Support technique", "Commercial")
 TEAMS = (("Équipe Lyon", "Lyon", False), ("Équipe Rabat", "Outsourcer Rabat", True))
@@ -239,8 +241,8 @@ _STARTS_H = np.array([8.0, 8.5, 9.0, 9.5, 10.0, 11.0])
 
 def make_roster(rng, staff: Staff, first_day: date, days: int) -> Roster:
     n = staff.n
-    a, d = np.meshgrid(np.arange(n), np.arange(days), indexing="ij")
-    a, d = a.ravel(), d.ravel()
+    grid_a, grid_d = np.meshgrid(np.arange(n), np.arange(days), indexing="ij")
+    a, d = grid_a.ravel(), grid_d.ravel()
     wd = (first_day.weekday() + d) % 7
     week = (d + first_day.weekday()) // 7
     # Part-timers (80 %): off on Wednesdays, as many French parents are, or on Fridays.
@@ -306,6 +308,7 @@ def add_backoffice(rng, roster: Roster, staff: Staff, handle: np.ndarray, load: 
     [agent, slot]. The pause goes where the agent's own load is lowest, so few
     contacts fall inside it (those are re-routed by the caller).
     """
+    assert roster.avail is not None  # make_roster always builds the grid
     on = ~np.isnan(roster.login)
     paused = np.bincount(roster.pauses["shift"], roster.pauses["dur"], len(roster.agent))
     free = np.where(on, roster.logout - roster.login - paused, 0.0)
@@ -332,13 +335,13 @@ def add_backoffice(rng, roster: Roster, staff: Staff, handle: np.ndarray, load: 
         durs += list(run_dur[keep])
     if not rows:
         return
-    durs = np.array(durs)
+    dur_s = np.array(durs)
     p = roster.pauses
     roster.pauses = {
         "shift": np.concatenate([p["shift"], rows]),
         "start": np.concatenate([p["start"], starts]),
-        "dur": np.concatenate([p["dur"], durs]),
-        "reason": np.concatenate([p["reason"], np.where(durs > 100 * 60, "Formation", "Back-office").astype(object)]),
+        "dur": np.concatenate([p["dur"], dur_s]),
+        "reason": np.concatenate([p["reason"], np.where(dur_s > 100 * 60, "Formation", "Back-office").astype(object)]),
     }
     roster.avail = availability(roster, staff.n, roster.avail.shape[1] // 96)
 

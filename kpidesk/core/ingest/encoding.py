@@ -39,8 +39,10 @@ def is_native(encoding: str) -> bool:
     return encoding in ("utf-8", "utf-8-sig")
 
 
-def _cp1252_or_latin1(error: UnicodeDecodeError):
+def _cp1252_or_latin1(error: UnicodeError) -> tuple[str, int]:
     """The five bytes cp1252 leaves undefined are read as Latin-1: nothing is lost."""
+    if not isinstance(error, UnicodeDecodeError):  # a decoding handler only
+        raise error
     bad = error.object[error.start : error.end]
     return bad.decode("latin-1"), error.end
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 
@@ -33,7 +33,7 @@ class Counts:
     loaded: int = 0
     duplicate: int = 0
     rejected: int = 0
-    rows_inserted: dict | None = None
+    rows_inserted: dict[str, int] = field(default_factory=dict)
 
 
 def _exists(cur, name: str) -> bool:

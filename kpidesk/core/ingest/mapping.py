@@ -48,6 +48,8 @@ class Plan:
     _build: Callable[[str], str] | None = field(default=None, repr=False)
 
     def select(self, rel_sql: str) -> str:
+        if self._build is None:
+            raise ValueError("this plan has no SQL builder: make plans with mapping.plan()")
         return self._build(rel_sql)
 
 

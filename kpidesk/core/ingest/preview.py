@@ -12,6 +12,7 @@ database: the UI runs them in a worker thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from kpidesk.core.ingest import mapping
 from kpidesk.core.ingest.profiles import Profile, resolve
@@ -58,7 +59,7 @@ def profile_data(
     """The profile for the user's choices; ``fields`` maps field → spec (a column name,
     or ``{"date": …, "time": …}``), fields left out are not mapped."""
     table = table or proposal.table
-    data = {
+    data: dict[str, Any] = {
         "name": name or proposal.path.stem,
         "label": f"Mapped from {proposal.path.name}",
         "source": "generic",

@@ -205,7 +205,7 @@ def match(columns: list[str], kind: str, profiles: list[Profile]) -> Match | Non
             if not signature:
                 continue
             score = (len(signature), 0, 1.0, not p.builtin)
-            resolved = {}
+            resolved: dict[str, Any] = {}
         else:
             resolved, missing = resolve(p, columns)
             if missing:

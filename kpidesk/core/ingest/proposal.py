@@ -13,6 +13,7 @@ import tomllib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kpidesk.core.ingest import decide, encoding, mapping, readers, values
 from kpidesk.core.ingest.identifiers import normalize
@@ -65,7 +66,7 @@ class Proposal:
         return not self.missing_required() and all(self.fields[f].confidence >= CONFIDENT for f in required)
 
     def to_dict(self) -> dict:
-        data = {
+        data: dict[str, Any] = {
             "name": self.path.stem,
             "label": f"Proposed for {self.path.name}",
             "source": "generic",

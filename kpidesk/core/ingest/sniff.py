@@ -163,6 +163,7 @@ def _sniff_text(info: FileInfo, text: str, truncated: bool, delimiter, header, c
         key = (consistency >= 0.9, width if consistency >= 0.9 else 0, consistency)
         if best is None or key > best[0]:
             best = (key, d, rows, start, width)
+    assert best is not None  # DELIMITERS is never empty: the loop ran at least once
     (ok, _, consistency), d, rows, start, width = best
     if header is False and columns:  # headerless with named columns: every line is a record
         start, width = 0, len(columns)

@@ -67,7 +67,7 @@ TARGETS: dict[str, Target] = {
 FRAMEWORK_COLUMNS = ("import_id", "contact_id", "next_contact_at")
 
 # Values a field takes when the profile does not map it.
-DEFAULTS = {
+DEFAULTS: dict[str, dict[str, object]] = {
     "contacts": {"direction": "inbound"},
     "surveys": {"higher_is_better": True},
     "agent_sessions": {"state": "logged_in"},

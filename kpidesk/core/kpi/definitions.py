@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -160,7 +161,7 @@ def user_folder(db_path: str | None) -> Path | None:
     return Path(db_path).parent / "kpis"
 
 
-def load_registry(db_path: str | None = None, extra_folders: list[Path] = ()) -> Registry:
+def load_registry(db_path: str | None = None, extra_folders: Sequence[Path] = ()) -> Registry:
     """Built-in KPI files, then the user's (a user file may replace a built-in id)."""
     reg = Registry()
     folders = [builtin_folder(), user_folder(db_path), *extra_folders]

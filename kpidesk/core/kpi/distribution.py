@@ -41,7 +41,8 @@ def histogram(engine, measure: str, filters, bins: int = 40) -> Histogram:
         raise ValueError(f"unknown duration {measure!r}; choose from {', '.join(MEASURES)}")
     cur = engine.store.cursor()
     try:
-        return _histogram(cur, *engine.values_sql(measure, filters, cur), measure, bins)
+        source, bind = engine.values_sql(measure, filters, cur)
+        return _histogram(cur, source, bind, measure, bins)
     finally:
         cur.close()
 

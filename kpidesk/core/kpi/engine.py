@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import duckdb
 
@@ -271,7 +271,7 @@ class Engine:
             if (
                 all(cols)
                 and level is not None
-                and design.keeps(level, set(cols))
+                and design.keeps(level, set(cast(list[str], cols)))  # all(cols): no None
                 and design.built_for(self.parameters())
                 and self.rollups.ready(cur, design)
             ):

@@ -160,7 +160,7 @@ def calls(sql: str, aggregates: frozenset[str] = frozenset()) -> list[tuple[int,
     """The aggregate calls of a measure, with their spans; raises NotRollable when the
     measure uses an aggregate (one of ``aggregates``, DuckDB's list) that partial
     results cannot give back, such as a median."""
-    out = []
+    out: list[tuple[int, int, Call]] = []
     pos = 0
     while True:
         m = _CALL.search(sql, pos)
