@@ -13,7 +13,9 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi.engine import Engine, Filters
+from kpidesk.core.kpi.sql_compose import filter_clauses, filter_values
 
 # measure → (SQL value per contact, condition for it to count, unit)
 MEASURES: dict[str, tuple[str, str, str]] = {
@@ -26,6 +28,8 @@ MEASURES: dict[str, tuple[str, str, str]] = {
     "wrap": ("c.wrap_s", "c.outcome IN ('answered', 'handled') AND c.wrap_s IS NOT NULL", "seconds"),
     "csat": ("s.score", "s.survey_type = 'csat' AND s.score IS NOT NULL", "score"),
 }
+# the filters a distribution honours: filter field → the column it tests
+_FILTERED = {"channels": "c.channel", "queues": "c.queue", "teams": "a.team"}
 _NICE = (1, 2, 5, 10)
 
 
@@ -90,24 +94,17 @@ def distribution(
         source = "surveys s JOIN contacts c ON c.contact_id = s.contact_id"
     else:
         source = "contacts c"
-    where = (
-        f"{cond} AND c.arrived_at >= $start AND c.arrived_at < $end AND c.agent_id IS NOT NULL"
-        " AND (len($channels) = 0 OR list_contains($channels, c.channel))"
-        " AND (len($queues) = 0 OR list_contains($queues, c.queue))"
-        " AND (len($teams) = 0 OR list_contains($teams, a.team))"
+    where = " AND ".join(
+        [
+            f"{cond} AND c.arrived_at >= $start AND c.arrived_at < $end AND c.agent_id IS NOT NULL",
+            *filter_clauses(team_filters, _FILTERED),
+        ]
     )
     base = (
         f"SELECT {value} AS v, c.agent_id = $agent AS mine FROM {source} "
         f"LEFT JOIN agents a ON a.agent_id = c.agent_id WHERE {where}"
     )
-    bind = {
-        "start": start,
-        "end": end,
-        "agent": agent_id,
-        "channels": list(team_filters.channels),
-        "queues": list(team_filters.queues),
-        "teams": list(team_filters.teams),
-    }
+    bind = sql_params.bind(base, {**filter_values(team_filters), "start": start, "end": end, "agent": agent_id})
     cur = store.cursor()
     top = "max(v)" if measure == "csat" else "quantile_cont(v, 0.98)"
     lo, hi = cur.execute(f"SELECT min(v), {top} FROM ({base})", bind).fetchone()

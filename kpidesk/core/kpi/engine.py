@@ -261,7 +261,7 @@ class Engine:
         cur = cur or self.store.cursor()
         start, end = self.period(filters, cur)
         bind = {"period_start": start, "period_end": end, **compose.filter_values(filters)}
-        where = compose._where(rel, filters)
+        where = compose.where(rel, filters)
         source = None
         if self.rollups.enabled(cur):
             design = self._design(cur, rel_name)
