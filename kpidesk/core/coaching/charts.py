@@ -4,7 +4,8 @@ A coaching chart always puts the agent next to the team, on the same axis: the
 trend of a KPI over the period (the engine grouped by day or week, the agent's
 contacts against the team's pooled), and the spread of per-contact values (handle
 time, wait, wrap-up, CSAT scores) on common bins so the agent's long tail shows
-against the team's. Bins are counted in DuckDB; a chart gets a few dozen numbers.
+against the team's. Bins are counted in DuckDB (``kpi.distribution.bin_counts``); a
+chart gets a few dozen numbers.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kpidesk.core.kpi import params as sql_params
+from kpidesk.core.kpi.distribution import bin_counts, edges
 from kpidesk.core.kpi.engine import Engine, Filters
 from kpidesk.core.kpi.sql_compose import filter_clauses, filter_values
 
@@ -101,13 +103,13 @@ def distribution(
         ]
     )
     base = (
-        f"SELECT {value} AS v, c.agent_id = $agent AS mine FROM {source} "
+        f"SELECT {value} AS x, c.agent_id = $agent AS mine FROM {source} "
         f"LEFT JOIN agents a ON a.agent_id = c.agent_id WHERE {where}"
     )
     bind = sql_params.bind(base, {**filter_values(team_filters), "start": start, "end": end, "agent": agent_id})
     cur = store.cursor()
-    top = "max(v)" if measure == "csat" else "quantile_cont(v, 0.98)"
-    lo, hi = cur.execute(f"SELECT min(v), {top} FROM ({base})", bind).fetchone()
+    top = "max(x)" if measure == "csat" else "quantile_cont(x, 0.98)"
+    lo, hi = cur.execute(f"SELECT min(x), {top} FROM ({base})", bind).fetchone()
     if lo is None:
         return Distribution(measure, unit)
     if measure == "csat":  # one bar per point of the scale
@@ -115,13 +117,5 @@ def distribution(
     else:
         step = _nice_step(max(hi, 1.0), bins)
         first, count = 0.0, max(1, math.ceil(hi / step))
-    rows = cur.execute(
-        f"SELECT least(greatest(floor((v - $first) / $step), 0), $last)::INT AS b, "
-        f"count(*) FILTER (WHERE mine), count(*) FILTER (WHERE NOT mine) FROM ({base}) GROUP BY b",
-        {**bind, "first": first, "step": step, "last": count - 1},
-    ).fetchall()
-    agent, team = [0] * count, [0] * count
-    for b, n_agent, n_team in rows:
-        agent[b], team[b] = n_agent, n_team
-    edges = [first + i * step for i in range(count + 1)]
-    return Distribution(measure, unit, edges, agent, team)
+    agent, team = bin_counts(cur, base, bind, first, step, count, ("mine", "NOT mine"))
+    return Distribution(measure, unit, edges(first, step, count), agent, team)
