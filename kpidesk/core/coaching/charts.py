@@ -4,7 +4,8 @@ A coaching chart always puts the agent next to the team, on the same axis: the
 trend of a KPI over the period (the engine grouped by day or week, the agent's
 contacts against the team's pooled), and the spread of per-contact values (handle
 time, wait, wrap-up, CSAT scores) on common bins so the agent's long tail shows
-against the team's. Bins are counted in DuckDB; a chart gets a few dozen numbers.
+against the team's. Bins are counted in DuckDB (``kpi.distribution.bin_counts``); a
+chart gets a few dozen numbers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from kpidesk.core.kpi import params as sql_params
+from kpidesk.core.kpi.distribution import bin_counts, edges
 from kpidesk.core.kpi.engine import Engine, Filters
+from kpidesk.core.kpi.sql_compose import filter_clauses, filter_values
 
 # measure → (SQL value per contact, condition for it to count, unit)
 MEASURES: dict[str, tuple[str, str, str]] = {
@@ -26,6 +30,8 @@ MEASURES: dict[str, tuple[str, str, str]] = {
     "wrap": ("c.wrap_s", "c.outcome IN ('answered', 'handled') AND c.wrap_s IS NOT NULL", "seconds"),
     "csat": ("s.score", "s.survey_type = 'csat' AND s.score IS NOT NULL", "score"),
 }
+# the filters a distribution honours: filter field → the column it tests
+_FILTERED = {"channels": "c.channel", "queues": "c.queue", "teams": "a.team"}
 _NICE = (1, 2, 5, 10)
 
 
@@ -90,27 +96,20 @@ def distribution(
         source = "surveys s JOIN contacts c ON c.contact_id = s.contact_id"
     else:
         source = "contacts c"
-    where = (
-        f"{cond} AND c.arrived_at >= $start AND c.arrived_at < $end AND c.agent_id IS NOT NULL"
-        " AND (len($channels) = 0 OR list_contains($channels, c.channel))"
-        " AND (len($queues) = 0 OR list_contains($queues, c.queue))"
-        " AND (len($teams) = 0 OR list_contains($teams, a.team))"
+    where = " AND ".join(
+        [
+            f"{cond} AND c.arrived_at >= $start AND c.arrived_at < $end AND c.agent_id IS NOT NULL",
+            *filter_clauses(team_filters, _FILTERED),
+        ]
     )
     base = (
-        f"SELECT {value} AS v, c.agent_id = $agent AS mine FROM {source} "
+        f"SELECT {value} AS x, c.agent_id = $agent AS mine FROM {source} "
         f"LEFT JOIN agents a ON a.agent_id = c.agent_id WHERE {where}"
     )
-    bind = {
-        "start": start,
-        "end": end,
-        "agent": agent_id,
-        "channels": list(team_filters.channels),
-        "queues": list(team_filters.queues),
-        "teams": list(team_filters.teams),
-    }
+    bind = sql_params.bind(base, {**filter_values(team_filters), "start": start, "end": end, "agent": agent_id})
     cur = store.cursor()
-    top = "max(v)" if measure == "csat" else "quantile_cont(v, 0.98)"
-    lo, hi = cur.execute(f"SELECT min(v), {top} FROM ({base})", bind).fetchone()
+    top = "max(x)" if measure == "csat" else "quantile_cont(x, 0.98)"
+    lo, hi = cur.execute(f"SELECT min(x), {top} FROM ({base})", bind).fetchone()
     if lo is None:
         return Distribution(measure, unit)
     if measure == "csat":  # one bar per point of the scale
@@ -118,13 +117,5 @@ def distribution(
     else:
         step = _nice_step(max(hi, 1.0), bins)
         first, count = 0.0, max(1, math.ceil(hi / step))
-    rows = cur.execute(
-        f"SELECT least(greatest(floor((v - $first) / $step), 0), $last)::INT AS b, "
-        f"count(*) FILTER (WHERE mine), count(*) FILTER (WHERE NOT mine) FROM ({base}) GROUP BY b",
-        {**bind, "first": first, "step": step, "last": count - 1},
-    ).fetchall()
-    agent, team = [0] * count, [0] * count
-    for b, n_agent, n_team in rows:
-        agent[b], team[b] = n_agent, n_team
-    edges = [first + i * step for i in range(count + 1)]
-    return Distribution(measure, unit, edges, agent, team)
+    agent, team = bin_counts(cur, base, bind, first, step, count, ("mine", "NOT mine"))
+    return Distribution(measure, unit, edges(first, step, count), agent, team)

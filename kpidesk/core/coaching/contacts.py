@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi.engine import Engine, Filters
+from kpidesk.core.kpi.sql_compose import filter_clauses, filter_values
 
 _HANDLE = "coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0)"
 _HANDLED = "c.outcome IN ('answered', 'handled')"
@@ -132,6 +134,8 @@ KPI_FAMILY: dict[str, str] = {
     "qa_score": "low_qa",
     "qa_vs_csat_gap": "low_qa",
 }
+# the filters a contact list honours: filter field → the column it tests
+_FILTERED = {"channels": "c.channel", "queues": "c.queue", "topics": "c.topic"}
 
 
 @dataclass
@@ -161,7 +165,7 @@ def contacts_behind(
         return None, []
     figure, cond, order, unit, why = FAMILIES[family]
     start, end = engine.period(filters)
-    params = engine.parameters()
+    narrowed = "".join(f"\n          AND {clause}" for clause in filter_clauses(filters, _FILTERED))
     sql = f"""
         SELECT c.contact_id, c.arrived_at, c.channel, c.queue, c.outcome, c.customer_id, cu.name,
                {figure} AS figure, s.comment
@@ -174,28 +178,21 @@ def contacts_behind(
                ON s.contact_id = c.contact_id
         LEFT JOIN (SELECT contact_id, avg(score) AS qa FROM evaluations GROUP BY 1) q
                ON q.contact_id = c.contact_id
-        WHERE c.agent_id = $agent AND c.arrived_at >= $start AND c.arrived_at < $end
-          AND (len($channels) = 0 OR list_contains($channels, c.channel))
-          AND (len($queues) = 0 OR list_contains($queues, c.queue))
-          AND (len($topics) = 0 OR list_contains($topics, c.topic))
+        WHERE c.agent_id = $agent AND c.arrived_at >= $start AND c.arrived_at < $end{narrowed}
           AND {cond}
         ORDER BY {order}, c.contact_id
         LIMIT $limit
     """
-    bind: dict[str, Any] = {
+    values: dict[str, Any] = {
+        **engine.parameters(),
+        **filter_values(filters),
         "agent": agent_id,
         "start": start,
         "end": end,
         "limit": limit,
-        "channels": list(filters.channels),
-        "queues": list(filters.queues),
-        "topics": list(filters.topics),
+        "survey_type": kpi_id if family == "low_survey" else "csat",
     }
-    bind["survey_type"] = kpi_id if family == "low_survey" else "csat"
-    for name in ("repeat_window_days", "response_sla_h"):
-        if f"${name}" in sql:
-            bind[name] = params[name]
-    rows = engine.store.cursor().execute(sql, bind).fetchall()
+    rows = engine.store.cursor().execute(sql, sql_params.bind(sql, values)).fetchall()
     return why, [ContactLine(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], unit, r[8]) for r in rows]
 
 

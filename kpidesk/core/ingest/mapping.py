@@ -18,6 +18,7 @@ from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.tables import DEFAULTS, FRAMEWORK_COLUMNS, TARGETS, column_types, value_kind
+from kpidesk.core.kpi import params as sql_params
 
 UNITS = {"seconds": 1, "s": 1, "minutes": 60, "min": 60, "hours": 3600, "h": 3600, "days": 86400}
 ENUM_COLUMNS = {"channel", "direction", "outcome", "state", "survey_type", "component", "author_kind"}
@@ -25,7 +26,6 @@ SUMMARY_WORDS = ["total", "totaux", "grand total", "sum", "somme", "moyenne", "a
 SAMPLE_ROWS = 2000
 FAST_KINDS = {"number", "integer", "duration", "timestamp", "bool"}
 CLOCK_TEXT = re.compile(r"\d{1,2}[:h]\d\d(:\d\d)?")
-PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 FAST_MISS = 0.05  # a cast that misses more of the sample than this is not worth trying first
 
 
@@ -63,8 +63,7 @@ def sample(cur, rel: Relation, n: int = SAMPLE_ROWS) -> dict[str, list]:
 
 def used_params(sql: str, params: dict) -> dict:
     """The bound parameters ``sql`` names (DuckDB refuses unused ones)."""
-    names = set(PARAM.findall(sql))
-    return {k: v for k, v in params.items() if k in names}
+    return sql_params.bind(sql, params)
 
 
 class _Builder:

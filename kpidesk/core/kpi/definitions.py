@@ -15,12 +15,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kpidesk.core.kpi import params
 from kpidesk.core.kpi.relations import RELATIONS
 
 UNITS = ("rate", "seconds", "count", "score", "percent")
 BETTER = ("higher", "lower", "none")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
 class DefinitionError(ValueError):
@@ -60,7 +60,7 @@ class KpiDefinition:
     def params(self) -> tuple[str, ...]:
         """Parameters in force for this KPI: declared in the file, or written in its SQL."""
         text = " ".join([self.measure, self.n, self.basis or ""])
-        found = dict.fromkeys([*self.declared_params, *_PARAM.findall(text)])
+        found = dict.fromkeys([*self.declared_params, *params.names(text)])
         return tuple(p for p in found if not p.startswith("period_") and p != "channel_filter")
 
     def to_json(self) -> dict[str, Any]:

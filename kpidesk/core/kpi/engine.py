@@ -8,7 +8,6 @@ the KPI files' own SQL are placed in the text.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -19,12 +18,12 @@ from typing import Any, cast
 import duckdb
 
 from kpidesk.core import settings
+from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi import rollup
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.definitions import KpiDefinition, Registry, load_registry
 from kpidesk.core.kpi.relations import DISTRIBUTIONS, RELATIONS
 
-_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 SAMPLED_UNITS = ("rate", "seconds", "score", "percent")
 _TIMED = [
     ("contacts", "arrived_at"),
@@ -184,7 +183,7 @@ class Engine:
         values = {**self.parameters(), "period_start": datetime(2000, 1, 1), "period_end": datetime(2000, 1, 2)}
         for kpi in [k for k in self.registry if k.source != "builtin"]:
             for query in compose.plan([kpi], Filters(), ()):
-                bind = {name: values[name] for name in dict.fromkeys(_PARAM.findall(query.sql))}
+                bind = sql_params.bind(query.sql, values)
                 try:
                     cur.execute("EXPLAIN " + query.sql, bind)
                 except duckdb.Error as exc:
@@ -228,7 +227,7 @@ class Engine:
             def check(rel, partials) -> bool:
                 sql = f"EXPLAIN SELECT {', '.join(partials)} FROM ({rel.sql}) r"
                 try:
-                    cur.execute(sql, {p: params[p] for p in dict.fromkeys(_PARAM.findall(sql))})
+                    cur.execute(sql, sql_params.bind(sql, params))
                 except (duckdb.Error, KeyError):
                     return False
                 return True
@@ -262,7 +261,7 @@ class Engine:
         cur = cur or self.store.cursor()
         start, end = self.period(filters, cur)
         bind = {"period_start": start, "period_end": end, **compose.filter_values(filters)}
-        where = compose._where(rel, filters)
+        where = compose.where(rel, filters)
         source = None
         if self.rollups.enabled(cur):
             design = self._design(cur, rel_name)
@@ -284,8 +283,7 @@ class Engine:
             bind.update(self.parameters())
         sql = " UNION ALL ".join(s + (" WHERE " + " AND ".join(where) if where else "") for s in selects)
         sql = f"SELECT x FROM ({sql}) v WHERE x IS NOT NULL"
-        used = dict.fromkeys(_PARAM.findall(sql))
-        return sql, {k: bind[k] for k in used}
+        return sql, sql_params.bind(sql, bind)
 
     def _compute(
         self, cur, defs: list[KpiDefinition], filters, by, params, stats=False, use_rollups: bool = True
@@ -303,8 +301,7 @@ class Engine:
         values.update(compose.filter_values(filters))
         routes = self._routes(cur, runnable, filters, by, params, start, end, stats) if use_rollups else {}
         for query in compose.plan(runnable, filters, by, stats, routes):
-            used = dict.fromkeys(_PARAM.findall(query.sql))
-            bind = {name: values[name] for name in used}
+            bind = sql_params.bind(query.sql, values)
             try:
                 rows = cur.execute(query.sql, bind).fetchall()
                 cols = [d[0] for d in cur.description]

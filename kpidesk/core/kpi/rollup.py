@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 
 import duckdb
 
+from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi.definitions import KpiDefinition
 from kpidesk.core.kpi.relations import RELATIONS, Relation
 
@@ -60,7 +61,6 @@ _CALL = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 _FILTER = re.compile(r"\s*FILTER\s*\(", re.IGNORECASE)
 _OVER = re.compile(r"\s*OVER\b", re.IGNORECASE)
 _DISTINCT = re.compile(r"^\s*DISTINCT\b", re.IGNORECASE)
-_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
 # Levels, coarsest first: the time grain each keeps, the groupings it serves, and the
@@ -323,7 +323,7 @@ def design(
             extras={k: _rewrite(v, columns) for k, v in kpi.extras.items()},
             stats={k: _rewrite(v, columns) for k, v in kpi.stats.items()},
         )
-    used = {p: params[p] for p in sorted(set(_PARAM.findall(rel.sql + " ".join(columns))))}
+    used = dict(sorted(sql_params.bind(rel.sql + " ".join(columns), params).items()))
     blob = json.dumps(
         {"v": VERSION, "sql": rel.sql, "cols": sorted(columns), "params": used, "day_only": sorted(day_only)},
         sort_keys=True,
@@ -336,7 +336,7 @@ def _build(cur, rollup: Rollup) -> None:
     """(Re)build every level of ``rollup`` from the detail rows."""
     partials = ", ".join(f"{expr} AS {col}" for expr, col in rollup.columns.items())
     source = rollup.relation.sql
-    bind = {p: rollup.params[p] for p in dict.fromkeys(_PARAM.findall(source + partials))}
+    bind = sql_params.bind(source + partials, rollup.params)
     if rollup.relation.snapshot:  # tickets by day of arrival and of solving
         dims = "".join(f', "{d}"' for d in rollup.dims(SNAPSHOT_LEVELS[0]))
         cur.execute(

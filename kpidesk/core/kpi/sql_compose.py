@@ -52,21 +52,32 @@ class Query:
 
 
 def filter_values(filters) -> dict[str, list[str]]:
+    """The bound values of :func:`filter_clauses` (and of the channel-mix share)."""
     values = {param: list(getattr(filters, field)) for field, (_, param) in FILTERS.items()}
     values["channel_filter"] = list(filters.channels)
     return values
 
 
-def _where(rel: Relation, filters, skip: tuple[str, ...] = ()) -> list[str]:
+def filter_clauses(filters, columns: dict[str, str], open_columns: frozenset[str] = frozenset()) -> list[str]:
+    """The only Filters → WHERE: one clause per narrowed filter field that ``columns``
+    maps (filter field → the SQL expression it tests), its values bound as
+    :func:`filter_values`. A column in ``open_columns`` lets NULL through."""
+    clauses = []
+    for field, column in columns.items():
+        if not getattr(filters, field):
+            continue
+        test = f"list_contains(${FILTERS[field][1]}, {column})"
+        clauses.append(f"({column} IS NULL OR {test})" if column in open_columns else test)
+    return clauses
+
+
+def where(rel: Relation, filters, skip: tuple[str, ...] = ()) -> list[str]:
+    """A relation's WHERE clauses: its period, then the filters on its columns."""
     clauses = []
     if rel.periodic and not rel.snapshot:
         clauses.append("t >= $period_start AND t < $period_end")
-    for field, (column, param) in FILTERS.items():
-        if not getattr(filters, field) or field in skip or column not in rel.dims:
-            continue
-        test = f"list_contains(${param}, {column})"
-        clauses.append(f"({column} IS NULL OR {test})" if column in rel.open_filters else test)
-    return clauses
+    columns = {field: column for field, (column, _) in FILTERS.items() if field not in skip and column in rel.dims}
+    return clauses + filter_clauses(filters, columns, rel.open_filters)
 
 
 def _dim_sql(rel: Relation, by: tuple[str, ...]) -> list[str]:
@@ -120,7 +131,7 @@ def _share_query(kpi: KpiDefinition, rel: Relation, filters, by, source: str | N
     other = [d for d in by if d != "channel"]
     inner_dims = _dim_sql(rel, tuple(other)) + ['channel AS "channel"']
     inner = _select(
-        source or rel.sql, inner_dims, [f"({kpi.measure}) AS num"], _where(rel, filters, ("channels",)), True
+        source or rel.sql, inner_dims, [f"({kpi.measure}) AS num"], where(rel, filters, ("channels",)), True
     )
     part = ", ".join(f'"{d}"' for d in other)
     window = f"PARTITION BY {part}" if part else ""
@@ -164,6 +175,6 @@ def plan(
         else:
             source = routed or rel.sql
         measures = [m for kpi in kpis for m in _measures(routes[kpi.id][1] if routed else kpi, stats)]
-        sql = _select(source, _dim_sql(rel, by), measures, _where(rel, filters), by)
+        sql = _select(source, _dim_sql(rel, by), measures, where(rel, filters), by)
         queries.append(Query(sql, kpis, routed is not None))
     return queries

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+from kpidesk.core.kpi import params as sql_params
 
 
 def q(name: str) -> str:
@@ -112,8 +112,7 @@ def truthy(expr: str) -> str:
 
 def run(cur, sql: str, params: dict[str, Any]) -> None:
     """Execute with only the named parameters the SQL uses (DuckDB refuses extras)."""
-    used = set(_PARAM.findall(sql))
-    cur.execute(sql, {k: v for k, v in params.items() if k in used})
+    cur.execute(sql, sql_params.bind(sql, params))
 
 
 def base_params(ctx) -> dict[str, Any]:

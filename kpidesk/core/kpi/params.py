@@ -1,0 +1,23 @@
+"""Named parameters (``$name``) in the SQL the project writes or reads from files.
+
+DuckDB binds them by name (case-insensitively) and refuses a value the statement does
+not name, so every statement is given exactly the values it names: :func:`bind`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def names(sql: str) -> list[str]:
+    """The parameters ``sql`` names, each once, in order of appearance."""
+    return list(dict.fromkeys(PARAM.findall(sql)))
+
+
+def bind(sql: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values ``sql`` names (a name without a value is left for DuckDB to refuse)."""
+    return {name: values[name] for name in names(sql) if name in values}
