@@ -257,8 +257,8 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "{path} · {n} contacts from {first} to {last}").format(
                 path=self.desk.store.path,
                 n=formatting.number(extent.contacts, 0, lang),
-                first=i18n.short_date(extent.first_day, lang),
-                last=i18n.short_date(extent.last_day, lang),
+                first=formatting.day(extent.first_day, lang),
+                last=formatting.day(extent.last_day, lang),
             )
         )
 
