@@ -15,7 +15,6 @@ is already set.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from kpidesk.core.kpi import targets
@@ -188,10 +187,6 @@ def team_stats(store, values, better: dict[str, str], agent_id: str) -> dict[str
     for kpi, q1, med, q3, ranked, rank, pct in store.cursor().execute(_STATS_SQL, bind).fetchall():
         out[kpi] = {"q1": q1, "median": med, "q3": q3, "ranked": ranked, "rank": rank, "percentile": pct}
     return out
-
-
-def today() -> date:
-    return date.today()
 
 
 def strengths_and_gaps(profile: AgentProfile, k: int = 3) -> tuple[list[Standing], list[Standing]]:
