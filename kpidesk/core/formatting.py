@@ -46,8 +46,12 @@ def value(val: float | None, unit: str, lang: str = "en", empty: str = "–") ->
     return number(val, 2 if abs(val) < 10 else 1, lang)
 
 
-def day(d: date | datetime, lang: str = "en") -> str:
-    return d.strftime("%d/%m/%Y") if lang == "fr" else d.strftime("%Y-%m-%d")
+def day(d: date | datetime, lang: str = "en", with_time: bool = False) -> str:
+    """``23/11/2026`` in French, ``2026-11-23`` in English; ``14:15`` appended on request."""
+    text = d.strftime("%d/%m/%Y") if lang == "fr" else d.strftime("%Y-%m-%d")
+    if with_time and isinstance(d, datetime):
+        text += d.strftime(" %H:%M")
+    return text
 
 
 def delta(current: float | None, previous: float | None, unit: str, lang: str = "en") -> str | None:

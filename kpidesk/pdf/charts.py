@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.graphics.widgets.markers import makeMarker
 
 from kpidesk.core import formatting
-from kpidesk.pdf.style import AGENT, AMBER, GREEN, MUTED, RED, TEAM, register_fonts, safe
+from kpidesk.pdf.style import AGENT, GREEN, MUTED, RED, TEAM, register_fonts, safe
 
 WIDTH = 480
 
@@ -118,15 +118,3 @@ def distribution_chart(
     d.add(chart)
     _legend(d, 0, 140, [(AGENT, names[0]), (TEAM, names[1])])
     return d
-
-
-def status_colour(value: float | None, better: str, target: float | None, warning: float | None):
-    """Green at or past the target, amber up to the warning level, red beyond."""
-    if value is None or target is None or better not in ("higher", "lower"):
-        return None
-    sign = 1 if better == "higher" else -1
-    if sign * (value - target) >= 0:
-        return GREEN
-    if warning is not None and sign * (value - warning) >= 0:
-        return AMBER
-    return RED if warning is not None else AMBER

@@ -19,12 +19,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from kpidesk.core import formatting
-from kpidesk.core.coaching import goals
-from kpidesk.core.coaching import notes as coaching_notes
-from kpidesk.core.coaching.charts import distribution, trend
-from kpidesk.core.coaching.contacts import contacts_behind
-from kpidesk.core.coaching.quality import qa_by_criterion
-from kpidesk.core.coaching.standings import AgentProfile, agent_profile, strengths_and_gaps
+from kpidesk.core.coaching.charts import trend
+from kpidesk.core.coaching.page import CoachingData, CoachingRequest, load_coaching, trend_kpis
+from kpidesk.core.coaching.standings import AgentProfile
 from kpidesk.core.kpi.engine import Engine, Filters
 from kpidesk.core.privacy import Privacy
 from kpidesk.pdf.charts import distribution_chart, percentile_chart, trend_chart
@@ -32,7 +29,7 @@ from kpidesk.pdf.style import MUTED, esc, register_fonts, safe, styles
 from kpidesk.pdf.tables import goals_table, quality_table, standings_table
 from kpidesk.pdf.text import gap_amount, t
 
-TREND_KPIS = ("aht", "csat", "first_response_time", "fcr")
+SHEET_NOTES = 5  # the latest notes the sheet prints
 
 
 @dataclass
@@ -52,16 +49,17 @@ def build_report(
     today: date | None = None,
 ) -> ReportResult:
     engine = Engine(store, lang=lang)
-    profile = agent_profile(engine, agent_id, filters, lang)
+    data = load_coaching((engine, CoachingRequest(agent_id, filters, lang, today)))
+    profile = data.profile
     priv = Privacy.from_store(store, privacy, agent_id, lang)
     st = styles()
     story: list = []
     story += _header(engine, profile, priv, lang, st)
     story += _standings(engine, profile, lang, st)
-    story += _strengths(profile, lang, st)
-    story += _charts(engine, profile, lang, st, priv)
-    story += _quality(engine, profile, priv, lang, st)
-    story += _goals_and_notes(engine, profile, priv, lang, st, today)
+    story += _strengths(data, lang, st)
+    story += _charts(engine, data, lang, st, priv)
+    story += _quality(data, priv, lang, st)
+    story += _goals_and_notes(engine, data, priv, lang, st)
     story += _definitions(engine, profile, lang, st)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -134,10 +132,9 @@ def _standings(engine, profile, lang, st) -> list:
     ]
 
 
-def _strengths(profile, lang, st) -> list:
-    strengths, gaps = strengths_and_gaps(profile)
+def _strengths(data: CoachingData, lang, st) -> list:
     out = [CondPageBreak(60 * mm)]
-    for key, items, phrase in (("strengths", strengths, "gap_better"), ("to_work_on", gaps, "gap_worse")):
+    for key, items, phrase in (("strengths", data.strengths, "gap_better"), ("to_work_on", data.gaps, "gap_worse")):
         out.append(Paragraph(esc(t(key, lang)), st["h2"]))
         if not items:
             out.append(Paragraph(esc(t("nothing", lang)), st["body"]))
@@ -155,7 +152,8 @@ def _strengths(profile, lang, st) -> list:
     return out
 
 
-def _charts(engine, profile, lang, st, priv) -> list:
+def _charts(engine, data: CoachingData, lang, st, priv) -> list:
+    profile = data.profile
     out = [CondPageBreak(90 * mm), Paragraph(esc(t("charts", lang)), st["h2"])]
     # KPIs on which the whole team ties (everyone answers every call) rank everyone first: left out
     ranked = [
@@ -166,7 +164,7 @@ def _charts(engine, profile, lang, st, priv) -> list:
     if ranked:
         out.append(percentile_chart(ranked, t("percentiles", lang)))
     names = (priv.agent_name(profile.agent_id, profile.agent_name), t("team_series", lang))
-    for kpi in [k for k in TREND_KPIS if profile.standing(k)][:2]:
+    for kpi in trend_kpis(profile)[:2]:
         tr = trend(engine, kpi, profile.agent_id, profile.team_filters)
         if len(tr.periods) < 2:
             continue
@@ -175,7 +173,7 @@ def _charts(engine, profile, lang, st, priv) -> list:
         title = t("trend", lang, kpi=s.label, bucket=t(tr.bucket, lang))
         out += [Spacer(1, 4), trend_chart(labels, tr.agent, tr.team, s.unit, lang, title, names)]
     for measure in ("handle", "csat"):
-        dist = distribution(engine.store, engine, measure, profile.agent_id, profile.team_filters)
+        dist = data.distributions[measure]
         if sum(dist.agent) == 0:
             continue
         what = t("handle" if measure == "handle" else "csat_scores", lang)
@@ -192,9 +190,9 @@ def _charts(engine, profile, lang, st, priv) -> list:
     return out
 
 
-def _quality(engine, profile, priv, lang, st) -> list:
+def _quality(data: CoachingData, priv, lang, st) -> list:
     out = []
-    q = qa_by_criterion(engine, profile.agent_id, profile.team_filters)
+    q = data.quality
     if q.criteria:
         line = t(
             "qa_line",
@@ -211,8 +209,7 @@ def _quality(engine, profile, priv, lang, st) -> list:
             Spacer(1, 3),
             quality_table(q, lang, st),
         ]
-    _, lines = contacts_behind(engine, profile.agent_id, "csat", profile.filters, limit=5)
-    said = [c for c in lines if c.comment]
+    said = data.comments
     if said:
         out += [CondPageBreak(30 * mm), Paragraph(esc(t("said", lang)), st["h2"])]
         for c in said:
@@ -230,14 +227,14 @@ def _quality(engine, profile, priv, lang, st) -> list:
     return out
 
 
-def _goals_and_notes(engine, profile, priv, lang, st, today) -> list:
-    progress = goals.progress_all(engine, profile.agent_id, today)
+def _goals_and_notes(engine, data: CoachingData, priv, lang, st) -> list:
+    progress = data.history.goals
     out = [CondPageBreak(40 * mm), Paragraph(esc(t("goals", lang)), st["h2"])]
     out.append(
         goals_table(engine, progress, priv, lang, st) if progress else Paragraph(esc(t("no_goals", lang)), st["body"])
     )
     out.append(Paragraph(esc(t("notes", lang)), st["h2"]))
-    notes = coaching_notes.notes(engine.store, profile.agent_id, limit=5)
+    notes = data.history.notes[:SHEET_NOTES]
     if not notes:
         out.append(Paragraph(esc(t("no_notes", lang)), st["body"]))
     for n in notes:

@@ -7,13 +7,12 @@ and that is easier to review in one place.
 
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from kpidesk.core import formatting
 from kpidesk.core.coaching.standings import AgentProfile
-from kpidesk.pdf.charts import status_colour
-from kpidesk.pdf.style import GREEN, MUTED, RED, RULE, esc, register_fonts, safe
+from kpidesk.core.kpi import targets
+from kpidesk.pdf.style import AMBER, GREEN, MUTED, RED, RULE, esc, register_fonts, safe
 from kpidesk.pdf.text import t
 
 
@@ -57,7 +56,7 @@ def standings_table(profile: AgentProfile, lang: str, st) -> Table:
                 safe(formatting.number(s.n or 0, 0, lang)),
             ]
         )
-        colour = status_colour(s.value, s.better, s.target, s.warning)
+        colour = _TARGET_COLOUR.get(targets.status(s.value, s.better, s.target, s.warning))
         if colour is not None:
             style.append(("TEXTCOLOR", (1, i), (1, i), colour))
             style.append(("FONTNAME", (1, i), (1, i), register_fonts()[1]))
@@ -85,7 +84,9 @@ def quality_table(q, lang: str, st) -> Table:
     return table
 
 
-_STATUS_COLOUR = {"met": GREEN, "on_track": GREEN, "at_risk": colors.HexColor("#ef8c00"), "missed": RED}
+_STATUS_COLOUR = {"met": GREEN, "on_track": GREEN, "at_risk": AMBER, "missed": RED}
+# the colour rule is the app's (targets.status): a missed target without a warning level is red
+_TARGET_COLOUR = {targets.GREEN: GREEN, targets.AMBER: AMBER, targets.RED: RED}
 
 
 def goals_table(engine, progress: list, priv, lang: str, st) -> Table:

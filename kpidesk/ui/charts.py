@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem
 
+from kpidesk.core import formatting
 from kpidesk.ui import i18n, theme
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background=None)
@@ -226,7 +227,7 @@ class TrendChart(Chart):
         i = self._nearest(point.x())
         if i is None:
             return
-        when = i18n.short_date(from_epoch(self._x[i]), self.lang, self.with_time)
+        when = formatting.day(from_epoch(self._x[i]), self.lang, self.with_time)
         text = f"{when}\n{self.formatter(self._y[i]) if np.isfinite(self._y[i]) else '–'}"
         if len(self._cy) > i and np.isfinite(self._cy[i]):
             text += f"  ({self.formatter(self._cy[i])})"

@@ -8,7 +8,7 @@ language installs the other translator and tells every view to re-label itself.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
@@ -37,14 +37,6 @@ def effective(setting: str | None) -> str:
 def weekday_name(index: int, lang: str) -> str:
     """0 = Monday."""
     return _WEEKDAYS[lang][index]
-
-
-def short_date(d: date | datetime, lang: str, with_time: bool = False) -> str:
-    """``23/11/2026`` in French, ``2026-11-23`` in English; ``14:15`` appended on request."""
-    text = d.strftime("%d/%m/%Y") if lang == "fr" else d.strftime("%Y-%m-%d")
-    if with_time and isinstance(d, datetime):
-        text += d.strftime(" %H:%M")
-    return text
 
 
 def day_month(d: date, lang: str) -> str:

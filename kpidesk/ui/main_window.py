@@ -19,6 +19,7 @@ from kpidesk.core.dashboard.tabs import TabRequest
 from kpidesk.core.dashboard.view_state import ViewState
 from kpidesk.ui import i18n, privacy_state, theme
 from kpidesk.ui.about import HelpMenu
+from kpidesk.ui.coaching.view import open_coaching
 from kpidesk.ui.dashboard.agents_view import AgentsView
 from kpidesk.ui.dashboard.channel_view import ChannelView
 from kpidesk.ui.dashboard.filter_bar import FilterBar, anchor_for
@@ -224,15 +225,8 @@ class MainWindow(QMainWindow):
 
     # -- coaching -----------------------------------------------------------------------
     def open_coaching(self, agent_id: str) -> None:
-        """Open the coaching view for an agent, if that module is installed."""
-        try:
-            from kpidesk.ui.coaching import view as coaching_view
-        except ImportError:
-            self.statusBar().showMessage(translate("MainWindow", "The coaching view is not available yet."), 6000)
-            return
-        opener = getattr(coaching_view, "open_coaching", None)
-        if opener is not None:
-            opener(self, self.desk, agent_id, self.state.filters(self.anchor))
+        """Open the coaching view for an agent."""
+        open_coaching(self, self.desk, agent_id, self.state.filters(self.anchor))
 
     # -- chrome -------------------------------------------------------------------------
     def _busy_changed(self, _busy: bool) -> None:
@@ -257,8 +251,8 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "{path} · {n} contacts from {first} to {last}").format(
                 path=self.desk.store.path,
                 n=formatting.number(extent.contacts, 0, lang),
-                first=i18n.short_date(extent.first_day, lang),
-                last=i18n.short_date(extent.last_day, lang),
+                first=formatting.day(extent.first_day, lang),
+                last=formatting.day(extent.last_day, lang),
             )
         )
 

@@ -67,22 +67,6 @@ def add_goal(
     return goal_id
 
 
-def update_goal(
-    store, goal_id: int, target: float | None = None, due_date: date | None = None, note: str | None = None
-) -> None:
-    with store.write(facts=False) as cur:
-        cur.execute(
-            "UPDATE coaching_goals SET target = coalesce(?, target), due_date = coalesce(?, due_date), "
-            "note = coalesce(?, note) WHERE goal_id = ?",
-            [target, due_date, note, goal_id],
-        )
-
-
-def delete_goal(store, goal_id: int) -> None:
-    with store.write(facts=False) as cur:
-        cur.execute("DELETE FROM coaching_goals WHERE goal_id = ?", [goal_id])
-
-
 def goals(store, agent_id: str) -> list[Goal]:
     rows = (
         store.cursor()

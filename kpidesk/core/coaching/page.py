@@ -1,7 +1,9 @@
-"""The jobs behind the coaching view: everything one screen needs, in one call each.
+"""The coaching page, assembled once: the jobs behind the coaching view and the PDF sheet.
 
-The view runs these on the task runner (``run(inputs, state)``), never on the GUI
-thread: the page (standings, strengths, distributions, quality, goals, history),
+:func:`load_coaching` is the only assembly of a coaching page (standings, strengths,
+distributions, quality, what customers said, goals, history); the view paints it and
+the PDF coaching sheet renders it. The view runs these jobs on the task runner
+(``run(inputs, state)``), never on the GUI thread: the page,
 the detail of one KPI (its trend against the team's and the contacts behind it),
 one contact's record, and the writes (a note, a goal), which go through the write
 pool and return the refreshed coaching history. No Qt here, so each job is tested
@@ -22,6 +24,9 @@ from kpidesk.core.coaching.quality import QualityView, qa_by_criterion
 from kpidesk.core.coaching.standings import AgentProfile, Standing, agent_profile, strengths_and_gaps
 from kpidesk.core.jobs import check
 from kpidesk.core.kpi.engine import Engine, Filters
+
+# The KPIs whose trend a page shows first, in order of preference.
+TREND_KPIS = ("aht", "csat", "first_response_time", "fcr")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,11 @@ class KpiDetail:
     trend: Trend
     why: str | None
     contacts: list[ContactLine]
+
+
+def trend_kpis(profile: AgentProfile) -> list[str]:
+    """The :data:`TREND_KPIS` the agent has a figure for, in order of preference."""
+    return [k for k in TREND_KPIS if profile.standing(k)]
 
 
 def load_history(engine: Engine, agent_id: str, today: date | None = None) -> CoachingHistory:

@@ -15,9 +15,9 @@ is already set.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
+from kpidesk.core.kpi import targets
 from kpidesk.core.kpi.engine import Engine, Filters
 
 # How many spreads away from the median a gap is: IQR / 1.349 estimates the standard
@@ -122,12 +122,14 @@ def agent_profile(
     team_agents = tuple(sorted({v.group["agent"] for v in per_agent if v.group.get("agent")}))
     profile = AgentProfile(agent_id, name, team, channels, filters, peers, team_agents)
     mine = {v.kpi: v for v in per_agent if v.group.get("agent") == agent_id}
+    overrides = targets.load(engine.store)
+    channel = channels[0] if len(channels) == 1 else None  # several channels: the all-channel target
     for kpi_id in kpis:
         d = engine.registry[kpi_id]
         v = mine.get(kpi_id)
         if v is None or v.value is None:
             continue  # nothing for this agent (e.g. abandon rate: abandons have no agent)
-        target, warning = _target(engine.store, d, channels)
+        target = targets.resolve(overrides, d, channel)
         s = Standing(
             kpi_id,
             d.label_for(lang),
@@ -137,8 +139,8 @@ def agent_profile(
             v.n,
             v.small_sample,
             v.reason,
-            target=target,
-            warning=warning,
+            target=target.target,
+            warning=target.warning,
         )
         s.team_value = pooled[kpi_id].value if kpi_id in pooled else None
         st = stats.get(kpi_id, {})
@@ -185,25 +187,6 @@ def team_stats(store, values, better: dict[str, str], agent_id: str) -> dict[str
     for kpi, q1, med, q3, ranked, rank, pct in store.cursor().execute(_STATS_SQL, bind).fetchall():
         out[kpi] = {"q1": q1, "median": med, "q3": q3, "ranked": ranked, "rank": rank, "percentile": pct}
     return out
-
-
-def _target(store, d, channels: tuple[str, ...]) -> tuple[float | None, float | None]:
-    """The team lead's own target (``targets`` table) first, else the KPI file's."""
-    scope = [channels[0]] if len(channels) == 1 else []
-    row = (
-        store.cursor()
-        .execute(
-            "SELECT target, warning FROM targets WHERE kpi = ? AND (channel = '*' OR list_contains(?, channel)) "
-            "ORDER BY channel = '*' LIMIT 1",
-            [d.id, scope],
-        )
-        .fetchone()
-    )
-    return (row[0], row[1]) if row else (d.target, d.warning)
-
-
-def today() -> date:
-    return date.today()
 
 
 def strengths_and_gaps(profile: AgentProfile, k: int = 3) -> tuple[list[Standing], list[Standing]]:

@@ -22,7 +22,6 @@ from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import unique_names
 
 DELIMITERS = (",", ";", "\t", "|")
-EXCEL_KINDS = ("xlsx", "xls", "ods")
 _NUMBERISH = re.compile(r"^[\s\-+]*[\d.,:/%\s]+$|^\d{4}-\d\d-\d\d")
 
 

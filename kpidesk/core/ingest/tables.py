@@ -74,10 +74,6 @@ DEFAULTS: dict[str, dict[str, object]] = {
 }
 
 
-def by_out(name: str) -> Target | None:
-    return next((t for t in TARGETS.values() if t.out == name), None)
-
-
 def column_types(cur, table: str) -> dict[str, str]:
     """``{column: DuckDB type}`` of a canonical table, in table order."""
     rows = cur.execute(

@@ -171,11 +171,6 @@ class Engine:
         cur = cur or self.store.cursor()
         return self._cached(("range",), lambda: cur.execute(f"SELECT min(lo), max(hi) FROM ({parts})").fetchone())
 
-    def sql_for(self, kpis: list[str], filters: Filters = Filters(), by: Iterable[str] = ()) -> str:
-        """The SQL text the engine would run (for the 'show SQL' tooltip and tests)."""
-        defs = [self.registry[k] for k in kpis]
-        return "\n;\n".join(q.sql for q in compose.plan(defs, filters, tuple(by)))
-
     # -- internals ------------------------------------------------------------------
     def _check_user_kpis(self) -> None:
         """Bind each user KPI once (no data read); a broken one is reported, not loaded."""

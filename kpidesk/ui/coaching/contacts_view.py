@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from kpidesk.core import formatting
 from kpidesk.core.coaching.contacts import ContactLine
 from kpidesk.core.privacy import OFF, Privacy
-from kpidesk.ui import i18n
 from kpidesk.ui.i18n import translate
 
 CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -98,7 +97,7 @@ class ContactsModel(QAbstractTableModel):
             return line.contact_id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
-                return i18n.short_date(line.arrived_at, lang, with_time=True)
+                return formatting.day(line.arrived_at, lang, with_time=True)
             if col == 1:
                 return line.channel
             if col == 2:

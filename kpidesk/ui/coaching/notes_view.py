@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from kpidesk.core import formatting
 from kpidesk.core.coaching.page import CoachingHistory, GoalInput, NoteInput
 from kpidesk.core.privacy import OFF, Privacy
-from kpidesk.ui import i18n, theme
+from kpidesk.ui import theme
 from kpidesk.ui.i18n import translate
 
 STATUS = {
@@ -230,7 +230,7 @@ class CoachingNotesView(QWidget):
             cells = (
                 label,
                 formatting.value(g.target, unit, lang),
-                i18n.short_date(g.due_date, lang),
+                formatting.day(g.due_date, lang),
                 formatting.value(p.value, unit, lang),
                 progress,
                 translate("CoachingNotes", STATUS[p.status]),
@@ -247,5 +247,5 @@ class CoachingNotesView(QWidget):
             self.notes_list.addItem(translate("CoachingNotes", "No coaching note yet."))
         for n in history.notes:
             kpis = ", ".join(self.desk.label(k) if k in self.desk.engine.registry else k for k in n.kpis)
-            text = f"{i18n.short_date(n.session_date, lang)} — {privacy.text(n.text)}"
+            text = f"{formatting.day(n.session_date, lang)} — {privacy.text(n.text)}"
             self.notes_list.addItem(text + (f"  [{kpis}]" if kpis else ""))

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from kpidesk.core import formatting
-from kpidesk.ui import i18n
 from kpidesk.ui.coaching.charts_view import legend_html, trend_legend_html
 from kpidesk.ui.coaching.contacts_view import why_text
 from kpidesk.ui.i18n import translate
@@ -23,7 +22,7 @@ def paint_page(view) -> None:
     view.title.setText(tr("Coaching — {name}").format(name=name))
     view.setWindowTitle(tr("Coaching — {name}").format(name=name) + " · kpidesk")
     start, end = desk.engine.period(profile.filters)
-    period = f"{i18n.short_date(start, lang)} – {i18n.short_date(end - timedelta(days=1), lang)}"
+    period = f"{formatting.day(start, lang)} – {formatting.day(end - timedelta(days=1), lang)}"
     team = profile.team or tr("all agents")
     view.subtitle.setText(
         tr("{team} · {n} agents · {period} · channels: {channels}").format(

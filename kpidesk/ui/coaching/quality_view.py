@@ -15,7 +15,7 @@ from kpidesk.core import formatting
 from kpidesk.core.coaching.contacts import ContactLine
 from kpidesk.core.coaching.quality import QualityView
 from kpidesk.core.privacy import Privacy
-from kpidesk.ui import i18n, theme
+from kpidesk.ui import theme
 from kpidesk.ui.i18n import translate
 
 
@@ -59,7 +59,7 @@ class QualityPanel(QWidget):
         else:
             quote = "« {} »" if lang == "fr" else "“{}”"
             said = "<br>".join(
-                f"<span style='color:{t.muted}'>{i18n.short_date(c.arrived_at, lang)} · "
+                f"<span style='color:{t.muted}'>{formatting.day(c.arrived_at, lang)} · "
                 f"{formatting.number(c.figure or 0, 0, lang)}/5</span> "
                 f"{html.escape(quote.format(privacy.text(c.comment)))}"
                 for c in comments

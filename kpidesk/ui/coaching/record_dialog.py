@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 
 from kpidesk.core import formatting
 from kpidesk.core.privacy import Privacy
-from kpidesk.ui import i18n
 from kpidesk.ui.i18n import translate
 
 TIMES = (
@@ -42,7 +41,7 @@ def record_html(record: dict[str, Any], privacy: Privacy, lang: str) -> str:
     esc = lambda v: html.escape("–" if v is None or v == "" else str(v))
 
     def when(v):
-        return i18n.short_date(v, lang, with_time=True) if isinstance(v, datetime) else esc(v)
+        return formatting.day(v, lang, with_time=True) if isinstance(v, datetime) else esc(v)
 
     rows = [(tr("Arrived"), when(record.get("arrived_at"))), (tr("Ended"), when(record.get("ended_at")))]
     rows += [(tr(label), esc(record.get(key))) for key, label in FIELDS]

@@ -41,6 +41,7 @@ from kpidesk.core.coaching.page import (
     load_kpi_detail,
     load_record,
     save_entry,
+    trend_kpis,
 )
 from kpidesk.core.kpi.engine import Filters
 from kpidesk.ui import export, privacy_state
@@ -63,7 +64,6 @@ MEASURE_TITLES = {
     "wrap": QT_TRANSLATE_NOOP("CoachingView", "Wrap-up"),
     "csat": QT_TRANSLATE_NOOP("CoachingView", "CSAT scores"),
 }
-DEFAULT_KPIS = ("aht", "csat", "first_response_time", "fcr")
 
 
 class CoachingView(QWidget):
@@ -231,9 +231,7 @@ class CoachingView(QWidget):
         self.data = data
         self.status.setText("")
         kpis = [s.kpi for s in data.profile.standings]
-        self.kpi = (
-            self.kpi if self.kpi in kpis else next((k for k in DEFAULT_KPIS if k in kpis), kpis[0] if kpis else None)
-        )
+        self.kpi = self.kpi if self.kpi in kpis else next(iter(trend_kpis(data.profile)), kpis[0] if kpis else None)
         self.repaint_all()
         self.coaching_loaded.emit(data.profile.agent_id)
         if self.kpi:

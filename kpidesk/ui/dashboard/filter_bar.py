@@ -12,10 +12,10 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
+from kpidesk.core import formatting
 from kpidesk.core.dashboard import periods
 from kpidesk.core.dashboard.extent import DataExtent
 from kpidesk.core.dashboard.view_state import ViewState
-from kpidesk.ui import i18n
 from kpidesk.ui.i18n import translate
 
 PRESET_LABELS = {
@@ -208,7 +208,7 @@ class FilterBar(QWidget):
             edit.setVisible(state.preset == "custom")
         for w in widgets:
             w.blockSignals(False)
-        text = f"{i18n.short_date(p.first, lang)} – {i18n.short_date(p.last, lang)}"
+        text = f"{formatting.day(p.first, lang)} – {formatting.day(p.last, lang)}"
         self.range_label.setText(text if state.preset != "custom" else "")
         self.range_label.setVisible(state.preset != "custom")
         lists = extent.lists

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core import formatting
-from kpidesk.ui.i18n import short_date, translate
+from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
 
 REJECTS_SHOWN = 1000
@@ -145,7 +145,7 @@ class ImportHistoryDialog(QDialog):
             cells = [
                 e.file_name,
                 e.profile or "",
-                short_date(e.started_at, self.lang, with_time=True),
+                formatting.day(e.started_at, self.lang, with_time=True),
                 n(e.rows_read),
                 n(e.loaded),
                 n(e.duplicate),

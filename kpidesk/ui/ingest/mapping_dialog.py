@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core import formatting
-from kpidesk.ui.i18n import short_date, translate
+from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest.field_labels import TABLE_LABELS, field_label, value_label
 from kpidesk.ui.tasks import TaskRunner
 
@@ -423,7 +423,7 @@ class MappingDialog(QDialog):
         if isinstance(value, str):
             return value_label(column, value)
         if isinstance(value, datetime):
-            return short_date(value, self.lang, with_time=True) + value.strftime(":%S")
+            return formatting.day(value, self.lang, with_time=True) + value.strftime(":%S")
         if isinstance(value, float):
             return formatting.number(value, 0 if value.is_integer() else 2, self.lang)
         return str(value)
