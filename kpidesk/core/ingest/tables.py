@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import duckdb
+
 
 @dataclass(frozen=True)
 class Target:
@@ -78,7 +80,7 @@ def by_out(name: str) -> Target | None:
     return next((t for t in TARGETS.values() if t.out == name), None)
 
 
-def column_types(cur, table: str) -> dict[str, str]:
+def column_types(cur: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     """``{column: DuckDB type}`` of a canonical table, in table order."""
     rows = cur.execute(
         "SELECT column_name, data_type FROM information_schema.columns "
