@@ -16,6 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol, overload
+
+import duckdb
+
+
+class _Cursors(Protocol):
+    """What privacy reads from a database (``db.store.Store``, a layer above this leaf)."""
+
+    def cursor(self) -> duckdb.DuckDBPyConnection: ...
+
 
 BULLET = "•"
 
@@ -81,6 +91,10 @@ def mask_customer(value: str | None) -> str | None:
     return mask_name(text)
 
 
+@overload
+def redact(text: str, lang: str = ...) -> str: ...
+@overload
+def redact(text: None, lang: str = ...) -> None: ...
 def redact(text: str | None, lang: str = "en") -> str | None:
     """Take emails and phone numbers out of free text (survey comments, notes)."""
     if text is None:
@@ -108,7 +122,7 @@ class Privacy:
         self._name_pattern = self._compile_names()
 
     @classmethod
-    def from_store(cls, store, enabled: bool, focus_agent_id: str | None = None, lang: str = "en") -> Privacy:
+    def from_store(cls, store: _Cursors, enabled: bool, focus_agent_id: str | None = None, lang: str = "en") -> Privacy:
         rows = store.cursor().execute("SELECT agent_id, coalesce(name, agent_id) FROM agents").fetchall()
         return cls(enabled, focus_agent_id, dict(rows), lang)
 
@@ -137,7 +151,7 @@ class Privacy:
             return text
         return self._name_pattern.sub(lambda m: self.alias(self._by_name[m.group(0).casefold()]), text)
 
-    def _compile_names(self) -> re.Pattern | None:
+    def _compile_names(self) -> re.Pattern[str] | None:
         """Other agents' full names, and their first names when no other agent shares it."""
         self._by_name: dict[str, str] = {}
         firsts: dict[str, list[str]] = {}

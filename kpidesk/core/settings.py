@@ -9,10 +9,23 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo, available_timezones
+
+import duckdb
+
+
+class StoreLike(Protocol):
+    """What settings use of a database (``db.store.Store``, a layer above this leaf)."""
+
+    con: duckdb.DuckDBPyConnection
+
+    def cursor(self) -> duckdb.DuckDBPyConnection: ...
+
+    def write(self, facts: bool = True) -> AbstractContextManager[duckdb.DuckDBPyConnection]: ...
 
 
 @dataclass(frozen=True)
@@ -21,7 +34,7 @@ class Setting:
     type: type
     default: Any
     help: str
-    choices: tuple = ()
+    choices: tuple[str, ...] = ()
     is_kpi_param: bool = False
 
 
@@ -109,13 +122,13 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
-def get(store, key: str) -> Any:
+def get(store: StoreLike, key: str) -> Any:
     spec = SETTINGS[key]
     row = store.cursor().execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return spec.default if row is None else json.loads(row[0])
 
 
-def set_value(store, key: str, value: Any) -> None:
+def set_value(store: StoreLike, key: str, value: Any) -> None:
     spec = SETTINGS.get(key)
     if spec is None:
         raise KeyError(f"Unknown setting {key!r}")
@@ -142,11 +155,11 @@ def coerce(spec: Setting, value: Any) -> Any:
     return value
 
 
-def kpi_params(store) -> dict[str, Any]:
+def kpi_params(store: StoreLike) -> dict[str, Any]:
     """Current values of every KPI parameter."""
     return {k: get(store, k) for k, s in SETTINGS.items() if s.is_kpi_param}
 
 
-def safe_timezone(store) -> str:
+def safe_timezone(store: StoreLike) -> str:
     tz = get(store, "data_timezone")
     return tz if tz in available_timezones() else "UTC"

@@ -8,12 +8,15 @@ the CLI (``snapshot``) and the view previews.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from kpidesk.core import settings
 from kpidesk.core.dashboard.extent import DataExtent, extent
 from kpidesk.core.db import calendar
 from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import Store
+from kpidesk.core.jobs import JobState
 from kpidesk.core.kpi import targets
 from kpidesk.core.kpi.engine import Engine
 
@@ -26,12 +29,12 @@ class Prefs:
     targets: dict[tuple[str, str], targets.Target] = field(default_factory=dict)
     language: str = "system"
     theme: str = "system"
-    business_hours: dict = field(default_factory=dict)
-    holidays: list = field(default_factory=list)
+    business_hours: dict[str, list[list[str]]] = field(default_factory=dict)
+    holidays: list[tuple[date, str | None]] = field(default_factory=list)
     extent: DataExtent = field(default_factory=DataExtent)
 
 
-def load_prefs(store, state=None) -> Prefs:
+def load_prefs(store: Store, state: JobState | None = None) -> Prefs:
     cur = store.cursor()
     try:
         holidays = cur.execute("SELECT day, name FROM holidays ORDER BY day").fetchall()
@@ -54,10 +57,10 @@ class PrefsChange:
 
     values: dict[str, Any] = field(default_factory=dict)
     targets: dict[tuple[str, str], tuple[float | None, float | None]] = field(default_factory=dict)
-    holidays: list | None = None
+    holidays: list[tuple[date, str]] | None = None
 
 
-def save_prefs(inputs: tuple[Any, PrefsChange], state=None) -> Prefs:
+def save_prefs(inputs: tuple[Store, PrefsChange], state: JobState | None = None) -> Prefs:
     store, change = inputs
     for key, value in change.values.items():
         if key == "business_hours":
@@ -71,13 +74,13 @@ def save_prefs(inputs: tuple[Any, PrefsChange], state=None) -> Prefs:
     return load_prefs(store)
 
 
-def open_job(path: str, state=None):
+def open_job(path: str, state: JobState | None = None) -> tuple[Store, Engine, Prefs]:
     """Open (and migrate) a database, load its KPI registry and prefs: off the GUI thread."""
     store = open_database(path)
     return store, Engine(store), load_prefs(store)
 
 
-def demo_job(path: str, state=None):
+def demo_job(path: str, state: JobState | None = None) -> tuple[Store, Engine, Prefs]:
     """Build the demo database at ``path`` unless it already holds data, then open it."""
     with open_database(path) as store:
         if store.table_count("contacts") == 0:

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from kpidesk.core.db.store import Store
 from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi.distribution import bin_counts, edges
 from kpidesk.core.kpi.engine import Engine, Filters
@@ -77,12 +78,12 @@ def trend(engine: Engine, kpi: str, agent_id: str, team_filters: Filters, bucket
 
 def _nice_step(span: float, bins: int) -> float:
     raw = max(span / bins, 1e-9)
-    power = 10 ** math.floor(math.log10(raw))
+    power: float = 10 ** math.floor(math.log10(raw))
     return next(m * power for m in _NICE if m * power >= raw)
 
 
 def distribution(
-    store, engine: Engine, measure: str, agent_id: str, team_filters: Filters, bins: int = 20
+    store: Store, engine: Engine, measure: str, agent_id: str, team_filters: Filters, bins: int = 20
 ) -> Distribution:
     """Per-contact values of the agent and of the rest of the team on the same bins.
 
@@ -109,7 +110,9 @@ def distribution(
     bind = sql_params.bind(base, {**filter_values(team_filters), "start": start, "end": end, "agent": agent_id})
     cur = store.cursor()
     top = "max(x)" if measure == "csat" else "quantile_cont(x, 0.98)"
-    lo, hi = cur.execute(f"SELECT min(x), {top} FROM ({base})", bind).fetchone()
+    row = cur.execute(f"SELECT min(x), {top} FROM ({base})", bind).fetchone()
+    assert row is not None  # aggregates without GROUP BY always return one row
+    lo, hi = row
     if lo is None:
         return Distribution(measure, unit)
     if measure == "csat":  # one bar per point of the scale

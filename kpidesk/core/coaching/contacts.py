@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from kpidesk.core.db.store import Store
 from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi.engine import Engine, Filters
 from kpidesk.core.kpi.sql_compose import filter_clauses, filter_values
@@ -196,7 +197,7 @@ def contacts_behind(
     return why, [ContactLine(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], unit, r[8]) for r in rows]
 
 
-def contact_record(store, contact_id: int) -> dict[str, Any] | None:
+def contact_record(store: Store, contact_id: int) -> dict[str, Any] | None:
     """Everything known about one contact: times, queue, outcome, customer, the
     survey answers that rate it and the QA scores it was given."""
     cur = store.cursor()

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from kpidesk.core.db.store import Store
 from kpidesk.core.kpi.engine import Engine, Filters
 
 MET, MISSED, ON_TRACK, AT_RISK = "met", "missed", "on_track", "at_risk"
@@ -54,12 +55,14 @@ class GoalError(ValueError):
 
 
 def add_goal(
-    store, agent_id: str, kpi: str, target: float, start_date: date, due_date: date, note: str | None = None
+    store: Store, agent_id: str, kpi: str, target: float, start_date: date, due_date: date, note: str | None = None
 ) -> int:
     if due_date < start_date:
         raise GoalError("The due date is before the start date.")
     with store.write(facts=False) as cur:
-        goal_id = cur.execute("SELECT coalesce(max(goal_id), 0) + 1 FROM coaching_goals").fetchone()[0]
+        row = cur.execute("SELECT coalesce(max(goal_id), 0) + 1 FROM coaching_goals").fetchone()
+        assert row is not None  # an aggregate without GROUP BY always returns one row
+        goal_id = int(row[0])
         cur.execute(
             "INSERT INTO coaching_goals VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [goal_id, agent_id, kpi, float(target), start_date, due_date, note, datetime.now()],
@@ -67,7 +70,7 @@ def add_goal(
     return goal_id
 
 
-def goals(store, agent_id: str) -> list[Goal]:
+def goals(store: Store, agent_id: str) -> list[Goal]:
     rows = (
         store.cursor()
         .execute(

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from kpidesk.core.db.store import Store
+
 
 @dataclass
 class Note:
@@ -27,11 +29,13 @@ class NoteError(ValueError):
     """A note the team lead must correct (empty text)."""
 
 
-def add_note(store, agent_id: str, session_date: date, text: str, kpis: Iterable[str] = ()) -> int:
+def add_note(store: Store, agent_id: str, session_date: date, text: str, kpis: Iterable[str] = ()) -> int:
     if not text or not text.strip():
         raise NoteError("A coaching note needs some text.")
     with store.write(facts=False) as cur:
-        note_id = cur.execute("SELECT coalesce(max(note_id), 0) + 1 FROM coaching_notes").fetchone()[0]
+        row = cur.execute("SELECT coalesce(max(note_id), 0) + 1 FROM coaching_notes").fetchone()
+        assert row is not None  # an aggregate without GROUP BY always returns one row
+        note_id = int(row[0])
         cur.execute(
             "INSERT INTO coaching_notes VALUES (?, ?, ?, ?, ?, ?)",
             [note_id, agent_id, session_date, text.strip(), list(kpis), datetime.now()],
@@ -40,7 +44,11 @@ def add_note(store, agent_id: str, session_date: date, text: str, kpis: Iterable
 
 
 def update_note(
-    store, note_id: int, text: str | None = None, kpis: Iterable[str] | None = None, session_date: date | None = None
+    store: Store,
+    note_id: int,
+    text: str | None = None,
+    kpis: Iterable[str] | None = None,
+    session_date: date | None = None,
 ) -> None:
     if text is not None and not text.strip():
         raise NoteError("A coaching note needs some text.")
@@ -52,12 +60,12 @@ def update_note(
         )
 
 
-def delete_note(store, note_id: int) -> None:
+def delete_note(store: Store, note_id: int) -> None:
     with store.write(facts=False) as cur:
         cur.execute("DELETE FROM coaching_notes WHERE note_id = ?", [note_id])
 
 
-def notes(store, agent_id: str, limit: int | None = None) -> list[Note]:
+def notes(store: Store, agent_id: str, limit: int | None = None) -> list[Note]:
     """The agent's notes, latest session first."""
     rows = (
         store.cursor()
@@ -79,7 +87,7 @@ class HistoryItem:
     ref: int  # note_id or goal_id
 
 
-def history(store, agent_id: str) -> list[HistoryItem]:
+def history(store: Store, agent_id: str) -> list[HistoryItem]:
     """Notes and goals of one agent, newest first: the coaching story."""
     from kpidesk.core.coaching.goals import goals
 

@@ -22,7 +22,8 @@ from kpidesk.core.coaching.charts import MEASURES, Distribution, Trend, distribu
 from kpidesk.core.coaching.contacts import ContactLine, contact_record, contacts_behind
 from kpidesk.core.coaching.quality import QualityView, qa_by_criterion
 from kpidesk.core.coaching.standings import AgentProfile, Standing, agent_profile, strengths_and_gaps
-from kpidesk.core.jobs import check
+from kpidesk.core.db.store import Store
+from kpidesk.core.jobs import JobState, check
 from kpidesk.core.kpi.engine import Engine, Filters
 
 # The KPIs whose trend a page shows first, in order of preference.
@@ -72,7 +73,7 @@ def load_history(engine: Engine, agent_id: str, today: date | None = None) -> Co
     return CoachingHistory(coaching_notes.notes(engine.store, agent_id), goals.progress_all(engine, agent_id, today))
 
 
-def load_coaching(inputs: tuple[Engine, CoachingRequest], state=None) -> CoachingData:
+def load_coaching(inputs: tuple[Engine, CoachingRequest], state: JobState | None = None) -> CoachingData:
     engine, req = inputs
     profile = agent_profile(engine, req.agent_id, req.filters, req.lang)
     check(state)
@@ -92,7 +93,7 @@ def load_coaching(inputs: tuple[Engine, CoachingRequest], state=None) -> Coachin
     )
 
 
-def load_kpi_detail(inputs: tuple[Engine, CoachingRequest, str, Filters], state=None) -> KpiDetail:
+def load_kpi_detail(inputs: tuple[Engine, CoachingRequest, str, Filters], state: JobState | None = None) -> KpiDetail:
     """The KPI's trend (agent and team) and the agent's contacts that weigh on it."""
     engine, req, kpi, peers = inputs
     series = trend(engine, kpi, req.agent_id, peers)
@@ -101,7 +102,7 @@ def load_kpi_detail(inputs: tuple[Engine, CoachingRequest, str, Filters], state=
     return KpiDetail(kpi, series, why, lines)
 
 
-def load_record(inputs: tuple[Any, int], state=None) -> dict[str, Any] | None:
+def load_record(inputs: tuple[Store, int], state: JobState | None = None) -> dict[str, Any] | None:
     store, contact_id = inputs
     return contact_record(store, contact_id)
 
@@ -122,7 +123,9 @@ class GoalInput:
     note: str | None = None
 
 
-def save_entry(inputs: tuple[Engine, str, NoteInput | GoalInput, date | None], state=None) -> CoachingHistory:
+def save_entry(
+    inputs: tuple[Engine, str, NoteInput | GoalInput, date | None], state: JobState | None = None
+) -> CoachingHistory:
     """Write a note or a goal (write pool), then read the history back."""
     engine, agent_id, entry, today = inputs
     if isinstance(entry, NoteInput):

@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kpidesk.core.db.store import Store
 from kpidesk.core.kpi import targets
-from kpidesk.core.kpi.engine import Engine, Filters
+from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
 
 # How many spreads away from the median a gap is: IQR / 1.349 estimates the standard
 # deviation of a normal spread without letting one outlier agent widen it.
@@ -79,7 +80,7 @@ class AgentProfile:
         return next((s for s in self.standings if s.kpi == kpi_id), None)
 
 
-def agent_info(store, agent_id: str) -> tuple[str, str | None, tuple[str, ...]]:
+def agent_info(store: Store, agent_id: str) -> tuple[str, str | None, tuple[str, ...]]:
     """(name, team, channels the agent handled contacts on)."""
     cur = store.cursor()
     row = cur.execute("SELECT coalesce(name, agent_id), team FROM agents WHERE agent_id = ?", [agent_id]).fetchone()
@@ -164,7 +165,9 @@ FROM r GROUP BY kpi
 """
 
 
-def team_stats(store, values, better: dict[str, str], agent_id: str) -> dict[str, dict]:
+def team_stats(
+    store: Store, values: list[KpiValue], better: dict[str, str], agent_id: str
+) -> dict[str, dict[str, Any]]:
     """Median, quartiles, rank and percentile among agents with enough sample, in SQL.
 
     The per-agent values are bound as lists. Ranks follow each KPI's direction (1 =
@@ -179,11 +182,11 @@ def team_stats(store, values, better: dict[str, str], agent_id: str) -> dict[str
     bind = {
         "kpi": [v.kpi for v in rows],
         "agent": [v.group["agent"] for v in rows],
-        "value": [float(v.value) for v in rows],
+        "value": [float(v.value) for v in rows if v.value is not None],  # all of rows (filtered above)
         "sign": [sign.get(better.get(v.kpi, ""), 1.0) for v in rows],
         "focus": agent_id,
     }
-    out = {}
+    out: dict[str, dict[str, Any]] = {}
     for kpi, q1, med, q3, ranked, rank, pct in store.cursor().execute(_STATS_SQL, bind).fetchall():
         out[kpi] = {"q1": q1, "median": med, "q3": q3, "ranked": ranked, "rank": rank, "percentile": pct}
     return out

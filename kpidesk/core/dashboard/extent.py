@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import duckdb
+
+from kpidesk.core.db.store import Store
+
 # filter field → SQL giving the distinct values (fixed text: no user input)
 _LISTS = {
     "queues": "SELECT DISTINCT queue FROM contacts WHERE queue IS NOT NULL ORDER BY 1",
@@ -36,18 +40,20 @@ class DataExtent:
         return self.contacts == 0
 
 
-def date_range(cur) -> tuple[date | None, date | None, int]:
-    lo, hi, n = cur.execute(
+def date_range(cur: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None, int]:
+    row = cur.execute(
         "SELECT CAST(min(arrived_at) AS DATE), CAST(max(arrived_at) AS DATE), count(*) FROM contacts"
     ).fetchone()
+    assert row is not None  # aggregates without GROUP BY always return one row
+    lo, hi, n = row
     return lo, hi, int(n)
 
 
-def values(cur, field_name: str) -> list[str]:
+def values(cur: duckdb.DuckDBPyConnection, field_name: str) -> list[str]:
     return [str(r[0]) for r in cur.execute(_LISTS[field_name]).fetchall()]
 
 
-def agents(cur) -> list[tuple[str, str]]:
+def agents(cur: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """Every agent seen in contacts or the agents table, with a display name."""
     return [
         (r[0], r[1])
@@ -59,7 +65,7 @@ def agents(cur) -> list[tuple[str, str]]:
     ]
 
 
-def extent(store) -> DataExtent:
+def extent(store: Store) -> DataExtent:
     cur = store.cursor()
     try:
         first, last, n = date_range(cur)

@@ -139,8 +139,8 @@ def with_channels(filters: Filters, spec: TabSpec) -> Filters:
     return filters.narrowed(channels=spec.channels) if spec.channels else filters
 
 
-def _series(values: list[KpiValue], dim: str, shift: timedelta) -> dict[str, list]:
-    out: dict[str, list] = {}
+def _series(values: list[KpiValue], dim: str, shift: timedelta) -> dict[str, list[tuple[datetime, float | None]]]:
+    out: dict[str, list[tuple[datetime, float | None]]] = {}
     for v in values:
         t = v.group[dim]
         if isinstance(t, date) and not isinstance(t, datetime):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from kpidesk.core.dashboard import periods
 from kpidesk.core.kpi.engine import Filters
@@ -29,7 +30,7 @@ class ViewState:
     topics: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()
 
-    def changed(self, **changes) -> ViewState:
+    def changed(self, **changes: Any) -> ViewState:
         return replace(self, **changes)
 
     def period(self, anchor: date) -> periods.Period:

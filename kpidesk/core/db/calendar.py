@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from kpidesk.core import settings
 from kpidesk.core.db import derive
+from kpidesk.core.db.store import Store
 
 
 def _minutes(hhmm: str) -> int:
@@ -18,7 +19,7 @@ def _minutes(hhmm: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def open_slots(hours: dict) -> list[tuple[int, int, bool]]:
+def open_slots(hours: dict[str, list[list[str]]]) -> list[tuple[int, int, bool]]:
     rows = []
     for dow in range(1, 8):
         spans = [(_minutes(a), _minutes(b)) for a, b in hours.get(str(dow), [])]
@@ -28,13 +29,13 @@ def open_slots(hours: dict) -> list[tuple[int, int, bool]]:
     return rows
 
 
-def set_business_hours(store, hours: dict) -> None:
+def set_business_hours(store: Store, hours: dict[str, list[list[str]]]) -> None:
     """Save the business hours and recompute which contacts fall outside them."""
     settings.set_value(store, "business_hours", hours)
     rebuild_slots(store)
 
 
-def rebuild_slots(store) -> None:
+def rebuild_slots(store: Store) -> None:
     rows = open_slots(settings.get(store, "business_hours"))
     with store.write() as cur:
         cur.execute("DELETE FROM calendar_slots")
@@ -42,7 +43,7 @@ def rebuild_slots(store) -> None:
         derive.refresh_out_of_hours(cur)
 
 
-def set_holidays(store, days: list[tuple[date, str]]) -> None:
+def set_holidays(store: Store, days: list[tuple[date, str]]) -> None:
     with store.write() as cur:
         cur.execute("DELETE FROM holidays")
         if days:

@@ -24,6 +24,9 @@ from __future__ import annotations
 
 import json
 import os
+from typing import Any
+
+import duckdb
 
 MAIN = "contacts_main"
 VIEW = "contacts"
@@ -42,18 +45,18 @@ def segment_name(import_id: int) -> str:
     return f"contacts_seg_{int(import_id)}"
 
 
-def segments(cur) -> list[tuple[int, str, dict]]:
+def segments(cur: duckdb.DuckDBPyConnection) -> list[tuple[int, str, dict[str, Any]]]:
     """``(import_id, table, constants)`` of every segment, oldest first."""
     rows = cur.execute("SELECT import_id, table_name, constants FROM contact_segments ORDER BY import_id").fetchall()
     return [(i, t, json.loads(c or "{}")) for i, t, c in rows]
 
 
-def tables(cur) -> list[str]:
+def tables(cur: duckdb.DuckDBPyConnection) -> list[str]:
     """The physical tables behind ``contacts``: where updates go."""
     return [MAIN] + [t for _, t, _ in segments(cur)]
 
 
-def literal(value, sql_type: str) -> str:
+def literal(value: object, sql_type: str) -> str:
     """A constant as SQL for the view's definition (DDL takes no bound parameters):
     text quoted with its quotes doubled; integers and booleans written by Python."""
     if value is None:
@@ -66,7 +69,7 @@ def literal(value, sql_type: str) -> str:
     return f"CAST('{text}' AS {sql_type})"
 
 
-def rebuild_view(cur) -> None:
+def rebuild_view(cur: duckdb.DuckDBPyConnection) -> None:
     """``contacts`` as the main table and every segment, in the main table's column order."""
     parts = [f"SELECT * FROM {MAIN}"]
     for import_id, table, constants in segments(cur):
@@ -76,7 +79,7 @@ def rebuild_view(cur) -> None:
     cur.execute(f"CREATE OR REPLACE VIEW {VIEW} AS " + " UNION ALL BY NAME ".join(parts))
 
 
-def register(cur, import_id: int, constants: dict, rows: int) -> None:
+def register(cur: duckdb.DuckDBPyConnection, import_id: int, constants: dict[str, tuple[Any, str]], rows: int) -> None:
     """Record a segment just created, and show it in ``contacts``."""
     cur.execute(
         "INSERT INTO contact_segments VALUES ($id, $t, $c, $n)",
@@ -85,14 +88,14 @@ def register(cur, import_id: int, constants: dict, rows: int) -> None:
     rebuild_view(cur)
 
 
-def drop(cur, import_id: int) -> None:
+def drop(cur: duckdb.DuckDBPyConnection, import_id: int) -> None:
     """Forget a segment and its rows (an import that falls back to the main table)."""
     cur.execute("DELETE FROM contact_segments WHERE import_id = $id", {"id": import_id})
     cur.execute(f'DROP TABLE IF EXISTS "{segment_name(import_id)}"')
     rebuild_view(cur)
 
 
-def complete(cur, import_id: int) -> None:
+def complete(cur: duckdb.DuckDBPyConnection, import_id: int) -> None:
     """Give a segment the derived columns it was created without."""
     table = segment_name(import_id)
     have = {r[0] for r in cur.execute(f"DESCRIBE {table}").fetchall()}
@@ -103,13 +106,13 @@ def complete(cur, import_id: int) -> None:
         rebuild_view(cur)
 
 
-def fold(cur, import_id: int) -> None:
+def fold(cur: duckdb.DuckDBPyConnection, import_id: int) -> None:
     """Move a segment's rows into the main table (constants written out) and drop it."""
     cur.execute(f"INSERT INTO {MAIN} BY NAME SELECT * FROM {VIEW} WHERE import_id = $id", {"id": import_id})
     drop(cur, import_id)
 
 
-def fold_excess(cur, keep: int | None = None) -> list[int]:
+def fold_excess(cur: duckdb.DuckDBPyConnection, keep: int | None = None) -> list[int]:
     """Fold the smallest segments until at most ``keep`` remain; returns their imports."""
     rows = cur.execute("SELECT import_id FROM contact_segments ORDER BY rows, import_id").fetchall()
     keep = MAX_SEGMENTS if keep is None else keep

@@ -14,6 +14,8 @@ are named so that a reader of a test failure can find them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from kpidesk.core.demo.people import DAY, NULL, QUEUES, SLOT, H
@@ -34,28 +36,28 @@ TOPICS = {
 PRODUCTS = np.array(["Fibre", "Mobile", "Box TV"], dtype=object)
 
 
-def _slots(days: int, first_wd: int):
+def _slots(days: int, first_wd: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     s = np.arange(days * 96)
     day = s // 96
     return s, day, (first_wd + day) % 7, (s % 96) / 4.0
 
 
-def _arrivals(rng, rate: np.ndarray) -> np.ndarray:
+def _arrivals(rng: np.random.Generator, rate: np.ndarray) -> np.ndarray:
     """Poisson arrivals per quarter-hour slot, uniform within the slot, sorted."""
     counts = rng.poisson(rate)
     t = np.repeat(np.arange(len(rate)) * SLOT, counts) + rng.integers(0, SLOT, counts.sum())
     return np.sort(t).astype(float)
 
 
-def _weekday_hour(t: np.ndarray, first_wd: int):
+def _weekday_hour(t: np.ndarray, first_wd: int) -> tuple[np.ndarray, np.ndarray]:
     return ((first_wd + (t // DAY).astype(int)) % 7), (t % DAY) / H
 
 
-def _pick(rng, choices, p, n):
+def _pick(rng: np.random.Generator, choices: Sequence[str] | np.ndarray, p: list[float] | None, n: int) -> np.ndarray:
     return np.asarray(choices, dtype=object)[rng.choice(len(choices), n, p=p)]
 
 
-def _topics(rng, queue: np.ndarray) -> np.ndarray:
+def _topics(rng: np.random.Generator, queue: np.ndarray) -> np.ndarray:
     out = np.empty(len(queue), dtype=object)
     for q, names in TOPICS.items():
         m = queue == q
@@ -63,7 +65,7 @@ def _topics(rng, queue: np.ndarray) -> np.ndarray:
     return out
 
 
-def _lognormal(rng, median, sigma, n):
+def _lognormal(rng: np.random.Generator, median: float | np.ndarray, sigma: float, n: int) -> np.ndarray:
     return np.round(median * np.exp(rng.normal(0, sigma, n)))
 
 
@@ -107,7 +109,9 @@ def incident_days(days: int) -> tuple[int, int, int, int]:
     return start, start + round(days * 10 / 56), start + round(days * 12 / 56), start + round(days * 22 / 56)
 
 
-def phone(rng, days: int, first_wd: int, scale: float, incident: tuple[int, ...]) -> dict:
+def phone(
+    rng: np.random.Generator, days: int, first_wd: int, scale: float, incident: tuple[int, ...]
+) -> dict[str, np.ndarray]:
     s, day, wd, hour = _slots(days, first_wd)
     h = np.floor(hour).astype(int)
     hourly = np.array([PHONE_HOURS.get(i, 0.0) for i in range(24)])
@@ -158,7 +162,9 @@ def phone(rng, days: int, first_wd: int, scale: float, incident: tuple[int, ...]
     return f
 
 
-def email(rng, days: int, first_wd: int, scale: float, incident: tuple[int, ...]) -> dict:
+def email(
+    rng: np.random.Generator, days: int, first_wd: int, scale: float, incident: tuple[int, ...]
+) -> dict[str, np.ndarray]:
     """Tickets, and their replies computed as a first-in-first-out queue.
 
     The team answers at a capacity per working minute; ticket k is replied when the
@@ -210,7 +216,7 @@ def email(rng, days: int, first_wd: int, scale: float, incident: tuple[int, ...]
     return f
 
 
-def chat(rng, days: int, first_wd: int, scale: float) -> dict:
+def chat(rng: np.random.Generator, days: int, first_wd: int, scale: float) -> dict[str, np.ndarray]:
     """Customers who clicked "parler à un conseiller" (weekdays 09:00–18:00)."""
     s, day, wd, hour = _slots(days, first_wd)
     rate = np.where((wd < 5) & (hour >= 9) & (hour < 18), 1.0, 0.0) * 2.2 * scale * 25 / 36
@@ -235,7 +241,7 @@ def chat(rng, days: int, first_wd: int, scale: float) -> dict:
     return f
 
 
-def bot(rng, days: int, first_wd: int, scale: float) -> dict:
+def bot(rng: np.random.Generator, days: int, first_wd: int, scale: float) -> dict[str, np.ndarray]:
     """Virtual-assistant conversations, around the clock; hand-offs only when advisers work."""
     s, day, wd, hour = _slots(days, first_wd)
     rate = np.clip(1.0 - np.abs(hour - 14.0) / 10.0, 0.05, 1.0) * np.where(wd < 5, 1.0, 0.6)
@@ -269,12 +275,12 @@ def bot(rng, days: int, first_wd: int, scale: float) -> dict:
     return f
 
 
-def concat(frames: list[dict]) -> dict[str, np.ndarray]:
+def concat(frames: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     keys = frames[0].keys()
     return {k: np.concatenate([f[k] for f in frames]) for k in keys}
 
 
-def decorate(rng, f: dict) -> None:
+def decorate(rng: np.random.Generator, f: dict[str, np.ndarray]) -> None:
     """Topic and product for every contact (they only depend on the queue)."""
     f["topic"] = _topics(rng, f["queue"])
     f["product"] = _pick(rng, PRODUCTS, [0.5, 0.3, 0.2], len(f["queue"]))

@@ -15,7 +15,7 @@ from datetime import date
 
 import numpy as np
 
-from kpidesk.core.demo.people import DAY, LOW_CSAT_IDX, NULL, obj, to_ts
+from kpidesk.core.demo.people import DAY, LOW_CSAT_IDX, NULL, Staff, obj, to_ts
 
 SOURCE = "demo"
 POSITIVE = [
@@ -47,17 +47,25 @@ CRITERIA = {"tone": 2.0, "empathy": -2.0, "active listening": 0.0, "resolution":
 EVALUATORS = np.array(["Nadia Roussel (qualité)", "Julien Garnier (superviseur)"], dtype=object)
 
 
-def _repeated(f: dict, window: float = 7 * DAY) -> np.ndarray:
+def _repeated(f: dict[str, np.ndarray], window: float = 7 * DAY) -> np.ndarray:
     """Contacts followed by another from the same customer within the window."""
     cust, t = f["customer"], f["arrived"]
     order = np.lexsort((t, cust))
     gap = np.full(len(t), np.inf)
     same = cust[order][1:] == cust[order][:-1]
     gap[order[:-1]] = np.where(same, t[order][1:] - t[order][:-1], np.inf)
-    return (cust >= 0) & (gap <= window)
+    repeated: np.ndarray = (cust >= 0) & (gap <= window)
+    return repeated
 
 
-def feedback(rng, f: dict, staff, customers: dict, first: date, export_at: float) -> dict[str, dict]:
+def feedback(
+    rng: np.random.Generator,
+    f: dict[str, np.ndarray],
+    staff: Staff,
+    customers: dict[str, np.ndarray],
+    first: date,
+    export_at: float,
+) -> dict[str, dict[str, np.ndarray]]:
     """Set ``f['surveyed']``; return the surveys, evaluations and messages tables."""
     n = len(f["arrived"])
     handled = f["agent"] >= 0
@@ -89,7 +97,7 @@ def feedback(rng, f: dict, staff, customers: dict, first: date, export_at: float
         ("nps", nps, 0, 10, rng.random(len(resp)) < 0.6),
         ("ces", ces, 1, 7, rng.random(len(resp)) < 0.35),
     ]
-    cols: dict[str, list] = {k: [] for k in ("i", "type", "score", "lo", "hi", "comment")}
+    cols: dict[str, list[np.ndarray]] = {k: [] for k in ("i", "type", "score", "lo", "hi", "comment")}
     for kind, score, lo, hi, ask in kinds:
         cols["i"].append(resp[ask])
         cols["type"].append(np.full(ask.sum(), kind, dtype=object))
@@ -122,7 +130,9 @@ def feedback(rng, f: dict, staff, customers: dict, first: date, export_at: float
     }
 
 
-def _comments(rng, sat, agent, cust, customers) -> np.ndarray:
+def _comments(
+    rng: np.random.Generator, sat: np.ndarray, agent: np.ndarray, cust: np.ndarray, customers: dict[str, np.ndarray]
+) -> np.ndarray:
     m = len(sat)
     pos = np.array(POSITIVE, dtype=object)[rng.integers(0, len(POSITIVE), m)]
     neg = np.array(NEGATIVE, dtype=object)[rng.integers(0, len(NEGATIVE), m)]
@@ -137,7 +147,9 @@ def _comments(rng, sat, agent, cust, customers) -> np.ndarray:
     return out
 
 
-def _evaluations(rng, f: dict, staff, first: date, export_at: float) -> dict:
+def _evaluations(
+    rng: np.random.Generator, f: dict[str, np.ndarray], staff: Staff, first: date, export_at: float
+) -> dict[str, np.ndarray]:
     """Two evaluated calls per agent (four for the agent customers complain about), five criteria each."""
     calls = np.flatnonzero((f["channel"] == "phone") & (f["agent"] >= 0) & (f["ended"] < export_at - 5 * DAY))
     order = calls[np.lexsort((rng.random(len(calls)), f["agent"][calls]))]
@@ -165,7 +177,7 @@ def _evaluations(rng, f: dict, staff, first: date, export_at: float) -> dict:
     }
 
 
-def _messages(f: dict, first: date) -> dict:
+def _messages(f: dict[str, np.ndarray], first: date) -> dict[str, np.ndarray]:
     """Customer message at creation and agent replies, for answered tickets."""
     mail = np.flatnonzero((f["channel"] == "email") & ~np.isnan(f["first_resp"]))
     multi = mail[(np.array(f["replies"][mail], dtype=float) >= 2) & ~np.isnan(f["solved"][mail])]

@@ -26,6 +26,7 @@ import numpy as np
 
 from kpidesk.core import settings
 from kpidesk.core.db import contact_tables, derive
+from kpidesk.core.db.store import Store
 from kpidesk.core.demo import contacts as dc
 from kpidesk.core.demo import feedback as fb
 from kpidesk.core.demo.people import (
@@ -34,6 +35,8 @@ from kpidesk.core.demo.people import (
     LOW_CSAT_IDX,
     NULL,
     SLOT,
+    Roster,
+    Staff,
     add_backoffice,
     day_ts,
     make_customers,
@@ -64,7 +67,7 @@ def check_size(days: int, agents: int) -> None:
 
 
 def build_demo(
-    store,
+    store: Store,
     seed: int = 7,
     days: int = 56,
     agents: int = 25,
@@ -137,7 +140,7 @@ def build_demo(
     return {t: len(next(iter(c.values()))) for t, c in tables.items()}
 
 
-def _close_tickets(f: dict, export_at: float) -> None:
+def _close_tickets(f: dict[str, np.ndarray], export_at: float) -> None:
     """The demo is an export taken at midnight after ``end``: later events are unknown."""
     for k in TIME_FIELDS:
         f[k] = np.where(f[k] > export_at, np.nan, f[k])
@@ -148,7 +151,7 @@ def _close_tickets(f: dict, export_at: float) -> None:
     f["work_at"] = np.where(mail & ~replied, np.nan, f["work_at"])
     f["talk"] = np.where(mail & ~replied, np.nan, f["talk"])
     f["replies"] = np.where(mail & ~replied, 0, f["replies"])
-    f["reopened"] = np.where(mail & ~solved, None, f["reopened"])
+    f["reopened"] = np.where(mail & ~solved, NULL, f["reopened"])
     f["outcome"] = np.where(mail, np.where(replied, "handled", NULL), f["outcome"])
     f["status"] = np.where(
         mail, np.where(solved, "solved", np.where(replied, np.where(f["replies"] == 1, "open", "pending"), "new")), NULL
@@ -157,7 +160,14 @@ def _close_tickets(f: dict, export_at: float) -> None:
     f["ended"] = np.where(mail, f["solved"], f["ended"])
 
 
-def _route(rng, f: dict, idx: np.ndarray, staff, avail: np.ndarray, boost: np.ndarray) -> np.ndarray:
+def _route(
+    rng: np.random.Generator,
+    f: dict[str, np.ndarray],
+    idx: np.ndarray,
+    staff: Staff,
+    avail: np.ndarray,
+    boost: np.ndarray,
+) -> np.ndarray:
     """Pick, for each contact in ``idx``, an agent with the skill who is available then.
 
     Random choice weighted by skill (Gumbel-max trick, one matrix for all contacts);
@@ -172,13 +182,13 @@ def _route(rng, f: dict, idx: np.ndarray, staff, avail: np.ndarray, boost: np.nd
     ok = avail[:, slot].T & (weights > 0)
     with np.errstate(divide="ignore"):
         base = np.log(weights) + rng.gumbel(size=weights.shape)
-    pick = np.where(ok, base, -np.inf).argmax(axis=1)
+    pick: np.ndarray = np.where(ok, base, -np.inf).argmax(axis=1)
     nobody = ~ok.any(axis=1)
     pick[nobody] = base[nobody].argmax(axis=1)
     return pick
 
 
-def _apply_style(f: dict, staff, handled: np.ndarray) -> np.ndarray:
+def _apply_style(f: dict[str, np.ndarray], staff: Staff, handled: np.ndarray) -> np.ndarray:
     """Durations that depend on the agent; returns the handle time of every contact."""
     a = np.where(handled, f["agent"], 0)
     f["talk"] = np.where(handled, np.round(f["talk_base"] * staff.talk_mult[a]), f["talk_base"])
@@ -188,13 +198,14 @@ def _apply_style(f: dict, staff, handled: np.ndarray) -> np.ndarray:
     return np.where(handled, f["talk"] + np.nan_to_num(f["hold"]) + np.nan_to_num(f["wrap"]), 0.0)
 
 
-def _route_all(rng, f: dict, staff, roster, days: int) -> None:
+def _route_all(rng: np.random.Generator, f: dict[str, np.ndarray], staff: Staff, roster: Roster, days: int) -> None:
     """Route, size the back-office pauses from the resulting load, re-route what they hit.
 
     A real ACD offers the next call to the agent idle longest, which evens out the
     load; random routing does not, so it is repeated with each agent's weight scaled
     by how under-loaded they were (Lyon also answers mail and chat, Rabat does not).
     """
+    assert roster.avail is not None  # make_roster always builds the grid
     f["talk_base"], f["wrap_base"] = f["talk"].copy(), f["wrap"].copy()
     handled = ~np.isnan(f["work_at"])
     idx = np.flatnonzero(handled)
@@ -217,7 +228,9 @@ def _route_all(rng, f: dict, staff, roster, days: int) -> None:
     _apply_style(f, staff, handled)
 
 
-def _link_customers(rng, f: dict, customers: dict, days: int) -> None:
+def _link_customers(
+    rng: np.random.Generator, f: dict[str, np.ndarray], customers: dict[str, np.ndarray], days: int
+) -> None:
     """Known customers on most contacts, plus repeat contacts about the same problem.
 
     A share of contacts are follow-ups: they get the customer of an earlier handled
@@ -245,7 +258,7 @@ def _link_customers(rng, f: dict, customers: dict, days: int) -> None:
     f["customer"] = np.where(known, cust, -1)
 
 
-def _keys(f: dict) -> None:
+def _keys(f: dict[str, np.ndarray]) -> None:
     """Stable natural keys, numbered per channel in arrival order: call-000001…"""
     seq = np.zeros(len(f["channel"]), dtype=np.int64)
     for ch in KEY_PREFIX:
@@ -254,7 +267,9 @@ def _keys(f: dict) -> None:
     f["key"] = np.array([f"{KEY_PREFIX[c]}-{s:06d}" for c, s in zip(f["channel"], seq)], dtype=object)
 
 
-def _tables(f: dict, staff, roster, customers: dict, first: date) -> dict[str, dict]:
+def _tables(
+    f: dict[str, np.ndarray], staff: Staff, roster: Roster, customers: dict[str, np.ndarray], first: date
+) -> dict[str, dict[str, np.ndarray]]:
     n = len(f["arrived"])
     agent, cust = f["agent"], f["customer"]
     has_agent = agent >= 0

@@ -121,7 +121,7 @@ def ascii_slug(text: str) -> str:
     return plain.lower().replace(" ", "").replace("'", "")
 
 
-def _names(rng, firsts, lasts, n) -> list[str]:
+def _names(rng: np.random.Generator, firsts: list[str], lasts: list[str], n: int) -> list[str]:
     picks = rng.permutation(len(firsts) * len(lasts))[:n]
     return [f"{firsts[i % len(firsts)]} {lasts[i // len(firsts)]}" for i in picks]
 
@@ -147,7 +147,7 @@ class Staff:
         return len(self.ids)
 
 
-def make_staff(rng, n: int) -> Staff:
+def make_staff(rng: np.random.Generator, n: int) -> Staff:
     n_lyon = max(LOW_CSAT_IDX + 1, int(round(n * 0.6)))
     lyon = np.arange(n) < n_lyon
     names = _names(rng, _FIRST_FR, _LAST_FR, n_lyon) + _names(rng, _FIRST_MA, _LAST_MA, n - n_lyon)
@@ -187,7 +187,7 @@ def make_staff(rng, n: int) -> Staff:
     )
 
 
-def make_customers(rng, n: int, days: int) -> dict[str, np.ndarray]:
+def make_customers(rng: np.random.Generator, n: int, days: int) -> dict[str, np.ndarray]:
     """Customers with a start day (negative: before the period) and maybe an end day.
 
     About 10 % join during the period and 4 % leave, so retention and churn are not
@@ -213,9 +213,9 @@ def make_customers(rng, n: int, days: int) -> dict[str, np.ndarray]:
     purchases = 1 + rng.poisson(np.where(new, 0.3, 1.1))
     return {
         "ids": np.array([f"C{i + 1:06d}" for i in range(n)], dtype=object),
-        "name": names,
-        "email": emails,
-        "phone": phones,
+        "name": np.array(names, dtype=object),
+        "email": np.array(emails, dtype=object),
+        "phone": np.array(phones, dtype=object),
         "start": start,
         "end": end,
         "purchases": purchases,
@@ -239,7 +239,7 @@ class Roster:
 _STARTS_H = np.array([8.0, 8.5, 9.0, 9.5, 10.0, 11.0])
 
 
-def make_roster(rng, staff: Staff, first_day: date, days: int) -> Roster:
+def make_roster(rng: np.random.Generator, staff: Staff, first_day: date, days: int) -> Roster:
     n = staff.n
     grid_a, grid_d = np.meshgrid(np.arange(n), np.arange(days), indexing="ij")
     a, d = grid_a.ravel(), grid_d.ravel()
@@ -298,10 +298,13 @@ def shift_of(roster: Roster, agent: np.ndarray, t: np.ndarray, days: int) -> np.
     lookup = np.full((int(roster.agent.max(initial=0)) + 1, days), -1)
     lookup[roster.agent, roster.day] = np.arange(len(roster.agent))
     day = np.clip((t // DAY).astype(int), 0, days - 1)
-    return lookup[agent, day]
+    rows: np.ndarray = lookup[agent, day]
+    return rows
 
 
-def add_backoffice(rng, roster: Roster, staff: Staff, handle: np.ndarray, load: np.ndarray) -> None:
+def add_backoffice(
+    rng: np.random.Generator, roster: Roster, staff: Staff, handle: np.ndarray, load: np.ndarray
+) -> None:
     """Give each worked shift a back-office pause so its occupancy meets the agent's target.
 
     ``handle`` is the handle time per roster row, ``load`` the handle time per
@@ -358,7 +361,7 @@ def day_ts(first: date, offsets: np.ndarray) -> np.ndarray:
     return np.datetime64(first, "s") + (offsets.astype(np.int64) * DAY).astype("timedelta64[s]")
 
 
-def obj(values, mask=None) -> np.ndarray:
+def obj(values: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
     out = np.asarray(values, dtype=object).copy()
     if mask is not None:
         out[~mask] = None

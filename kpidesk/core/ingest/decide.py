@@ -10,6 +10,7 @@ Excel serial numbers, and what shape each column has (used to propose a mapping)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
 
@@ -47,7 +48,7 @@ PERCENT = re.compile(r"^[+-]?\d+([.,]\d+)?\s?%$")
 SCORE_LABEL = re.compile(r"^\s*[<>=]?\s*\d+(?:[.,]\d+)?\s*[-–:.)]\s*\S")
 
 
-def present(values) -> list[str]:
+def present(values: Iterable[str | None]) -> list[str]:
     return [v.strip() for v in values if v is not None and v.strip().lower() not in NULL_TOKENS]
 
 
@@ -59,13 +60,14 @@ def formats_for(order: str) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _shape(fmt: str):
+def _shape(fmt: str) -> re.Pattern[str] | None:
     """The regular expression ``strptime`` itself matches first (None when the format
     depends on the locale, or the private helper is missing)."""
     if _TIME_RE is None or any(d in fmt for d in ("%p", "%a", "%A", "%b", "%B", "%c", "%x", "%X")):
         return None
     try:
-        return _TIME_RE.compile(fmt)
+        pattern: re.Pattern[str] = _TIME_RE.compile(fmt)
+        return pattern
     except Exception:
         return None
 
@@ -83,7 +85,9 @@ def _parses(value: str, fmt: str) -> bool:
         return False
 
 
-def timestamp_rule(values, date_order: str = "auto", dc: bool = False) -> tuple[TimestampRule, float]:
+def timestamp_rule(
+    values: Iterable[str | None], date_order: str = "auto", dc: bool = False
+) -> tuple[TimestampRule, float]:
     """Formats to try (best first) and the share of sample values they read."""
     vals = tuple(present(values)[:400])
     rule, share = _timestamp_rule(vals, date_order)
@@ -122,7 +126,7 @@ def _timestamp_rule(vals: tuple[str, ...], date_order: str) -> tuple[TimestampRu
     return TimestampRule(ranked, zoned=bool(zoned), serial=bool(serial)), share
 
 
-def decimal_comma(columns_values) -> bool:
+def decimal_comma(columns_values: Iterable[Iterable[str | None]]) -> bool:
     """True when numbers in the sample are written ``12,5`` rather than ``12.5``."""
     comma = point = 0
     for values in columns_values:
@@ -133,7 +137,7 @@ def decimal_comma(columns_values) -> bool:
     return comma > point
 
 
-def shape(values) -> tuple[str, float]:
+def shape(values: Iterable[str | None]) -> tuple[str, float]:
     """The dominant kind of a column's values and its share: timestamp, duration,
     number, percent, score, bool, text, empty."""
     vals = present(values)[:300]

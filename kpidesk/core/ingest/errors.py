@@ -6,6 +6,8 @@ the file and what to do, never a traceback or a DuckDB internal.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kpidesk.core.jobs import Cancelled
 
 
@@ -27,6 +29,6 @@ class NoProfile(ImportError_):
     """No profile recognises the file and the proposed mapping is not sure enough:
     the UI offers the mapping dialog for ``path``."""
 
-    def __init__(self, message: str, path=None) -> None:
+    def __init__(self, message: str, path: Path | None = None) -> None:
         super().__init__(message)
         self.path = path

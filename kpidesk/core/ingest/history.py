@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+import duckdb
+
 
 @dataclass(frozen=True)
 class ImportEntry:
@@ -33,7 +35,7 @@ class Reject:
     raw: str | None
 
 
-def imports(cur, limit: int = 1000) -> list[ImportEntry]:
+def imports(cur: duckdb.DuckDBPyConnection, limit: int = 1000) -> list[ImportEntry]:
     """Past imports, newest first."""
     rows = cur.execute(
         "SELECT import_id, file_name, profile, started_at, coalesce(rows_read, 0), coalesce(rows_loaded, 0), "
@@ -44,9 +46,11 @@ def imports(cur, limit: int = 1000) -> list[ImportEntry]:
     return [ImportEntry(*r) for r in rows]
 
 
-def rejects(cur, import_id: int, limit: int = 1000) -> tuple[int, list[Reject]]:
+def rejects(cur: duckdb.DuckDBPyConnection, import_id: int, limit: int = 1000) -> tuple[int, list[Reject]]:
     """(total rejected rows of ``import_id``, the first ``limit`` of them by line)."""
-    total = cur.execute("SELECT count(*) FROM import_rejects WHERE import_id = $id", {"id": import_id}).fetchone()[0]
+    row = cur.execute("SELECT count(*) FROM import_rejects WHERE import_id = $id", {"id": import_id}).fetchone()
+    assert row is not None  # count(*) always returns one row
+    total = row[0]
     rows = cur.execute(
         "SELECT line, reason, raw FROM import_rejects WHERE import_id = $id ORDER BY line NULLS LAST LIMIT $n",
         {"id": import_id, "n": int(limit)},

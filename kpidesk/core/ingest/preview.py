@@ -12,6 +12,7 @@ database: the UI runs them in a worker thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kpidesk.core.ingest import mapping
@@ -30,13 +31,15 @@ class Preview:
     reason it would be rejected (None when it loads)."""
 
     columns: list[str] = field(default_factory=list)
-    rows: list[tuple] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
     reasons: list[str | None] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
 
-def inspect(path, *, sheet: str | None = None, read: dict | None = None, table: str | None = None) -> Proposal:
+def inspect(
+    path: str | Path, *, sheet: str | None = None, read: dict[str, Any] | None = None, table: str | None = None
+) -> Proposal:
     """Reader options as detected (or as given), the target table and a mapping guess."""
     with opened(path, sheet=sheet, read=read) as (cur, info, rel):
         prop = propose_from(cur, info, rel, table)
@@ -54,8 +57,13 @@ def required_fields(table: str) -> list[str]:
 
 
 def profile_data(
-    proposal: Proposal, fields: dict, *, table: str | None = None, read: dict | None = None, name: str | None = None
-) -> dict:
+    proposal: Proposal,
+    fields: dict[str, Any],
+    *,
+    table: str | None = None,
+    read: dict[str, Any] | None = None,
+    name: str | None = None,
+) -> dict[str, Any]:
     """The profile for the user's choices; ``fields`` maps field → spec (a column name,
     or ``{"date": …, "time": …}``), fields left out are not mapped."""
     table = table or proposal.table
@@ -82,7 +90,9 @@ def profile_data(
     return data
 
 
-def preview(path, data: dict, *, sheet: str | None = None, timezone: str = "UTC", rows: int = 20) -> Preview:
+def preview(
+    path: str | Path, data: dict[str, Any], *, sheet: str | None = None, timezone: str = "UTC", rows: int = 20
+) -> Preview:
     """The first ``rows`` records mapped by the profile ``data``."""
     with opened(path, sheet=sheet, read=data.get("read")) as (cur, info, rel):
         prof = Profile(data.get("name", "preview"), data)
@@ -106,6 +116,6 @@ def preview(path, data: dict, *, sheet: str | None = None, timezone: str = "UTC"
         return out
 
 
-def missing_fields(data: dict, columns: list[str]) -> list[str]:
+def missing_fields(data: dict[str, Any], columns: list[str]) -> list[str]:
     """Required fields the profile ``data`` leaves without a column (empty: it can import)."""
     return resolve(Profile(data.get("name", "mapping"), data), columns)[1]

@@ -4,6 +4,7 @@ over the file (see :mod:`.readers`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -11,7 +12,7 @@ class Relation:
     """A ``SELECT`` over the file and its bound parameters."""
 
     sql: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
     columns: list[str] = field(default_factory=list)
     has_extra: bool = False
     sample_sql: str | None = None  # same columns without ``_line``: a LIMIT stops early

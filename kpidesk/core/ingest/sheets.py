@@ -9,16 +9,23 @@ rendering of a time fraction, which ``values.py`` understands).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import quote, unique_names
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo
 
+if TYPE_CHECKING:
+    import fastexcel
+
 SHEET_TABLE = "_kd_sheet"
 HEADER_SCAN_ROWS = 30
 
 
-def _reader(info: FileInfo):
+def _reader(info: FileInfo) -> fastexcel.ExcelReader:
     import fastexcel
 
     try:
@@ -31,7 +38,7 @@ def list_sheets(info: FileInfo) -> list[str]:
     return list(_reader(info).sheet_names)
 
 
-def _pick(reader, info: FileInfo):
+def _pick(reader: fastexcel.ExcelReader, info: FileInfo) -> str:
     names = list(reader.sheet_names)
     info.sheets = names
     if info.sheet is not None:
@@ -45,7 +52,7 @@ def _pick(reader, info: FileInfo):
     raise ImportError_(f"{info.path.name} has no sheet with data: there is nothing to import.")
 
 
-def _header_row(rows: list[tuple]) -> int:
+def _header_row(rows: list[tuple[Any, ...]]) -> int:
     """Index of the header: the first row filled like the widest rows below it."""
     filled = [sum(1 for c in r if c not in (None, "")) for r in rows]
     widest = max(filled) if filled else 0
@@ -59,7 +66,7 @@ def _header_row(rows: list[tuple]) -> int:
     return 0
 
 
-def load_sheet(cur, info: FileInfo):
+def load_sheet(cur: duckdb.DuckDBPyConnection, info: FileInfo) -> Relation:
 
     reader = _reader(info)
     info.sheet = _pick(reader, info)

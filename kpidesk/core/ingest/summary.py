@@ -7,6 +7,7 @@ it, the UI shows it, and ``imports`` keeps it (``rows_ignored`` included).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -19,9 +20,9 @@ class ImportReport:
     duplicate: int = 0
     rejected: int = 0
     ignored: int = 0
-    tables: dict = field(default_factory=dict)
-    reader: dict = field(default_factory=dict)
-    rejects: list = field(default_factory=list)  # first few (line, reason)
+    tables: dict[str, int] = field(default_factory=dict)
+    reader: dict[str, Any] = field(default_factory=dict)
+    rejects: list[tuple[int, str]] = field(default_factory=list)  # first few (line, reason)
     seconds: float = 0.0
     ok: bool = True
     message: str = ""
@@ -35,5 +36,5 @@ class ImportReport:
         )
         return text + (f", {self.ignored} ignored" if self.ignored else "")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)

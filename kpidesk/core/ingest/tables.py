@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import duckdb
+
 
 @dataclass(frozen=True)
 class Target:
@@ -74,7 +76,7 @@ DEFAULTS: dict[str, dict[str, object]] = {
 }
 
 
-def column_types(cur, table: str) -> dict[str, str]:
+def column_types(cur: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     """``{column: DuckDB type}`` of a canonical table, in table order."""
     rows = cur.execute(
         "SELECT column_name, data_type FROM information_schema.columns "

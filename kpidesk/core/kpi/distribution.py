@@ -9,7 +9,11 @@ every filter value is a bound parameter.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+import duckdb
+
+from kpidesk.core.kpi.engine import Engine, Filters
 from kpidesk.core.kpi.relations import DISTRIBUTIONS
 
 MEASURES = tuple(DISTRIBUTIONS)  # wait, handle, first_response, resolution
@@ -30,7 +34,7 @@ class Histogram:
         return self.n == 0
 
 
-def histogram(engine, measure: str, filters, bins: int = 40) -> Histogram:
+def histogram(engine: Engine, measure: str, filters: Filters, bins: int = 40) -> Histogram:
     """Counts in ``bins`` equal bins from 0 to the 98th percentile (the last bin
     also holds the longer tail), with the median, p90 and mean of all values.
 
@@ -47,12 +51,14 @@ def histogram(engine, measure: str, filters, bins: int = 40) -> Histogram:
         cur.close()
 
 
-def _histogram(cur, source: str, bind: dict, measure: str, bins: int) -> Histogram:
-    n, median, p90, mean, top = cur.execute(
+def _histogram(cur: duckdb.DuckDBPyConnection, source: str, bind: dict[str, Any], measure: str, bins: int) -> Histogram:
+    row = cur.execute(
         f"SELECT count(*), quantile_cont(x, 0.5), quantile_cont(x, 0.9), avg(x), "
         f"quantile_cont(x, 0.98) FROM ({source})",
         bind,
     ).fetchone()
+    assert row is not None  # aggregates without GROUP BY always return one row
+    n, median, p90, mean, top = row
     out = Histogram(measure, n=int(n), median=median, p90=p90, mean=mean)
     if not n:
         return out
@@ -68,7 +74,13 @@ def edges(first: float, step: float, count: int) -> list[float]:
 
 
 def bin_counts(
-    cur, source: str, bind: dict, first: float, step: float, count: int, series: tuple[str, ...] = ("true",)
+    cur: duckdb.DuckDBPyConnection,
+    source: str,
+    bind: dict[str, Any],
+    first: float,
+    step: float,
+    count: int,
+    series: tuple[str, ...] = ("true",),
 ) -> list[list[int]]:
     """The only histogram: how many values ``x`` of ``source`` fall in each of ``count``
     bins of width ``step`` from ``first`` (values below count in the first bin, values

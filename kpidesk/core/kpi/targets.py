@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kpidesk.core.db.store import Store
+from kpidesk.core.kpi.definitions import KpiDefinition
+
 ANY_CHANNEL = "*"
 GREEN, AMBER, RED = "green", "amber", "red"
 
@@ -19,13 +22,13 @@ class Target:
     warning: float | None = None
 
 
-def load(store) -> dict[tuple[str, str], Target]:
+def load(store: Store) -> dict[tuple[str, str], Target]:
     """Every override in the database, keyed by (kpi, channel)."""
     rows = store.cursor().execute("SELECT kpi, channel, target, warning FROM targets").fetchall()
     return {(kpi, channel): Target(target, warning) for kpi, channel, target, warning in rows}
 
 
-def set_target(store, kpi: str, channel: str | None, target: float | None, warning: float | None) -> None:
+def set_target(store: Store, kpi: str, channel: str | None, target: float | None, warning: float | None) -> None:
     """Save an override; a target and warning both ``None`` removes it."""
     channel = channel or ANY_CHANNEL
     with store.write(facts=False) as cur:
@@ -34,7 +37,7 @@ def set_target(store, kpi: str, channel: str | None, target: float | None, warni
             cur.execute("INSERT INTO targets VALUES (?, ?, ?, ?)", [kpi, channel, target, warning])
 
 
-def resolve(overrides: dict[tuple[str, str], Target], kpi, channel: str | None = None) -> Target:
+def resolve(overrides: dict[tuple[str, str], Target], kpi: KpiDefinition, channel: str | None = None) -> Target:
     """The target in force for a KPI definition on a channel: the channel's own
     override, else the all-channel override, else the KPI file's default."""
     for key in ((kpi.id, channel or ANY_CHANNEL), (kpi.id, ANY_CHANNEL)):

@@ -22,6 +22,9 @@ Rules, per docs/data-model.md:
 
 from __future__ import annotations
 
+import duckdb
+
+from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.transforms.vendor_common import (
     base_params,
     columns,
@@ -38,7 +41,7 @@ def _j(obj: str, key: str) -> str:
     return f"NULLIF(json_extract_string({obj}, '$.{key}'), '')"  # constant keys only
 
 
-def transform(cur, staging: str, ctx) -> None:
+def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
     cols = columns(cur, staging)
     queue, agent, cust = pick(cols, "Queue"), pick(cols, "Agent"), pick(cols, "CustomerEndpoint")
     params = base_params(ctx)

@@ -25,6 +25,9 @@ What CDRs can and cannot tell:
 
 from __future__ import annotations
 
+import duckdb
+
+from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.transforms.vendor_common import (
     base_params,
     columns,
@@ -45,7 +48,7 @@ def _peer(col: str) -> str:
     return f"regexp_replace(regexp_replace({col}, ';[0-9]+$', ''), '-[0-9a-f]+$', '')"
 
 
-def transform(cur, staging: str, ctx) -> None:
+def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
     cols = columns(cur, staging)
     opts = options(ctx, "asterisk_cdr")
     params = {

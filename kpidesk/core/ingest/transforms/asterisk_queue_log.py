@@ -18,6 +18,9 @@ is offered in both (kpi-catalog: a flow-out is offered again there).
 
 from __future__ import annotations
 
+import duckdb
+
+from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.transforms import asterisk_sessions
 from kpidesk.core.ingest.transforms.vendor_common import (
     base_params,
@@ -42,7 +45,7 @@ def _in(values: tuple[str, ...]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"  # constant event names only
 
 
-def _normalise(cur, staging: str, ctx) -> None:
+def _normalise(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
     """``_ql_ev``: one row per line, same columns whatever the variant."""
     cols = columns(cur, staging)
     if has(cols, "htime", "param1"):  # PBXware
@@ -91,7 +94,7 @@ def _normalise(cur, staging: str, ctx) -> None:
     )
 
 
-def _calls(cur, ctx) -> None:
+def _calls(cur: duckdb.DuckDBPyConnection, ctx: TransformContext) -> None:
     """Segment each callid at its ENTERQUEUE events, then one contact per segment."""
     run(
         cur,
@@ -155,7 +158,7 @@ def _calls(cur, ctx) -> None:
     )
 
 
-def transform(cur, staging: str, ctx) -> None:
+def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
     _normalise(cur, staging, ctx)
     _calls(cur, ctx)
     asterisk_sessions.build(cur, ctx)

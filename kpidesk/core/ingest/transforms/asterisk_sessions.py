@@ -12,6 +12,9 @@ without its start are left out: their length is unknown.
 
 from __future__ import annotations
 
+import duckdb
+
+from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.transforms.vendor_common import base_params, instant, run, secs_between
 
 KINDS = {
@@ -23,7 +26,7 @@ KINDS = {
 }
 
 
-def _in(values) -> str:
+def _in(values: tuple[str, ...]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"  # constant event names only
 
 
@@ -48,7 +51,7 @@ def _state_sql(state: str) -> str:
     """
 
 
-def build(cur, ctx) -> None:
+def build(cur: duckdb.DuckDBPyConnection, ctx: TransformContext) -> None:
     run(
         cur,
         f"""

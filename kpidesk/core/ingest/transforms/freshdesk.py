@@ -17,6 +17,9 @@ channel ``email`` (ticket semantics, whatever its ``Source``), except social sou
 
 from __future__ import annotations
 
+import duckdb
+
+from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.transforms.vendor_common import (
     base_params,
     columns,
@@ -43,7 +46,7 @@ CSAT = {
 }
 
 
-def transform(cur, staging: str, ctx) -> None:
+def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
     cols = columns(cur, staging)
     p = {
         k: pick(cols, *names)

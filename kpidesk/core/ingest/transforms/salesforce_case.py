@@ -15,6 +15,9 @@ milestone is completed or the case is closed.
 
 from __future__ import annotations
 
+import duckdb
+
+from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.transforms.vendor_common import (
     base_params,
     columns,
@@ -45,7 +48,7 @@ FIELDS = {
 }
 
 
-def transform(cur, staging: str, ctx) -> None:
+def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
     cols = columns(cur, staging)
     f = {k: pick(cols, *v) for k, v in FIELDS.items()}
     params = {

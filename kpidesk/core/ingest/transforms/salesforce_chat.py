@@ -14,6 +14,9 @@ talk time; ``AverageResponseTimeOperator`` the export's own average reply time.
 
 from __future__ import annotations
 
+import duckdb
+
+from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.transforms.vendor_common import (
     base_params,
     columns,
@@ -48,7 +51,7 @@ FIELDS = {
 }
 
 
-def transform(cur, staging: str, ctx) -> None:
+def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
     cols = columns(cur, staging)
     f = {k: pick(cols, *v) for k, v in FIELDS.items()}
     params = base_params(ctx)

@@ -17,6 +17,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import duckdb
+
+from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.kpi import params as sql_params
 
 
@@ -25,7 +28,7 @@ def q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def columns(cur, table: str) -> dict[str, str]:
+def columns(cur: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     """Staging columns, keyed by a normalised form (lower case, no spaces/_/-/.)."""
     rows = cur.execute(f"SELECT * FROM {q(table)} LIMIT 0").description
     return {norm(r[0]): r[0] for r in rows}
@@ -110,16 +113,16 @@ def truthy(expr: str) -> str:
     )
 
 
-def run(cur, sql: str, params: dict[str, Any]) -> None:
+def run(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> None:
     """Execute with only the named parameters the SQL uses (DuckDB refuses extras)."""
     cur.execute(sql, sql_params.bind(sql, params))
 
 
-def base_params(ctx) -> dict[str, Any]:
+def base_params(ctx: TransformContext) -> dict[str, Any]:
     return {"tz": ctx.timezone, "source": ctx.source, "import_id": ctx.import_id}
 
 
-def options(ctx, section: str) -> dict[str, Any]:
+def options(ctx: TransformContext, section: str) -> dict[str, Any]:
     """The profile's ``[options]`` table, overlaid with ``[<section>]`` if present."""
     prof = getattr(ctx, "profile", None) or {}
     opts = dict(prof.get("options") or {})
@@ -127,7 +130,9 @@ def options(ctx, section: str) -> dict[str, Any]:
     return opts
 
 
-def create_rejects(cur, selects: Iterable[str] = (), params: dict[str, Any] | None = None) -> None:
+def create_rejects(
+    cur: duckdb.DuckDBPyConnection, selects: Iterable[str] = (), params: dict[str, Any] | None = None
+) -> None:
     """``out_rejects`` from ``SELECT _line, reason`` queries (none → empty table)."""
     parts = [s for s in selects if s]
     body = (

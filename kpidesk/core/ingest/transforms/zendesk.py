@@ -15,6 +15,9 @@ used as given rather than recomputed, because the export has no first-reply time
 
 from __future__ import annotations
 
+import duckdb
+
+from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.transforms.vendor_common import (
     base_params,
     columns,
@@ -33,7 +36,7 @@ def _json(obj: str, path: str) -> str:
     return f"NULLIF(json_extract_string({obj}, '{path}'), '')"  # constant paths only
 
 
-def _fields(cols) -> dict[str, str]:
+def _fields(cols: dict[str, str]) -> dict[str, str]:
     """SQL for each field; header names normalise alike (``Created at`` = ``created_at``)."""
     null = "CAST(NULL AS VARCHAR)"
     m, r, v = pick(cols, "metric_set"), pick(cols, "satisfaction_rating"), pick(cols, "via")
@@ -65,7 +68,7 @@ def _fields(cols) -> dict[str, str]:
     }
 
 
-def transform(cur, staging: str, ctx) -> None:
+def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
     f = _fields(columns(cur, staging))
     params = base_params(ctx)
     run(
