@@ -16,6 +16,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kpidesk.core.ingest import encoding as enc
 from kpidesk.core.ingest.errors import ImportError_
@@ -47,7 +48,7 @@ class FileInfo:
     def has_header(self) -> bool:
         return self.header_line > 0
 
-    def describe(self) -> dict:
+    def describe(self) -> dict[str, Any]:
         names = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
         return {
             "kind": self.kind,
@@ -154,7 +155,15 @@ def _score(rows: list[list[str]]) -> tuple[int, int, float]:
     return start, width, sum(1 for c in body if c == width) / len(body)
 
 
-def _sniff_text(info: FileInfo, text: str, truncated: bool, delimiter, header, columns, header_line=None) -> None:
+def _sniff_text(
+    info: FileInfo,
+    text: str,
+    truncated: bool,
+    delimiter: str | None,
+    header: bool | None,
+    columns: list[str] | None,
+    header_line: int | None = None,
+) -> None:
     best = None
     for d in [delimiter] if delimiter else DELIMITERS:
         rows = _rows(text, d, truncated)

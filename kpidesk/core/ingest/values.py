@@ -9,8 +9,11 @@ its values (:mod:`kpidesk.core.ingest.decide`) and passed in as bound parameters
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+import duckdb
 
 NULL_TOKENS = ("", "null", "-", "--", "n/a", "#n/a", "none", "nan", "(null)", "#value!")
 TRUE_WORDS = ("y", "yes", "oui", "o", "true", "vrai", "1", "x", "t", "ok")
@@ -19,7 +22,7 @@ FALSE_WORDS = ("n", "no", "non", "false", "faux", "0", "f")
 _LIST = ", ".join
 
 
-def _sql_list(words) -> str:
+def _sql_list(words: Iterable[str]) -> str:
     return "[" + _LIST("'" + w + "'" for w in words) + "]"  # our own constants, not user data
 
 
@@ -78,14 +81,14 @@ CREATE OR REPLACE TEMP MACRO kd_clocktext(s) AS
 ZONE_RE = r"(Z|z|[+-]\d\d(:?\d\d)?)$"
 
 
-def install(cur) -> None:
+def install(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute(MACROS)
 
 
 class Params:
     """Bound parameters of one generated statement (``$p1``, ``$p2``…)."""
 
-    def __init__(self, initial: dict | None = None) -> None:
+    def __init__(self, initial: dict[str, Any] | None = None) -> None:
         self.values: dict[str, Any] = dict(initial or {})
 
     def bind(self, value: Any) -> str:
@@ -135,7 +138,9 @@ def mapped(s: str, mapping: dict[str, str], p: Params) -> str:
     return f"coalesce({p.bind(vals)}[list_position({p.bind(keys)}, lower({s}))], {s})"
 
 
-def boolean(s: str, p: Params, true_values=None, false_values=None) -> str:
+def boolean(
+    s: str, p: Params, true_values: Iterable[object] | None = None, false_values: Iterable[object] | None = None
+) -> str:
     if not true_values and not false_values:
         return f"kd_bool({s})"
     t = [str(v).lower() for v in (true_values or TRUE_WORDS)]
