@@ -10,14 +10,18 @@ preview of the first rows as they will load — and what ``save_profile`` writes
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from kpidesk.core.ingest import decide, encoding, mapping, readers, values
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.profiles import Profile, load
+from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo, sniff
 from kpidesk.core.ingest.synonyms import CONSTANTS, EXPECTED_SHAPE, SYNONYMS, TABLE_HINTS
 
@@ -29,9 +33,9 @@ class FieldGuess:
     column: str
     confidence: float
     time: str | None = None  # a separate time-of-day column completing a date column
-    map: dict | None = None  # recoding of the values (``Oui`` → ``answered``)
+    map: dict[str, str] | None = None  # recoding of the values (``Oui`` → ``answered``)
 
-    def spec(self):
+    def spec(self) -> str | dict[str, Any]:
         """The ``[fields]`` entry this guess writes into a profile."""
         if self.time:
             return {"date": self.column, "time": self.time}
@@ -43,12 +47,12 @@ class FieldGuess:
 @dataclass
 class Proposal:
     path: Path
-    reader: dict
+    reader: dict[str, Any]
     table: str
     fields: dict[str, FieldGuess] = field(default_factory=dict)
     columns: list[str] = field(default_factory=list)
-    preview: list[dict] = field(default_factory=list)
-    constants: dict = field(default_factory=dict)
+    preview: list[dict[str, Any]] = field(default_factory=list)
+    constants: dict[str, Any] = field(default_factory=dict)
 
     def missing_required(self) -> list[str]:
         prof = self.to_profile()
@@ -65,7 +69,7 @@ class Proposal:
         required = [f for f in self.to_profile().required() if f in self.fields]
         return not self.missing_required() and all(self.fields[f].confidence >= CONFIDENT for f in required)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "name": self.path.stem,
             "label": f"Proposed for {self.path.name}",
@@ -110,7 +114,7 @@ OUTCOME_YES_NO = {
 }
 
 
-def guess_for(table: str, columns: list[str], shapes: dict) -> dict[str, FieldGuess]:
+def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float]]) -> dict[str, FieldGuess]:
     """Field → column for one table: the best-scoring (field, column) pairs first, so
     that ``Durée`` goes to talk time (exact synonym) rather than to the wait time
     (partial one) that happens to come earlier in the list."""
@@ -141,7 +145,9 @@ def guess_for(table: str, columns: list[str], shapes: dict) -> dict[str, FieldGu
     return fields
 
 
-def _date_and_time(fields: dict, primary: str | None, columns: list[str], shapes: dict) -> None:
+def _date_and_time(
+    fields: dict[str, FieldGuess], primary: str | None, columns: list[str], shapes: dict[str, tuple[str, float]]
+) -> None:
     """``Date`` + ``Heure`` columns: one timestamp read from both."""
     taken = {g.column for g in fields.values()}
     clock = [c for c in columns if normalize(c) in TIME_COLUMNS and shapes[c][0] in ("duration", "timestamp")]
@@ -160,7 +166,9 @@ def _date_and_time(fields: dict, primary: str | None, columns: list[str], shapes
                 del fields[name]
 
 
-def guess(columns: list[str], samples: dict, table: str | None = None) -> tuple[str, dict[str, FieldGuess]]:
+def guess(
+    columns: list[str], samples: dict[str, list[Any]], table: str | None = None
+) -> tuple[str, dict[str, FieldGuess]]:
     shapes = {c: decide.shape(samples.get(c, [])) for c in columns}
     best_table, best_fields, best_score = "contacts", {}, -1.0
     for name, hint in TABLE_HINTS.items():
@@ -175,7 +183,7 @@ def guess(columns: list[str], samples: dict, table: str | None = None) -> tuple[
     return best_table, best_fields
 
 
-def propose_from(cur, info: FileInfo, rel, table: str | None = None) -> Proposal:
+def propose_from(cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation, table: str | None = None) -> Proposal:
     samples = mapping.sample(cur, rel, 500)
     table, fields = guess(rel.columns, samples, table)
     prop = Proposal(
@@ -186,7 +194,7 @@ def propose_from(cur, info: FileInfo, rel, table: str | None = None) -> Proposal
     return prop
 
 
-def _survey_scale(prop: Proposal, samples: dict) -> None:
+def _survey_scale(prop: Proposal, samples: dict[str, list[Any]]) -> None:
     g = prop.fields.get("score")
     nums = []
     for v in decide.present(samples.get(g.column, [])) if g else []:
@@ -203,7 +211,9 @@ def _survey_scale(prop: Proposal, samples: dict) -> None:
 
 
 @contextmanager
-def opened(path, *, sheet: str | None = None, read: dict | None = None):
+def opened(
+    path: str | Path, *, sheet: str | None = None, read: dict[str, Any] | None = None
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, FileInfo, Relation]]:
     """(cursor, FileInfo, Relation) over ``path`` in a throwaway in-memory database."""
     from kpidesk.core.db.startup import open_database
 
@@ -230,7 +240,9 @@ def opened(path, *, sheet: str | None = None, read: dict | None = None):
             info.read_path.unlink(missing_ok=True)
 
 
-def propose_mapping(path, sheet: str | None = None, *, timezone: str = "UTC", preview_rows: int = 20) -> Proposal:
+def propose_mapping(
+    path: str | Path, sheet: str | None = None, *, timezone: str = "UTC", preview_rows: int = 20
+) -> Proposal:
     """Reader options, target table, field → column with confidence, and a preview."""
     with opened(path, sheet=sheet) as (cur, info, rel):
         prop = propose_from(cur, info, rel)
@@ -243,7 +255,7 @@ def propose_mapping(path, sheet: str | None = None, *, timezone: str = "UTC", pr
         return prop
 
 
-def _toml_value(v) -> str:
+def _toml_value(v: object) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, (int, float)):
@@ -260,7 +272,7 @@ def _toml_key(k: str) -> str:
     return k if k.replace("_", "").isalnum() and k.isascii() else _toml_value(k)
 
 
-def save_profile(proposal_or_mapping, name: str, folder) -> Path:
+def save_profile(proposal_or_mapping: Proposal | Mapping[str, Any], name: str, folder: str | Path) -> Path:
     """Write a TOML profile named ``name`` into ``folder``; returns its path."""
     data = proposal_or_mapping.to_dict() if isinstance(proposal_or_mapping, Proposal) else dict(proposal_or_mapping)
     data["name"] = name

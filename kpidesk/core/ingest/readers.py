@@ -11,6 +11,8 @@ reason, not a failed import.
 
 from __future__ import annotations
 
+import duckdb
+
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import quote, unique_names
 from kpidesk.core.ingest.relation import Relation
@@ -21,7 +23,7 @@ NO_NULL = "\x01"  # never in a file: empty fields stay '' and padded ones are NU
 CSV_REJECTS = "_kd_csv_rejects"
 
 
-def relation(cur, info: FileInfo) -> Relation:
+def relation(cur: duckdb.DuckDBPyConnection, info: FileInfo) -> Relation:
     if info.kind == "csv":
         return _csv(info)
     if info.kind in ("xlsx", "xls", "ods"):
@@ -79,7 +81,7 @@ def _csv(info: FileInfo) -> Relation:
     )
 
 
-def _typed(cur, info: FileInfo, reader: str) -> Relation:
+def _typed(cur: duckdb.DuckDBPyConnection, info: FileInfo, reader: str) -> Relation:
     """Parquet and JSON: typed columns shown as text (nested values as JSON)."""
     params = {"path": str(info.path)}
     try:
@@ -103,10 +105,11 @@ def _typed(cur, info: FileInfo, reader: str) -> Relation:
     return Relation(sql, params, names)
 
 
-def csv_rejects(cur) -> list[tuple[int, str, str]]:
+def csv_rejects(cur: duckdb.DuckDBPyConnection) -> list[tuple[int, str, str]]:
     """Lines DuckDB's CSV reader could not read at all: (line, reason, raw)."""
-    exists = cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": CSV_REJECTS}).fetchone()[0]
-    if not exists:
+    row = cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": CSV_REJECTS}).fetchone()
+    assert row is not None  # count(*) always returns one row
+    if not row[0]:
         return []
     # DISTINCT: the file may be scanned more than once (a check pass, then the load)
     rows = cur.execute(
@@ -117,6 +120,6 @@ def csv_rejects(cur) -> list[tuple[int, str, str]]:
     ]
 
 
-def drop_csv_rejects(cur) -> None:
+def drop_csv_rejects(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute(f"DROP TABLE IF EXISTS {quote(CSV_REJECTS)}")
     cur.execute(f"DROP TABLE IF EXISTS {quote(CSV_REJECTS + '_scan')}")
