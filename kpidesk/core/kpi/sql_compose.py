@@ -9,6 +9,7 @@ editor, never values typed into a filter.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from kpidesk.core.kpi.definitions import KpiDefinition
 from kpidesk.core.kpi.relations import RELATIONS, Relation
@@ -44,6 +45,23 @@ FILTERS = {
 }
 
 
+class Filtered(Protocol):
+    """What this module reads of ``engine.Filters`` (the engine imports this module)."""
+
+    @property
+    def channels(self) -> tuple[str, ...]: ...
+    @property
+    def queues(self) -> tuple[str, ...]: ...
+    @property
+    def teams(self) -> tuple[str, ...]: ...
+    @property
+    def sites(self) -> tuple[str, ...]: ...
+    @property
+    def agents(self) -> tuple[str, ...]: ...
+    @property
+    def topics(self) -> tuple[str, ...]: ...
+
+
 @dataclass
 class Query:
     sql: str
@@ -51,14 +69,14 @@ class Query:
     routed: bool = False  # reads a rollup, not the detail rows
 
 
-def filter_values(filters) -> dict[str, list[str]]:
+def filter_values(filters: Filtered) -> dict[str, list[str]]:
     """The bound values of :func:`filter_clauses` (and of the channel-mix share)."""
     values = {param: list(getattr(filters, field)) for field, (_, param) in FILTERS.items()}
     values["channel_filter"] = list(filters.channels)
     return values
 
 
-def filter_clauses(filters, columns: dict[str, str], open_columns: frozenset[str] = frozenset()) -> list[str]:
+def filter_clauses(filters: Filtered, columns: dict[str, str], open_columns: frozenset[str] = frozenset()) -> list[str]:
     """The only Filters → WHERE: one clause per narrowed filter field that ``columns``
     maps (filter field → the SQL expression it tests), its values bound as
     :func:`filter_values`. A column in ``open_columns`` lets NULL through."""
@@ -71,7 +89,7 @@ def filter_clauses(filters, columns: dict[str, str], open_columns: frozenset[str
     return clauses
 
 
-def where(rel: Relation, filters, skip: tuple[str, ...] = ()) -> list[str]:
+def where(rel: Relation, filters: Filtered, skip: tuple[str, ...] = ()) -> list[str]:
     """A relation's WHERE clauses: its period, then the filters on its columns."""
     clauses = []
     if rel.periodic and not rel.snapshot:
@@ -97,7 +115,7 @@ def _measures(kpi: KpiDefinition, stats: bool) -> list[str]:
     return cols
 
 
-def _select(rel_sql: str, dims: list[str], measures: list[str], where: list[str], by) -> str:
+def _select(rel_sql: str, dims: list[str], measures: list[str], where: list[str], by: tuple[str, ...] | bool) -> str:
     sql = f"SELECT {', '.join(dims + measures)}\nFROM ({rel_sql}) r"
     if where:
         sql += "\nWHERE " + "\n  AND ".join(where)
@@ -125,7 +143,9 @@ def _snapshot_source(rel: Relation, by: tuple[str, ...], source: str | None = No
     )
 
 
-def _share_query(kpi: KpiDefinition, rel: Relation, filters, by, source: str | None = None) -> str:
+def _share_query(
+    kpi: KpiDefinition, rel: Relation, filters: Filtered, by: tuple[str, ...], source: str | None = None
+) -> str:
     """A measure as a share of all channels (channel mix): the channel filter picks
     which channels' part is shown, the denominator is every channel."""
     other = [d for d in by if d != "channel"]
@@ -148,7 +168,7 @@ def _share_query(kpi: KpiDefinition, rel: Relation, filters, by, source: str | N
 
 def plan(
     defs: list[KpiDefinition],
-    filters,
+    filters: Filtered,
     by: tuple[str, ...],
     stats: bool = False,
     routes: dict[str, tuple[str, KpiDefinition]] | None = None,
