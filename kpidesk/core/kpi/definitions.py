@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -144,7 +144,7 @@ class Registry:
     def __contains__(self, kpi_id: str) -> bool:
         return kpi_id in self.kpis
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[KpiDefinition]:
         return iter(self.kpis.values())
 
     def for_channel(self, channel: str) -> list[KpiDefinition]:
