@@ -79,7 +79,7 @@ def rebuild_view(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute(f"CREATE OR REPLACE VIEW {VIEW} AS " + " UNION ALL BY NAME ".join(parts))
 
 
-def register(cur: duckdb.DuckDBPyConnection, import_id: int, constants: dict[str, tuple[Any, str]], rows: int) -> None:
+def register(cur: duckdb.DuckDBPyConnection, import_id: int, constants: dict[str, list[Any]], rows: int) -> None:
     """Record a segment just created, and show it in ``contacts``."""
     cur.execute(
         "INSERT INTO contact_segments VALUES ($id, $t, $c, $n)",

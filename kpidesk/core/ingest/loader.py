@@ -15,10 +15,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 
 from kpidesk.core.db import contact_tables, derive
+from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.mapping import Plan, used_params
 from kpidesk.core.ingest.relation import Relation
@@ -36,23 +38,28 @@ class Counts:
     rows_inserted: dict[str, int] = field(default_factory=dict)
 
 
-def _exists(cur, name: str) -> bool:
+def _row(result: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
+    """The one row of an aggregate (or of an INSERT's count): DuckDB always gives it."""
+    row = result.fetchone()
+    assert row is not None
+    return row
+
+
+def _exists(cur: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(
-        cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t AND temporary", {"t": name}).fetchone()[
-            0
-        ]
+        _row(cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t AND temporary", {"t": name}))[0]
     )
 
 
-def _columns(cur, table: str) -> list[str]:
+def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [r[0] for r in cur.execute(f"DESCRIBE {quote(table)}").fetchall()]
 
 
-def present_outputs(cur) -> list[Target]:
+def present_outputs(cur: duckdb.DuckDBPyConnection) -> list[Target]:
     return [t for t in TARGETS.values() if _exists(cur, t.out)]
 
 
-def _prepare(cur, t: Target, ctx) -> list[str]:
+def _prepare(cur: duckdb.DuckDBPyConnection, t: Target, ctx: TransformContext) -> list[str]:
     """Give ``out`` the framework columns it may lack and validate required fields."""
     cols = _columns(cur, t.out)
     if "_reason" not in cols:
@@ -69,7 +76,14 @@ def _prepare(cur, t: Target, ctx) -> list[str]:
     return _columns(cur, t.out)
 
 
-def _rejects(cur, t: Target, cols: list[str], ctx, staging: str | None, raw_sql: str | None) -> int:
+def _rejects(
+    cur: duckdb.DuckDBPyConnection,
+    t: Target,
+    cols: list[str],
+    ctx: TransformContext,
+    staging: str | None,
+    raw_sql: str | None,
+) -> int:
     if "_raw" in cols:
         raw = "o._raw"
         join = ""
@@ -77,40 +91,44 @@ def _rejects(cur, t: Target, cols: list[str], ctx, staging: str | None, raw_sql:
         raw, join = "r._rawtext", f" LEFT JOIN (SELECT _line, {raw_sql} AS _rawtext FROM {staging}) r USING (_line)"
     else:
         raw, join = "NULL", ""
-    return cur.execute(
-        f"INSERT INTO import_rejects SELECT $id, o._line, o._reason, {raw} FROM {t.out} o{join} "
-        "WHERE o._reason IS NOT NULL",
-        {"id": ctx.import_id},
-    ).fetchone()[0]
+    return int(
+        _row(
+            cur.execute(
+                f"INSERT INTO import_rejects SELECT $id, o._line, o._reason, {raw} FROM {t.out} o{join} "
+                "WHERE o._reason IS NOT NULL",
+                {"id": ctx.import_id},
+            )
+        )[0]
+    )
 
 
-def _find_dups(cur, t: Target, cols: list[str]) -> int:
+def _find_dups(cur: duckdb.DuckDBPyConnection, t: Target, cols: list[str]) -> int:
     keys = [k for k in t.key if k in cols]
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {DUPS} (_line BIGINT)")
     klist = ", ".join(quote(k) for k in keys)
     # Distinct hashes prove distinct keys (a cheap test on integers); equal hashes may
     # be a collision, so only then are the keys themselves compared.
-    n, distinct = cur.execute(
-        f"SELECT count(*), count(DISTINCT hash({klist})) FROM {t.out} WHERE _reason IS NULL"
-    ).fetchone()
+    n, distinct = _row(
+        cur.execute(f"SELECT count(*), count(DISTINCT hash({klist})) FROM {t.out} WHERE _reason IS NULL")
+    )
     if n != distinct:
-        distinct = cur.execute(f"SELECT count(DISTINCT ({klist})) FROM {t.out} WHERE _reason IS NULL").fetchone()[0]
+        distinct = _row(cur.execute(f"SELECT count(DISTINCT ({klist})) FROM {t.out} WHERE _reason IS NULL"))[0]
     if n != distinct:  # repeats inside the file: the first occurrence wins
         cur.execute(
             f"INSERT INTO {DUPS} SELECT _line FROM (SELECT _line, row_number() OVER "
             f"(PARTITION BY {klist} ORDER BY _line) AS _k FROM {t.out} WHERE _reason IS NULL) WHERE _k > 1"
         )
-    if cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {t.table} LIMIT 1)").fetchone()[0]:
+    if _row(cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {t.table} LIMIT 1)"))[0]:
         on = " AND ".join(f"c.{quote(k)} = o.{quote(k)}" for k in keys)
         cur.execute(
             f"INSERT INTO {DUPS} SELECT o._line FROM {t.out} o WHERE o._reason IS NULL "
             f"AND EXISTS (SELECT 1 FROM {t.table} c WHERE {on}) "
             f"AND o._line NOT IN (SELECT _line FROM {DUPS})"
         )
-    return cur.execute(f"SELECT count(*) FROM {DUPS}").fetchone()[0]
+    return int(_row(cur.execute(f"SELECT count(*) FROM {DUPS}"))[0])
 
 
-def _insert(cur, t: Target, cols: list[str], ctx, has_dups: bool) -> int:
+def _insert(cur: duckdb.DuckDBPyConnection, t: Target, cols: list[str], ctx: TransformContext, has_dups: bool) -> int:
     canonical = [c for c in column_types(cur, t.table) if c not in FRAMEWORK_COLUMNS]
     names = [c for c in canonical if c in cols]
     target_cols = names + ["import_id"]
@@ -126,10 +144,12 @@ def _insert(cur, t: Target, cols: list[str], ctx, has_dups: bool) -> int:
         f"INSERT INTO {_writable(t)} ({', '.join(quote(c) for c in target_cols)}) "
         f"SELECT {', '.join(select)} FROM {t.out} o WHERE o._reason IS NULL{anti}"
     )
-    return cur.execute(sql, params).fetchone()[0]
+    return int(_row(cur.execute(sql, params))[0])
 
 
-def load(cur, ctx, *, staging: str | None = None, raw_sql: str | None = None) -> Counts:
+def load(
+    cur: duckdb.DuckDBPyConnection, ctx: TransformContext, *, staging: str | None = None, raw_sql: str | None = None
+) -> Counts:
     """Load every ``out_*`` table present. With ``staging``, counts are per staging line."""
     counts = Counts(rows_inserted={})
     if staging:
@@ -157,11 +177,13 @@ def load(cur, ctx, *, staging: str | None = None, raw_sql: str | None = None) ->
                 {"id": ctx.import_id},
             )
             cur.execute(f"INSERT INTO {FATE} SELECT _line, 3 FROM out_rejects")
-        row = cur.execute(
-            f"SELECT count(*) FILTER (WHERE f = 1), count(*) FILTER (WHERE f = 2), count(*) FILTER (WHERE f = 3) "
-            f"FROM (SELECT _line, min(fate) AS f FROM {FATE} WHERE _line IN (SELECT _line FROM {staging}) "
-            "GROUP BY _line)"
-        ).fetchone()
+        row = _row(
+            cur.execute(
+                f"SELECT count(*) FILTER (WHERE f = 1), count(*) FILTER (WHERE f = 2), count(*) FILTER (WHERE f = 3) "
+                f"FROM (SELECT _line, min(fate) AS f FROM {FATE} WHERE _line IN (SELECT _line FROM {staging}) "
+                "GROUP BY _line)"
+            )
+        )
         counts.loaded, counts.duplicate, counts.rejected = row
     return counts
 
@@ -172,7 +194,12 @@ def _writable(t: Target) -> str:
 
 
 def load_plan(
-    cur, ctx, plan: Plan, rel: Relation, expected: Callable[[], int | None] | None = None, bulk: bool = False
+    cur: duckdb.DuckDBPyConnection,
+    ctx: TransformContext,
+    plan: Plan,
+    rel: Relation,
+    expected: Callable[[], int | None] | None = None,
+    bulk: bool = False,
 ) -> tuple[Counts, int]:
     """Stream a declarative profile's rows from the file into their table.
 
@@ -191,12 +218,12 @@ def load_plan(
     t = TARGETS[plan.table]
     fast_rel = rel.fast_sql or rel.sql
 
-    def run(sql: str, extra: dict | None = None):
+    def run(sql: str, extra: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
         return cur.execute(sql, used_params(sql, {**plan.params, **(extra or {})}))
 
     if _constrained(cur, t.table):  # a repeated key would fail the insert: dedupe first
         run(plan.sql)
-        read = cur.execute(f"SELECT count(*) FROM {plan.out}").fetchone()[0]
+        read = _row(cur.execute(f"SELECT count(*) FROM {plan.out}"))[0]
         return load(cur, ctx), read
     keys = [k for k in t.key if k in plan.names]
     existing = bool(keys) and _has_rows(cur, t, plan.source)
@@ -231,7 +258,7 @@ def load_plan(
     # each chunk of the file, so each row group still covers a short span of time.
     cur.execute("SET SESSION preserve_insertion_order = false")
     try:
-        inserted = run(f"{sql} FROM ({plan.select(fast_rel)}) o WHERE {' AND '.join(where)}", extra).fetchone()[0]
+        inserted = _row(run(f"{sql} FROM ({plan.select(fast_rel)}) o WHERE {' AND '.join(where)}", extra))[0]
     finally:
         with contextlib.suppress(duckdb.Error):  # after an interrupt: the cursor is closed anyway
             cur.execute("RESET SESSION preserve_insertion_order")
@@ -245,18 +272,20 @@ def load_plan(
         else:
             cur.execute(f"DELETE FROM {_writable(t)} WHERE import_id = $id", {"id": ctx.import_id})
         run(plan.sql)
-        read = cur.execute(f"SELECT count(*) FROM {plan.out}").fetchone()[0]
+        read = _row(cur.execute(f"SELECT count(*) FROM {plan.out}"))[0]
         return load(cur, ctx), read
     bad = 0
     if existing or expected is None or expected() != inserted:
         if existing:
-            read, bad = run(f"SELECT count(*), count(_reason) FROM ({plan.select(fast_rel)})").fetchone()
+            read, bad = _row(run(f"SELECT count(*), count(_reason) FROM ({plan.select(fast_rel)})"))
         if bad or not existing:  # rejects are named by their line (a pass that numbers the records)
-            bad = run(
-                f"INSERT INTO import_rejects SELECT $_kd_import, _line, _reason, _raw "
-                f"FROM ({plan.select(rel.sql)}) WHERE _reason IS NOT NULL",
-                extra,
-            ).fetchone()[0]
+            bad = _row(
+                run(
+                    f"INSERT INTO import_rejects SELECT $_kd_import, _line, _reason, _raw "
+                    f"FROM ({plan.select(rel.sql)}) WHERE _reason IS NOT NULL",
+                    extra,
+                )
+            )[0]
         if not existing:
             read = inserted + bad
     else:
@@ -266,8 +295,13 @@ def load_plan(
 
 
 def _segment_sql(
-    cur, plan: Plan, names: list[str], target_cols: list[str], select: list[str], import_id: int
-) -> tuple[str, dict]:
+    cur: duckdb.DuckDBPyConnection,
+    plan: Plan,
+    names: list[str],
+    target_cols: list[str],
+    select: list[str],
+    import_id: int,
+) -> tuple[str, dict[str, list[Any]]]:
     """``CREATE TABLE contacts_seg_<id> AS SELECT …`` (without its ``FROM``) and the
     constants the view gives its rows instead."""
     constants = {
@@ -280,41 +314,45 @@ def _segment_sql(
     return f"CREATE TABLE {contact_tables.segment_name(import_id)} AS SELECT {', '.join(cols)}", constants
 
 
-def _constrained(cur, table: str) -> bool:
+def _constrained(cur: duckdb.DuckDBPyConnection, table: str) -> bool:
     return bool(
-        cur.execute(
-            "SELECT count(*) FROM duckdb_constraints() WHERE table_name = $t AND constraint_type "
-            "IN ('PRIMARY KEY', 'UNIQUE')",
-            {"t": table},
-        ).fetchone()[0]
+        _row(
+            cur.execute(
+                "SELECT count(*) FROM duckdb_constraints() WHERE table_name = $t AND constraint_type "
+                "IN ('PRIMARY KEY', 'UNIQUE')",
+                {"t": table},
+            )
+        )[0]
     )
 
 
-def _repeats(cur, t: Target, keys: list[str], key_expr: str, import_id: int) -> bool:
+def _repeats(cur: duckdb.DuckDBPyConnection, t: Target, keys: list[str], key_expr: str, import_id: int) -> bool:
     """Whether the rows this import loaded repeat a natural key."""
-    n, distinct = cur.execute(
-        f"SELECT count(*), count(DISTINCT {key_expr}) FROM {t.table} WHERE import_id = $id", {"id": import_id}
-    ).fetchone()
+    n, distinct = _row(
+        cur.execute(
+            f"SELECT count(*), count(DISTINCT {key_expr}) FROM {t.table} WHERE import_id = $id", {"id": import_id}
+        )
+    )
     if n == distinct:  # distinct hashes prove distinct keys
         return False
     klist = ", ".join(quote(k) for k in keys)  # equal hashes: a repeat, or (rarely) a collision
-    return (
-        cur.execute(
-            f"SELECT count(DISTINCT ({klist})) FROM {t.table} WHERE import_id = $id", {"id": import_id}
-        ).fetchone()[0]
+    return bool(
+        _row(cur.execute(f"SELECT count(DISTINCT ({klist})) FROM {t.table} WHERE import_id = $id", {"id": import_id}))[
+            0
+        ]
         != n
     )
 
 
-def _has_rows(cur, t: Target, source: str | None) -> bool:
+def _has_rows(cur: duckdb.DuckDBPyConnection, t: Target, source: str | None) -> bool:
     """Whether ``t.table`` holds rows that could share a key with this import's."""
     if "source" in t.key and source is not None:
         sql, params = f"SELECT count(*) FROM (SELECT 1 FROM {t.table} WHERE source = $s LIMIT 1)", {"s": source}
     else:
         sql, params = f"SELECT count(*) FROM (SELECT 1 FROM {t.table} LIMIT 1)", {}
-    return bool(cur.execute(sql, params).fetchone()[0])
+    return bool(_row(cur.execute(sql, params))[0])
 
 
-def drop_outputs(cur) -> None:
+def drop_outputs(cur: duckdb.DuckDBPyConnection) -> None:
     for name in [t.out for t in TARGETS.values()] + ["out_rejects", DUPS, FATE]:
         cur.execute(f"DROP TABLE IF EXISTS {quote(name)}")
