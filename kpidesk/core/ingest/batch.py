@@ -8,12 +8,14 @@ to date and the pre-aggregated figures the views read are refreshed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from kpidesk.core.db import derive
+from kpidesk.core.db.store import Store
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
 from kpidesk.core.ingest.pipeline import import_file
 from kpidesk.core.ingest.summary import ImportReport
@@ -40,17 +42,23 @@ class BatchResult:
         return any(r.ok and r.loaded for r in self.reports)
 
 
-def import_batch(store, paths, profile=None, sheet: str | None = None, state: JobState | None = None) -> BatchResult:
+def import_batch(
+    store: Store,
+    paths: Iterable[str | Path],
+    profile: str | Path | None = None,
+    sheet: str | None = None,
+    state: JobState | None = None,
+) -> BatchResult:
     """Import ``paths`` in turn, then derive facts and refresh rollups once."""
     state = state or NULL
-    paths = [Path(p) for p in paths]
+    files = [Path(p) for p in paths]
     result = BatchResult()
     try:
-        for i, path in enumerate(paths):
+        for i, path in enumerate(files):
             if state.is_cancelled():
                 result.cancelled = True
                 break
-            share = Share(state, FILES_SHARE * i / len(paths), FILES_SHARE / len(paths))
+            share = Share(state, FILES_SHARE * i / len(files), FILES_SHARE / len(files))
             try:
                 result.reports.append(import_file(store, path, profile, sheet, share, derive_facts=False))
             except ImportCancelled:
@@ -76,5 +84,5 @@ def import_batch(store, paths, profile=None, sheet: str | None = None, state: Jo
     return result
 
 
-def _failed(path: Path, profile, message: str) -> ImportReport:
+def _failed(path: Path, profile: str | Path | None, message: str) -> ImportReport:
     return ImportReport(file=path.name, profile=str(profile or ""), ok=False, message=message)
