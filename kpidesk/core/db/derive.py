@@ -14,10 +14,15 @@ caught up when the database is next opened or imported into.
 
 from __future__ import annotations
 
+from typing import Any
+
+import duckdb
+
 from kpidesk.core.db import contact_tables
+from kpidesk.core.db.store import Store
 
 
-def pending(cur) -> list[int]:
+def pending(cur: duckdb.DuckDBPyConnection) -> list[int]:
     """Imports whose derived facts are not computed yet, oldest first."""
     return [
         r[0]
@@ -28,7 +33,7 @@ def pending(cur) -> list[int]:
     ]
 
 
-def catch_up(store) -> list[int]:
+def catch_up(store: Store) -> list[int]:
     """Derive the facts of every import not yet derived, in one transaction.
 
     Returns the imports it covered (none: nothing was written). Safe to call at
@@ -50,7 +55,7 @@ def catch_up(store) -> list[int]:
     return ids
 
 
-def number_contacts(cur, import_id: int) -> int:
+def number_contacts(cur: duckdb.DuckDBPyConnection, import_id: int) -> int:
     """Give ``contact_id`` to the contacts an import left unnumbered (0): the next free
     numbers, in the order the rows were appended (the file's order within each chunk
     of the file). Returns how many were numbered."""
@@ -63,7 +68,7 @@ def number_contacts(cur, import_id: int) -> int:
                 f"UPDATE {segment} SET contact_id = $first + rowid WHERE contact_id = 0",
                 {"first": next_contact_id(cur)},
             )
-        return n
+        return int(n)
     table = contact_tables.MAIN
     params = {"id": import_id}
     low, high, n = cur.execute(
@@ -84,10 +89,10 @@ def number_contacts(cur, import_id: int) -> int:
             "AND contact_id = 0) AS n WHERE c.rowid = n.rid",
             params,
         )
-    return n
+    return int(n)
 
 
-def refresh(cur, import_ids: list[int] | None = None) -> None:
+def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None) -> None:
     """Recompute derived columns. ``cur`` is an open write transaction.
 
     With ``import_ids``, the repeat facts are recomputed only for the customers those
@@ -103,7 +108,7 @@ def refresh(cur, import_ids: list[int] | None = None) -> None:
             "SELECT count(*) FROM (SELECT 1 FROM contacts WHERE import_id IS NULL OR NOT "
             "list_contains($ids, import_id) LIMIT 1)",
             params,
-        ).fetchone()[0]
+        ).fetchall()[0][0]  # count(*): one row, like the other counts here
         touched = (
             "AND customer_id IN (SELECT DISTINCT customer_id FROM contacts WHERE list_contains($ids, import_id))"
             if earlier
@@ -176,11 +181,11 @@ def refresh(cur, import_ids: list[int] | None = None) -> None:
     )
 
 
-def next_contact_id(cur) -> int:
-    return cur.execute("SELECT coalesce(max(contact_id), 0) + 1 FROM contacts").fetchall()[0][0]
+def next_contact_id(cur: duckdb.DuckDBPyConnection) -> int:
+    return int(cur.execute("SELECT coalesce(max(contact_id), 0) + 1 FROM contacts").fetchall()[0][0])
 
 
-def out_of_hours_sql(cur, arrived: str) -> tuple[str, dict]:
+def out_of_hours_sql(cur: duckdb.DuckDBPyConnection, arrived: str) -> tuple[str, dict[str, Any]]:
     """SQL for the ``out_of_hours`` flag of a contact arriving at ``arrived`` (an SQL
     expression), with its bound parameters: a lookup in two small lists (the open
     quarter-hours of the week, the holidays) rather than a join, so that an import
@@ -192,14 +197,14 @@ def out_of_hours_sql(cur, arrived: str) -> tuple[str, dict]:
     holidays = [d for (d,) in cur.execute("SELECT DISTINCT day FROM holidays WHERE day IS NOT NULL").fetchall()]
     slot = f"(isodow({arrived}) - 1) * 96 + hour({arrived}) * 4 + minute({arrived}) // 15 + 1"
     sql = f"coalesce(NOT CAST($_kd_open AS BOOLEAN[])[{slot}], true)"
-    params: dict = {"_kd_open": open_at}
+    params: dict[str, Any] = {"_kd_open": open_at}
     if holidays:
         sql = f"({sql} OR list_contains($_kd_holidays, CAST({arrived} AS DATE)))"
         params["_kd_holidays"] = holidays
     return sql, params
 
 
-def refresh_out_of_hours(cur, only_new: bool = False) -> None:
+def refresh_out_of_hours(cur: duckdb.DuckDBPyConnection, only_new: bool = False) -> None:
     """Flag contacts that arrived outside business hours (closed quarter-hour or holiday).
 
     Stored rather than joined in every KPI query: the calendar changes rarely, the
