@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,15 +37,18 @@ class Profile:
     # -- accessors ------------------------------------------------------------
     @property
     def label(self) -> str:
-        return self.data.get("label", self.name)
+        label: str = self.data.get("label", self.name)
+        return label
 
     @property
     def source(self) -> str:
-        return self.data.get("source", "generic")
+        source: str = self.data.get("source", "generic")
+        return source
 
     @property
     def table(self) -> str:
-        return self.data.get("table", "contacts")
+        table: str = self.data.get("table", "contacts")
+        return table
 
     @property
     def transform(self) -> str | None:
@@ -52,10 +56,12 @@ class Profile:
 
     @property
     def fields(self) -> dict[str, Any]:
-        return self.data.get("fields", {})
+        fields: dict[str, Any] = self.data.get("fields", {})
+        return fields
 
     def section(self, name: str) -> dict[str, Any]:
-        return self.data.get(name, {})
+        section: dict[str, Any] = self.data.get(name, {})
+        return section
 
     def required(self) -> list[str]:
         target = TARGETS[self.table]
@@ -65,7 +71,7 @@ class Profile:
 @dataclass
 class Match:
     profile: Profile
-    score: tuple
+    score: tuple[float, ...]
     resolved: dict[str, Any] = field(default_factory=dict)
 
 
@@ -124,11 +130,11 @@ def find(name_or_path: str, db_path: str | Path | None = None) -> Profile:
 
 
 # -- resolving columns ---------------------------------------------------------
-def alternatives(value) -> list[str]:
+def alternatives(value: str | Iterable[str] | None) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
 
-def find_column(names, columns: list[str]) -> str | None:
+def find_column(names: str | Iterable[str] | None, columns: list[str]) -> str | None:
     """The file column matching one of ``names`` (case, accents and punctuation ignored)."""
     index = {normalize(c): c for c in reversed(columns)}
     for n in alternatives(names):
@@ -138,7 +144,7 @@ def find_column(names, columns: list[str]) -> str | None:
     return None
 
 
-def resolve_field(spec, columns: list[str]):
+def resolve_field(spec: str | list[Any] | dict[str, Any], columns: list[str]) -> dict[str, Any] | None:
     """A field spec with its column names resolved against the file, or None.
     A list of tables is a list of alternatives: the first that resolves wins."""
     if isinstance(spec, list) and spec and all(isinstance(s, dict) for s in spec):
