@@ -10,8 +10,11 @@ plain CSV it is also the whole fast path — read, parse and validate in one sca
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
 
 from kpidesk.core.ingest import decide, values
 from kpidesk.core.ingest.identifiers import quote
@@ -36,7 +39,7 @@ class Plan:
     into the canonical table instead of materialising it)."""
 
     sql: str
-    params: dict
+    params: dict[str, Any]
     out: str
     missing: list[str]
     table: str = ""
@@ -44,7 +47,7 @@ class Plan:
     key_expr: str | None = None  # hash of the natural key, for the uniqueness test
     source: str | None = None
     # Columns with one value for every row: {column: (value, SQL type)}
-    constants: dict = field(default_factory=dict)
+    constants: dict[str, tuple[Any, str]] = field(default_factory=dict)
     _build: Callable[[str], str] | None = field(default=None, repr=False)
 
     def select(self, rel_sql: str) -> str:
@@ -53,7 +56,7 @@ class Plan:
         return self._build(rel_sql)
 
 
-def sample(cur, rel: Relation, n: int = SAMPLE_ROWS) -> dict[str, list]:
+def sample(cur: duckdb.DuckDBPyConnection, rel: Relation, n: int = SAMPLE_ROWS) -> dict[str, list[Any]]:
     sql = rel.sample_sql or rel.sql
     res = cur.execute(f"SELECT * FROM ({sql}) LIMIT {int(n)}", rel.params)
     names = [d[0] for d in res.description]
@@ -61,13 +64,21 @@ def sample(cur, rel: Relation, n: int = SAMPLE_ROWS) -> dict[str, list]:
     return {name: [r[i] for r in rows] for i, name in enumerate(names)}
 
 
-def used_params(sql: str, params: dict) -> dict:
+def used_params(sql: str, params: dict[str, Any]) -> dict[str, Any]:
     """The bound parameters ``sql`` names (DuckDB refuses unused ones)."""
     return sql_params.bind(sql, params)
 
 
 class _Builder:
-    def __init__(self, profile: Profile, rel: Relation, samples: dict, timezone: str, source: str, cur=None):
+    def __init__(
+        self,
+        profile: Profile,
+        rel: Relation,
+        samples: dict[str, list[Any]],
+        timezone: str,
+        source: str,
+        cur: duckdb.DuckDBPyConnection | None = None,
+    ) -> None:
         self.cur = cur
         self.profile, self.rel, self.samples = profile, rel, samples
         self.parse = profile.section("parse")
@@ -85,11 +96,11 @@ class _Builder:
         self.used.add(i)
         return f"_c{i}"
 
-    def _ts(self, s: str, sample_values) -> str:
+    def _ts(self, s: str, sample_values: Iterable[str | None]) -> str:
         rule, _ = decide.timestamp_rule(sample_values, self.parse.get("date_order", "auto"), self.dc)
         return values.timestamp(s, rule, self.p, source_tz=self.parse.get("timezone"), data_tz=self.tz, dc=self.dc)
 
-    def parsed(self, kind: str, s: str, spec: dict, sample_values) -> str:
+    def parsed(self, kind: str, s: str, spec: dict[str, Any], sample_values: Iterable[str | None]) -> str:
         dc = values.lit_bool(self.dc)
         if kind == "timestamp":
             return self._ts(s, sample_values)
@@ -117,7 +128,7 @@ class _Builder:
             return values.boolean(s, self.p, self.parse.get("true_values"), self.parse.get("false_values"))
         return s
 
-    def field(self, name: str, spec: dict, sql_type: str) -> str:
+    def field(self, name: str, spec: dict[str, Any], sql_type: str) -> str:
         kind = spec.get("type") or value_kind(name, sql_type)
         if "value" in spec:
             return f"CAST({self.p.bind(spec['value'])} AS {sql_type})"
@@ -137,7 +148,8 @@ class _Builder:
             d = f"regexp_extract({self.text(spec['_date'])}, '^[^ T]+')"
             s = d if not spec.get("_time") else f"concat_ws(' ', {d}, kd_clocktext({self.text(spec['_time'])}))"
             dates = self.samples.get(spec["_date"], [])
-            times = self.samples.get(spec.get("_time"), []) or [None] * len(dates)
+            time_col = spec.get("_time")
+            times = (self.samples.get(time_col, []) if time_col is not None else []) or [None] * len(dates)
             sample_values = [f"{_date_part(a)} {_clock_part(b)}".strip() for a, b in zip(dates, times)]
             out = self.parsed(kind, s, spec, sample_values)
             self._check_parse(spec["_date"], s, quote("_f_" + name), kind)
@@ -156,7 +168,7 @@ class _Builder:
         self._check_parse(col, self.text(col), quote("_f_" + name), kind)
         return out
 
-    def _fast(self, name: str, col: str, kind: str, spec: dict, sql_type: str) -> str:
+    def _fast(self, name: str, col: str, kind: str, spec: dict[str, Any], sql_type: str) -> str:
         """Typed columns: a cheap cast of the raw text first; cleaning and the full
         parser run only for the rows the cast could not read (for columns whose
         sample the cast reads; the others are parsed in full on every row)."""
@@ -188,7 +200,7 @@ class _Builder:
         self._check_parse(col, raw, quote("_f_" + name), kind, lazy=True)
         return out
 
-    def _fast_bool(self, raw: str, samples) -> str:
+    def _fast_bool(self, raw: str, samples: Iterable[object]) -> str:
         """Exact spellings seen in the sample (``Y``/``N``) compared as they are."""
         words = values.TRUE_WORDS + values.FALSE_WORDS
         seen = sorted({v for v in samples if isinstance(v, str) and v.lower() in words})
@@ -207,8 +219,10 @@ class _Builder:
             f"FROM (SELECT unnest($_sample::VARCHAR[]) AS {raw})"
         )
         params = used_params(sql, {**self.p.values, "_sample": sample})
-        missed, present = self.cur.execute(sql, params).fetchone()
-        return missed <= FAST_MISS * present
+        row = self.cur.execute(sql, params).fetchone()
+        assert row is not None  # aggregates without GROUP BY always return one row
+        missed, present = row
+        return bool(missed <= FAST_MISS * present)
 
     def _check_parse(self, col: str, raw: str, parsed: str, kind: str, lazy: bool = False) -> None:
         """A reject reason for values that do not parse (NULL when the value is fine).
@@ -227,23 +241,25 @@ class _Builder:
             self.checks.append(f"CASE WHEN {raw} IS NOT NULL AND ({parsed}) IS NULL THEN {msg} || {raw} END")
 
 
-def _date_part(text) -> str:
+def _date_part(text: str | None) -> str:
     return re.split(r"[ T]", (text or "").strip(), maxsplit=1)[0]
 
 
-def _clock_part(text) -> str:
+def _clock_part(text: str | None) -> str:
     m = CLOCK_TEXT.search(text or "")
     return m.group(0) if m else (text or "")
 
 
-def plan(cur, profile: Profile, rel: Relation, *, timezone: str, source: str | None = None) -> Plan:
+def plan(
+    cur: duckdb.DuckDBPyConnection, profile: Profile, rel: Relation, *, timezone: str, source: str | None = None
+) -> Plan:
     """The ``CREATE TEMP TABLE out_<table> AS …`` statement for ``profile`` on ``rel``."""
     target = TARGETS[profile.table]
     types = {c: t for c, t in column_types(cur, profile.table).items() if c not in FRAMEWORK_COLUMNS}
     resolved, missing = resolve(profile, rel.columns)
     b = _Builder(profile, rel, sample(cur, rel), timezone, source or profile.source, cur)
     exprs: dict[str, str] = {}
-    constants: dict[str, tuple] = {}
+    constants: dict[str, tuple[Any, str]] = {}
     for name, sql_type in types.items():
         if name == "source" and target.has_source:
             exprs[name] = f"CAST({b.p.bind(b.source)} AS VARCHAR)"
