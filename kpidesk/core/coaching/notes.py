@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from kpidesk.core.coaching.goals import goals
+
 
 @dataclass
 class Note:
@@ -81,8 +83,6 @@ class HistoryItem:
 
 def history(store, agent_id: str) -> list[HistoryItem]:
     """Notes and goals of one agent, newest first: the coaching story."""
-    from kpidesk.core.coaching.goals import goals
-
     items = [HistoryItem(n.session_date, "note", n.text, n.note_id) for n in notes(store, agent_id)]
     for g in goals(store, agent_id):
         items.append(HistoryItem(g.start_date, "goal_set", g.note or g.kpi, g.goal_id))

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kpidesk.core.db.startup import open_database
 from kpidesk.core.ingest import decide, encoding, mapping, readers, values
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.profiles import Profile, load
@@ -204,8 +205,6 @@ def _survey_scale(prop: Proposal, samples: dict) -> None:
 @contextmanager
 def opened(path, *, sheet: str | None = None, read: dict | None = None):
     """(cursor, FileInfo, Relation) over ``path`` in a throwaway in-memory database."""
-    from kpidesk.core.db.startup import open_database
-
     read = {k: v for k, v in (read or {}).items() if v not in (None, "")}
     info: FileInfo = sniff(
         path,

@@ -9,6 +9,8 @@ rendering of a time fraction, which ``values.py`` understands).
 
 from __future__ import annotations
 
+import fastexcel
+
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import quote, unique_names
 from kpidesk.core.ingest.relation import Relation
@@ -19,8 +21,6 @@ HEADER_SCAN_ROWS = 30
 
 
 def _reader(info: FileInfo):
-    import fastexcel
-
     try:
         return fastexcel.read_excel(str(info.path))
     except Exception as exc:  # fastexcel raises its own classes for damaged files
