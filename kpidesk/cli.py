@@ -50,10 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         args.db = args.global_db  # `kpidesk --db X kpis` and `kpidesk kpis --db X` alike
     if args.command is None:
         if args.smoke_test:
-            from kpidesk.smoke import run_smoke_test
+            from kpidesk.smoke import run_smoke_test  # its checks import what they check
 
             return run_smoke_test()
-        from kpidesk.ui.app import run_app
+        from kpidesk.ui.app import run_app  # Qt loads only for the window, not for a command
 
         return run_app(db=args.db, demo=args.demo)
     module = importlib.import_module(COMMANDS[args.command])

@@ -11,14 +11,19 @@ ends it with code 3 if it takes longer than ``KPIDESK_SMOKE_TIMEOUT`` seconds (6
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import tempfile
 import threading
 import time
 import traceback
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
+
+from kpidesk import __version__
+from kpidesk.core.formatting import number
 
 FIXTURES = (("calls.csv", "generic_call_log"), ("tickets.xlsx", "generic_ticket_list"))
 # KPIs the fixtures must give a value for (the others may lack input, with a reason).
@@ -71,8 +76,6 @@ def run_smoke_test() -> int:
 
 
 def _run(tmp: Path) -> None:
-    from kpidesk import __version__
-
     frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
     _say("version", f"kpidesk {__version__}{frozen}, Python {sys.version.split()[0]}, {sys.platform}")
     store = _check_core(tmp)
@@ -85,6 +88,7 @@ def _run(tmp: Path) -> None:
 
 
 def _check_core(tmp: Path):
+    # Each check imports what it checks: a bundle that lost a part fails that check, by name.
     import duckdb
 
     from kpidesk.core.db.startup import open_database
@@ -133,8 +137,6 @@ def _check_kpis(store):
 
 
 def _check_pdf_fonts() -> None:
-    import io
-
     from reportlab.pdfgen import canvas
 
     from kpidesk.pdf.style import register_fonts
@@ -155,7 +157,6 @@ def _check_qt(tmp: Path, trend) -> None:
     from PySide6.QtCore import QLibraryInfo, QTranslator, qVersion
     from PySide6.QtGui import QImageWriter
 
-    from kpidesk.core.formatting import number
     from kpidesk.ui.app import make_app
 
     app = make_app()
@@ -173,8 +174,6 @@ def _check_qt(tmp: Path, trend) -> None:
         raise SmokeFailure("Qt's own French translation qtbase_fr.qm is missing (Qt translations not bundled?)")
     names = ", ".join(qm.name for qm in ours) or "no kpidesk .qm file shipped (English only)"
     _say("translations", f"{names} loaded; qtbase_fr.qm loaded")
-
-    from datetime import datetime
 
     from kpidesk.ui.charts import TrendChart
 

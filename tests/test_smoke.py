@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import kpidesk.smoke as smoke
 from kpidesk.smoke import FIXTURES, fixture_folder
 
 
@@ -42,7 +43,5 @@ def test_smoke_test_passes(tmp_path):
 
 
 def test_smoke_test_reports_a_failure(tmp_path, monkeypatch):
-    import kpidesk.smoke as smoke
-
     monkeypatch.setattr(smoke, "fixture_folder", lambda: tmp_path)  # no fixtures there
     assert smoke.run_smoke_test() == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
+from datetime import date, datetime
 
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import Store, StoreError
@@ -31,8 +31,6 @@ def fail(message: str, code: int = 2) -> int:
 def parse_day(text: str) -> date:
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            from datetime import datetime
-
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue

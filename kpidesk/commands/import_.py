@@ -14,6 +14,7 @@ import sys
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import StoreError
 from kpidesk.core.ingest import import_batch
+from kpidesk.core.paths import default_db_path
 
 
 def add_parser(sub) -> None:
@@ -25,21 +26,8 @@ def add_parser(sub) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
 
 
-def _db_path(args) -> str | None:
-    if args.db:
-        return args.db
-    try:
-        from kpidesk.core.paths import default_db_path
-    except ImportError:
-        return None
-    return str(default_db_path())
-
-
 def run(args) -> int:
-    path = _db_path(args)
-    if path is None:
-        print("kpidesk: no database given; pass --db PATH", file=sys.stderr)
-        return 2
+    path = args.db or str(default_db_path())
     try:
         store = open_database(path)
     except StoreError as exc:

@@ -11,6 +11,9 @@ import tempfile
 import time
 
 from kpidesk.commands.common import CommandError, add_filter_arguments, fail, filters_from_args, open_store
+from kpidesk.core.dashboard.view_state import ViewState
+from kpidesk.core.kpi.engine import Engine
+from kpidesk.core.workspace import load_prefs
 
 TABS = ("overview", "phone", "email", "chat", "agents")
 
@@ -28,8 +31,6 @@ def add_parser(sub) -> None:
 
 
 def state_from_filters(filters):
-    from kpidesk.core.dashboard.view_state import ViewState
-
     state = ViewState(
         queues=filters.queues, teams=filters.teams, sites=filters.sites, topics=filters.topics, agents=filters.agents
     )
@@ -55,10 +56,9 @@ def run(args) -> int:
 
 
 def _render(store, args, filters, size) -> int:
+    # Qt loads here, after run() chose the offscreen platform, and only for this command
     from PySide6.QtCore import QSettings
 
-    from kpidesk.core.kpi.engine import Engine
-    from kpidesk.core.workspace import load_prefs
     from kpidesk.ui import i18n, tasks, theme
     from kpidesk.ui.app import make_app
     from kpidesk.ui.desk import Desk

@@ -84,7 +84,7 @@ def demo_job(path: str, state: JobState | None = None) -> tuple[Store, Engine, P
     """Build the demo database at ``path`` unless it already holds data, then open it."""
     with open_database(path) as store:
         if store.table_count("contacts") == 0:
-            from kpidesk.core.demo.generate import build_demo
+            from kpidesk.core.demo.generate import build_demo  # the generator loads only to build a demo
 
             build_demo(store, seed=7)
     return open_job(path)

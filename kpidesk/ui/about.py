@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import duckdb
+from PySide6 import __version__ as pyside
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
@@ -18,9 +20,6 @@ TEXT = {
 
 
 def about_text() -> str:
-    import duckdb
-    from PySide6 import __version__ as pyside
-
     return (
         f"<h3>kpidesk {__version__}</h3><p>{translate('About', TEXT['body'])}</p>"
         f"<p>{translate('About', TEXT['version']).format(version=__version__)} · "

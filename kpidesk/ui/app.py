@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kpidesk.core.paths import data_dir, default_db_path
-from kpidesk.ui import i18n, theme
+from kpidesk.ui import i18n, tasks, theme
+from kpidesk.ui.main_window import MainWindow
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -25,8 +26,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def make_window(language_setting: str = "system", qsettings: QSettings | None = None):
-    from kpidesk.ui.main_window import MainWindow
-
     language = i18n.Language(QApplication.instance(), language_setting)
     return MainWindow(language, qsettings)
 
@@ -49,8 +48,6 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     hints = app.styleHints()
     hints.colorSchemeChanged.connect(lambda _scheme: window.apply_theme())
     if os.environ.get("KPIDESK_QUIT_AFTER_SHOW"):  # packaging/CI: time a cold start to the window
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(
             0,
             lambda: (
@@ -61,7 +58,5 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
             ),
         )
     code = app.exec()
-    from kpidesk.ui import tasks
-
     tasks.shutdown()
     return code

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 def xlsx_available() -> bool:
     try:
-        import xlsxwriter  # noqa: F401
+        import xlsxwriter  # noqa: F401 - optional: .xlsx export only when it is installed
     except ImportError:
         return False
     return True
@@ -23,7 +23,7 @@ def xlsx_available() -> bool:
 
 def write_table(path: Path, header: list[str], rows: list[list], lang: str) -> None:
     if path.suffix.lower() == ".xlsx":
-        import xlsxwriter
+        import xlsxwriter  # optional (see xlsx_available)
 
         book = xlsxwriter.Workbook(str(path))
         sheet = book.add_worksheet("kpidesk")

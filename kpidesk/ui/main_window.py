@@ -10,15 +10,27 @@ from __future__ import annotations
 
 import gc
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kpidesk.core import formatting
 from kpidesk.core.dashboard.extent import DataExtent
 from kpidesk.core.dashboard.tabs import TabRequest
 from kpidesk.core.dashboard.view_state import ViewState
 from kpidesk.ui import i18n, privacy_state, theme
 from kpidesk.ui.about import HelpMenu
+from kpidesk.ui.charts import Chart
 from kpidesk.ui.coaching.view import open_coaching
 from kpidesk.ui.dashboard.agents_view import AgentsView
 from kpidesk.ui.dashboard.channel_view import ChannelView
@@ -213,8 +225,6 @@ class MainWindow(QMainWindow):
 
     def _cell_clicked(self, weekday: int, hour: int) -> None:
         """Narrow to the latest such weekday of the period, by quarter-hour."""
-        from datetime import datetime, timedelta
-
         period = self.state.period(self.anchor)
         day = period.last - timedelta(days=(period.last.weekday() - weekday) % 7)
         if day < period.first:
@@ -245,8 +255,6 @@ class MainWindow(QMainWindow):
             self.extent_label.setText("")
             return
         lang = self.language.code
-        from kpidesk.core import formatting
-
         self.extent_label.setText(
             translate("MainWindow", "{path} · {n} contacts from {first} to {last}").format(
                 path=self.desk.store.path,
@@ -272,10 +280,6 @@ class MainWindow(QMainWindow):
 
     def apply_theme(self) -> None:
         """Re-read the theme (setting or system) and repaint every chart and tile."""
-        from PySide6.QtWidgets import QApplication
-
-        from kpidesk.ui.charts import Chart
-
         chosen = theme.choose(self.desk.prefs.theme if self.desk else "system")
         if chosen is not theme.current():
             theme.apply(QApplication.instance(), chosen)

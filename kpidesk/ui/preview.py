@@ -22,40 +22,35 @@ from kpidesk.core.dashboard.view_state import ViewState
 from kpidesk.core.workspace import demo_job, open_job
 from kpidesk.ui import i18n, privacy_state, tasks
 from kpidesk.ui.app import demo_path, make_app
+from kpidesk.ui.coaching.view import CoachingView
+from kpidesk.ui.dashboard.agents_view import AgentsView
+from kpidesk.ui.dashboard.channel_view import ChannelView
 from kpidesk.ui.dashboard.filter_bar import anchor_for
+from kpidesk.ui.dashboard.overview_view import OverviewView
 from kpidesk.ui.desk import Desk
+from kpidesk.ui.ingest.history_dialog import ImportHistoryDialog
 
 
 def _overview(desk, args):
-    from kpidesk.ui.dashboard.overview_view import OverviewView
-
     return OverviewView(desk)
 
 
 def _channel(tab: str):
     def make(desk, args):
-        from kpidesk.ui.dashboard.channel_view import ChannelView
-
         return ChannelView(desk, tab)
 
     return make
 
 
 def _agents(desk, args):
-    from kpidesk.ui.dashboard.agents_view import AgentsView
-
     return AgentsView(desk)
 
 
 def _coaching(desk, args):
-    from kpidesk.ui.coaching.view import CoachingView
-
     return CoachingView(desk, args.agent, ViewState().filters(anchor_for(desk.prefs.extent)))
 
 
 def _history(desk, args):
-    from kpidesk.ui.ingest.history_dialog import ImportHistoryDialog
-
     return ImportHistoryDialog(desk.store, lang=desk.lang)
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import ctypes
 import sys
 
+import PySide6
+
 RESERVE = 1 << 40
 _done = False
 
@@ -23,8 +25,6 @@ _done = False
 def affected() -> bool:
     if sys.version_info >= (3, 12):
         return False
-    import PySide6
-
     return PySide6.__version__.startswith("6.12.")
 
 

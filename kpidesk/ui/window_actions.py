@@ -17,6 +17,9 @@ from kpidesk.core.workspace import PrefsChange, demo_job, load_prefs, open_job, 
 from kpidesk.ui import export, i18n
 from kpidesk.ui.desk import Desk
 from kpidesk.ui.i18n import translate
+from kpidesk.ui.ingest.history_dialog import ImportHistoryDialog
+from kpidesk.ui.ingest.import_flow import ImportFlow, open_mapping
+from kpidesk.ui.settings_dialog import SettingsDialog
 from kpidesk.ui.tasks import TaskRunner
 
 MAX_RECENT = 8
@@ -191,8 +194,6 @@ class WindowActions(QObject):
     def open_settings(self) -> None:
         if self.w.desk is None:
             return
-        from kpidesk.ui.settings_dialog import SettingsDialog
-
         dialog = SettingsDialog(self.w.desk, self.w)
         if dialog.exec():
             self.save(dialog.change())
@@ -211,8 +212,6 @@ class WindowActions(QObject):
     def import_paths(self, paths: list[str]) -> None:
         if self.w.desk is None:
             return
-        from kpidesk.ui.ingest.import_flow import ImportFlow
-
         ImportFlow(self.w, self.w.desk.store, paths, self.import_finished).start()
 
     def choose_mapped_import(self) -> None:
@@ -225,15 +224,11 @@ class WindowActions(QObject):
             translate("Menu", "Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet *.log);;All files (*)"),
         )
         if path:
-            from kpidesk.ui.ingest.import_flow import open_mapping
-
             open_mapping(self.w, self.w.desk.store, path, self.import_finished)
 
     def show_import_history(self) -> None:
         if self.w.desk is None:
             return
-        from kpidesk.ui.ingest.history_dialog import ImportHistoryDialog
-
         self.w.import_history = ImportHistoryDialog(self.w.desk.store, self.w, lang=self.w.language.code)
         self.w.import_history.open()
 

@@ -3,6 +3,7 @@
 import pytest
 
 from kpidesk.core.privacy import Privacy, alias_letters, mask_customer, mask_email, mask_phone, redact
+from tests.helpers.coaching_fixtures import build_store
 
 ROSTER = {"A2": "Bruno Petit", "A1": "Alice Martin", "A3": "Chloé Durand", "A10": "Thomas Roux"}
 
@@ -120,8 +121,6 @@ def test_text_hides_other_agents_names_and_contacts():
 
 
 def test_from_store():
-    from tests.helpers.coaching_fixtures import build_store
-
     store = build_store()
     p = Privacy.from_store(store, True, "A2")
     assert p.agent_name("A1") == "Agent A" and p.agent_name("A2") == "Bruno Petit"

@@ -6,27 +6,16 @@ as VARCHAR, named as in the header (or the profile's ``columns``), plus ``_line`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import Store
+from kpidesk.core.ingest.context import TransformContext
 from tests.helpers import paths
 
 FIXTURES = paths.FIXTURES / "vendors"
 SHARED_DATA = paths.SHARED_DATA
-
-try:
-    from kpidesk.core.ingest.context import TransformContext as Ctx
-except ImportError:  # the framework's dataclass, or a stand-in with the same fields
-
-    @dataclass(frozen=True)
-    class Ctx:  # type: ignore[no-redef]
-        source: str
-        timezone: str
-        import_id: int
-        profile: dict[str, Any] = field(default_factory=dict)
+Ctx = TransformContext  # the transform tests' short name
 
 
 _STORES: list[Store] = []  # keep in-memory stores alive while their cursors are used

@@ -10,6 +10,7 @@ import pytest
 from kpidesk.cli import main
 from kpidesk.core.coaching import goals
 from kpidesk.core.coaching import notes as coaching_notes
+from kpidesk.core.db.startup import open_database
 from kpidesk.pdf.coaching_sheet import build_report
 from kpidesk.pdf.style import safe
 from tests.helpers.coaching_fixtures import AGENTS, CUSTOMERS, build_store
@@ -40,8 +41,6 @@ def text_of(pdf) -> str:
 
 
 def test_build_report_pages(db, tmp_path):
-    from kpidesk.core.db.startup import open_database
-
     with open_database(db) as store:
         result = build_report(store, "A2", tmp_path / "a2.pdf", lang="en", today=date(2024, 3, 18))
     assert result.pages == 3 and result.agent_name == "Bruno Petit"

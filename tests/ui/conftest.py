@@ -1,6 +1,7 @@
 """UI tests run offscreen, on a small generated database, driving the window as a user would."""
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
@@ -35,8 +36,6 @@ def busy_db_path(tmp_path_factory):
 
 @pytest.fixture
 def busy_store(busy_db_path, tmp_path):
-    import shutil
-
     path = tmp_path / "busy.duckdb"
     shutil.copy(busy_db_path, path)
     s = open_database(path)
@@ -48,8 +47,6 @@ def busy_store(busy_db_path, tmp_path):
 @pytest.fixture
 def store(sample_db_path, tmp_path):
     """A private copy of the sample database (tests may change settings)."""
-    import shutil
-
     path = tmp_path / "copy.duckdb"
     shutil.copy(sample_db_path, path)
     s = open_database(path)

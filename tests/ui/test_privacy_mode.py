@@ -5,12 +5,14 @@ Ctrl+Shift+P."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLabel, QWidget
 
-from kpidesk.ui import privacy_state
+from kpidesk.ui import export, privacy_state
 from kpidesk.ui.dashboard.agents_chart import PointLabels
 
 FOCUS = "A07"
@@ -92,10 +94,6 @@ def test_toolbar_toggle_hides_every_agent_name_and_restores_them(window, qtbot, 
     assert leaks(visible_texts(window), names) == []
     assert any(t.startswith("Agent ") for t in visible_texts(window))
     # exports: the table as CSV, the quadrant as it is drawn
-    from pathlib import Path
-
-    from kpidesk.ui import export
-
     header, rows = view.export_table().rows_as_table()
     export.write_table(Path(tmp_path / "agents.csv"), header, rows, "en")
     csv_text = (tmp_path / "agents.csv").read_text(encoding="utf-8")

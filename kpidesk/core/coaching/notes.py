@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from kpidesk.core.coaching.goals import goals
 from kpidesk.core.db.store import Store
 
 
@@ -89,8 +90,6 @@ class HistoryItem:
 
 def history(store: Store, agent_id: str) -> list[HistoryItem]:
     """Notes and goals of one agent, newest first: the coaching story."""
-    from kpidesk.core.coaching.goals import goals
-
     items = [HistoryItem(n.session_date, "note", n.text, n.note_id) for n in notes(store, agent_id)]
     for g in goals(store, agent_id):
         items.append(HistoryItem(g.start_date, "goal_set", g.note or g.kpi, g.goal_id))

@@ -20,6 +20,7 @@ from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
 from kpidesk.core.ingest.pipeline import import_file
 from kpidesk.core.ingest.summary import ImportReport
 from kpidesk.core.jobs import NULL, JobState, Share
+from kpidesk.core.kpi.engine import Engine
 
 FILES_SHARE = 0.9  # of the progress bar; the rest is derived facts and rollups
 
@@ -76,8 +77,6 @@ def import_batch(
         except duckdb.Error as exc:
             result.facts_error = str(exc).splitlines()[0]
     if result.loaded_any and not result.cancelled and not result.facts_error:
-        from kpidesk.core.kpi.engine import Engine
-
         state.set_progress(0.95, "Preparing the figures")
         Engine(store).prepare()  # big databases: the rollups now rather than on the next view
     state.set_progress(1.0, "")

@@ -24,6 +24,7 @@ from kpidesk.core.ingest import encoding, loader, mapping, profiles, readers, va
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
 from kpidesk.core.ingest.identifiers import quote
+from kpidesk.core.ingest.proposal import propose_from
 from kpidesk.core.ingest.sniff import FileInfo, first_lines, sniff
 from kpidesk.core.ingest.summary import ImportReport
 from kpidesk.core.jobs import NULL, JobState
@@ -286,8 +287,6 @@ def _choose(cur, store, info: FileInfo, rel) -> profiles.Profile:
     found = profiles.match(rel.columns, info.kind, profiles.all_profiles(store.path))
     if found:
         return found.profile
-    from kpidesk.core.ingest.proposal import propose_from
-
     proposal = propose_from(cur, info, rel)
     if proposal.confident():
         return proposal.to_profile()

@@ -18,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from kpidesk.core.db.startup import open_database
 from kpidesk.core.ingest import decide, encoding, mapping, readers, values
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.profiles import Profile, load
@@ -215,8 +216,6 @@ def opened(
     path: str | Path, *, sheet: str | None = None, read: dict[str, Any] | None = None
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, FileInfo, Relation]]:
     """(cursor, FileInfo, Relation) over ``path`` in a throwaway in-memory database."""
-    from kpidesk.core.db.startup import open_database
-
     read = {k: v for k, v in (read or {}).items() if v not in (None, "")}
     info: FileInfo = sniff(
         path,

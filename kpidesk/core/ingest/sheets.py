@@ -9,25 +9,21 @@ rendering of a time fraction, which ``values.py`` understands).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
+import fastexcel
 
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import quote, unique_names
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo
 
-if TYPE_CHECKING:
-    import fastexcel
-
 SHEET_TABLE = "_kd_sheet"
 HEADER_SCAN_ROWS = 30
 
 
 def _reader(info: FileInfo) -> fastexcel.ExcelReader:
-    import fastexcel
-
     try:
         return fastexcel.read_excel(str(info.path))
     except Exception as exc:  # fastexcel raises its own classes for damaged files

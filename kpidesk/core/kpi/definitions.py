@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kpidesk.core import settings
 from kpidesk.core.kpi import params
 from kpidesk.core.kpi.relations import RELATIONS
 
@@ -64,8 +65,6 @@ class KpiDefinition:
         return tuple(p for p in found if not p.startswith("period_") and p != "channel_filter")
 
     def to_json(self) -> dict[str, Any]:
-        from kpidesk.core import settings
-
         return {
             "id": self.id,
             "label": self.label,

@@ -369,7 +369,8 @@ class Engine:
             or (f"no {' or '.join(kpi.requires)} imported")
         )
 
-    def _unsupported(self, kpi: KpiDefinition, by) -> str | None:
+    @staticmethod
+    def _unsupported(kpi: KpiDefinition, by) -> str | None:
         rel = RELATIONS[kpi.relation]
         for dim in by:
             column = compose.DIMENSIONS.get(dim, (None, None))[1]

@@ -314,7 +314,7 @@ class CoachingView(QWidget):
             self.make_report(path)
 
     def make_report(self, path: str) -> None:
-        from kpidesk.pdf.coaching_sheet import build_report
+        from kpidesk.pdf.coaching_sheet import build_report  # reportlab loads on the first sheet, not at start-up
 
         args = (self.desk.store, self.agent_id, path, self.filters, self.desk.lang, self.privacy.enabled)
         self.status.setText(translate("CoachingView", "Writing the coaching sheet…"))

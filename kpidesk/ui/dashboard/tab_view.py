@@ -8,6 +8,7 @@ window owns the filters.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -160,8 +161,6 @@ class TabView(QWidget):
 
     def reload(self, **changes) -> None:
         if self.request is not None:
-            from dataclasses import replace
-
             self.load(replace(self.request, **changes))
 
     @property

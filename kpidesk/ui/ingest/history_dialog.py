@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core import formatting
+from kpidesk.core.ingest import history
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
 
@@ -48,14 +49,10 @@ def tr(text: str) -> str:
 
 
 def imports_job(store, _state):
-    from kpidesk.core.ingest import history
-
     return "imports", history.imports(store.cursor())
 
 
 def rejects_job(inputs, _state):
-    from kpidesk.core.ingest import history
-
     store, import_id = inputs
     return "rejects", history.rejects(store.cursor(), import_id, REJECTS_SHOWN)
 

@@ -12,9 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from kpidesk.core import formatting
+from kpidesk.core import formatting, settings
 from kpidesk.core.ingest import BatchResult, import_batch
 from kpidesk.ui.i18n import translate
+from kpidesk.ui.ingest.mapping_dialog import MappingDialog
 from kpidesk.ui.tasks import TaskRunner
 
 
@@ -107,9 +108,6 @@ class ImportFlow(QObject):
 def open_mapping(window, store, path, finished_signal) -> None:
     """The mapping dialog for ``path``; when the user imports, the file is imported
     with the mapping chosen (and saved, if they saved it)."""
-    from kpidesk.core import settings
-    from kpidesk.ui.ingest.mapping_dialog import MappingDialog
-
     lang = window.language.code if getattr(window, "language", None) else "en"
     dialog = MappingDialog(path, store, window, lang=lang, timezone=settings.safe_timezone(store))
     window.mapping_dialog = dialog  # tests and screenshots reach it here

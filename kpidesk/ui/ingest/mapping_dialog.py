@@ -34,7 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpidesk.core import formatting
+from kpidesk.core import formatting, ingest
+from kpidesk.core.ingest import preview
+from kpidesk.core.ingest.profiles import user_folder
+from kpidesk.core.ingest.proposal import PRIMARY_TIME
+from kpidesk.core.ingest.synonyms import TABLE_HINTS
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest.field_labels import TABLE_LABELS, field_label, value_label
 from kpidesk.ui.tasks import TaskRunner
@@ -56,15 +60,11 @@ def tr(text: str) -> str:
 
 def inspect_job(inputs, state):
     """Reader options, table and mapping guess for the file (worker thread)."""
-    from kpidesk.core.ingest import preview
-
     path, sheet, read, table = inputs
     return "inspected", preview.inspect(path, sheet=sheet, read=read, table=table)
 
 
 def preview_job(inputs, state):
-    from kpidesk.core.ingest import preview
-
     path, data, sheet, timezone = inputs
     return "previewed", preview.preview(path, data, sheet=sheet, timezone=timezone)
 
@@ -111,9 +111,7 @@ class MappingDialog(QDialog):
         self.header_line = QSpinBox(minimum=1, maximum=200)
         self.sheet = QComboBox()
         self.table = QComboBox()
-        from kpidesk.core.ingest.preview import TABLES
-
-        for name in TABLES:
+        for name in preview.TABLES:
             self.table.addItem(name, name)
         self.rows, self.row_labels = {}, {}
         for key, widget in (
@@ -264,11 +262,7 @@ class MappingDialog(QDialog):
         self._refresh()
 
     def _field_names(self, prop) -> list[str]:
-        from kpidesk.core.ingest.preview import required_fields
-        from kpidesk.core.ingest.proposal import PRIMARY_TIME
-        from kpidesk.core.ingest.synonyms import TABLE_HINTS
-
-        names = required_fields(prop.table) + list(TABLE_HINTS.get(prop.table, {}).get("fields", prop.fields))
+        names = preview.required_fields(prop.table) + list(TABLE_HINTS.get(prop.table, {}).get("fields", prop.fields))
         names = [n for n in dict.fromkeys(names) if n != "source_key"] + ["source_key"]
         primary = PRIMARY_TIME.get(prop.table)
         if primary in names:
@@ -276,9 +270,7 @@ class MappingDialog(QDialog):
         return names
 
     def _fill_fields(self, prop) -> None:
-        from kpidesk.core.ingest.preview import required_fields
-
-        required = set(required_fields(prop.table))
+        required = set(preview.required_fields(prop.table))
         names = self._field_names(prop)
         self.fields.setRowCount(len(names))
         self.combos, self.chosen_rows = {}, set()
@@ -305,9 +297,7 @@ class MappingDialog(QDialog):
 
     def _label_fields(self, prop) -> None:
         """Field names and confidences in the user's words; the field id as tooltip (profiles use it)."""
-        from kpidesk.core.ingest.preview import required_fields
-
-        required = set(required_fields(prop.table))
+        required = set(preview.required_fields(prop.table))
         for row, name in enumerate(self.combos):
             base = name.removesuffix(TIME_SUFFIX)
             label = field_label(base)
@@ -355,9 +345,7 @@ class MappingDialog(QDialog):
         return out
 
     def profile_data(self) -> dict:
-        from kpidesk.core.ingest.preview import profile_data
-
-        return profile_data(
+        return preview.profile_data(
             self.proposal,
             self.chosen_fields(),
             table=self.proposal.table,
@@ -369,9 +357,7 @@ class MappingDialog(QDialog):
         return self.sheet.currentText() if self.sheet.count() else None
 
     def missing(self) -> list[str]:
-        from kpidesk.core.ingest.preview import missing_fields
-
-        return missing_fields(self.profile_data(), self.proposal.columns) if self.proposal else ["?"]
+        return preview.missing_fields(self.profile_data(), self.proposal.columns) if self.proposal else ["?"]
 
     def _refresh(self) -> None:
         missing = self.missing()
@@ -430,14 +416,11 @@ class MappingDialog(QDialog):
 
     # -- saving ---------------------------------------------------------------------------
     def save_profile(self) -> Path | None:
-        from kpidesk.core.ingest import save_profile
-        from kpidesk.core.ingest.profiles import user_folder
-
         folder = user_folder(self.store.path)
         if folder is None:
             self._say("Profiles cannot be saved beside an in-memory database.", {})
             return None
-        path = save_profile(self.profile_data(), self.name.text().strip() or self.path.stem, folder)
+        path = ingest.save_profile(self.profile_data(), self.name.text().strip() or self.path.stem, folder)
         self._say("Saved as the profile {name}: files of this shape will import on sight.", {"name": path.stem})
         self.profile_saved.emit(str(path))
         return path

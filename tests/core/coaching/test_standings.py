@@ -1,7 +1,7 @@
 """Coaching core: one agent against the team, worked out by hand on the fixture team
 described in tests/helpers/coaching_fixtures.py (Lyon: AHT 100…500 s, waits 40/10/20/25/30 s)."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -197,8 +197,6 @@ def _goal_store():
 
 
 def date_time(y, m, d):
-    from datetime import datetime
-
     return datetime(y, m, d, 10)
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from kpidesk.core.db import contact_tables, derive
+from kpidesk.core.db import contact_tables, derive, migrations
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import Store
-from kpidesk.core.ingest import ImportCancelled, import_file
+from kpidesk.core.ingest import ImportCancelled, import_batch, import_file
 from kpidesk.core.jobs import Callbacks
 from kpidesk.core.kpi.engine import Engine
 
@@ -132,8 +132,6 @@ def test_derived_facts_left_pending_are_caught_up_when_the_file_is_opened(monkey
 
 
 def test_a_batch_derives_its_facts_once(monkeypatch, tmp_path):
-    from kpidesk.core.ingest import import_batch
-
     calls = []
     real = derive.refresh
     monkeypatch.setattr(
@@ -155,8 +153,6 @@ def test_view_constants_are_written_as_exact_literals(value, sql_type):
 
 
 def test_a_database_from_before_segments_keeps_its_contacts(monkeypatch, tmp_path):
-    from kpidesk.core.db import migrations
-
     db = tmp_path / "old.duckdb"
     old = [m for m in migrations.MIGRATIONS if m[0] < "004"]
     monkeypatch.setattr("kpidesk.core.db.store.MIGRATIONS", old)

@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from kpidesk.core import settings
+from kpidesk.core.db import migrations
 from kpidesk.core.db.migrations import known_names
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import DatabaseTooNew, StoreError
@@ -38,8 +39,6 @@ def test_a_pending_migration_backs_the_file_up_first(tmp_path, monkeypatch):
     path = tmp_path / "old.duckdb"
     with open_database(path) as s:
         settings.set_value(s, "sl_threshold_s", 30)
-    from kpidesk.core.db import migrations
-
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [("002_test", "CREATE TABLE extra (x INT)")])
     monkeypatch.setattr("kpidesk.core.db.store.MIGRATIONS", migrations.MIGRATIONS)
     monkeypatch.setattr("kpidesk.core.db.store.known_names", lambda: [n for n, _ in migrations.MIGRATIONS])

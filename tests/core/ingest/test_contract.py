@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import types
@@ -101,8 +102,6 @@ def test_propose_mapping_for_a_french_export_and_save_it(tmp_path, store):
 
 
 def _run_cli(argv):
-    import argparse
-
     parser = argparse.ArgumentParser()
     cli.add_parser(parser.add_subparsers())
     return cli.run(parser.parse_args(["import", *argv]))

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from kpidesk.core import erlang
-from kpidesk.core.kpi.engine import Engine
+from kpidesk.core.kpi.engine import Engine, Filters
 from tests.helpers.builders import add_contacts, call, insert
 
 
@@ -123,6 +123,4 @@ def test_customer_retention_worked_example(store):
 
 
 def _period(a, b):
-    from kpidesk.core.kpi.engine import Filters
-
     return Filters(date_from=a, date_to=b)

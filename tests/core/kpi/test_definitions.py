@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from kpidesk.core.db.startup import open_database
-from kpidesk.core.kpi.definitions import builtin_folder, load_registry
+from kpidesk.core.kpi.definitions import builtin_folder, load_registry, parse
 from kpidesk.core.kpi.engine import Engine
 from tests.helpers.paths import CATALOG
 
@@ -55,8 +55,6 @@ def test_user_folder_adds_replaces_and_reports_broken_files(tmp_path):
 
 
 def test_a_failing_measure_does_not_sink_the_others(store):
-    from kpidesk.core.kpi.definitions import parse
-
     engine = Engine(store)
     engine.registry.kpis["div"] = parse(
         'id = "div"\nrelation = "contacts"\nunit = "count"\nmeasure = "CAST(\'x\' || sum(contacts) AS INT)"\n'

@@ -9,6 +9,7 @@ import pytest
 from kpidesk.core.db import calendar
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.engine import Engine, EngineError, Filters
+from kpidesk.core.kpi.sql_compose import DIMENSIONS
 from tests.helpers.builders import add_contacts, call, contact, insert
 
 MON = datetime(2026, 11, 16)  # a Monday
@@ -404,8 +405,6 @@ def test_unknown_inputs_are_refused(store):
 def test_every_kpi_runs_under_every_grouping(store):
     add_contacts(store, [call("answered", 5, agent_id="A", queue="Q"), contact(channel="email", first_response_s=60.0)])
     e = Engine(store)
-    from kpidesk.core.kpi.sql_compose import DIMENSIONS
-
     for dim in DIMENSIONS:
         for v in e.compute(by=[dim]):
             assert v.reason is None or not v.reason.startswith("SQL error"), (dim, v)

@@ -16,7 +16,7 @@ from kpidesk.core import settings
 from kpidesk.core.coaching import notes as coaching_notes
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.demo.generate import build_demo
-from kpidesk.core.kpi import rollup
+from kpidesk.core.kpi import distribution, rollup
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.engine import Engine, Filters
 
@@ -220,8 +220,6 @@ def test_user_kpis_use_the_rollup_when_they_can(tmp_path):
 
 @pytest.mark.parametrize("measure", ["wait", "handle", "first_response", "resolution"])
 def test_distributions_agree_with_the_detail_rows(pair, measure):
-    from kpidesk.core.kpi import distribution
-
     raw, fast = pair
     for filters in (
         Filters(),

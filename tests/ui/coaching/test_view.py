@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -13,7 +14,8 @@ from PySide6.QtCore import QDate, Qt
 from kpidesk.core.coaching import goals
 from kpidesk.core.coaching import notes as coaching_notes
 from kpidesk.core.db.startup import open_database
-from kpidesk.ui import privacy_state, tasks
+from kpidesk.core.demo.generate import build_demo
+from kpidesk.ui import export, privacy_state, tasks
 from kpidesk.ui.coaching.contacts_view import CONTACT_ROLE
 from kpidesk.ui.dashboard.agent_table import AGENT_ROLE
 from tests.ui.test_privacy_mode import customer_identifiers, leaks, other_names, visible_texts
@@ -23,8 +25,6 @@ AGENT = "A07"  # the demo's long wrap-up agent
 
 @pytest.fixture(scope="session")
 def demo_db_path(tmp_path_factory):
-    from kpidesk.core.demo.generate import build_demo
-
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     with open_database(path) as s:
         build_demo(s, seed=7, days=28)
@@ -157,9 +157,5 @@ def test_agent_picker_switches_agent_and_png_export(coaching, qtbot, tmp_path, d
     with qtbot.waitSignal(view.coaching_loaded, timeout=20000):
         view.picker.activated.emit(index)
     assert agent_name(demo_store, "A12") in view.title.text()
-    from pathlib import Path
-
-    from kpidesk.ui import export
-
     assert export.save_png(view.dist_cards["csat"], Path(tmp_path / "csat.png"))
     assert (tmp_path / "csat.png").stat().st_size > 1000

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTableWidget
 
+from kpidesk.core.ingest import import_file
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest import import_flow
 from kpidesk.ui.ingest.field_labels import FIELD_LABELS, TABLE_LABELS, VALUE_LABELS
@@ -244,8 +245,6 @@ CSV = (
 
 @pytest.fixture
 def imported(store, tmp_path):
-    from kpidesk.core.ingest import import_file
-
     path = tmp_path / "appels.csv"
     path.write_text(CSV, encoding="utf-8")
     return import_file(store, path)

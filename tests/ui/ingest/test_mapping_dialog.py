@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kpidesk.ui.ingest import import_flow
+from kpidesk.ui.ingest.mapping_dialog import MappingDialog
 
 HEADER = "Conseiller;Jour d'appel;Heure;Durée;Décroché;Pôle\n"
 ROWS = [
@@ -111,8 +112,6 @@ def test_unknown_file_mapped_saved_imported_then_recognised(qtbot, store, make_w
 
 
 def test_import_button_waits_for_required_fields(qtbot, store, tmp_path):
-    from kpidesk.ui.ingest.mapping_dialog import MappingDialog
-
     path = tmp_path / "x.csv"
     path.write_text("Nom;Valeur\nA;1\nB;2\n", encoding="utf-8")
     dialog = MappingDialog(path, store)

@@ -1,0 +1,98 @@
+-- the relation contacts: what <relation contacts> stands for in the KPI snapshots
+SELECT
+    f.arrived_at AS t, f.channel, f.direction, f.queue, f.agent_id, a.team,
+    coalesce(f.site, a.site) AS site, f.topic, f.product, f.customer_id,
+    1 AS detail,
+    1 AS contacts,
+    (f.direction = 'inbound')::INT AS inbound,
+    f.offered, f.answered, f.abandoned, f.short_abandoned, f.flowout,
+    f.sl_met + CASE WHEN $sl_abandon_policy = 'positive' THEN f.sl_abandon_within ELSE 0 END AS sl_num,
+    f.offered - CASE WHEN $sl_abandon_policy = 'ignore' THEN f.sl_abandon_within ELSE 0 END AS sl_den,
+    CASE WHEN f.answered = 1 THEN f.wait_s END          AS wait_answered_sum,
+    (f.answered = 1 AND f.wait_s IS NOT NULL)::INT       AS wait_answered_n,
+    CASE WHEN f.abandoned = 1 THEN f.wait_s END         AS wait_abandoned_sum,
+    (f.abandoned = 1 AND f.wait_s IS NOT NULL)::INT      AS wait_abandoned_n,
+    CASE WHEN f.answered = 1 OR f.abandoned = 1 THEN f.wait_s END AS wait_max,
+    CASE WHEN f.answered = 1 THEN f.wait_s END          AS wait_answered_v,
+    f.is_handled::INT AS handled,
+    (f.answered = 1 AND f.transferred)::INT             AS transferred,
+    CASE WHEN f.is_handled THEN f.talk_s END AS talk_sum, (f.is_handled AND f.talk_s IS NOT NULL)::INT AS talk_n,
+    CASE WHEN f.is_handled THEN f.hold_s END AS hold_sum, (f.is_handled AND f.hold_s IS NOT NULL)::INT AS hold_n,
+    CASE WHEN f.is_handled THEN f.wrap_s END AS wrap_sum, (f.is_handled AND f.wrap_s IS NOT NULL)::INT AS wrap_n,
+    CASE WHEN f.is_handled AND coalesce(f.talk_s, f.hold_s, f.wrap_s) IS NOT NULL
+         THEN coalesce(f.talk_s, 0) + coalesce(f.hold_s, 0) + coalesce(f.wrap_s, 0) END AS handle_sum,
+    (f.is_handled AND coalesce(f.talk_s, f.hold_s, f.wrap_s) IS NOT NULL)::INT AS handle_n,
+    CASE WHEN f.is_handled AND coalesce(f.talk_s, f.hold_s, f.wrap_s) IS NOT NULL
+         THEN coalesce(f.talk_s, 0) + coalesce(f.hold_s, 0) + coalesce(f.wrap_s, 0) END AS handle_v,
+    -- out of hours: closed quarter-hour or public holiday (stored by derive.py)
+    coalesce(f.out_of_hours, false)::INT AS out_of_hours,
+    -- tickets: every channel that is not a live conversation
+    (f.channel NOT IN ('phone', 'chat', 'bot'))::INT AS ticket,
+    f.first_response_s, f.resolution_s, f.replies, f.avg_reply_s,
+    (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL)::INT AS solved,
+    coalesce(f.reopened, false)::INT AS reopened,
+    -- chat and bot
+    (f.channel = 'bot')::INT AS bot, f.bot_response_s, f.handoff_wait_s,
+    (f.channel = 'bot' AND f.outcome = 'contained')::INT AS contained,
+    (f.channel = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned')))::INT AS handed_off,
+    ((f.channel = 'chat') OR (f.channel = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned'))))::INT AS chat_waited,
+    (f.channel IN ('chat', 'bot') AND f.outcome = 'abandoned')::INT AS chat_abandoned,
+    CASE WHEN f.channel = 'chat' AND f.answered_at IS NOT NULL THEN f.first_response_s END AS chat_frt_v,
+    -- repeats and resolution
+    (f.is_handled AND f.customer_id IS NOT NULL)::INT AS customer_known,
+    (f.is_handled AND f.customer_id IS NOT NULL AND f.next_contact_at IS NOT NULL
+     AND epoch(f.next_contact_at) - epoch(f.arrived_at) <= $repeat_window_days * 86400)::INT AS repeat,
+    (f.is_handled AND f.resolved IS NOT NULL)::INT AS resolution_known,
+    (f.is_handled AND f.resolved AND NOT (f.customer_id IS NOT NULL AND f.next_contact_at IS NOT NULL
+     AND epoch(f.next_contact_at) - epoch(f.arrived_at) <= $repeat_window_days * 86400))::INT AS first_contact_resolved,
+    coalesce(f.surveyed, false)::INT AS surveyed,
+    (coalesce(f.surveyed, false) AND coalesce(f.survey_answered, false))::INT AS survey_answered
+FROM (
+SELECT *,
+    offered * (outcome = 'answered')::INT                       AS answered,
+    offered * (outcome = 'abandoned')::INT                      AS abandoned,
+    offered * (outcome = 'flowout')::INT                        AS flowout,
+    offered * (outcome = 'answered' AND wait_s <= $sl_threshold_s)::INT AS sl_met,
+    offered * (outcome = 'abandoned' AND wait_s <= $sl_threshold_s)::INT AS sl_abandon_within
+FROM (
+    SELECT c.*,
+        (c.channel = 'phone' AND c.direction = 'inbound' AND c.outcome = 'abandoned'
+         AND coalesce(c.wait_s, 1e12) < $short_abandon_s)::INT      AS short_abandoned,
+        (c.channel = 'phone' AND c.direction = 'inbound'
+         AND (c.outcome IN ('answered', 'abandoned', 'flowout') OR (c.outcome IS NULL AND c.queue IS NOT NULL))
+         AND NOT (c.outcome = 'abandoned' AND coalesce(c.wait_s, 1e12) < $short_abandon_s))::INT AS offered,
+        (c.outcome IN ('answered', 'handled')
+         OR (c.channel = 'bot' AND c.answered_at IS NOT NULL))       AS is_handled
+    FROM contacts c
+)
+) f
+LEFT JOIN agents a ON a.agent_id = f.agent_id
+
+UNION ALL BY NAME
+
+SELECT
+    i.interval_start AS t, i.channel, 'inbound' AS direction, i.queue, i.agent_id, a.team,
+    coalesce(i.site, a.site) AS site, i.topic, NULL AS product, NULL AS customer_id,
+    0 AS detail,
+    coalesce(i.offered, 0) + coalesce(i.short_abandoned, 0) AS contacts,
+    coalesce(i.offered, 0) + coalesce(i.short_abandoned, 0) AS inbound,
+    i.offered, i.answered, i.abandoned, i.short_abandoned, i.flowout,
+    i.sl_met AS sl_num, i.offered AS sl_den,
+    i.wait_answered_s AS wait_answered_sum, CASE WHEN i.wait_answered_s IS NOT NULL THEN i.answered END AS wait_answered_n,
+    i.wait_abandoned_s AS wait_abandoned_sum, CASE WHEN i.wait_abandoned_s IS NOT NULL THEN i.abandoned END AS wait_abandoned_n,
+    i.max_wait_s AS wait_max,
+    coalesce(i.handled, i.answered) AS handled, i.transferred,
+    i.talk_s AS talk_sum, CASE WHEN i.talk_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS talk_n,
+    i.hold_s AS hold_sum, CASE WHEN i.hold_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS hold_n,
+    i.wrap_s AS wrap_sum, CASE WHEN i.wrap_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS wrap_n,
+    CASE WHEN coalesce(i.talk_s, i.hold_s, i.wrap_s) IS NOT NULL
+         THEN coalesce(i.talk_s, 0) + coalesce(i.hold_s, 0) + coalesce(i.wrap_s, 0) END AS handle_sum,
+    CASE WHEN coalesce(i.talk_s, i.hold_s, i.wrap_s) IS NOT NULL THEN coalesce(i.handled, i.answered) END AS handle_n,
+    ((coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL)::INT)
+        * (coalesce(i.offered, 0) + coalesce(i.short_abandoned, 0)) AS out_of_hours,
+    (i.channel NOT IN ('phone', 'chat', 'bot'))::INT * coalesce(i.handled, 0) AS ticket
+FROM interval_stats i
+LEFT JOIN agents a ON a.agent_id = i.agent_id
+LEFT JOIN calendar_slots cs
+       ON cs.dow = isodow(i.interval_start) AND cs.slot = hour(i.interval_start) * 4 + minute(i.interval_start) // 15
+LEFT JOIN holidays h ON h.day = CAST(i.interval_start AS DATE)
