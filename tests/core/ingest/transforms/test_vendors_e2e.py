@@ -1,17 +1,13 @@
 """Vendor fixtures imported through the framework (profile recognition, loading, dedupe).
 
-Skipped until ``kpidesk.core.ingest`` exposes ``import_file``. Real sample exports in
-../shared/data are used when present and skipped cleanly otherwise.
+Real sample exports in ../shared/data are used when present and skipped cleanly otherwise.
 """
 
 import pytest
 
-import kpidesk.core.ingest as ingest
 from kpidesk.core.db.startup import open_database
+from kpidesk.core.ingest import import_file
 from tests.helpers.vendors import FIXTURES, SHARED_DATA
-
-import_file = getattr(ingest, "import_file", None)
-pytestmark = pytest.mark.skipif(import_file is None, reason="import framework not available yet")
 
 # fixture, profile to force (None: recognised by its header), expected rows per table
 CASES = [
@@ -53,7 +49,8 @@ def test_raw_queue_log_through_the_framework():
     report = import_file(store, FIXTURES / "asterisk" / "queue_log", "asterisk_queue_log")
     assert _count(store, "contacts") == 8
     assert _count(store, "agent_sessions") == 3
-    assert report.balanced() and report.rows_read == sum(1 for _ in open(FIXTURES / "asterisk" / "queue_log"))
+    with open(FIXTURES / "asterisk" / "queue_log") as lines:
+        assert report.balanced() and report.rows_read == sum(1 for _ in lines)
 
 
 def test_raw_queue_log_recognised_by_its_lines(tmp_path):
