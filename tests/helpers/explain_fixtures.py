@@ -13,7 +13,7 @@ def _week(monday: date, queue: str, offered: int, abandoned: int, site: str) -> 
     rows = []
     for i in range(offered):
         at = datetime.combine(monday + timedelta(days=i % 5), datetime.min.time()) + timedelta(hours=9, minutes=i % 480)
-        outcome = "abandoned" if i < abandoned else "answered"
+        outcome = "abandoned" if (i + 1) * abandoned // offered != i * abandoned // offered else "answered"  # spread
         rows.append(call(outcome, 60.0 if outcome == "abandoned" else 10.0, queue=queue, site=site, arrived_at=at))
     return rows
 

@@ -148,6 +148,9 @@ def explain(
             continue
         after = {v.group[dim]: Cell(v.value, v.n) for v in after_rows}
         before = {v.group[dim]: Cell(v.value, v.n) for v in before_rows}
+        if len(set(after) | set(before)) < 2:
+            result.skipped[dim] = "one value only"  # the whole change: it explains nothing
+            continue
         names = {v.group[dim]: v.group.get("agent_name") for v in after_rows + before_rows}
         dim_method = method
         if not (
