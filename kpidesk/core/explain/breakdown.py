@@ -184,7 +184,8 @@ def explain(
             "residual": result.change - explained,
         }
     result.method = APPROXIMATE if approximate else method
-    drivers.sort(key=lambda d: (d.small_sample, -abs(d.contribution), d.dimension, str(d.value)))
+    order = {dim: i for i, dim in enumerate(dimensions)}  # ties: the dimensions in the order asked
+    drivers.sort(key=lambda d: (d.small_sample, -round(abs(d.contribution), 12), order[d.dimension], str(d.value)))
     result.drivers = drivers
     return result
 
