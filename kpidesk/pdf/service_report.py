@@ -28,7 +28,7 @@ from reportlab.platypus import (
 )
 
 from kpidesk.core import formatting
-from kpidesk.core.explain.words import amount, group_name, sentence
+from kpidesk.core.explain.words import amount, dimension_name, group_name, sentence
 from kpidesk.core.explain.words import t as words
 from kpidesk.core.privacy import Privacy
 from kpidesk.core.service.report import ServiceReport
@@ -59,6 +59,15 @@ def change_text(value: float | None, previous: float | None, unit: str, lang: st
     if unit == "count":
         return formatting.delta(value, previous, unit, lang) or amount(value - previous, unit, lang)
     return amount(value - previous, unit, lang)
+
+
+def scope_text(c, priv: Privacy, lang: str) -> str:
+    """``file Support``, ``canal téléphone``…, or the whole service."""
+    parts = []
+    for key, value in c.scope.items():
+        shown = priv.agent_name(value) if key == "agent" else channel_name(value, lang) if key == "channel" else value
+        parts.append(f"{dimension_name(key, lang)} {shown}")
+    return ", ".join(parts) or t("scope_all", lang)
 
 
 def comment_numbers(report: ServiceReport) -> dict[int, int]:
@@ -460,12 +469,7 @@ def _comments(report: ServiceReport, priv, lang, st, numbers) -> list:
     ]
     style = _style() + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (-1, -1), "LEFT")]
     for c in report.comments:
-        scope = dict(c.scope)
-        if "agent" in scope:
-            scope["agent"] = priv.agent_name(scope["agent"])
-        if "channel" in scope:
-            scope["channel"] = channel_name(scope["channel"], lang)
-        where = ", ".join(scope.values()) or t("scope_all", lang)
+        where = scope_text(c, priv, lang)
         period = formatting.day(c.date_from, lang) + (
             "" if c.date_to == c.date_from else f" – {formatting.day(c.date_to, lang)}"
         )

@@ -19,7 +19,7 @@ from kpidesk.core.explain.words import group_name
 from kpidesk.core.explain.words import t as words
 from kpidesk.core.privacy import Privacy
 from kpidesk.core.service.report import ServiceReport
-from kpidesk.pdf.service_report import _descriptions, _filters_text, _label, comment_numbers, report_unit
+from kpidesk.pdf.service_report import _descriptions, _filters_text, _label, comment_numbers, report_unit, scope_text
 from kpidesk.pdf.service_text import channel_name, t
 
 _FORMATS = {
@@ -91,7 +91,7 @@ class _Book:
                 cend=formatting.day(r.compare[1], lang),
             ),
         )
-        ws.write_string(2, 0, f"{t('filters', lang)}: {_filters_text(r, self.priv, lang)}")
+        ws.write_string(2, 0, t("filters_line", lang, what=_filters_text(r, self.priv, lang)))
         if self.priv.enabled:
             ws.write_string(3, 0, t("privacy", lang), self.muted)
         return ws
@@ -212,14 +212,14 @@ def build_service_xlsx(store, report: ServiceReport, out: str | Path, lang: str 
             start,
             [
                 t("kpi", lang),
-                "driver",
+                t("driver", lang),
                 t("change", lang),
                 words("mix", lang),
                 words("rate", lang),
                 t("previous", lang),
                 t("value", lang),
-                "n (before)",
-                "n",
+                t("n_before", lang),
+                t("n_now", lang),
                 "",
             ],
             rows,
@@ -311,7 +311,15 @@ def build_service_xlsx(store, report: ServiceReport, out: str | Path, lang: str 
     book.table(
         ws,
         start,
-        ["", t("date", lang), "/5", "channel", "agent", "customer", t("comment", lang)],
+        [
+            "",
+            t("date", lang),
+            t("score5", lang),
+            t("channel_col", lang),
+            t("agent_col", lang),
+            t("customer", lang),
+            t("comment", lang),
+        ],
         wrows,
         [18, 12, 6, 10, 18, 18, 70],
     )
@@ -335,8 +343,7 @@ def build_service_xlsx(store, report: ServiceReport, out: str | Path, lang: str 
                 _label(report, c.kpi, lang),
                 c.date_from,
                 c.date_to,
-                ", ".join(f"{k}={priv.agent_name(v) if k == 'agent' else v}" for k, v in c.scope.items())
-                or t("scope_all", lang),
+                scope_text(c, priv, lang),
                 priv.text(c.text) or "",
                 priv.text(c.action) or "",
                 priv.text(c.owner) or "",
@@ -345,7 +352,16 @@ def build_service_xlsx(store, report: ServiceReport, out: str | Path, lang: str 
     book.table(
         ws,
         start,
-        ["#", t("kpi", lang), t("period", lang), "", "", t("comment", lang), t("action", lang), t("owner", lang)],
+        [
+            "#",
+            t("kpi", lang),
+            t("from", lang),
+            t("to", lang),
+            t("scope", lang),
+            t("comment", lang),
+            t("action", lang),
+            t("owner", lang),
+        ],
         crows,
         [5, 24, 12, 12, 18, 50, 30, 14],
     )
@@ -355,7 +371,7 @@ def build_service_xlsx(store, report: ServiceReport, out: str | Path, lang: str 
     book.table(
         ws,
         start,
-        [t("kpi", lang), ""],
+        [t("kpi", lang), t("definition", lang)],
         [[_label(report, k, lang), descriptions.get(k, "")] for k in report.definitions],
         [28, 110],
     )

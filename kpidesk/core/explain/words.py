@@ -18,6 +18,12 @@ DIMENSION_NAMES: dict[str, dict[str, str]] = {
     "hour_of_day": {"en": "hour", "fr": "heure"},
     "product": {"en": "product", "fr": "produit"},
 }
+CHANNEL_VALUES: dict[str, dict[str, str]] = {
+    "phone": {"en": "phone", "fr": "téléphone"},
+    "email": {"en": "email", "fr": "e-mail"},
+    "chat": {"en": "chat", "fr": "chat"},
+    "bot": {"en": "bot", "fr": "bot"},
+}
 TEXT: dict[str, dict[str, str]] = {
     "none": {"en": "(none)", "fr": "(aucun)"},
     "up": {"en": "{what}: {kpi} from {before} to {after}", "fr": "{what} : {kpi} de {before} à {after}"},
@@ -68,6 +74,8 @@ def group_name(driver, lang: str, name=None) -> str:
         shown = t("none", lang)
     elif driver.dimension == "agent":
         shown = name(value) if name else (driver.label or str(value))
+    elif driver.dimension == "channel":
+        shown = CHANNEL_VALUES.get(str(value), {}).get(lang) or str(value)
     elif driver.dimension == "hour_of_day":
         shown = f"{int(value)} h" if lang == "fr" else f"{int(value):02d}:00"
     else:
