@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
+from kpidesk.core.db.store import Store
+
 _COLUMNS = (
     "comment_id, kpi, date_from, date_to, channel, queue, site, agent_id, text, action, owner, created_at, updated_at"
 )
@@ -64,7 +66,7 @@ def _check(text: str | None, date_from: date, date_to: date) -> None:
 
 
 def add(
-    store,
+    store: Store,
     kpi: str,
     date_from: date,
     date_to: date | None,
@@ -80,7 +82,8 @@ def add(
     _check(text, date_from, date_to)
     now = datetime.now()
     with store.write(facts=False) as cur:
-        comment_id = cur.execute("SELECT coalesce(max(comment_id), 0) + 1 FROM figure_comments").fetchone()[0]
+        row = cur.execute("SELECT coalesce(max(comment_id), 0) + 1 FROM figure_comments").fetchone()
+        comment_id = int(row[0]) if row else 1
         cur.execute(
             f"INSERT INTO figure_comments ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -105,7 +108,7 @@ def add(
 _EDITABLE = ("kpi", "date_from", "date_to", "channel", "queue", "site", "agent_id", "text", "action", "owner")
 
 
-def update(store, comment_id: int, **changes: Any) -> None:
+def update(store: Store, comment_id: int, **changes: Any) -> None:
     """Change some fields; an empty string clears an optional one."""
     unknown = set(changes) - set(_EDITABLE)
     if unknown:
@@ -124,12 +127,12 @@ def update(store, comment_id: int, **changes: Any) -> None:
         )
 
 
-def delete(store, comment_id: int) -> None:
+def delete(store: Store, comment_id: int) -> None:
     with store.write(facts=False) as cur:
         cur.execute("DELETE FROM figure_comments WHERE comment_id = ?", [comment_id])
 
 
-def get(store, comment_id: int) -> Comment | None:
+def get(store: Store, comment_id: int) -> Comment | None:
     row = (
         store.cursor().execute(f"SELECT {_COLUMNS} FROM figure_comments WHERE comment_id = ?", [comment_id]).fetchone()
     )
@@ -137,7 +140,7 @@ def get(store, comment_id: int) -> Comment | None:
 
 
 def find(
-    store,
+    store: Store,
     kpi: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
@@ -149,7 +152,8 @@ def find(
     ``channels``: keep comments on those channels or on all; ``scoped=False`` keeps only
     comments on the whole service (no queue, site or agent).
     """
-    where, bind = [], []
+    where: list[str] = []
+    bind: list[object] = []
     if kpi:
         where.append("kpi = ?")
         bind.append(kpi)

@@ -81,7 +81,7 @@ class Explanation:
         return self.drivers[:count]
 
     def to_json(self) -> dict[str, Any]:
-        def day(d):
+        def day(d: date | None) -> str | None:
             return d.isoformat() if d else None
 
         out: dict[str, Any] = {
@@ -133,6 +133,7 @@ def explain(
     if now_total.value is None or then_total.value is None:
         result.reason = now_total.reason or then_total.reason or "no data"
         return result
+    before_total, after_total = then_total.value, now_total.value
     method = SUM if kpi.unit in _COUNT_UNITS else WEIGHTED
     min_sample = engine.parameters()["min_sample"]
     drivers: list[Driver] = []
@@ -181,7 +182,7 @@ def explain(
             "mix": None if dim_method == SUM else sum(p.mix or 0.0 for p in parts),
             "rate": None if dim_method == SUM else sum(p.rate or 0.0 for p in parts),
             "total": explained,
-            "residual": result.change - explained,
+            "residual": (after_total - before_total) - explained,
         }
     result.method = APPROXIMATE if approximate else method
     order = {dim: i for i, dim in enumerate(dimensions)}  # ties: the dimensions in the order asked

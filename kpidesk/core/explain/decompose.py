@@ -35,16 +35,16 @@ class Part:
 
 def rebuilds(total: float | None, cells: list[Cell], method: str) -> bool:
     """Whether the groups give back the total (a sum, or a mean weighted by ``n``)."""
-    usable = [c for c in cells if c.value is not None and c.n]
+    usable = [(c.value, c.n) for c in cells if c.value is not None and c.n]
     if total is None:
         return not usable
     if method == SUM:
         got = sum(c.value for c in cells if c.value is not None)
     else:
-        weight = sum(c.n for c in usable)
+        weight = sum(n for _, n in usable)
         if not weight:
             return False
-        got = sum(c.value * c.n for c in usable) / weight
+        got = sum(v * n for v, n in usable) / weight
     return abs(got - total) <= _TOLERANCE * max(1.0, abs(total))
 
 
@@ -58,7 +58,7 @@ def split(
     """
     keys = list(dict.fromkeys([*before, *after]))
     empty = Cell(None, 0.0)
-    parts = []
+    parts: list[Part] = []
     if method == SUM:
         for key in keys:
             b, a = before.get(key, empty), after.get(key, empty)
@@ -66,30 +66,20 @@ def split(
                 Part(key, b.value, a.value, b.n or 0.0, a.n or 0.0, (a.value or 0.0) - (b.value or 0.0), None, None)
             )
         return parts
-    n0 = sum(c.n for c in before.values() if c.value is not None and c.n) or 0.0
-    n1 = sum(c.n for c in after.values() if c.value is not None and c.n) or 0.0
+    n0 = sum(c.n or 0.0 for c in before.values() if c.value is not None)
+    n1 = sum(c.n or 0.0 for c in after.values() if c.value is not None)
     mid_total = (total_before + total_after) / 2
     for key in keys:
         b, a = before.get(key, empty), after.get(key, empty)
-        has_b, has_a = b.value is not None and bool(b.n), a.value is not None and bool(a.n)
-        w0 = b.n / n0 if has_b and n0 else 0.0
-        w1 = a.n / n1 if has_a and n1 else 0.0
-        if not has_b and not has_a:
+        rb = b.value if b.value is not None and b.n else None
+        ra = a.value if a.value is not None and a.n else None
+        r0 = rb if rb is not None else ra  # a group in one period only: no rate change
+        r1 = ra if ra is not None else rb
+        if r0 is None or r1 is None:
             continue
-        r0 = b.value if has_b else a.value
-        r1 = a.value if has_a else b.value
+        w0 = (b.n or 0.0) / n0 if rb is not None and n0 else 0.0
+        w1 = (a.n or 0.0) / n1 if ra is not None and n1 else 0.0
         mix = (w1 - w0) * ((r0 + r1) / 2 - mid_total)
         rate = (w0 + w1) / 2 * (r1 - r0)
-        parts.append(
-            Part(
-                key,
-                b.value if has_b else None,
-                a.value if has_a else None,
-                b.n or 0.0,
-                a.n or 0.0,
-                mix + rate,
-                mix,
-                rate,
-            )
-        )
+        parts.append(Part(key, rb, ra, b.n or 0.0, a.n or 0.0, mix + rate, mix, rate))
     return parts

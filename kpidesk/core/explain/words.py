@@ -6,7 +6,10 @@ labels), so the CLI, the PDF and the app say the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kpidesk.core import formatting
+from kpidesk.core.explain.breakdown import Driver
 
 DIMENSION_NAMES: dict[str, dict[str, str]] = {
     "queue": {"en": "queue", "fr": "file"},
@@ -40,7 +43,7 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str, **values) -> str:
+def t(key: str, lang: str, **values: object) -> str:
     entry = TEXT[key]
     return (entry.get(lang) or entry["en"]).format(**values)
 
@@ -66,7 +69,7 @@ def amount(change: float | None, unit: str, lang: str = "en") -> str:
     return f"{sign}{formatting.number(size, 2 if size < 10 else 1, lang)}"
 
 
-def group_name(driver, lang: str, name=None) -> str:
+def group_name(driver: Driver, lang: str, name: Callable[[str], str] | None = None) -> str:
     """``file Billing``, ``heure 14 h``, ``conseiller Léa Dubois``; ``name`` maps an
     agent id to what may be shown (privacy)."""
     value = driver.value
@@ -83,7 +86,7 @@ def group_name(driver, lang: str, name=None) -> str:
     return f"{dimension_name(driver.dimension, lang)} {shown}"
 
 
-def sentence(driver, kpi_label: str, unit: str, lang: str, name=None) -> str:
+def sentence(driver: Driver, kpi_label: str, unit: str, lang: str, name: Callable[[str], str] | None = None) -> str:
     """One driver as a team lead would say it."""
     what = group_name(driver, lang, name)
     if driver.before is None:

@@ -10,6 +10,7 @@ never a made-up value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -18,7 +19,7 @@ from kpidesk.core import comments as figure_comments
 from kpidesk.core.explain import Explanation, beyond_noise, explain
 from kpidesk.core.kpi import targets
 from kpidesk.core.kpi.distribution import Histogram, histogram
-from kpidesk.core.kpi.engine import Engine, Filters
+from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
 
 HEADLINE = ("csat", "service_level", "answer_rate", "first_response_time", "fcr", "volume")
 CHANNEL_KPIS: dict[str, tuple[str, ...]] = {
@@ -111,7 +112,7 @@ class ServiceReport:
     headline: list[Figure]
     channels: list[ChannelSection]
     explanations: list[Explanation]
-    sites: dict[str, list]  # "kpis": [ids], "rows": [(site, {kpi: KpiValue})], "days": [(site, day, {kpi: value})]
+    sites: dict[str, list[Any]]  # "kpis": [ids], "rows": [(site, {kpi: KpiValue})], "days": [(site, day, {kpi: value})]
     topics: list[TopicRow]
     lowest: list[Verbatim]
     highest: list[Verbatim]
@@ -132,8 +133,8 @@ def _figures(
     current: Filters,
     previous: Filters,
     channel: str | None,
-    overrides,
-    notes: list,
+    overrides: dict[tuple[str, str], targets.Target],
+    notes: list[figure_comments.Comment],
 ) -> list[Figure]:
     ids = tuple(k for k in ids if k in engine.registry)
     now = {v.kpi: v for v in engine.compute(ids, current)}
@@ -172,7 +173,14 @@ def _figures(
     return out
 
 
-def _trend(engine: Engine, kpi_id: str, filters: Filters, channel: str | None, overrides, notes: list) -> Trend | None:
+def _trend(
+    engine: Engine,
+    kpi_id: str,
+    filters: Filters,
+    channel: str | None,
+    overrides: dict[tuple[str, str], targets.Target],
+    notes: list[figure_comments.Comment],
+) -> Trend | None:
     if kpi_id not in engine.registry:
         return None
     start, end = engine.period(filters)
@@ -237,7 +245,7 @@ def build(
     compare_from: date,
     compare_to: date,
     channels: tuple[str, ...] | None = None,
-    progress=None,
+    progress: Callable[[float, str], None] | None = None,
 ) -> ServiceReport:
     """Everything the report shows, for the period of ``filters`` against [compare_from, compare_to]."""
     step = progress or (lambda fraction, message: None)
@@ -279,15 +287,15 @@ def build(
         )
     step(0.7, "sites")
     site_kpis = tuple(k for k in SITE_KPIS if k in engine.registry)
-    by_site: dict[Any, dict] = {}
+    by_site: dict[Any, dict[str, KpiValue]] = {}
     for v in engine.compute(site_kpis, current, ("site",)):
         if "site" not in v.group:  # the KPI's input is missing: reported in the headline
             continue
         by_site.setdefault(v.group["site"], {})[v.kpi] = v
     site_rows = [(s, row) for s, row in by_site.items() if any(x.value is not None for x in row.values())]
-    days = []
+    days: list[tuple[Any, date, dict[str, KpiValue]]] = []
     if period[1] - period[0] < timedelta(days=SHORT_PERIOD_DAYS) and len(site_rows) > 1:
-        per_day: dict[tuple, dict] = {}
+        per_day: dict[tuple[Any, date], dict[str, KpiValue]] = {}
         for v in engine.compute(site_kpis, current, ("site", "day")):
             if "day" not in v.group:
                 continue
@@ -303,7 +311,7 @@ def build(
     )[:10]
     step(0.9, "customers' words")
     quality = []
-    by_team: dict[Any, dict] = {}
+    by_team: dict[Any, dict[str, KpiValue]] = {}
     for v in engine.compute(list(QUALITY_KPIS), current, ("team",)):
         if "team" not in v.group:
             continue
