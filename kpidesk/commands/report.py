@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from kpidesk.commands.common import CommandError, add_filter_arguments, fail, filters_from_args, open_store
+from kpidesk.commands.periods import apply_period
 from kpidesk.commands.service_report import add_service_arguments
 
 
@@ -43,6 +44,7 @@ def run(args) -> int:
     except CommandError as exc:
         return fail(str(exc))
     try:
+        apply_period(args)  # --period: a scheduled coaching sheet too
         filters = filters_from_args(store, args)
         if len(filters.agents) != 1:
             raise CommandError("name one agent with --agent ID or --agent NAME")

@@ -32,11 +32,10 @@ from kpidesk.core.explain.words import amount, dimension_name, group_name, sente
 from kpidesk.core.explain.words import t as words
 from kpidesk.core.privacy import Privacy
 from kpidesk.core.service.report import ServiceReport
-from kpidesk.pdf.charts import status_colour
 from kpidesk.pdf.service_charts import heatmap_chart, histogram_chart, trend_chart, waterfall_chart
 from kpidesk.pdf.service_text import channel_name, t
 from kpidesk.pdf.style import MUTED, esc, register_fonts, safe, styles
-from kpidesk.pdf.tables import _style
+from kpidesk.pdf.tables import _TARGET_COLOUR, _style
 
 WATERFALL_STEPS = 6
 
@@ -216,7 +215,7 @@ def _figure_table(figures, lang, st, priv, numbers, with_comments: bool = True) 
                 last,
             ]
         )
-        colour = status_colour(f.value, f.better, f.target, f.warning)
+        colour = _TARGET_COLOUR.get(f.status or "")
         if colour is not None:
             style += [("TEXTCOLOR", (1, i), (1, i), colour), ("FONTNAME", (1, i), (1, i), register_fonts()[1])]
     widths = [118, 58, 54, 58, 78, 150] if with_comments else [150, 70, 60, 80, 80, 78]
