@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kpidesk.core import comments
-from kpidesk.ui import i18n, privacy_state
+from kpidesk.core import comments, formatting
+from kpidesk.ui import privacy_state
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
 
@@ -175,9 +175,9 @@ class CommentsDialog(QDialog):
         self.table.setRowCount(len(found))
         registry = self.desk.engine.registry
         for row, c in enumerate(found):
-            period = i18n.short_date(c.date_from, lang)
+            period = formatting.day(c.date_from, lang)
             if c.date_to != c.date_from:
-                period += f" – {i18n.short_date(c.date_to, lang)}"
+                period += f" – {formatting.day(c.date_to, lang)}"
             scope = dict(c.scope)
             if "agent" in scope:
                 scope["agent"] = privacy.agent_name(scope["agent"])

@@ -29,7 +29,7 @@ from kpidesk.core import formatting
 from kpidesk.core.explain import DIMENSIONS, Explanation, explain
 from kpidesk.core.explain.words import amount, group_name, sentence
 from kpidesk.core.explain.words import t as words
-from kpidesk.ui import i18n, privacy_state, theme
+from kpidesk.ui import privacy_state, theme
 from kpidesk.ui.charts import Chart, ValueAxis
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
@@ -132,7 +132,7 @@ class WhyDialog(QDialog):
         label = self.desk.label(self.kpi)
         privacy = privacy_state.of(self.desk)
         name = privacy.agent_name
-        period = lambda p: f"{i18n.short_date(p[0], lang)} – {i18n.short_date(p[1], lang)}"
+        period = lambda p: f"{formatting.day(p[0], lang)} – {formatting.day(p[1], lang)}"
         if e.reason or e.change is None:
             self.summary.setText(translate("Why", "Nothing to explain: {reason}").format(reason=e.reason or "–"))
             return
