@@ -69,6 +69,18 @@ def scope_text(c, priv: Privacy, lang: str) -> str:
     return ", ".join(parts) or t("scope_all", lang)
 
 
+_SCOPE_FIELD = {"queue": "queue", "site": "site", "agent": "agent_id", "channel": "channel"}
+
+
+def driver_comments(report: ServiceReport, kpi: str, driver) -> list:
+    """The comments on this KPI narrowed to exactly this driver's queue, site, agent or
+    channel: printed next to the driver they explain."""
+    field = _SCOPE_FIELD.get(driver.dimension)
+    if field is None or driver.value is None:
+        return []
+    return [c for c in report.comments if c.kpi == kpi and getattr(c, field) == driver.value and len(c.scope) == 1]
+
+
 def comment_numbers(report: ServiceReport) -> dict[int, int]:
     """comment_id → the number printed on charts and in the comments list."""
     return {c.comment_id: i for i, c in enumerate(report.comments, start=1)}
@@ -84,7 +96,7 @@ def build_service_pdf(
     story: list = []
     story += _header(report, priv, lang, st)
     story += _headline(report, priv, lang, st, numbers)
-    story += _why(report, priv, lang, st)
+    story += _why(report, priv, lang, st, numbers)
     for section in report.channels:
         story += _channel(section, report, priv, lang, st, numbers)
     story += _sites(report, lang, st)
@@ -244,7 +256,7 @@ def _headline(report: ServiceReport, priv, lang, st, numbers) -> list:
     return out
 
 
-def _why(report: ServiceReport, priv, lang, st) -> list:
+def _why(report: ServiceReport, priv, lang, st, numbers) -> list:
     out = [CondPageBreak(60 * mm), Paragraph(esc(t("why", lang)), st["h2"])]
     explained = [e for e in report.explanations if e.drivers]
     if not explained:
@@ -285,6 +297,9 @@ def _why(report: ServiceReport, priv, lang, st) -> list:
                 if d.mix is not None
                 else ""
             )
+            said = driver_comments(report, e.kpi, d)
+            if said:
+                parts += " — " + _comment_text(said, priv, lang, numbers)
             lines.append(
                 Paragraph(
                     f"• <b>{esc(amount(d.contribution, e.unit, lang))}</b> {esc(sentence(d, label, e.unit, lang, name))}{esc(parts)}",
@@ -303,7 +318,7 @@ def _with_rest(steps, e, top, lang):
     """The waterfall's steps: the top drivers, then what the rest of their dimension adds
     (the drivers of one dimension add up to the change; mixing dimensions would not)."""
     dim = top[0].dimension if top else None
-    same = [s for s, d in zip(steps, top) if d.dimension == dim]
+    same = [s for s, d in zip(steps, top) if d.dimension == dim and abs(d.contribution) > 1e-12]
     shown = sum(part for _, part, _ in same)
     rest = (e.change or 0.0) - shown
     out = list(same)

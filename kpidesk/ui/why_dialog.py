@@ -44,7 +44,7 @@ def waterfall_steps(e: Explanation, count: int = STEPS) -> list:
     if not e.drivers:
         return [], 0.0
     dim = e.drivers[0].dimension
-    same = [d for d in e.drivers if d.dimension == dim]
+    same = [d for d in e.drivers if d.dimension == dim and abs(d.contribution) > 1e-12]
     shown = same[:count]
     rest = (e.change or 0.0) - sum(d.contribution for d in shown)
     return [*shown, *([None] if len(same) > count and abs(rest) > 1e-12 else [])], rest

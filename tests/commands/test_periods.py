@@ -54,3 +54,13 @@ def test_compare_periods():
     )
     with pytest.raises(CommandError):
         compare_period(date(2026, 11, 9), date(2026, 11, 15), "2026-10-07:2026-10-01")
+
+
+def test_scheduled_commands_refuse_a_period_and_dates_together(tmp_path):
+    from kpidesk.cli import main
+
+    db = str(tmp_path / "empty.duckdb")
+    both = ["--period", "yesterday", "--from", "2026-11-01"]
+    assert main(["snapshot", "--tab", "phone", "--db", db, *both, "--out", str(tmp_path / "s.png")]) == 2
+    assert main(["explain", "--db", db, "--kpi", "volume", *both]) == 2
+    assert main(["report", "--service", "--db", db, *both, "--out", str(tmp_path / "r.pdf")]) == 2

@@ -41,6 +41,7 @@ def calls_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("service") / "calls.duckdb"
     with open_database(path) as store:
         abandon_spike(store)
+        comments.add(store, "answer_rate", date(2026, 11, 10), None, "Two billing agents off sick", queue="Billing")
     return str(path)
 
 
@@ -87,6 +88,11 @@ def test_a_call_log_alone_still_renders_and_says_what_is_missing(calls_db, tmp_p
     assert "no surveys" in text.lower() or "survey" in text.lower()
     assert "No survey comments in this period." in text
     assert "queue Billing" in text  # what changed: the answer rate fell in Billing
+    flat = " ".join(text.split())
+    assert (
+        "queue Billing: Answer rate from 95.0% to 85.0% — mix ±0.0 pts, rate −3.2 pts — [1] Two billing agents off sick"
+        in flat
+    )
 
 
 def test_the_workbook_has_sheets_formats_and_no_formulas(demo_db, tmp_path):
