@@ -62,6 +62,18 @@ def comment_marks(found: list[comments.Comment], kpi: str | None, channel: str |
     return marks
 
 
+def mark_tiles(tiles: dict, found: list[comments.Comment], channel: str | None, privacy, lang: str) -> None:
+    """A star after the title of each tile whose KPI has a comment on the period; the
+    comments in its tooltip (after the tile's own). Call after the tiles are painted."""
+    for kpi, tile in tiles.items():
+        marks = comment_marks(found, kpi, channel, privacy)
+        if not marks:
+            continue
+        tile.title.setText(f"{tile.title.text()} \u2605")
+        lines = "\n".join(f"\u2605 {formatting.day(when.date(), lang)}: {text}" for when, text in marks)
+        tile.setToolTip(f"{tile.toolTip()}\n\n{lines}" if tile.toolTip() else lines)
+
+
 def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 

@@ -35,6 +35,8 @@ def test_a_comment_added_in_the_dialog_marks_the_trend(store, make_window, qtbot
     assert [(c.kpi, c.channel, c.owner) for c in saved] == [(kpi, "phone", "Marc")]
     qtbot.waitUntil(lambda: bool(view.trend.chart.mark_texts), timeout=5000)
     assert "IVR outage → Ticket with the telco (Marc)" in next(iter(view.trend.chart.mark_texts.values()))
+    tile = view.tiles.tiles[kpi]  # the tile too: a star, the comment in its tooltip
+    assert tile.title.text().endswith("\u2605") and "IVR outage" in tile.toolTip()
     # edit it: pick the row, change the text, save
     dialog.table.selectRow(0)
     assert dialog.text.text() == "IVR outage" and dialog.delete_button.isEnabled()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QPushButton
 from kpidesk.core import formatting
 from kpidesk.ui import privacy_state, theme
 from kpidesk.ui.charts import DistributionChart, TrendChart
-from kpidesk.ui.comments_dialog import comment_marks
+from kpidesk.ui.comments_dialog import comment_marks, mark_tiles
 from kpidesk.ui.dashboard.agent_table import AgentTableView
 from kpidesk.ui.dashboard.heatmap import HeatmapChart
 from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid, fill_combo
@@ -130,12 +130,16 @@ class ChannelView(TabView):
 
     def paint_steps(self) -> list:
         return [
-            lambda: self.tiles.paint(self.desk, self.data, self.channel),
+            self._paint_tiles,
             self._paint_trend,
             self._paint_heatmap,
             self._paint_distribution,
             self._paint_table,
         ]
+
+    def _paint_tiles(self) -> None:
+        self.tiles.paint(self.desk, self.data, self.channel)
+        mark_tiles(self.tiles.tiles, self.data.comments, self.channel, privacy_state.of(self.desk), self.desk.lang)
 
     def _paint_trend(self) -> None:
         self.trend.paint(self, self.spec.tiles, self.channel)
