@@ -20,6 +20,8 @@ COMMANDS = {
     "staffing": "kpidesk.commands.staffing",
     "report": "kpidesk.commands.report",
     "snapshot": "kpidesk.commands.snapshot",
+    "explain": "kpidesk.commands.explain",
+    "comment": "kpidesk.commands.comment",
 }
 
 

@@ -1,7 +1,8 @@
-"""``kpidesk report``: the PDF coaching sheet of one agent.
+"""``kpidesk report``: the PDF coaching sheet of one agent, or the service report.
 
     kpidesk report --agent "Léa Dubois" --db centre.kpidesk --from 2024-03-01 --to 2024-03-31 \
         --lang fr --privacy --out lea.pdf
+    kpidesk report --service --db centre.kpidesk --period last-week --lang fr --out semaine.pdf
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import argparse
 
 from kpidesk.commands.common import CommandError, add_filter_arguments, fail, filters_from_args, open_store
+from kpidesk.commands.periods import apply_period
+from kpidesk.commands.service_report import add_service_arguments
 
 
 def add_parser(sub) -> None:
@@ -25,10 +28,15 @@ def add_parser(sub) -> None:
         action="store_true",
         help="privacy mode: other agents as aliases, customer details and contact data masked",
     )
-    p.add_argument("--out", required=True, help="the PDF file to write")
+    p.add_argument("--out", required=True, help="the PDF file to write (the service report: .pdf or .xlsx)")
+    add_service_arguments(p)  # --service, --vs, --period
 
 
 def run(args) -> int:
+    if args.service:
+        from kpidesk.commands.service_report import run_service
+
+        return run_service(args)
     if not args.out.lower().endswith(".pdf"):
         return fail(f"--out {args.out!r}: the report is a PDF, name it FILE.pdf")
     try:
@@ -36,6 +44,7 @@ def run(args) -> int:
     except CommandError as exc:
         return fail(str(exc))
     try:
+        apply_period(args)  # --period: a scheduled coaching sheet too
         filters = filters_from_args(store, args)
         if len(filters.agents) != 1:
             raise CommandError("name one agent with --agent ID or --agent NAME")

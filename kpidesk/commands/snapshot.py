@@ -1,7 +1,9 @@
 """``kpidesk snapshot``: render one tab of the desk offscreen to a PNG.
 
 For slides and daily reports, and for tests: the same window the team lead sees,
-drawn without a display, once every figure of the tab has loaded.
+drawn without a display, once every figure of the tab has loaded. Scheduled runs use
+``--period`` (yesterday, last-week…); exit codes as ``report --service``: 0 written,
+1 failed, 2 a mistake in the command, 3 the database holds no data yet.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import tempfile
 import time
 
 from kpidesk.commands.common import CommandError, add_filter_arguments, fail, filters_from_args, open_store
+from kpidesk.commands.periods import add_period_argument, apply_period
 from kpidesk.core.dashboard.view_state import ViewState
 from kpidesk.core.kpi.engine import Engine
 from kpidesk.core.workspace import load_prefs
@@ -22,6 +25,7 @@ def add_parser(sub) -> None:
     p = sub.add_parser("snapshot", help="render a tab of the app to a PNG image, offscreen")
     p.add_argument("--tab", required=True, choices=TABS)
     add_filter_arguments(p)
+    add_period_argument(p)
     p.add_argument("--out", required=True, help="PNG file to write")
     p.add_argument("--lang", choices=("en", "fr"), help="language (default: the database's setting)")
     p.add_argument("--theme", choices=("light", "dark"), default="light")
@@ -45,6 +49,7 @@ def run(args) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
+        apply_period(args)
         store = open_store(args.db)
         filters = filters_from_args(store, args)
     except (CommandError, ValueError) as exc:
@@ -77,7 +82,7 @@ def _render(store, args, filters, size) -> int:
         window.resize(*size)
         window.attach(Desk(store, Engine(store, lang=language.code), prefs, language, window))
         if prefs.extent.empty:
-            return fail("the database holds no contacts yet: import some files first.")
+            return fail("the database holds no contacts yet: import some files first.", 3)
         window.state = state_from_filters(filters)
         window.show_tab(args.tab)
         window.refresh()

@@ -171,6 +171,9 @@ class TrendChart(Chart):
         self.cursor = pg.InfiniteLine(angle=90, movable=False)
         self.addItem(self.cursor, ignoreBounds=True)
         self.cursor.hide()
+        self.comment_marks = pg.ScatterPlotItem()  # the team lead's comments: hover to read
+        self.addItem(self.comment_marks)
+        self._marks: dict[int, str] = {}
         self._x = np.array([])
         self._y = np.array([])
         self._cy = np.array([])
@@ -218,6 +221,31 @@ class TrendChart(Chart):
         self.getPlotItem().enableAutoRange()
         self.relabel_axes()
 
+    def set_marks(self, marks: list[tuple[datetime, str]]) -> None:
+        """Comments as markers on the bucket holding their first day (or the first
+        bucket, for a comment that started before the period); their text shows on hover."""
+        self._marks = {}
+        for when, text in marks:
+            if not len(self._x):
+                break
+            x = to_epoch(when)
+            before = np.nonzero(self._x <= x)[0]
+            i = int(before[-1]) if len(before) else 0
+            self._marks[i] = f"{self._marks[i]}\n{text}" if i in self._marks else text
+        xs = [self._x[i] for i in self._marks]
+        ys = [
+            self._y[i] if np.isfinite(self._y[i]) else np.nanmin(self._y) if np.isfinite(self._y).any() else 0.0
+            for i in self._marks
+        ]
+        t = theme.current()
+        self.comment_marks.setData(
+            xs, ys, symbol="star", size=16, brush=QColor(t.warn), pen=pg.mkPen(QColor(t.text), width=0.8)
+        )
+
+    @property
+    def mark_texts(self) -> dict[int, str]:
+        return dict(self._marks)
+
     def _nearest(self, x: float) -> int | None:
         if not len(self._x):
             return None
@@ -231,6 +259,8 @@ class TrendChart(Chart):
         text = f"{when}\n{self.formatter(self._y[i]) if np.isfinite(self._y[i]) else '–'}"
         if len(self._cy) > i and np.isfinite(self._cy[i]):
             text += f"  ({self.formatter(self._cy[i])})"
+        if i in self._marks:
+            text += f"\n\u2605 {self._marks[i]}"
         self.cursor.setPos(self._x[i])
         self.cursor.show()
         y = self._y[i] if np.isfinite(self._y[i]) else point.y()

@@ -40,6 +40,7 @@ from kpidesk.ui.dashboard.tab_view import TabView
 from kpidesk.ui.desk import Desk
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.privacy_banner import PrivacyBanner
+from kpidesk.ui.service_menu import ServiceMenu
 from kpidesk.ui.welcome_view import WelcomeView
 from kpidesk.ui.window_actions import WindowActions
 
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("MainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.actions_.privacy)
+        self.service_menu = ServiceMenu(self)  # Report › service report, comments; the trends' Why?
         self.help_menu = HelpMenu(self)
         self.filter_bar.state_changed.connect(self.narrow)
         self.filter_bar.back_requested.connect(self.back)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from kpidesk.core import comments as figure_comments
 from kpidesk.core.jobs import NULL, JobState, check
 from kpidesk.core.kpi import distribution
 from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
@@ -133,6 +134,7 @@ class TabData:
     distribution: distribution.Histogram | None = None
     agents: list[AgentRow] = field(default_factory=list)
     channel_mix: dict[str, float | None] = field(default_factory=dict)
+    comments: list[figure_comments.Comment] = field(default_factory=list)  # the team lead's, on this period
 
 
 def with_channels(filters: Filters, spec: TabSpec) -> Filters:
@@ -186,6 +188,9 @@ def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabDa
             shift = (flt.date_from - cmp.date_from) if flt.date_from and cmp.date_from else timedelta()
             data.compare_trend = _series(engine.compute(spec.tiles, cmp, (req.granularity,)), req.granularity, shift)
         step()
+    data.comments = figure_comments.find(
+        engine.store, date_from=flt.date_from, date_to=flt.date_to, channels=spec.channels or None
+    )
     if req.tab == "overview":
         mix = engine.compute(["volume_share"], flt, ("channel",))
         data.channel_mix = {str(v.group["channel"]): v.value for v in mix}

@@ -274,6 +274,28 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE VIEW contacts AS SELECT * FROM contacts_main;
         """,
     ),
+    (
+        "005_figure_comments",
+        """
+        -- The team lead's comments on figures (core/comments.py): why a KPI moved over a
+        -- period and what is done about it. Their own data: imports never touch it.
+        CREATE TABLE figure_comments (
+            comment_id INTEGER PRIMARY KEY,
+            kpi        VARCHAR NOT NULL,
+            date_from  DATE NOT NULL,
+            date_to    DATE NOT NULL,          -- inclusive; = date_from for one day
+            channel    VARCHAR,                -- optional scope; NULL = all
+            queue      VARCHAR,
+            site       VARCHAR,
+            agent_id   VARCHAR,
+            text       VARCHAR NOT NULL,
+            action     VARCHAR,
+            owner      VARCHAR,
+            created_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        );
+        """,
+    ),
 ]
 
 

@@ -8,13 +8,14 @@ already loaded (all tile KPIs come back in one grouped query). Run
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QGridLayout
+from PySide6.QtWidgets import QComboBox, QGridLayout, QPushButton
 
 from kpidesk.core import formatting
-from kpidesk.ui import theme
+from kpidesk.ui import privacy_state, theme
 from kpidesk.ui.charts import DistributionChart, TrendChart
+from kpidesk.ui.comments_dialog import comment_marks, mark_tiles
 from kpidesk.ui.dashboard.agent_table import AgentTableView
 from kpidesk.ui.dashboard.heatmap import HeatmapChart
 from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid, fill_combo
@@ -47,6 +48,8 @@ class TrendCard(Card):
         super().__init__(self.chart, parent)
         self.combo = QComboBox()
         self.add_selector(self.combo)
+        self.why = QPushButton(objectName="WhyButton")  # what changed and why: the breakdown
+        self.header.addWidget(self.why)
         self.kpi: str | None = None
 
     def paint(self, view: TabView, kpis: tuple[str, ...], channel: str | None) -> None:
@@ -67,9 +70,14 @@ class TrendCard(Card):
             desk.lang,
             view.with_time(),
         )
+        self.why.setText(translate("ChannelView", "Why?"))
+        self.why.setToolTip(translate("ChannelView", "What changed against the compare period, and why"))
+        self.chart.set_marks(comment_marks(data.comments, self.kpi, channel, privacy_state.of(desk)))
 
 
 class ChannelView(TabView):
+    why_requested = Signal(str, object)  # KPI id, the tab's channels: open "what changed and why"
+
     def __init__(self, desk, key: str = "phone", parent=None):
         super().__init__(desk, key, parent)
         self.tiles = TileGrid(self.spec.tiles)
@@ -105,6 +113,7 @@ class ChannelView(TabView):
         self.heat_combo.activated.connect(self._select_heat)
         self.dist_combo.activated.connect(lambda i: self.reload(duration=self.dist_combo.itemData(i)))
         self.trend.chart.point_clicked.connect(self.emit_bucket)
+        self.trend.why.clicked.connect(lambda: self.why_requested.emit(self.trend.kpi, self.spec.channels))
         self.heatmap.body.cell_clicked.connect(self.cell_clicked)
         self.table.agent_selected.connect(self.agent_selected)
 
@@ -121,12 +130,16 @@ class ChannelView(TabView):
 
     def paint_steps(self) -> list:
         return [
-            lambda: self.tiles.paint(self.desk, self.data, self.channel),
+            self._paint_tiles,
             self._paint_trend,
             self._paint_heatmap,
             self._paint_distribution,
             self._paint_table,
         ]
+
+    def _paint_tiles(self) -> None:
+        self.tiles.paint(self.desk, self.data, self.channel)
+        mark_tiles(self.tiles.tiles, self.data.comments, self.channel, privacy_state.of(self.desk), self.desk.lang)
 
     def _paint_trend(self) -> None:
         self.trend.paint(self, self.spec.tiles, self.channel)

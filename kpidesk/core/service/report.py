@@ -1,0 +1,349 @@
+"""The figures of the service report, gathered once for the PDF, the XLSX and the app.
+
+The trade's advice for a production-committee report, followed in this order:
+satisfaction and service level first, then each channel on its own; the qualitative
+side (contact reasons, customers' words, quality evaluations); a comment on every
+result that gives the why and names the action. Every figure comes from the KPI
+engine (grouped SQL); a KPI whose inputs are missing carries the engine's reason,
+never a made-up value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from kpidesk.core import comments as figure_comments
+from kpidesk.core.explain import Explanation, beyond_noise, explain
+from kpidesk.core.kpi import targets
+from kpidesk.core.kpi.distribution import Histogram, histogram
+from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
+
+HEADLINE = ("csat", "service_level", "answer_rate", "first_response_time", "fcr", "volume")
+CHANNEL_KPIS: dict[str, tuple[str, ...]] = {
+    "phone": ("volume", "service_level", "answer_rate", "abandon_rate", "asa", "aht", "csat", "fcr"),
+    "email": ("volume", "first_response_time", "response_sla", "resolution_time", "backlog", "aht", "csat", "fcr"),
+    "chat": ("volume", "chat_first_response_time", "chat_abandon_rate", "aht", "csat", "fcr"),
+    "bot": ("volume", "containment_rate", "handoff_rate", "csat"),
+}
+CHANNEL_ORDER = ("phone", "email", "chat", "bot")
+TREND_KPI = {
+    "phone": "service_level",
+    "email": "first_response_time",
+    "chat": "chat_first_response_time",
+    "bot": "containment_rate",
+}
+HISTOGRAM = {"phone": "wait", "email": "first_response", "chat": "first_response", "bot": "handle"}
+SITE_KPIS = ("volume", "service_level", "aht", "csat", "qa_score")
+QUALITY_KPIS = ("qa_score", "csat")
+EXPLAIN_BY = ("queue", "site", "team", "topic", "channel", "hour_of_day")
+SHORT_PERIOD_DAYS = 7  # up to a week, the sites table also goes day by day
+
+
+@dataclass
+class Figure:
+    """One KPI over the period, against its target and the compare period."""
+
+    kpi: str
+    label: dict[str, str]
+    unit: str
+    better: str
+    value: float | None
+    n: float | None
+    previous: float | None
+    n_previous: float | None
+    target: float | None
+    warning: float | None
+    status: str | None  # green | amber | red | None
+    reason: str | None  # why there is no value (missing input…)
+    small_sample: bool = False
+    moved: bool = False  # beyond its noise
+    comments: list[figure_comments.Comment] = field(default_factory=list)
+
+    def label_for(self, lang: str) -> str:
+        return self.label.get(lang) or self.label["en"]
+
+
+@dataclass
+class Trend:
+    kpi: str
+    bucket: str  # day | week
+    periods: list[date]
+    values: list[float | None]
+    target: float | None
+    marks: list[tuple[date, figure_comments.Comment]]  # comments placed on the bucket holding their first day
+    small: list[bool] = field(default_factory=list)  # per point: a small sample
+
+
+@dataclass
+class ChannelSection:
+    channel: str
+    figures: list[Figure]
+    trend: Trend | None
+    heatmap: list[list[float]]  # 7 weekdays × 24 hours: contacts
+    histogram: Histogram | None
+
+
+@dataclass
+class TopicRow:
+    topic: str | None
+    volume: float
+    previous: float | None
+    share: float
+
+
+@dataclass
+class Verbatim:
+    answered_at: datetime
+    score: float  # on a 1–5 scale
+    comment: str
+    channel: str | None
+    agent_id: str | None
+    customer: str | None
+
+
+@dataclass
+class ServiceReport:
+    period: tuple[date, date]
+    compare: tuple[date, date]
+    filters: Filters
+    headline: list[Figure]
+    channels: list[ChannelSection]
+    explanations: list[Explanation]
+    sites: dict[str, list[Any]]  # "kpis": [ids], "rows": [(site, {kpi: KpiValue})], "days": [(site, day, {kpi: value})]
+    topics: list[TopicRow]
+    lowest: list[Verbatim]
+    highest: list[Verbatim]
+    quality: list[tuple[str | None, float | None, float | None, float | None]]  # team, QA, CSAT, n surveys
+    definitions: list[str]  # KPI ids shown
+    missing: list[tuple[str, str]]  # (kpi, reason) for headline/channel KPIs without a value
+    comments: list[figure_comments.Comment]
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # kpi → label per language
+
+    @property
+    def empty(self) -> bool:
+        return all(f.value is None for f in self.headline)
+
+
+def _figures(
+    engine: Engine,
+    ids: tuple[str, ...],
+    current: Filters,
+    previous: Filters,
+    channel: str | None,
+    overrides: dict[tuple[str, str], targets.Target],
+    notes: list[figure_comments.Comment],
+) -> list[Figure]:
+    ids = tuple(k for k in ids if k in engine.registry)
+    now = {v.kpi: v for v in engine.compute(ids, current)}
+    then = {v.kpi: v for v in engine.compute(ids, previous)}
+    min_sample = engine.parameters()["min_sample"]
+    out = []
+    for kpi_id in ids:
+        kpi = engine.registry[kpi_id]
+        v, p = now[kpi_id], then[kpi_id]
+        goal = targets.resolve(overrides, kpi, channel)
+        mine = [
+            c
+            for c in notes
+            if c.kpi == kpi_id and (c.channel or None) == channel and not (c.queue or c.site or c.agent_id)
+        ]
+        small = kpi.unit in ("rate", "seconds", "score", "percent") and v.n is not None and v.n < min_sample
+        out.append(
+            Figure(
+                kpi_id,
+                kpi.label,
+                kpi.unit,
+                kpi.better,
+                v.value,
+                v.n,
+                p.value,
+                p.n,
+                goal.target,
+                goal.warning,
+                targets.status(v.value, kpi.better, goal.target, goal.warning),
+                v.reason,
+                small,
+                beyond_noise(kpi.unit, p.value, v.value, p.n, v.n, min_sample),
+                mine,
+            )
+        )
+    return out
+
+
+def _trend(
+    engine: Engine,
+    kpi_id: str,
+    filters: Filters,
+    channel: str | None,
+    overrides: dict[tuple[str, str], targets.Target],
+    notes: list[figure_comments.Comment],
+) -> Trend | None:
+    if kpi_id not in engine.registry:
+        return None
+    start, end = engine.period(filters)
+    bucket = "day" if (end - start).days <= 45 else "week"
+    rows = [v for v in engine.compute([kpi_id], filters, (bucket,)) if v.value is not None and v.group]
+    if len(rows) < 2:
+        return None
+    periods = [v.group[bucket] for v in rows]
+    marks = []
+    for c in notes:
+        if c.kpi != kpi_id:
+            continue
+        first = max(c.date_from, periods[0])
+        slot = max((p for p in periods if p <= first), default=periods[0])
+        marks.append((slot, c))
+    goal = targets.resolve(overrides, engine.registry[kpi_id], channel)
+    return Trend(kpi_id, bucket, periods, [v.value for v in rows], goal.target, marks, [v.small_sample for v in rows])
+
+
+def _heatmap(engine: Engine, filters: Filters) -> list[list[float]]:
+    grid = [[0.0] * 24 for _ in range(7)]
+    for v in engine.compute(["volume"], filters, ("weekday", "hour_of_day")):
+        if v.value is not None and v.group and v.group["weekday"] is not None and v.group["hour_of_day"] is not None:
+            grid[int(v.group["weekday"]) - 1][int(v.group["hour_of_day"])] = v.value
+    return grid
+
+
+def _verbatims(engine: Engine, filters: Filters, lowest: bool, limit: int = 5) -> list[Verbatim]:
+    """CSAT answers with a comment, the lowest (or highest) scores first, on 1–5."""
+    start, end = engine.period(filters)
+    order = "figure ASC" if lowest else "figure DESC"
+    sql = (
+        "SELECT s.answered_at, (s.score - s.scale_min) / nullif(s.scale_max - s.scale_min, 0) * 4 + 1 AS figure, "
+        "s.comment, coalesce(s.channel, c.channel), coalesce(s.agent_id, c.agent_id), "
+        "coalesce(cu.name, cu.email, s.customer_id) "
+        "FROM surveys s LEFT JOIN contacts c ON c.contact_id = s.contact_id "
+        "LEFT JOIN customers cu ON cu.customer_id = coalesce(s.customer_id, c.customer_id) "
+        "WHERE s.survey_type = 'csat' AND s.score IS NOT NULL AND nullif(trim(s.comment), '') IS NOT NULL "
+        "AND s.answered_at >= $start AND s.answered_at < $end "
+        "AND (len($channels) = 0 OR list_contains($channels, coalesce(s.channel, c.channel))) "
+        "AND (len($queues) = 0 OR list_contains($queues, coalesce(s.queue, c.queue))) "
+        f"ORDER BY {order}, s.answered_at DESC LIMIT $limit"
+    )
+    bind = {
+        "start": start,
+        "end": end,
+        "channels": list(filters.channels),
+        "queues": list(filters.queues),
+        "limit": limit,
+    }
+    cur = engine.store.cursor()
+    try:
+        rows = cur.execute(sql, bind).fetchall()
+    finally:
+        cur.close()
+    return [Verbatim(*row) for row in rows if row[1] is not None]
+
+
+def build(
+    engine: Engine,
+    filters: Filters,
+    compare_from: date,
+    compare_to: date,
+    channels: tuple[str, ...] | None = None,
+    progress: Callable[[float, str], None] | None = None,
+) -> ServiceReport:
+    """Everything the report shows, for the period of ``filters`` against [compare_from, compare_to]."""
+    step = progress or (lambda fraction, message: None)
+    current = filters
+    previous = filters.narrowed(date_from=compare_from, date_to=compare_to)
+    start, end = engine.period(current)
+    period = (start.date(), (end - timedelta(days=1)).date())
+    overrides = targets.load(engine.store)
+    notes = figure_comments.find(engine.store, date_from=period[0], date_to=period[1])
+    step(0.05, "headline")
+    headline = _figures(engine, HEADLINE, current, previous, None, overrides, notes)
+    step(0.2, "what changed")
+    explanations = [explain(engine, f.kpi, current, compare_from, compare_to, EXPLAIN_BY) for f in headline if f.moved]
+    step(0.45, "channels")
+    volumes = {
+        v.group["channel"]: v.value for v in engine.compute(["volume"], current, ("channel",)) if v.value and v.group
+    }
+    wanted = channels if channels is not None else tuple(c for c in CHANNEL_ORDER if c in volumes)
+    wanted += tuple(c for c in volumes if c not in CHANNEL_ORDER and channels is None and c is not None)
+    sections = []
+    for channel in wanted:
+        here, there = current.narrowed(channels=(channel,)), previous.narrowed(channels=(channel,))
+        kpis = CHANNEL_KPIS.get(channel, ("volume", "aht", "csat", "fcr"))
+        kpis = tuple(
+            k for k in kpis if k in engine.registry and (channel in engine.registry[k].channels or k == "volume")
+        )
+        chan_notes = [c for c in notes if c.channel == channel]
+        figures = _figures(engine, kpis, here, there, channel, overrides, chan_notes)
+        trend_kpi = TREND_KPI.get(channel, "volume")
+        hist = histogram(engine, HISTOGRAM.get(channel, "handle"), here, bins=24)
+        sections.append(
+            ChannelSection(
+                channel,
+                figures,
+                _trend(engine, trend_kpi, here, channel, overrides, chan_notes),
+                _heatmap(engine, here),
+                None if hist.empty else hist,
+            )
+        )
+    step(0.7, "sites")
+    site_kpis = tuple(k for k in SITE_KPIS if k in engine.registry)
+    by_site: dict[Any, dict[str, KpiValue]] = {}
+    for v in engine.compute(site_kpis, current, ("site",)):
+        if "site" not in v.group:  # the KPI's input is missing: reported in the headline
+            continue
+        by_site.setdefault(v.group["site"], {})[v.kpi] = v
+    site_rows = [(s, row) for s, row in by_site.items() if any(x.value is not None for x in row.values())]
+    days: list[tuple[Any, date, dict[str, KpiValue]]] = []
+    if period[1] - period[0] < timedelta(days=SHORT_PERIOD_DAYS) and len(site_rows) > 1:
+        per_day: dict[tuple[Any, date], dict[str, KpiValue]] = {}
+        for v in engine.compute(site_kpis, current, ("site", "day")):
+            if "day" not in v.group:
+                continue
+            per_day.setdefault((v.group["site"], v.group["day"]), {})[v.kpi] = v
+        days = [(s, d, row) for (s, d), row in sorted(per_day.items(), key=lambda x: (str(x[0][0]), x[0][1]))]
+    step(0.8, "topics")
+    now_topics = {v.group["topic"]: v.value or 0.0 for v in engine.compute(["volume"], current, ("topic",)) if v.group}
+    then_topics = {v.group["topic"]: v.value for v in engine.compute(["volume"], previous, ("topic",)) if v.group}
+    total = sum(now_topics.values()) or 1.0
+    topics = sorted(
+        (TopicRow(t, vol, then_topics.get(t), vol / total) for t, vol in now_topics.items() if t is not None and vol),
+        key=lambda r: -r.volume,
+    )[:10]
+    step(0.9, "customers' words")
+    quality = []
+    by_team: dict[Any, dict[str, KpiValue]] = {}
+    for v in engine.compute(list(QUALITY_KPIS), current, ("team",)):
+        if "team" not in v.group:
+            continue
+        by_team.setdefault(v.group["team"], {})[v.kpi] = v
+    for team, row in sorted(by_team.items(), key=lambda x: str(x[0])):
+        qa, csat = row.get("qa_score"), row.get("csat")
+        if (qa and qa.value is not None) or (csat and csat.value is not None):
+            quality.append((team, qa.value if qa else None, csat.value if csat else None, csat.n if csat else None))
+    shown = list(dict.fromkeys([*HEADLINE, *(f.kpi for s in sections for f in s.figures), *site_kpis, *QUALITY_KPIS]))
+    shown = [k for k in shown if k in engine.registry]
+    missing = list(
+        dict.fromkeys(
+            (f.kpi, f.reason)
+            for f in [*headline, *(f for s in sections for f in s.figures)]
+            if f.value is None and f.reason
+        )
+    )
+    step(1.0, "done")
+    return ServiceReport(
+        period=period,
+        compare=(compare_from, compare_to),
+        filters=filters,
+        headline=headline,
+        channels=sections,
+        explanations=explanations,
+        sites={"kpis": list(site_kpis), "rows": site_rows, "days": days},
+        topics=topics,
+        lowest=_verbatims(engine, current, True),
+        highest=_verbatims(engine, current, False),
+        quality=quality,
+        definitions=shown,
+        missing=missing,
+        comments=notes,
+        labels={k: engine.registry[k].label for k in shown},
+    )

@@ -1,0 +1,195 @@
+"""Charts of the service report, drawn with reportlab.graphics (vector, no Qt).
+
+A trend with its target and numbered comment markers, an hour × weekday heatmap, a
+duration histogram, and the waterfall of a change: from the compare period's value,
+each driver's part, to this period's value.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.lib import colors
+
+from kpidesk.core import formatting
+from kpidesk.core.explain.words import amount
+from kpidesk.pdf.style import AGENT, GREEN, MUTED, RED, RULE, TEAM, register_fonts, safe
+
+WIDTH = 480
+_WEEKDAYS = {
+    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    "fr": ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+}
+
+
+def _text(d: Drawing, x: float, y: float, text: str, size: float = 7, anchor: str = "start", bold=False, colour=MUTED):
+    font = register_fonts()[1 if bold else 0]
+    d.add(String(x, y, safe(text), fontName=font, fontSize=size, fillColor=colour, textAnchor=anchor))
+
+
+def _scale(values: list[float], pad_zero: bool = True) -> tuple[float, float]:
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.12 or max(abs(high) * 0.1, 1e-6)
+    low = low - pad
+    if pad_zero and low < 0 <= min(values):
+        low = 0.0
+    return low, high + pad
+
+
+def trend_chart(labels, values, target, unit, lang, title, marks: list[tuple[int, int]], small=None) -> Drawing:
+    """``marks``: (index of the bucket, comment number) pairs drawn as numbered dots;
+    ``small``: per point, whether it rests on a small sample (drawn hollow)."""
+    small = small or [False] * len(values)
+    d = Drawing(WIDTH, 150)
+    _text(d, 0, 140, title, 8.5, bold=True)
+    x0, y0, w, h = 55, 22, WIDTH - 70, 100
+    shown = [v for v in values if v is not None] + ([target] if target is not None else [])
+    low, high = _scale(shown)
+    span = (high - low) or 1.0
+    n = len(values)
+    xs = [x0 + (w * i / max(n - 1, 1)) for i in range(n)]
+    y = lambda v: y0 + (v - low) / span * h
+    d.add(Line(x0, y0, x0 + w, y0, strokeColor=RULE))
+    for k in range(5):
+        v = low + span * k / 4
+        d.add(Line(x0, y(v), x0 + w, y(v), strokeColor=RULE, strokeWidth=0.3))
+        _text(d, x0 - 4, y(v) - 2.5, formatting.value(v, unit, lang), 6.5, "end")
+    if target is not None:
+        d.add(Line(x0, y(target), x0 + w, y(target), strokeColor=GREEN, strokeDashArray=[3, 2], strokeWidth=1))
+    points = []
+    for x, v, thin in zip(xs, values, small):
+        if v is None:
+            if len(points) >= 4:
+                d.add(PolyLine(points, strokeColor=AGENT, strokeWidth=1.6))
+            points = []
+            continue
+        points += [x, y(v)]
+        if thin:
+            d.add(Circle(x, y(v), 2.4, fillColor=colors.white, strokeColor=AGENT, strokeWidth=1))
+        else:
+            d.add(Circle(x, y(v), 1.6, fillColor=AGENT, strokeColor=None))
+    if len(points) >= 4:
+        d.add(PolyLine(points, strokeColor=AGENT, strokeWidth=1.6))
+    step = max(1, -(-n // 10))
+    for i, lab in enumerate(labels):
+        if i % step == 0:
+            _text(d, xs[i], y0 - 10, lab, 6.5, "middle")
+    for index, number in marks:
+        v = values[index]
+        top = (y(v) if v is not None else y0) + 9
+        d.add(Line(xs[index], y0, xs[index], top - 4, strokeColor=RED, strokeWidth=0.5, strokeDashArray=[1, 1]))
+        d.add(Circle(xs[index], top, 5, fillColor=RED, strokeColor=None))
+        _text(d, xs[index], top - 2.4, str(number), 6.5, "middle", bold=True, colour=colors.white)
+    return d
+
+
+def heatmap_chart(grid: list[list[float]], lang: str, title: str) -> Drawing:
+    hours = [h for h in range(24) if any(grid[day][h] for day in range(7))]
+    if not hours:
+        hours = list(range(8, 19))
+    first, last = hours[0], hours[-1]
+    cols = list(range(first, last + 1))
+    d = Drawing(WIDTH, 118)
+    _text(d, 0, 108, title, 8.5, bold=True)
+    x0, y0 = 40, 14
+    cw, ch = min(18.0, (WIDTH - x0 - 10) / len(cols)), 12
+    top = max(max(row) for row in grid) or 1.0
+    for day in range(7):
+        yy = y0 + (6 - day) * ch
+        _text(d, x0 - 4, yy + 3.5, _WEEKDAYS[lang][day], 6.5, "end")
+        for j, hour in enumerate(cols):
+            v = grid[day][hour]
+            share = v / top
+            fill = (
+                colors.Color(1 - 0.92 * share, 1 - 0.62 * share, 1 - 0.25 * share) if v else colors.HexColor("#f5f5f5")
+            )
+            d.add(Rect(x0 + j * cw, yy, cw - 1, ch - 1, fillColor=fill, strokeColor=None))
+            if v and cw >= 16:
+                ink = colors.white if share > 0.55 else MUTED
+                _text(d, x0 + j * cw + (cw - 1) / 2, yy + 3.2, formatting.number(v, 0, lang), 5, "middle", colour=ink)
+    for j, hour in enumerate(cols):
+        if j % max(1, len(cols) // 12) == 0:
+            _text(d, x0 + j * cw + cw / 2, y0 + 7 * ch + 2, f"{hour} h" if lang == "fr" else f"{hour:02d}", 6, "middle")
+    return d
+
+
+def histogram_chart(edges: list[float], counts: list[int], lang: str, title: str, marks: list[float]) -> Drawing:
+    d = Drawing(WIDTH, 120)
+    _text(d, 0, 110, title, 8.5, bold=True)
+    x0, y0, w, h = 40, 20, WIDTH - 55, 75
+    top = max(counts) or 1
+    bw = w / len(counts)
+    for i, c in enumerate(counts):
+        bh = h * c / top
+        d.add(Rect(x0 + i * bw, y0, bw - 1, bh, fillColor=TEAM, strokeColor=None))
+    d.add(Line(x0, y0, x0 + w, y0, strokeColor=MUTED, strokeWidth=0.5))
+    hi = edges[-1] or 1.0
+    for v in marks:
+        if v is None:
+            continue
+        x = x0 + w * min(v, hi) / hi
+        d.add(Line(x, y0, x, y0 + h + 4, strokeColor=AGENT, strokeWidth=1, strokeDashArray=[2, 1.5]))
+    step = max(1, len(counts) // 6)
+    for i in range(0, len(edges), step):
+        _text(d, x0 + i * bw, y0 - 9, formatting.duration(edges[i], lang), 6, "middle")
+    _text(d, x0 - 4, y0 + h - 2, formatting.number(top, 0, lang), 6, "end")
+    _text(d, x0 - 4, y0 - 2, "0", 6, "end")
+    return d
+
+
+def waterfall_chart(
+    before: float,
+    after: float,
+    steps: list[tuple[str, float, bool]],
+    unit: str,
+    better: str,
+    lang: str,
+    title: str,
+    names: tuple[str, str],
+) -> Drawing:
+    """``steps``: (label, contribution, small sample) in order; bars go from the
+    compare value to this period's. Green = a change in the better direction."""
+    rows = len(steps) + 2
+    bar_h, gap = 11, 4
+    height = 30 + rows * (bar_h + gap)
+    d = Drawing(WIDTH, height)
+    _text(d, 0, height - 10, title, 8.5, bold=True)
+    levels = [before]
+    for _, part, _ in steps:
+        levels.append(levels[-1] + part)
+    values = [*levels, after]
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
+    low, high = low - 6 * pad, high + pad  # the first and last bars keep a readable length
+    if unit in ("rate", "percent", "count", "seconds", "score") and low < 0 <= min(values):
+        low = 0.0
+    x0, w = 190, WIDTH - 250
+    x = lambda v: x0 + (v - low) / (high - low) * w
+    y = height - 24 - bar_h
+
+    def row(label, start, end, fill, text):
+        nonlocal y
+        _text(d, x0 - 6, y + 3, label, 7, "end", colour=colors.HexColor("#212121"))
+        left, right = sorted((x(start), x(end)))
+        d.add(Rect(left, y, max(right - left, 1.2), bar_h, fillColor=fill, strokeColor=None))
+        _text(d, right + 4, y + 3, text, 6.8)
+        y -= bar_h + gap
+
+    row(names[0], low, before, TEAM, formatting.value(before, unit, lang))
+    level = before
+    for label, part, small in steps:
+        good = (part > 0) == (better == "higher") if better in ("higher", "lower") else None
+        fill = MUTED if small or good is None else (GREEN if good else RED)
+        row(label, level, level + part, fill, amount(part, unit, lang))
+        d.add(
+            Line(
+                x(level + part),
+                y + bar_h + gap,
+                x(level + part),
+                y + bar_h + gap + 2,
+                strokeColor=MUTED,
+                strokeWidth=0.4,
+            )
+        )
+        level += part
+    row(names[1], low, after, AGENT, formatting.value(after, unit, lang))
+    return d

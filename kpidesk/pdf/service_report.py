@@ -1,0 +1,511 @@
+"""The service report as a PDF: what a team lead brings to the production committee.
+
+Page 1 the headline (satisfaction and service level first), each figure against its
+target and the compare period, with its comment; then what changed and why, one
+section per channel with its charts, the sites side by side, contact reasons,
+customers' words, delivered vs perceived quality, the comments and actions, and the
+definitions used. Figures come from ``core/service`` (the KPI engine); with privacy
+on, agents are aliases and free text and customer details are masked (``Privacy``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from kpidesk.core import formatting
+from kpidesk.core.explain.words import amount, dimension_name, group_name, sentence
+from kpidesk.core.explain.words import t as words
+from kpidesk.core.privacy import Privacy
+from kpidesk.core.service.report import ServiceReport
+from kpidesk.pdf.service_charts import heatmap_chart, histogram_chart, trend_chart, waterfall_chart
+from kpidesk.pdf.service_text import channel_name, t
+from kpidesk.pdf.style import MUTED, esc, register_fonts, safe, styles
+from kpidesk.pdf.tables import _TARGET_COLOUR, _style
+
+WATERFALL_STEPS = 6
+
+
+@dataclass
+class ServiceResult:
+    path: Path
+    pages: int
+
+
+def period_text(first: date, last: date, lang: str) -> str:
+    return f"{formatting.day(first, lang)} – {formatting.day(last, lang)}"
+
+
+def change_text(value: float | None, previous: float | None, unit: str, lang: str) -> str:
+    """The change against the compare period: relative for counts, in the KPI's unit
+    otherwise (points for rates and percentages)."""
+    if value is None or previous is None:
+        return "–"
+    if unit == "count":
+        return formatting.delta(value, previous, unit, lang) or amount(value - previous, unit, lang)
+    return amount(value - previous, unit, lang)
+
+
+def scope_text(c, priv: Privacy, lang: str) -> str:
+    """``file Support``, ``canal téléphone``…, or the whole service."""
+    parts = []
+    for key, value in c.scope.items():
+        shown = priv.agent_name(value) if key == "agent" else channel_name(value, lang) if key == "channel" else value
+        parts.append(f"{dimension_name(key, lang)} {shown}")
+    return ", ".join(parts) or t("scope_all", lang)
+
+
+_SCOPE_FIELD = {"queue": "queue", "site": "site", "agent": "agent_id", "channel": "channel"}
+
+
+def driver_comments(report: ServiceReport, kpi: str, driver) -> list:
+    """The comments on this KPI narrowed to exactly this driver's queue, site, agent or
+    channel: printed next to the driver they explain."""
+    field = _SCOPE_FIELD.get(driver.dimension)
+    if field is None or driver.value is None:
+        return []
+    return [c for c in report.comments if c.kpi == kpi and getattr(c, field) == driver.value and len(c.scope) == 1]
+
+
+def comment_numbers(report: ServiceReport) -> dict[int, int]:
+    """comment_id → the number printed on charts and in the comments list."""
+    return {c.comment_id: i for i, c in enumerate(report.comments, start=1)}
+
+
+def build_service_pdf(
+    store, report: ServiceReport, out: str | Path, lang: str = "en", privacy: bool = False
+) -> ServiceResult:
+    registry_descriptions = _descriptions(store, report, lang)
+    priv = Privacy.from_store(store, privacy, None, lang)
+    st = styles()
+    numbers = comment_numbers(report)
+    story: list = []
+    story += _header(report, priv, lang, st)
+    story += _headline(report, priv, lang, st, numbers)
+    story += _why(report, priv, lang, st, numbers)
+    for section in report.channels:
+        story += _channel(section, report, priv, lang, st, numbers)
+    story += _sites(report, lang, st)
+    story += _topics(report, lang, st)
+    story += _words(report, priv, lang, st)
+    story += _quality(report, lang, st)
+    story += _comments(report, priv, lang, st, numbers)
+    story += _definitions(report, registry_descriptions, lang, st)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pages = []
+    title = f"{t('title', lang)} · {period_text(*report.period, lang)}"
+    doc = SimpleDocTemplate(
+        str(out),
+        pagesize=A4,
+        leftMargin=16 * mm,
+        rightMargin=16 * mm,
+        topMargin=14 * mm,
+        bottomMargin=16 * mm,
+        title=safe(title),
+        author="kpidesk",
+    )
+
+    def footer(canvas, doc_):
+        pages.append(doc_.page)
+        canvas.saveState()
+        canvas.setFont(register_fonts()[0], 7)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(16 * mm, 9 * mm, safe(title))
+        canvas.drawRightString(A4[0] - 16 * mm, 9 * mm, safe(t("page", lang, n=doc_.page)))
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return ServiceResult(out, max(pages))
+
+
+def _descriptions(store, report: ServiceReport, lang: str) -> dict[str, str]:
+    from kpidesk.core.kpi.definitions import load_registry
+
+    registry = load_registry(store.path)
+    return {k: registry[k].description_for(lang) for k in report.definitions if k in registry}
+
+
+def _label(report: ServiceReport, kpi: str, lang: str) -> str:
+    label = report.labels.get(kpi) or {"en": kpi}
+    return label.get(lang) or label["en"]
+
+
+def _filters_text(report: ServiceReport, priv: Privacy, lang: str) -> str:
+    f = report.filters
+    parts = [
+        f"{name}: {', '.join(vals)}"
+        for name, vals in (
+            ("channel", f.channels),
+            ("queue", f.queues),
+            ("team", f.teams),
+            ("site", f.sites),
+            ("topic", f.topics),
+        )
+        if vals
+    ]
+    if f.agents:
+        parts.append("agent: " + ", ".join(priv.agent_name(a) for a in f.agents))
+    return "; ".join(parts) or t("none", lang)
+
+
+def _header(report: ServiceReport, priv, lang, st) -> list:
+    sub = t(
+        "subtitle",
+        lang,
+        start=formatting.day(report.period[0], lang),
+        end=formatting.day(report.period[1], lang),
+        cstart=formatting.day(report.compare[0], lang),
+        cend=formatting.day(report.compare[1], lang),
+    )
+    out = [
+        Paragraph(esc(t("title", lang)), st["title"]),
+        Paragraph(esc(sub), st["body"]),
+        Paragraph(f"<b>{esc(t('filters', lang))}</b> {esc(_filters_text(report, priv, lang))}", st["body"]),
+        Paragraph(esc(t("generated", lang, day=formatting.day(date.today(), lang))), st["small"]),
+    ]
+    if priv.enabled:
+        out.append(Paragraph(esc(t("privacy", lang)), st["banner"]))
+    if report.empty:
+        out.append(Paragraph(esc(t("empty", lang)), st["banner"]))
+    return out
+
+
+def _comment_text(comments, priv, lang, numbers) -> str:
+    bits = []
+    for c in comments:
+        text = f"[{numbers.get(c.comment_id, '')}] {priv.text(c.text)}"
+        if c.action:
+            text += f" → {priv.text(c.action)}" + (f" ({priv.text(c.owner)})" if c.owner else "")
+        bits.append(text)
+    return " ".join(bits)
+
+
+def _figure_table(figures, lang, st, priv, numbers, with_comments: bool = True) -> Table:
+    head = [t(k, lang) for k in ("kpi", "value", "target", "previous", "change")] + (
+        [t("comment", lang)] if with_comments else ["n"]
+    )
+    rows, style = [[safe(h) for h in head]], _style()
+    for i, f in enumerate(figures, start=1):
+        if f.value is None:
+            reason = t("no_data", lang) if f.reason in (None, "no data") else f.reason
+            value = Paragraph(f"<font color='#616161'>{esc(reason)}</font>", st["cell"])
+            style.append(("SPAN", (1, i), (4, i)))
+            rows.append([Paragraph(esc(f.label_for(lang)), st["cell"]), value, "", "", "", ""])
+            continue
+        change = change_text(f.value, f.previous, f.unit, lang)
+        if f.small_sample:
+            change += f" ({t('small', lang)})"
+        elif f.moved:
+            change += " •"
+        last = (
+            Paragraph(esc(_comment_text(f.comments, priv, lang, numbers)), st["cell"])
+            if with_comments
+            else safe(formatting.number(f.n or 0, 0, lang))
+        )
+        rows.append(
+            [
+                Paragraph(esc(f.label_for(lang)), st["cell"]),
+                safe(formatting.value(f.value, f.unit, lang)),
+                safe(formatting.value(f.target, f.unit, lang, empty="")),
+                safe(formatting.value(f.previous, f.unit, lang)),
+                safe(change),
+                last,
+            ]
+        )
+        colour = _TARGET_COLOUR.get(f.status or "")
+        if colour is not None:
+            style += [("TEXTCOLOR", (1, i), (1, i), colour), ("FONTNAME", (1, i), (1, i), register_fonts()[1])]
+    widths = [118, 58, 54, 58, 78, 150] if with_comments else [150, 70, 60, 80, 80, 78]
+    style.append(("VALIGN", (0, 0), (-1, -1), "TOP"))
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _headline(report: ServiceReport, priv, lang, st, numbers) -> list:
+    out = [Paragraph(esc(t("headline", lang)), st["h2"]), _figure_table(report.headline, lang, st, priv, numbers)]
+    note = {
+        "en": "• moved beyond its noise against the compare period (see “What changed and why”). "
+        "Colour: green = target met, amber = between target and warning level, red = beyond.",
+        "fr": "• a bougé au-delà du bruit par rapport à la période de comparaison (voir « Ce qui a changé »). "
+        "Couleur : vert = objectif atteint, orange = entre objectif et seuil d'alerte, rouge = au-delà.",
+    }[lang]
+    out.append(Paragraph(esc(note), st["small"]))
+    if report.missing:
+        out += [Paragraph(esc(t("missing_title", lang)), st["h2"])]
+        for kpi, reason in report.missing:
+            reason = t("no_data", lang) if reason == "no data" else reason
+            out.append(
+                Paragraph(esc(t("missing_line", lang, kpi=_label(report, kpi, lang), reason=reason)), st["body"])
+            )
+    return out
+
+
+def _why(report: ServiceReport, priv, lang, st, numbers) -> list:
+    out = [CondPageBreak(60 * mm), Paragraph(esc(t("why", lang)), st["h2"])]
+    explained = [e for e in report.explanations if e.drivers]
+    if not explained:
+        return [*out, Paragraph(esc(t("why_none", lang)), st["body"])]
+    name = lambda agent_id: priv.agent_name(agent_id)
+    for e in explained:
+        label = _label(report, e.kpi, lang)
+        head = t(
+            "why_total",
+            lang,
+            kpi=label,
+            before=formatting.value(e.before, e.unit, lang),
+            after=formatting.value(e.after, e.unit, lang),
+            change=amount(e.change, e.unit, lang),
+        )
+        top = e.top(WATERFALL_STEPS)
+        steps = [(group_name(d, lang, name), d.contribution, d.small_sample) for d in top]
+        chart = waterfall_chart(
+            e.before,
+            e.after,
+            _with_rest(steps, e, top, lang),
+            e.unit,
+            e.better,
+            lang,
+            t(
+                "waterfall",
+                lang,
+                kpi=label,
+                before=formatting.value(e.before, e.unit, lang),
+                after=formatting.value(e.after, e.unit, lang),
+            ),
+            (period_text(*e.compare, lang), period_text(*e.period, lang)),
+        )
+        lines = [Paragraph(esc(head), st["body"])]
+        for d in top[:3]:
+            parts = (
+                f" — {words('mix', lang)} {amount(d.mix, e.unit, lang)}, {words('rate', lang)} {amount(d.rate, e.unit, lang)}"
+                if d.mix is not None
+                else ""
+            )
+            said = driver_comments(report, e.kpi, d)
+            if said:
+                parts += " — " + _comment_text(said, priv, lang, numbers)
+            lines.append(
+                Paragraph(
+                    f"• <b>{esc(amount(d.contribution, e.unit, lang))}</b> {esc(sentence(d, label, e.unit, lang, name))}{esc(parts)}",
+                    st["body"],
+                )
+            )
+        if e.method == "approximate":
+            lines.append(Paragraph(esc(words("approximate", lang)), st["small"]))
+        out.append(KeepTogether([*lines, Spacer(1, 3), chart]))
+        out.append(Spacer(1, 6))
+    out.append(Paragraph(esc(t("why_note", lang)), st["small"]))
+    return out
+
+
+def _with_rest(steps, e, top, lang):
+    """The waterfall's steps: the top drivers, then what the rest of their dimension adds
+    (the drivers of one dimension add up to the change; mixing dimensions would not)."""
+    dim = top[0].dimension if top else None
+    same = [s for s, d in zip(steps, top) if d.dimension == dim and abs(d.contribution) > 1e-12]
+    shown = sum(part for _, part, _ in same)
+    rest = (e.change or 0.0) - shown
+    out = list(same)
+    if abs(rest) > 1e-12:
+        out.append((t("others", lang), rest, False))
+    return out
+
+
+def _channel(section, report: ServiceReport, priv, lang, st, numbers) -> list:
+    out = [PageBreak(), Paragraph(esc(t("channel", lang, name=channel_name(section.channel, lang))), st["title"])]
+    out.append(_figure_table(section.figures, lang, st, priv, numbers))
+    tr = section.trend
+    if tr is not None:
+        labels = [formatting.day(p, lang)[:5] if lang == "fr" else formatting.day(p, lang)[5:] for p in tr.periods]
+        index = {p: i for i, p in enumerate(tr.periods)}
+        marks = [
+            (index[slot], numbers[c.comment_id]) for slot, c in tr.marks if slot in index and c.comment_id in numbers
+        ]
+        unit = next((f.unit for f in section.figures if f.kpi == tr.kpi), "rate")
+        title = t("trend", lang, kpi=_label(report, tr.kpi, lang), bucket=t(tr.bucket, lang))
+        out += [Spacer(1, 6), trend_chart(labels, tr.values, tr.target, unit, lang, title, marks, tr.small)]
+    else:
+        out.append(Paragraph(esc(t("no_trend", lang)), st["small"]))
+    if any(any(row) for row in section.heatmap):
+        out += [Spacer(1, 6), heatmap_chart(section.heatmap, lang, t("heatmap", lang))]
+    h = section.histogram
+    if h is not None:
+        title = t(
+            "histogram",
+            lang,
+            what=t(h.measure, lang),
+            median=formatting.duration(h.median or 0, lang),
+            p90=formatting.duration(h.p90 or 0, lang),
+        )
+        out += [Spacer(1, 6), histogram_chart(h.edges, h.counts, lang, title, [h.median, h.p90])]
+    return out
+
+
+def _sites(report: ServiceReport, lang, st) -> list:
+    out = [PageBreak(), Paragraph(esc(t("sites", lang)), st["h2"])]
+    rows_in = report.sites["rows"]
+    kpis = report.sites["kpis"]
+    if not rows_in or all(site is None for site, _ in rows_in):
+        return [*out, Paragraph(esc(t("no_sites", lang)), st["body"])]
+    out.append(_site_table([(site, None, row) for site, row in rows_in], kpis, report, lang, st))
+    if any(site is None for site, _ in rows_in):
+        out.append(Paragraph(esc(t("no_site_note", lang)), st["small"]))
+    if report.sites["days"]:
+        days = [row for row in report.sites["days"] if row[0] is not None]
+        out += [Paragraph(esc(t("sites_by_day", lang)), st["h2"]), _site_table(days, kpis, report, lang, st)]
+    return out
+
+
+def _site_table(rows_in, kpis, report, lang, st) -> Table:
+    by_day = rows_in and rows_in[0][1] is not None
+    head = [t("site", lang)] + ([t("date", lang)] if by_day else []) + [_label(report, k, lang) for k in kpis]
+    rows, style = [[Paragraph(f"<b>{esc(h)}</b>", st["cell"]) for h in head]], _style()
+    for site, day, row in rows_in:
+        cells = [safe(site if site is not None else t("no_site", lang))]
+        if by_day:
+            cells.append(safe(formatting.day(day, lang)))
+        for k in kpis:
+            v = row.get(k)
+            text = formatting.value(v.value, report_unit(report, k), lang) if v is not None else "–"
+            if v is not None and v.small_sample and v.value is not None:
+                text += " *"
+            cells.append(safe(text))
+        rows.append(cells)
+    first = 130 if not by_day else 100
+    rest = (480 - first - (70 if by_day else 0)) / len(kpis)
+    widths = [first] + ([70] if by_day else []) + [rest] * len(kpis)
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return table
+
+
+_UNITS = {"volume": "count", "service_level": "rate", "aht": "seconds", "csat": "percent", "qa_score": "score"}
+
+
+def report_unit(report: ServiceReport, kpi: str) -> str:
+    for f in report.headline + [f for s in report.channels for f in s.figures]:
+        if f.kpi == kpi:
+            return f.unit
+    return _UNITS.get(kpi, "score")
+
+
+def _topics(report: ServiceReport, lang, st) -> list:
+    out = [CondPageBreak(50 * mm), Paragraph(esc(t("topics", lang)), st["h2"])]
+    if not report.topics:
+        return [*out, Paragraph(esc(t("no_topics", lang)), st["body"])]
+    rows, style = [[safe(t(k, lang)) for k in ("topic", "volume", "share", "previous", "change")]], _style()
+    for r in report.topics:
+        rows.append(
+            [
+                safe(r.topic),
+                safe(formatting.number(r.volume, 0, lang)),
+                safe(formatting.value(r.share, "rate", lang)),
+                safe(formatting.number(r.previous, 0, lang) if r.previous is not None else "–"),
+                safe(formatting.delta(r.volume, r.previous, "count", lang) or "–"),
+            ]
+        )
+    table = Table(rows, colWidths=[180, 70, 60, 90, 70], hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return [*out, table]
+
+
+def _words(report: ServiceReport, priv, lang, st) -> list:
+    out = [CondPageBreak(50 * mm), Paragraph(esc(t("words", lang)), st["h2"])]
+    if not report.lowest and not report.highest:
+        return [*out, Paragraph(esc(t("no_words", lang)), st["body"])]
+    for key, items in (("lowest", report.lowest), ("highest", report.highest)):
+        out.append(Paragraph(f"<b>{esc(t(key, lang))}</b>", st["body"]))
+        for v in items:
+            who = [
+                channel_name(v.channel, lang) if v.channel else None,
+                priv.agent_name(v.agent_id) if v.agent_id else None,
+                priv.customer(v.customer),
+            ]
+            head = f"{formatting.day(v.answered_at, lang)} · {formatting.number(v.score, 0, lang)}/5 · " + " · ".join(
+                w for w in who if w
+            )
+            quote = f"« {priv.text(v.comment)} »" if lang == "fr" else f"“{priv.text(v.comment)}”"
+            out.append(Paragraph(f"<font color='#616161'>{esc(head)}</font> — {esc(quote)}", st["body"]))
+        out.append(Spacer(1, 4))
+    return out
+
+
+def _quality(report: ServiceReport, lang, st) -> list:
+    out = [CondPageBreak(40 * mm), Paragraph(esc(t("quality", lang)), st["h2"])]
+    if not report.quality:
+        return [*out, Paragraph(esc(t("no_quality", lang)), st["body"])]
+    rows, style = [[safe(t(k, lang)) for k in ("team", "qa", "csat", "surveys")]], _style()
+    for team, qa, csat, n in report.quality:
+        rows.append(
+            [
+                safe(team or t("no_site", lang)),
+                safe(formatting.value(qa, "score", lang)),
+                safe(formatting.value(csat, "percent", lang)),
+                safe(formatting.number(n or 0, 0, lang)),
+            ]
+        )
+    table = Table(rows, colWidths=[180, 80, 80, 60], hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    note = {
+        "en": "QA score: the quality team's evaluations (0–100); CSAT: the customers' answers. A team high on one and "
+        "low on the other is where delivered and perceived quality part ways.",
+        "fr": "Note qualité : évaluations de l'équipe qualité (0–100) ; satisfaction : réponses des clients. Une équipe "
+        "haute sur l'une et basse sur l'autre montre un écart entre qualité délivrée et perçue.",
+    }[lang]
+    return [*out, table, Paragraph(esc(note), st["small"])]
+
+
+def _comments(report: ServiceReport, priv, lang, st, numbers) -> list:
+    out = [CondPageBreak(40 * mm), Paragraph(esc(t("comments", lang)), st["h2"])]
+    if not report.comments:
+        return [*out, Paragraph(esc(t("no_comments", lang)), st["body"])]
+    rows = [
+        [
+            safe(h)
+            for h in ("#", t("kpi", lang), t("period", lang), t("comment", lang), t("action", lang), t("owner", lang))
+        ]
+    ]
+    style = _style() + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (-1, -1), "LEFT")]
+    for c in report.comments:
+        where = scope_text(c, priv, lang)
+        period = formatting.day(c.date_from, lang) + (
+            "" if c.date_to == c.date_from else f" – {formatting.day(c.date_to, lang)}"
+        )
+        rows.append(
+            [
+                safe(str(numbers[c.comment_id])),
+                Paragraph(esc(f"{_label(report, c.kpi, lang)} ({where})"), st["cell"]),
+                Paragraph(esc(period), st["cell"]),
+                Paragraph(esc(priv.text(c.text) or ""), st["cell"]),
+                Paragraph(esc(priv.text(c.action) or ""), st["cell"]),
+                Paragraph(esc(priv.text(c.owner) or ""), st["cell"]),
+            ]
+        )
+    table = Table(rows, colWidths=[16, 100, 68, 140, 100, 66], repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return [*out, table]
+
+
+def _definitions(report: ServiceReport, descriptions: dict[str, str], lang, st) -> list:
+    out = [CondPageBreak(30 * mm), Paragraph(esc(t("definitions", lang)), st["h2"])]
+    for kpi in report.definitions:
+        out.append(
+            Paragraph(f"<b>{esc(_label(report, kpi, lang))}</b> — {esc(descriptions.get(kpi, ''))}", st["small"])
+        )
+    return out
