@@ -69,3 +69,26 @@ def make_contacts(store, rows: int, seed: float = 0.42) -> None:
             [rows, rows],
         )
         derive.refresh(cur)
+
+
+def write_call_log(path, rows: int, first: int = 0, customers: int | None = None) -> None:
+    """A call-log CSV as a phone system exports it (the generic call-log profile
+    reads it): calls ``first`` … ``first + rows - 1`` of one timeline, three seconds
+    apart (50,000 calls ≈ 1.7 days), so a file starting where another ends is the
+    next days' export. ``customers`` callers (default: a third of the calls), each
+    call from one of them at random, so that some call back within days."""
+    import duckdb
+
+    customers = customers or max(1, (first + rows) // 3)
+    duckdb.connect().execute(f"""COPY (SELECT 'C' || lpad(i::VARCHAR, 10, '0') AS "Call ID",
+        strftime(TIMESTAMP '2026-01-05 00:00:00' + to_seconds(i * 3), '%Y-%m-%d %H:%M:%S') AS "Date",
+        ['Support', 'Sales', 'Billing', 'Tech'][i % 4 + 1] AS "Queue",
+        CASE WHEN i % 7 = 0 THEN NULL ELSE 'agent' || (i % 120)::VARCHAR END AS "Agent",
+        '+33' || lpad((hash(i * 7) % {int(customers)})::VARCHAR, 9, '0') AS "Caller",
+        CASE WHEN i % 7 = 0 THEN 'abandoned' ELSE 'answered' END AS "Outcome",
+        (i * 13) % 300 AS "Wait Time",
+        CASE WHEN i % 7 = 0 THEN NULL ELSE 30 + (i * 17) % 900 END AS "Talk Time",
+        CASE WHEN i % 7 = 0 THEN NULL ELSE (i * 7) % 60 END AS "Hold Time",
+        CASE WHEN i % 7 = 0 THEN NULL ELSE (i * 11) % 120 END AS "Wrap Time",
+        CASE WHEN i % 23 = 0 THEN 'Y' ELSE 'N' END AS "Transferred"
+        FROM range({int(first)}, {int(first) + int(rows)}) t(i)) TO '{path}' (HEADER, DELIMITER ',')""")

@@ -25,7 +25,24 @@ COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _wanted(argv: list[str] | None) -> str | None:
+    """The subcommand named on the command line, if any (its parser alone is built)."""
+    if argv is None:
+        return None
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``argv`` naming a subcommand, only that one's module is
+    imported (``kpidesk kpis`` does not load the import pipeline or the demo)."""
     parser = argparse.ArgumentParser(
         prog="kpidesk", description="Customer-service KPIs from your own exports, offline."
     )
@@ -34,7 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="open the app on generated demo data")
     parser.add_argument("--smoke-test", action="store_true", help="check the installation and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS.values():
+    wanted = _wanted(argv)
+    for name, module in COMMANDS.items():
+        if wanted is not None and name != wanted:
+            continue
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -46,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if getattr(args, "db", None) is None:
         args.db = args.global_db  # `kpidesk --db X kpis` and `kpidesk kpis --db X` alike

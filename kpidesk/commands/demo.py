@@ -12,9 +12,6 @@ import time
 from pathlib import Path
 
 from kpidesk.commands.common import fail, parse_day
-from kpidesk.core.db.startup import open_database
-from kpidesk.core.db.store import StoreError
-from kpidesk.core.demo.generate import DEFAULT_END, DemoError, build_demo, check_size
 
 
 def add_parser(sub) -> None:
@@ -23,13 +20,17 @@ def add_parser(sub) -> None:
     p.add_argument("--seed", type=int, default=7, help="random seed; the same seed gives the same data (default 7)")
     p.add_argument("--days", type=int, default=56, help="days of data (default 56)")
     p.add_argument("--agents", type=int, default=25, help="number of agents (default 25)")
-    p.add_argument(
-        "--end", type=parse_day, default=DEFAULT_END, help=f"last day of the data (default {DEFAULT_END.isoformat()})"
-    )
+    p.add_argument("--end", type=parse_day, default=None, help="last day of the data (default: the demo's own)")
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
 
 
 def run(args) -> int:
+    # the generator is imported here, not when the parser is built (`kpidesk kpis` never needs it)
+    from kpidesk.core.db.startup import open_database
+    from kpidesk.core.db.store import StoreError
+    from kpidesk.core.demo.generate import DEFAULT_END, DemoError, build_demo, check_size
+
+    args.end = args.end or DEFAULT_END
     if not args.db:
         return fail("give the file to write with --db PATH (the demo never goes into your own database).")
     try:

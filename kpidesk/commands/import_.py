@@ -10,16 +10,28 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import StoreError
-from kpidesk.core.ingest import import_batch
+from kpidesk.core.ingest import batch
+from kpidesk.core.jobs import Callbacks
 from kpidesk.core.paths import default_db_path
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("import", help="import export files (CSV, Excel, Parquet, JSON)")
-    p.add_argument("files", nargs="+", metavar="FILE", help="files to import")
+    p.add_argument("files", nargs="*", metavar="FILE", help="files to import")
+    p.add_argument(
+        "--catch-up",
+        action="store_true",
+        help="compute the derived facts (repeat contacts, survey links) and figures an earlier import left pending",
+    )
+    p.add_argument(
+        "--progress",
+        action="store_true",
+        help="report progress on stderr (a bar on a terminal, one line per step otherwise)",
+    )
     p.add_argument("--db", help="database file")
     p.add_argument("--profile", help="profile name, or path to a .toml profile (default: recognised from the file)")
     p.add_argument("--sheet", help="spreadsheet sheet to read (default: the first one with data)")
@@ -33,8 +45,16 @@ def run(args) -> int:
     except StoreError as exc:
         print(f"kpidesk: {exc}", file=sys.stderr)
         return 2
+    if not args.files and not args.catch_up:
+        store.close()
+        print("kpidesk: import: give the files to import, or --catch-up", file=sys.stderr)
+        return 2
+    state = Callbacks(_Progress(sys.stderr, bar=sys.stderr.isatty()) if args.progress or sys.stderr.isatty() else None)
     try:
-        result = import_batch(store, args.files, profile=args.profile, sheet=args.sheet)
+        if args.files:
+            result = batch.import_batch(store, args.files, profile=args.profile, sheet=args.sheet, state=state)
+        else:
+            result = batch.catch_up(store, state)
     except StoreError as exc:
         print(f"kpidesk: {exc}", file=sys.stderr)
         return 2
@@ -47,18 +67,44 @@ def run(args) -> int:
             _print(report)
     if result.facts_error:
         print(
-            "kpidesk: the files were imported, but the facts derived from them (repeat contacts, survey "
-            f"links) could not be updated: {result.facts_error}. They are retried when the database is "
-            "next opened.",
+            "kpidesk: the facts derived from the imports (repeat contacts, survey links) could not be "
+            f"updated: {result.facts_error}. Until they are, the KPIs that need them say so; they are "
+            "retried when the database is next opened, or run `kpidesk import --catch-up`.",
             file=sys.stderr,
         )
     if args.format == "json":
         rows = [r.to_dict() if r.ok else {"file": r.file, "ok": False, "message": r.message} for r in result.reports]
-        print(json.dumps(rows, indent=2, default=str, ensure_ascii=False))
+        sys.stdout.write(json.dumps(rows, indent=2, default=str, ensure_ascii=False) + "\n")
     if result.cancelled:
         print("kpidesk: import cancelled; the file being imported was not written.", file=sys.stderr)
         return 130
     return 1 if result.failed or result.facts_error else 0
+
+
+class _Progress:
+    """The job's progress on stderr: a bar redrawn in place on a terminal, else a
+    line per step (and per tenth of the way)."""
+
+    def __init__(self, out, bar: bool) -> None:
+        self.out, self.bar = out, bar
+        self.last: tuple[int, str] = (-1, "")
+        self.started = time.perf_counter()
+
+    def __call__(self, fraction: float, message: str) -> None:
+        pct = int(max(0.0, min(fraction, 1.0)) * 100)
+        if self.bar:
+            if (pct, message) == self.last:
+                return
+            filled = pct * 30 // 100
+            self.out.write(f"\r[{'#' * filled}{' ' * (30 - filled)}] {pct:3d}% {message[:60]:<60}")
+            if pct >= 100:
+                self.out.write("\n")
+        else:
+            if message == self.last[1] and pct // 10 == self.last[0] // 10:
+                return
+            self.out.write(f"{time.perf_counter() - self.started:7.1f}s {pct:3d}% {message}\n")
+        self.out.flush()
+        self.last = (pct, message)
 
 
 def _print(r) -> None:

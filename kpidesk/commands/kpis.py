@@ -64,9 +64,8 @@ def run(args) -> int:
     finally:
         store.close()
     rows = [v.to_json() for v in values]
-    if args.format == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+    if args.format == "json":  # written at once: not a write per token
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     elif args.format == "csv":
         _csv(rows, by, engine)
     else:
@@ -84,8 +83,7 @@ def _param(text: str) -> tuple[str, str]:
 def _list(engine: Engine, args) -> int:
     defs = [k.to_json() for k in engine.registry]
     if args.format == "json":
-        json.dump(defs, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        sys.stdout.write(json.dumps(defs, ensure_ascii=False, indent=1) + "\n")
         return 0
     for d in defs:
         print(f"{d['id']:<26} {d['unit']:<8} {d['better']:<7} {d['label'].get(args.lang, d['label']['en'])}")
@@ -103,14 +101,18 @@ def _table(values, by, engine: Engine, lang: str) -> None:
     lines = []
     for v in values:
         kpi = engine.registry[v.kpi]
-        group = " ".join(str(v.group.get("agent_name", v.group[d])) if d == "agent" else str(v.group[d]) for d in by)
+        # a KPI refused for the whole request (no input, facts pending) has no group
+        group = " ".join(
+            str(v.group.get("agent_name", v.group.get(d, ""))) if d == "agent" else str(v.group.get(d, "")) for d in by
+        )
         shown = formatting.value(v.value, kpi.unit, lang)
         note = v.reason or ("small sample" if v.small_sample else "") or (v.basis or "")
         n = "" if v.n is None else formatting.number(v.n, 0, lang)
         lines.append((kpi.label_for(lang), group, shown, n, note))
     widths = [max([len(r[i]) for r in lines] + [4]) for i in range(4)]
     header = ("KPI", " ".join(by), "value", "n", "")
-    for row in [header, *lines]:
-        print(
-            f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}".rstrip()
-        )
+    text = [
+        f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}".rstrip()
+        for row in [header, *lines]
+    ]
+    sys.stdout.write("\n".join(text) + "\n")

@@ -113,6 +113,14 @@ SETTINGS: dict[str, Setting] = {
             is_kpi_param=True,
         ),
         Setting(
+            "memory_limit_mb",
+            int,
+            0,
+            "Memory DuckDB may use, in MB; beyond it, work spills to a folder beside the database "
+            "(0: a quarter of the computer's memory, at most 2 GB).",
+        ),
+        Setting("threads", int, 0, "Threads DuckDB may use (0: every core)."),
+        Setting(
             "business_hours",
             dict,
             DEFAULT_HOURS,
@@ -120,6 +128,44 @@ SETTINGS: dict[str, Setting] = {
         ),
     ]
 }
+
+
+MAX_AUTO_MEMORY_MB = 2048
+
+
+def total_memory_mb() -> int | None:
+    """The computer's memory, in MB (None when the system does not say)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (1024 * 1024)
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def memory_limit_mb(value: int = 0) -> int:
+    """The memory limit in force: ``value`` when set, else the environment's
+    ``KPIDESK_MEMORY_LIMIT_MB``, else a quarter of the memory, at most 2 GB."""
+    if value > 0:
+        return value
+    env = os.environ.get("KPIDESK_MEMORY_LIMIT_MB", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    total = total_memory_mb()
+    return MAX_AUTO_MEMORY_MB if total is None else max(256, min(total // 4, MAX_AUTO_MEMORY_MB))
+
+
+def threads(value: int = 0) -> int:
+    """Threads in force: ``value`` when set, else ``KPIDESK_THREADS``, else every core."""
+    if value > 0:
+        return value
+    env = os.environ.get("KPIDESK_THREADS", "")
+    return int(env) if env.isdigit() and int(env) > 0 else max(1, os.cpu_count() or 1)
+
+
+def apply_resources(store: StoreLike) -> None:
+    """Set DuckDB's memory limit and threads from the settings (after the file is open)."""
+    con = store.con
+    con.execute(f"SET memory_limit = '{memory_limit_mb(int(get(store, 'memory_limit_mb')))}MB'")
+    con.execute(f"SET threads = {threads(int(get(store, 'threads')))}")
 
 
 def get(store: StoreLike, key: str) -> Any:
@@ -137,6 +183,8 @@ def set_value(store: StoreLike, key: str, value: Any) -> None:
         cur.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, json.dumps(value)])
     if key == "data_timezone":
         store.con.execute(f"SET TimeZone = '{value}'")
+    elif key in ("memory_limit_mb", "threads"):
+        apply_resources(store)
 
 
 def coerce(spec: Setting, value: Any) -> Any:
@@ -150,7 +198,7 @@ def coerce(spec: Setting, value: Any) -> Any:
         raise ValueError(f"{spec.key} must be one of {', '.join(spec.choices)}")
     if spec.key == "data_timezone":
         ZoneInfo(value)  # raises on an unknown zone
-    if spec.type is float and value < 0:
+    if spec.type in (float, int) and value < 0:
         raise ValueError(f"{spec.key} cannot be negative")
     return value
 

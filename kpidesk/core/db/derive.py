@@ -10,16 +10,83 @@ An import commits its rows in one transaction; the derived facts follow in their
 files sort their customers' contacts once, not thirty times. ``derived_state`` says
 which imports are done, so facts left behind (a cancel between the two, a crash) are
 caught up when the database is next opened or imported into.
+
+Both transactions record the days whose facts they changed (:func:`note_days`, in
+``facts_changes``): the new rows' days, those of earlier contacts whose next
+contact moved into the repeat window, those of contacts a survey now rates. The
+rollups then recompute those days only (kpi/rollup.py); a write that records
+nothing (business hours, agents' teams) makes them rebuild everything.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import duckdb
 
 from kpidesk.core.db import contact_tables
 from kpidesk.core.db.store import Store
+
+# The time column deciding the day of a row, per table an import writes to; a table
+# that no rolled-up relation reads changes no day (None). A table not listed (agents:
+# every row's team) changes days nobody can list: the rollups are rebuilt.
+TIME_COLUMNS: dict[str, str | None] = {
+    "contacts": "arrived_at",
+    "interval_stats": "interval_start",
+    "agent_sessions": "started_at",
+    "agent_schedules": "starts_at",
+    "surveys": "answered_at",
+    "evaluations": "evaluated_at",
+    "messages": None,
+    "customers": None,
+}
+
+
+def note_days(cur, sql: str = "", params: dict | None = None) -> None:
+    """Record, for the facts version the open write will commit, the days of the
+    timestamps ``sql`` selects (one column); without ``sql``, only that this
+    version's days are listed (none so far)."""
+    version = "(SELECT version + 1 FROM facts_state)"
+    if not cur.execute(f"SELECT count(*) FROM facts_changes WHERE version = {version} AND day IS NULL").fetchall()[0][
+        0
+    ]:
+        cur.execute(f"INSERT INTO facts_changes VALUES ({version}, NULL)")
+    if sql:
+        cur.execute(
+            f"INSERT INTO facts_changes SELECT {version}, d FROM (SELECT DISTINCT date_trunc('day', x) AS d "
+            f"FROM ({sql}) _(x) WHERE x IS NOT NULL) WHERE d NOT IN (SELECT day FROM facts_changes "
+            f"WHERE version = {version} AND day IS NOT NULL)",
+            params or {},
+        )
+
+
+def note_import(cur, import_id: int, tables) -> bool:
+    """Record the days of the rows an import inserted into ``tables``; False (nothing
+    recorded: the rollups rebuild) when one of them has no day."""
+    if any(t not in TIME_COLUMNS for t in tables):
+        return False
+    note_days(cur)
+    for table in tables:
+        column = TIME_COLUMNS[table]
+        if column:
+            note_days(cur, f"SELECT {column} FROM {table} WHERE import_id = $id", {"id": import_id})
+        if table in ("surveys", "evaluations"):  # rated contacts count on the contact's day
+            note_days(
+                cur,
+                f"SELECT c.arrived_at FROM contacts c JOIN {table} s ON s.contact_id = c.contact_id "
+                "WHERE s.import_id = $id",
+                {"id": import_id},
+            )
+    return True
+
+
+def _repeat_window_s(cur) -> float:
+    row = cur.execute("SELECT value FROM settings WHERE key = 'repeat_window_days'").fetchall()
+    try:
+        return float(json.loads(row[0][0])) * 86400 if row else 7 * 86400.0
+    except (TypeError, ValueError):
+        return 7 * 86400.0
 
 
 def pending(cur: duckdb.DuckDBPyConnection) -> list[int]:
@@ -49,6 +116,7 @@ def catch_up(store: Store) -> list[int]:
         if ids:
             for import_id in ids:
                 number_contacts(cur, import_id)
+            note_days(cur, "SELECT arrived_at FROM contacts WHERE list_contains($ids, import_id)", {"ids": ids})
             refresh(cur, import_ids=ids)
             contact_tables.fold_excess(cur)
             cur.execute("UPDATE derived_state SET through_import = $last", {"last": ids[-1]})
@@ -120,24 +188,41 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None)
                    lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
             FROM contacts WHERE customer_id IS NOT NULL {touched}
         ) {known}"""
-    physical = contact_tables.tables(cur)
-    if len(physical) > 1:  # computed once, then written to each table
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE _kd_next AS {nexts}", params)
-        nexts, params = "SELECT * FROM _kd_next", {}
-    for table in physical:
-        cur.execute(
-            f"""
-            UPDATE {table} AS c SET next_contact_at = n.next_at
-            FROM ({nexts}) AS n
-            WHERE c.contact_id = n.contact_id AND c.next_contact_at IS DISTINCT FROM n.next_at
-            """,
-            params,
+    # Only the contacts whose next contact changes are written; the days of those
+    # whose repeat flag can change (next contact within the window) are recorded.
+    cur.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _kd_next AS
+            SELECT n.contact_id, n.next_at, c.arrived_at FROM ({nexts}) AS n JOIN contacts c USING (contact_id)
+            WHERE c.next_contact_at IS DISTINCT FROM n.next_at""",
+        params,
+    )
+    if import_ids is not None:
+        note_days(
+            cur,
+            "SELECT arrived_at FROM _kd_next WHERE epoch(next_at) - epoch(arrived_at) <= $w",
+            {"w": _repeat_window_s(cur)},
         )
+    physical = contact_tables.tables(cur)
+    if cur.execute("SELECT count(*) FROM _kd_next").fetchall()[0][0]:
+        for table in physical:
+            cur.execute(
+                f"""
+                UPDATE {table} AS c SET next_contact_at = n.next_at
+                FROM _kd_next AS n WHERE c.contact_id = n.contact_id
+                """
+            )
     cur.execute("DROP TABLE IF EXISTS _kd_next")
     # Surveys and evaluations rate a contact named by its source key.
     # Same source first; then a key that names exactly one contact in any source
     # (a survey tool's export rating calls imported from the phone system).
     for table in ("surveys", "evaluations"):
+        unlinked = f"{table}_unlinked"
+        cur.execute(
+            f"CREATE OR REPLACE TEMP TABLE _kd_{unlinked} AS SELECT rowid AS rid FROM {table} "
+            "WHERE contact_id IS NULL AND contact_ref IS NOT NULL"
+        )
+        if not cur.execute(f"SELECT count(*) FROM _kd_{unlinked}").fetchall()[0][0]:
+            continue
         cur.execute(
             f"""
             UPDATE {table} AS s SET contact_id = c.contact_id,
@@ -160,14 +245,38 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None)
             WHERE s.contact_id IS NULL AND s.contact_ref = c.source_key
             """
         )
-    for table in physical:
-        cur.execute(
-            f"""
-            UPDATE {table} AS c SET survey_answered = true
-            FROM (SELECT DISTINCT contact_id FROM surveys WHERE contact_id IS NOT NULL) AS s
-            WHERE c.contact_id = s.contact_id AND c.survey_answered IS NOT true
-            """
+        # a rating linked now moves from its own day to its contact's
+        linked = (
+            f"SELECT {{}} FROM {table} s JOIN contacts c ON c.contact_id = s.contact_id "
+            f"WHERE s.rowid IN (SELECT rid FROM _kd_{unlinked})"
         )
+        note_days(cur, linked.format("c.arrived_at"))
+        note_days(cur, linked.format(f"s.{TIME_COLUMNS[table]}"))
+    # Contacts a survey rates: those of surveys imported or linked now (every survey
+    # on a full refresh); a contact's flag only ever turns true.
+    rated = "SELECT contact_id FROM surveys WHERE contact_id IS NOT NULL"
+    if import_ids is not None:
+        rated += " AND (list_contains($ids, import_id) OR rowid IN (SELECT rid FROM _kd_surveys_unlinked))"
+        cur.execute("CREATE TEMP TABLE IF NOT EXISTS _kd_surveys_unlinked (rid BIGINT)")
+    cur.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _kd_rated AS SELECT DISTINCT r.contact_id, c.arrived_at
+            FROM ({rated}) r JOIN contacts c ON c.contact_id = r.contact_id WHERE c.survey_answered IS NOT true""",
+        params,
+    )
+    if cur.execute("SELECT count(*) FROM _kd_rated").fetchall()[0][0]:
+        if import_ids is not None:
+            note_days(cur, "SELECT arrived_at FROM _kd_rated")
+        for table in physical:
+            cur.execute(
+                f"""
+                UPDATE {table} AS c SET survey_answered = true
+                FROM _kd_rated AS s WHERE c.contact_id = s.contact_id
+                """
+            )
+    cur.execute(
+        "DROP TABLE IF EXISTS _kd_rated; DROP TABLE IF EXISTS _kd_surveys_unlinked; "
+        "DROP TABLE IF EXISTS _kd_evaluations_unlinked"
+    )
     refresh_out_of_hours(cur, only_new=True)
     # Agents seen in the data but never described get a row, so filters list them.
     cur.execute(

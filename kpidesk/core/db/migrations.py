@@ -296,6 +296,18 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "006_facts_changes",
+        """
+        -- The days whose facts a write changed (db/derive.py), per facts version: the
+        -- rollups (kpi/rollup.py) recompute only those days. A version with no row
+        -- here (a calendar or agents change…) rebuilds them all; a row with a NULL day
+        -- says the version's days are listed (possibly none).
+        CREATE TABLE facts_changes (version BIGINT NOT NULL, day TIMESTAMP);
+        -- KPI files checked against the rollups (kpi/engine.py), by their hash.
+        CREATE TABLE kpi_checks (stamp VARCHAR PRIMARY KEY, result VARCHAR NOT NULL, checked_at TIMESTAMP);
+        """,
+    ),
 ]
 
 

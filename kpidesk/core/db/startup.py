@@ -21,6 +21,7 @@ def open_database(path: str | Path = ":memory:", *, read_only: bool = False) -> 
     store = Store(path, read_only=read_only)
     try:
         store.con.execute(f"SET TimeZone = '{settings.safe_timezone(store)}'")
+        settings.apply_resources(store)
         if store.migrated and not read_only:
             calendar.rebuild_slots(store)
     except BaseException:

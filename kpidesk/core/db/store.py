@@ -10,8 +10,10 @@ settings) go through ``Store.write()``, one transaction each.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +23,7 @@ from pathlib import Path
 import duckdb
 
 from kpidesk import __version__
+from kpidesk.core import settings
 from kpidesk.core.db.migrations import MIGRATIONS, known_names
 
 
@@ -36,13 +39,45 @@ class DatabaseTooNew(StoreError):
     pass
 
 
+def is_out_of_memory(exc: BaseException) -> bool:
+    return isinstance(exc, duckdb.OutOfMemoryException) or "out of memory" in str(exc).lower()
+
+
+def out_of_memory_message(con=None) -> str:
+    """What to tell the user when DuckDB ran out of memory even by spilling to disk."""
+    limit = ""
+    if con is not None:
+        try:
+            limit = " (" + con.execute("SELECT current_setting('memory_limit')").fetchone()[0] + ")"
+        except duckdb.Error:
+            pass
+    return (
+        f"not enough memory for this step within the memory limit{limit}, even writing to the temporary "
+        "folder beside the database. Free some disk space, or raise the limit (the memory_limit_mb "
+        "setting, or the KPIDESK_MEMORY_LIMIT_MB environment variable)."
+    )
+
+
 _LOCK_PID = re.compile(r"PID (\d+)")
 
 
+def temp_directory(path: str) -> str:
+    """Where DuckDB spills what does not fit in its memory limit: beside the database
+    (``kd.duckdb.tmp``), or in the system's temporary folder for ``:memory:``."""
+    if path == ":memory:":
+        return os.path.join(tempfile.gettempdir(), f"kpidesk-{os.getpid()}.tmp")
+    return str(Path(path).with_name(Path(path).name + ".tmp"))
+
+
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    # Bounded from the first statement (the settings stored in the file, read once it
+    # is open, may change both: settings.apply_resources).
     config: dict[str, str | bool | int | float | list[str]] = {
         "autoinstall_known_extensions": "false",
         "autoload_known_extensions": "false",
+        "memory_limit": f"{settings.memory_limit_mb()}MB",
+        "threads": str(settings.threads()),
+        "temp_directory": temp_directory(path),
     }
     try:
         return duckdb.connect(path, read_only=read_only, config=config)

@@ -16,6 +16,7 @@ import duckdb
 
 from kpidesk.core.db import derive
 from kpidesk.core.db.store import Store
+from kpidesk.core.db.store import is_out_of_memory, out_of_memory_message
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
 from kpidesk.core.ingest.pipeline import import_file
 from kpidesk.core.ingest.summary import ImportReport
@@ -71,16 +72,46 @@ def import_batch(
             except ImportError_ as exc:
                 result.reports.append(_failed(path, profile, str(exc)))
     finally:
-        state.set_progress(FILES_SHARE, "Updating derived facts")
-        try:
-            derive.catch_up(store)
-        except duckdb.Error as exc:
-            result.facts_error = str(exc).splitlines()[0]
+        result.facts_error = _derive(store, Share(state, FILES_SHARE, 0.05))
     if result.loaded_any and not result.cancelled and not result.facts_error:
-        state.set_progress(0.95, "Preparing the figures")
-        Engine(store).prepare()  # big databases: the rollups now rather than on the next view
+        _prepare(store, Share(state, FILES_SHARE + 0.05, 0.05))
     state.set_progress(1.0, "")
     return result
+
+
+def catch_up(store: Store, state: JobState | None = None) -> BatchResult:
+    """Compute the derived facts and the rollups an import left behind (``kpidesk
+    import --catch-up``): what opening the database does, with its error told."""
+    state = state or NULL
+    result = BatchResult()
+    result.facts_error = _derive(store, Share(state, 0.0, 0.5))
+    if not result.facts_error:
+        _prepare(store, Share(state, 0.5, 0.5))
+    state.set_progress(1.0, "")
+    return result
+
+
+def _derive(store: Store, state: JobState) -> str:
+    """Bring the derived facts up to date; the reason they could not be, if so."""
+    state.set_progress(0.0, "Updating derived facts")
+    try:
+        derive.catch_up(store)
+    except duckdb.Error as exc:
+        return _reason(store, exc)
+    return ""
+
+
+def _prepare(store: Store, state: JobState) -> None:
+    """Build or update the rollups now rather than on the next view (big databases).
+    One that cannot be built (no memory) leaves the views reading the detail rows."""
+    state.set_progress(0.0, "Preparing the figures")
+    Engine(store).prepare(state)
+
+
+def _reason(store: Store, exc: BaseException) -> str:
+    if is_out_of_memory(exc):
+        return out_of_memory_message(store.con)
+    return str(exc).splitlines()[0]
 
 
 def _failed(path: Path, profile: str | Path | None, message: str) -> ImportReport:

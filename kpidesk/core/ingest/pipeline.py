@@ -20,6 +20,7 @@ import duckdb
 
 from kpidesk.core import settings
 from kpidesk.core.db import contact_tables, derive
+from kpidesk.core.db.store import is_out_of_memory, out_of_memory_message
 from kpidesk.core.ingest import encoding, loader, mapping, profiles, readers, values
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
@@ -30,6 +31,8 @@ from kpidesk.core.ingest.summary import ImportReport
 from kpidesk.core.jobs import NULL, JobState
 
 STAGING = "_kd_staging"
+# the steps of an import whose long statement reports its progress: from → to
+_NEXT_STEP = {0.1: 0.2, 0.2: 0.9}
 
 
 class _Hasher(threading.Thread):
@@ -66,22 +69,37 @@ class _Hasher(threading.Thread):
 
 
 class _Watch:
-    """Polls the job's cancel flag while a statement runs and interrupts DuckDB when asked."""
+    """Polls the job's cancel flag while a statement runs and interrupts DuckDB when
+    asked; meanwhile reports the statement's own progress (DuckDB's estimate of the
+    share of the file read) within the current step's part of the bar."""
 
     def __init__(self, cur, state: JobState):
         self.cur, self.state, self.stop, self.fired = cur, state, threading.Event(), False
+        self.span = (0.0, 0.0, "")  # the current step: from, to, message
 
     def __enter__(self):
         if self.state is not NULL:
+            # the statement's progress for the bar (query_progress), never printed
+            self.cur.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false")
             threading.Thread(target=self._poll, daemon=True).start()
         return self
 
     def _poll(self) -> None:
+        shown = -1.0
         while not self.stop.wait(0.1):
             if self.state.is_cancelled():
                 self.fired = True
                 self.cur.interrupt()
                 return
+            start, end, message = self.span
+            if end > start:
+                try:
+                    done = self.cur.query_progress()
+                except duckdb.Error:
+                    continue
+                if done > shown and done >= 0:
+                    shown = done
+                    self.state.set_progress(start + (end - start) * min(done, 100.0) / 100.0, message)
 
     def __exit__(self, *exc):
         self.stop.set()
@@ -147,6 +165,8 @@ def _import_rows(store, path: Path, prof, sheet, state: JobState) -> ImportRepor
                 retry["multiline"] = True
             elif "unicode" in text.lower() and not retry.get("encoding"):
                 retry["encoding"] = "cp1252"
+            elif is_out_of_memory(exc):
+                raise ImportError_(f"{path.name} could not be imported: {out_of_memory_message(store.con)}") from None
             else:
                 raise ImportError_(f"{path.name} could not be imported: {text.splitlines()[0]}") from None
     raise ImportError_(f"{path.name} could not be imported.")
@@ -155,10 +175,14 @@ def _import_rows(store, path: Path, prof, sheet, state: JobState) -> ImportRepor
 def _attempt(store, path, prof, sheet, state, retry) -> ImportReport:
     started, t0 = datetime.now(), time.perf_counter()
 
+    watch = None
+
     def step(fraction: float, message: str) -> None:
         if state.is_cancelled():
             raise ImportCancelled()
         state.set_progress(fraction, message)
+        if watch is not None:
+            watch.span = (fraction, _NEXT_STEP.get(fraction, fraction), message)
 
     step(0.0, f"Reading {path.name}")
     if prof is None:  # headerless formats are recognised by the shape of their lines
@@ -237,6 +261,8 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
     report.rejected = counts.rejected + len(unread)
     report.ignored = report.rows_read - report.loaded - report.duplicate - report.rejected
     report.tables = counts.rows_inserted
+    # the days these rows fall on: the rollups recompute those only
+    derive.note_import(cur, import_id, [t for t, n in (counts.rows_inserted or {}).items() if n])
     if report.rows_read == 0:
         raise ImportError_(f"{info.path.name} has no data rows: there is nothing to import.")
     report.rejects = cur.execute(

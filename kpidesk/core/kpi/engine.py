@@ -8,6 +8,9 @@ the KPI files' own SQL are placed in the text.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -18,12 +21,18 @@ from typing import Any, cast
 import duckdb
 
 from kpidesk.core import settings
+from kpidesk.core.db import derive
 from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi import rollup
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.definitions import KpiDefinition, Registry, load_registry
-from kpidesk.core.kpi.relations import DISTRIBUTIONS, RELATIONS
+from kpidesk.core.kpi.relations import DERIVED_COLUMNS, DISTRIBUTIONS, LINKED_RELATIONS, RELATIONS
 
+_DERIVED = re.compile(r"\b(" + "|".join(sorted(DERIVED_COLUMNS)) + r")\b")
+PENDING_REASON = {
+    "en": "derived facts pending: re-open or run `kpidesk import --catch-up`",
+    "fr": "faits dérivés en attente : rouvrez la base ou lancez `kpidesk import --catch-up`",
+}
 SAMPLED_UNITS = ("rate", "seconds", "score", "percent")
 _TIMED = [
     ("contacts", "arrived_at"),
@@ -100,6 +109,9 @@ class Engine:
         self.rollups = rollup.Rollups(store)
         self._designs: dict = {}
         self._aggregates: frozenset[str] | None = None
+        self._checks: dict[str, str] | None = None  # EXPLAIN results: stamp → "1", or "0" + error
+        self._new_checks: dict[str, str] = {}
+        self._schema: str | None = None
         self._check_user_kpis()
 
     # -- public ---------------------------------------------------------------------
@@ -179,13 +191,59 @@ class Engine:
         for kpi in [k for k in self.registry if k.source != "builtin"]:
             for query in compose.plan([kpi], Filters(), ()):
                 bind = sql_params.bind(query.sql, values)
-                try:
-                    cur.execute("EXPLAIN " + query.sql, bind)
-                except duckdb.Error as exc:
-                    self.registry.errors.append((kpi.source, f"DuckDB error: {exc}"))
+                error = self._binds(cur, query.sql, bind)
+                if error:
+                    self.registry.errors.append((kpi.source, f"DuckDB error: {error}"))
                     del self.registry.kpis[kpi.id]
                     break
+        self._save_checks()
         cur.close()
+
+    def _binds(self, cur, sql: str, bind: dict) -> str:
+        """Whether ``sql`` binds on this database ("" when it does, else DuckDB's
+        message): its EXPLAIN, remembered in the database (``kpi_checks``) by the text,
+        the schema and the DuckDB version, so that a command does not run the same
+        EXPLAINs on every start."""
+        if self._checks is None:
+            self._checks = {}
+            if getattr(self.store, "facts_tracked", False):
+                try:
+                    self._checks = dict(cur.execute("SELECT stamp, result FROM kpi_checks").fetchall())
+                except duckdb.Error:
+                    pass
+        stamp = hashlib.sha256(
+            json.dumps([sql, sorted(bind), self._schema_stamp(cur), duckdb.__version__]).encode()
+        ).hexdigest()
+        if stamp in self._checks:
+            return self._checks[stamp][1:]
+        try:
+            cur.execute("EXPLAIN " + sql, bind)
+            error = ""
+        except (duckdb.Error, KeyError) as exc:
+            error = str(exc) or "error"
+        self._checks[stamp] = ("0" if error else "1") + error
+        self._new_checks[stamp] = self._checks[stamp]
+        return error
+
+    def _schema_stamp(self, cur) -> str:
+        if self._schema is None:
+            try:
+                self._schema = ",".join(self.store.applied_migrations())
+            except duckdb.Error:
+                self._schema = ""
+        return self._schema
+
+    def _save_checks(self) -> None:
+        """Keep the new EXPLAIN results in the database (not on a read-only one)."""
+        if not self._new_checks or self.store.read_only or not getattr(self.store, "facts_tracked", False):
+            return
+        rows = list(self._new_checks.items())
+        self._new_checks = {}
+        try:
+            with self.store.write(facts=False) as wcur:
+                wcur.executemany("INSERT OR REPLACE INTO kpi_checks VALUES (?, ?, now())", rows)
+        except duckdb.Error:
+            pass  # checked again next time
 
     def _routes(self, cur, defs: list[KpiDefinition], filters, by, params, start, end, stats) -> dict:
         """KPI id → (rollup source, rewritten definition) for the KPIs the rollups can
@@ -220,12 +278,11 @@ class Engine:
                 self._aggregates = rollup.aggregate_names(cur)
 
             def check(rel, partials) -> bool:
-                sql = f"EXPLAIN SELECT {', '.join(partials)} FROM ({rel.sql}) r"
-                try:
-                    cur.execute(sql, sql_params.bind(sql, params))
-                except (duckdb.Error, KeyError):
+                sql = f"SELECT {', '.join(partials)} FROM ({rel.sql}) r"
+                names = sql_params.names(sql)
+                if any(p not in params for p in names):
                     return False
-                return True
+                return not self._binds(cur, sql, sql_params.bind(sql, params))
 
             lists = tuple(
                 rollup.list_partial(expr, cond)
@@ -234,16 +291,22 @@ class Engine:
                 for expr, cond in parts
             )
             self._designs[key] = rollup.design(relation, list(self.registry), params, self._aggregates, check, lists)
+            self._save_checks()
         return self._designs[key]
 
-    def prepare(self) -> bool:
+    def prepare(self, state=None) -> bool:
         """Build or refresh the rollups now (after an import, on the worker that ran
         it) rather than on the next view. Returns whether any rollup is in use."""
         cur = self.store.cursor()
         try:
             if not self.rollups.enabled(cur):
                 return False
-            return any(self.rollups.ready(cur, self._design(cur, name)) for name in rollup.ROLLED)
+            ready = []
+            for i, name in enumerate(rollup.ROLLED):
+                if state is not None:
+                    state.set_progress(i / len(rollup.ROLLED), f"Preparing the figures ({name})")
+                ready.append(self.rollups.ready(cur, self._design(cur, name)))
+            return any(ready)
         finally:
             cur.close()
 
@@ -286,7 +349,7 @@ class Engine:
         results: dict[str, list[KpiValue]] = {}
         runnable = []
         for kpi in defs:
-            reason = self._missing_input(cur, kpi) or self._unsupported(kpi, by)
+            reason = self._missing_input(cur, kpi) or self._pending(cur, kpi) or self._unsupported(kpi, by)
             if reason:
                 results[kpi.id] = [KpiValue(kpi.id, None, None, reason=reason)]
             else:
@@ -368,6 +431,17 @@ class Engine:
             or kpi.requires_reason.get("en")
             or (f"no {' or '.join(kpi.requires)} imported")
         )
+
+    def _pending(self, cur, kpi: KpiDefinition) -> str | None:
+        """Why ``kpi`` cannot be computed yet: the derived facts it reads are pending
+        (an import whose facts could not be computed: no memory, a crash, a cancel)."""
+        if not getattr(self.store, "facts_tracked", False):
+            return None
+        if kpi.relation not in LINKED_RELATIONS and not any(_DERIVED.search(t) for t in rollup.texts(kpi)):
+            return None
+        if not self._cached(("pending",), lambda: bool(derive.pending(cur))):
+            return None
+        return PENDING_REASON.get(self.lang, PENDING_REASON["en"])
 
     @staticmethod
     def _unsupported(kpi: KpiDefinition, by) -> str | None:

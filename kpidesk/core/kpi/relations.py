@@ -245,6 +245,14 @@ DISTRIBUTIONS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
 }
 
 
+# Facts computed after an import commits its rows (db/derive.py): the next contact of
+# the same customer (repeats, first-contact resolution), survey and evaluation links,
+# the out-of-hours flag of bulk imports. Until they are, a KPI reading one of these
+# columns, or a relation that joins a rating to its contact, would be wrong.
+DERIVED_COLUMNS = frozenset({"repeat", "first_contact_resolved", "survey_answered", "out_of_hours"})
+LINKED_RELATIONS = frozenset({"surveys", "evaluations", "qa_csat"})
+
+
 @dataclass(frozen=True)
 class Relation:
     name: str

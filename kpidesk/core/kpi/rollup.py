@@ -33,9 +33,11 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 import duckdb
 
+from kpidesk.core.db.store import is_out_of_memory
 from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi.definitions import KpiDefinition
 from kpidesk.core.kpi.relations import RELATIONS, Relation
@@ -213,14 +215,14 @@ def _rewrite(sql: str, columns: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def _texts(kpi: KpiDefinition) -> list[str]:
+def texts(kpi: KpiDefinition) -> list[str]:
     return [kpi.measure, kpi.n, *([kpi.basis] if kpi.basis else []), *kpi.extras.values(), *kpi.stats.values()]
 
 
 def partials_of(kpi: KpiDefinition, aggregates: frozenset[str] = frozenset()) -> list[str]:
     """The rollup columns ``kpi`` needs (raises NotRollable)."""
     out = []
-    for text in _texts(kpi):
+    for text in texts(kpi):
         for _, _, call in calls(text, aggregates):
             out += call.partials()
     return out
@@ -332,30 +334,65 @@ def design(
     return Rollup(rel, columns, rewritten, hashlib.sha256(blob.encode()).hexdigest(), used, needs, day_only)
 
 
-def _build(cur, rollup: Rollup) -> None:
-    """(Re)build every level of ``rollup`` from the detail rows."""
-    partials = ", ".join(f"{expr} AS {col}" for expr, col in rollup.columns.items())
+def _build(cur, rollup: Rollup, days: list | None = None) -> None:
+    """(Re)build every level of ``rollup`` from the detail rows; with ``days``
+    (midnights), only the rows of those days are recomputed."""
     source = rollup.relation.sql
-    bind = sql_params.bind(source + partials, rollup.params)
-    if rollup.relation.snapshot:  # tickets by day of arrival and of solving
-        dims = "".join(f', "{d}"' for d in rollup.dims(SNAPSHOT_LEVELS[0]))
+    name = rollup.relation.name
+    bind = sql_params.bind(source + " ".join(rollup.columns), rollup.params)
+    where = "WHERE t IS NOT NULL"
+    if days is not None:
+        # a range the scans prune row groups with, then the days themselves
+        where += " AND t >= $_kd_lo AND t < $_kd_hi AND list_contains($_kd_days, date_trunc('day', t))"
+        bind.update({"_kd_lo": min(days), "_kd_hi": max(days) + timedelta(days=1), "_kd_days": sorted(days)})
+
+    def write(level: Level, select: str, time: str) -> None:
+        table = table_name(name, level.name)
+        if days is None:
+            cur.execute(f"CREATE OR REPLACE TABLE {table} AS {select}", bind)
+            return
         cur.execute(
-            f"CREATE OR REPLACE TABLE {table_name(rollup.relation.name, 'day')} AS "
+            f"DELETE FROM {table} WHERE list_contains($_kd_days, date_trunc('day', {time}))",
+            {"_kd_days": bind["_kd_days"]},
+        )
+        cur.execute(f"INSERT INTO {table} BY NAME {select}", bind)
+
+    if rollup.relation.snapshot:  # tickets by day of arrival and of solving
+        level = SNAPSHOT_LEVELS[0]
+        dims = "".join(f', "{d}"' for d in rollup.dims(level))
+        partials = ", ".join(f"{expr} AS {col}" for expr, col in rollup.columns.items())
+        write(
+            level,
             "SELECT date_trunc('day', arrived_at) AS t, date_trunc('day', arrived_at) AS arrived_at, "
             f"date_trunc('day', solved_at) AS solved_at{dims}, {partials} "
-            f"FROM ({source}) r WHERE arrived_at IS NOT NULL GROUP BY ALL",
-            bind,
+            f"FROM ({source}) r {where.replace('t IS NOT NULL', 'arrived_at IS NOT NULL')} GROUP BY ALL",
+            "t",
         )
         return
     for level in LEVELS:
         dims = "".join(f', "{d}"' for d in rollup.dims(level))
         partials = ", ".join(f"{expr} AS {col}" for expr, col in rollup.level_columns(level).items())
-        cur.execute(
-            f"CREATE OR REPLACE TABLE {table_name(rollup.relation.name, level.name)} AS "
-            f"SELECT date_trunc('{level.grain}', t) AS t{dims}, {partials} "
-            f"FROM ({source}) r WHERE t IS NOT NULL GROUP BY ALL",
-            bind,
+        write(
+            level,
+            f"SELECT date_trunc('{level.grain}', t) AS t{dims}, {partials} FROM ({source}) r {where} GROUP BY ALL",
+            "t",
         )
+
+
+def changed_days(cur, since: int, until: int) -> list | None:
+    """The days whose facts changed from facts version ``since`` to ``until``
+    (``db/derive.note_days``), or None when a version in between did not list them."""
+    listed = cur.execute(
+        "SELECT count(DISTINCT version) FROM facts_changes WHERE version > $a AND version <= $b AND day IS NULL",
+        {"a": since, "b": until},
+    ).fetchone()[0]
+    if listed != until - since:
+        return None
+    rows = cur.execute(
+        "SELECT DISTINCT day FROM facts_changes WHERE version > $a AND version <= $b AND day IS NOT NULL",
+        {"a": since, "b": until},
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
 class Rollups:
@@ -367,7 +404,10 @@ class Rollups:
         self._lock = threading.Lock()
         self._checked: dict[str, tuple] = {}  # relation → (generation, stamp, ok)
         self._size: tuple[int, int] | None = None  # (generation, contacts)
-        self.builds = 0  # for tests and benchmarks
+        self.builds = 0  # full builds, for tests and benchmarks
+        self.rebuilt: list[str] = []  # the relations of those builds, in turn
+        self.updates = 0  # builds of the days a write changed
+        self.error = ""  # why a build failed (out of memory), if it did
         self.last_build_s = 0.0
 
     def enabled(self, cur) -> bool:
@@ -407,13 +447,29 @@ class Rollups:
         try:
             with self.store.write(facts=False) as wcur:
                 version = wcur.execute("SELECT version FROM facts_state").fetchone()[0]
-                _build(wcur, rollup)
+                days = None
+                if row and row[1] == rollup.stamp and row[0] < version:
+                    days = changed_days(wcur, row[0], version)
+                if days is None:
+                    _build(wcur, rollup)
+                    self.builds += 1
+                    self.rebuilt.append(name)
+                elif days:
+                    _build(wcur, rollup, days)
+                    self.updates += 1
                 rows = wcur.execute(f"SELECT count(*) FROM {table_name(name, 'day')}").fetchone()[0]
                 wcur.execute("DELETE FROM rollup_state WHERE relation = ?", [name])
                 wcur.execute("INSERT INTO rollup_state VALUES (?, ?, ?, now(), ?)", [name, version, rollup.stamp, rows])
-        except duckdb.Error:
+                # the changes every rollup has taken in are no longer needed
+                wcur.execute(
+                    "DELETE FROM facts_changes WHERE version <= (SELECT min(facts_version) FROM rollup_state "
+                    "WHERE relation IN (SELECT unnest($rolled)))",
+                    {"rolled": list(ROLLED)},
+                )
+        except duckdb.Error as exc:
+            if is_out_of_memory(exc):
+                self.error = str(exc).splitlines()[0]
             return False  # read the detail rows instead
-        self.builds += 1
         self.last_build_s = time.perf_counter() - started
         return True
 
