@@ -133,6 +133,8 @@ def main() -> None:
     work = Path(args.dir or tempfile.mkdtemp(prefix="kpidesk-ready-"))
     work.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # as installed: modules compiled once (the first step writes their bytecode)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.memory_limit_mb:
         env["KPIDESK_MEMORY_LIMIT_MB"] = str(args.memory_limit_mb)
     load = os.getloadavg()[0]

@@ -64,13 +64,19 @@ def run(args) -> int:
     finally:
         store.close()
     rows = [v.to_json() for v in values]
-    if args.format == "json":  # written at once: not a write per token
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    if args.format == "json":
+        sys.stdout.write(_json(rows))
     elif args.format == "csv":
         _csv(rows, by, engine)
     else:
         _table(values, by, engine, args.lang)
     return 0
+
+
+def _json(rows: list[dict]) -> str:
+    """A JSON array, one value a line: written at once, each line by the C encoder
+    (an indented dump goes through Python, token by token)."""
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n]\n"
 
 
 def _param(text: str) -> tuple[str, str]:
@@ -83,7 +89,7 @@ def _param(text: str) -> tuple[str, str]:
 def _list(engine: Engine, args) -> int:
     defs = [k.to_json() for k in engine.registry]
     if args.format == "json":
-        sys.stdout.write(json.dumps(defs, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(_json(defs))
         return 0
     for d in defs:
         print(f"{d['id']:<26} {d['unit']:<8} {d['better']:<7} {d['label'].get(args.lang, d['label']['en'])}")

@@ -22,6 +22,7 @@ import duckdb
 
 from kpidesk.core import settings
 from kpidesk.core.db import derive
+from kpidesk.core.db.migrations import known_names
 from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi import rollup
 from kpidesk.core.kpi import sql_compose as compose
@@ -111,7 +112,6 @@ class Engine:
         self._aggregates: frozenset[str] | None = None
         self._checks: dict[str, str] | None = None  # EXPLAIN results: stamp → "1", or "0" + error
         self._new_checks: dict[str, str] = {}
-        self._schema: str | None = None
         self._check_user_kpis()
 
     # -- public ---------------------------------------------------------------------
@@ -226,12 +226,18 @@ class Engine:
         return error
 
     def _schema_stamp(self, cur) -> str:
-        if self._schema is None:
-            try:
-                self._schema = ",".join(self.store.applied_migrations())
-            except duckdb.Error:
-                self._schema = ""
-        return self._schema
+        # an open store has every schema step this version knows (Store migrates it)
+        return ",".join(known_names())
+
+    def _aggregate_names(self, cur) -> frozenset[str]:
+        """DuckDB's aggregate functions, kept in ``kpi_checks`` per DuckDB version."""
+        self._binds(cur, "SELECT 1", {})  # loads the kept checks
+        stamp = f"aggregates {duckdb.__version__}"
+        if stamp in self._checks:
+            return frozenset(json.loads(self._checks[stamp]))
+        names = rollup.aggregate_names(cur)
+        self._checks[stamp] = self._new_checks[stamp] = json.dumps(sorted(names))
+        return names
 
     def _save_checks(self) -> None:
         """Keep the new EXPLAIN results in the database (not on a read-only one)."""
@@ -275,7 +281,7 @@ class Engine:
         key = (relation, tuple(sorted(params.items())))
         if key not in self._designs:
             if self._aggregates is None:
-                self._aggregates = rollup.aggregate_names(cur)
+                self._aggregates = self._aggregate_names(cur)
 
             def check(rel, partials) -> bool:
                 sql = f"SELECT {', '.join(partials)} FROM ({rel.sql}) r"

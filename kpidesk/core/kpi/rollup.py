@@ -348,14 +348,15 @@ def _build(cur, rollup: Rollup, days: list | None = None) -> None:
 
     def write(level: Level, select: str, time: str) -> None:
         table = table_name(name, level.name)
+        used = sql_params.bind(select, bind)
         if days is None:
-            cur.execute(f"CREATE OR REPLACE TABLE {table} AS {select}", bind)
+            cur.execute(f"CREATE OR REPLACE TABLE {table} AS {select}", used)
             return
         cur.execute(
             f"DELETE FROM {table} WHERE list_contains($_kd_days, date_trunc('day', {time}))",
             {"_kd_days": bind["_kd_days"]},
         )
-        cur.execute(f"INSERT INTO {table} BY NAME {select}", bind)
+        cur.execute(f"INSERT INTO {table} BY NAME {select}", used)
 
     if rollup.relation.snapshot:  # tickets by day of arrival and of solving
         level = SNAPSHOT_LEVELS[0]
@@ -369,14 +370,32 @@ def _build(cur, rollup: Rollup, days: list | None = None) -> None:
             "t",
         )
         return
+    # One pass over the detail rows, into the finest grain (hour × every dimension);
+    # each level is then regrouped from it: the relation's expressions are evaluated
+    # once, not once per level.
+    finest = sorted({d for level in LEVELS for d in rollup.dims(level)})
+    dims = "".join(f', "{d}"' for d in finest)
+    partials = ", ".join(f"{expr} AS {col}" for expr, col in rollup.columns.items())
+    cur.execute(
+        f"CREATE OR REPLACE TEMP TABLE _kd_fine AS SELECT date_trunc('hour', t) AS t{dims}, {partials} "
+        f"FROM ({source}) r {where} GROUP BY ALL",
+        bind,
+    )
     for level in LEVELS:
         dims = "".join(f', "{d}"' for d in rollup.dims(level))
-        partials = ", ".join(f"{expr} AS {col}" for expr, col in rollup.level_columns(level).items())
-        write(
-            level,
-            f"SELECT date_trunc('{level.grain}', t) AS t{dims}, {partials} FROM ({source}) r {where} GROUP BY ALL",
-            "t",
-        )
+        again = ", ".join(f"{_regroup(expr, col)} AS {col}" for expr, col in rollup.level_columns(level).items())
+        write(level, f"SELECT date_trunc('{level.grain}', t) AS t{dims}, {again} FROM _kd_fine GROUP BY ALL", "t")
+    cur.execute("DROP TABLE IF EXISTS _kd_fine")
+
+
+def _regroup(expr: str, col: str) -> str:
+    """The aggregate combining partial results ``col`` of the aggregate ``expr``."""
+    func = expr.split("(", 1)[0].strip().lower()
+    if func == "list":
+        return f"flatten(list({col}) FILTER (WHERE {col} IS NOT NULL))"
+    if func == "count":
+        return f"CAST(sum({col}) AS BIGINT)"
+    return f"{_REAGG[func]}({col})"
 
 
 def changed_days(cur, since: int, until: int) -> list | None:
