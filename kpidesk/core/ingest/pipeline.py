@@ -175,13 +175,13 @@ def _import_rows(store, path: Path, prof, sheet, state: JobState) -> ImportRepor
 def _attempt(store, path, prof, sheet, state, retry) -> ImportReport:
     started, t0 = datetime.now(), time.perf_counter()
 
-    watch = None
+    watching: list[_Watch] = []  # the watch of the import's statements, once started
 
     def step(fraction: float, message: str) -> None:
         if state.is_cancelled():
             raise ImportCancelled()
         state.set_progress(fraction, message)
-        if watch is not None:
+        for watch in watching:
             watch.span = (fraction, _NEXT_STEP.get(fraction, fraction), message)
 
     step(0.0, f"Reading {path.name}")
@@ -193,6 +193,7 @@ def _attempt(store, path, prof, sheet, state, retry) -> ImportReport:
     tz = settings.safe_timezone(store)
     try:
         with store.write() as cur, _Watch(cur, state) as watch:
+            watching.append(watch)
             try:
                 report = _run(cur, store, info, prof, tz, step, lambda: hasher.records(info))
             except duckdb.InterruptException:

@@ -204,6 +204,22 @@ class Engine:
         message): its EXPLAIN, remembered in the database (``kpi_checks``) by the text,
         the schema and the DuckDB version, so that a command does not run the same
         EXPLAINs on every start."""
+        checks = self._kept_checks(cur)
+        stamp = hashlib.sha256(
+            json.dumps([sql, sorted(bind), self._schema_stamp(cur), duckdb.__version__]).encode()
+        ).hexdigest()
+        if stamp in checks:
+            return checks[stamp][1:]
+        try:
+            cur.execute("EXPLAIN " + sql, bind)
+            error = ""
+        except (duckdb.Error, KeyError) as exc:
+            error = str(exc) or "error"
+        checks[stamp] = self._new_checks[stamp] = ("0" if error else "1") + error
+        return error
+
+    def _kept_checks(self, cur) -> dict[str, str]:
+        """The EXPLAIN results kept in the database, read once."""
         if self._checks is None:
             self._checks = {}
             if getattr(self.store, "facts_tracked", False):
@@ -211,19 +227,7 @@ class Engine:
                     self._checks = dict(cur.execute("SELECT stamp, result FROM kpi_checks").fetchall())
                 except duckdb.Error:
                     pass
-        stamp = hashlib.sha256(
-            json.dumps([sql, sorted(bind), self._schema_stamp(cur), duckdb.__version__]).encode()
-        ).hexdigest()
-        if stamp in self._checks:
-            return self._checks[stamp][1:]
-        try:
-            cur.execute("EXPLAIN " + sql, bind)
-            error = ""
-        except (duckdb.Error, KeyError) as exc:
-            error = str(exc) or "error"
-        self._checks[stamp] = ("0" if error else "1") + error
-        self._new_checks[stamp] = self._checks[stamp]
-        return error
+        return self._checks
 
     def _schema_stamp(self, cur) -> str:
         # an open store has every schema step this version knows (Store migrates it)
@@ -231,12 +235,12 @@ class Engine:
 
     def _aggregate_names(self, cur) -> frozenset[str]:
         """DuckDB's aggregate functions, kept in ``kpi_checks`` per DuckDB version."""
-        self._binds(cur, "SELECT 1", {})  # loads the kept checks
+        checks = self._kept_checks(cur)
         stamp = f"aggregates {duckdb.__version__}"
-        if stamp in self._checks:
-            return frozenset(json.loads(self._checks[stamp]))
+        if stamp in checks:
+            return frozenset(json.loads(checks[stamp]))
         names = rollup.aggregate_names(cur)
-        self._checks[stamp] = self._new_checks[stamp] = json.dumps(sorted(names))
+        checks[stamp] = self._new_checks[stamp] = json.dumps(sorted(names))
         return names
 
     def _save_checks(self) -> None:
