@@ -133,12 +133,25 @@ SETTINGS: dict[str, Setting] = {
 MAX_AUTO_MEMORY_MB = 2048
 
 
+_CGROUP_LIMITS = ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")
+
+
 def total_memory_mb() -> int | None:
-    """The computer's memory, in MB (None when the system does not say)."""
+    """The memory this process may use, in MB: the computer's, or the container's
+    (cgroup) limit when lower; None when the system does not say."""
+    sizes = []
     try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (1024 * 1024)
+        sizes.append(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
     except (ValueError, OSError, AttributeError):
-        return None
+        pass
+    for path in _CGROUP_LIMITS:
+        try:
+            text = Path(path).read_text(encoding="ascii").strip()
+        except OSError:
+            continue
+        if text.isdigit():
+            sizes.append(int(text))
+    return min(sizes) // (1024 * 1024) if sizes else None
 
 
 def memory_limit_mb(value: int = 0) -> int:

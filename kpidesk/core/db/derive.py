@@ -171,7 +171,7 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None)
     touched, known = "", ""
     if import_ids is not None:
         # Adding contacts never takes a next contact away: only new values are written.
-        known = "WHERE next_at IS NOT NULL"
+        known = "AND next_at IS NOT NULL"
         earlier = cur.execute(
             "SELECT count(*) FROM (SELECT 1 FROM contacts WHERE import_id IS NULL OR NOT "
             "list_contains($ids, import_id) LIMIT 1)",
@@ -182,18 +182,15 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None)
             if earlier
             else "AND list_contains($ids, import_id)"
         )  # nothing else to look at
-    nexts = f"""
-        SELECT contact_id, next_at FROM (
-            SELECT contact_id,
-                   lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
-            FROM contacts WHERE customer_id IS NOT NULL {touched}
-        ) {known}"""
     # Only the contacts whose next contact changes are written; the days of those
     # whose repeat flag can change (next contact within the window) are recorded.
     cur.execute(
         f"""CREATE OR REPLACE TEMP TABLE _kd_next AS
-            SELECT n.contact_id, n.next_at, c.arrived_at FROM ({nexts}) AS n JOIN contacts c USING (contact_id)
-            WHERE c.next_contact_at IS DISTINCT FROM n.next_at""",
+        SELECT contact_id, next_at, arrived_at FROM (
+            SELECT contact_id, arrived_at, next_contact_at,
+                   lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
+            FROM contacts WHERE customer_id IS NOT NULL {touched}
+        ) WHERE next_contact_at IS DISTINCT FROM next_at {known}""",
         params,
     )
     if import_ids is not None:
@@ -279,14 +276,17 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None)
     )
     refresh_out_of_hours(cur, only_new=True)
     # Agents seen in the data but never described get a row, so filters list them.
+    # (Of the rows these imports added: earlier rows' agents already have theirs.)
+    new = "" if import_ids is None else "WHERE list_contains($ids, import_id)"
     cur.execute(
-        """
+        f"""
         INSERT INTO agents (agent_id, name)
         SELECT DISTINCT agent_id, agent_id FROM (
-            SELECT agent_id FROM contacts UNION ALL SELECT agent_id FROM interval_stats
-            UNION ALL SELECT agent_id FROM agent_sessions
+            SELECT agent_id FROM contacts {new} UNION ALL SELECT agent_id FROM interval_stats {new}
+            UNION ALL SELECT agent_id FROM agent_sessions {new}
         ) WHERE agent_id IS NOT NULL AND agent_id NOT IN (SELECT agent_id FROM agents)
-        """
+        """,
+        params,
     )
 
 

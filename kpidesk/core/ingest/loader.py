@@ -27,6 +27,7 @@ from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.tables import FRAMEWORK_COLUMNS, TARGETS, Target, column_types
 
 DUPS = "_kd_dups"
+KNOWN = "_kd_known"  # keys of the file already in the table
 FATE = "_kd_fate"
 
 
@@ -230,7 +231,19 @@ def load_plan(
     where = ["o._reason IS NULL"]
     if existing:
         on = " AND ".join(f"c.{quote(k)} = o.{quote(k)}" for k in keys)
-        where.append(f"NOT EXISTS (SELECT 1 FROM {t.table} c WHERE {on})")
+        known = t.table
+        if not bulk:
+            # A daily file into a big table: the keys it shares with the table are found
+            # by probing the table with the file's keys (a hash of the file's, not of
+            # the table's ten million), then the insert skips those.
+            klist = ", ".join(f"c.{quote(k)}" for k in keys)
+            run(
+                f"CREATE OR REPLACE TEMP TABLE {KNOWN} AS SELECT DISTINCT {klist} FROM {t.table} c "
+                f"SEMI JOIN (SELECT {', '.join(quote(k) for k in keys)} FROM ({plan.select(fast_rel)}) "
+                f"WHERE _reason IS NULL) o ON {on}"
+            )
+            known = KNOWN
+        where.append(f"NOT EXISTS (SELECT 1 FROM {known} c WHERE {on})")
     canonical = [c for c in column_types(cur, t.table) if c not in FRAMEWORK_COLUMNS]
     names = [c for c in canonical if c in plan.names]
     target_cols = names + ["import_id"]
@@ -354,5 +367,5 @@ def _has_rows(cur: duckdb.DuckDBPyConnection, t: Target, source: str | None) -> 
 
 
 def drop_outputs(cur: duckdb.DuckDBPyConnection) -> None:
-    for name in [t.out for t in TARGETS.values()] + ["out_rejects", DUPS, FATE]:
+    for name in [t.out for t in TARGETS.values()] + ["out_rejects", DUPS, FATE, KNOWN]:
         cur.execute(f"DROP TABLE IF EXISTS {quote(name)}")
