@@ -43,7 +43,7 @@ TIME_COLUMNS: dict[str, str | None] = {
 }
 
 
-def note_days(cur, sql: str = "", params: dict | None = None) -> None:
+def note_days(cur: duckdb.DuckDBPyConnection, sql: str = "", params: dict[str, Any] | None = None) -> None:
     """Record, for the facts version the open write will commit, the days of the
     timestamps ``sql`` selects (one column); without ``sql``, only that this
     version's days are listed (none so far)."""
@@ -61,7 +61,7 @@ def note_days(cur, sql: str = "", params: dict | None = None) -> None:
         )
 
 
-def note_import(cur, import_id: int, tables) -> bool:
+def note_import(cur: duckdb.DuckDBPyConnection, import_id: int, tables: list[str]) -> bool:
     """Record the days of the rows an import inserted into ``tables``; False (nothing
     recorded: the rollups rebuild) when one of them has no day."""
     if any(t not in TIME_COLUMNS for t in tables):
@@ -81,7 +81,7 @@ def note_import(cur, import_id: int, tables) -> bool:
     return True
 
 
-def _repeat_window_s(cur) -> float:
+def _repeat_window_s(cur: duckdb.DuckDBPyConnection) -> float:
     row = cur.execute("SELECT value FROM settings WHERE key = 'repeat_window_days'").fetchall()
     try:
         return float(json.loads(row[0][0])) * 86400 if row else 7 * 86400.0

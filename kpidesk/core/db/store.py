@@ -43,12 +43,13 @@ def is_out_of_memory(exc: BaseException) -> bool:
     return isinstance(exc, duckdb.OutOfMemoryException) or "out of memory" in str(exc).lower()
 
 
-def out_of_memory_message(con=None) -> str:
+def out_of_memory_message(con: duckdb.DuckDBPyConnection | None = None) -> str:
     """What to tell the user when DuckDB ran out of memory even by spilling to disk."""
     limit = ""
     if con is not None:
         try:
-            limit = " (" + con.execute("SELECT current_setting('memory_limit')").fetchone()[0] + ")"
+            rows = con.execute("SELECT current_setting('memory_limit')").fetchall()
+            limit = f" ({rows[0][0]})" if rows else ""
         except duckdb.Error:
             pass
     return (

@@ -15,8 +15,7 @@ from pathlib import Path
 import duckdb
 
 from kpidesk.core.db import derive
-from kpidesk.core.db.store import Store
-from kpidesk.core.db.store import is_out_of_memory, out_of_memory_message
+from kpidesk.core.db.store import Store, is_out_of_memory, out_of_memory_message
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
 from kpidesk.core.ingest.pipeline import import_file
 from kpidesk.core.ingest.summary import ImportReport
