@@ -115,7 +115,23 @@ def _print(r) -> None:
     print(f"  rejected   {r.rejected:>10}")
     if r.ignored:
         print(f"  ignored    {r.ignored:>10}")
+    for reason, n in r.ignored_reasons.items():
+        print(f"    {n:>6} ignored: {reason}")
     for line, reason in r.rejects[:5]:
         print(f"    line {line}: {reason}")
     if r.rejected > 5:
         print(f"    … {r.rejected - 5} more rejects in the imports log")
+    for table, n in (r.tables or {}).items():
+        if table != "contacts" or len(r.tables) > 1:
+            print(f"  into {table:<11}{n:>7}")
+    if r.key:
+        print(f"  key        {r.key}")
+    if r.columns:
+        print("  columns")
+        width = max(len(c["column"]) for c in r.columns)
+        for c in r.columns:
+            conf = f"{c['confidence']:.0%}" if c.get("confidence") is not None else ""
+            target = c["field"] or "–"
+            print(f"    {c['column']:<{width}}  {target:<22} {conf:>4}  {c['rule']}")
+    for w in r.warnings:
+        print(f"  warning: {w}")

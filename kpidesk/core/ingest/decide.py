@@ -36,9 +36,17 @@ _TIMES = [
 _DATES = {
     "dmy": ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"],
     "mdy": ["%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y"],
-    "ymd": ["%Y-%m-%d", "%Y/%m/%d"],
+    # Compact dates too: YYYYMMDD and a bank's YYMMDD (990201), alone or with a time.
+    "ymd": ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%y%m%d"],
 }
-_ISO_EXTRA = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M", "%Y%m%d %H%M%S"]
+_ISO_EXTRA = [
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S.%f",
+    "%Y-%m-%dT%H:%M",
+    "%Y%m%d %H%M%S",
+    "%Y%m%d%H%M%S",
+    "%Y%m%d%H%M",
+]
 ZONE = re.compile(r"(Z|z|[+-]\d\d:?\d\d|[+-]\d\d)$")
 NUMBER = re.compile(r"^[+-]?(\d{1,3}([ \u00a0\u202f]\d{3})+|\d+)([.,]\d+)?$")
 DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
@@ -103,7 +111,10 @@ def _timestamp_rule(vals: tuple[str, ...], date_order: str) -> tuple[TimestampRu
     naive = [v for v in vals if v not in zoned]
     serial = [v for v in naive if re.fullmatch(r"\d{5}([.,]\d+)?", v) and 20000 < float(v.replace(",", ".")) < 80000]
     naive = [v for v in naive if v not in serial]
-    orders = ["ymd", "dmy", "mdy"] if date_order == "auto" else [date_order, "ymd"]
+    if date_order not in _DATES:
+        date_order = "auto"
+    # The profile's order first, then ISO (a profile saying "ymd" asks for it once).
+    orders = ["ymd", "dmy", "mdy"] if date_order == "auto" else list(dict.fromkeys([date_order, "ymd"]))
     scores = []
     for order in orders:
         read = {f: {v for v in naive if _parses(v, f)} for f in formats_for(order)}
@@ -146,7 +157,7 @@ def shape(values: Iterable[str | None]) -> tuple[str, float]:
     n = len(vals)
     low = [v.lower() for v in vals]
     tests = [
-        ("bool", sum(v in ("y", "n", "yes", "no", "oui", "non", "true", "false", "vrai", "faux") for v in low)),
+        ("bool", sum(v in ("y", "n", "o", "yes", "no", "oui", "non", "true", "false", "vrai", "faux") for v in low)),
         ("percent", sum(bool(PERCENT.match(v)) for v in vals)),
         ("duration", sum(bool(CLOCK.match(v)) for v in vals)),
         ("number", sum(bool(NUMBER.match(v)) for v in vals)),
@@ -160,3 +171,19 @@ def shape(values: Iterable[str | None]) -> tuple[str, float]:
         if share >= 0.8:
             return "timestamp", share
     return "text", 1.0
+
+
+_SLASHED = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
+
+
+def day_first(columns_values: Iterable[Iterable[object]]) -> bool:
+    """Whether the file's slashed dates are day first (some first part above 12 and no
+    second part above 12, in any column)."""
+    first = second = False
+    for values in columns_values:
+        for v in present(v for v in values if isinstance(v, str))[:400]:  # JSON gives numbers too
+            m = _SLASHED.match(v)
+            if m:
+                first |= int(m.group(1)) > 12
+                second |= int(m.group(2)) > 12
+    return first and not second

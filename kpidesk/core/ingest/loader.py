@@ -20,6 +20,7 @@ from typing import Any
 import duckdb
 
 from kpidesk.core.db import contact_tables, derive
+from kpidesk.core.ingest import keys as natural_keys
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.mapping import Plan, used_params
@@ -224,6 +225,7 @@ def load_plan(
 
     if _constrained(cur, t.table):  # a repeated key would fail the insert: dedupe first
         run(plan.sql)
+        plan.key_widened = natural_keys.widen_if_reused(cur, plan.out, plan.table)
         read = _row(cur.execute(f"SELECT count(*) FROM {plan.out}"))[0]
         return load(cur, ctx), read
     keys = [k for k in t.key if k in plan.names]
@@ -285,6 +287,7 @@ def load_plan(
         else:
             cur.execute(f"DELETE FROM {_writable(t)} WHERE import_id = $id", {"id": ctx.import_id})
         run(plan.sql)
+        plan.key_widened = natural_keys.widen_if_reused(cur, plan.out, plan.table)  # an id reused for other records
         read = _row(cur.execute(f"SELECT count(*) FROM {plan.out}"))[0]
         return load(cur, ctx), read
     bad = 0
@@ -367,5 +370,5 @@ def _has_rows(cur: duckdb.DuckDBPyConnection, t: Target, source: str | None) -> 
 
 
 def drop_outputs(cur: duckdb.DuckDBPyConnection) -> None:
-    for name in [t.out for t in TARGETS.values()] + ["out_rejects", DUPS, FATE, KNOWN]:
+    for name in [t.out for t in TARGETS.values()] + ["out_rejects", "out_ignored", DUPS, FATE, KNOWN]:
         cur.execute(f"DROP TABLE IF EXISTS {quote(name)}")

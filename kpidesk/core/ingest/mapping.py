@@ -16,14 +16,24 @@ from typing import Any
 
 import duckdb
 
-from kpidesk.core.ingest import decide, values
+from kpidesk.core.ingest import decide, headers, values
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.tables import DEFAULTS, FRAMEWORK_COLUMNS, TARGETS, column_types, value_kind
 from kpidesk.core.kpi import params as sql_params
 
-UNITS = {"seconds": 1, "s": 1, "minutes": 60, "min": 60, "hours": 3600, "h": 3600, "days": 86400}
+UNITS = {
+    "seconds": 1,
+    "s": 1,
+    "minutes": 60,
+    "min": 60,
+    "hours": 3600,
+    "h": 3600,
+    "days": 86400,
+    "milliseconds": 0.001,
+    "ms": 0.001,
+}
 ENUM_COLUMNS = {"channel", "direction", "outcome", "state", "survey_type", "component", "author_kind"}
 SUMMARY_WORDS = ["total", "totaux", "grand total", "sum", "somme", "moyenne", "average", "sous-total", "subtotal"]
 SAMPLE_ROWS = 2000
@@ -43,6 +53,13 @@ class Plan:
     out: str
     missing: list[str]
     table: str = ""
+    fields: dict[str, dict[str, Any]] = field(default_factory=dict)  # field → resolved spec (what feeds what)
+    unfit: dict[str, str] = field(default_factory=dict)  # field → column whose values did not fit it
+    types: dict[str, str] = field(default_factory=dict)  # canonical column → SQL type
+    derived: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # duration → (start, end) fields it is computed from
+    key_widened: str | None = None  # set by the loader when the id repeats for other records
     names: list[str] = field(default_factory=list)
     key_expr: str | None = None  # hash of the natural key, for the uniqueness test
     source: str | None = None
@@ -241,6 +258,57 @@ class _Builder:
             self.checks.append(f"CASE WHEN {raw} IS NOT NULL AND ({parsed}) IS NULL THEN {msg} || {raw} END")
 
 
+NUMERIC_KINDS = {"duration", "number", "integer"}
+# Durations a file gives as two timestamps (docs/data-model.md): duration → (end, starts
+# tried in turn). Talk time of a chat may start at its arrival: ``[parse] talk_from``.
+DERIVED_DURATIONS = {
+    "contacts": {
+        "first_response_s": ("first_response_at", ("arrived_at",)),
+        "resolution_s": ("solved_at", ("arrived_at",)),
+        "handoff_wait_s": ("answered_at", ("handoff_at",)),
+        "talk_s": ("ended_at", ("answered_at",)),
+    }
+}
+
+
+def fit_values(
+    profile: Profile,
+    resolved: dict[str, dict[str, Any]],
+    samples: dict[str, list[Any]],
+    types: dict[str, str],
+) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """Fields whose column's values cannot be what the field holds are left out: a
+    "First Response Time" holding timestamps is no duration, a "Wrap-up Code" holding
+    codes is no wrap time, a column whose header gives a unit is no timestamp.
+    Returns (the fields kept, {field left out: its column})."""
+    kept: dict[str, dict[str, Any]] = {}
+    unfit: dict[str, str] = {}
+    for name, spec in resolved.items():
+        col = spec.get("_column")
+        if col is None or spec.get("map") or name not in types:
+            kept[name] = spec
+            continue
+        kind = spec.get("type") or value_kind(name, types[name])
+        shape, share = decide.shape(samples.get(col, []))
+        bad = False
+        if kind in NUMERIC_KINDS and (shape == "timestamp" or (shape == "text" and not _numeric_text(samples, col))):
+            bad = True
+        if kind in ("timestamp", "date") and (headers.read(col).unit or shape in ("duration", "percent", "bool")):
+            bad = True
+        if bad:
+            unfit[name] = col
+        else:
+            kept[name] = spec
+    return kept, unfit
+
+
+def _numeric_text(samples: dict[str, list[Any]], col: str) -> bool:
+    """Whether most present values of a text-shaped column still start with a number
+    ("12 min", "3,5 h")."""
+    vals = decide.present(samples.get(col, []))[:300]
+    return bool(vals) and sum(bool(re.match(r"^\s*[+-]?\d", v)) for v in vals) >= 0.5 * len(vals)
+
+
 def _date_part(text: str | None) -> str:
     return re.split(r"[ T]", (text or "").strip(), maxsplit=1)[0]
 
@@ -258,8 +326,11 @@ def plan(
     types = {c: t for c, t in column_types(cur, profile.table).items() if c not in FRAMEWORK_COLUMNS}
     resolved, missing = resolve(profile, rel.columns)
     b = _Builder(profile, rel, sample(cur, rel), timezone, source or profile.source, cur)
+    resolved, unfit = fit_values(profile, resolved, b.samples, types)
+    missing += [f for f in unfit if f in profile.required() and f not in missing]
     exprs: dict[str, str] = {}
     constants: dict[str, tuple[Any, str]] = {}
+    derived: dict[str, tuple[str, str]] = {}  # duration → (start, end) fields it is computed from
     for name, sql_type in types.items():
         if name == "source" and target.has_source:
             exprs[name] = f"CAST({b.p.bind(b.source)} AS VARCHAR)"
@@ -277,6 +348,13 @@ def plan(
         exprs["source_key"] = f"md5(concat_ws(chr(31), {parts}))"
     if profile.table == "agent_sessions" and "duration_s" not in resolved and "ended_at" in exprs:
         exprs["duration_s"] = f"date_diff('microsecond', ({exprs['started_at']}), ({exprs['ended_at']})) / 1e6"
+    for name, (end, starts) in DERIVED_DURATIONS.get(profile.table, {}).items():
+        if name == "talk_s":
+            starts = tuple(dict.fromkeys([*starts, *profile.section("parse").get("talk_from", [])]))
+        start = next((s for s in starts if s in resolved and s in exprs), None)
+        if name in types and name not in resolved and end in resolved and start:
+            exprs[name] = f"date_diff('microsecond', ({exprs[start]}), ({exprs[end]})) / 1e6"
+            derived[name] = (start, end)
     checks = []
     last = len(rel.columns) - 1
     if rel.has_extra:
@@ -321,6 +399,10 @@ def plan(
         target.out,
         missing,
         table=profile.table,
+        fields=resolved,
+        unfit=unfit,
+        derived=derived,
+        types=types,
         names=list(exprs),
         key_expr=key_expr,
         source=b.source,

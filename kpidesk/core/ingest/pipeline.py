@@ -21,11 +21,22 @@ import duckdb
 from kpidesk.core import settings
 from kpidesk.core.db import contact_tables, derive
 from kpidesk.core.db.store import is_out_of_memory, out_of_memory_message
-from kpidesk.core.ingest import encoding, loader, mapping, profiles, readers, values
+from kpidesk.core.ingest import (
+    accounting,
+    decide,
+    encoding,
+    linked,
+    loader,
+    mapping,
+    overlap,
+    profiles,
+    readers,
+    recognise,
+    values,
+)
 from kpidesk.core.ingest.context import TransformContext
-from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
+from kpidesk.core.ingest.errors import ImportCancelled, ImportError_
 from kpidesk.core.ingest.identifiers import quote
-from kpidesk.core.ingest.proposal import propose_from
 from kpidesk.core.ingest.sniff import FileInfo, first_lines, sniff
 from kpidesk.core.ingest.summary import ImportReport
 from kpidesk.core.jobs import NULL, JobState
@@ -242,8 +253,11 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
     ctx = TransformContext(prof.source, tz, import_id, prof.data)
     report = ImportReport(file=info.path.name, profile=prof.name, import_id=import_id, reader=info.describe())
     step(0.1, "Reading and checking rows")
+    linked_cols: dict = {}
     if prof.transform:
         counts, read = _transform(cur, prof, rel, ctx, step)
+        report.columns = accounting.column_report(rel.columns, {}, {}, transform=prof.transform)
+        report.key = "as the format defines it"
     else:
         plan = mapping.plan(cur, prof, rel, timezone=tz, source=prof.source)
         if plan.missing:
@@ -251,6 +265,20 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
         step(0.2, "Checking rows and loading")
         big = info.path.stat().st_size >= contact_tables.SEGMENT_MIN_BYTES
         counts, read = loader.load_plan(cur, ctx, plan, rel, expected, bulk=big)
+        if counts.loaded:  # a satisfaction score per row: survey answers about these contacts
+            more, linked_cols = linked.load_linked(cur, ctx, prof, rel, tz, plan.key_widened)
+            counts.rows_inserted = {**(counts.rows_inserted or {}), **more}
+        report.columns = accounting.column_report(
+            rel.columns,
+            plan.fields,
+            plan.types,
+            unfit=plan.unfit,
+            confidence=prof.section("confidence"),
+            linked=linked_cols,
+        )
+        report.key = accounting.key_description(prof, plan.fields, rel.columns)
+        if plan.key_widened:
+            report.key += f" + {plan.key_widened} (the id repeats for different records)"
     unread = readers.csv_rejects(cur)
     for line, reason, raw in unread:
         cur.execute(
@@ -269,6 +297,9 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
     report.rejects = cur.execute(
         "SELECT line, reason FROM import_rejects WHERE import_id = $id ORDER BY line LIMIT 20", {"id": import_id}
     ).fetchall()
+    overlap.drop_known_calls(cur, report, prof.source)  # queue_log + CDR of one PBX: each call once
+    report.ignored_reasons = accounting.ignored_reasons(cur, report, prof.transform)
+    accounting.check_outcome(report)  # every row rejected: a failed import, rolled back
     loader.drop_outputs(cur)
     cur.execute(f"DROP TABLE IF EXISTS {STAGING}")
     return report
@@ -294,6 +325,8 @@ def _transform(cur, prof, rel, ctx, step):
     read = cur.execute("SELECT count(*) FROM _kd_all").fetchone()[0]
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {STAGING} AS SELECT {cols}, _line FROM _kd_all WHERE {shape_ok}")
     module = importlib.import_module(f"kpidesk.core.ingest.transforms.{prof.transform}")
+    dmy = decide.day_first(mapping.sample(cur, rel, 500).values())  # 22/04/2026: day first
+    cur.execute(f"SET VARIABLE kd_day_first = {values.lit_bool(dmy)}")
     module.transform(cur, STAGING, ctx)
     cur.execute("CREATE TEMP TABLE IF NOT EXISTS out_rejects (_line BIGINT, reason VARCHAR)")
     cur.execute("INSERT INTO out_rejects SELECT _line, reason FROM _kd_shape")
@@ -311,26 +344,8 @@ def _safe_delim(d: str | None) -> str:
 
 def _choose(cur, store, info: FileInfo, rel) -> profiles.Profile:
     """A matching profile, else the proposed mapping when it is confident enough."""
-    found = profiles.match(rel.columns, info.kind, profiles.all_profiles(store.path))
-    if found:
-        return found.profile
-    proposal = propose_from(cur, info, rel)
-    if proposal.confident():
-        return proposal.to_profile()
-    raise NoProfile(_missing_message(info, None, proposal.missing_required(), proposal), info.path)
+    return recognise.choose(cur, info, rel, profiles.all_profiles(store.path))
 
 
 def _missing_message(info, prof, missing, proposal=None) -> str:
-    what = f"with the profile {prof.name!r}" if prof else "automatically"
-    lines = [
-        f"{info.path.name} cannot be imported {what}: no column found for {', '.join(missing)}.",
-        f"Columns in the file: {', '.join(info.columns)}.",
-    ]
-    if proposal is not None and proposal.fields:
-        guessed = ", ".join(f"{f} ← {m.column} ({m.confidence:.0%})" for f, m in proposal.fields.items())
-        lines.append(f"Best guess ({proposal.table}): {guessed}.")
-    lines.append(
-        "Pass --profile NAME or --profile path/to/profile.toml (see docs/profiles.md), "
-        "or map the columns in the import dialog and save the mapping as a profile."
-    )
-    return "\n".join(lines)
+    return recognise.missing_message(info, prof, missing, proposal)

@@ -14,9 +14,11 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kpidesk.core.ingest import headers
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.tables import DEFAULTS, TARGETS
@@ -134,13 +136,29 @@ def alternatives(value: str | Iterable[str] | None) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
 
+_norm = lru_cache(maxsize=8192)(normalize)  # headers and vocabulary: compared again and again
+
+
 def find_column(names: str | Iterable[str] | None, columns: list[str]) -> str | None:
     """The file column matching one of ``names`` (case, accents and punctuation ignored)."""
-    index = {normalize(c): c for c in reversed(columns)}
-    for n in alternatives(names):
-        hit = index.get(normalize(n))
+    index = {_norm(c): c for c in reversed(columns)}
+    names = alternatives(names)
+    for n in names:
+        hit = index.get(_norm(n))
         if hit is not None:
             return hit
+    # Then by the names without their hints: "Speed of answer in seconds" is a
+    # "Speed of answer", "Answered (Y/N)" an "Answered". A name asking for an
+    # average ("Avg talk time") only takes a column that says it is one.
+    read = {c: headers.read(c) for c in columns}
+    for n in names:
+        want = headers.read(n)
+        if not want.name:
+            continue
+        for c in columns:
+            got = read[c]
+            if got.name == want.name and (want.aggregate is None or want.aggregate == got.aggregate):
+                return c
     return None
 
 
@@ -169,6 +187,8 @@ def resolve_field(spec: str | list[Any] | dict[str, Any], columns: list[str]) ->
             if hit is None and not (key == "time" and spec.get("time_optional")):
                 return None
             spec["_" + key] = hit
+            if key == "column" and hit is not None and "unit" not in spec and headers.read(hit).unit:
+                spec["unit"] = headers.read(hit).unit  # "Wait (min)": the header says the unit
     return spec if any(k in spec for k in ("column", "average", "date")) else None
 
 
@@ -195,9 +215,12 @@ def resolve(profile: Profile, columns: list[str]) -> tuple[dict[str, Any], list[
 def match(columns: list[str], kind: str, profiles: list[Profile]) -> Match | None:
     """The profile that fits the file best, or None.
 
-    The most specific recognition wins: a vendor profile whose signature names four
-    of the file's headers beats a generic one recognised by a single header; among
-    equals, the one mapping more fields; a user's profile beats a built-in one.
+    The most specific recognition wins: a vendor profile whose signature names two or
+    more of the file's headers beats a generic one; among generic profiles, the one
+    that explains more of the file's columns (a French call log with a "Satisfaction"
+    column is a call log: its date, time, agent, wait and talk columns say so, not a
+    survey file recognised by one header); then the more specific signature, the
+    share of the profile's fields found; a user's profile beats a built-in one.
     """
     best = None
     for p in profiles:
@@ -210,7 +233,7 @@ def match(columns: list[str], kind: str, profiles: list[Profile]) -> Match | Non
         if p.transform:
             if not signature:
                 continue
-            score = (len(signature), 0, 1.0, not p.builtin)
+            score = (len(signature) if len(signature) >= 2 else 0, len(signature), len(signature), 1.0, not p.builtin)
             resolved: dict[str, Any] = {}
         else:
             resolved, missing = resolve(p, columns)
@@ -220,9 +243,66 @@ def match(columns: list[str], kind: str, profiles: list[Profile]) -> Match | Non
             hits = [n for n in by_column if n in resolved]
             if len(hits) < p.section("match").get("min_fields", 2):
                 continue
-            score = (len(signature), len(hits), len(hits) / max(1, len(by_column)), not p.builtin)
+            vendor = len(signature) if len(signature) >= 2 else 0
+            explained = len(candidate(p, columns).used)
+            score = (vendor, explained, len(signature), len(hits) / max(1, len(by_column)), not p.builtin)
         if best is None or score > best.score:
             best = Match(p, score, resolved)
+    return best
+
+
+@dataclass
+class Candidate:
+    """How well one profile explains a file: the columns it reads and what it lacks."""
+
+    profile: Profile
+    used: set[str]
+    missing: list[str]
+
+    def share(self, columns: list[str]) -> float:
+        return len(self.used) / max(1, len(columns))
+
+
+def _used_columns(resolved: dict[str, Any]) -> set[str]:
+    used: set[str] = set()
+    for spec in resolved.values():
+        used |= {spec.get(k) for k in ("_column", "_date", "_time", "_average", "_count")} - {None}
+        used |= set(spec.get("_placeholders", {}).values())
+    return used
+
+
+def candidate(profile: Profile, columns: list[str]) -> Candidate:
+    resolved, missing = resolve(profile, columns)
+    used = _used_columns(resolved)
+    score = profile.section("survey").get("score")
+    if score is not None:  # a linked score column is explained too
+        r = resolve_field(score, columns)
+        if r and r.get("_column"):
+            used.add(r["_column"])
+    return Candidate(profile, used, missing)
+
+
+def rival(found: Match, columns: list[str], kind: str, profiles: list[Profile]) -> Candidate | None:
+    """A profile of another kind of file that explains clearly more of the file than
+    the one that matched, but lacks a required field: the match is then a weak win
+    (a ticket list without a creation date is not a survey file because it has a
+    satisfaction column). None when the match stands."""
+    if found.profile.transform:
+        return None
+    mine = candidate(found.profile, columns)
+    best = None
+    for p in profiles:
+        if p.transform or p.table == found.profile.table or not p.fields:
+            continue
+        kinds = p.section("match").get("kinds")
+        if kinds and kind not in kinds:
+            continue
+        c = candidate(p, columns)
+        if not c.missing:
+            continue
+        if len(c.used) >= 2 * len(mine.used) and len(c.used) >= len(mine.used) + 3:
+            if best is None or len(c.used) > len(best.used):
+                best = c
     return best
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from kpidesk.core.db.startup import open_database
-from kpidesk.core.ingest import decide, encoding, mapping, readers, values
+from kpidesk.core.ingest import decide, encoding, headers, mapping, readers, values
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.profiles import Profile, load
 from kpidesk.core.ingest.relation import Relation
@@ -79,21 +79,61 @@ class Proposal:
             "fields": {f: g.spec() for f, g in self.fields.items()},
         }
         data["fields"].update({f: {"value": v} for f, v in self.constants.items() if f not in self.fields})
+        data["confidence"] = {f: g.confidence for f, g in self.fields.items()}  # said in the import report
         return data
 
     def to_profile(self) -> Profile:
         return Profile(f"proposed:{self.path.name}", self.to_dict())
 
 
+MIN_GUESS = 0.3  # below this a column is not proposed for a field at all
+FUZZY = 0.84  # similarity of two names (after their hints are set aside) taken as a likely match
+# Words that make a column something else than the field its other words name: a
+# "Wrap-up Code" is no wrap time, an "Agent ID" of a survey is still an agent.
+OTHER_THING = {
+    "code",
+    "codes",
+    "reason",
+    "motif",
+    "type",
+    "rate",
+    "taux",
+    "level",
+    "niveau",
+    "count",
+    "nombre",
+    "target",
+    "cible",
+    "due",
+    "echeance",
+    "modified",
+    "modification",
+    "birth",
+    "naissance",
+    "purchase",
+    "achat",
+}
+
+
 def _score(col: str, fieldname: str) -> float:
-    name = normalize(col)
+    """How likely ``col`` holds ``fieldname``: its name (without units and hints, in
+    any case and accents) against the EN/FR vocabulary, exactly, as a phrase inside
+    it, or nearly (a misspelling, a plural, a word order)."""
+    full = normalize(col)
+    name = headers.read(col).name or full
     best = 0.0
     for syn in SYNONYMS.get(fieldname, []):
         s = normalize(syn)
-        if name == s:
+        b = headers.base(syn) or s
+        if full == s or name == b:
             return 0.9
-        if s and (f" {s} " in f" {name} " or (len(name) > 3 and f" {name} " in f" {s} ")):
-            best = max(best, 0.6)
+        if b and (f" {b} " in f" {name} " or (len(name) > 3 and f" {name} " in f" {b} ")):
+            extra = set(name.split()) - set(b.split())
+            best = max(best, 0.35 if extra & OTHER_THING else 0.6)
+        elif len(b) > 3 and len(name) > 3:
+            ratio = headers.similarity(name, b)
+            if ratio >= FUZZY:
+                best = max(best, round(0.8 * ratio, 2))
     return best
 
 
@@ -106,6 +146,7 @@ OUTCOME_YES_NO = {
     "no": "abandoned",
     "y": "answered",
     "n": "abandoned",
+    "o": "answered",
     "true": "answered",
     "false": "abandoned",
     "vrai": "answered",
@@ -113,6 +154,9 @@ OUTCOME_YES_NO = {
     "1": "answered",
     "0": "abandoned",
 }
+
+
+ABANDON_WORDS = {"abandoned", "abandon", "abandonne", "perdu", "lost", "missed", "raccroche"}
 
 
 def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float]]) -> dict[str, FieldGuess]:
@@ -132,7 +176,8 @@ def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float
                 conf *= 0.4
             elif want and kind in want:
                 conf = min(1.0, conf + 0.1 * share)
-            pairs.append((round(conf, 2), -hint["fields"].index(fname), fname, col))
+            if conf >= MIN_GUESS:
+                pairs.append((round(conf, 2), -hint["fields"].index(fname), fname, col))
     fields: dict[str, FieldGuess] = {}
     taken: set[str] = set()
     for conf, _, fname, col in sorted(pairs, reverse=True):
@@ -143,6 +188,8 @@ def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float
     out = fields.get("outcome")
     if out and shapes[out.column][0] == "bool":
         out.map = dict(OUTCOME_YES_NO)
+        if set(headers.read(out.column).name.split()) & ABANDON_WORDS:  # "Abandoned? (Y/N)": yes = abandoned
+            out.map = {k: ("abandoned" if v == "answered" else "answered") for k, v in OUTCOME_YES_NO.items()}
     return fields
 
 
@@ -213,9 +260,10 @@ def _survey_scale(prop: Proposal, samples: dict[str, list[Any]]) -> None:
 
 @contextmanager
 def opened(
-    path: str | Path, *, sheet: str | None = None, read: dict[str, Any] | None = None
+    path: str | Path, *, sheet: str | None = None, read: dict[str, Any] | None = None, bare: bool = False
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, FileInfo, Relation]]:
-    """(cursor, FileInfo, Relation) over ``path`` in a throwaway in-memory database."""
+    """(cursor, FileInfo, Relation) over ``path`` in a throwaway in-memory database
+    (``bare``: without the canonical tables, enough to read and recognise the file)."""
     read = {k: v for k, v in (read or {}).items() if v not in (None, "")}
     info: FileInfo = sniff(
         path,
@@ -228,7 +276,7 @@ def opened(
     info.sheet = sheet
     if info.kind == "csv" and not encoding.is_native(info.encoding):
         info.read_path = encoding.transcode(Path(path), info.encoding)
-    store = open_database(":memory:")
+    store = _Bare() if bare else open_database(":memory:")
     try:
         cur = store.cursor()
         values.install(cur)
@@ -237,6 +285,19 @@ def opened(
         store.close()
         if info.read_path:
             info.read_path.unlink(missing_ok=True)
+
+
+class _Bare:
+    """An in-memory DuckDB without migrations (the calendar alone takes a second)."""
+
+    def __init__(self) -> None:
+        self.con = duckdb.connect(":memory:")
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.con
+
+    def close(self) -> None:
+        self.con.close()
 
 
 def propose_mapping(

@@ -23,6 +23,7 @@ from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import unique_names
 
 DELIMITERS = (",", ";", "\t", "|")
+CHOOSE_CHARS = 65536  # text read to choose the separator
 _NUMBERISH = re.compile(r"^[\s\-+]*[\d.,:/%\s]+$|^\d{4}-\d\d-\d\d")
 
 
@@ -165,14 +166,20 @@ def _sniff_text(
     header_line: int | None = None,
 ) -> None:
     best = None
+    # The separator is chosen on the first lines (a few hundred records tell), then the
+    # whole sample is parsed once with it: recognition stays fast on a big file.
+    head = text[:CHOOSE_CHARS]
+    short = len(head) < len(text)
     for d in [delimiter] if delimiter else DELIMITERS:
-        rows = _rows(text, d, truncated)
+        rows = _rows(head, d, truncated or short)
         start, width, consistency = _score(rows)
         key = (consistency >= 0.9, width if consistency >= 0.9 else 0, consistency)
         if best is None or key > best[0]:
             best = (key, d, rows, start, width)
     assert best is not None  # DELIMITERS is never empty: the loop ran at least once
     (ok, _, consistency), d, rows, start, width = best
+    if short:
+        rows = _rows(text, d, truncated)
     if header is False and columns:  # headerless with named columns: every line is a record
         start, width = 0, len(columns)
         consistency = 1.0 if info.ragged else consistency

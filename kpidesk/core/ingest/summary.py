@@ -26,6 +26,11 @@ class ImportReport:
     seconds: float = 0.0
     ok: bool = True
     message: str = ""
+    # Every source column: {"column", "field" (None: not used), "confidence", "rule"}.
+    columns: list[dict[str, Any]] = field(default_factory=list)
+    ignored_reasons: dict[str, int] = field(default_factory=dict)  # reason → rows (adds up to ``ignored``)
+    key: str = ""  # the natural key used to tell records apart (and find duplicates)
+    warnings: list[str] = field(default_factory=list)  # e.g. many rejects, with the first reasons
 
     def balanced(self) -> bool:
         return self.rows_read == self.loaded + self.duplicate + self.rejected + self.ignored
@@ -35,6 +40,9 @@ class ImportReport:
             f"{self.rows_read} rows read: {self.loaded} loaded, {self.duplicate} duplicates, {self.rejected} rejected"
         )
         return text + (f", {self.ignored} ignored" if self.ignored else "")
+
+    def rejected_share(self) -> float:
+        return self.rejected / self.rows_read if self.rows_read else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -48,6 +48,14 @@ SYNONYMS: dict[str, list[str]] = {
         "started at",
         "debut",
         "opened",
+        "date time opened",
+        "opened date",
+        "date opened",
+        "date d ouverture",
+        "date heure d arrivee",
+        "arrival time",
+        "received at",
+        "date de reception",
     ],
     "agent_id": [
         "agent",
@@ -62,6 +70,17 @@ SYNONYMS: dict[str, list[str]] = {
         "responsable",
         "user",
         "utilisateur",
+        "rep",
+        "sales rep",
+        "representative",
+        "served by",
+        "handled by",
+        "answered by",
+        "assigned agent",
+        "teleconseiller",
+        "collaborateur",
+        "technicien",
+        "employee",
     ],
     "queue": ["queue", "file", "file d attente", "skill", "group", "groupe", "team", "equipe", "service"],
     "customer_id": [
@@ -102,10 +121,42 @@ SYNONYMS: dict[str, list[str]] = {
         "decroche",
         "repondu",
         "call status",
+        "abandoned",
+        "abandon",
+        "abandonne",
+        "traite",
+        "issue de l appel",
     ],
     "status": ["status", "statut", "state", "etat", "ticket status"],
-    "wait_s": ["wait", "wait time", "speed of answer", "temps d attente", "attente", "queue time", "duree d attente"],
-    "talk_s": ["talk", "talk time", "duration", "duree", "conversation", "duree de conversation", "handle time"],
+    "wait_s": [
+        "wait",
+        "wait time",
+        "waiting time",
+        "speed of answer",
+        "answer speed",
+        "time to answer",
+        "ring time",
+        "temps d attente",
+        "attente",
+        "queue time",
+        "time in queue",
+        "duree d attente",
+        "delai de decroche",
+    ],
+    "talk_s": [
+        "talk",
+        "talk time",
+        "talk duration",
+        "call duration",
+        "duration",
+        "duree",
+        "conversation",
+        "duree de conversation",
+        "temps de conversation",
+        "duree d appel",
+        "duree de communication",
+        "handle time",
+    ],
     "hold_s": ["hold", "hold time", "mise en attente"],
     "wrap_s": ["wrap", "wrap up", "acw", "post appel", "after call work"],
     "solved_at": [
@@ -122,7 +173,7 @@ SYNONYMS: dict[str, list[str]] = {
     ],
     "first_response_at": ["first response", "first response time", "first reply", "premiere reponse"],
     "priority": ["priority", "priorite", "ticket priority", "urgence"],
-    "channel": ["channel", "canal", "ticket channel", "source", "media", "medium"],
+    "channel": ["channel", "canal", "ticket channel", "source", "media", "medium", "origin", "case origin", "origine"],
     "product": ["product", "produit", "product purchased", "offre"],
     "score": [
         "score",
@@ -155,6 +206,25 @@ SYNONYMS: dict[str, list[str]] = {
     "state": ["state", "status", "etat", "statut", "activity", "activite"],
     "reason": ["reason", "pause reason", "motif", "motif de pause", "code"],
     "duration_s": ["duration", "duree", "time", "temps"],
+    "offered": [
+        "offered",
+        "calls offered",
+        "incoming calls",
+        "incoming",
+        "appels recus",
+        "appels presentes",
+        "presentes",
+    ],
+    "answered": [
+        "answered calls",
+        "calls answered",
+        "appels decroches",
+        "decroches",
+        "appels traites",
+        "handled calls",
+    ],
+    "abandoned": ["abandoned calls", "calls abandoned", "abandons", "appels abandonnes", "abandonnes", "appels perdus"],
+    "interval_start": ["interval", "interval start", "intervalle", "tranche horaire", "half hour", "date", "periode"],
 }
 
 TABLE_HINTS = {
@@ -188,9 +258,14 @@ TABLE_HINTS = {
         "signature": ["agent_id", "started_at", "ended_at", "state"],
         "fields": ["source_key", "agent_id", "started_at", "ended_at", "state", "reason", "duration_s", "queue"],
     },
+    # Counts per agent or queue and period: never one call per row.
+    "interval_stats": {
+        "signature": ["offered", "answered", "abandoned"],
+        "fields": ["interval_start", "agent_id", "queue", "offered", "answered", "abandoned"],
+    },
 }
 
-CONSTANTS = {"contacts": {"channel": "phone"}}
+CONSTANTS = {"contacts": {"channel": "phone"}, "interval_stats": {"channel": "phone"}}
 
 EXPECTED_SHAPE = {
     "arrived_at": {"timestamp"},
@@ -207,4 +282,8 @@ EXPECTED_SHAPE = {
     "score": {"number", "score"},
     "agent_id": {"text", "number"},
     "queue": {"text"},
+    "offered": {"number"},
+    "answered": {"number"},
+    "abandoned": {"number"},
+    "interval_start": {"timestamp"},
 }

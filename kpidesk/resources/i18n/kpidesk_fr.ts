@@ -1014,6 +1014,10 @@
         <translation>Motif du rejet</translation>
     </message>
     <message>
+        <source>None of the {n} rows shown would load ({reason}): change the columns or formats first.</source>
+        <translation>Aucune des {n} lignes affichées ne serait importée ({reason}) : changez d&apos;abord les colonnes ou les formats.</translation>
+    </message>
+    <message>
         <source>{n} rows shown, {bad} would be rejected.</source>
         <translation>Lignes affichées : {n} ; rejetées à l&apos;import : {bad}.</translation>
     </message>

@@ -399,7 +399,17 @@ class MappingDialog(QDialog):
         self.preview.resizeColumnsToContents()
         bad = sum(1 for x in pv.reasons if x)
         n = lambda v: formatting.number(v, 0, self.lang)
-        self._say("{n} rows shown, {bad} would be rejected.", {"n": n(len(pv.rows)), "bad": n(bad)})
+        if pv.rows and bad == len(pv.rows):
+            # Nothing would load: Import (and saving the mapping as a profile) stay refused.
+            self._set_enabled(False)
+            first = next(x for x in pv.reasons if x)
+            self._say(
+                "None of the {n} rows shown would load ({reason}): change the columns or formats first.",
+                {"n": n(len(pv.rows)), "reason": first},
+            )
+        else:
+            self._set_enabled(True)
+            self._say("{n} rows shown, {bad} would be rejected.", {"n": n(len(pv.rows)), "bad": n(bad)})
         if emit:
             self.preview_refreshed.emit(pv)
 

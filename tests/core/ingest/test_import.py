@@ -59,11 +59,23 @@ def test_overlapping_exports_add_each_contact_once(store, tmp_path):
 
 
 def test_repeated_key_inside_one_file_keeps_the_first(store, tmp_path):
+    # Same id, same arrival: the same call exported twice (the first occurrence wins).
     report = import_file(
-        store, _write(tmp_path, "c.csv", CALLS + "C1,2024-03-02 08:00:00,Sales,zed,0601,answered,1,1\n")
+        store, _write(tmp_path, "c.csv", CALLS + "C1,2024-03-01 08:00:00,Sales,zed,0601,answered,1,1\n")
     )
     assert (report.rows_read, report.loaded, report.duplicate) == (4, 3, 1)
     assert store.cursor().execute("SELECT agent_id FROM contacts WHERE source_key = 'C1'").fetchall() == [("ann",)]
+
+
+def test_an_id_reused_on_another_day_is_another_call(store, tmp_path):
+    # Same id, another arrival: the id is no key; the key becomes id + arrival time (#12).
+    report = import_file(
+        store, _write(tmp_path, "c.csv", CALLS + "C1,2024-03-02 08:00:00,Sales,zed,0601,answered,1,1\n")
+    )
+    assert (report.rows_read, report.loaded, report.duplicate) == (4, 4, 0)
+    assert "arrived_at" in report.key
+    agents = store.cursor().execute("SELECT agent_id FROM contacts WHERE source_key LIKE 'C1@%' ORDER BY 1")
+    assert agents.fetchall() == [("ann",), ("zed",)]
 
 
 def test_rejects_are_recorded_with_line_and_raw_text(store, tmp_path):

@@ -239,7 +239,7 @@ CSV = (
     + "".join(f"c{i},2024-04-03 09:{i % 60:02d}:00,Ana,Sales,10,100\n" for i in range(1200))
     + "c2000,not a date,Ana,Sales,10,100\n"
     + "c2001,2024-04-03 09:10:00,Bob,Sales,x,100\n"
-    + "c1,2024-04-03 09:00:00,Ana,Sales,10,100\n"
+    + "c1,2024-04-03 09:01:00,Ana,Sales,10,100\n"  # c1 again, same arrival: a duplicate
 )
 
 

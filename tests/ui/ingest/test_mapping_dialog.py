@@ -124,3 +124,6 @@ def test_import_button_waits_for_required_fields(qtbot, store, tmp_path):
     qtbot.waitUntil(lambda: dialog.preview.rowCount() == 2, timeout=10000)
     rejected = [dialog.preview.item(r, dialog.preview.columnCount() - 1).text() for r in range(2)]
     assert all("cannot read the date" in text for text in rejected)
+    # Every row shown would be rejected: Import and "save as profile" are refused (#12)
+    assert not dialog.import_button.isEnabled() and not dialog.save_button.isEnabled()
+    assert "None of the 2 rows shown would load" in dialog.status.text()

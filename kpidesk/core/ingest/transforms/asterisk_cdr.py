@@ -117,6 +117,20 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
     """,
         params,
     )
+    # Why the other lines load nothing (the import report counts them per reason).
+    run(
+        cur,
+        """
+        CREATE OR REPLACE TEMP TABLE out_ignored AS
+        SELECT d._line, CASE WHEN d._line <> c._line THEN 'another leg of a call counted once (same linkedid)'
+                             ELSE 'internal call between extensions (no customer number): not a customer contact'
+                        END AS reason
+        FROM _cdr d JOIN _cdr_calls c USING (call_key)
+        WHERE d.started IS NOT NULL
+          AND NOT (d._line = c._line AND c.call_key IN (SELECT source_key FROM out_contacts))
+    """,
+        params,
+    )
     create_rejects(
         cur,
         [

@@ -28,16 +28,18 @@ from kpidesk.core.ingest.transforms.vendor_common import (
 
 FIELDS = {
     "id": ("Id", "User Service Presence ID", "User Service Presence Name", "Name"),
-    "agent": ("User.Name", "User: Full Name", "Owner: Full Name", "UserId", "User ID"),
+    "agent": ("User.Name", "User: Full Name", "Owner: Full Name", "Created By: Full Name", "UserId", "User ID"),
     "status": (
         "ServicePresenceStatus.MasterLabel",
         "ServicePresenceStatus.DeveloperName",
         "Service Presence Status: Master Label",
+        "Service Presence Status: Developer Name",
         "Presence Status",
         "ServicePresenceStatusId",
     ),
-    "start": ("StatusStartDate", "Status Start Date"),
-    "end": ("StatusEndDate", "Status End Date"),
+    # A report's "Start DT" holds date and time; its "Status Start Date" only the date.
+    "start": ("Start DT", "StatusStartDate", "Status Start Date"),
+    "end": ("End DT", "StatusEndDate", "Status End Date"),
     "duration": ("StatusDuration", "Status Duration"),
     "away": ("IsAway", "Is Away", "Away"),
 }
@@ -51,7 +53,7 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
         cur,
         f"""
         CREATE OR REPLACE TEMP TABLE _sfp AS
-        SELECT _line, {f["id"]} AS id, {f["agent"]} AS agent, {f["status"]} AS status,
+        SELECT _line, COALESCE({f["id"]}, {f["agent"]} || '@' || {f["start"]}) AS id, {f["agent"]} AS agent, {f["status"]} AS status,
                {f["start"]} AS raw_start, {ts(f["start"])} AS started, {ts(f["end"])} AS ended,
                {num(f["duration"])} AS duration_s, COALESCE({truthy(f["away"])}, false) AS away
         FROM {q(staging)}

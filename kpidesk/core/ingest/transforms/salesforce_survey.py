@@ -31,12 +31,32 @@ from kpidesk.core.ingest.transforms.vendor_common import (
 
 FIELDS = {
     "id": ("Id", "Survey Question Response ID", "Survey Question Response Name", "Name"),
-    "response": ("ResponseId", "Survey Response ID", "Survey Response: Survey Response Name"),
-    "question": ("Question.Name", "Question Name", "Question: Question Name", "Question"),
+    "response": (
+        "ResponseId",
+        "Survey Response ID",
+        "Survey Response: Survey Response Name",
+        "Survey Taker: ID",
+        "Survey Taker: Survey Response",
+    ),
+    "question": (
+        "Question.Name",
+        "Question Name",
+        "Question: Question Name",
+        "Survey Question: Question Title",
+        "Question Title",
+        "Question",
+    ),
     "qtype": ("Question.QuestionType", "Question Type", "QuestionType"),
     "number": ("NumberValue", "Number Value", "Score"),
     "value": ("ResponseValue", "Response Value", "Response"),
-    "answered": ("Response.CompletionDateTime", "Completion Date", "Completed Date", "CreatedDate", "Created Date"),
+    "answered": (
+        "Response.CompletionDateTime",
+        "Completion Date",
+        "Completed Date",
+        "CreatedDate",
+        "Created Date",
+        "Survey Taker: Created Date",
+    ),
     "ref": ("SurveySubject", "Related Record", "Related Record ID", "Case Number", "CaseNumber"),
     "agent": ("Agent", "Case Owner", "Owner: Full Name"),
     "comment": ("Comment",),
@@ -56,12 +76,15 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
         "ces_max": ces[1],
         "ces_hib": bool(opts.get("ces_higher_is_better", True)),
     }
+    # Answers written as labels: "1 - <Not Satisfied", "10 - Very Likely >": the leading number.
+    label_score = num("regexp_extract(" + f["value"] + r", '^\s*(\d+(?:[.,]\d+)?)\s*-', 1)")
     run(
         cur,
         f"""
         CREATE OR REPLACE TEMP TABLE _sfs AS
         SELECT _line, COALESCE({f["id"]}, {f["response"]} || ':' || {f["question"]}) AS id,
-               COALESCE({num(f["number"])}, {num(f["value"])}) AS score,
+               COALESCE({num(f["number"])}, {num(f["value"])},
+                        {label_score}) AS score,
                {f["answered"]} AS raw_answered, {ts(f["answered"])} AS answered,
                {f["ref"]} AS ref, {f["agent"]} AS agent, {f["comment"]} AS comment,
                CASE WHEN regexp_matches(lower(COALESCE({f["qtype"]}, '') || ' ' || COALESCE({f["question"]}, '')),
@@ -90,6 +113,17 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
         FROM _sfs WHERE kind IS NOT NULL AND score IS NOT NULL AND id IS NOT NULL
     """,
         params,
+    )
+    # Why the other rows load nothing (the import report counts them per reason).
+    run(
+        cur,
+        """
+        CREATE OR REPLACE TEMP TABLE out_ignored AS
+        SELECT _line, CASE WHEN kind IS NULL THEN 'not a CSAT, NPS or CES question (e.g. a yes/no question)'
+                           ELSE 'no score in the answer' END AS reason
+        FROM _sfs WHERE kind IS NULL OR score IS NULL OR id IS NULL
+    """,
+        {},
     )
     create_rejects(
         cur,

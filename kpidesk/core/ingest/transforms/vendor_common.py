@@ -60,6 +60,9 @@ def num(expr: str) -> str:
     return f"TRY_CAST(REPLACE(NULLIF(TRIM({expr}), ''), ',', '.') AS DOUBLE)"
 
 
+_DMY = "['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y, %H:%M:%S', '%d/%m/%Y, %H:%M', '%d/%m/%Y']"
+
+
 def ts(expr: str) -> str:
     """Text → naive local TIMESTAMP in ``$tz``.
 
@@ -76,8 +79,11 @@ def ts(expr: str) -> str:
         f" WHEN regexp_matches({x}, '(Z|UTC|GMT|[+-]\\d\\d(:?\\d\\d)?)$')"
         f" THEN timezone($tz, TRY_CAST({zoned} AS TIMESTAMPTZ))"
         f" ELSE COALESCE(TRY_CAST({x} AS TIMESTAMP),"
+        # Day first when the import found the file's dates are (kd_day_first, set from
+        # its values before the transform runs: 22/04/2026 cannot be month first).
+        f" CASE WHEN coalesce(getvariable('kd_day_first'), false) THEN try_strptime({x}, {_DMY}) END,"
         f" try_strptime({x}, ['%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M %p',"
-        f" '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y']))"
+        f" '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y', '%m/%d/%Y, %H:%M', '%m/%d/%Y, %I:%M %p']))"
         " END)"
     )
 

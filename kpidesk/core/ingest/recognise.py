@@ -1,0 +1,135 @@
+"""What kind of file is this, and which profile reads it? Decided once, the same way
+for the import, the CLI and the bench.
+
+Headerless files are recognised by the shape of their lines; files with a header by
+the profile that explains most of their columns (a vendor's signature first); a win
+that another kind of file would explain clearly better, but for a missing required
+field, is refused with both readings; no profile at all: the proposed mapping, when
+it is sure enough. Only a sample of the file is read, whatever its size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+
+from kpidesk.core.ingest import profiles
+from kpidesk.core.ingest.errors import NoProfile
+from kpidesk.core.ingest.relation import Relation
+from kpidesk.core.ingest.sniff import FileInfo
+
+if TYPE_CHECKING:
+    from kpidesk.core.ingest.proposal import Proposal
+
+
+@dataclass
+class Recognition:
+    """The profile chosen, or why none was (``refused``: the message for the user)."""
+
+    profile: profiles.Profile | None
+    refused: str = ""
+    candidates: list[tuple[str, int, list[str]]] = field(
+        default_factory=list
+    )  # (profile name, columns used, missing fields)
+
+
+def choose(
+    cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation, known: list[profiles.Profile]
+) -> profiles.Profile:
+    """The profile that reads the file; raises :class:`NoProfile` (with the candidates
+    and what is missing) when none is sure."""
+    found = profiles.match(rel.columns, info.kind, known)
+    if found:
+        other = profiles.rival(found, rel.columns, info.kind, known)
+        if other is None:
+            return found.profile
+        raise NoProfile(ambiguous_message(info, found, other), info.path)
+    from kpidesk.core.ingest.proposal import propose_from
+
+    proposal = propose_from(cur, info, rel)
+    if proposal.confident():
+        return proposal.to_profile()
+    raise NoProfile(missing_message(info, None, proposal.missing_required(), proposal), info.path)
+
+
+def recognise(path: str | Path, *, sheet: str | None = None, db_path: str | Path | None = None) -> Recognition:
+    """Recognise ``path`` without importing it (a sample is read, nothing is written)."""
+    from kpidesk.core.ingest.proposal import opened
+    from kpidesk.core.ingest.sniff import first_lines
+
+    known = profiles.all_profiles(db_path)
+    by_lines = profiles.match_lines(first_lines(path), known)
+    read = by_lines.section("read") if by_lines else None
+    with opened(path, sheet=sheet, read=read, bare=True) as (cur, info, rel):
+        cands = [
+            (c.profile.name, len(c.used), c.missing)
+            for c in sorted(
+                (profiles.candidate(p, rel.columns) for p in known if p.fields), key=lambda c: -len(c.used)
+            )[:3]
+        ]
+        if by_lines:
+            return Recognition(by_lines, candidates=cands)
+        try:
+            return Recognition(choose(cur, info, rel, known), candidates=cands)
+        except NoProfile as exc:
+            return Recognition(None, str(exc), cands)
+
+
+def ambiguous_message(info: FileInfo, found: profiles.Match, other: profiles.Candidate) -> str:
+    """A weak win, said as such: both readings, what each explains and what is missing."""
+    cols = info.columns
+    mine = profiles.candidate(found.profile, cols)
+    return "\n".join(
+        [
+            f"{Path(info.path).name} is not imported: it is not clear what kind of file it is.",
+            f"As {other.profile.label}, it would use {len(other.used)} of {len(cols)} columns, "
+            f"but no column was found for {said(other.missing)}.",
+            f"As {found.profile.label}, it would use only {len(mine.used)} of {len(cols)} columns "
+            f"({', '.join(c for c in cols if c in mine.used)}).",
+            f"Pass --profile {other.profile.name} with a profile that names the missing column, "
+            f"or --profile {found.profile.name} to read it that way, or map the columns in the import dialog.",
+        ]
+    )
+
+
+# What a missing field is, in the user's words (the CLI says both).
+FIELD_WORDS = {
+    "arrived_at": "when each contact arrived or was created (date and time)",
+    "interval_start": "the period each row covers (a date or interval column)",
+    "interval_s": "the length of that period",
+    "agent_id": "the agent",
+    "state": "the agent's state",
+    "started_at": "when each period started",
+    "duration_s": "its duration",
+    "score": "the score",
+}
+
+
+def said(fields: list[str]) -> str:
+    return ", ".join(f"{f} ({FIELD_WORDS[f]})" if f in FIELD_WORDS else f for f in fields)
+
+
+def missing_message(
+    info: FileInfo, prof: profiles.Profile | None, missing: list[str], proposal: Proposal | None = None
+) -> str:
+    what = f"with the profile {prof.name!r}" if prof else "automatically"
+    if missing:
+        problem = f"no column found for {said(missing)}"
+    else:  # every required field has a column, but not a sure one
+        weak = [f for f in proposal.to_profile().required() if f in proposal.fields] if proposal else []
+        problem = "the columns found for " + (", ".join(weak) or "the required fields") + " are only guesses"
+    lines = [
+        f"{Path(info.path).name} cannot be imported {what}: {problem}.",
+        f"Columns in the file: {', '.join(info.columns)}.",
+    ]
+    if proposal is not None and proposal.fields:
+        guessed = ", ".join(f"{f} ← {m.column} ({m.confidence:.0%})" for f, m in proposal.fields.items())
+        lines.append(f"Best guess ({proposal.table}): {guessed}.")
+    lines.append(
+        "Pass --profile NAME or --profile path/to/profile.toml (see docs/profiles.md), "
+        "or map the columns in the import dialog and save the mapping as a profile."
+    )
+    return "\n".join(lines)

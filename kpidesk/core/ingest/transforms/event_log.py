@@ -1,0 +1,152 @@
+"""A ticket event log (one row per event: case id, timestamp, activity, resource) →
+one ticket per case.
+
+Help desks and process-mining exports write a ticket's life as events: "Create",
+"Assign", "Reply", "Resolve", "Close", "Reopen"… (``Ouverture``, ``Réponse``,
+``Résolution``, ``Clôture``, ``Réouverture`` in French). The ticket is rebuilt from
+them: created at its first event (its creation event when there is one), first agent
+response at the first response event, solved at its last solving event, reopened
+when a reopen event follows a solving one; the agent is the resource of the first
+response (else the resource seen most often). Which activity names mean what is a
+regular expression per role, with English and French defaults, in the profile's
+``[activities]`` table: edit it (and save the profile) for another tool's names.
+
+Every event row is accounted for: the ticket's first event is the row loaded, the
+other events are ignored with the reason "event folded into its ticket", rows
+without a case id or a readable timestamp are rejected.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from kpidesk.core.ingest.context import TransformContext
+from kpidesk.core.ingest.transforms.vendor_common import (
+    base_params,
+    columns,
+    create_rejects,
+    pick,
+    q,
+    run,
+    secs_between,
+    ts,
+)
+
+FIELDS = {
+    "case": (
+        "Case ID",
+        "Case",
+        "Case Number",
+        "Ticket ID",
+        "Ticket",
+        "Incident ID",
+        "Incident",
+        "Numéro de dossier",
+        "N° de ticket",
+        "Numéro de ticket",
+        "Dossier",
+        "case_id",
+        "ticket_id",
+        "case:concept:name",
+    ),
+    "at": (
+        "Timestamp",
+        "Complete Timestamp",
+        "Event time",
+        "Time",
+        "Date",
+        "Horodatage",
+        "Date/heure",
+        "Date heure",
+        "time:timestamp",
+        "Start Timestamp",
+    ),
+    "activity": ("Activity", "Event", "Action", "Activité", "Événement", "Evenement", "concept:name", "Event type"),
+    "resource": ("Resource", "Agent", "User", "Assignee", "Ressource", "Conseiller", "Utilisateur", "org:resource"),
+}
+DEFAULT_ACTIVITIES = {
+    "created": r"(?i)^\s*(create|created|creation|open|opened|new|submit|submitted|log|logged|"
+    r"création|creation|ouverture|ouvert|nouveau|soumis|enregistr)",
+    "response": r"(?i)(respon|reply|replied|answer|comment|contact customer|réponse|reponse|répond|repond|"
+    r"rappel client)",
+    "solved": r"(?i)(solv|resolv|close|closed|résolu|resolu|résolution|resolution|clôtur|clotur|fermé|ferme)",
+    "reopen": r"(?i)(reopen|re-open|reopened|rouvert|réouvert|reouvert|réouverture|reouverture)",
+}
+
+
+def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
+    cols = columns(cur, staging)
+    f = {k: pick(cols, *v) for k, v in FIELDS.items()}
+    acts = {**DEFAULT_ACTIVITIES, **(ctx.profile.get("activities") or {})}
+    params = {**base_params(ctx), **{f"re_{k}": v for k, v in acts.items()}}
+    run(
+        cur,
+        f"""
+        CREATE OR REPLACE TEMP TABLE _ev AS
+        SELECT _line, {f["case"]} AS case_id, {f["at"]} AS raw_at, {ts(f["at"])} AS ev_at,
+               {f["activity"]} AS activity, {f["resource"]} AS resource,
+               regexp_matches(coalesce({f["activity"]}, ''), $re_created) AS is_created,
+               regexp_matches(coalesce({f["activity"]}, ''), $re_response) AS is_response,
+               regexp_matches(coalesce({f["activity"]}, ''), $re_reopen) AS is_reopen,
+               regexp_matches(coalesce({f["activity"]}, ''), $re_solved)
+                   AND NOT regexp_matches(coalesce({f["activity"]}, ''), $re_reopen) AS is_solved
+        FROM {q(staging)}
+    """,
+        params,
+    )
+    run(
+        cur,
+        """
+        CREATE OR REPLACE TEMP TABLE _ev_case AS
+        SELECT case_id, min(_line) AS _line,
+               coalesce(min(ev_at) FILTER (WHERE is_created), min(ev_at)) AS created,
+               max(ev_at) FILTER (WHERE is_solved) AS solved,
+               max(ev_at) FILTER (WHERE is_reopen) AS reopened_at,
+               count(*) FILTER (WHERE is_response) AS replies,
+               any_value(resource) FILTER (WHERE resource IS NOT NULL) AS any_resource,
+               arg_min(resource, ev_at) FILTER (WHERE is_response AND resource IS NOT NULL) AS responder,
+               mode(resource) AS usual
+        FROM _ev WHERE case_id IS NOT NULL AND ev_at IS NOT NULL GROUP BY case_id
+    """,
+        params,
+    )
+    run(
+        cur,
+        f"""
+        CREATE OR REPLACE TEMP TABLE out_contacts AS
+        SELECT c._line, $source AS source, c.case_id AS source_key, 'email' AS channel,
+               c.created AS arrived_at, r.first_response_at,
+               CAST({secs_between("c.created", "r.first_response_at")} AS DOUBLE) AS first_response_s,
+               c.solved AS solved_at,
+               CAST({secs_between("c.created", "c.solved")} AS DOUBLE) AS resolution_s,
+               CASE WHEN c.solved IS NOT NULL AND (c.reopened_at IS NULL OR c.reopened_at < c.solved)
+                    THEN 'solved' ELSE 'open' END AS status,
+               c.reopened_at IS NOT NULL AS reopened, CAST(c.replies AS INTEGER) AS replies,
+               CASE WHEN r.first_response_at IS NOT NULL OR c.solved IS NOT NULL THEN 'handled' END AS outcome,
+               coalesce(c.responder, c.usual, c.any_resource) AS agent_id,
+               CAST($import_id AS INTEGER) AS import_id
+        FROM _ev_case c LEFT JOIN (
+            SELECT e.case_id, min(e.ev_at) AS first_response_at FROM _ev e JOIN _ev_case k USING (case_id)
+            WHERE e.is_response AND e.ev_at >= k.created GROUP BY e.case_id
+        ) r USING (case_id)
+    """,
+        params,
+    )
+    run(
+        cur,
+        """
+        CREATE OR REPLACE TEMP TABLE out_ignored AS
+        SELECT e._line, 'event folded into its ticket (the ticket is rebuilt from its events)' AS reason
+        FROM _ev e JOIN _ev_case c USING (case_id)
+        WHERE e.ev_at IS NOT NULL AND e._line <> c._line
+    """,
+        {},
+    )
+    create_rejects(
+        cur,
+        [
+            "SELECT _line, 'no case id' FROM _ev WHERE case_id IS NULL",
+            "SELECT _line, 'unreadable timestamp ' || coalesce('''' || raw_at || '''', '(empty)')"
+            " FROM _ev WHERE case_id IS NOT NULL AND ev_at IS NULL",
+        ],
+    )
