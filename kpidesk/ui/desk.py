@@ -54,6 +54,26 @@ CHANNEL_LABELS = {
     "bot": QT_TRANSLATE_NOOP("Channels", "Bot"),
 }
 
+# The engine's own reasons for a missing value (the KPI files give theirs in both
+# languages): English keys, said in the user's language here.
+REASONS = {
+    "no data": QT_TRANSLATE_NOOP("Reasons", "no data"),
+    "not defined for this data": QT_TRANSLATE_NOOP("Reasons", "not defined for this data"),
+}
+
+
+def reason_text(reason: str | None) -> str:
+    """A KpiValue's reason in the user's language."""
+    if not reason:
+        return ""
+    if reason in REASONS:
+        return translate("Reasons", REASONS[reason])
+    if reason.startswith("not available by "):
+        return translate("Reasons", "not available at this grain")
+    if reason.startswith("SQL error in "):
+        return translate("Reasons", "could not be computed (see the KPI file)")
+    return reason
+
 
 class Desk(QObject):
     prefs_changed = Signal()

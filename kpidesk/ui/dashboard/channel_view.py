@@ -19,6 +19,7 @@ from kpidesk.ui.comments_dialog import comment_marks, mark_tiles
 from kpidesk.ui.dashboard.agent_table import AgentTableView
 from kpidesk.ui.dashboard.heatmap import HeatmapChart
 from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid, fill_combo
+from kpidesk.ui.desk import reason_text
 from kpidesk.ui.i18n import translate
 
 CHART_HEIGHT = 330
@@ -54,10 +55,12 @@ class TrendCard(Card):
 
     def paint(self, view: TabView, kpis: tuple[str, ...], channel: str | None) -> None:
         desk, data = view.desk, view.data
-        self.kpi = self.kpi if self.kpi in kpis else kpis[0]
+        if self.kpi not in kpis:  # the first KPI with figures, not an empty plot
+            self.kpi = next((k for k in kpis if any(v is not None for _, v in data.trend.get(k, []))), kpis[0])
         fill_combo(self.combo, [(k, desk.label(k)) for k in kpis], self.kpi)
         self.title.setText(translate("ChannelView", "Trend"))
         series = data.trend.get(self.kpi, [])
+        samples = data.trend_samples.get(self.kpi, [])
         compare = dict(data.compare_trend.get(self.kpi, []))
         xs = [t for t, _ in series]
         target = desk.target(self.kpi, channel).target
@@ -65,14 +68,29 @@ class TrendCard(Card):
             xs,
             [v for _, v in series],
             [compare.get(t) for t in xs] if compare else None,
-            target,
+            target if series else None,
             desk.formatter(self.kpi),
             desk.lang,
             view.with_time(),
+            [n for n, _ in samples] if len(samples) == len(xs) else None,
+            [small for _, small in samples] if len(samples) == len(xs) else None,
+            lambda n: (
+                translate("ChannelView", "n = {n} (small sample)").format(n=formatting.number(n, 0, desk.lang))
+                if n < desk.engine.parameters().get("min_sample", 0)
+                else translate("ChannelView", "n = {n}").format(n=formatting.number(n, 0, desk.lang))
+            ),
         )
         self.why.setText(translate("ChannelView", "Why?"))
         self.why.setToolTip(translate("ChannelView", "What changed against the compare period, and why"))
         self.chart.set_marks(comment_marks(data.comments, self.kpi, channel, privacy_state.of(desk)))
+        empty = None
+        if not any(v is not None for _, v in series):
+            tile = data.tiles.get(self.kpi)
+            reason = reason_text(tile.reason) if tile is not None and tile.reason else None
+            empty = translate("ChannelView", "{kpi}: no data for this period").format(kpi=desk.label(self.kpi))
+            if reason:
+                empty = f"{desk.label(self.kpi)}: {reason}"
+        self.chart.show_empty(empty)
 
 
 class ChannelView(TabView):
