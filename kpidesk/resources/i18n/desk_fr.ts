@@ -21,6 +21,55 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>The database {path} is already open in another program. Close the other kpidesk window, or open a copy of the file.</source>
+        <translation>La base {path} est déjà ouverte dans un autre programme. Fermez l'autre fenêtre kpidesk, ou ouvrez une copie du fichier.</translation>
+    </message>
+    <message>
+        <source>The database {path} is already open in another program (process {pid}). Close the other kpidesk window, or open a copy of the file.</source>
+        <translation>La base {path} est déjà ouverte dans un autre programme (processus {pid}). Fermez l'autre fenêtre kpidesk, ou ouvrez une copie du fichier.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {path}: {detail}</source>
+        <translation>Impossible d'ouvrir la base {path} : {detail}</translation>
+    </message>
+    <message>
+        <source>{path} is not a kpidesk database (is it an export to import rather than open?).</source>
+        <translation>{path} n'est pas une base kpidesk (est-ce un export à importer plutôt qu'à ouvrir ?).</translation>
+    </message>
+    <message>
+        <source>The database {path} was written by a newer version of kpidesk (it has schema step {step}, this is kpidesk {version}). Update kpidesk to open it; the file was not changed.</source>
+        <translation>La base {path} a été écrite par une version plus récente de kpidesk (étape de schéma {step}, ceci est kpidesk {version}). Mettez kpidesk à jour pour l'ouvrir ; le fichier n'a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>The operation failed.</source>
+        <translation>L'opération a échoué.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {detail}</source>
+        <translation>Une erreur est survenue : {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>No database is open: {problem}</source>
+        <translation>Aucune base n'est ouverte : {problem}</translation>
+    </message>
+    <message>
+        <source>Explore the demo data, or open another database.</source>
+        <translation>Explorez les données de démonstration, ou ouvrez une autre base.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{path} · {n} records from {first} to {last}</source>
+        <translation>{path} · {n} enregistrements du {first} au {last}</translation>
+    </message>
+</context>
+<context>
     <name>ChannelView</name>
     <message>
         <source>n = {n} (small sample)</source>
