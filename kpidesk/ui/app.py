@@ -58,5 +58,14 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
             ),
         )
     code = app.exec()
-    tasks.shutdown()
+    close_down(window)
     return code
+
+
+def close_down(window) -> None:
+    """After the window closed: let running jobs end, then close the database, which
+    folds its write-ahead log into the ``.duckdb`` file (a backup of that file alone
+    holds every note, goal and setting)."""
+    tasks.shutdown()
+    if window.desk is not None:
+        window.desk.store.close()

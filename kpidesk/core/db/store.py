@@ -116,6 +116,7 @@ class Store:
         self.generation = 0  # bumped by every committed write: cache keys include it
         self.facts_tracked = False  # facts_state exists (after migrations)
         self.migrated = False  # this open applied schema steps (startup rebuilds what they reset)
+        self.closed = False
         self._migrate()
 
     # -- schema -----------------------------------------------------------------
@@ -160,11 +161,14 @@ class Store:
         return self.con.cursor()
 
     @contextmanager
-    def write(self, facts: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    def write(self, facts: bool = True, checkpoint: bool | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         """One write transaction: committed on success, rolled back on any error.
 
         ``facts=False`` for writes that cannot change a KPI's inputs (notes, goals,
         targets, settings, rollups): the others mark pre-aggregated facts stale.
+        ``checkpoint`` (by default for those small writes, the user's own words):
+        fold the write-ahead log into the file at once, so the ``.duckdb`` file alone
+        holds it (a backup copying only that file loses nothing).
         """
         with self._write_lock:
             cur = self.con.cursor()
@@ -179,8 +183,22 @@ class Store:
             else:
                 cur.execute("COMMIT")
                 self.generation += 1
+                if not facts if checkpoint is None else checkpoint:
+                    self.checkpoint()
             finally:
                 cur.close()
+
+    def checkpoint(self) -> bool:
+        """Write the WAL into the database file; ``False`` when DuckDB could not now
+        (another transaction running: it is done again on close)."""
+        if self.path == ":memory:" or self.read_only or self.closed:
+            return False
+        with self._write_lock:
+            try:
+                self.con.execute("CHECKPOINT")
+            except duckdb.Error:
+                return False
+        return True
 
     def table_count(self, table: str) -> int:
         row = self.cursor().execute(f'SELECT count(*) FROM "{table}"').fetchone()
@@ -199,6 +217,12 @@ class Store:
         return dest
 
     def close(self) -> None:
+        """Checkpoint, then close: after a normal quit the ``.duckdb`` file is the whole
+        database, with no ``.wal`` beside it."""
+        if self.closed:
+            return
+        self.checkpoint()
+        self.closed = True
         self.con.close()
 
     def __enter__(self) -> Store:

@@ -79,6 +79,8 @@ def import_batch(
     if result.loaded_any and not result.cancelled and not result.facts_error:
         state.set_progress(0.95, "Preparing the figures")
         Engine(store).prepare()  # big databases: the rollups now rather than on the next view
+    if result.loaded_any:
+        store.checkpoint()  # the imported rows in the .duckdb file itself, not only in its .wal
     state.set_progress(1.0, "")
     return result
 
