@@ -70,6 +70,21 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>{kpi}: {text} is not a valid value.</source>
+        <translation>{kpi} : {text} n'est pas une valeur valide.</translation>
+    </message>
+    <message>
+        <source>{day}: {span} is not a time range such as 09:00-12:30.</source>
+        <translation>{day} : {span} n'est pas une plage horaire comme 09:00-12:30.</translation>
+    </message>
+    <message>
+        <source>Holidays: {line} does not start with a date such as 2026-12-25.</source>
+        <translation>Jours fériés : {line} ne commence pas par une date comme 2026-12-25.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelView</name>
     <message>
         <source>n = {n} (small sample)</source>
