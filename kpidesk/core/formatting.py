@@ -85,8 +85,8 @@ def delta(current: float | None, previous: float | None, unit: str, lang: str = 
         return None
     diff = current - previous
     sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
-    if unit == "rate":
-        text = number(abs(diff) * 100, 1, lang)
+    if unit in ("rate", "percent"):  # a change of a percentage is in points
+        text = number(abs(diff) * (100 if unit == "rate" else 1), 1, lang)
         return f"{sign}{text}{NBSP}pt" if lang == "fr" else f"{sign}{text} pts"
     if unit == "seconds":
         return f"{'±' if round(abs(diff)) == 0 else sign}{duration(abs(diff), lang)}"

@@ -85,6 +85,13 @@
     </message>
 </context>
 <context>
+    <name>CoachingNotes</name>
+    <message>
+        <source>no data yet</source>
+        <translation>pas encore de données</translation>
+    </message>
+</context>
+<context>
     <name>ChannelView</name>
     <message>
         <source>n = {n} (small sample)</source>

@@ -231,9 +231,9 @@ def test_goal_without_data():
     goals.add_goal(engine.store, "A2", "aht", 200, date(2024, 5, 1), date(2024, 5, 31))
     g = goals.goals(engine.store, "A2")[0]
     p = goals.progress(engine, g, date(2024, 5, 10))
-    assert (p.value, p.status, p.reason) == (None, goals.AT_RISK, "no data since the goal was set")
-    assert goals.progress(engine, g, date(2024, 6, 5)).status == goals.MISSED
-    assert goals.progress(engine, g, date(2024, 4, 20)).status == goals.ON_TRACK  # not started
+    assert (p.value, p.status, p.reason) == (None, goals.NO_DATA, "no data since the goal was set")
+    assert goals.progress(engine, g, date(2024, 6, 5)).status == goals.NO_DATA  # not "missed": nothing to judge
+    assert goals.progress(engine, g, date(2024, 4, 20)).status == goals.NO_DATA  # not started: not "on track"
 
 
 def test_goal_dates_checked():
