@@ -221,9 +221,10 @@ def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabDa
     if spec.durations:
         data.distribution = distribution.histogram(engine, req.duration or spec.durations[0], flt)
         step()
-    if spec.table:
+    table = [k for k in spec.table if k in engine.registry and engine.registry[k].per_agent]
+    if table:
         rows: dict[str, AgentRow] = {}
-        for v in engine.compute(spec.table, flt, ("agent",)):
+        for v in engine.compute(table, flt, ("agent",)):
             agent = v.group.get("agent")
             if agent is None:
                 continue
