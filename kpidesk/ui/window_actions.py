@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kpidesk.core.workspace import PrefsChange, demo_job, load_prefs, open_job, save_prefs
-from kpidesk.ui import export, i18n
+from kpidesk.ui import export, i18n, privacy_state
 from kpidesk.ui.desk import Desk
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest.history_dialog import ImportHistoryDialog
@@ -236,7 +236,9 @@ class WindowActions(QObject):
     def show_import_history(self) -> None:
         if self.w.desk is None:
             return
-        self.w.import_history = ImportHistoryDialog(self.w.desk.store, self.w, lang=self.w.language.code)
+        self.w.import_history = ImportHistoryDialog(
+            self.w.desk.store, self.w, lang=self.w.language.code, privacy=privacy_state.of(self.w.desk)
+        )
         self.w.import_history.open()
 
     def export_current_table(self) -> None:

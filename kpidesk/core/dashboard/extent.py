@@ -35,6 +35,7 @@ class DataExtent:
     lists: dict[str, list[str]] = field(default_factory=dict)
     agents: list[tuple[str, str]] = field(default_factory=list)  # (agent_id, display name)
     records: int = 0  # rows of every dated kind: contacts, survey answers, intervals…
+    customers: tuple[str, ...] = ()  # customers' names (privacy mode masks them in free text)
 
     @property
     def empty(self) -> bool:
@@ -95,6 +96,7 @@ def extent(store: Store) -> DataExtent:
         n = date_range(cur)[2]
         first, last, records = dated_range(cur)
         lists = {name: values(cur, name) for name in _LISTS}
-        return DataExtent(first, last, n, lists, agents(cur), records)
+        names = cur.execute("SELECT DISTINCT name FROM customers WHERE name IS NOT NULL ORDER BY 1").fetchall()
+        return DataExtent(first, last, n, lists, agents(cur), records, tuple(r[0] for r in names))
     finally:
         cur.close()

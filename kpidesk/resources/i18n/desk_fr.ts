@@ -92,6 +92,13 @@
     </message>
 </context>
 <context>
+    <name>ImportHistory</name>
+    <message>
+        <source>(hidden in privacy mode)</source>
+        <translation>(masqué en mode confidentialité)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelView</name>
     <message>
         <source>n = {n} (small sample)</source>
