@@ -65,7 +65,7 @@ def _render(store, args, filters, size) -> int:
     from PySide6.QtCore import QSettings
 
     from kpidesk.ui import i18n, tasks, theme
-    from kpidesk.ui.app import make_app
+    from kpidesk.ui.app import make_app, release
     from kpidesk.ui.main_window import MainWindow
 
     app = make_app()
@@ -81,9 +81,8 @@ def _render(store, args, filters, size) -> int:
             ok, problem = _grab(app, window, store, args, filters, size, prefs, language)
         finally:
             window.close()
-            window.deleteLater()
-            app.processEvents()
             tasks.shutdown()
+            release(window)
     if problem:
         return fail(problem, 3 if prefs.extent.empty else 1)  # 3: nothing imported yet
     if not ok:

@@ -56,3 +56,18 @@ def test_snapshot_of_every_tab_of_a_call_log_exits_0(qapp, kind_dbs, tmp_path, c
         code = cli.main(["snapshot", "--db", str(kind_dbs["call_log"]), *args])
         assert code == 0, capsys.readouterr().err
         assert out.stat().st_size > 5000
+
+
+def test_cli_commands_end_without_leak_reports(kind_dbs, tmp_path):
+    """No `nanobind: leaked …` lines at exit: every DuckDB object is let go first."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    db = str(kind_dbs["call_log"])
+    for args in (["kpis", "--db", db], ["snapshot", "--db", db, "--tab", "phone", "--out", str(tmp_path / "p.png")]):
+        proc = subprocess.run([sys.executable, "-m", "kpidesk", *args], capture_output=True, text=True, env=env)
+        assert proc.returncode == 0, proc.stderr
+        assert "leaked" not in proc.stderr, proc.stderr[:500]
