@@ -72,9 +72,11 @@ def _year_before(d: date) -> date:
 
 
 def compare(period: Period, how: str, preset: str = "custom") -> Period | None:
-    """The period to compare with: the one just before (same length; the whole
-    previous month for a month preset), the same one a year earlier (52 weeks
-    earlier for week presets, so weekdays line up), or none."""
+    """The period to compare with: the one before (same length, starting on the
+    same weekday: a 30-day period is compared with the 30 days from 5 weeks earlier,
+    so Tuesdays face Tuesdays; the whole previous month for a month preset), the
+    same one a year earlier (52 weeks earlier for week presets, so weekdays line
+    up), or none."""
     if how == "none":
         return None
     if how == "previous":
@@ -82,12 +84,24 @@ def compare(period: Period, how: str, preset: str = "custom") -> Period | None:
             end = period.first - timedelta(days=1)
             start = _month_start(end)
             return Period(start, min(end, start + timedelta(days=period.days - 1)))
-        return period.shifted(period.days)
+        if period.days == 1:
+            return period.shifted(1)  # yesterday: the day before
+        return period.shifted(-(-period.days // 7) * 7)  # whole weeks back: weekdays line up
     if how == "last_year":
         if preset in ("this_week", "last_week"):
             return period.shifted(364)
         return Period(_year_before(period.first), _year_before(period.last))
     raise ValueError(f"unknown comparison {how!r}")
+
+
+def aligned_shift(period: Period, compare_period: Period, granularity: str) -> timedelta:
+    """How far to move the compare period's trend to draw it under the period's:
+    by whole weeks for daily and finer grains (Tuesday under Tuesday, even for the
+    previous month), else from start to start."""
+    shift = period.first - compare_period.first
+    if granularity in ("15min", "hour", "day") and shift.days % 7:
+        shift = timedelta(days=round(shift.days / 7) * 7)
+    return shift
 
 
 def fit_granularity(period: Period, wanted: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from kpidesk.core import comments as figure_comments
+from kpidesk.core.dashboard import periods
 from kpidesk.core.jobs import NULL, JobState, check
 from kpidesk.core.kpi import distribution
 from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
@@ -206,7 +207,13 @@ def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabDa
         step()
         if cmp is not None:
             data.compare_tiles = {v.kpi: v for v in engine.compute(spec.tiles, cmp)}
-            shift = (flt.date_from - cmp.date_from) if flt.date_from and cmp.date_from else timedelta()
+            shift = timedelta()
+            if flt.date_from and cmp.date_from:  # weekday under weekday (see periods.aligned_shift)
+                shift = periods.aligned_shift(
+                    periods.Period(flt.date_from, flt.date_to or flt.date_from),
+                    periods.Period(cmp.date_from, cmp.date_to or cmp.date_from),
+                    req.granularity,
+                )
             data.compare_trend = _series(engine.compute(spec.tiles, cmp, (req.granularity,)), req.granularity, shift)
         step()
     data.comments = figure_comments.find(
