@@ -40,6 +40,20 @@ def _wrap(text: str, width: int = 11) -> str:
     return "\n".join(lines + [line])
 
 
+def export_unit(unit: str) -> str:
+    """The unit an exported column says in its header."""
+    return {"rate": "%", "percent": "%", "seconds": "s"}.get(unit, "")
+
+
+def export_value(value: float | None, unit: str, scale: float) -> float | int | None:
+    """A figure as exported: counts whole, percentages and durations to one decimal."""
+    if value is None:
+        return None
+    if unit == "count":
+        return int(round(value))
+    return round(value * scale, 1)
+
+
 @dataclass(frozen=True)
 class Cell:
     """One KPI cell as shown: text, sort key, target status, small sample, tooltip."""
@@ -225,12 +239,23 @@ class AgentTableView(QTableView):
             self.agent_selected.emit(agent)
 
     def rows_as_table(self) -> tuple[list[str], list[list]]:
-        """Header and raw rows in the order shown (for CSV / XLSX export)."""
-        header = [self.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(self.proxy.columnCount())]
+        """Header and rows in the order shown (for CSV / XLSX export), in one unit per
+        column said in its header: percentages 0-100 (rates and CSAT alike), durations
+        in seconds, counts as whole numbers; one line per header, no line break."""
+        model = self.source
+        header = [translate("AgentTable", "Agent")]
+        scales = []
+        for kpi in model.kpis:
+            unit = model.desk.engine.registry[kpi].unit
+            scales.append((unit, 100.0 if unit == "rate" else 1.0))
+            header.append(
+                f"{model.desk.label(kpi)} ({export_unit(unit)})" if export_unit(unit) else model.desk.label(kpi)
+            )
         rows = []
         for r in range(self.proxy.rowCount()):
-            rows.append(
-                [self.proxy.index(r, 0).data()]
-                + [self.proxy.index(r, c).data(SORT_ROLE) for c in range(1, self.proxy.columnCount())]
-            )
+            source_row = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+            row = [self.proxy.index(r, 0).data()]
+            for cell, (unit, scale) in zip(model._cells[source_row], scales, strict=True):
+                row.append(export_value(cell.value, unit, scale))
+            rows.append(row)
         return header, rows
