@@ -226,12 +226,31 @@ class AgentTableView(QTableView):
         pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 14
         sort_arrow = 22  # room for the sort indicator beside the header text
         header = self.horizontalHeader()
+        widths, floors = [], []
         for c in range(self.source.columnCount()):
             title = self.source.headerData(c, Qt.Orientation.Horizontal) or ""
             width = max((head.horizontalAdvance(line) for line in title.split("\n")), default=0) + sort_arrow
+            cells = 0
             for text, slanted in self.source.column_texts(c):
-                width = max(width, (italic if slanted else plain).horizontalAdvance(text) + pad)
+                cells = max(cells, (italic if slanted else plain).horizontalAdvance(text) + pad)
+            widths.append(max(width, cells))
+            # The least a column may take: its figures (a header word may wrap or elide).
+            floors.append(max(cells, 90 if c == 0 else 48))
+        room = self.viewport().width()
+        excess = sum(widths) - room
+        if excess > 0 and room > 0:  # no sideways scrolling while the figures can fit
+            slack = [w - f for w, f in zip(widths, floors, strict=True)]
+            total = sum(slack)
+            if total > 0:
+                cut = min(1.0, excess / total)
+                widths = [int(w - s * cut) for w, s in zip(widths, slack, strict=True)]
+        for c, width in enumerate(widths):
             header.resizeSection(c, width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width() and self.source.rowCount():
+            self.fit_columns()
 
     def _double_clicked(self, index) -> None:
         agent = self.proxy.index(index.row(), 0).data(AGENT_ROLE)

@@ -23,6 +23,7 @@ from kpidesk.ui.desk import reason_text
 from kpidesk.ui.i18n import translate
 
 CHART_HEIGHT = 330
+TABLE_OWN_ROW_BELOW = 1700  # px: narrower, the agent table gets a row of its own
 DURATION_LABELS = {
     "handle": QT_TRANSLATE_NOOP("ChannelView", "Handle time"),
     "wait": QT_TRANSLATE_NOOP("ChannelView", "Wait before answer"),
@@ -122,6 +123,8 @@ class ChannelView(TabView):
         grid.addWidget(self.table_card, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self.grid = grid
+        self._table_wide = False
         self.body.addWidget(self.tiles)
         self.body.addLayout(grid)
         self.body.addStretch(1)
@@ -140,6 +143,20 @@ class ChannelView(TabView):
         self.tiles.select(kpi)
         if self.data is not None:
             self.trend.paint(self, self.spec.tiles, self.channel)
+
+    def resizeEvent(self, event) -> None:
+        """Below a width where the agent table cannot show every column beside the
+        distribution (a 1366-px laptop), it takes a row of its own: the tab scrolls
+        down, the table never sideways."""
+        super().resizeEvent(event)
+        wide = event.size().width() < TABLE_OWN_ROW_BELOW
+        if wide != self._table_wide:
+            self._table_wide = wide
+            self.grid.removeWidget(self.table_card)
+            if wide:
+                self.grid.addWidget(self.table_card, 2, 0, 1, 2)
+            else:
+                self.grid.addWidget(self.table_card, 1, 1)
 
     def _select_heat(self, index: int) -> None:
         self.heat_kpi = self.heat_combo.itemData(index)
