@@ -99,6 +99,17 @@
     </message>
 </context>
 <context>
+    <name>Periods</name>
+    <message>
+        <source>Latest day of data</source>
+        <translation>Dernier jour de données</translation>
+    </message>
+    <message>
+        <source>Day before the latest</source>
+        <translation>Veille du dernier jour</translation>
+    </message>
+</context>
+<context>
     <name>ChannelView</name>
     <message>
         <source>n = {n} (small sample)</source>
