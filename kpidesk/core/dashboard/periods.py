@@ -15,7 +15,7 @@ PRESETS = ("today", "yesterday", "this_week", "last_week", "this_month", "last_m
 COMPARISONS = ("previous", "last_year", "none")
 GRANULARITIES = ("15min", "hour", "day", "week", "month")
 _BUCKETS_PER_DAY = {"15min": 96, "hour": 24, "day": 1, "week": 1 / 7, "month": 1 / 30}
-MAX_POINTS = 3000
+MAX_POINTS = 400  # a trend ~800 px wide: beyond, a line becomes a barcode
 
 
 @dataclass(frozen=True)
@@ -104,10 +104,25 @@ def aligned_shift(period: Period, compare_period: Period, granularity: str) -> t
     return shift
 
 
+def fits(period: Period, granularity: str) -> bool:
+    """Whether a trend of ``period`` by ``granularity`` is readable: two points at
+    least (one dot on an empty axis says nothing), MAX_POINTS at most."""
+    return 2 <= period.days * _BUCKETS_PER_DAY[granularity] <= MAX_POINTS
+
+
 def fit_granularity(period: Period, wanted: str) -> str:
-    """The wanted granularity, coarsened until the chart gets at most MAX_POINTS."""
+    """The wanted granularity, coarsened until the chart gets at most MAX_POINTS,
+    or made finer until it gets two points (one day by day: by hour)."""
     order = list(GRANULARITIES)
-    for name in order[order.index(wanted) :]:
+    start = order.index(wanted)
+    for name in order[start:]:
         if period.days * _BUCKETS_PER_DAY[name] <= MAX_POINTS:
-            return name
-    return order[-1]
+            break
+    else:
+        return order[-1]
+    if period.days * _BUCKETS_PER_DAY[name] >= 2:
+        return name
+    for finer in reversed(order[: order.index(name)]):
+        if period.days * _BUCKETS_PER_DAY[finer] >= 2:
+            return finer
+    return name

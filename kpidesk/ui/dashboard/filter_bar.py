@@ -208,8 +208,11 @@ class FilterBar(QWidget):
             self.period.setItemText(self.period.findData(key), translate("Periods", label))
         self.period.setCurrentIndex(max(0, self.period.findData(state.preset)))
         self.compare.setCurrentIndex(max(0, self.compare.findData(state.comparison)))
-        self.grain.setCurrentIndex(max(0, self.grain.findData(state.granularity)))
         p = state.period(anchor)
+        grains = self.grain.model()
+        for i in range(self.grain.count()):  # offer the grains that fit the period
+            grains.item(i).setEnabled(periods.fits(p, self.grain.itemData(i)))
+        self.grain.setCurrentIndex(max(0, self.grain.findData(state.granularity_for(anchor))))
         fmt = "dd/MM/yyyy" if lang == "fr" else "yyyy-MM-dd"
         for edit, day in ((self.date_from, p.first), (self.date_to, p.last)):
             edit.setDisplayFormat(fmt)

@@ -76,3 +76,12 @@ def test_the_compare_trend_is_drawn_weekday_under_weekday():
     assert shift == timedelta(days=28)
     assert (september.first + shift).weekday() == date(2026, 9, 29).weekday()  # Tuesday under Tuesday
     assert periods.aligned_shift(october, september, "week") == timedelta(days=30)
+
+
+def test_the_grain_fits_the_period():
+    thirty = periods.Period(ANCHOR - timedelta(days=29), ANCHOR)
+    assert periods.fit_granularity(thirty, "15min") == "day"  # 2,880 quarter-hours is a barcode; 720 hours too
+    assert not periods.fits(thirty, "15min") and periods.fits(thirty, "day")
+    one_day = periods.Period(ANCHOR, ANCHOR)
+    assert periods.fit_granularity(one_day, "day") == "hour"  # not one dot on an empty axis
+    assert periods.fit_granularity(periods.Period(ANCHOR - timedelta(days=6), ANCHOR), "month") == "day"
