@@ -210,7 +210,7 @@ class AgentTableView(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # room left over goes to the names (fit_columns)
         self.setMinimumHeight(240)
         self.doubleClicked.connect(self._double_clicked)
         self.source.modelReset.connect(self.fit_columns)
@@ -244,6 +244,9 @@ class AgentTableView(QTableView):
             if total > 0:
                 cut = min(1.0, excess / total)
                 widths = [int(w - s * cut) for w, s in zip(widths, slack, strict=True)]
+        elif excess < 0 and widths:  # room to spare: shared by every column, not all given to the last
+            total = sum(widths)
+            widths = [w + int(-excess * w / total) for w in widths]
         for c, width in enumerate(widths):
             header.resizeSection(c, width)
 

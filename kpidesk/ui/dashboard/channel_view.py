@@ -153,9 +153,12 @@ class ChannelView(TabView):
         if wide != self._table_wide:
             self._table_wide = wide
             self.grid.removeWidget(self.table_card)
+            self.grid.removeWidget(self.dist)
             if wide:
+                self.grid.addWidget(self.dist, 1, 0, 1, 2)
                 self.grid.addWidget(self.table_card, 2, 0, 1, 2)
             else:
+                self.grid.addWidget(self.dist, 1, 0)
                 self.grid.addWidget(self.table_card, 1, 1)
 
     def _select_heat(self, index: int) -> None:
