@@ -123,15 +123,12 @@ class Desk(QObject):
 
     def tooltip(self, kpi_id: str, channel: str | None) -> str:
         kpi = self.engine.registry[kpi_id]
-        formula, target, warning = (
-            translate("Tooltip", "Formula"),
-            translate("Tooltip", "Target"),
-            translate("Tooltip", "warning"),
-        )
+        target, warning = translate("Tooltip", "Target"), translate("Tooltip", "warning")
+        # The definition in the user's words; the SQL (with its $parameter names) is
+        # for the KPI files and `kpidesk kpis --list`, not for a tile.
         parts = [
             f"<b>{html.escape(kpi.label_for(self.lang))}</b>",
             html.escape(kpi.description_for(self.lang)),
-            f"<i>{formula}</i>: <code>{html.escape(kpi.measure)}</code>",
         ]
         t = self.target(kpi_id, channel)
         if t.target is not None:

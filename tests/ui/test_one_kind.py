@@ -71,3 +71,17 @@ def test_cli_commands_end_without_leak_reports(kind_dbs, tmp_path):
         proc = subprocess.run([sys.executable, "-m", "kpidesk", *args], capture_output=True, text=True, env=env)
         assert proc.returncode == 0, proc.stderr
         assert "leaked" not in proc.stderr, proc.stderr[:500]
+
+
+def test_tile_tooltips_speak_french_without_sql(qtbot, make_window, kind_dbs):
+    store = open_database(kind_dbs["call_log"])
+    try:
+        window = make_window(store, "fr")
+        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+            window.show_tab("phone")
+        tip = window.views["phone"].tiles.tiles["service_level"].toolTip()
+        assert "Seuil" in tip or "seuil" in tip
+        assert "sl_threshold_s" not in tip and "sum(" not in tip and "Formula" not in tip
+    finally:
+        tasks.shutdown()
+        store.close()
