@@ -110,6 +110,21 @@
     </message>
 </context>
 <context>
+    <name>MappingValues</name>
+    <message>
+        <source>solved</source>
+        <translation>résolu</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>clôturé</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>manqué</translation>
+    </message>
+</context>
+<context>
     <name>ChannelView</name>
     <message>
         <source>n = {n} (small sample)</source>
