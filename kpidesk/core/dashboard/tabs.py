@@ -164,7 +164,7 @@ def _series(values: list[KpiValue], dim: str, shift: timedelta) -> dict[str, lis
 
 def _samples(values: list[KpiValue], dim: str) -> dict[str, list[tuple[float | None, bool]]]:
     """Each point of :func:`_series`: its n and its small-sample flag, in the same order."""
-    out: dict[str, list] = {}
+    out: dict[str, list[tuple[float | None, bool]]] = {}
     for v in values:
         if v.group.get(dim) is not None:
             out.setdefault(v.kpi, []).append((v.n, v.small_sample))
