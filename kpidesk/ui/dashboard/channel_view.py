@@ -203,6 +203,12 @@ class ChannelView(TabView):
             reverse,
             heat_note(desk.engine.registry[self.heat_kpi].better),
         )
+        empty = all(v is None for row in grid for v in row)
+        self.heatmap.body.show_empty(
+            translate("ChannelView", "{kpi}: no data for this period").format(kpi=desk.label(self.heat_kpi))
+            if empty
+            else None
+        )
 
     def _paint_distribution(self) -> None:
         desk, hist = self.desk, self.data.distribution
@@ -217,6 +223,13 @@ class ChannelView(TabView):
             return
         self.dist.body.set_histogram(
             hist.edges, hist.counts, hist.median, hist.p90, lambda v: formatting.duration(v, lang), labels
+        )
+        self.dist.body.show_empty(
+            None
+            if any(hist.counts)
+            else translate("ChannelView", "{kpi}: no data for this period").format(
+                kpi=translate("ChannelView", DURATION_LABELS[current])
+            )
         )
 
     def export_table(self):
