@@ -3,7 +3,8 @@
 Meant for the frozen app (installers, CI) as much as for a source checkout. It opens
 a temporary database, imports the two tiny fixtures shipped in
 ``kpidesk/resources/smoke/`` (a call-log CSV and a ticket-list XLSX), computes every
-KPI of the catalog, checks the resources a bundle could lose (KPI files, profiles,
+KPI of the catalog, loads every tab of the desk (and again on a database holding
+the call log alone, a team lead's usual first database), checks the resources a bundle could lose (KPI files, profiles,
 translations, PDF fonts, Qt plugins) and renders one chart offscreen. It prints one
 line per check and returns 0, or 1 with the reason of the first failure; a watchdog
 ends it with code 3 if it takes longer than ``KPIDESK_SMOKE_TIMEOUT`` seconds (60).
@@ -81,8 +82,10 @@ def _run(tmp: Path) -> None:
     store = _check_core(tmp)
     try:
         trend = _check_kpis(store)
+        _check_tabs(store, "calls and tickets")
     finally:
         store.close()
+    _check_call_log_alone(tmp)
     _check_pdf_fonts()
     _check_qt(tmp, trend)
 
@@ -136,6 +139,36 @@ def _check_kpis(store):
     return trend
 
 
+def _check_tabs(store, what: str) -> None:
+    """Every tab of the desk loads its figures (as the window would, without Qt)."""
+    from kpidesk.core.dashboard.tabs import TABS, TabRequest, load_tab
+    from kpidesk.core.kpi.engine import Engine, Filters
+
+    engine = Engine(store)
+    for key in TABS:
+        try:
+            data = load_tab((engine, TabRequest(key, Filters())))
+        except Exception as exc:
+            raise SmokeFailure(f"the {key} tab cannot load on {what}: {type(exc).__name__}: {exc}") from None
+        broken = data.failures()
+        if broken:
+            raise SmokeFailure(f"the {key} tab cannot compute on {what}: {broken[0]}")
+    _say("tabs", f"{len(TABS)} tabs load on {what}")
+
+
+def _check_call_log_alone(tmp: Path) -> None:
+    """A team lead's first database holds one call log: no survey, no ticket."""
+    from kpidesk.core.db.startup import open_database
+    from kpidesk.core.ingest import import_file
+
+    name, profile = FIXTURES[0]
+    with open_database(tmp / "calls-only.duckdb") as store:
+        report = import_file(store, fixture_folder() / name, profile=profile)
+        if not report.ok or report.loaded == 0:
+            raise SmokeFailure(f"import of {name} alone: {report.summary()} {report.message}".strip())
+        _check_tabs(store, "a call log alone")
+
+
 def _check_pdf_fonts() -> None:
     from reportlab.pdfgen import canvas
 
@@ -165,7 +198,7 @@ def _check_qt(tmp: Path, trend) -> None:
     if "png" not in formats:
         raise SmokeFailure("Qt cannot write PNG images (image format plugins missing?)")
     folder = Path(str(resources.files("kpidesk") / "resources" / "i18n"))
-    ours = sorted(folder.glob("kpidesk_*.qm")) if folder.is_dir() else []
+    ours = sorted(folder.glob("*.qm")) if folder.is_dir() else []  # every catalogue, one per feature
     for qm in ours:
         if not QTranslator().load(str(qm)):
             raise SmokeFailure(f"the translation {qm.name} cannot be loaded")

@@ -65,8 +65,7 @@ def _render(store, args, filters, size) -> int:
     from PySide6.QtCore import QSettings
 
     from kpidesk.ui import i18n, tasks, theme
-    from kpidesk.ui.app import make_app
-    from kpidesk.ui.desk import Desk
+    from kpidesk.ui.app import make_app, release
     from kpidesk.ui.main_window import MainWindow
 
     app = make_app()
@@ -78,33 +77,52 @@ def _render(store, args, filters, size) -> int:
         prefs.language = args.lang
     with tempfile.TemporaryDirectory() as tmp:  # a fresh window: no persisted filters
         window = MainWindow(language, QSettings(os.path.join(tmp, "snapshot.ini"), QSettings.Format.IniFormat))
-        window.set_privacy(args.privacy)
-        window.resize(*size)
-        window.attach(Desk(store, Engine(store, lang=language.code), prefs, language, window))
-        if prefs.extent.empty:
-            return fail("the database holds no contacts yet: import some files first.", 3)
-        window.state = state_from_filters(filters)
-        window.show_tab(args.tab)
-        window.refresh()
-        view = window.views[args.tab]
-        deadline = time.monotonic() + args.timeout
-        while (view.busy or view.data is None) and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.01)
-        if view.data is None:
-            return fail("the figures did not load in time.", 1)
-        window.show()
-        app.processEvents()
-        extra = window.height() - view.height()  # menus, filter bar, tabs, status bar
-        window.resize(size[0], max(size[1], view.content.sizeHint().height() + extra))
-        for _ in range(5):
-            app.processEvents()
-        ok = window.grab().save(args.out, "PNG")
-        window.close()
-        window.deleteLater()
-        app.processEvents()
-        tasks.shutdown()
+        try:
+            ok, problem = _grab(app, window, store, args, filters, size, prefs, language)
+        finally:
+            window.close()
+            tasks.shutdown()
+            release(window)
+    if problem:
+        return fail(problem, 3 if prefs.extent.empty else 1)  # 3: nothing imported yet
     if not ok:
         return fail(f"could not write {args.out}", 1)
     print(args.out)
     return 0
+
+
+def _grab(app, window, store, args, filters, size, prefs, language) -> tuple[bool, str | None]:
+    """Open the tab, wait until every figure is on screen (or one failed), grab it."""
+    from kpidesk.ui.desk import Desk
+
+    failures: list[str] = []
+    window.set_privacy(args.privacy)
+    window.resize(*size)
+    window.attach(Desk(store, Engine(store, lang=language.code), prefs, language, window))
+    if prefs.extent.empty:
+        return False, "the database holds no contacts yet: import some files first."
+    view = window.views[args.tab]
+    view.load_failed.connect(failures.append)
+    window.state = state_from_filters(filters)
+    window.show_tab(args.tab)
+    window.refresh()
+    deadline = time.monotonic() + args.timeout
+    while (window.busy or view.data is None) and not failures and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    if failures:
+        return False, "the figures could not be loaded: " + " ".join(failures[0].split())
+    if view.data is None or window.busy:
+        return False, f"the figures did not load within {args.timeout:g} s."
+    broken = view.data.failures()
+    if broken:
+        return False, "some figures could not be computed: " + " ".join(broken[0].split())
+    window.show()
+    app.processEvents()
+    extra = window.height() - view.height()  # menus, filter bar, tabs, status bar
+    window.resize(size[0], max(size[1], view.content.sizeHint().height() + extra))
+    for _ in range(5):
+        app.processEvents()
+    if window.busy:  # the resize must not start a load: never grab "Loading figures…"
+        return False, "the figures were still loading when the picture was to be taken."
+    return window.grab().save(args.out, "PNG"), None

@@ -6,6 +6,7 @@ One place for it, so tiles, tables, the CLI and the PDF agree: ``89,5 %`` and
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 NBSP = "\u202f"  # narrow no-break space: the French thousands separator
@@ -16,6 +17,29 @@ def number(value: float, decimals: int, lang: str) -> str:
     if lang == "fr":
         text = text.replace(",", NBSP).replace(".", ",")
     return text
+
+
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 86,400 or 1,234.5
+_PLAIN = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
+
+
+def parse_number(text: str, lang: str) -> float | None:
+    """The inverse of :func:`number`, as a team lead types it: ``86,400`` or ``86400.5``
+    in English, ``86 400`` or ``89,5`` (or ``89.5``) in French; a trailing ``%`` or
+    unit is left to the caller. Empty text is ``None``; anything else raises
+    ``ValueError`` (never a silent misreading: ``86,400`` is never 86.4 in English)."""
+    t = text.strip().replace(NBSP, "").replace("\u00a0", "").replace(" ", "").replace("−", "-")
+    if not t:
+        return None
+    if lang == "fr":
+        if not _PLAIN.match(t):
+            raise ValueError(text)
+        return float(t.replace(",", "."))
+    if _GROUPED.match(t):
+        return float(t.replace(",", ""))
+    if "," in t or not _PLAIN.match(t):
+        raise ValueError(text)
+    return float(t)
 
 
 def duration(seconds: float, lang: str = "en") -> str:
@@ -61,8 +85,8 @@ def delta(current: float | None, previous: float | None, unit: str, lang: str = 
         return None
     diff = current - previous
     sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
-    if unit == "rate":
-        text = number(abs(diff) * 100, 1, lang)
+    if unit in ("rate", "percent"):  # a change of a percentage is in points
+        text = number(abs(diff) * (100 if unit == "rate" else 1), 1, lang)
         return f"{sign}{text}{NBSP}pt" if lang == "fr" else f"{sign}{text} pts"
     if unit == "seconds":
         return f"{'±' if round(abs(diff)) == 0 else sign}{duration(abs(diff), lang)}"

@@ -31,14 +31,29 @@ BULLET = "•"
 
 # An email address; the local part and the domain are captured for masking.
 EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@([\w-]+(?:\.[\w-]+)*\.([A-Za-z]{2,}))(?![\w-])", re.UNICODE)
-# French national numbers: 06 12 34 56 78, 06.12.34.56.78, 06-12-34-56-78, 0612345678.
-_FR_NATIONAL = r"(?<![\w+])0[1-9](?:[ \u00a0\u202f.\-]?\d{2}){4}(?!\d)"
-# International numbers: +33 6 12 34 56 78, +33 (0)6 12 34 56 78, 0033 612345678, +212 6…
+# An email written to dodge robots: "jeanne dot dupont at gmail dot com",
+# "jeanne.dupont (at) gmail.com", "jeanne @ gmail . com", "jeanne arobase gmail point fr".
+_DOT = r"(?:\s*\.\s*|\s*[\[(]\s*(?:dot|point)\s*[\])]\s*|\s+(?:dot|point)\s+)"
+_AT = r"(?:\s*@\s*|\s*[\[(]\s*(?:at|arobase)\s*[\])]\s*|\s+(?:at|arobase)\s+)"
+SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[A-Za-z]{{2,6}}(?![\w-])",
+    re.IGNORECASE,
+)
+_SEP = r"[ \u00a0\u202f.\-/]"
+# French national numbers: 06 12 34 56 78, 06.12.34.56.78, 07/52/62/80/02, 0612345678.
+_FR_NATIONAL = rf"(?<![\w+/])0[1-9](?:{_SEP}?\d{{2}}){{4}}(?![\d/])"
+# The same without its leading 0, as people dictate it: 7 72 43 94 21, 6.12.34.56.78.
+_FR_NO_ZERO = rf"(?<![\w+/.,])[1-9](?:{_SEP}\d{{2}}){{4}}(?![\d/]|[.,]\d)"
+# International numbers: +33 6 12 34 56 78, +33 (0)6 12 34 56 78, 0033 612345678, +212 6…,
+# +44 20 7946 0958, +1 (555) 123-4567.
 _INTERNATIONAL = (
     r"(?<![\w+])(?:\+|00)\d{1,3}[ \u00a0\u202f.\-]?(?:\(0\)[ \u00a0\u202f.\-]?)?"
-    r"\d(?:[ \u00a0\u202f.\-]?\d){6,11}(?!\d)"
+    r"\(?\d(?:\)?[ \u00a0\u202f.\-/]?\(?\d){6,11}(?!\d)"
 )
-PHONE = re.compile(f"{_INTERNATIONAL}|{_FR_NATIONAL}")
+# North American and British national forms: (555) 123-4567, 555-123-4567, 020 7946 0958.
+_NANP = r"(?<![\w+])(?:\(\d{3}\)\s?|\d{3}[.\-])\d{3}[.\-]\d{4}(?!\d)"
+_UK = r"(?<![\w+])0\d{2,4} \d{3,4} \d{3,4}(?!\d)"
+PHONE = re.compile(f"{_INTERNATIONAL}|{_FR_NATIONAL}|{_NANP}|{_UK}|{_FR_NO_ZERO}")
 _REDACTED = {"en": ("[email]", "[phone]"), "fr": ("[e-mail]", "[téléphone]")}
 
 
@@ -101,6 +116,7 @@ def redact(text: str | None, lang: str = "en") -> str | None:
         return None
     email_tag, phone_tag = _REDACTED.get(lang, _REDACTED["en"])
     text = EMAIL.sub(email_tag, text)
+    text = SPELLED_EMAIL.sub(email_tag, text)
     return PHONE.sub(phone_tag, text)
 
 
@@ -116,6 +132,7 @@ class Privacy:
     focus_agent_id: str | None = None
     agents: dict[str, str] = field(default_factory=dict)
     lang: str = "en"
+    customers: tuple[str, ...] = ()  # customers' names, masked wherever free text names them
 
     def __post_init__(self) -> None:
         self._alias = {aid: f"Agent {alias_letters(i)}" for i, aid in enumerate(sorted(self.agents))}
@@ -123,8 +140,8 @@ class Privacy:
 
     @classmethod
     def from_store(cls, store: _Cursors, enabled: bool, focus_agent_id: str | None = None, lang: str = "en") -> Privacy:
-        rows = store.cursor().execute("SELECT agent_id, coalesce(name, agent_id) FROM agents").fetchall()
-        return cls(enabled, focus_agent_id, dict(rows), lang)
+        rows, customers = roster(store)
+        return cls(enabled, focus_agent_id, rows, lang, customers)
 
     def alias(self, agent_id: str) -> str:
         """The stable alias of an agent (whether or not privacy is on)."""
@@ -149,28 +166,67 @@ class Privacy:
         text = redact(text, self.lang)
         if self._name_pattern is None:
             return text
-        return self._name_pattern.sub(lambda m: self.alias(self._by_name[m.group(0).casefold()]), text)
+        return self._name_pattern.sub(lambda m: self._replacement(m.group(0)), text)
+
+    def _replacement(self, found: str) -> str:
+        key = found.casefold()
+        who = self._by_name.get(key) or self._by_word.get(key)
+        if isinstance(who, str):  # an agent id
+            return self.alias(who)
+        if isinstance(who, tuple):  # a customer's name
+            return mask_name(found)
+        return "[nom]" if self.lang == "fr" else "[name]"  # a name two people share
 
     def _compile_names(self) -> re.Pattern[str] | None:
-        """Other agents' full names, and their first names when no other agent shares it."""
-        self._by_name: dict[str, str] = {}
-        firsts: dict[str, list[str]] = {}
+        """Other agents' and customers' names: whole names in any case; first and last
+        names alone when capitalised as names are (``Petit`` is a name, ``petit`` a
+        word). An agent's word names that agent; a word two people share is masked
+        without saying whose; the focus agent's own name stays."""
+        self._by_name: dict[str, str | tuple[str]] = {}  # whole names, any case
+        self._by_word: dict[str, str | tuple[str] | None] = {}  # first or last names alone
+        focus = (self.agents.get(self.focus_agent_id or "") or "").casefold().split()
+        words: dict[str, set[str | tuple[str]]] = {}
         for aid, name in self.agents.items():
-            if aid == self.focus_agent_id or not name or not name.split():
+            parts = (name or "").split()
+            if aid == self.focus_agent_id or not parts:
                 continue
             self._by_name[name.casefold()] = aid
-            firsts.setdefault(name.split()[0].casefold(), []).append(aid)
-        focus_first = ((self.agents.get(self.focus_agent_id or "") or "").split() or [""])[0].casefold()
-        for first, ids in firsts.items():
-            if len(ids) == 1 and len(first) >= 3 and first != focus_first:
-                self._by_name.setdefault(first, ids[0])
-        if not self._by_name:
+            for part in (parts[0], parts[-1]):
+                words.setdefault(part.casefold(), set()).add(aid)
+        for name in self.customers:
+            parts = (name or "").split()
+            if len(parts) < 1 or name.casefold() in self._by_name:
+                continue
+            self._by_name.setdefault(name.casefold(), (name,))
+            for part in (parts[0], parts[-1]):
+                words.setdefault(part.casefold(), set()).add((name,))
+        for word, owners in words.items():
+            if len(word) < 3 or word in focus or word in self._by_name:
+                continue
+            self._by_word[word] = next(iter(owners)) if len(owners) == 1 else None  # None: shared
+        if not self._by_name and not self._by_word:
             return None
-        words = sorted(self._by_name, key=len, reverse=True)
-        return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+        whole = sorted(self._by_name, key=len, reverse=True)
+        alone = sorted(self._by_word, key=len, reverse=True)
+        forms = [f"(?i:{re.escape(w)})" for w in whole]
+        forms += [f"{re.escape(w[:1].upper())}(?i:{re.escape(w[1:])})" for w in alone if w[1:]]
+        return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")
 
     def names(self, agent_ids: Iterable[str]) -> list[str]:
         return [self.agent_name(a) for a in agent_ids]
+
+
+def roster(store: _Cursors) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Every agent's display name by id, and every customer's name (what privacy masks)."""
+    cur = store.cursor()
+    try:
+        agents = dict(cur.execute("SELECT agent_id, coalesce(name, agent_id) FROM agents").fetchall())
+        customers = tuple(
+            r[0] for r in cur.execute("SELECT DISTINCT name FROM customers WHERE name IS NOT NULL").fetchall()
+        )
+    finally:
+        cur.close()
+    return agents, customers
 
 
 OFF = Privacy(False)

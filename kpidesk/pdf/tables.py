@@ -108,7 +108,7 @@ def goals_table(engine, progress: list, priv, lang: str, st) -> Table:
                 safe(t(p.status, lang)),
             ]
         )
-        style.append(("TEXTCOLOR", (4, i), (4, i), _STATUS_COLOUR[p.status]))
+        style.append(("TEXTCOLOR", (4, i), (4, i), _STATUS_COLOUR.get(p.status, MUTED)))
         style.append(("FONTNAME", (4, i), (4, i), register_fonts()[1]))
     table = Table(rows, colWidths=[210, 70, 70, 70, 70], repeatRows=1)
     table.setStyle(TableStyle(style))

@@ -86,6 +86,7 @@ TEXT: dict[str, dict[str, str]] = {
     "missed": {"en": "missed", "fr": "manqué"},
     "on_track": {"en": "on track", "fr": "en bonne voie"},
     "at_risk": {"en": "at risk", "fr": "à risque"},
+    "no_data": {"en": "no data yet", "fr": "pas encore de données"},
     "notes": {"en": "Latest coaching notes", "fr": "Dernières notes de coaching"},
     "no_notes": {"en": "No coaching notes yet.", "fr": "Pas encore de note de coaching."},
     "definitions": {"en": "KPI definitions used", "fr": "Définitions des indicateurs utilisés"},
@@ -101,7 +102,7 @@ def t(key: str, lang: str, **values) -> str:
 def gap_amount(gap: float, unit: str, lang: str) -> str:
     """A gap in the KPI's own unit: seconds as a duration, rates in points."""
     gap = abs(gap)
-    if unit == "rate":
-        pts = formatting.number(gap * 100, 1, lang)
+    if unit in ("rate", "percent"):  # CSAT 0-100 too: points, not percent
+        pts = formatting.number(gap * 100 if unit == "rate" else gap, 1, lang)
         return f"{pts}{formatting.NBSP}pts" if lang == "fr" else f"{pts} pts"
     return formatting.value(gap, unit, lang)

@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QLabel
 
 from kpidesk.core import formatting
 from kpidesk.ui import i18n, theme
@@ -101,6 +101,12 @@ class Chart(pg.PlotWidget):
         self.hover.hide()
         self.getPlotItem().setMenuEnabled(False)
         self.getPlotItem().hideButtons()
+        # Said in words on the empty plot: which figure has no data, and why.
+        self.empty_label = QLabel(self, objectName="Muted")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_label.hide()
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
         for name in ("left", "bottom"):
@@ -131,6 +137,29 @@ class Chart(pg.PlotWidget):
             axis.picture = None
             axis.update()
 
+    def show_empty(self, text: str | None) -> None:
+        """Write ``text`` across the plot (its figure has no data), or clear it."""
+        self.empty_label.setText(text or "")
+        self.empty_label.setVisible(bool(text))
+        self._place_empty()
+
+    def _place_empty(self) -> None:
+        if "empty_label" not in self.__dict__:  # a resize while pyqtgraph builds the view
+            return
+        self.empty_label.setGeometry(self.rect().adjusted(40, 20, -20, -40))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_empty()
+
+    def clear_hover(self) -> None:
+        """No hover label once the mouse left, or once the figures changed."""
+        self.hover.hide()
+
+    def leaveEvent(self, event) -> None:
+        super().leaveEvent(event)
+        self.clear_hover()
+
     def view_point(self, scene_pos):
         return self.getPlotItem().vb.mapSceneToView(scene_pos)
 
@@ -141,7 +170,7 @@ class Chart(pg.PlotWidget):
 
     def _mouse_moved(self, scene_pos) -> None:
         if not self.getPlotItem().sceneBoundingRect().contains(scene_pos):
-            self.hover.hide()
+            self.clear_hover()
             return
         self.on_hover(self.view_point(scene_pos))
 
@@ -177,9 +206,13 @@ class TrendChart(Chart):
         self._x = np.array([])
         self._y = np.array([])
         self._cy = np.array([])
+        self._n: list[float | None] = []
+        self.small_curve = self.plot([], [])  # the buckets with too few answers, faded
+        self.small_curve.setZValue(self.curve.zValue() + 1)
         self.formatter: Formatter = str
         self.lang = "en"
         self.with_time = False
+        self.n_text: Callable[[float], str] = lambda n: f"n = {n:g}"
 
     def set_series(
         self,
@@ -190,9 +223,18 @@ class TrendChart(Chart):
         formatter: Formatter,
         lang: str,
         with_time: bool,
+        n: list[float | None] | None = None,
+        small: list[bool] | None = None,
+        n_text: Callable[[float], str] | None = None,
     ) -> None:
+        """``n``: each bucket's sample size (shown on hover); ``small``: the buckets
+        whose sample is too small to read, drawn as faded hollow dots."""
         t = theme.current()
+        self.clear_hover()
         self.formatter, self.lang, self.with_time = formatter, lang, with_time
+        self._n = list(n or [])
+        if n_text is not None:
+            self.n_text = n_text
         self.date_axis.lang = lang
         self.value_axis.formatter = formatter
         self._x = np.array([to_epoch(x) for x in xs], dtype=float)
@@ -209,6 +251,20 @@ class TrendChart(Chart):
             symbolBrush=QColor(t.accent),
             symbolPen=None,
         )
+        flags = np.array(small or [False] * len(self._x), dtype=bool)
+        if len(flags) == len(self._x) and flags.any():
+            faded = QColor(t.surface)
+            self.small_curve.setData(
+                self._x[flags],
+                self._y[flags],
+                pen=None,
+                symbol="o",
+                symbolSize=7,
+                symbolBrush=faded,
+                symbolPen=pg.mkPen(QColor(t.muted), width=1.4),
+            )
+        else:
+            self.small_curve.setData([], [])
         if len(self._cy) == len(self._x) and len(self._x):
             self.compare_curve.setData(self._x, self._cy, pen=pen(t.compare, 1.4, dash=True), connect="finite")
         else:
@@ -259,12 +315,18 @@ class TrendChart(Chart):
         text = f"{when}\n{self.formatter(self._y[i]) if np.isfinite(self._y[i]) else '–'}"
         if len(self._cy) > i and np.isfinite(self._cy[i]):
             text += f"  ({self.formatter(self._cy[i])})"
+        if len(self._n) > i and self._n[i] is not None:
+            text += f"\n{self.n_text(self._n[i])}"
         if i in self._marks:
             text += f"\n\u2605 {self._marks[i]}"
         self.cursor.setPos(self._x[i])
         self.cursor.show()
         y = self._y[i] if np.isfinite(self._y[i]) else point.y()
         self.show_hover(self._x[i], y, text)
+
+    def clear_hover(self) -> None:
+        super().clear_hover()
+        self.cursor.hide()
 
     def on_click(self, point, double: bool) -> None:
         i = self._nearest(point.x())

@@ -54,6 +54,26 @@ CHANNEL_LABELS = {
     "bot": QT_TRANSLATE_NOOP("Channels", "Bot"),
 }
 
+# The engine's own reasons for a missing value (the KPI files give theirs in both
+# languages): English keys, said in the user's language here.
+REASONS = {
+    "no data": QT_TRANSLATE_NOOP("Reasons", "no data"),
+    "not defined for this data": QT_TRANSLATE_NOOP("Reasons", "not defined for this data"),
+}
+
+
+def reason_text(reason: str | None) -> str:
+    """A KpiValue's reason in the user's language."""
+    if not reason:
+        return ""
+    if reason in REASONS:
+        return translate("Reasons", REASONS[reason])
+    if reason.startswith("not available by "):
+        return translate("Reasons", "not available at this grain")
+    if reason.startswith("SQL error in "):
+        return translate("Reasons", "could not be computed (see the KPI file)")
+    return reason
+
 
 class Desk(QObject):
     prefs_changed = Signal()
@@ -103,15 +123,12 @@ class Desk(QObject):
 
     def tooltip(self, kpi_id: str, channel: str | None) -> str:
         kpi = self.engine.registry[kpi_id]
-        formula, target, warning = (
-            translate("Tooltip", "Formula"),
-            translate("Tooltip", "Target"),
-            translate("Tooltip", "warning"),
-        )
+        target, warning = translate("Tooltip", "Target"), translate("Tooltip", "warning")
+        # The definition in the user's words; the SQL (with its $parameter names) is
+        # for the KPI files and `kpidesk kpis --list`, not for a tile.
         parts = [
             f"<b>{html.escape(kpi.label_for(self.lang))}</b>",
             html.escape(kpi.description_for(self.lang)),
-            f"<i>{formula}</i>: <code>{html.escape(kpi.measure)}</code>",
         ]
         t = self.target(kpi_id, channel)
         if t.target is not None:

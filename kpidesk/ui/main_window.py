@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from dataclasses import replace
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
 from PySide6.QtWidgets import (
@@ -257,9 +258,23 @@ class MainWindow(QMainWindow):
             self.extent_label.setText("")
             return
         lang = self.language.code
+        # The file's name, not its folder: the full path names the Windows user (screen sharing).
+        name = Path(self.desk.store.path).name
+        if not extent.contacts:  # survey answers or an interval report alone
+            self.extent_label.setText(
+                translate("MainWindow", "{path} · {n} records from {first} to {last}").format(
+                    path=name,
+                    n=formatting.number(extent.records, 0, lang),
+                    first=formatting.day(extent.first_day, lang),
+                    last=formatting.day(extent.last_day, lang),
+                )
+            )
+            self.extent_label.setToolTip("" if self.privacy else self.desk.store.path)
+            return
+        self.extent_label.setToolTip("" if self.privacy else self.desk.store.path)
         self.extent_label.setText(
             translate("MainWindow", "{path} · {n} contacts from {first} to {last}").format(
-                path=self.desk.store.path,
+                path=name,
                 n=formatting.number(extent.contacts, 0, lang),
                 first=formatting.day(extent.first_day, lang),
                 last=formatting.day(extent.last_day, lang),
@@ -275,6 +290,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.lang = self.language.code
         self.filter_bar.retranslate()
         self.welcome.retranslate()
+        self.privacy_banner.retranslate()
         self.actions_.retranslate()
         if self.desk is not None:
             self.desk.engine.lang = self.language.code
@@ -306,6 +322,7 @@ class MainWindow(QMainWindow):
             self.desk.privacy = on
             privacy_state.of(self.desk).set_enabled(on)
             self._show_filters(self.desk.prefs.extent)
+            self._show_extent(self.desk.prefs.extent)
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():

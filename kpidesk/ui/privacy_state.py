@@ -21,12 +21,19 @@ class PrivacyState(QObject):
 
     privacy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, agents: dict[str, str] | None = None, lang: str = "en"):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        agents: dict[str, str] | None = None,
+        lang: str = "en",
+        customers: tuple[str, ...] = (),
+    ):
         super().__init__(parent)
         self._enabled = False
         self._agents = dict(agents or {})
+        self._customers = tuple(customers)
         self._lang = lang
-        self._privacy = Privacy(False, None, self._agents, lang)
+        self._privacy = Privacy(False, None, self._agents, lang, self._customers)
 
     @property
     def enabled(self) -> bool:
@@ -48,9 +55,11 @@ class PrivacyState(QObject):
     def toggle(self) -> None:
         self.set_enabled(not self._enabled)
 
-    def set_roster(self, agents: dict[str, str], lang: str | None = None) -> None:
-        """Every known agent (id → name): aliases follow the order of ids."""
+    def set_roster(self, agents: dict[str, str], lang: str | None = None, customers: tuple[str, ...] = ()) -> None:
+        """Every known agent (id → name): aliases follow the order of ids; and the
+        customers' names free text must not show."""
         self._agents = dict(agents)
+        self._customers = tuple(customers)
         self._lang = lang or self._lang
         self._rebuild()
 
@@ -61,10 +70,10 @@ class PrivacyState(QObject):
 
     def for_agent(self, agent_id: str | None) -> Privacy:
         """The rules for one agent's screen (the coaching view): that agent keeps their name."""
-        return Privacy(self._enabled, agent_id, self._agents, self._lang)
+        return Privacy(self._enabled, agent_id, self._agents, self._lang, self._customers)
 
     def _rebuild(self) -> None:
-        self._privacy = Privacy(self._enabled, None, self._agents, self._lang)
+        self._privacy = Privacy(self._enabled, None, self._agents, self._lang, self._customers)
 
     # What views call ---------------------------------------------------------------
     def agent_name(self, agent_id: str | None, name: str | None = None) -> str:
@@ -88,8 +97,11 @@ def of(desk) -> PrivacyState:
     and dies with the open database) and kept in step with its roster and language."""
     state = desk.findChild(PrivacyState)
     if state is None:
-        state = PrivacyState(desk, dict(desk.prefs.extent.agents), desk.lang)
+        extent = desk.prefs.extent
+        state = PrivacyState(desk, dict(extent.agents), desk.lang, extent.customers)
         state.set_enabled(bool(getattr(desk, "privacy", False)))
-        desk.prefs_changed.connect(lambda: state.set_roster(dict(desk.prefs.extent.agents), desk.lang))
+        desk.prefs_changed.connect(
+            lambda: state.set_roster(dict(desk.prefs.extent.agents), desk.lang, desk.prefs.extent.customers)
+        )
         desk.language.language_changed.connect(state.set_lang)
     return state

@@ -36,9 +36,13 @@ from kpidesk.ui.i18n import translate
 _SCALE = {"rate": 100.0}  # rates are typed as percentages
 
 
-def _parse(text: str) -> float | None:
-    text = text.strip().replace("\u202f", "").replace(" ", "").replace("%", "").replace(",", ".")
-    return float(text) if text else None
+def _parse(text: str, lang: str) -> float | None:
+    """A number typed in the user's locale (``ValueError`` when it is not one)."""
+    return formatting.parse_number(text.replace("%", ""), lang)
+
+
+class InvalidEntry(ValueError):
+    """An entry the team lead must correct; ``str()`` says which, in their language."""
 
 
 class SettingsDialog(QDialog):
@@ -53,7 +57,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._hours_page(), translate("Settings", "Business hours"))
         tabs.addTab(self._general_page(), translate("Settings", "Language"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._try_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
@@ -97,6 +101,9 @@ class SettingsDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
         self.targets_table = table
+        # What was shown: a cell left as it was is not a change (a value shown rounded
+        # must not be written back rounded).
+        self._shown_targets = [tuple(table.item(r, c).text() for c in (2, 3)) for r in range(len(self.rows))]
         return table
 
     def _shown(self, value: float | None, unit: str) -> str:
@@ -120,6 +127,7 @@ class SettingsDialog(QDialog):
             spin = QSpinBox() if key == "min_sample" else QDoubleSpinBox()
             spin.setRange(0, top)
             spin.setValue(params.get(key, 0))
+            spin.setProperty("shown", spin.value())  # as shown (rounded to its decimals)
             self.spins[key] = spin
             form.addRow(translate("Params", PARAM_LABELS[key]), spin)
         self.policy = QComboBox()
@@ -139,9 +147,11 @@ class SettingsDialog(QDialog):
             edit.setPlaceholderText(translate("Settings", "closed (e.g. 09:00-12:30, 13:30-18:00)"))
             self.hours[str(dow)] = edit
             form.addRow(i18n.weekday_name(dow - 1, self.desk.lang), edit)
+        self._shown_hours = {dow: edit.text() for dow, edit in self.hours.items()}
         self.holidays = QPlainTextEdit(
             "\n".join(f"{d.isoformat()} {name or ''}".strip() for d, name in self.desk.prefs.holidays)
         )
+        self._shown_holidays = self.holidays.toPlainText()
         add = QPushButton(translate("Settings", "Add this year's French public holidays"))
         add.clicked.connect(self._add_french_holidays)
         form.addRow(translate("Settings", "Holidays (one per line: YYYY-MM-DD name)"), self.holidays)
@@ -174,50 +184,106 @@ class SettingsDialog(QDialog):
         return page
 
     # -- result -------------------------------------------------------------------------
+    def _try_accept(self) -> None:
+        """OK: every entry checked first; a wrong one is named and the dialog stays."""
+        try:
+            self.change()
+        except InvalidEntry as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, translate("Settings", "Settings"), str(exc))
+            return
+        self.accept()
+
     def change(self) -> PrefsChange:
+        """Only what the team lead changed (OK on an untouched dialog changes nothing).
+        Raises :class:`InvalidEntry` for an entry that is not a valid value."""
         prefs, values = self.desk.prefs, {}
         for key, spin in self.spins.items():
-            if spin.value() != prefs.params.get(key):
+            if spin.value() != spin.property("shown"):
                 values[key] = spin.value()
         if self.policy.currentData() != prefs.params.get("sl_abandon_policy"):
             values["sl_abandon_policy"] = self.policy.currentData()
-        hours = {
-            dow: [span.strip().split("-", 1) for span in edit.text().split(",") if "-" in span]
-            for dow, edit in self.hours.items()
-        }
-        hours = {dow: [[a.strip(), b.strip()] for a, b in spans] for dow, spans in hours.items() if spans}
-        if hours != prefs.business_hours:
-            values["business_hours"] = hours
+        if any(edit.text() != self._shown_hours[dow] for dow, edit in self.hours.items()):
+            hours = self._hours()
+            if hours != prefs.business_hours:
+                values["business_hours"] = hours
         for key, combo in (("language", self.language), ("theme", self.theme)):
             if combo.currentData() != getattr(prefs, key):
                 values[key] = combo.currentData()
         return PrefsChange(values=values, targets=self._targets(), holidays=self._holidays())
 
+    def _hours(self) -> dict:
+        out = {}
+        for dow, edit in self.hours.items():
+            spans = []
+            for span in (p.strip() for p in edit.text().split(",")):
+                if not span:
+                    continue
+                parts = [_time(t) for t in span.split("-", 1)]
+                if len(parts) != 2 or None in parts or parts[0] >= parts[1]:
+                    raise InvalidEntry(
+                        translate("Settings", "{day}: {span} is not a time range such as 09:00-12:30.").format(
+                            day=i18n.weekday_name(int(dow) - 1, self.desk.lang), span=span
+                        )
+                    )
+                spans.append(parts)
+            if spans:
+                out[dow] = spans
+        return out
+
     def _targets(self) -> dict:
         out = {}
+        lang = self.desk.lang
         for r, (kpi_id, channel) in enumerate(self.rows):
-            unit = self.desk.engine.registry[kpi_id].unit
-            try:
-                target, warning = (_parse(self.targets_table.item(r, c).text()) for c in (2, 3))
-            except ValueError:
-                continue
-            scale = _SCALE.get(unit, 1.0)
-            target = None if target is None else target / scale
-            warning = None if warning is None else warning / scale
+            texts = tuple(self.targets_table.item(r, c).text() for c in (2, 3))
+            if texts == self._shown_targets[r]:
+                continue  # untouched
+            kpi = self.desk.engine.registry[kpi_id]
+            parsed = []
+            for text in texts:
+                try:
+                    v = _parse(text, lang)
+                except ValueError:
+                    v = float("nan")
+                if v is not None and (v != v or v < 0 or (kpi.unit == "rate" and v > 100)):
+                    raise InvalidEntry(
+                        translate("Settings", "{kpi}: {text} is not a valid value.").format(
+                            kpi=kpi.label_for(lang), text=text.strip()
+                        )
+                    )
+                parsed.append(v)
+            scale = _SCALE.get(kpi.unit, 1.0)
+            target, warning = (None if v is None else v / scale for v in parsed)
             current = self.desk.target(kpi_id, None if channel == ANY_CHANNEL else channel)
             if not (_close(target, current.target) and _close(warning, current.warning)):
                 out[(kpi_id, channel)] = (target, warning)
         return out
 
     def _holidays(self) -> list | None:
+        if self.holidays.toPlainText() == self._shown_holidays:
+            return None
         days = []
         for line in self.holidays.toPlainText().splitlines():
             parts = line.strip().split(" ", 1)
+            if not parts[0]:
+                continue
             try:
                 days.append((date.fromisoformat(parts[0]), parts[1] if len(parts) > 1 else None))
             except ValueError:
-                continue
+                raise InvalidEntry(
+                    translate("Settings", "Holidays: {line} does not start with a date such as 2026-12-25.").format(
+                        line=line.strip()
+                    )
+                ) from None
         return None if days == list(self.desk.prefs.holidays) else days
+
+
+def _time(text: str) -> str | None:
+    """``9:00`` → ``09:00``; ``None`` when it is not a time of day."""
+    hh, _, mm = text.strip().replace("h", ":").partition(":")
+    ok = len(hh) in (1, 2) and len(mm) == 2 and hh.isdigit() and mm.isdigit() and int(hh) < 25 and int(mm) < 60
+    return f"{int(hh):02d}:{mm}" if ok else None
 
 
 def _close(a: float | None, b: float | None) -> bool:

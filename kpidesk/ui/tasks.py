@@ -10,6 +10,7 @@ wins. Results come back on the GUI thread through queued signals.
 
 from __future__ import annotations
 
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -108,8 +109,11 @@ class TaskRunner(QObject):
         except Cancelled:
             return
         except Exception as exc:  # reported to the view, which shows it to the user
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            self._emit(self._failed, token, detail)
+            from kpidesk.ui.errors import describe, expected
+
+            if not expected(exc):  # a bug: the details for its report
+                traceback.print_exception(exc, file=sys.stderr)
+            self._emit(self._failed, token, describe(exc))
             return
         self._emit(self._done, token, result)
 

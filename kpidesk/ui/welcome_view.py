@@ -32,21 +32,37 @@ class WelcomeView(QWidget):
         for button in (self.demo, self.imports, self.open):
             button.setMinimumHeight(40)
         layout.addStretch(2)
+        self.problem: str | None = None
         self.demo.clicked.connect(self.demo_requested)
         self.imports.clicked.connect(self.import_requested)
         self.open.clicked.connect(self.open_requested)
         self.retranslate()
 
+    def show_problem(self, problem: str | None) -> None:
+        """No database open because opening it failed (``problem`` says why): the page
+        must not claim the database is empty."""
+        self.problem = problem
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.heading.setText(translate("Welcome", "Welcome to kpidesk"))
-        self.text.setText(
-            translate(
-                "Welcome",
-                "This database holds no contacts yet. Explore the demo data, "
-                "import your exports (calls, tickets, chats, surveys), or open "
-                "a database you already have.",
+        if self.problem:
+            self.text.setText(
+                translate("Welcome", "No database is open: {problem}").format(problem=self.problem)
+                + "\n\n"
+                + translate("Welcome", "Explore the demo data, or open another database.")
             )
-        )
+            self.imports.setEnabled(False)  # nowhere to import into
+        else:
+            self.imports.setEnabled(True)
+            self.text.setText(
+                translate(
+                    "Welcome",
+                    "This database holds no contacts yet. Explore the demo data, "
+                    "import your exports (calls, tickets, chats, surveys), or open "
+                    "a database you already have.",
+                )
+            )
         self.demo.setText(translate("Welcome", "Open the demo data"))
         self.imports.setText(translate("Welcome", "Import files…"))
         self.open.setText(translate("Welcome", "Open a database…"))

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kpidesk.core.workspace import PrefsChange, demo_job, load_prefs, open_job, save_prefs
-from kpidesk.ui import export, i18n
+from kpidesk.ui import export, i18n, privacy_state
 from kpidesk.ui.desk import Desk
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest.history_dialog import ImportHistoryDialog
@@ -54,7 +54,7 @@ class WindowActions(QObject):
         self.opener = TaskRunner(self, pool="write")
         self.writer = TaskRunner(self, pool="write")
         self.opener.task_finished.connect(self._opened)
-        self.opener.task_failed.connect(self._failed)
+        self.opener.task_failed.connect(self._open_failed)
         self.writer.task_finished.connect(self._saved)
         self.writer.task_failed.connect(self._failed)
         self.opener.busy_changed.connect(window._show_busy)
@@ -155,6 +155,7 @@ class WindowActions(QObject):
         store, engine, prefs = result
         engine.lang = self.w.language.code
         self.w.statusBar().clearMessage()
+        self.w.welcome.show_problem(None)
         self.w.attach(Desk(store, engine, prefs, self.w.language, self.w))
         recent = [store.path] + [p for p in self._recent() if p != store.path]
         self.w.qsettings.setValue("recent", recent[:MAX_RECENT])
@@ -163,6 +164,12 @@ class WindowActions(QObject):
 
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self.w, "kpidesk", message)
+
+    def _open_failed(self, message: str) -> None:
+        if self.w.desk is None:  # nothing open: the welcome page says why, not "no contacts yet"
+            self.w.welcome.show_problem(message)
+        self.w.statusBar().clearMessage()
+        self._failed(message)
 
     def _recent(self) -> list[str]:
         value = self.w.qsettings.value("recent") or []
@@ -229,7 +236,9 @@ class WindowActions(QObject):
     def show_import_history(self) -> None:
         if self.w.desk is None:
             return
-        self.w.import_history = ImportHistoryDialog(self.w.desk.store, self.w, lang=self.w.language.code)
+        self.w.import_history = ImportHistoryDialog(
+            self.w.desk.store, self.w, lang=self.w.language.code, privacy=privacy_state.of(self.w.desk)
+        )
         self.w.import_history.open()
 
     def export_current_table(self) -> None:

@@ -125,3 +125,48 @@ def test_from_store():
     p = Privacy.from_store(store, True, "A2")
     assert p.agent_name("A1") == "Agent A" and p.agent_name("A2") == "Bruno Petit"
     assert p.customer("Jeanne Dupont") == "J. D."
+
+
+# A corpus of survey comments and coaching notes as customers and team leads write
+# them. Focus: Bruno Petit (A2). Every other agent, every customer (full, first or
+# last name), every phone and e-mail must go; the words around them must stay.
+CUSTOMERS = ("Jeanne Dupont", "Olivier Simon", "Karim Haddad")
+CORPUS = [
+    ("Olivier Simon a rappelé trois fois", "O. S. a rappelé trois fois"),
+    ("M. Simon attend un geste commercial", "M. S. attend un geste commercial"),
+    ("Rappeler Jeanne demain matin", "Rappeler J. demain matin"),
+    ("Mme DUPONT très mécontente", "Mme D. très mécontente"),
+    ("Durand m'a bien aidé, Martin moins", "Agent D m'a bien aidé, Agent A moins"),
+    ("Merci à Chloé Durand et à Thomas", "Merci à Agent D et à Agent B"),
+    ("Bruno Petit a été parfait, un petit délai seulement", "Bruno Petit a été parfait, un petit délai seulement"),
+    ("joignable au 07/52/62/80/02", "joignable au [téléphone]"),
+    ("son portable : 7 72 43 94 21", "son portable : [téléphone]"),
+    ("au +33 7 72 43 94 21 ou 06.12.34.56.78", "au [téléphone] ou [téléphone]"),
+    ("UK office +44 20 7946 0958, US (555) 123-4567", "UK office [téléphone], US [téléphone]"),
+    ("écrire à jeanne . dupont @ gmail . com", "écrire à [e-mail]"),
+    ("karim dot haddad at gmail dot com svp", "[e-mail] svp"),
+    ("karim.haddad (at) orange (dot) fr", "[e-mail]"),
+    ("jeanne arobase free point fr", "[e-mail]"),
+    (
+        "Commande 123456 du 12/03/2024, 49,90 €, attente 45 min",
+        "Commande 123456 du 12/03/2024, 49,90 €, attente 45 min",
+    ),
+    ("Ticket #20240312 : 3 appels à 9 h 30", "Ticket #20240312 : 3 appels à 9 h 30"),
+    ("I was at home at 6 pm, point taken", "I was at home at 6 pm, point taken"),
+]
+
+
+@pytest.mark.parametrize(("comment", "masked"), CORPUS)
+def test_free_text_corpus(comment, masked):
+    p = Privacy(True, "A2", {**ROSTER, "A4": "Rémi Martin"} | {"A1": "Alice Martin"}, "fr", CUSTOMERS)
+    # "Martin" is the last name of two agents: masked, without saying whose
+    expected = masked.replace("Agent A moins", "[nom] moins")
+    assert p.text(comment) == expected
+
+
+def test_from_store_knows_customers_names():
+    from tests.helpers.coaching_fixtures import build_store
+
+    store = build_store()
+    p = Privacy.from_store(store, True, "A2", "fr")
+    assert p.text("Jeanne Dupont et Marc ont appelé") == "J. D. et M. ont appelé"

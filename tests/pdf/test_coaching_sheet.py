@@ -124,3 +124,19 @@ def test_cli_errors(db, tmp_path, capsys):
     assert main(["report", "--db", str(db), "--out", str(tmp_path / "x.pdf")]) == 2
     assert "name one agent" in capsys.readouterr().err
     assert main(["report", "--db", str(db), "--agent", "A2", "--out", str(tmp_path / "x.txt")]) == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "target", "warning", "colour"),
+    [(0.95, 0.9, 0.85, "green"), (0.87, 0.9, 0.85, "amber"), (0.80, 0.9, 0.85, "red"), (0.80, 0.9, None, "red")],
+)
+def test_the_sheet_colours_a_figure_as_the_app_does(value, target, warning, colour):
+    from kpidesk.core.kpi import targets
+    from kpidesk.pdf.style import AMBER, GREEN, RED
+    from kpidesk.pdf.tables import _TARGET_COLOUR
+
+    assert targets.status(value, "higher", target, warning) == colour
+    assert (
+        _TARGET_COLOUR[targets.status(value, "higher", target, warning)]
+        == {"green": GREEN, "amber": AMBER, "red": RED}[colour]
+    )

@@ -9,7 +9,9 @@ to the due date once it has passed); the status follows these rules:
   else **missed**;
 - before: **on track** if the target is already reached, or if the progress from the
   baseline (the 28 days before the goal was set) keeps pace with the time elapsed;
-  else **at risk**.
+  else **at risk**;
+- **no data yet** while the agent has no figure for the KPI since the goal was set
+  (an honest "no" rather than a made-up "on track").
 
 Goals live in ``coaching_goals`` (the team lead's data: imports never touch them).
 """
@@ -22,7 +24,7 @@ from datetime import date, datetime, timedelta
 from kpidesk.core.db.store import Store
 from kpidesk.core.kpi.engine import Engine, Filters
 
-MET, MISSED, ON_TRACK, AT_RISK = "met", "missed", "on_track", "at_risk"
+MET, MISSED, ON_TRACK, AT_RISK, NO_DATA = "met", "missed", "on_track", "at_risk", "no_data"
 BASELINE_DAYS = 28
 
 
@@ -117,9 +119,11 @@ def progress(engine: Engine, goal: Goal, today: date | None = None) -> GoalProgr
         share = (value - baseline) / (goal.target - baseline)
     hit = reached(value, goal.target, better, baseline)
     reason = None if value is not None else "no data since the goal was set"
-    if today > goal.due_date:
+    if value is None:
+        status = NO_DATA
+    elif today > goal.due_date:
         status = MET if hit else MISSED
-    elif hit or (value is None and today <= goal.start_date):
+    elif hit:
         status = ON_TRACK
     elif share is not None and share >= elapsed:
         status = ON_TRACK

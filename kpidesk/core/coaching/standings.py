@@ -100,11 +100,10 @@ def team_filters(filters: Filters, team: str | None) -> Filters:
 
 
 def profile_kpis(engine: Engine, channels: tuple[str, ...]) -> list[str]:
-    """KPIs of the agent's channels that mean something for one agent."""
+    """KPIs of the agent's channels that mean something for one agent (not the
+    queue-grain ones: an agent's answer rate is 100 % by construction)."""
     return [
-        k.id
-        for k in engine.registry
-        if set(k.channels) & set(channels) and k.relation != "customers" and k.share_over is None
+        k.id for k in engine.registry if set(k.channels) & set(channels) and k.relation != "customers" and k.per_agent
     ]
 
 

@@ -34,10 +34,23 @@ class DataExtent:
     contacts: int = 0
     lists: dict[str, list[str]] = field(default_factory=dict)
     agents: list[tuple[str, str]] = field(default_factory=list)  # (agent_id, display name)
+    records: int = 0  # rows of every dated kind: contacts, survey answers, intervals…
+    customers: tuple[str, ...] = ()  # customers' names (privacy mode masks them in free text)
 
     @property
     def empty(self) -> bool:
-        return self.contacts == 0
+        """Nothing imported yet (survey answers or an interval report alone are data)."""
+        return self.contacts == 0 and self.records == 0
+
+
+# The dated tables a database may hold alone, and their time column (fixed text).
+_DATED = (
+    ("contacts", "arrived_at"),
+    ("surveys", "answered_at"),
+    ("interval_stats", "interval_start"),
+    ("agent_sessions", "started_at"),
+    ("evaluations", "evaluated_at"),
+)
 
 
 def date_range(cur: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None, int]:
@@ -47,6 +60,18 @@ def date_range(cur: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None
     assert row is not None  # aggregates without GROUP BY always return one row
     lo, hi, n = row
     return lo, hi, int(n)
+
+
+def dated_range(cur: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None, int]:
+    """First and last day, and the row count, over every dated table."""
+    parts = " UNION ALL ".join(
+        f"SELECT CAST(min({col}) AS DATE) AS lo, CAST(max({col}) AS DATE) AS hi, count(*) AS n FROM {table}"
+        for table, col in _DATED
+    )
+    row = cur.execute(f"SELECT min(lo), max(hi), sum(n) FROM ({parts})").fetchone()
+    assert row is not None  # aggregates without GROUP BY always return one row
+    lo, hi, n = row
+    return lo, hi, int(n or 0)
 
 
 def values(cur: duckdb.DuckDBPyConnection, field_name: str) -> list[str]:
@@ -68,8 +93,10 @@ def agents(cur: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
 def extent(store: Store) -> DataExtent:
     cur = store.cursor()
     try:
-        first, last, n = date_range(cur)
+        n = date_range(cur)[2]
+        first, last, records = dated_range(cur)
         lists = {name: values(cur, name) for name in _LISTS}
-        return DataExtent(first, last, n, lists, agents(cur))
+        names = cur.execute("SELECT DISTINCT name FROM customers WHERE name IS NOT NULL ORDER BY 1").fetchall()
+        return DataExtent(first, last, n, lists, agents(cur), records, tuple(r[0] for r in names))
     finally:
         cur.close()

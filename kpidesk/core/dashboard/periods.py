@@ -15,7 +15,7 @@ PRESETS = ("today", "yesterday", "this_week", "last_week", "this_month", "last_m
 COMPARISONS = ("previous", "last_year", "none")
 GRANULARITIES = ("15min", "hour", "day", "week", "month")
 _BUCKETS_PER_DAY = {"15min": 96, "hour": 24, "day": 1, "week": 1 / 7, "month": 1 / 30}
-MAX_POINTS = 3000
+MAX_POINTS = 400  # a trend ~800 px wide: beyond, a line becomes a barcode
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,11 @@ def _year_before(d: date) -> date:
 
 
 def compare(period: Period, how: str, preset: str = "custom") -> Period | None:
-    """The period to compare with: the one just before (same length; the whole
-    previous month for a month preset), the same one a year earlier (52 weeks
-    earlier for week presets, so weekdays line up), or none."""
+    """The period to compare with: the one before (same length, starting on the
+    same weekday: a 30-day period is compared with the 30 days from 5 weeks earlier,
+    so Tuesdays face Tuesdays; the whole previous month for a month preset), the
+    same one a year earlier (52 weeks earlier for week presets, so weekdays line
+    up), or none."""
     if how == "none":
         return None
     if how == "previous":
@@ -82,7 +84,9 @@ def compare(period: Period, how: str, preset: str = "custom") -> Period | None:
             end = period.first - timedelta(days=1)
             start = _month_start(end)
             return Period(start, min(end, start + timedelta(days=period.days - 1)))
-        return period.shifted(period.days)
+        if period.days == 1:
+            return period.shifted(1)  # yesterday: the day before
+        return period.shifted(-(-period.days // 7) * 7)  # whole weeks back: weekdays line up
     if how == "last_year":
         if preset in ("this_week", "last_week"):
             return period.shifted(364)
@@ -90,10 +94,35 @@ def compare(period: Period, how: str, preset: str = "custom") -> Period | None:
     raise ValueError(f"unknown comparison {how!r}")
 
 
+def aligned_shift(period: Period, compare_period: Period, granularity: str) -> timedelta:
+    """How far to move the compare period's trend to draw it under the period's:
+    by whole weeks for daily and finer grains (Tuesday under Tuesday, even for the
+    previous month), else from start to start."""
+    shift = period.first - compare_period.first
+    if granularity in ("15min", "hour", "day") and shift.days % 7:
+        shift = timedelta(days=round(shift.days / 7) * 7)
+    return shift
+
+
+def fits(period: Period, granularity: str) -> bool:
+    """Whether a trend of ``period`` by ``granularity`` is readable: two points at
+    least (one dot on an empty axis says nothing), MAX_POINTS at most."""
+    return 2 <= period.days * _BUCKETS_PER_DAY[granularity] <= MAX_POINTS
+
+
 def fit_granularity(period: Period, wanted: str) -> str:
-    """The wanted granularity, coarsened until the chart gets at most MAX_POINTS."""
+    """The wanted granularity, coarsened until the chart gets at most MAX_POINTS,
+    or made finer until it gets two points (one day by day: by hour)."""
     order = list(GRANULARITIES)
-    for name in order[order.index(wanted) :]:
+    start = order.index(wanted)
+    for name in order[start:]:
         if period.days * _BUCKETS_PER_DAY[name] <= MAX_POINTS:
-            return name
-    return order[-1]
+            break
+    else:
+        return order[-1]
+    if period.days * _BUCKETS_PER_DAY[name] >= 2:
+        return name
+    for finer in reversed(order[: order.index(name)]):
+        if period.days * _BUCKETS_PER_DAY[finer] >= 2:
+            return finer
+    return name

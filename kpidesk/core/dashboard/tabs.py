@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from kpidesk.core import comments as figure_comments
+from kpidesk.core.dashboard import periods
 from kpidesk.core.jobs import NULL, JobState, check
 from kpidesk.core.kpi import distribution
 from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
@@ -129,12 +130,20 @@ class TabData:
     tiles: dict[str, KpiValue] = field(default_factory=dict)
     compare_tiles: dict[str, KpiValue] = field(default_factory=dict)
     trend: dict[str, list[tuple[datetime, float | None]]] = field(default_factory=dict)
+    # Beside each trend point: its sample size and whether it is too small to read.
+    trend_samples: dict[str, list[tuple[float | None, bool]]] = field(default_factory=dict)
     compare_trend: dict[str, list[tuple[datetime, float | None]]] = field(default_factory=dict)
     heatmaps: dict[str, list[list[float | None]]] = field(default_factory=dict)  # [weekday 0-6][hour]
     distribution: distribution.Histogram | None = None
     agents: list[AgentRow] = field(default_factory=list)
     channel_mix: dict[str, float | None] = field(default_factory=dict)
     comments: list[figure_comments.Comment] = field(default_factory=list)  # the team lead's, on this period
+
+    def failures(self) -> list[str]:
+        """Why figures of this tab could not be computed (a query failed), if any."""
+        values = [*self.tiles.values(), *self.compare_tiles.values()]
+        values += [v for row in self.agents for v in row.values.values()]
+        return list(dict.fromkeys(f"{v.kpi}: {v.reason}" for v in values if v.failed))
 
 
 def with_channels(filters: Filters, spec: TabSpec) -> Filters:
@@ -144,10 +153,21 @@ def with_channels(filters: Filters, spec: TabSpec) -> Filters:
 def _series(values: list[KpiValue], dim: str, shift: timedelta) -> dict[str, list[tuple[datetime, float | None]]]:
     out: dict[str, list[tuple[datetime, float | None]]] = {}
     for v in values:
-        t = v.group[dim]
+        t = v.group.get(dim)
+        if t is None:  # a KPI whose inputs are missing: one value, no group (its reason)
+            continue
         if isinstance(t, date) and not isinstance(t, datetime):
             t = datetime.combine(t, datetime.min.time())
         out.setdefault(v.kpi, []).append((t + shift, v.value))
+    return out
+
+
+def _samples(values: list[KpiValue], dim: str) -> dict[str, list[tuple[float | None, bool]]]:
+    """Each point of :func:`_series`: its n and its small-sample flag, in the same order."""
+    out: dict[str, list[tuple[float | None, bool]]] = {}
+    for v in values:
+        if v.group.get(dim) is not None:
+            out.setdefault(v.kpi, []).append((v.n, v.small_sample))
     return out
 
 
@@ -181,11 +201,19 @@ def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabDa
     if spec.tiles:
         data.tiles = {v.kpi: v for v in engine.compute(spec.tiles, flt)}
         step()
-        data.trend = _series(engine.compute(spec.tiles, flt, (req.granularity,)), req.granularity, timedelta())
+        trend = engine.compute(spec.tiles, flt, (req.granularity,))
+        data.trend = _series(trend, req.granularity, timedelta())
+        data.trend_samples = _samples(trend, req.granularity)
         step()
         if cmp is not None:
             data.compare_tiles = {v.kpi: v for v in engine.compute(spec.tiles, cmp)}
-            shift = (flt.date_from - cmp.date_from) if flt.date_from and cmp.date_from else timedelta()
+            shift = timedelta()
+            if flt.date_from and cmp.date_from:  # weekday under weekday (see periods.aligned_shift)
+                shift = periods.aligned_shift(
+                    periods.Period(flt.date_from, flt.date_to or flt.date_from),
+                    periods.Period(cmp.date_from, cmp.date_to or cmp.date_from),
+                    req.granularity,
+                )
             data.compare_trend = _series(engine.compute(spec.tiles, cmp, (req.granularity,)), req.granularity, shift)
         step()
     data.comments = figure_comments.find(
@@ -200,9 +228,10 @@ def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabDa
     if spec.durations:
         data.distribution = distribution.histogram(engine, req.duration or spec.durations[0], flt)
         step()
-    if spec.table:
+    table = [k for k in spec.table if k in engine.registry and engine.registry[k].per_agent]
+    if table:
         rows: dict[str, AgentRow] = {}
-        for v in engine.compute(spec.table, flt, ("agent",)):
+        for v in engine.compute(table, flt, ("agent",)):
             agent = v.group.get("agent")
             if agent is None:
                 continue

@@ -28,7 +28,19 @@ from kpidesk.core.db.migrations import MIGRATIONS, known_names
 
 
 class StoreError(Exception):
-    """A database problem with a message meant for the user."""
+    """A database problem with a message meant for the user.
+
+    ``str()`` is the English text; ``template`` and ``params`` let a front end say it
+    in the user's language (the template is the English text with placeholders).
+    """
+
+    def __init__(self, message: str, template: str | None = None, **params: str) -> None:
+        super().__init__(message)
+        self.template, self.params = template, params
+
+    @classmethod
+    def say(cls, template: str, **params: str) -> StoreError:
+        return cls(template.format(**params), template, **params)
 
 
 class DatabaseLocked(StoreError):
@@ -60,6 +72,37 @@ def out_of_memory_message(con: duckdb.DuckDBPyConnection | None = None) -> str:
 
 
 _LOCK_PID = re.compile(r"PID (\d+)")
+# The messages a front end may translate (English, with their placeholders).
+LOCKED = (
+    "The database {path} is already open in another program. "
+    "Close the other kpidesk window, or open a copy of the file."
+)
+LOCKED_BY = (
+    "The database {path} is already open in another program (process {pid}). "
+    "Close the other kpidesk window, or open a copy of the file."
+)
+CANNOT_OPEN = "Cannot open the database {path}: {detail}"
+NOT_A_DATABASE = "{path} is not a kpidesk database (is it an export to import rather than open?)."
+TOO_NEW = (
+    "The database {path} was written by a newer version of kpidesk (it has schema step {step}, "
+    "this is kpidesk {version}). Update kpidesk to open it; the file was not changed."
+)
+_MAGIC = b"DUCK"  # a DuckDB file's bytes 8 to 11
+
+
+def _refuse_other_files(path: str) -> None:
+    """DuckDB opens some other files (a CSV…) as an empty database that writes nowhere:
+    an existing file that is not a DuckDB database is refused before it gets there."""
+    file = Path(path)
+    if path == ":memory:" or not file.is_file() or file.stat().st_size == 0:
+        return
+    try:
+        with open(file, "rb") as f:
+            head = f.read(12)
+    except OSError as exc:
+        raise StoreError.say(CANNOT_OPEN, path=path, detail=exc.strerror or str(exc)) from None
+    if head[8:12] != _MAGIC:
+        raise StoreError.say(NOT_A_DATABASE, path=path)
 
 
 def temp_directory(path: str) -> str:
@@ -80,20 +123,19 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         "threads": str(settings.threads()),
         "temp_directory": temp_directory(path),
     }
+    _refuse_other_files(path)
     try:
         return duckdb.connect(path, read_only=read_only, config=config)
     except duckdb.IOException as exc:
         text = str(exc)
         if "lock" in text.lower():
             pid = _LOCK_PID.search(text)
-            who = f" (process {pid.group(1)})" if pid else ""
-            raise DatabaseLocked(
-                f"The database {path} is already open in another program{who}. "
-                "Close the other kpidesk window, or open a copy of the file."
-            ) from None
-        raise StoreError(f"Cannot open the database {path}: {text}") from None
+            if pid:
+                raise DatabaseLocked.say(LOCKED_BY, path=path, pid=pid.group(1)) from None
+            raise DatabaseLocked.say(LOCKED, path=path) from None
+        raise StoreError.say(CANNOT_OPEN, path=path, detail=text) from None
     except duckdb.Error as exc:
-        raise StoreError(f"{path} is not a kpidesk database: {exc}") from None
+        raise StoreError.say(NOT_A_DATABASE, path=path) from exc
 
 
 class Store:
@@ -110,6 +152,7 @@ class Store:
         self.generation = 0  # bumped by every committed write: cache keys include it
         self.facts_tracked = False  # facts_state exists (after migrations)
         self.migrated = False  # this open applied schema steps (startup rebuilds what they reset)
+        self.closed = False
         self._migrate()
 
     # -- schema -----------------------------------------------------------------
@@ -127,11 +170,7 @@ class Store:
         unknown = sorted(set(applied) - set(known_names()))
         if unknown:
             self.con.close()
-            raise DatabaseTooNew(
-                f"The database {self.path} was written by a newer version of kpidesk "
-                f"(it has schema step {unknown[-1]}, this is kpidesk {__version__}). "
-                "Update kpidesk to open it; the file was not changed."
-            )
+            raise DatabaseTooNew.say(TOO_NEW, path=self.path, step=unknown[-1], version=__version__)
         pending = [(n, sql) for n, sql in MIGRATIONS if n not in applied]
         if not pending:
             self.facts_tracked = True
@@ -158,11 +197,14 @@ class Store:
         return self.con.cursor()
 
     @contextmanager
-    def write(self, facts: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    def write(self, facts: bool = True, checkpoint: bool | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         """One write transaction: committed on success, rolled back on any error.
 
         ``facts=False`` for writes that cannot change a KPI's inputs (notes, goals,
         targets, settings, rollups): the others mark pre-aggregated facts stale.
+        ``checkpoint`` (by default for those small writes, the user's own words):
+        fold the write-ahead log into the file at once, so the ``.duckdb`` file alone
+        holds it (a backup copying only that file loses nothing).
         """
         with self._write_lock:
             cur = self.con.cursor()
@@ -177,8 +219,22 @@ class Store:
             else:
                 cur.execute("COMMIT")
                 self.generation += 1
+                if not facts if checkpoint is None else checkpoint:
+                    self.checkpoint()
             finally:
                 cur.close()
+
+    def checkpoint(self) -> bool:
+        """Write the WAL into the database file; ``False`` when DuckDB could not now
+        (another transaction running: it is done again on close)."""
+        if self.path == ":memory:" or self.read_only or self.closed:
+            return False
+        with self._write_lock:
+            try:
+                self.con.execute("CHECKPOINT")
+            except duckdb.Error:
+                return False
+        return True
 
     def table_count(self, table: str) -> int:
         row = self.cursor().execute(f'SELECT count(*) FROM "{table}"').fetchone()
@@ -197,6 +253,12 @@ class Store:
         return dest
 
     def close(self) -> None:
+        """Checkpoint, then close: after a normal quit the ``.duckdb`` file is the whole
+        database, with no ``.wal`` beside it."""
+        if self.closed:
+            return
+        self.checkpoint()
+        self.closed = True
         self.con.close()
 
     def __enter__(self) -> Store:

@@ -74,6 +74,8 @@ def import_batch(
         result.facts_error = _derive(store, Share(state, FILES_SHARE, 0.05))
     if result.loaded_any and not result.cancelled and not result.facts_error:
         _prepare(store, Share(state, FILES_SHARE + 0.05, 0.05))
+    if result.loaded_any:
+        store.checkpoint()  # the imported rows in the .duckdb file itself, not only in its .wal
     state.set_progress(1.0, "")
     return result
 

@@ -21,6 +21,11 @@ from kpidesk.core.kpi.relations import RELATIONS
 
 UNITS = ("rate", "seconds", "count", "score", "percent")
 BETTER = ("higher", "lower", "none")
+# Where a KPI means something: for a queue (the service the customer met: answer
+# rate, service level, self-service…), for one agent (handle time, FCR…), or both.
+# Agent views (coaching view, agent tables, the PDF sheet) show only agent-grain KPIs:
+# an agent's "answer rate" is 100 % by construction.
+GRAINS = ("queue", "agent", "both")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -48,8 +53,14 @@ class KpiDefinition:
     extras: dict[str, str] = field(default_factory=dict)  # named extra figures, always computed
     stats: dict[str, str] = field(default_factory=dict)  # median, p90…: computed on request
     share_over: str | None = None  # "channel": measure is a share of all channels
+    grain: str = "both"  # queue, agent or both: see GRAINS
     declared_params: tuple[str, ...] = ()  # the parameters that change this KPI
     source: str = "builtin"  # builtin, or the user file's path
+
+    @property
+    def per_agent(self) -> bool:
+        """Meaningful for one agent (shown in agent views)."""
+        return self.grain != "queue" and self.share_over is None
 
     def label_for(self, lang: str) -> str:
         return self.label.get(lang) or self.label["en"]
@@ -73,6 +84,7 @@ class KpiDefinition:
             "unit": self.unit,
             "better": self.better,
             "channels": list(self.channels),
+            "grain": self.grain,
             "relation": self.relation,
             "measure": self.measure,
             "n": self.n,
@@ -104,6 +116,9 @@ def parse(text: str, source: str) -> KpiDefinition:
     label = data["label"] if isinstance(data["label"], dict) else {"en": str(data["label"])}
     if "en" not in label:
         raise DefinitionError("label needs an 'en' entry")
+    grain = data.get("grain", "both")
+    if grain not in GRAINS:
+        raise DefinitionError(f"grain must be one of {', '.join(GRAINS)}")
     if ";" in data["measure"]:
         raise DefinitionError("measure must be one SQL expression (no ';')")
     return KpiDefinition(
@@ -125,6 +140,7 @@ def parse(text: str, source: str) -> KpiDefinition:
         extras=data.get("extras", {}),
         stats=data.get("stats", {}),
         share_over=data.get("share_over"),
+        grain=grain,
         declared_params=tuple(data.get("params", ())),
         source=source,
     )

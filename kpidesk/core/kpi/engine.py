@@ -71,6 +71,7 @@ class KpiValue:
     basis: str | None = None
     small_sample: bool = False
     extras: dict[str, Any] = field(default_factory=dict)
+    failed: bool = False  # the query failed (a broken KPI file): not a missing input
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kpi": self.kpi, "value": self.value, "n": self.n}
@@ -92,6 +93,14 @@ def _read_columns(filters: Filters, by: tuple[str, ...]) -> set[str]:
     columns = {compose.DIMENSIONS[d][1] for d in by if d in compose.DIMENSIONS and d not in rollup.TIME_DIMS}
     columns |= {d for d in by if d not in compose.DIMENSIONS}  # a relation's own (survey_type…)
     return columns | {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
+
+
+def _day_after(day: date) -> datetime:
+    """Midnight after ``day``; the last instant Python can hold after 9999-12-31
+    (one contact dated so must not make every period fail)."""
+    if day >= date.max:
+        return datetime.max
+    return datetime.combine(day + timedelta(days=1), datetime.min.time())
 
 
 class EngineError(Exception):
@@ -136,7 +145,8 @@ class Engine:
             if dim not in compose.DIMENSIONS and not any(dim in r.extra_dims for r in RELATIONS.values()):
                 raise EngineError(f"Cannot group by {dim!r}; choose from {', '.join(compose.DIMENSIONS)}")
         bound = self.parameters(params)
-        key = (tuple(ids), filters, by, tuple(sorted(bound.items())), stats, self.store.generation)
+        # The language too: a missing input's reason is written in it.
+        key = (tuple(ids), filters, by, tuple(sorted(bound.items())), stats, self.lang, self.store.generation)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
@@ -168,13 +178,13 @@ class Engine:
     def period(self, filters: Filters, cur=None) -> tuple[datetime, datetime]:
         """[start, end) of the filtered period; the data's own range when open."""
         start = datetime.combine(filters.date_from, datetime.min.time()) if filters.date_from else None
-        end = datetime.combine(filters.date_to + timedelta(days=1), datetime.min.time()) if filters.date_to else None
+        end = _day_after(filters.date_to) if filters.date_to else None
         if start is None or end is None:
             lo, hi = self.data_range(cur)
             lo = lo or datetime.combine(date.today(), datetime.min.time())
             hi = hi or lo
             start = start or datetime.combine(lo.date(), datetime.min.time())
-            end = end or datetime.combine(hi.date() + timedelta(days=1), datetime.min.time())
+            end = end or _day_after(hi.date())
         return start, end
 
     def data_range(self, cur=None) -> tuple[datetime | None, datetime | None]:
@@ -382,7 +392,9 @@ class Engine:
                         results.update(self._by_id(self._compute(cur, [kpi], filters, by, params, stats, False)))
                     continue
                 kpi = query.kpis[0]
-                results[kpi.id] = [KpiValue(kpi.id, None, None, reason=f"SQL error in {kpi.source}: {exc}")]
+                results[kpi.id] = [
+                    KpiValue(kpi.id, None, None, reason=f"SQL error in {kpi.source}: {exc}", failed=True)
+                ]
                 continue
             for kpi in query.kpis:
                 results[kpi.id] = [self._value(kpi, dict(zip(cols, row)), by, params, stats) for row in rows]
@@ -432,6 +444,11 @@ class Engine:
         )
 
     def _missing_input(self, cur, kpi: KpiDefinition) -> str | None:
+        rel = RELATIONS[kpi.relation]
+        if rel.snapshot and not self._cached(
+            ("relation rows", rel.name), lambda: cur.execute(f"SELECT EXISTS ({rel.sql})").fetchone()[0]
+        ):
+            return "no data"  # a count at a point in time over no rows at all: unknown, not zero
         if not kpi.requires:
             return None
         if any(self._has_rows(cur, table) for table in kpi.requires):

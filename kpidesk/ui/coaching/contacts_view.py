@@ -15,6 +15,7 @@ from kpidesk.core import formatting
 from kpidesk.core.coaching.contacts import ContactLine
 from kpidesk.core.privacy import OFF, Privacy
 from kpidesk.ui.i18n import translate
+from kpidesk.ui.ingest.field_labels import value_label
 
 CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (
@@ -99,11 +100,11 @@ class ContactsModel(QAbstractTableModel):
             if col == 0:
                 return formatting.day(line.arrived_at, lang, with_time=True)
             if col == 1:
-                return line.channel
+                return value_label("channel", line.channel)
             if col == 2:
                 return line.queue or "–"
             if col == 3:
-                return line.outcome or "–"
+                return value_label("outcome", line.outcome) if line.outcome else "–"
             if col == 4:
                 return self.privacy.customer(line.customer_name or line.customer_id) or "–"
             if col == 5:

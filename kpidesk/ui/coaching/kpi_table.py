@@ -38,8 +38,9 @@ def gap_text(s: Standing, lang: str) -> str:
     if gap is None:
         return "–"
     sign = "+" if gap > 0 else "−" if gap < 0 else "±"
-    if s.unit == "rate":  # a difference of rates is in points, not in percent
-        return f"{sign}{formatting.number(abs(gap) * 100, 1, lang)} " + translate("CoachingTable", "pts")
+    if s.unit in ("rate", "percent"):  # a difference of percentages is in points, not in percent
+        points = abs(gap) * 100 if s.unit == "rate" else abs(gap)
+        return f"{sign}{formatting.number(points, 1, lang)} " + translate("CoachingTable", "pts")
     return f"{sign}{formatting.value(abs(gap), s.unit, lang)}"
 
 

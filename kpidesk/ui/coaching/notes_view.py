@@ -45,6 +45,7 @@ STATUS = {
     "at_risk": QT_TRANSLATE_NOOP("CoachingNotes", "at risk"),
     "met": QT_TRANSLATE_NOOP("CoachingNotes", "met"),
     "missed": QT_TRANSLATE_NOOP("CoachingNotes", "missed"),
+    "no_data": QT_TRANSLATE_NOOP("CoachingNotes", "no data yet"),
 }
 FORM_LABELS = {
     "Session": QT_TRANSLATE_NOOP("CoachingNotes", "Session"),
@@ -239,7 +240,7 @@ class CoachingNotesView(QWidget):
                 item = QTableWidgetItem(text)
                 if g.note:
                     item.setToolTip(privacy.text(g.note))
-                if col == 5:
+                if col == 5 and p.status in STATUS_COLOUR:
                     item.setForeground(QColor(t.status_colour(STATUS_COLOUR[p.status])))
                 self.goals_table.setItem(row, col, item)
         self.notes_list.clear()

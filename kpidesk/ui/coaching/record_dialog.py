@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 from kpidesk.core import formatting
 from kpidesk.core.privacy import Privacy
 from kpidesk.ui.i18n import translate
+from kpidesk.ui.ingest.field_labels import value_label
 
 TIMES = (
     ("wait_s", QT_TRANSLATE_NOOP("RecordDialog", "Wait")),
@@ -44,7 +45,10 @@ def record_html(record: dict[str, Any], privacy: Privacy, lang: str) -> str:
         return formatting.day(v, lang, with_time=True) if isinstance(v, datetime) else esc(v)
 
     rows = [(tr("Arrived"), when(record.get("arrived_at"))), (tr("Ended"), when(record.get("ended_at")))]
-    rows += [(tr(label), esc(record.get(key))) for key, label in FIELDS]
+    rows += [
+        (tr(label), esc(value_label(key, record[key]) if isinstance(record.get(key), str) else record.get(key)))
+        for key, label in FIELDS
+    ]
     rows += [(tr(label), formatting.duration(record[key], lang)) for key, label in TIMES if record.get(key) is not None]
     flags = [
         tr(label)

@@ -40,6 +40,20 @@ def _wrap(text: str, width: int = 11) -> str:
     return "\n".join(lines + [line])
 
 
+def export_unit(unit: str) -> str:
+    """The unit an exported column says in its header."""
+    return {"rate": "%", "percent": "%", "seconds": "s"}.get(unit, "")
+
+
+def export_value(value: float | None, unit: str, scale: float) -> float | int | None:
+    """A figure as exported: counts whole, percentages and durations to one decimal."""
+    if value is None:
+        return None
+    if unit == "count":
+        return int(round(value))
+    return round(value * scale, 1)
+
+
 @dataclass(frozen=True)
 class Cell:
     """One KPI cell as shown: text, sort key, target status, small sample, tooltip."""
@@ -196,7 +210,7 @@ class AgentTableView(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # room left over goes to the names (fit_columns)
         self.setMinimumHeight(240)
         self.doubleClicked.connect(self._double_clicked)
         self.source.modelReset.connect(self.fit_columns)
@@ -212,12 +226,34 @@ class AgentTableView(QTableView):
         pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 14
         sort_arrow = 22  # room for the sort indicator beside the header text
         header = self.horizontalHeader()
+        widths, floors = [], []
         for c in range(self.source.columnCount()):
             title = self.source.headerData(c, Qt.Orientation.Horizontal) or ""
             width = max((head.horizontalAdvance(line) for line in title.split("\n")), default=0) + sort_arrow
+            cells = 0
             for text, slanted in self.source.column_texts(c):
-                width = max(width, (italic if slanted else plain).horizontalAdvance(text) + pad)
+                cells = max(cells, (italic if slanted else plain).horizontalAdvance(text) + pad)
+            widths.append(max(width, cells))
+            # The least a column may take: its figures (a header word may wrap or elide).
+            floors.append(max(cells, 90 if c == 0 else 48))
+        room = self.viewport().width()
+        excess = sum(widths) - room
+        if excess > 0 and room > 0:  # no sideways scrolling while the figures can fit
+            slack = [w - f for w, f in zip(widths, floors, strict=True)]
+            total = sum(slack)
+            if total > 0:
+                cut = min(1.0, excess / total)
+                widths = [int(w - s * cut) for w, s in zip(widths, slack, strict=True)]
+        elif excess < 0 and widths:  # room to spare: shared by every column, not all given to the last
+            total = sum(widths)
+            widths = [w + int(-excess * w / total) for w in widths]
+        for c, width in enumerate(widths):
             header.resizeSection(c, width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width() and self.source.rowCount():
+            self.fit_columns()
 
     def _double_clicked(self, index) -> None:
         agent = self.proxy.index(index.row(), 0).data(AGENT_ROLE)
@@ -225,12 +261,23 @@ class AgentTableView(QTableView):
             self.agent_selected.emit(agent)
 
     def rows_as_table(self) -> tuple[list[str], list[list]]:
-        """Header and raw rows in the order shown (for CSV / XLSX export)."""
-        header = [self.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(self.proxy.columnCount())]
+        """Header and rows in the order shown (for CSV / XLSX export), in one unit per
+        column said in its header: percentages 0-100 (rates and CSAT alike), durations
+        in seconds, counts as whole numbers; one line per header, no line break."""
+        model = self.source
+        header = [translate("AgentTable", "Agent")]
+        scales = []
+        for kpi in model.kpis:
+            unit = model.desk.engine.registry[kpi].unit
+            scales.append((unit, 100.0 if unit == "rate" else 1.0))
+            header.append(
+                f"{model.desk.label(kpi)} ({export_unit(unit)})" if export_unit(unit) else model.desk.label(kpi)
+            )
         rows = []
         for r in range(self.proxy.rowCount()):
-            rows.append(
-                [self.proxy.index(r, 0).data()]
-                + [self.proxy.index(r, c).data(SORT_ROLE) for c in range(1, self.proxy.columnCount())]
-            )
+            source_row = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+            row = [self.proxy.index(r, 0).data()]
+            for cell, (unit, scale) in zip(model._cells[source_row], scales, strict=True):
+                row.append(export_value(cell.value, unit, scale))
+            rows.append(row)
         return header, rows

@@ -23,6 +23,23 @@ def point_label(name: str) -> str:
     return name if name.startswith("Agent ") else name.split(" ")[0]
 
 
+def point_labels(names: list[str]) -> list[str]:
+    """Short labels that still tell agents apart: the first name, then the first
+    name and last initial where two share a first name ("Hamza E.", "Hamza K."),
+    the whole name where even that is shared."""
+    labels = [point_label(n) for n in names]
+    for _ in range(2):
+        seen: dict[str, int] = {}
+        for label in labels:
+            seen[label] = seen.get(label, 0) + 1
+        for i, (name, label) in enumerate(zip(names, labels, strict=True)):
+            if seen[label] > 1:
+                parts = name.split()
+                short = f"{parts[0]} {parts[-1][0]}." if len(parts) > 1 and label == parts[0] else name
+                labels[i] = short
+    return labels
+
+
 class PointLabels(pg.GraphicsObject):
     """The names beside the points, all drawn by one item in screen pixels.
 
@@ -126,7 +143,7 @@ class QuadrantChart(Chart):
             brush=[empty if h else filled for h in hollow],
             pen=pen(t.accent, 1.5),
         )
-        self.labels.set_labels(self._xy, [point_label(n) for n in names], QColor(t.muted))
+        self.labels.set_labels(self._xy, point_labels(names), QColor(t.muted))
         for line, values in ((self.x_median, xs), (self.y_median, ys)):
             line.setVisible(bool(values))
             if values:
@@ -199,7 +216,7 @@ class RankingChart(Chart):
         """``more``: the text of the gap line, ``{n}`` the number of agents left out."""
         t = theme.current()
         shown = list(range(len(ids)))
-        if len(ids) > self.MAX_ROWS:
+        if len(ids) > self.MAX_ROWS + 4:  # hiding fewer would save no room worth a gap line
             half = self.MAX_ROWS // 2
             shown = shown[:half] + [-1] + shown[-half:]  # -1: the gap line
         self._ids, self._values, self.formatter = ids, np.array(values, dtype=float), formatter

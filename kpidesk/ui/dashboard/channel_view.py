@@ -19,9 +19,11 @@ from kpidesk.ui.comments_dialog import comment_marks, mark_tiles
 from kpidesk.ui.dashboard.agent_table import AgentTableView
 from kpidesk.ui.dashboard.heatmap import HeatmapChart
 from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid, fill_combo
+from kpidesk.ui.desk import reason_text
 from kpidesk.ui.i18n import translate
 
 CHART_HEIGHT = 330
+TABLE_OWN_ROW_BELOW = 1700  # px: narrower, the agent table gets a row of its own
 DURATION_LABELS = {
     "handle": QT_TRANSLATE_NOOP("ChannelView", "Handle time"),
     "wait": QT_TRANSLATE_NOOP("ChannelView", "Wait before answer"),
@@ -54,10 +56,12 @@ class TrendCard(Card):
 
     def paint(self, view: TabView, kpis: tuple[str, ...], channel: str | None) -> None:
         desk, data = view.desk, view.data
-        self.kpi = self.kpi if self.kpi in kpis else kpis[0]
+        if self.kpi not in kpis:  # the first KPI with figures, not an empty plot
+            self.kpi = next((k for k in kpis if any(v is not None for _, v in data.trend.get(k, []))), kpis[0])
         fill_combo(self.combo, [(k, desk.label(k)) for k in kpis], self.kpi)
         self.title.setText(translate("ChannelView", "Trend"))
         series = data.trend.get(self.kpi, [])
+        samples = data.trend_samples.get(self.kpi, [])
         compare = dict(data.compare_trend.get(self.kpi, []))
         xs = [t for t, _ in series]
         target = desk.target(self.kpi, channel).target
@@ -65,14 +69,29 @@ class TrendCard(Card):
             xs,
             [v for _, v in series],
             [compare.get(t) for t in xs] if compare else None,
-            target,
+            target if series else None,
             desk.formatter(self.kpi),
             desk.lang,
             view.with_time(),
+            [n for n, _ in samples] if len(samples) == len(xs) else None,
+            [small for _, small in samples] if len(samples) == len(xs) else None,
+            lambda n: (
+                translate("ChannelView", "n = {n} (small sample)").format(n=formatting.number(n, 0, desk.lang))
+                if n < desk.engine.parameters().get("min_sample", 0)
+                else translate("ChannelView", "n = {n}").format(n=formatting.number(n, 0, desk.lang))
+            ),
         )
         self.why.setText(translate("ChannelView", "Why?"))
         self.why.setToolTip(translate("ChannelView", "What changed against the compare period, and why"))
         self.chart.set_marks(comment_marks(data.comments, self.kpi, channel, privacy_state.of(desk)))
+        empty = None
+        if not any(v is not None for _, v in series):
+            tile = data.tiles.get(self.kpi)
+            reason = reason_text(tile.reason) if tile is not None and tile.reason else None
+            empty = translate("ChannelView", "{kpi}: no data for this period").format(kpi=desk.label(self.kpi))
+            if reason:
+                empty = f"{desk.label(self.kpi)}: {reason}"
+        self.chart.show_empty(empty)
 
 
 class ChannelView(TabView):
@@ -104,6 +123,8 @@ class ChannelView(TabView):
         grid.addWidget(self.table_card, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self.grid = grid
+        self._table_wide = False
         self.body.addWidget(self.tiles)
         self.body.addLayout(grid)
         self.body.addStretch(1)
@@ -122,6 +143,23 @@ class ChannelView(TabView):
         self.tiles.select(kpi)
         if self.data is not None:
             self.trend.paint(self, self.spec.tiles, self.channel)
+
+    def resizeEvent(self, event) -> None:
+        """Below a width where the agent table cannot show every column beside the
+        distribution (a 1366-px laptop), it takes a row of its own: the tab scrolls
+        down, the table never sideways."""
+        super().resizeEvent(event)
+        wide = event.size().width() < TABLE_OWN_ROW_BELOW
+        if wide != self._table_wide:
+            self._table_wide = wide
+            self.grid.removeWidget(self.table_card)
+            self.grid.removeWidget(self.dist)
+            if wide:
+                self.grid.addWidget(self.dist, 1, 0, 1, 2)
+                self.grid.addWidget(self.table_card, 2, 0, 1, 2)
+            else:
+                self.grid.addWidget(self.dist, 1, 0)
+                self.grid.addWidget(self.table_card, 1, 1)
 
     def _select_heat(self, index: int) -> None:
         self.heat_kpi = self.heat_combo.itemData(index)
@@ -165,6 +203,12 @@ class ChannelView(TabView):
             reverse,
             heat_note(desk.engine.registry[self.heat_kpi].better),
         )
+        empty = all(v is None for row in grid for v in row)
+        self.heatmap.body.show_empty(
+            translate("ChannelView", "{kpi}: no data for this period").format(kpi=desk.label(self.heat_kpi))
+            if empty
+            else None
+        )
 
     def _paint_distribution(self) -> None:
         desk, hist = self.desk, self.data.distribution
@@ -179,6 +223,13 @@ class ChannelView(TabView):
             return
         self.dist.body.set_histogram(
             hist.edges, hist.counts, hist.median, hist.p90, lambda v: formatting.duration(v, lang), labels
+        )
+        self.dist.body.show_empty(
+            None
+            if any(hist.counts)
+            else translate("ChannelView", "{kpi}: no data for this period").format(
+                kpi=translate("ChannelView", DURATION_LABELS[current])
+            )
         )
 
     def export_table(self):

@@ -28,6 +28,11 @@ PRESET_LABELS = {
     "last_30_days": QT_TRANSLATE_NOOP("Periods", "Last 30 days"),
     "custom": QT_TRANSLATE_NOOP("Periods", "Custom range"),
 }
+# When the data stops before today, "today" is the latest day imported: say so.
+STALE_LABELS = {
+    "today": QT_TRANSLATE_NOOP("Periods", "Latest day of data"),
+    "yesterday": QT_TRANSLATE_NOOP("Periods", "Day before the latest"),
+}
 COMPARE_LABELS = {
     "previous": QT_TRANSLATE_NOOP("Periods", "Previous period"),
     "last_year": QT_TRANSLATE_NOOP("Periods", "Same period last year"),
@@ -197,10 +202,17 @@ class FilterBar(QWidget):
         widgets = (self.period, self.compare, self.grain, self.date_from, self.date_to)
         for w in widgets:
             w.blockSignals(True)
+        stale = anchor < date.today()  # presets count back from the data's last day
+        for key in STALE_LABELS:
+            label = STALE_LABELS[key] if stale else PRESET_LABELS[key]
+            self.period.setItemText(self.period.findData(key), translate("Periods", label))
         self.period.setCurrentIndex(max(0, self.period.findData(state.preset)))
         self.compare.setCurrentIndex(max(0, self.compare.findData(state.comparison)))
-        self.grain.setCurrentIndex(max(0, self.grain.findData(state.granularity)))
         p = state.period(anchor)
+        grains = self.grain.model()
+        for i in range(self.grain.count()):  # offer the grains that fit the period
+            grains.item(i).setEnabled(periods.fits(p, self.grain.itemData(i)))
+        self.grain.setCurrentIndex(max(0, self.grain.findData(state.granularity_for(anchor))))
         fmt = "dd/MM/yyyy" if lang == "fr" else "yyyy-MM-dd"
         for edit, day in ((self.date_from, p.first), (self.date_to, p.last)):
             edit.setDisplayFormat(fmt)

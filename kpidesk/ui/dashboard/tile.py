@@ -18,6 +18,7 @@ from kpidesk.core.kpi import targets
 from kpidesk.core.kpi.engine import KpiValue
 from kpidesk.ui import theme
 from kpidesk.ui.dashboard.sparkline import Sparkline
+from kpidesk.ui.desk import reason_text
 from kpidesk.ui.i18n import translate
 
 STRIPE = 5.0
@@ -122,7 +123,7 @@ class KpiTile(QFrame):
         self.status.setText(names.get(status or "", ""))
         set_text_colour(self.status, colour or t.muted)
         if v is None and value is not None and value.reason:
-            self.delta.setText(value.reason)
+            self.delta.setText(reason_text(value.reason))
             set_text_colour(self.delta, t.muted)
         else:
             self._show_delta(v, previous.value if previous else None, unit, better, lang)

@@ -118,6 +118,9 @@ VALUE_LABELS = {
     "handoff": QT_TRANSLATE_NOOP("MappingValues", "handoff"),
     "logged_in": QT_TRANSLATE_NOOP("MappingValues", "logged_in"),
     "pause": QT_TRANSLATE_NOOP("MappingValues", "pause"),
+    "solved": QT_TRANSLATE_NOOP("MappingValues", "solved"),
+    "closed": QT_TRANSLATE_NOOP("MappingValues", "closed"),
+    "missed": QT_TRANSLATE_NOOP("MappingValues", "missed"),
 }
 CODED_COLUMNS = {"channel", "direction", "outcome", "state"}
 

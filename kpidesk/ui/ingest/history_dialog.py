@@ -61,9 +61,12 @@ class ImportHistoryDialog(QDialog):
     imports_listed = Signal(list)
     rejects_listed = Signal(int, list)
 
-    def __init__(self, store, parent: QWidget | None = None, *, lang: str = "en"):
+    def __init__(self, store, parent: QWidget | None = None, *, lang: str = "en", privacy=None):
+        """``privacy``: the desk's PrivacyState; while on, rejected rows' raw text (a
+        customer's phone, an agent's name…) is hidden and reasons are masked."""
         super().__init__(parent)
         self.store, self.lang, self.entries = store, lang, []
+        self.privacy = privacy
         self.rejected_of: tuple = ()  # (total, rows) of the selected import, once listed
         self.runner = TaskRunner(self, pool="read")
         self.runner.task_finished.connect(self._job_done)
@@ -85,6 +88,10 @@ class ImportHistoryDialog(QDialog):
         language = getattr(parent, "language", None)
         if language is not None:  # re-label with the window when its language changes
             language.language_changed.connect(self.retranslate)
+        if privacy is not None:
+            privacy.privacy_changed.connect(
+                lambda _on: self._show_rejects(*self.rejected_of) if self.rejected_of else None
+            )
         self.runner.start(imports_job, store)
 
     def retranslate(self, code: str | None = None) -> None:
@@ -154,7 +161,8 @@ class ImportHistoryDialog(QDialog):
                 if c >= 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if e.message:
-                    item.setToolTip(e.message)
+                    hide = self.privacy is not None and self.privacy.enabled
+                    item.setToolTip(self.privacy.text(e.message) if hide else e.message)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         if emit:
@@ -170,8 +178,13 @@ class ImportHistoryDialog(QDialog):
 
     def _show_rejects(self, total: int, rows) -> None:
         self.rejects.setRowCount(len(rows))
+        hide = self.privacy is not None and self.privacy.enabled
         for r, rej in enumerate(rows):
-            for c, text in enumerate(["" if rej.line is None else str(rej.line), rej.reason, rej.raw or ""]):
+            reason, raw = rej.reason, rej.raw or ""
+            if hide:  # a raw export line holds names and phone numbers of every kind
+                reason = self.privacy.text(reason)
+                raw = tr("(hidden in privacy mode)") if raw else ""
+            for c, text in enumerate(["" if rej.line is None else str(rej.line), reason, raw]):
                 self.rejects.setItem(r, c, QTableWidgetItem(text))
         self.rejects.resizeColumnToContents(0)
         self.rejects.resizeColumnToContents(1)

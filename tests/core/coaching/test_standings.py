@@ -39,11 +39,11 @@ def test_team_median_quartiles_rank_percentile(engine):
 
 
 def test_rank_follows_direction(engine):
-    # ASA (lower is better), waits 40, 10, 20, 25, 30: A2 is first, A1 last.
-    assert agent_profile(engine, "A2").standing("asa").rank == 1
-    a1 = agent_profile(engine, "A1").standing("asa")
-    assert (a1.rank, a1.percentile) == (5, 0)
-    assert (a1.team_q1, a1.team_median, a1.team_q3) == (20, 25, 30)
+    # AHT (lower is better) 100, 200, 300, 400, 500 s: A1 is first, A5 last.
+    assert agent_profile(engine, "A1").standing("aht").rank == 1
+    a5 = agent_profile(engine, "A5").standing("aht")
+    assert (a5.rank, a5.percentile) == (5, 0)
+    assert (a5.team_q1, a5.team_median, a5.team_q3) == (200, 300, 400)
 
 
 def test_small_sample_is_flagged_not_ranked(engine):
@@ -75,13 +75,15 @@ def test_standardised_gap(engine):
 
 def test_strengths_and_gaps(engine):
     strengths, gaps = strengths_and_gaps(agent_profile(engine, "A2"))
-    # ASA: (25 − 10) / (10 / 1.349) = 2.02; max wait the same; service level (1 − 0) / (1 / 1.349) = 1.35
-    assert [s.kpi for s in strengths] == ["asa", "max_wait", "service_level"]
+    # Wrap-up (30 − 20) / (20 / 1.349) = 0.67; AHT (300 − 200) / (200 / 1.349) = 0.67.
+    # The queue's ASA, longest wait and service level are not A2's doing: not listed.
+    assert [s.kpi for s in strengths] == ["avg_wrap", "aht"]
+    assert strengths[0].z == pytest.approx(10 / (20 / IQR_TO_SIGMA))
     assert gaps == []
     strengths, gaps = strengths_and_gaps(agent_profile(engine, "A5"))
-    # AHT and wrap-up 1.35 spreads worse; ASA (30 − 25) / (10 / 1.349) = 0.67 worse
-    assert {g.kpi for g in gaps[:2]} == {"aht", "avg_wrap"} and gaps[2].kpi == "asa"
-    assert gaps[2].z == pytest.approx(-5 / (10 / IQR_TO_SIGMA))
+    # AHT and wrap-up 1.35 spreads worse
+    assert {g.kpi for g in gaps[:2]} == {"aht", "avg_wrap"}
+    assert gaps[0].z == pytest.approx(-200 / (200 / IQR_TO_SIGMA))
 
 
 def test_trend_agent_vs_team(engine):
@@ -231,11 +233,39 @@ def test_goal_without_data():
     goals.add_goal(engine.store, "A2", "aht", 200, date(2024, 5, 1), date(2024, 5, 31))
     g = goals.goals(engine.store, "A2")[0]
     p = goals.progress(engine, g, date(2024, 5, 10))
-    assert (p.value, p.status, p.reason) == (None, goals.AT_RISK, "no data since the goal was set")
-    assert goals.progress(engine, g, date(2024, 6, 5)).status == goals.MISSED
-    assert goals.progress(engine, g, date(2024, 4, 20)).status == goals.ON_TRACK  # not started
+    assert (p.value, p.status, p.reason) == (None, goals.NO_DATA, "no data since the goal was set")
+    assert goals.progress(engine, g, date(2024, 6, 5)).status == goals.NO_DATA  # not "missed": nothing to judge
+    assert goals.progress(engine, g, date(2024, 4, 20)).status == goals.NO_DATA  # not started: not "on track"
 
 
 def test_goal_dates_checked():
     with pytest.raises(goals.GoalError):
         goals.add_goal(open_database(), "A2", "aht", 200, date(2024, 5, 1), date(2024, 4, 1))
+
+
+QUEUE_GRAIN = {"answer_rate", "abandon_rate", "service_level", "asa", "max_wait", "containment_rate", "handoff_rate"}
+
+
+def test_agent_views_show_only_agent_grain_kpis(engine):
+    """An agent's answer rate is 100 % and abandon rate 0 % by construction (abandoned
+    calls reach no agent): never ranked, coloured or listed as a strength."""
+    for kpi in QUEUE_GRAIN:
+        assert engine.registry[kpi].grain == "queue"
+    p = agent_profile(engine, "A2")
+    shown = {s.kpi for s in p.standings}
+    assert shown and not shown & QUEUE_GRAIN
+    assert {"aht", "avg_wrap"} <= shown
+    strengths, gaps = strengths_and_gaps(p)
+    assert not {s.kpi for s in strengths + gaps} & QUEUE_GRAIN
+
+
+def test_the_agent_table_shows_only_agent_grain_kpis(monkeypatch, engine):
+    from dataclasses import replace
+
+    from kpidesk.core.dashboard import tabs
+
+    phone = replace(tabs.TABS["phone"], table=("answered", "aht", "answer_rate", "asa"))
+    monkeypatch.setitem(tabs.TABS, "phone", phone)
+    data = tabs.load_tab((engine, tabs.TabRequest("phone", Filters())))
+    columns = {k for row in data.agents for k in row.values}
+    assert columns == {"answered", "aht"}

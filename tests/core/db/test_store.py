@@ -86,3 +86,19 @@ def test_every_setting_is_documented():
         text = readme.read_text(encoding="utf-8")
         missing = [k for k in settings.SETTINGS if f"`{k}`" not in text]
         assert not missing, f"settings missing from README: {missing}"
+
+
+def test_an_export_is_refused_not_opened_as_an_empty_database(tmp_path):
+    """File › Open on a CSV: DuckDB would open an empty database that writes nowhere."""
+    path = tmp_path / "calls.csv"
+    path.write_text("Call ID,Start time,Agent\nC1,2026-11-16 09:00,Alice\n")
+    with pytest.raises(StoreError, match="is not a kpidesk database") as caught:
+        open_database(path)
+    assert caught.value.template and caught.value.params == {"path": str(path)}
+    assert path.read_text().startswith("Call ID")  # untouched
+    assert not (tmp_path / "calls.csv.wal").exists()
+
+
+def test_a_new_file_still_opens(tmp_path):
+    with open_database(tmp_path / "new.duckdb") as s:
+        assert s.table_count("contacts") == 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.kpi.definitions import builtin_folder, load_registry, parse
 from kpidesk.core.kpi.engine import Engine
@@ -69,3 +71,14 @@ def test_a_failing_measure_does_not_sink_the_others(store):
     results = {v.kpi: v for v in engine.compute(["div", "volume"])}
     assert results["div"].reason.startswith("SQL error in user.toml")
     assert results["volume"].value == 1
+
+
+def test_a_kpi_file_says_at_which_grain_it_is_meaningful():
+    from kpidesk.core.kpi.definitions import DefinitionError, parse
+
+    base = 'id = "x"\nrelation = "contacts"\nmeasure = "count(*)"\nunit = "count"\nlabel = {en = "X"}\n'
+    assert parse(base, "t").grain == "both"
+    assert parse(base + 'grain = "queue"\n', "t").per_agent is False
+    assert parse(base + 'grain = "agent"\n', "t").per_agent is True
+    with pytest.raises(DefinitionError, match="grain must be one of"):
+        parse(base + 'grain = "team"\n', "t")

@@ -1,6 +1,6 @@
 """Period presets, comparisons, and duration histograms on hand-made rows."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from kpidesk.core.dashboard import periods
 from kpidesk.core.db.startup import open_database
@@ -56,3 +56,32 @@ def test_histogram_median_and_p90():
         assert abs(hist.p90 - 910.0) < 1e-9  # linear interpolation: 900 + 0.1 × 100
         other = distribution.histogram(engine, "handle", Filters(queues=("Q2",)))
         assert other.empty
+
+
+def test_the_previous_period_starts_on_the_same_weekday():
+    thirty = periods.resolve("last_30_days", ANCHOR)  # 2026-10-20 (Tue) … 2026-11-18 (Wed)
+    before = periods.compare(thirty, "previous", "last_30_days")
+    assert before == periods.Period(date(2026, 9, 15), date(2026, 10, 14))  # 5 weeks back, a Tuesday
+    assert before.first.weekday() == thirty.first.weekday()
+    this_week = periods.Period(date(2026, 11, 16), date(2026, 11, 18))  # Mon … Wed
+    assert periods.compare(this_week, "previous") == periods.Period(date(2026, 11, 9), date(2026, 11, 11))
+    day = periods.Period(ANCHOR, ANCHOR)
+    assert periods.compare(day, "previous") == periods.Period(ANCHOR - timedelta(days=1), ANCHOR - timedelta(days=1))
+
+
+def test_the_compare_trend_is_drawn_weekday_under_weekday():
+    october = periods.Period(date(2026, 10, 1), date(2026, 10, 31))  # a Thursday
+    september = periods.Period(date(2026, 9, 1), date(2026, 9, 30))  # a Tuesday
+    shift = periods.aligned_shift(october, september, "day")
+    assert shift == timedelta(days=28)
+    assert (september.first + shift).weekday() == date(2026, 9, 29).weekday()  # Tuesday under Tuesday
+    assert periods.aligned_shift(october, september, "week") == timedelta(days=30)
+
+
+def test_the_grain_fits_the_period():
+    thirty = periods.Period(ANCHOR - timedelta(days=29), ANCHOR)
+    assert periods.fit_granularity(thirty, "15min") == "day"  # 2,880 quarter-hours is a barcode; 720 hours too
+    assert not periods.fits(thirty, "15min") and periods.fits(thirty, "day")
+    one_day = periods.Period(ANCHOR, ANCHOR)
+    assert periods.fit_granularity(one_day, "day") == "hour"  # not one dot on an empty axis
+    assert periods.fit_granularity(periods.Period(ANCHOR - timedelta(days=6), ANCHOR), "month") == "day"

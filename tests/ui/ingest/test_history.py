@@ -51,3 +51,27 @@ def test_dialog_lists_imports_and_rejects(qtbot, store, imported, make_window):
     assert [dialog.rejects.item(r, 0).text() for r in range(2)] == ["3", "4"]
     assert dialog.rejects.item(0, 2).text().startswith("c2,not a date")
     assert dialog.rejects_label.text() == "2 rejected rows"
+
+
+def test_privacy_mode_hides_names_and_phones_in_the_history(qtbot, store, tmp_path, make_window):
+    path = tmp_path / "calls.csv"
+    path.write_text(
+        "Call ID,Date,Agent,Queue,Caller,Wait Time,Talk Time\n"
+        "c1,2024-04-03 09:00:00,Alice Martin,Sales,06 12 34 56 78,10,100\n"
+        "c2,not a date,Bruno Petit,Sales,+33 7 72 43 94 21,10,100\n",
+        encoding="utf-8",
+    )
+    import_file(store, path)
+    window = make_window(store)
+    window.set_privacy(True)
+    window.actions_.import_history.trigger()
+    dialog = window.import_history
+    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1, timeout=10000)
+    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "calls.csv")
+    with qtbot.waitSignal(dialog.rejects_listed, timeout=10000):
+        dialog.table.selectRow(row)
+    shown = " ".join(dialog.rejects.item(r, c).text() for r in range(dialog.rejects.rowCount()) for c in range(3))
+    assert "Bruno" not in shown and "94 21" not in shown and "(hidden in privacy mode)" in shown
+    window.set_privacy(False)  # back: the raw line again
+    shown = " ".join(dialog.rejects.item(r, 2).text() for r in range(dialog.rejects.rowCount()))
+    assert "Bruno Petit" in shown

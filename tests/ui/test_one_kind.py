@@ -1,0 +1,87 @@
+"""A team lead's first database holds one kind of export: every tab opens with its
+figures, and every tile says what it shows or why it has no value, in French too."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpidesk import cli
+from kpidesk.core.db.startup import open_database
+from kpidesk.ui import tasks
+from kpidesk.ui.main_window import TAB_ORDER
+from tests.helpers.kinds import KINDS, build
+
+ENGLISH_REASONS = ("no data", "not defined for this data", "not available by")
+
+
+@pytest.fixture(scope="module")
+def kind_dbs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kinds")
+    return {kind: build(kind, folder / f"{kind}.duckdb") for kind in KINDS}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_tab_opens_with_its_figures(qtbot, make_window, kind_dbs, kind):
+    _file, _profile, home, tile = KINDS[kind]
+    store = open_database(kind_dbs[kind])
+    failures: list[str] = []
+    try:
+        window = make_window(store, "fr")
+        assert not window.welcome.isVisible(), "a database of one kind is not an empty one"
+        for view in window.views.values():
+            view.load_failed.connect(failures.append)
+        for key in TAB_ORDER:
+            view = window.views[key]
+            if key != window.current_view().key:
+                with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+                    window.show_tab(key)
+            assert view.data is not None and not failures, failures
+            for kpi, t in getattr(getattr(view, "tiles", None), "tiles", {}).items():
+                assert t.title.text().strip(), f"{key}: tile {kpi} has no title"
+                if t.value.text() == "–":
+                    reason = t.delta.text()
+                    assert reason, f"{key}: {kpi} shows – without saying why"
+                    assert not reason.startswith(ENGLISH_REASONS), f"{key}: {kpi} says {reason!r} in French"
+        value = window.views[home].tiles.tiles[tile].value.text()
+        assert value not in ("", "–"), f"{kind}: {home} tab shows no {tile}"
+    finally:
+        tasks.shutdown()
+        store.close()
+
+
+def test_snapshot_of_every_tab_of_a_call_log_exits_0(qapp, kind_dbs, tmp_path, capsys):
+    for key in TAB_ORDER:
+        out = tmp_path / f"{key}.png"
+        args = ["--tab", key, "--out", str(out), "--timeout", "20", "--size", "1100x700", "--lang", "fr"]
+        code = cli.main(["snapshot", "--db", str(kind_dbs["call_log"]), *args])
+        assert code == 0, capsys.readouterr().err
+        assert out.stat().st_size > 5000
+
+
+def test_cli_commands_end_without_leak_reports(kind_dbs, tmp_path):
+    """No `nanobind: leaked …` lines at exit: every DuckDB object is let go first."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    db = str(kind_dbs["call_log"])
+    for args in (["kpis", "--db", db], ["snapshot", "--db", db, "--tab", "phone", "--out", str(tmp_path / "p.png")]):
+        proc = subprocess.run([sys.executable, "-m", "kpidesk", *args], capture_output=True, text=True, env=env)
+        assert proc.returncode == 0, proc.stderr
+        assert "leaked" not in proc.stderr, proc.stderr[:500]
+
+
+def test_tile_tooltips_speak_french_without_sql(qtbot, make_window, kind_dbs):
+    store = open_database(kind_dbs["call_log"])
+    try:
+        window = make_window(store, "fr")
+        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+            window.show_tab("phone")
+        tip = window.views["phone"].tiles.tiles["service_level"].toolTip()
+        assert "Seuil" in tip or "seuil" in tip
+        assert "sl_threshold_s" not in tip and "sum(" not in tip and "Formula" not in tip
+    finally:
+        tasks.shutdown()
+        store.close()

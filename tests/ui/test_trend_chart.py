@@ -1,0 +1,48 @@
+"""The trend chart: small samples faded with their n on hover; hover labels go when
+the mouse leaves or the figures change; an empty plot says why."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QEvent, QPointF
+
+from kpidesk.ui.charts import TrendChart
+
+
+def test_small_samples_are_marked_and_hover_says_n(qtbot):
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    days = [datetime(2026, 11, 16) + timedelta(days=i) for i in range(4)]
+    chart.set_series(
+        days,
+        [80.0, 50.0, 100.0, 82.0],
+        None,
+        None,
+        lambda v: f"{v:.0f}%",
+        "en",
+        False,
+        [120, 4, 7, 130],
+        [False, True, True, False],
+        lambda n: f"n = {n:g}",
+    )
+    xs, ys = chart.small_curve.getData()
+    assert list(ys) == [50.0, 100.0]  # the two small days, drawn hollow over the line
+    chart.on_hover(QPointF(xs[0], 50.0))
+    assert chart.hover.isVisible() and "n = 4" in chart.hover.toPlainText()
+    chart.leaveEvent(QEvent(QEvent.Type.Leave))
+    assert not chart.hover.isVisible() and not chart.cursor.isVisible()
+    chart.on_hover(QPointF(xs[0], 50.0))
+    chart.set_series(days, [1.0, 2.0, 3.0, 4.0], None, None, str, "en", False)  # new figures
+    assert not chart.hover.isVisible()
+    assert len(chart.small_curve.getData()[0] or []) == 0
+
+
+def test_an_empty_plot_says_why(qtbot):
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.show()
+    chart.show_empty("CSAT: no survey answers imported")
+    assert chart.empty_label.isVisible() and chart.empty_label.text().startswith("CSAT")
+    chart.show_empty(None)
+    assert not chart.empty_label.isVisible()
