@@ -15,6 +15,7 @@ import time
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import StoreError
 from kpidesk.core.ingest import batch
+from kpidesk.core.ingest.profiles import invalid_profiles
 from kpidesk.core.jobs import Callbacks
 from kpidesk.core.paths import default_db_path
 
@@ -50,6 +51,8 @@ def run(args) -> int:
         print("kpidesk: import: give the files to import, or --catch-up", file=sys.stderr)
         return 2
     state = Callbacks(_Progress(sys.stderr, bar=sys.stderr.isatty()) if args.progress or sys.stderr.isatty() else None)
+    for problem in invalid_profiles(path):  # left out; the other profiles still work
+        print(f"kpidesk: {problem} (ignored)", file=sys.stderr)
     try:
         if args.files:
             result = batch.import_batch(store, args.files, profile=args.profile, sheet=args.sheet, state=state)

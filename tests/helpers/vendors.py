@@ -11,6 +11,7 @@ from pathlib import Path
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import Store
 from kpidesk.core.ingest.context import TransformContext
+from kpidesk.core.ingest.encoding import stage
 from tests.helpers import paths
 
 FIXTURES = paths.FIXTURES / "vendors"
@@ -26,6 +27,12 @@ def new_cursor():
     store = open_database()
     _STORES[:] = [store]
     return store.cursor()
+
+
+def _readable(path: Path) -> str:
+    """The fixture linked into the store's staging folder: an open database reads no
+    other folder (Store.contain), as the import itself does."""
+    return str(stage(Path(path), _STORES[-1].staging_dir())) if _STORES else str(path)
 
 
 def stage_csv(cur, path: Path, *, delim: str = ",", columns: list[str] | None = None, name: str = "staging") -> str:
@@ -44,14 +51,16 @@ def stage_csv(cur, path: Path, *, delim: str = ",", columns: list[str] | None = 
     cur.execute(
         f'CREATE OR REPLACE TEMP TABLE "{name}" AS SELECT *, '
         f"CAST(row_number() OVER () AS BIGINT) AS _line FROM read_csv($path, {args})",
-        {"path": str(path), **opts},
+        {"path": _readable(path), **opts},
     )
     return name
 
 
 def stage_json(cur, path: Path, *, name: str = "staging") -> str:
     """Top-level keys as VARCHAR, nested objects as JSON text (the framework's rule)."""
-    cur.execute(f'CREATE OR REPLACE TEMP TABLE "_raw_{name}" AS SELECT * FROM read_json_auto($p)', {"p": str(path)})
+    cur.execute(
+        f'CREATE OR REPLACE TEMP TABLE "_raw_{name}" AS SELECT * FROM read_json_auto($p)', {"p": _readable(path)}
+    )
     desc = cur.execute(f'DESCRIBE "_raw_{name}"').fetchall()
     sel = ", ".join(
         f'CAST(to_json("{c}") AS VARCHAR) AS "{c}"'

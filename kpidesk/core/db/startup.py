@@ -18,7 +18,14 @@ from kpidesk.core.db.store import Store
 
 
 def open_database(path: str | Path = ":memory:", *, read_only: bool = False) -> Store:
+    """Open ``path`` ready for use. Last step: :meth:`Store.contain` — from then on
+    no SQL run on this database (KPI files, profile expressions included) can read or
+    write a file outside the staging folder, attach a database or load an extension.
+
+    ``store.facts_error`` says why the derived facts an earlier import left pending
+    could not be caught up (None when they are up to date or were caught up)."""
     store = Store(path, read_only=read_only)
+    store.facts_error = None
     try:
         store.con.execute(f"SET TimeZone = '{settings.safe_timezone(store)}'")
         settings.apply_resources(store)
@@ -30,6 +37,11 @@ def open_database(path: str | Path = ":memory:", *, read_only: bool = False) -> 
     if not read_only:  # an import whose derived facts were left behind (cancel, crash)
         try:
             derive.catch_up(store)
-        except duckdb.Error:  # still pending (rolled back): retried after the next import
-            pass
+        except duckdb.Error as exc:  # still pending (rolled back): retried on the next open or import
+            store.facts_error = str(exc).splitlines()[0]
+    try:
+        store.contain()
+    except BaseException:
+        store.close()
+        raise
     return store

@@ -147,12 +147,17 @@ class Store:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.con = _connect(self.path, read_only)
+        self._staging: Path | None = None
+        self._own_staging = False
+        if not read_only:
+            self._sweep_staging()
         self._write_lock = threading.RLock()
         self.backup_path: Path | None = None
         self.generation = 0  # bumped by every committed write: cache keys include it
         self.facts_tracked = False  # facts_state exists (after migrations)
         self.migrated = False  # this open applied schema steps (startup rebuilds what they reset)
         self.closed = False
+        self.facts_error: str | None = None  # derived facts that could not be caught up on open
         self._migrate()
 
     # -- schema -----------------------------------------------------------------
@@ -190,6 +195,40 @@ class Store:
                 cur.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [name, datetime.now(), __version__])
         self.facts_tracked = True
         self.migrated = True
+
+    # -- files DuckDB may read -------------------------------------------------------
+    def staging_dir(self) -> Path:
+        """The one folder DuckDB may read files from once :meth:`contain` has run:
+        beside the database file (``.NAME.kpidesk-tmp``), a private temp folder for an
+        in-memory database. Imports put a link to (or a UTF-8 copy of) each file there."""
+        if self._staging is None:
+            if self.path == ":memory:":
+                self._staging = Path(tempfile.mkdtemp(prefix="kpidesk-mem-"))
+                self._own_staging = True
+            else:
+                src = Path(self.path).resolve()
+                self._staging = src.with_name(f".{src.name}.kpidesk-tmp")
+                self._staging.mkdir(exist_ok=True)
+        return self._staging
+
+    def _sweep_staging(self) -> None:
+        """Copies left by an import that was killed: the file lock is ours, so no other
+        kpidesk is using them."""
+        if self.path == ":memory:":
+            return
+        folder = Path(self.path).resolve().with_name(f".{Path(self.path).name}.kpidesk-tmp")
+        if folder.is_dir():
+            for leftover in folder.iterdir():
+                if leftover.is_file() or leftover.is_symlink():
+                    leftover.unlink(missing_ok=True)
+
+    def contain(self) -> None:
+        """From now on DuckDB reads and writes no file but the database and the staging
+        folder: no ``read_text``, ``COPY``, ``ATTACH`` or ``INSTALL`` from any SQL run on
+        this file (KPI files, profiles). One-way: DuckDB cannot switch it back on."""
+        folder = str(self.staging_dir()).replace("'", "''") + os.sep
+        self.con.execute(f"SET allowed_directories = ['{folder}']")
+        self.con.execute("SET enable_external_access = false")
 
     # -- access -----------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -249,7 +288,15 @@ class Store:
         src = Path(self.path)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         dest = src.with_name(f"{src.stem}.{suffix}.{stamp}{src.suffix}")
-        shutil.copy2(src, dest)
+        # A temp name, renamed once complete: a kill mid-copy leaves no truncated
+        # file that looks like a backup.
+        partial = dest.with_name(dest.name + ".partial")
+        try:
+            shutil.copy2(src, partial)
+            os.replace(partial, dest)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         return dest
 
     def close(self) -> None:
@@ -260,6 +307,8 @@ class Store:
         self.checkpoint()
         self.closed = True
         self.con.close()
+        if self._own_staging and self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
 
     def __enter__(self) -> Store:
         return self

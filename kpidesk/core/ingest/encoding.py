@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -51,15 +52,38 @@ codecs.register_error("kpidesk-cp1252", _cp1252_or_latin1)
 
 
 def transcode(path: Path, encoding: str, into: Path | None = None) -> Path:
-    """Write ``path`` decoded from ``encoding`` as UTF-8 into a temporary file."""
+    """Write ``path`` decoded from ``encoding`` as UTF-8 into a temporary file in
+    ``into`` (the database's staging folder). The copy is removed if decoding fails."""
     fd, name = tempfile.mkstemp(prefix="kpidesk-", suffix=".csv", dir=into)
     os.close(fd)
     errors = "kpidesk-cp1252" if encoding == "cp1252" else "strict"
     decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
-    with open(path, "rb") as src, open(name, "wb") as dst:
-        while chunk := src.read(SAMPLE_BYTES):
-            dst.write(decoder.decode(chunk).encode("utf-8"))
-        dst.write(decoder.decode(b"", final=True).encode("utf-8"))
+    try:
+        with open(path, "rb") as src, open(name, "wb") as dst:
+            while chunk := src.read(SAMPLE_BYTES):
+                dst.write(decoder.decode(chunk).encode("utf-8"))
+            dst.write(decoder.decode(b"", final=True).encode("utf-8"))
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def stage(path: Path, into: Path) -> Path:
+    """The file as DuckDB may read it: a hard link in the staging folder ``into`` (no
+    copy), or a copy when the file is on another disk. DuckDB reads no file outside
+    that folder (``Store.contain``). The caller deletes it when done."""
+    fd, name = tempfile.mkstemp(prefix="kpidesk-", suffix=Path(path).suffix[:16], dir=into)
+    os.close(fd)
+    os.unlink(name)
+    try:
+        os.link(path, name)
+    except OSError:
+        try:
+            shutil.copyfile(path, name)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
     return Path(name)
 
 
@@ -67,3 +91,14 @@ def decode_sample(sample: bytes, encoding: str) -> str:
     errors = "kpidesk-cp1252" if encoding == "cp1252" else "replace"
     text = codecs.getincrementaldecoder(encoding)(errors=errors).decode(sample, final=False)
     return text.lstrip("\ufeff")
+
+
+def readable_copy(path: Path, kind: str, encoding: str, staging: Path | None) -> Path | None:
+    """The copy of ``path`` DuckDB reads: the UTF-8 text of a CSV in another encoding,
+    or a link to the file, in the database's staging folder (DuckDB reads no other
+    folder); None for spreadsheets (read in Python, not by DuckDB)."""
+    if kind == "csv" and not is_native(encoding):
+        return transcode(path, encoding, into=staging)
+    if staging is not None and kind not in ("xlsx", "xls", "ods"):
+        return stage(path, staging)
+    return None

@@ -70,7 +70,7 @@ class _Hasher(threading.Thread):
 
     def records(self, info: FileInfo) -> int | None:
         """Records in a one-line-per-record CSV (None when lines cannot tell)."""
-        if info.kind != "csv" or info.multiline or info.read_path is not None:
+        if info.kind != "csv" or info.multiline or not encoding.is_native(info.encoding):
             return None
         self.join()
         if self.cr not in (0, self.lf):  # lone carriage returns: line breaks of another kind
@@ -124,7 +124,7 @@ def _resolve_profile(profile, store) -> profiles.Profile | None:
     return profiles.find(str(profile), store.path)
 
 
-def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: dict) -> FileInfo:
+def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: dict, staging=None) -> FileInfo:
     read = prof.section("read") if prof else {}
     info = sniff(
         path,
@@ -137,8 +137,7 @@ def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: 
     )
     info.sheet = sheet or read.get("sheet")
     info.multiline = info.multiline or retry.get("multiline", False)
-    if info.kind == "csv" and not encoding.is_native(info.encoding):
-        info.read_path = encoding.transcode(path, info.encoding)
+    info.read_path = encoding.readable_copy(path, info.kind, info.encoding, staging)
     return info
 
 
@@ -198,7 +197,7 @@ def _attempt(store, path, prof, sheet, state, retry) -> ImportReport:
     step(0.0, f"Reading {path.name}")
     if prof is None:  # headerless formats are recognised by the shape of their lines
         prof = profiles.match_lines(first_lines(path), profiles.all_profiles(store.path))
-    info = _sniff(path, prof, sheet, retry)
+    info = _sniff(path, prof, sheet, retry, store.staging_dir())
     hasher = _Hasher(path)
     hasher.start()
     tz = settings.safe_timezone(store)

@@ -10,6 +10,8 @@ beside their database and win over built-ins of the same name.
 
 from __future__ import annotations
 
+import codecs
+import importlib
 import re
 import tomllib
 from collections.abc import Iterable
@@ -22,6 +24,7 @@ from kpidesk.core.ingest import headers
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.tables import DEFAULTS, TARGETS
+from kpidesk.core.kpi import sql_guard
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "resources" / "profiles"
 # Required fields the mapping computes from another one (duration from start and end).
@@ -83,20 +86,70 @@ def load(path: str | Path, *, builtin: bool = False) -> Profile:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ImportError_(f"The profile {path.name} cannot be read: {exc}") from None
-    profile = Profile(data.get("name", path.stem), data, path, builtin)
-    problem = validate(profile)
+    name = data.get("name", path.stem)
+    if not isinstance(name, str) or not name.strip():
+        raise ImportError_(f"The profile {path.name} is not valid: its name must be text")
+    profile = Profile(name, data, path, builtin)
+    try:
+        problem = validate(profile)
+    except (TypeError, AttributeError, ValueError) as exc:
+        problem = f"malformed ({exc})"
     if problem:
         raise ImportError_(f"The profile {path.name} is not valid: {problem}")
     return profile
 
 
+_SECTIONS = ("match", "read", "parse", "fields", "options")
+
+
 def validate(profile: Profile) -> str | None:
+    for key in ("table", "source", "label"):
+        if key in profile.data and not isinstance(profile.data[key], str):
+            return f"{key} must be text"
+    for key in _SECTIONS:
+        if key in profile.data and not isinstance(profile.data[key], dict):
+            return f"[{key}] must be a table"
     if profile.table not in TARGETS:
         return f"unknown table {profile.table!r} (one of {', '.join(TARGETS)})"
     if not profile.transform and not profile.fields:
         return "it has neither [fields] nor transform"
-    if profile.transform and not re.fullmatch(r"[a-z][a-z0-9_]*", profile.transform):
-        return f"transform {profile.transform!r} is not a module name"
+    if profile.transform is not None:
+        problem = _transform_problem(profile.transform)
+        if problem:
+            return problem
+    enc = profile.section("read").get("encoding")
+    if enc is not None:
+        try:
+            codecs.lookup(str(enc))
+        except LookupError:
+            return f"[read] encoding {enc!r} is not a known text encoding (e.g. utf-8, cp1252, utf-16)"
+    line = profile.section("match").get("line")
+    if line is not None:
+        problem = sql_guard.regex_problem(line)
+        if problem:
+            return f"[match] line: {problem}"
+    for name, spec in profile.fields.items():
+        for alt in spec if isinstance(spec, list) else [spec]:
+            if isinstance(alt, dict) and "expr" in alt:
+                expr = alt["expr"]
+                if not isinstance(expr, str):
+                    return f"field {name}: expr must be text"
+                try:
+                    sql_guard.check(PLACEHOLDER.sub("_c0", expr), frozenset(), f"field {name}")
+                except sql_guard.UnsafeSql as exc:
+                    return str(exc)
+    return None
+
+
+def _transform_problem(name) -> str | None:
+    if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+        return f"transform {name!r} is not a module name"
+    try:
+        module = importlib.import_module(f"kpidesk.core.ingest.transforms.{name}")
+    except ImportError:
+        module = None
+    if not callable(getattr(module, "transform", None)):
+        return f"transform {name!r} is not one of kpidesk's transforms"
     return None
 
 
@@ -106,18 +159,37 @@ def user_folder(db_path: str | Path | None) -> Path | None:
     return Path(db_path).resolve().parent / "profiles"
 
 
-def _folder(folder: Path | None, builtin: bool) -> list[Profile]:
+def _folder(folder: Path | None, builtin: bool, problems: list[str] | None = None) -> list[Profile]:
+    """The valid profiles of ``folder``; an invalid file is skipped, its reason kept
+    in ``problems`` (one bad file must not block every import)."""
     if not folder or not folder.is_dir():
         return []
-    return [load(p, builtin=builtin) for p in sorted(folder.glob("*.toml"))]
+    out = []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            out.append(load(path, builtin=builtin))
+        except ImportError_ as exc:
+            if builtin:
+                raise
+            if problems is not None:
+                problems.append(str(exc))
+    return out
 
 
-def all_profiles(db_path: str | Path | None = None) -> list[Profile]:
-    """User profiles first (they win over built-ins of the same name)."""
+def all_profiles(db_path: str | Path | None = None, problems: list[str] | None = None) -> list[Profile]:
+    """User profiles first (they win over built-ins of the same name). Invalid user
+    files are left out; their messages go to ``problems`` when given."""
     seen: dict[str, Profile] = {}
-    for p in _folder(user_folder(db_path), False) + _folder(BUILTIN_DIR, True):
+    for p in _folder(user_folder(db_path), False, problems) + _folder(BUILTIN_DIR, True):
         seen.setdefault(p.name, p)
     return list(seen.values())
+
+
+def invalid_profiles(db_path: str | Path | None = None) -> list[str]:
+    """Why each invalid file of the user's ``profiles`` folder was left out."""
+    problems: list[str] = []
+    _folder(user_folder(db_path), False, problems)
+    return problems
 
 
 def find(name_or_path: str, db_path: str | Path | None = None) -> Profile:
@@ -315,10 +387,9 @@ def match_lines(lines: list[str], profiles: list[Profile], share: float = 0.8) -
         pattern = p.section("match").get("line")
         if not pattern:
             continue
-        try:
-            rx = re.compile(pattern)
-        except re.error:
-            continue
-        if sum(1 for ln in lines if rx.search(ln)) >= share * len(lines):
+        # RE2 (DuckDB's regex engine) runs in time linear in the text: a pattern such
+        # as ^(a+)+$ cannot hang the import, as Python's backtracking engine would.
+        hits = sql_guard.regex_count(pattern, lines)
+        if hits is not None and hits >= share * len(lines):
             return p
     return None

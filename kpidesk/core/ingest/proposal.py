@@ -9,6 +9,9 @@ preview of the first rows as they will load — and what ``save_profile`` writes
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -274,10 +277,9 @@ def opened(
         columns=read.get("columns"),
     )
     info.sheet = sheet
-    if info.kind == "csv" and not encoding.is_native(info.encoding):
-        info.read_path = encoding.transcode(Path(path), info.encoding)
     store = _Bare() if bare else open_database(":memory:")
     try:
+        info.read_path = encoding.readable_copy(Path(path), info.kind, info.encoding, store.staging_dir())
         cur = store.cursor()
         values.install(cur)
         yield cur, info, readers.relation(cur, info)
@@ -291,13 +293,24 @@ class _Bare:
     """An in-memory DuckDB without migrations (the calendar alone takes a second)."""
 
     def __init__(self) -> None:
-        self.con = duckdb.connect(":memory:")
+        self.con = duckdb.connect(
+            ":memory:", config={"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+        )
+        # contained like a database opened for use (Store.contain): files from its staging folder only
+        self._staging = Path(tempfile.mkdtemp(prefix="kpidesk-mem-"))
+        folder = str(self._staging).replace("'", "''") + os.sep
+        self.con.execute(f"SET allowed_directories = ['{folder}']")
+        self.con.execute("SET enable_external_access = false")
+
+    def staging_dir(self) -> Path:
+        return self._staging
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.con
 
     def close(self) -> None:
         self.con.close()
+        shutil.rmtree(self._staging, ignore_errors=True)
 
 
 def propose_mapping(

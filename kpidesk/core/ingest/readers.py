@@ -83,7 +83,7 @@ def _csv(info: FileInfo) -> Relation:
 
 def _typed(cur: duckdb.DuckDBPyConnection, info: FileInfo, reader: str) -> Relation:
     """Parquet and JSON: typed columns shown as text (nested values as JSON)."""
-    params = {"path": str(info.path)}
+    params = {"path": str(info.read_path or info.path)}
     try:
         described = cur.execute(f"DESCRIBE SELECT * FROM {reader}", params).fetchall()
     except Exception as exc:  # duckdb raises several classes for a malformed file

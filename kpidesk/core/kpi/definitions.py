@@ -17,6 +17,7 @@ from typing import Any
 
 from kpidesk.core import settings
 from kpidesk.core.kpi import params
+from kpidesk.core.kpi import sql_guard
 from kpidesk.core.kpi.relations import RELATIONS
 
 UNITS = ("rate", "seconds", "count", "score", "percent")
@@ -101,9 +102,70 @@ def parse(text: str, source: str) -> KpiDefinition:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DefinitionError(f"not valid TOML: {exc}") from None
+    try:
+        kpi = _build(data, source)
+    except (TypeError, AttributeError, KeyError, ValueError) as exc:
+        if isinstance(exc, DefinitionError):
+            raise
+        raise DefinitionError(f"malformed definition: {exc}") from None
+    _check_sql(kpi)
+    return kpi
+
+
+def sql_params() -> frozenset[str]:
+    """The ``$names`` a KPI's SQL may use: the KPI settings and the period bounds."""
+    from kpidesk.core import settings
+
+    names = {name for name, spec in settings.SETTINGS.items() if spec.is_kpi_param}
+    return frozenset(names | {"period_start", "period_end", "channel_filter"})
+
+
+def _check_sql(kpi: KpiDefinition) -> None:
+    """Every SQL fragment of the file is one allowed expression (see ``sql_guard``)."""
+    fragments = [("measure", kpi.measure), ("n", kpi.n)]
+    if kpi.basis is not None:
+        fragments.append(("basis", kpi.basis))
+    fragments += [(f"extras.{name}", expr) for name, expr in kpi.extras.items()]
+    fragments += [(f"stats.{name}", expr) for name, expr in kpi.stats.items()]
+    params = sql_params()
+    for what, expr in fragments:
+        try:
+            sql_guard.check(expr, params, what)
+        except sql_guard.UnsafeSql as exc:
+            raise DefinitionError(str(exc)) from None
+    for name in [*kpi.extras, *kpi.stats]:
+        if not _ID.match(name):
+            raise DefinitionError(f"extra figure name {name!r} must be lower_snake_case")
+    for table in kpi.requires:
+        if not _ID.match(table):
+            raise DefinitionError(f"requires names {table!r}, which is not a table name")
+    if kpi.share_over not in (None, "channel"):
+        raise DefinitionError("share_over can only be 'channel'")
+
+
+def _text_table(data: dict, key: str) -> dict[str, str]:
+    value = data.get(key, {})
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise DefinitionError(f"{key} must be a table of texts")
+    return value
+
+
+def _build(data: dict, source: str) -> KpiDefinition:
     missing = [k for k in ("id", "relation", "measure", "unit", "label") if k not in data]
     if missing:
         raise DefinitionError(f"missing {', '.join(missing)}")
+    for key in ("id", "relation", "measure", "unit"):
+        if not isinstance(data[key], str):
+            raise DefinitionError(f"{key} must be text")
+    for key in ("n", "basis", "share_over"):
+        if key in data and not isinstance(data[key], str):
+            raise DefinitionError(f"{key} must be text")
+    for key in ("target", "warning"):
+        if key in data and (isinstance(data[key], bool) or not isinstance(data[key], (int, float))):
+            raise DefinitionError(f"{key} must be a number")
+    for key in ("channels", "requires", "params"):
+        if key in data and not (isinstance(data[key], list) and all(isinstance(v, str) for v in data[key])):
+            raise DefinitionError(f"{key} must be a list of texts")
     if not _ID.match(data["id"]):
         raise DefinitionError(f"id {data['id']!r} must be lower_snake_case")
     if data["relation"] not in RELATIONS:
@@ -114,13 +176,11 @@ def parse(text: str, source: str) -> KpiDefinition:
     if better not in BETTER:
         raise DefinitionError(f"better must be one of {', '.join(BETTER)}")
     label = data["label"] if isinstance(data["label"], dict) else {"en": str(data["label"])}
-    if "en" not in label:
-        raise DefinitionError("label needs an 'en' entry")
+    if "en" not in label or not all(isinstance(v, str) for v in label.values()):
+        raise DefinitionError("label needs an 'en' entry (text)")
     grain = data.get("grain", "both")
     if grain not in GRAINS:
         raise DefinitionError(f"grain must be one of {', '.join(GRAINS)}")
-    if ";" in data["measure"]:
-        raise DefinitionError("measure must be one SQL expression (no ';')")
     return KpiDefinition(
         id=data["id"],
         relation=data["relation"],
@@ -129,16 +189,16 @@ def parse(text: str, source: str) -> KpiDefinition:
         unit=data["unit"],
         better=better,
         label=label,
-        description=data.get("description", {}),
+        description=_text_table(data, "description"),
         channels=tuple(data.get("channels", ())),
-        short=data.get("short", {}),
+        short=_text_table(data, "short"),
         target=data.get("target"),
         warning=data.get("warning"),
         requires=tuple(data.get("requires", ())),
-        requires_reason=data.get("requires_reason", {}),
+        requires_reason=_text_table(data, "requires_reason"),
         basis=data.get("basis"),
-        extras=data.get("extras", {}),
-        stats=data.get("stats", {}),
+        extras=_text_table(data, "extras"),
+        stats=_text_table(data, "stats"),
         share_over=data.get("share_over"),
         grain=grain,
         declared_params=tuple(data.get("params", ())),

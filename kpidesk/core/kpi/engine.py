@@ -195,7 +195,11 @@ class Engine:
 
     # -- internals ------------------------------------------------------------------
     def _check_user_kpis(self) -> None:
-        """Bind each user KPI once (no data read); a broken one is reported, not loaded."""
+        """Bind each user KPI once (no data read); a broken one is reported, not loaded.
+
+        Each of its SQL fragments already passed ``sql_guard`` when the file was read
+        (one expression, allowed functions only), so the composed text is one
+        ``SELECT``: ``EXPLAIN`` plans it, nothing runs."""
         cur = self.store.cursor()
         values = {**self.parameters(), "period_start": datetime(2000, 1, 1), "period_end": datetime(2000, 1, 2)}
         for kpi in [k for k in self.registry if k.source != "builtin"]:

@@ -2,8 +2,9 @@
 
 Grouping expressions and filter clauses come from the fixed tables below; filter
 values are bound as list parameters (``$f_queue``…). KPI measures are pasted as
-written in their files — they are code the user chose to run, like a query in a SQL
-editor, never values typed into a filter.
+written in their files, each inside parentheses — every one was checked when its file
+was loaded to be ONE expression with allowed functions only (``sql_guard``), never
+values typed into a filter.
 """
 
 from __future__ import annotations

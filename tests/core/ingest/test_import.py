@@ -6,6 +6,7 @@ import hashlib
 import json
 from datetime import datetime
 
+import duckdb
 import pytest
 
 from kpidesk.core.ingest import ImportCancelled, ImportError_, import_batch, import_file
@@ -154,7 +155,7 @@ def test_xlsx_with_preamble_and_sheet_choice(store, tmp_path):
 def test_parquet_json_and_ndjson(store, tmp_path):
     con = store.cursor()
     pq = tmp_path / "calls.parquet"
-    con.execute(
+    duckdb.connect().execute(  # the store itself writes no file outside its staging folder
         f'COPY (SELECT \'P1\' AS "Call ID", TIMESTAMP \'2024-03-01 08:00:00\' AS "Date", 12.5 AS "Wait Time") '
         f"TO '{pq}' (FORMAT parquet)"
     )
