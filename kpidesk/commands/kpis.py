@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 
 from kpidesk.commands.common import (
@@ -75,8 +76,20 @@ def run(args) -> int:
 
 def _json(rows: list[dict]) -> str:
     """A JSON array, one value a line: written at once, each line by the C encoder
-    (an indented dump goes through Python, token by token)."""
-    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n]\n"
+    (an indented dump goes through Python, token by token). NaN and infinities are
+    no figure: JSON has no spelling for them, they are written as null."""
+    return "[\n" + ",\n".join(json.dumps(_finite(r), ensure_ascii=False, allow_nan=False) for r in rows) + "\n]\n"
+
+
+def _finite(value):
+    """``value`` with NaN and infinities as null (JSON has no spelling for them)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
 
 
 def _param(text: str) -> tuple[str, str]:
@@ -100,7 +113,8 @@ def _csv(rows: list[dict], by, engine: Engine) -> None:
     fields = ["kpi", *by, *(["agent_name"] if "agent" in by else []), "value", "n", "small_sample", "reason", "basis"]
     writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    # text from imported files (agent names, queues) never reaches a spreadsheet as a formula
+    writer.writerows({k: formatting.csv_cell(v) for k, v in row.items()} for row in rows)
 
 
 def _table(values, by, engine: Engine, lang: str) -> None:

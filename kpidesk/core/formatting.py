@@ -96,3 +96,35 @@ def delta(current: float | None, previous: float | None, unit: str, lang: str = 
         text = number(abs(diff) / abs(previous) * 100, 1, lang)
         return f"{sign}{text}{NBSP}%" if lang == "fr" else f"{sign}{text}%"
     return f"{sign}{number(abs(diff), 1, lang)}"
+
+
+# -- spreadsheets: text that a spreadsheet would run as a formula ---------------------
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(text: str) -> bool:
+    """Text a spreadsheet would read as a formula (or a DDE call) when opened."""
+    return text.startswith(FORMULA_STARTS)
+
+
+def spreadsheet_cell(value):
+    """A value as an export writes it: numbers stay numbers (None for NaN or an
+    infinity: no figure), dates as ISO text, other values as text."""
+    import math
+
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def csv_cell(value) -> object:
+    """A CSV cell: text that would start a formula gets a leading apostrophe (shown
+    as text by Excel, LibreOffice and Sheets); real numbers stay numeric."""
+    value = spreadsheet_cell(value)
+    if isinstance(value, str) and is_formula_like(value):
+        return "'" + value
+    return "" if value is None else value
