@@ -17,10 +17,38 @@ class CommandError(Exception):
 
 
 def open_store(path: str | None, read_only: bool = False) -> Store:
+    """Open the database; read-only when the file (or its folder) cannot be written,
+    so that reading commands still work on a file shared read-only."""
+    path = str(path or default_db_path())
+    if not read_only and _unwritable(path):
+        read_only = True
     try:
-        return open_database(path or default_db_path(), read_only=read_only)
+        store = open_database(path, read_only=read_only)
     except StoreError as exc:
-        raise CommandError(str(exc)) from None
+        if read_only or not getattr(exc, "unwritable", False):
+            raise CommandError(str(exc)) from None
+        try:  # a file we may read but not write: reading commands still work
+            store = open_database(path, read_only=True)
+        except StoreError:
+            raise CommandError(str(exc)) from None
+    if store.facts_error:
+        print(
+            "kpidesk: the derived facts (repeat contacts, survey links…) of an earlier import could not be "
+            f"updated: {store.facts_error}. KPIs that use them may be refused or out of date; they are "
+            "retried on the next import or open.",
+            file=sys.stderr,
+        )
+    return store
+
+
+def _unwritable(path: str) -> bool:
+    import os
+    from pathlib import Path
+
+    p = Path(path)
+    if path == ":memory:" or not p.exists():
+        return False
+    return not os.access(p, os.W_OK) or not os.access(p.parent, os.W_OK)
 
 
 def fail(message: str, code: int = 2) -> int:
@@ -52,18 +80,28 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
         p.add_argument(f"--{name}", action="append", help=f"only this {name} (repeat or comma-separate)")
 
 
-def resolve_agents(store: Store, names: tuple[str, ...]) -> tuple[str, ...]:
-    """Agents may be named by id or by display name (case-insensitive)."""
+def _agent_id(cur, name: str) -> str | None:
+    row = cur.execute(
+        "SELECT agent_id FROM agents WHERE agent_id = ? OR lower(name) = lower(?) ORDER BY agent_id = ? DESC",
+        [name, name, name],
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def resolve_agents(store: Store, values: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
+    """Agents may be named by id or by display name (case-insensitive). Each
+    ``--agent`` value is first taken whole (an id or a name may hold a comma:
+    ``"Martin, Alice"``), else as a comma-separated list."""
     ids = []
     cur = store.cursor()
-    for name in names:
-        row = cur.execute(
-            "SELECT agent_id FROM agents WHERE agent_id = ? OR lower(name) = lower(?) ORDER BY agent_id = ? DESC",
-            [name, name, name],
-        ).fetchone()
-        if row is None:
-            raise CommandError(f"No agent called {name!r} in this database.")
-        ids.append(row[0])
+    for value in values or []:
+        whole = _agent_id(cur, value.strip()) if value.strip() else None
+        names = [value.strip()] if whole is not None else list(split_list([value]))
+        for name in names:
+            found = whole if whole is not None else _agent_id(cur, name)
+            if found is None:
+                raise CommandError(f"No agent called {name!r} in this database.")
+            ids.append(found)
     return tuple(ids)
 
 
@@ -77,6 +115,6 @@ def filters_from_args(store: Store, args) -> Filters:
         queues=split_list(args.queue),
         teams=split_list(args.team),
         sites=split_list(args.site),
-        agents=resolve_agents(store, split_list(args.agent)),
+        agents=resolve_agents(store, args.agent),
         topics=split_list(args.topic),
     )

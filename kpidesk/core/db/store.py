@@ -42,6 +42,8 @@ class StoreError(Exception):
     def say(cls, template: str, **params: str) -> StoreError:
         return cls(template.format(**params), template, **params)
 
+    unwritable = False  # the file or its folder cannot be written (read-only would work)
+
 
 class DatabaseLocked(StoreError):
     pass
@@ -80,6 +82,9 @@ LOCKED = (
 LOCKED_BY = (
     "The database {path} is already open in another program (process {pid}). "
     "Close the other kpidesk window, or open a copy of the file."
+)
+UNWRITABLE = (
+    "The database {path} cannot be written here (read-only file or folder). Open a copy in a folder you can write to."
 )
 CANNOT_OPEN = "Cannot open the database {path}: {detail}"
 NOT_A_DATABASE = "{path} is not a kpidesk database (is it an export to import rather than open?)."
@@ -133,6 +138,10 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
             if pid:
                 raise DatabaseLocked.say(LOCKED_BY, path=path, pid=pid.group(1)) from None
             raise DatabaseLocked.say(LOCKED, path=path) from None
+        if any(w in text.lower() for w in ("permission denied", "read-only file system", "read only file system")):
+            error = StoreError.say(UNWRITABLE, path=path)
+            error.unwritable = True
+            raise error from None
         raise StoreError.say(CANNOT_OPEN, path=path, detail=text) from None
     except duckdb.Error as exc:
         raise StoreError.say(NOT_A_DATABASE, path=path) from exc
@@ -202,13 +211,17 @@ class Store:
         beside the database file (``.NAME.kpidesk-tmp``), a private temp folder for an
         in-memory database. Imports put a link to (or a UTF-8 copy of) each file there."""
         if self._staging is None:
-            if self.path == ":memory:":
+            if self.path != ":memory:":
+                src = Path(self.path).resolve()
+                folder = src.with_name(f".{src.name}.kpidesk-tmp")
+                try:
+                    folder.mkdir(exist_ok=True)
+                    self._staging = folder
+                except OSError:  # a read-only folder: nothing will be imported here
+                    pass
+            if self._staging is None:
                 self._staging = Path(tempfile.mkdtemp(prefix="kpidesk-mem-"))
                 self._own_staging = True
-            else:
-                src = Path(self.path).resolve()
-                self._staging = src.with_name(f".{src.name}.kpidesk-tmp")
-                self._staging.mkdir(exist_ok=True)
         return self._staging
 
     def _sweep_staging(self) -> None:
