@@ -9,6 +9,8 @@ rendering of a time fraction, which ``values.py`` understands).
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -23,11 +25,50 @@ SHEET_TABLE = "_kd_sheet"
 HEADER_SCAN_ROWS = 30
 
 
+# An XLSX is a zip of XML: a small file may inflate to gigabytes (a "zip bomb").
+MAX_INFLATED = 1 << 30  # bytes of XML, all parts together
+MAX_RATIO = 100  # inflated / compressed, for a part bigger than RATIO_FROM
+RATIO_FROM = 64 << 20
+
+
+def check_archive(path: Path) -> None:
+    """Refuse a spreadsheet archive that would inflate beyond the caps, before reading it."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip (XLS, ODS damaged…): the reader says what is wrong
+    total = sum(p.file_size for p in parts)
+    if total > MAX_INFLATED:
+        raise ImportError_(
+            f"{path.name} would take {total / 2**30:.1f} GB once unpacked (the limit is "
+            f"{MAX_INFLATED / 2**30:.0f} GB): export it as CSV, or split it."
+        )
+    for p in parts:
+        if p.file_size > RATIO_FROM and p.file_size > MAX_RATIO * max(p.compress_size, 1):
+            raise ImportError_(
+                f"{path.name} holds a part that unpacks {p.file_size // max(p.compress_size, 1)} times larger "
+                "than it is stored: not an ordinary spreadsheet, not read."
+            )
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
 def _reader(info: FileInfo) -> fastexcel.ExcelReader:
+    check_archive(info.path)
     try:
         return fastexcel.read_excel(str(info.path))
     except Exception as exc:  # fastexcel raises its own classes for damaged files
-        raise ImportError_(f"{info.path.name} cannot be opened as a spreadsheet: {exc}") from None
+        raise ImportError_(f"{info.path.name} cannot be opened as a spreadsheet: {_first_line(exc)}") from None
+
+
+def _load(reader: fastexcel.ExcelReader, info: FileInfo, name: str, **options: Any) -> fastexcel.ExcelSheet:
+    try:
+        return reader.load_sheet(name, header_row=None, dtypes="string", **options)
+    except Exception as exc:  # a damaged sheet inside a readable workbook
+        raise ImportError_(f"Sheet {name!r} of {info.path.name} cannot be read: {_first_line(exc)}") from None
 
 
 def list_sheets(info: FileInfo) -> list[str]:
@@ -42,7 +83,7 @@ def _pick(reader: fastexcel.ExcelReader, info: FileInfo) -> str:
             raise ImportError_(f"{info.path.name} has no sheet named {info.sheet!r} (sheets: {', '.join(names)}).")
         return info.sheet
     for name in names:
-        probe = reader.load_sheet(name, header_row=None, dtypes="string", n_rows=2)
+        probe = _load(reader, info, name, n_rows=2)
         if probe.height and probe.width:
             return name
     raise ImportError_(f"{info.path.name} has no sheet with data: there is nothing to import.")
@@ -66,7 +107,7 @@ def load_sheet(cur: duckdb.DuckDBPyConnection, info: FileInfo) -> Relation:
 
     reader = _reader(info)
     info.sheet = _pick(reader, info)
-    sheet = reader.load_sheet(info.sheet, header_row=None, dtypes="string")
+    sheet = _load(reader, info, info.sheet)
     cur.register("_kd_sheet_src", sheet)
     try:
         cur.execute(
