@@ -120,6 +120,10 @@ def _print(r) -> None:
         print(f"  ignored    {r.ignored:>10}")
     for reason, n in r.ignored_reasons.items():
         print(f"    {n:>6} ignored: {reason}")
+    repaired = r.reader.get("windows_1252_lines") or []
+    if repaired:
+        shown = ", ".join(str(n) for n in repaired[:10]) + (" …" if len(repaired) > 10 else "")
+        print(f"  {len(repaired)} line(s) not in UTF-8, read as Windows-1252: {shown}")
     for line, reason in r.rejects[:5]:
         print(f"    line {line}: {reason}")
     if r.rejected > 5:

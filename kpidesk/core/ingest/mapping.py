@@ -309,6 +309,38 @@ def _numeric_text(samples: dict[str, list[Any]], col: str) -> bool:
     return bool(vals) and sum(bool(re.match(r"^\s*[+-]?\d", v)) for v in vals) >= 0.5 * len(vals)
 
 
+# Values no export means: rejected with their reason rather than loaded, where one
+# would turn a team's average into Infinity or put a call in the year 1.
+MAX_SECONDS = 10 * 366 * 86400  # a duration over ten years
+MAX_NUMBER = 1e15
+YEARS = (1970, 2100)
+
+
+def _range_checks(b: _Builder, exprs: dict[str, str], types: dict[str, str], constants: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    for name in exprs:
+        if name in constants or name in ("source_key",):
+            continue
+        col, typ = quote("_f_" + name), types.get(name, "")
+        if typ in ("DOUBLE", "FLOAT", "REAL") or typ.startswith("DECIMAL"):
+            msg = b.p.bind(f"{name}: not a finite number (NaN or infinity)")
+            out.append(f"CASE WHEN NOT isfinite({col}) THEN {msg} END")
+            if name.endswith("_s"):
+                neg = b.p.bind(f"{name}: a negative duration")
+                big = b.p.bind(f"{name}: a duration over ten years")
+                out.append(f"CASE WHEN {col} < 0 THEN {neg} WHEN {col} > {MAX_SECONDS} THEN {big} END")
+            else:
+                big = b.p.bind(f"{name}: a number too large to be real (over {MAX_NUMBER:.0e})")
+                out.append(f"CASE WHEN abs({col}) > {MAX_NUMBER} THEN {big} END")
+        elif typ in ("TIMESTAMP", "DATE", "TIMESTAMP WITH TIME ZONE"):
+            msg = b.p.bind(f"{name}: a date before {YEARS[0]} or after {YEARS[1]}")
+            out.append(f"CASE WHEN NOT (year({col}) BETWEEN {YEARS[0]} AND {YEARS[1]}) THEN {msg} END")
+        elif typ == "VARCHAR":
+            msg = b.p.bind(f"{name}: contains a NUL character")
+            out.append(f"CASE WHEN contains({col}, chr(0)) THEN {msg} END")
+    return out
+
+
 def _date_part(text: str | None) -> str:
     return re.split(r"[ T]", (text or "").strip(), maxsplit=1)[0]
 
@@ -367,6 +399,7 @@ def plan(
     summary = f"strlen({first}) <= {longest} AND list_position({b.p.bind(SUMMARY_WORDS)}, lower({first})) > 0"
     checks.append(f"CASE WHEN {summary} THEN {b.p.bind('summary row (total), not a record')} END")
     checks += b.checks
+    checks += _range_checks(b, exprs, types, constants)
     for f in profile.required():
         if f in exprs:
             checks.append(f"CASE WHEN {quote('_f_' + f)} IS NULL THEN {b.p.bind('missing required field ' + f)} END")

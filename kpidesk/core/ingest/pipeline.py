@@ -137,7 +137,16 @@ def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: 
     )
     info.sheet = sheet or read.get("sheet")
     info.multiline = info.multiline or retry.get("multiline", False)
-    info.read_path = encoding.readable_copy(path, info.kind, info.encoding, staging)
+    try:
+        if info.kind == "csv" and info.encoding == encoding.MIXED:
+            info.read_path, info.repaired_lines = encoding.transcode_lines(path, staging)
+        else:
+            info.read_path = encoding.readable_copy(path, info.kind, info.encoding, staging)
+    except UnicodeDecodeError as exc:
+        raise ImportError_(
+            f"{path.name} is not valid {info.encoding.upper()} text (byte {exc.start} cannot be read): "
+            "save it again as UTF-8, or name its encoding in the profile ([read] encoding)."
+        ) from None
     return info
 
 
@@ -174,7 +183,9 @@ def _import_rows(store, path: Path, prof, sheet, state: JobState) -> ImportRepor
             if "quoted new lines" in text and not retry.get("multiline"):
                 retry["multiline"] = True
             elif "unicode" in text.lower() and not retry.get("encoding"):
-                retry["encoding"] = "cp1252"
+                # bytes that are not UTF-8 past the samples: each line read as UTF-8 when
+                # it is, else as Windows-1252 (not the whole file: its UTF-8 names stay right)
+                retry["encoding"] = encoding.MIXED
             elif is_out_of_memory(exc):
                 raise ImportError_(f"{path.name} could not be imported: {out_of_memory_message(store.con)}") from None
             else:
@@ -241,7 +252,34 @@ def _attempt(store, path, prof, sheet, state, retry) -> ImportReport:
     return report
 
 
+def _unterminated_quote(info: FileInfo) -> int | None:
+    """The line where a quoted field opens and never closes (it would swallow every
+    line after it into one field), or None. Only files with quoted line breaks can
+    hide one; it is looked for in those."""
+    import csv
+
+    if info.kind != "csv" or not info.multiline:
+        return None
+    with open(info.read_path or info.path, encoding="utf-8-sig", errors="replace", newline="") as fh:
+        reader = csv.reader(fh, delimiter=info.delimiter or ",", quotechar='"', strict=True)
+        start = 1
+        try:
+            for _ in reader:
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            if "end of data" in str(exc) or "EOF" in str(exc):
+                return start
+            return None
+    return None
+
+
 def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> ImportReport:
+    line = _unterminated_quote(info)
+    if line is not None:
+        raise ImportError_(
+            f'{info.path.name}: line {line} opens a quote (") that is never closed, so every line after it '
+            "would be read as one field and lost. Close or remove that quote and import the file again."
+        )
     values.install(cur)
     loader.drop_outputs(cur)
     readers.drop_csv_rejects(cur)
@@ -287,6 +325,9 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
     report.rows_read = read + len(unread)
     report.loaded, report.duplicate = counts.loaded, counts.duplicate
     report.rejected = counts.rejected + len(unread)
+    lost = _unaccounted(cur, info, import_id, report.rows_read, expected)
+    report.rows_read += lost
+    report.rejected += lost
     report.ignored = report.rows_read - report.loaded - report.duplicate - report.rejected
     report.tables = counts.rows_inserted
     # the days these rows fall on: the rollups recompute those only
@@ -302,6 +343,35 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
     loader.drop_outputs(cur)
     cur.execute(f"DROP TABLE IF EXISTS {STAGING}")
     return report
+
+
+def _unaccounted(cur, info: FileInfo, import_id: int, read: int, expected) -> int:
+    """Records of the file (counted from its line breaks) that the CSV reader did not
+    return at all: a record over DuckDB's 32 MB line limit, or an unterminated quote
+    that joined every line after it into one field. They are counted as rejected,
+    with one reject saying how many, so that no record vanishes without a word."""
+    total = expected() if expected is not None else None
+    if total is None or total <= read:
+        return 0
+    # Line breaks count blank lines too, which the reader skips: count the lines that
+    # hold something (one more pass over the file, only when the quick count differs).
+    total = 0
+    with open(info.path, "rb") as fh:
+        for number, line in enumerate(fh, start=1):
+            if number > info.first_line - 1 + (1 if info.has_header else 0) and line.strip():
+                total += 1
+    if total <= read:
+        return 0
+    lost = total - read
+    cur.execute(
+        "INSERT INTO import_rejects VALUES ($id, NULL, $reason, NULL)",
+        {
+            "id": import_id,
+            "reason": f"{lost} record(s) of the file could not be read at all (a record over 32 MB, or an "
+            "unterminated quote that joined the lines after it into one field)",
+        },
+    )
+    return lost
 
 
 def _transform(cur, prof, rel, ctx, step):

@@ -44,6 +44,7 @@ class FileInfo:
     sheet: str | None = None
     read_path: Path | None = None  # transcoded copy, when the encoding needs one
     ragged: bool = False  # lines may have fewer fields than the columns (padded with NULLs)
+    repaired_lines: list[int] = field(default_factory=list)  # lines read as Windows-1252 in a UTF-8 file
 
     @property
     def has_header(self) -> bool:
@@ -58,6 +59,7 @@ class FileInfo:
             "header_line": self.header_line,
             "sheet": self.sheet,
             "sheets": self.sheets,
+            **({"windows_1252_lines": self.repaired_lines} if self.repaired_lines else {}),
         }
 
 
@@ -121,7 +123,7 @@ def sniff(
     info = FileInfo(path=path, kind=kind, ragged=ragged)
     if kind != "csv":
         return info
-    info.encoding = encoding_name or enc.detect(sample)
+    info.encoding = encoding_name or enc.detect_file(path, sample)
     if looks_binary(sample, info.encoding):
         raise ImportError_(
             f"{path.name} is not a text export (it looks like a binary file). "
@@ -134,6 +136,9 @@ def sniff(
 
 
 def _rows(text: str, delim: str, truncated: bool) -> list[list[str]]:
+    # The sample is at most 1 MB: a long field (a chat transcript) is no reason to fail.
+    if csv.field_size_limit() < 2 * enc.SAMPLE_BYTES:
+        csv.field_size_limit(2 * enc.SAMPLE_BYTES)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim, quotechar='"'))
     if truncated and rows:
         rows.pop()  # the last record may be cut in the middle
