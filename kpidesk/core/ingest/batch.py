@@ -70,6 +70,9 @@ def import_batch(
                 result.reports.append(_failed(path, profile, str(exc)))
             except ImportError_ as exc:
                 result.reports.append(_failed(path, profile, str(exc)))
+            except (duckdb.Error, OSError, MemoryError) as exc:  # full disk, out of memory: rolled back
+                text = (str(exc).splitlines() or [type(exc).__name__])[0]
+                result.reports.append(_failed(path, profile, f"{path.name} could not be imported: {text}"))
     finally:
         result.facts_error = _derive(store, Share(state, FILES_SHARE, 0.05))
     if result.loaded_any and not result.cancelled and not result.facts_error:

@@ -77,7 +77,11 @@ def detect_kind(path: Path, head: bytes) -> str:
                 if any(n.startswith("xl/") for n in names):
                     return "xlsx"
         except zipfile.BadZipFile:
-            pass
+            if path.suffix.lower() in (".xlsx", ".xlsm", ".ods") or b"[Content_Types].xml" in head or b"xl/" in head:
+                raise ImportError_(
+                    f"{path.name} is a damaged or incomplete spreadsheet (cut short while copying or "
+                    "downloading?). Save or download it again."
+                ) from None
         raise ImportError_(
             f"{path.name} is a compressed archive, not a spreadsheet or a text export. "
             "Extract the file you want to import first."

@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kpidesk.core import settings
-from kpidesk.core.kpi import params
-from kpidesk.core.kpi import sql_guard
+from kpidesk.core.kpi import params, sql_guard
 from kpidesk.core.kpi.relations import RELATIONS
 
 UNITS = ("rate", "seconds", "count", "score", "percent")
