@@ -107,7 +107,7 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
 
-def spreadsheet_cell(value):
+def spreadsheet_cell(value: object) -> object:
     """A value as an export writes it: numbers stay numbers (None for NaN or an
     infinity: no figure), dates as ISO text, other values as text."""
     import math
@@ -121,7 +121,7 @@ def spreadsheet_cell(value):
     return str(value)
 
 
-def csv_cell(value) -> object:
+def csv_cell(value: object) -> object:
     """A CSV cell: text that would start a formula gets a leading apostrophe (shown
     as text by Excel, LibreOffice and Sheets); real numbers stay numeric."""
     value = spreadsheet_cell(value)

@@ -66,9 +66,10 @@ def _reader(info: FileInfo) -> fastexcel.ExcelReader:
 
 def _load(reader: fastexcel.ExcelReader, info: FileInfo, name: str, **options: Any) -> fastexcel.ExcelSheet:
     try:
-        return reader.load_sheet(name, header_row=None, dtypes="string", **options)
+        sheet: fastexcel.ExcelSheet = reader.load_sheet(name, header_row=None, dtypes="string", **options)
     except Exception as exc:  # a damaged sheet inside a readable workbook
         raise ImportError_(f"Sheet {name!r} of {info.path.name} cannot be read: {_first_line(exc)}") from None
+    return sheet
 
 
 def list_sheets(info: FileInfo) -> list[str]:

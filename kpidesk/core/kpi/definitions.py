@@ -142,14 +142,14 @@ def _check_sql(kpi: KpiDefinition) -> None:
         raise DefinitionError("share_over can only be 'channel'")
 
 
-def _text_table(data: dict, key: str) -> dict[str, str]:
+def _text_table(data: dict[str, Any], key: str) -> dict[str, str]:
     value = data.get(key, {})
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         raise DefinitionError(f"{key} must be a table of texts")
     return value
 
 
-def _build(data: dict, source: str) -> KpiDefinition:
+def _build(data: dict[str, Any], source: str) -> KpiDefinition:
     missing = [k for k in ("id", "relation", "measure", "unit", "label") if k not in data]
     if missing:
         raise DefinitionError(f"missing {', '.join(missing)}")

@@ -137,7 +137,8 @@ def _parser() -> duckdb.DuckDBPyConnection:
 @functools.lru_cache(maxsize=4096)
 def _parse(sql: str) -> str:
     with _lock:
-        return _parser().execute("SELECT json_serialize_sql($q)", {"q": sql}).fetchone()[0]
+        row = _parser().execute("SELECT json_serialize_sql($q)", {"q": sql}).fetchone()
+    return str(row[0]) if row else "{}"
 
 
 def _comment_free(fragment: str) -> bool:
@@ -191,7 +192,7 @@ def check(fragment: str, params: frozenset[str] | set[str] = frozenset(), what: 
     _walk(expr, params, what)
 
 
-def _walk(node, params, what: str) -> None:
+def _walk(node: object, params: frozenset[str] | set[str], what: str) -> None:
     if isinstance(node, list):
         for item in node:
             _walk(item, params, what)
@@ -230,7 +231,7 @@ MAX_REGEX = 2000  # characters of a pattern
 MAX_LINE = 65536  # characters of a line tested against one
 
 
-def regex_problem(pattern) -> str | None:
+def regex_problem(pattern: object) -> str | None:
     """Why ``pattern`` cannot be used (RE2 syntax, DuckDB's engine), or None."""
     if not isinstance(pattern, str) or not pattern:
         return "the pattern must be text"
@@ -253,4 +254,5 @@ def regex_count(pattern: str, lines: list[str]) -> int | None:
         return None
     sql = "SELECT count(*) FILTER (WHERE regexp_matches(l, $p)) FROM unnest($lines) u(l)"
     with _lock:
-        return _parser().execute(sql, {"p": pattern, "lines": [ln[:MAX_LINE] for ln in lines]}).fetchone()[0]
+        row = _parser().execute(sql, {"p": pattern, "lines": [ln[:MAX_LINE] for ln in lines]}).fetchone()
+    return int(row[0]) if row else 0
