@@ -141,7 +141,7 @@ def validate(profile: Profile) -> str | None:
     return None
 
 
-def _transform_problem(name) -> str | None:
+def _transform_problem(name: object) -> str | None:
     if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
         return f"transform {name!r} is not a module name"
     try:

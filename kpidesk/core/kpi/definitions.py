@@ -113,8 +113,6 @@ def parse(text: str, source: str) -> KpiDefinition:
 
 def sql_params() -> frozenset[str]:
     """The ``$names`` a KPI's SQL may use: the KPI settings and the period bounds."""
-    from kpidesk.core import settings
-
     names = {name for name, spec in settings.SETTINGS.items() if spec.is_kpi_param}
     return frozenset(names | {"period_start", "period_end", "channel_filter"})
 
