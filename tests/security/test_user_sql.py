@@ -42,6 +42,7 @@ ATTACKS = [
     "main.contacts_main.wait_s",
     "$undeclared_parameter",
     "(WITH x AS (SELECT 1) SELECT * FROM x)",
+    "outcome = read_text('/etc/passwd') 'answered'",  # parses as a cast to a type named read_text
 ]
 
 

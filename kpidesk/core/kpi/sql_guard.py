@@ -94,6 +94,16 @@ _SCALARS = {
 }  # fmt: skip
 ALLOWED = frozenset(_OPERATORS | _AGGREGATES | _WINDOWS | _SCALARS)
 
+# Types a CAST may name (``name(…) 'text'`` also parses as a cast to a type ``name``).
+TYPES = frozenset(
+    {
+        "BOOLEAN", "BOOL", "TINYINT", "SMALLINT", "INTEGER", "INT", "INT4", "INT8", "BIGINT", "HUGEINT",
+        "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "FLOAT", "REAL", "DOUBLE", "DECIMAL", "NUMERIC",
+        "VARCHAR", "TEXT", "STRING", "DATE", "TIME", "TIMESTAMP", "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE",
+        "INTERVAL",
+    }
+)  # fmt: skip
+
 _CLASSES = frozenset(
     {
         "COLUMN_REF",
@@ -209,8 +219,10 @@ def _walk(node: object, params: frozenset[str] | set[str], what: str) -> None:
             name = str(node.get("function_name", "")).lower()
             if node.get("schema") or node.get("catalog") or name not in ALLOWED:
                 raise UnsafeSql(f"{what} calls {node.get('function_name')!r}, which is not an allowed function")
-        elif cls == "TYPE" and (node.get("schema") or node.get("catalog")):
-            raise UnsafeSql(f"{what} names a type outside the built-in ones")
+        elif cls == "TYPE" and (
+            node.get("schema") or node.get("catalog") or str(node.get("type_name", "")).upper() not in TYPES
+        ):
+            raise UnsafeSql(f"{what} names the type {node.get('type_name')!r}, which is not a built-in one")
         elif cls == "COLUMN_REF":
             names = node.get("column_names") or []
             if len(names) != 1:
