@@ -25,13 +25,12 @@ from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ui"))
-
-from sample_db import LAST_DAY, fill
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `python bench/bench_ui.py` from the repository
 
 from kpidesk.core.dashboard.tabs import TABS, TabRequest, load_tab
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.kpi.engine import Engine, Filters
+from tests.helpers.sample_db import LAST_DAY, fill
 
 
 def main() -> None:
@@ -91,7 +90,6 @@ def main() -> None:
 
 def paint(path: str) -> None:
     """The longest event-loop block for each thing a team lead does, in a real window."""
-    from loop_watch import LoopWatch
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from kpidesk.core.workspace import PrefsChange, load_prefs
@@ -99,6 +97,7 @@ def paint(path: str) -> None:
     from kpidesk.ui.app import make_app
     from kpidesk.ui.desk import Desk
     from kpidesk.ui.main_window import MainWindow
+    from tests.helpers.loop_watch import LoopWatch
 
     app = make_app()
     store = open_database(path)

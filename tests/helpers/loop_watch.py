@@ -11,6 +11,7 @@ shared machine must not blame on the window. Used by the UI tests and
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -60,6 +61,11 @@ class LoopWatch:
         return max((max(wall - wait, 0.0) for wall, wait, _, _ in self.gaps), default=0.0)
 
     @property
+    def longest_running(self) -> float:
+        """The most CPU time the GUI thread spent in one gap: its own work, whatever the load."""
+        return max((cpu for _, _, cpu, _ in self.gaps), default=0.0)
+
+    @property
     def longest_wall(self) -> float:
         return max((wall for wall, _, _, _ in self.gaps), default=0.0)
 
@@ -70,3 +76,13 @@ class LoopWatch:
             f"(gap {1000 * wall:.0f} ms: {1000 * cpu:.0f} ms running, {1000 * wait:.0f} ms waiting for a CPU; "
             f"longest gap overall {1000 * self.longest_wall:.0f} ms, {len(self.gaps)} ticks)"
         )
+
+
+def machine_overloaded() -> bool:
+    """More runnable threads than CPUs (other processes competing): the GUI thread then
+    also waits for the GIL while a worker thread waits for a CPU, time ``cpu_wait``
+    cannot see; on such a machine only the GUI thread's own running time is its fault."""
+    try:
+        return os.getloadavg()[0] > (os.cpu_count() or 1)
+    except OSError:
+        return False

@@ -9,12 +9,9 @@ without serving it (see ``loop_watch``)."""
 
 from __future__ import annotations
 
-import os
-
-import pytest
 from PySide6.QtCore import Qt
 
-from tests.helpers.loop_watch import LoopWatch
+from tests.helpers.loop_watch import LoopWatch, machine_overloaded
 
 BUDGET_S = 0.100  # the issue's bar: the event loop is never blocked longer
 
@@ -30,14 +27,6 @@ def tick_queue(window, name: str) -> None:
     next(a for a in menu.actions() if a.text() == name).trigger()
 
 
-TIMED = "KPIDESK_TIMED_TESTS"
-
-
-@pytest.mark.skipif(
-    not os.environ.get(TIMED),
-    reason="timed against a wall-clock budget: run with KPIDESK_TIMED_TESTS=1 on a quiet machine, "
-    "or bench/bench_ui.py (the suite's CI run measured 110-160 ms going back to a loaded tab)",
-)
 def test_window_never_freezes_while_a_team_lead_works(qtbot, busy_store, make_window):
     window = make_window(busy_store)  # the Overview, loaded
     watch = LoopWatch().start()
@@ -77,7 +66,10 @@ def test_window_never_freezes_while_a_team_lead_works(qtbot, busy_store, make_wi
     assert window.filter_bar.filters["queues"].text() == "Queue: 2 selected"
     assert not window.busy
     print(watch.report())
-    assert watch.longest < BUDGET_S, watch.report()
+    if machine_overloaded():  # other processes own the CPUs: judge the window by its own work
+        assert watch.longest_running < BUDGET_S, watch.report()
+    else:
+        assert watch.longest < BUDGET_S, watch.report()
 
 
 def test_busy_indicator_shows_until_the_figures_are_on_screen(qtbot, store, make_window):

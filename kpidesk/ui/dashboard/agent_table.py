@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
@@ -213,11 +213,20 @@ class AgentTableView(QTableView):
         header.setStretchLastSection(False)  # room left over goes to the names (fit_columns)
         self.setMinimumHeight(240)
         self.doubleClicked.connect(self._double_clicked)
+        self._measured: tuple[list[int], list[int]] = ([], [])
         self.source.modelReset.connect(self.fit_columns)
         self.source.headerDataChanged.connect(lambda *_: self.fit_columns())
 
     def fit_columns(self) -> None:
-        """Each column as wide as its widest text (cells and header lines)."""
+        """Each column as wide as its widest text (cells and header lines): measured
+        when the figures or headers change, shared out again on a resize."""
+        self._measured = self._measure()
+        self._share_out()
+
+    def _measure(self) -> tuple[list[int], list[int]]:
+        """Per column, the width its texts want and the least it may take (its figures;
+        a header word may wrap or elide). Measuring every cell's text is the costly
+        part, so it runs once per change of figures, not on every resize."""
         plain = self.fontMetrics()
         italic_font = QFont(self.font())
         italic_font.setItalic(True)
@@ -225,7 +234,6 @@ class AgentTableView(QTableView):
         head = self.horizontalHeader().fontMetrics()
         pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 14
         sort_arrow = 22  # room for the sort indicator beside the header text
-        header = self.horizontalHeader()
         widths, floors = [], []
         for c in range(self.source.columnCount()):
             title = self.source.headerData(c, Qt.Orientation.Horizontal) or ""
@@ -234,8 +242,13 @@ class AgentTableView(QTableView):
             for text, slanted in self.source.column_texts(c):
                 cells = max(cells, (italic if slanted else plain).horizontalAdvance(text) + pad)
             widths.append(max(width, cells))
-            # The least a column may take: its figures (a header word may wrap or elide).
             floors.append(max(cells, 90 if c == 0 else 48))
+        return widths, floors
+
+    def _share_out(self) -> None:
+        widths, floors = self._measured
+        if len(widths) != self.source.columnCount():
+            widths, floors = self._measured = self._measure()
         room = self.viewport().width()
         excess = sum(widths) - room
         if excess > 0 and room > 0:  # no sideways scrolling while the figures can fit
@@ -247,13 +260,20 @@ class AgentTableView(QTableView):
         elif excess < 0 and widths:  # room to spare: shared by every column, not all given to the last
             total = sum(widths)
             widths = [w + int(-excess * w / total) for w in widths]
+        header = self.horizontalHeader()
         for c, width in enumerate(widths):
-            header.resizeSection(c, width)
+            if header.sectionSize(c) != width:
+                header.resizeSection(c, width)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width() and self.source.rowCount():
-            self.fit_columns()
+            self._share_out()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self.source.rowCount():
+            self.fit_columns()  # the texts measure differently now
 
     def _double_clicked(self, index) -> None:
         agent = self.proxy.index(index.row(), 0).data(AGENT_ROLE)

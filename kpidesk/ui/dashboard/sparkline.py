@@ -3,14 +3,16 @@
 A tab shows eight of them and the window holds four such tabs: as pyqtgraph plots
 (a scene, a view box, four axes each) they were the bulk of the window's widgets
 and of every refresh's repaint and restyle. This one keeps the points in a numpy
-array, maps them to the widget's rectangle when it paints, and skips gaps (no data).
+array, maps them to the widget's rectangle, skips gaps (no data), and keeps the
+drawing in a pixmap until the series or the size changes: going back to a tab
+repaints its tiles by copying pixels, not by antialiasing every line again.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 MARGIN = 3.0
@@ -26,6 +28,7 @@ class Sparkline(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._y = np.array([], dtype=float)
         self._colour = QColor("#1f5fbf")
+        self._pixmap: QPixmap | None = None  # the line as last drawn, for this size
 
     def set_series(self, ys, colour: str) -> None:
         y = np.array([np.nan if v is None else v for v in ys], dtype=float)
@@ -33,6 +36,7 @@ class Sparkline(QWidget):
         if c == self._colour and y.shape == self._y.shape and np.array_equal(y, self._y, equal_nan=True):
             return  # nothing changed: no repaint
         self._y, self._colour = y, c
+        self._pixmap = None
         self.update()
 
     def series(self) -> np.ndarray:
@@ -58,11 +62,27 @@ class Sparkline(QWidget):
                 start = None
         return out
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._pixmap = None
+
     def paintEvent(self, event) -> None:
+        ratio = self.devicePixelRatioF()
+        pixmap = self._pixmap
+        if pixmap is None or pixmap.devicePixelRatio() != ratio:
+            pixmap = self._pixmap = self._draw(ratio)
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, pixmap)
+        painter.end()
+
+    def _draw(self, ratio: float) -> QPixmap:
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
         runs = self.runs()
         if not runs:
-            return
-        painter = QPainter(self)
+            return pixmap
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(self._colour, 1.6)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -74,3 +94,4 @@ class Sparkline(QWidget):
             else:
                 painter.drawPolyline(run)
         painter.end()
+        return pixmap
