@@ -13,14 +13,16 @@ import hashlib
 import importlib
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import duckdb
 
 from kpidesk.core import settings
 from kpidesk.core.db import contact_tables, derive
-from kpidesk.core.db.store import is_out_of_memory, out_of_memory_message
+from kpidesk.core.db.store import Store, is_out_of_memory, out_of_memory_message
 from kpidesk.core.ingest import (
     accounting,
     decide,
@@ -37,13 +39,32 @@ from kpidesk.core.ingest import (
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_
 from kpidesk.core.ingest.identifiers import quote
+from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo, first_lines, sniff
 from kpidesk.core.ingest.summary import ImportReport
 from kpidesk.core.jobs import NULL, JobState
 
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from kpidesk.core.ingest.proposal import Proposal
+
 STAGING = "_kd_staging"
 # the steps of an import whose long statement reports its progress: from → to
 _NEXT_STEP = {0.1: 0.2, 0.2: 0.9}
+
+# A profile as callers name it: its name or file, its data, or the profile itself;
+# None: recognised from the file.
+ProfileChoice = str | Path | dict[str, Any] | profiles.Profile | None
+# Reports an import's progress (fraction, message); raises ImportCancelled when asked to.
+Step = Callable[[float, str], None]
+
+
+class _Retry(TypedDict, total=False):
+    """Options a new attempt reads the file with, after DuckDB's CSV reader failed."""
+
+    multiline: bool  # quoted line breaks
+    encoding: str  # encoding.MIXED: each line read as UTF-8 when it is, else Windows-1252
 
 
 class _Hasher(threading.Thread):
@@ -84,11 +105,11 @@ class _Watch:
     asked; meanwhile reports the statement's own progress (DuckDB's estimate of the
     share of the file read) within the current step's part of the bar."""
 
-    def __init__(self, cur, state: JobState):
+    def __init__(self, cur: duckdb.DuckDBPyConnection, state: JobState) -> None:
         self.cur, self.state, self.stop, self.fired = cur, state, threading.Event(), False
         self.span = (0.0, 0.0, "")  # the current step: from, to, message
 
-    def __enter__(self):
+    def __enter__(self) -> _Watch:
         if self.state is not NULL:
             # the statement's progress for the bar (query_progress), never printed
             self.cur.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false")
@@ -112,11 +133,11 @@ class _Watch:
                     shown = done
                     self.state.set_progress(start + (end - start) * min(done, 100.0) / 100.0, message)
 
-    def __exit__(self, *exc):
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.stop.set()
 
 
-def _resolve_profile(profile, store) -> profiles.Profile | None:
+def _resolve_profile(profile: ProfileChoice, store: Store) -> profiles.Profile | None:
     if profile is None or isinstance(profile, profiles.Profile):
         return profile
     if isinstance(profile, dict):
@@ -124,7 +145,9 @@ def _resolve_profile(profile, store) -> profiles.Profile | None:
     return profiles.find(str(profile), store.path)
 
 
-def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: dict, staging=None) -> FileInfo:
+def _sniff(
+    path: Path, prof: profiles.Profile | None, sheet: str | None, retry: _Retry, staging: Path | None = None
+) -> FileInfo:
     read = prof.section("read") if prof else {}
     info = sniff(
         path,
@@ -151,7 +174,12 @@ def _sniff(path: Path, prof: profiles.Profile | None, sheet: str | None, retry: 
 
 
 def import_file(
-    store, path, profile=None, sheet: str | None = None, state: JobState | None = None, derive_facts: bool = True
+    store: Store,
+    path: str | Path,
+    profile: ProfileChoice = None,
+    sheet: str | None = None,
+    state: JobState | None = None,
+    derive_facts: bool = True,
 ) -> ImportReport:
     """Import ``path``; raises :class:`ImportError_` (nothing written) when it cannot.
 
@@ -172,9 +200,11 @@ def import_file(
     return report
 
 
-def _import_rows(store, path: Path, prof, sheet, state: JobState) -> ImportReport:
+def _import_rows(
+    store: Store, path: Path, prof: profiles.Profile | None, sheet: str | None, state: JobState
+) -> ImportReport:
     """The import's transaction, tried again when DuckDB's CSV reader needs other options."""
-    retry: dict = {}
+    retry: _Retry = {}
     for _ in range(3):
         try:
             return _attempt(store, path, prof, sheet, state, retry)
@@ -193,7 +223,9 @@ def _import_rows(store, path: Path, prof, sheet, state: JobState) -> ImportRepor
     raise ImportError_(f"{path.name} could not be imported.")
 
 
-def _attempt(store, path, prof, sheet, state, retry) -> ImportReport:
+def _attempt(
+    store: Store, path: Path, prof: profiles.Profile | None, sheet: str | None, state: JobState, retry: _Retry
+) -> ImportReport:
     started, t0 = datetime.now(), time.perf_counter()
 
     watching: list[_Watch] = []  # the watch of the import's statements, once started
@@ -273,7 +305,15 @@ def _unterminated_quote(info: FileInfo) -> int | None:
     return None
 
 
-def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> ImportReport:
+def _run(
+    cur: duckdb.DuckDBPyConnection,
+    store: Store,
+    info: FileInfo,
+    prof: profiles.Profile | None,
+    tz: str,
+    step: Step,
+    expected: Callable[[], int | None] | None = None,
+) -> ImportReport:
     line = _unterminated_quote(info)
     if line is not None:
         raise ImportError_(
@@ -286,11 +326,13 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
     rel = readers.relation(cur, info)
     if prof is None:
         prof = _choose(cur, store, info, rel)
-    import_id = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchone()[0]
+    row = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchone()
+    assert row is not None  # an aggregate always returns one row
+    import_id: int = row[0]
     ctx = TransformContext(prof.source, tz, import_id, prof.data)
     report = ImportReport(file=info.path.name, profile=prof.name, import_id=import_id, reader=info.describe())
     step(0.1, "Reading and checking rows")
-    linked_cols: dict = {}
+    linked_cols: dict[str, str] = {}
     if prof.transform:
         counts, read = _transform(cur, prof, rel, ctx, step)
         report.columns = accounting.column_report(rel.columns, {}, {}, transform=prof.transform)
@@ -345,7 +387,13 @@ def _run(cur, store, info: FileInfo, prof, tz: str, step, expected=None) -> Impo
     return report
 
 
-def _unaccounted(cur, info: FileInfo, import_id: int, read: int, expected) -> int:
+def _unaccounted(
+    cur: duckdb.DuckDBPyConnection,
+    info: FileInfo,
+    import_id: int,
+    read: int,
+    expected: Callable[[], int | None] | None,
+) -> int:
     """Records of the file (counted from its line breaks) that the CSV reader did not
     return at all: a record over DuckDB's 32 MB line limit, or an unterminated quote
     that joined every line after it into one field. They are counted as rejected,
@@ -374,7 +422,9 @@ def _unaccounted(cur, info: FileInfo, import_id: int, read: int, expected) -> in
     return lost
 
 
-def _transform(cur, prof, rel, ctx, step):
+def _transform(
+    cur: duckdb.DuckDBPyConnection, prof: profiles.Profile, rel: Relation, ctx: TransformContext, step: Step
+) -> tuple[loader.Counts, int]:
     """Stage the file as text, hand it to the profile's Python transform, load its output.
 
     Lines with the wrong number of fields never reach the transform: they are
@@ -391,7 +441,9 @@ def _transform(cur, prof, rel, ctx, step):
         if rel.has_extra
         else "CREATE OR REPLACE TEMP TABLE _kd_shape (_line BIGINT, reason VARCHAR)"
     )
-    read = cur.execute("SELECT count(*) FROM _kd_all").fetchone()[0]
+    row = cur.execute("SELECT count(*) FROM _kd_all").fetchone()
+    assert row is not None  # count(*) always returns one row
+    read: int = row[0]
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {STAGING} AS SELECT {cols}, _line FROM _kd_all WHERE {shape_ok}")
     module = importlib.import_module(f"kpidesk.core.ingest.transforms.{prof.transform}")
     dmy = decide.day_first(mapping.sample(cur, rel, 500).values())  # 22/04/2026: day first
@@ -411,10 +463,12 @@ def _safe_delim(d: str | None) -> str:
     return {",": ",", ";": ";", "\t": "\t", "|": "|"}.get(d or ",", ",")
 
 
-def _choose(cur, store, info: FileInfo, rel) -> profiles.Profile:
+def _choose(cur: duckdb.DuckDBPyConnection, store: Store, info: FileInfo, rel: Relation) -> profiles.Profile:
     """A matching profile, else the proposed mapping when it is confident enough."""
     return recognise.choose(cur, info, rel, profiles.all_profiles(store.path))
 
 
-def _missing_message(info, prof, missing, proposal=None) -> str:
+def _missing_message(
+    info: FileInfo, prof: profiles.Profile | None, missing: list[str], proposal: Proposal | None = None
+) -> str:
     return recognise.missing_message(info, prof, missing, proposal)

@@ -13,21 +13,25 @@ import json
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import duckdb
 
 from kpidesk.core import settings
 from kpidesk.core.db import derive
 from kpidesk.core.db.migrations import known_names
+from kpidesk.core.db.store import Store
+from kpidesk.core.jobs import JobState
 from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi import rollup
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.definitions import KpiDefinition, Registry, load_registry
-from kpidesk.core.kpi.relations import DERIVED_COLUMNS, DISTRIBUTIONS, LINKED_RELATIONS, RELATIONS
+from kpidesk.core.kpi.relations import DERIVED_COLUMNS, DISTRIBUTIONS, LINKED_RELATIONS, RELATIONS, Relation
+
+T = TypeVar("T")
 
 _DERIVED = re.compile(r"\b(" + "|".join(sorted(DERIVED_COLUMNS)) + r")\b")
 PENDING_REASON = {
@@ -110,14 +114,15 @@ class EngineError(Exception):
 class Engine:
     """Computes KPIs on one store. Thread-safe: each call uses its own cursor."""
 
-    def __init__(self, store, registry: Registry | None = None, lang: str = "en"):
+    def __init__(self, store: Store, registry: Registry | None = None, lang: str = "en") -> None:
         self.store = store
         self.registry = registry or load_registry(store.path)
         self.lang = lang
-        self._cache: OrderedDict = OrderedDict()
+        # results of compute() and the values of _cached(), by key (with the generation)
+        self._cache: OrderedDict[tuple[Hashable, ...], object] = OrderedDict()
         self._lock = threading.Lock()
         self.rollups = rollup.Rollups(store)
-        self._designs: dict = {}
+        self._designs: dict[tuple[str, tuple[tuple[str, Any], ...]], rollup.Rollup] = {}
         self._aggregates: frozenset[str] | None = None
         self._checks: dict[str, str] | None = None  # EXPLAIN results: stamp → "1", or "0" + error
         self._new_checks: dict[str, str] = {}
@@ -150,7 +155,7 @@ class Engine:
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
-                return self._cache[key]
+                return cast(list[KpiValue], self._cache[key])  # compute()'s keys hold its results
         cur = self.store.cursor()
         try:
             results = self._compute(cur, [self.registry[k] for k in ids], filters, by, bound, stats)
@@ -175,7 +180,7 @@ class Engine:
                 raise EngineError(str(exc)) from None
         return values
 
-    def period(self, filters: Filters, cur=None) -> tuple[datetime, datetime]:
+    def period(self, filters: Filters, cur: duckdb.DuckDBPyConnection | None = None) -> tuple[datetime, datetime]:
         """[start, end) of the filtered period; the data's own range when open."""
         start = datetime.combine(filters.date_from, datetime.min.time()) if filters.date_from else None
         end = _day_after(filters.date_to) if filters.date_to else None
@@ -187,11 +192,17 @@ class Engine:
             end = end or _day_after(hi.date())
         return start, end
 
-    def data_range(self, cur=None) -> tuple[datetime | None, datetime | None]:
+    def data_range(self, cur: duckdb.DuckDBPyConnection | None = None) -> tuple[datetime | None, datetime | None]:
         """First and last timestamps in the data (cached until the next write)."""
         parts = " UNION ALL ".join(f"SELECT min({col}) AS lo, max({col}) AS hi FROM {table}" for table, col in _TIMED)
         cur = cur or self.store.cursor()
-        return self._cached(("range",), lambda: cur.execute(f"SELECT min(lo), max(hi) FROM ({parts})").fetchone())
+
+        def read() -> tuple[datetime | None, datetime | None]:
+            row = cur.execute(f"SELECT min(lo), max(hi) FROM ({parts})").fetchone()
+            assert row is not None  # an aggregate always returns one row
+            return row[0], row[1]
+
+        return self._cached(("range",), read)
 
     # -- internals ------------------------------------------------------------------
     def _check_user_kpis(self) -> None:
@@ -213,7 +224,7 @@ class Engine:
         self._save_checks()
         cur.close()
 
-    def _binds(self, cur, sql: str, bind: dict) -> str:
+    def _binds(self, cur: duckdb.DuckDBPyConnection, sql: str, bind: dict[str, Any]) -> str:
         """Whether ``sql`` binds on this database ("" when it does, else DuckDB's
         message): its EXPLAIN, remembered in the database (``kpi_checks``) by the text,
         the schema and the DuckDB version, so that a command does not run the same
@@ -232,7 +243,7 @@ class Engine:
         checks[stamp] = self._new_checks[stamp] = ("0" if error else "1") + error
         return error
 
-    def _kept_checks(self, cur) -> dict[str, str]:
+    def _kept_checks(self, cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
         """The EXPLAIN results kept in the database, read once."""
         if self._checks is None:
             self._checks = {}
@@ -243,11 +254,11 @@ class Engine:
                     pass
         return self._checks
 
-    def _schema_stamp(self, cur) -> str:
+    def _schema_stamp(self, cur: duckdb.DuckDBPyConnection) -> str:
         # an open store has every schema step this version knows (Store migrates it)
         return ",".join(known_names())
 
-    def _aggregate_names(self, cur) -> frozenset[str]:
+    def _aggregate_names(self, cur: duckdb.DuckDBPyConnection) -> frozenset[str]:
         """DuckDB's aggregate functions, kept in ``kpi_checks`` per DuckDB version."""
         checks = self._kept_checks(cur)
         stamp = f"aggregates {duckdb.__version__}"
@@ -269,13 +280,23 @@ class Engine:
         except duckdb.Error:
             pass  # checked again next time
 
-    def _routes(self, cur, defs: list[KpiDefinition], filters, by, params, start, end, stats) -> dict:
+    def _routes(
+        self,
+        cur: duckdb.DuckDBPyConnection,
+        defs: list[KpiDefinition],
+        filters: Filters,
+        by: tuple[str, ...],
+        params: dict[str, Any],
+        start: datetime,
+        end: datetime,
+        stats: bool,
+    ) -> dict[str, tuple[str, KpiDefinition]]:
         """KPI id → (rollup source, rewritten definition) for the KPIs the rollups can
         answer: a grouping their time grain serves, the parameters they were built for."""
         if not self.rollups.enabled(cur):
             return {}
         columns = _read_columns(filters, by)
-        routes = {}
+        routes: dict[str, tuple[str, KpiDefinition]] = {}
         for name in rollup.ROLLED:
             wanted = [k for k in defs if k.relation == name]
             if not wanted:
@@ -293,7 +314,7 @@ class Engine:
                 routes[kpi.id] = (design.source(level), design.kpis[kpi.id])
         return routes
 
-    def _design(self, cur, relation: str) -> rollup.Rollup:
+    def _design(self, cur: duckdb.DuckDBPyConnection, relation: str) -> rollup.Rollup:
         """The rollup layout for the KPI parameters in the settings (kept per generation)."""
         params = self.parameters()
         key = (relation, tuple(sorted(params.items())))
@@ -301,7 +322,7 @@ class Engine:
             if self._aggregates is None:
                 self._aggregates = self._aggregate_names(cur)
 
-            def check(rel, partials) -> bool:
+            def check(rel: Relation, partials: list[str]) -> bool:
                 sql = f"SELECT {', '.join(partials)} FROM ({rel.sql}) r"
                 names = sql_params.names(sql)
                 if any(p not in params for p in names):
@@ -318,7 +339,7 @@ class Engine:
             self._save_checks()
         return self._designs[key]
 
-    def prepare(self, state=None) -> bool:
+    def prepare(self, state: JobState | None = None) -> bool:
         """Build or refresh the rollups now (after an import, on the worker that ran
         it) rather than on the next view. Returns whether any rollup is in use."""
         cur = self.store.cursor()
@@ -334,7 +355,9 @@ class Engine:
         finally:
             cur.close()
 
-    def values_sql(self, name: str, filters: Filters, cur=None) -> tuple[str, dict]:
+    def values_sql(
+        self, name: str, filters: Filters, cur: duckdb.DuckDBPyConnection | None = None
+    ) -> tuple[str, dict[str, Any]]:
         """SQL giving one row per value (column ``x``) of the duration distribution
         ``name`` (see ``relations.DISTRIBUTIONS``) over ``filters``, read from the
         rollups' value lists when they can serve it, and its bound values."""
@@ -368,7 +391,14 @@ class Engine:
         return sql, sql_params.bind(sql, bind)
 
     def _compute(
-        self, cur, defs: list[KpiDefinition], filters, by, params, stats=False, use_rollups: bool = True
+        self,
+        cur: duckdb.DuckDBPyConnection,
+        defs: list[KpiDefinition],
+        filters: Filters,
+        by: tuple[str, ...],
+        params: dict[str, Any],
+        stats: bool = False,
+        use_rollups: bool = True,
     ) -> list[KpiValue]:
         results: dict[str, list[KpiValue]] = {}
         runnable = []
@@ -418,7 +448,9 @@ class Engine:
             out.setdefault(v.kpi, []).append(v)
         return out
 
-    def _value(self, kpi: KpiDefinition, row: dict, by, params, stats: bool) -> KpiValue:
+    def _value(
+        self, kpi: KpiDefinition, row: dict[str, Any], by: tuple[str, ...], params: dict[str, Any], stats: bool
+    ) -> KpiValue:
         value, n = row.get(f"{kpi.id}__v"), row.get(f"{kpi.id}__n")
         value = None if value is None else float(value)
         n = None if n is None else float(n)
@@ -431,27 +463,23 @@ class Engine:
         small = bool(by) and kpi.unit in SAMPLED_UNITS and n is not None and n < params["min_sample"]
         return KpiValue(kpi.id, value, n, group, reason, row.get(f"{kpi.id}__b"), small, extras)
 
-    def _cached(self, key: tuple, compute):
+    def _cached(self, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
         """A value that only a write can change, kept until the next one."""
         key = (*key, self.store.generation)
         with self._lock:
             if key in self._cache:
-                return self._cache[key]
+                return cast(T, self._cache[key])  # kept by this call with this key: compute()'s type
         value = compute()
         with self._lock:
             self._cache[key] = value
         return value
 
-    def _has_rows(self, cur, table: str) -> bool:
-        return self._cached(
-            ("rows", table), lambda: cur.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0]
-        )
+    def _has_rows(self, cur: duckdb.DuckDBPyConnection, table: str) -> bool:
+        return self._cached(("rows", table), lambda: _exists(cur, f'SELECT 1 FROM "{table}"'))
 
-    def _missing_input(self, cur, kpi: KpiDefinition) -> str | None:
+    def _missing_input(self, cur: duckdb.DuckDBPyConnection, kpi: KpiDefinition) -> str | None:
         rel = RELATIONS[kpi.relation]
-        if rel.snapshot and not self._cached(
-            ("relation rows", rel.name), lambda: cur.execute(f"SELECT EXISTS ({rel.sql})").fetchone()[0]
-        ):
+        if rel.snapshot and not self._cached(("relation rows", rel.name), lambda: _exists(cur, rel.sql)):
             return "no data"  # a count at a point in time over no rows at all: unknown, not zero
         if not kpi.requires:
             return None
@@ -463,7 +491,7 @@ class Engine:
             or (f"no {' or '.join(kpi.requires)} imported")
         )
 
-    def _pending(self, cur, kpi: KpiDefinition) -> str | None:
+    def _pending(self, cur: duckdb.DuckDBPyConnection, kpi: KpiDefinition) -> str | None:
         """Why ``kpi`` cannot be computed yet: the derived facts it reads are pending
         (an import whose facts could not be computed: no memory, a crash, a cancel)."""
         if not getattr(self.store, "facts_tracked", False):
@@ -475,7 +503,7 @@ class Engine:
         return PENDING_REASON.get(self.lang, PENDING_REASON["en"])
 
     @staticmethod
-    def _unsupported(kpi: KpiDefinition, by) -> str | None:
+    def _unsupported(kpi: KpiDefinition, by: tuple[str, ...]) -> str | None:
         rel = RELATIONS[kpi.relation]
         for dim in by:
             column = compose.DIMENSIONS.get(dim, (None, None))[1]
@@ -487,5 +515,12 @@ class Engine:
                 return f"not available by {dim} (a point-in-time count)"
         return None
 
-    def _agent_names(self, cur) -> dict[str, str]:
+    def _agent_names(self, cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
         return dict(cur.execute("SELECT agent_id, coalesce(name, agent_id) FROM agents").fetchall())
+
+
+def _exists(cur: duckdb.DuckDBPyConnection, sql: str) -> bool:
+    """Whether the query ``sql`` returns a row."""
+    row = cur.execute(f"SELECT EXISTS ({sql})").fetchone()
+    assert row is not None  # EXISTS always returns one row
+    return bool(row[0])

@@ -32,12 +32,14 @@ import os
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 import duckdb
 
-from kpidesk.core.db.store import is_out_of_memory
+from kpidesk.core.db.store import Store, is_out_of_memory
 from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi.definitions import KpiDefinition
 from kpidesk.core.kpi.relations import RELATIONS, Relation
@@ -228,7 +230,7 @@ def partials_of(kpi: KpiDefinition, aggregates: frozenset[str] = frozenset()) ->
     return out
 
 
-def aggregate_names(cur) -> frozenset[str]:
+def aggregate_names(cur: duckdb.DuckDBPyConnection) -> frozenset[str]:
     """Every aggregate function DuckDB knows (medians, lists, any_value…)."""
     rows = cur.execute(
         "SELECT DISTINCT lower(function_name) FROM duckdb_functions() WHERE function_type = 'aggregate'"
@@ -248,7 +250,7 @@ class Rollup:
     columns: dict[str, str]  # partial aggregate expression → column name
     kpis: dict[str, KpiDefinition]  # id → definition rewritten over the rollup columns
     stamp: str
-    params: dict
+    params: dict[str, Any]
     needs: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)  # id → (cols, stats cols)
     day_only: frozenset[str] = frozenset()  # value lists of distributions and stats: day level only
 
@@ -262,7 +264,7 @@ class Rollup:
     def keeps(self, level: Level, cols: set[str] | frozenset[str]) -> bool:
         return level.name == "day" or not (cols & self.day_only)
 
-    def built_for(self, params: dict) -> bool:
+    def built_for(self, params: dict[str, Any]) -> bool:
         """Whether a request's parameters are those the rollup was built with."""
         return all(params.get(p) == v for p, v in self.params.items())
 
@@ -280,9 +282,9 @@ class Rollup:
 def design(
     relation: str,
     kpis: list[KpiDefinition],
-    params: dict,
+    params: dict[str, Any],
     aggregates: frozenset[str],
-    check=None,
+    check: Callable[[Relation, list[str]], bool] | None = None,
     extra: tuple[str, ...] = (),
 ) -> Rollup:
     """Which columns the rollup of ``relation`` keeps for ``kpis`` (every KPI of the
@@ -334,7 +336,7 @@ def design(
     return Rollup(rel, columns, rewritten, hashlib.sha256(blob.encode()).hexdigest(), used, needs, day_only)
 
 
-def _build(cur, rollup: Rollup, days: list | None = None) -> None:
+def _build(cur: duckdb.DuckDBPyConnection, rollup: Rollup, days: list[datetime] | None = None) -> None:
     """(Re)build every level of ``rollup`` from the detail rows; with ``days``
     (midnights), only the rows of those days are recomputed."""
     source = rollup.relation.sql
@@ -398,14 +400,15 @@ def _regroup(expr: str, col: str) -> str:
     return f"{_REAGG[func]}({col})"
 
 
-def changed_days(cur, since: int, until: int) -> list | None:
+def changed_days(cur: duckdb.DuckDBPyConnection, since: int, until: int) -> list[datetime] | None:
     """The days whose facts changed from facts version ``since`` to ``until``
     (``db/derive.note_days``), or None when a version in between did not list them."""
     listed = cur.execute(
         "SELECT count(DISTINCT version) FROM facts_changes WHERE version > $a AND version <= $b AND day IS NULL",
         {"a": since, "b": until},
-    ).fetchone()[0]
-    if listed != until - since:
+    ).fetchone()
+    assert listed is not None  # count(*) always returns one row
+    if listed[0] != until - since:
         return None
     rows = cur.execute(
         "SELECT DISTINCT day FROM facts_changes WHERE version > $a AND version <= $b AND day IS NOT NULL",
@@ -417,11 +420,11 @@ def changed_days(cur, since: int, until: int) -> list | None:
 class Rollups:
     """The rollups of one store, built on first use and kept fresh."""
 
-    def __init__(self, store, min_rows: int = MIN_ROWS):
+    def __init__(self, store: Store, min_rows: int = MIN_ROWS) -> None:
         self.store = store
         self.min_rows = min_rows
         self._lock = threading.Lock()
-        self._checked: dict[str, tuple] = {}  # relation → (generation, stamp, ok)
+        self._checked: dict[str, tuple[int, str, bool]] = {}  # relation → (generation, stamp, ok)
         self._size: tuple[int, int] | None = None  # (generation, contacts)
         self.builds = 0  # full builds, for tests and benchmarks
         self.rebuilt: list[str] = []  # the relations of those builds, in turn
@@ -429,19 +432,21 @@ class Rollups:
         self.error = ""  # why a build failed (out of memory), if it did
         self.last_build_s = 0.0
 
-    def enabled(self, cur) -> bool:
+    def enabled(self, cur: duckdb.DuckDBPyConnection) -> bool:
         """Whether the database is big enough for rollups (checked once per write)."""
         if self.store.read_only or not getattr(self.store, "facts_tracked", False):
             return False
         if self._size is None or self._size[0] != self.store.generation:
             try:
-                n = cur.execute("SELECT count(*) FROM contacts").fetchone()[0]
+                row = cur.execute("SELECT count(*) FROM contacts").fetchone()
+                assert row is not None  # count(*) always returns one row
+                n: int = row[0]
             except duckdb.Error:
                 n = 0
             self._size = (self.store.generation, n)
         return self._size[1] >= self.min_rows
 
-    def ready(self, cur, rollup: Rollup) -> bool:
+    def ready(self, cur: duckdb.DuckDBPyConnection, rollup: Rollup) -> bool:
         """Make sure the rollup of ``rollup.relation`` is built and current."""
         name = rollup.relation.name
         gen = self.store.generation
@@ -456,16 +461,16 @@ class Rollups:
             self._checked[name] = (self.store.generation, rollup.stamp, ok)
             return ok
 
-    def _refresh(self, cur, rollup: Rollup) -> bool:
+    def _refresh(self, cur: duckdb.DuckDBPyConnection, rollup: Rollup) -> bool:
         name = rollup.relation.name
-        version = cur.execute("SELECT version FROM facts_state").fetchone()[0]
+        version = _facts_version(cur)
         row = cur.execute("SELECT facts_version, stamp FROM rollup_state WHERE relation = ?", [name]).fetchone()
         if row and row[0] == version and row[1] == rollup.stamp:
             return True
         started = time.perf_counter()
         try:
             with self.store.write(facts=False) as wcur:
-                version = wcur.execute("SELECT version FROM facts_state").fetchone()[0]
+                version = _facts_version(wcur)
                 days = None
                 if row and row[1] == rollup.stamp and row[0] < version:
                     days = changed_days(wcur, row[0], version)
@@ -476,7 +481,9 @@ class Rollups:
                 elif days:
                     _build(wcur, rollup, days)
                     self.updates += 1
-                rows = wcur.execute(f"SELECT count(*) FROM {table_name(name, 'day')}").fetchone()[0]
+                counted = wcur.execute(f"SELECT count(*) FROM {table_name(name, 'day')}").fetchone()
+                assert counted is not None  # count(*) always returns one row
+                rows = counted[0]
                 wcur.execute("DELETE FROM rollup_state WHERE relation = ?", [name])
                 wcur.execute("INSERT INTO rollup_state VALUES (?, ?, ?, now(), ?)", [name, version, rollup.stamp, rows])
                 # the changes every rollup has taken in are no longer needed
@@ -493,7 +500,17 @@ class Rollups:
         return True
 
 
-def level_for(by: tuple[str, ...], columns: set[str], start, end, snapshot: bool = False) -> Level | None:
+def _facts_version(cur: duckdb.DuckDBPyConnection) -> int:
+    """The facts version (``facts_state`` holds one row, from its migration on)."""
+    row = cur.execute("SELECT version FROM facts_state").fetchone()
+    assert row is not None
+    version: int = row[0]
+    return version
+
+
+def level_for(
+    by: tuple[str, ...], columns: set[str], start: datetime, end: datetime, snapshot: bool = False
+) -> Level | None:
     """The coarsest level that can answer a grouping ``by`` reading ``columns``
     (grouping and filter columns) over [start, end), if any."""
     times = [d for d in by if d in TIME_DIMS]
@@ -508,9 +525,9 @@ def level_for(by: tuple[str, ...], columns: set[str], start, end, snapshot: bool
     return None
 
 
-def _midnight(t) -> bool:
+def _midnight(t: datetime) -> bool:
     return t.hour == 0 and t.minute == 0 and t.second == 0 and t.microsecond == 0
 
 
-def _on_hour(t) -> bool:
+def _on_hour(t: datetime) -> bool:
     return t.minute == 0 and t.second == 0 and t.microsecond == 0
