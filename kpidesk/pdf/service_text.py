@@ -1,47 +1,45 @@
 """The words of the service report (PDF and XLSX), in English and French.
 
 KPI labels and definitions come from the KPI files, drivers' phrasing from
-``core/explain/words``; this holds only the report's own headings and phrases.
+``core/explain/words``, the words the coaching sheet prints too from :mod:`.words`;
+this holds only the report's own headings and phrases.
 """
 
 from __future__ import annotations
 
+from kpidesk.pdf.words import SHARED, say
+
 TEXT: dict[str, dict[str, str]] = {
+    **SHARED,
     "title": {"en": "Service report", "fr": "Rapport de service"},
     "subtitle": {
         "en": "{start} – {end}, compared with {cstart} – {cend}",
         "fr": "{start} – {end}, comparé au {cstart} – {cend}",
     },
-    "filters": {"en": "Filters", "fr": "Filtres"},
     "filters_line": {"en": "Filters: {what}", "fr": "Filtres : {what}"},
     "driver": {"en": "Driver", "fr": "Facteur"},
     "unit": {"en": "Unit", "fr": "Unité"},
     "n_before": {"en": "n before", "fr": "n avant"},
     "n_now": {"en": "n", "fr": "n"},
     "channel_col": {"en": "Channel", "fr": "Canal"},
-    "agent_col": {"en": "Agent", "fr": "Conseiller"},
+    "agent_col": SHARED["agent"],
     "customer": {"en": "Customer", "fr": "Client"},
     "score5": {"en": "Score /5", "fr": "Note /5"},
     "from": {"en": "From", "fr": "Du"},
     "to": {"en": "To", "fr": "Au"},
     "scope": {"en": "Scope", "fr": "Périmètre"},
     "definition": {"en": "Definition", "fr": "Définition"},
-    "none": {"en": "none", "fr": "aucun"},
-    "generated": {"en": "Generated on {day} by kpidesk", "fr": "Généré le {day} par kpidesk"},
     "privacy": {
         "en": "Privacy mode: agents are shown as aliases and customer details are masked.",
         "fr": "Mode confidentialité : les conseillers sont anonymisés et les données clients masquées.",
     },
     "headline": {"en": "Headline", "fr": "L'essentiel"},
-    "kpi": {"en": "KPI", "fr": "Indicateur"},
     "value": {"en": "Value", "fr": "Valeur"},
-    "target": {"en": "Target", "fr": "Objectif"},
     "previous": {"en": "Before", "fr": "Avant"},
     "change": {"en": "Change", "fr": "Évolution"},
     "comment": {"en": "Comment", "fr": "Commentaire"},
     "n": {"en": "n", "fr": "n"},
     "noise": {"en": "beyond noise", "fr": "significatif"},
-    "small": {"en": "small sample", "fr": "petit échantillon"},
     "missing_title": {"en": "What this report cannot show", "fr": "Ce que ce rapport ne peut pas montrer"},
     "no_data": {"en": "no data in this period", "fr": "aucune donnée sur la période"},
     "missing_line": {"en": "{kpi}: {reason}", "fr": "{kpi} : {reason}"},
@@ -69,16 +67,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{kpi} by {bucket} (target dashed, comments numbered, hollow point = small sample)",
         "fr": "{kpi} par {bucket} (objectif en pointillés, commentaires numérotés, point creux = petit échantillon)",
     },
-    "day": {"en": "day", "fr": "jour"},
-    "week": {"en": "week", "fr": "semaine"},
     "heatmap": {"en": "Contacts by hour and weekday", "fr": "Contacts par heure et jour de la semaine"},
     "histogram": {
         "en": "{what}: contacts per duration (median {median}, p90 {p90})",
         "fr": "{what} : contacts par durée (médiane {median}, p90 {p90})",
     },
-    "wait": {"en": "Wait before answer", "fr": "Attente avant décroché"},
     "first_response": {"en": "First response time", "fr": "Délai de première réponse"},
-    "handle": {"en": "Handle time", "fr": "Durée de traitement"},
     "resolution": {"en": "Resolution time", "fr": "Délai de résolution"},
     "no_trend": {"en": "Not enough data for a trend.", "fr": "Pas assez de données pour une tendance."},
     "sites": {"en": "Sites side by side", "fr": "Les sites côte à côte"},
@@ -100,8 +94,6 @@ TEXT: dict[str, dict[str, str]] = {
     "lowest": {"en": "Lowest scores", "fr": "Notes les plus basses"},
     "highest": {"en": "Highest scores", "fr": "Notes les plus hautes"},
     "no_words": {"en": "No survey comments in this period.", "fr": "Aucun commentaire d'enquête sur la période."},
-    "quality": {"en": "Delivered vs perceived quality", "fr": "Qualité délivrée et perçue"},
-    "team": {"en": "Team", "fr": "Équipe"},
     "qa": {"en": "QA score", "fr": "Note qualité"},
     "csat": {"en": "CSAT", "fr": "Satisfaction"},
     "surveys": {"en": "Surveys", "fr": "Enquêtes"},
@@ -110,12 +102,10 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Aucune évaluation qualité ni enquête sur la période.",
     },
     "comments": {"en": "Comments and actions", "fr": "Commentaires et actions"},
-    "period": {"en": "Period", "fr": "Période"},
     "action": {"en": "Action", "fr": "Action"},
     "owner": {"en": "Owner", "fr": "Responsable"},
     "no_comments": {"en": "No comment on this period yet.", "fr": "Pas encore de commentaire sur cette période."},
     "definitions": {"en": "Definitions used", "fr": "Définitions utilisées"},
-    "page": {"en": "Page {n}", "fr": "Page {n}"},
     "scope_all": {"en": "whole service", "fr": "tout le service"},
     "empty": {
         "en": "The database holds no data for this period: nothing to report.",
@@ -132,9 +122,8 @@ CHANNEL_NAMES: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str, **values) -> str:
-    entry = TEXT[key]
-    return (entry.get(lang) or entry["en"]).format(**values)
+def t(key: str, lang: str, **values: object) -> str:
+    return say(TEXT, key, lang, **values)
 
 
 def channel_name(channel: str | None, lang: str) -> str:

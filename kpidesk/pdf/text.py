@@ -1,35 +1,29 @@
 """The words of the PDF coaching sheet, in English and French.
 
-KPI labels and definitions come from the KPI files; this holds only the sheet's own
-headings and phrases, so a translator finds them in one place.
+KPI labels and definitions come from the KPI files; the words the service report
+prints too are in :mod:`.words`; this holds only the sheet's own headings and phrases,
+so a translator finds them in one place.
 """
 
 from __future__ import annotations
 
 from kpidesk.core import formatting
+from kpidesk.pdf.words import SHARED, say
 
 TEXT: dict[str, dict[str, str]] = {
+    **SHARED,
     "title": {"en": "Coaching sheet — {name}", "fr": "Fiche de coaching — {name}"},
-    "period": {"en": "Period", "fr": "Période"},
-    "team": {"en": "Team", "fr": "Équipe"},
     "all_teams": {"en": "all agents", "fr": "tous les conseillers"},
     "agents": {"en": "{n} agents", "fr": "{n} conseillers"},
     "channels": {"en": "Channels", "fr": "Canaux"},
-    "filters": {"en": "Filters", "fr": "Filtres"},
-    "none": {"en": "none", "fr": "aucun"},
-    "generated": {"en": "Generated on {day} by kpidesk", "fr": "Généré le {day} par kpidesk"},
     "privacy": {
         "en": "Privacy mode: other agents are shown as aliases and customer details are masked.",
         "fr": "Mode confidentialité : les autres conseillers sont anonymisés et les données clients masquées.",
     },
     "vs_team": {"en": "The agent against the team", "fr": "Le conseiller face à l'équipe"},
-    "kpi": {"en": "KPI", "fr": "Indicateur"},
-    "agent": {"en": "Agent", "fr": "Conseiller"},
     "median": {"en": "Team median", "fr": "Médiane équipe"},
     "quartiles": {"en": "Q1 – Q3", "fr": "Q1 – Q3"},
     "rank": {"en": "Rank", "fr": "Rang"},
-    "target": {"en": "Target", "fr": "Objectif"},
-    "small": {"en": "small sample", "fr": "petit échantillon"},
     "rank_of": {"en": "{rank} / {of}", "fr": "{rank} / {of}"},
     "table_note": {
         "en": "Team median and quartiles over agents with at least {min} contacts; rank 1 = best. "
@@ -58,20 +52,15 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Position dans l'équipe (percentile, 100 = le meilleur)",
     },
     "trend": {"en": "{kpi} by {bucket}: agent vs team", "fr": "{kpi} par {bucket} : conseiller et équipe"},
-    "day": {"en": "day", "fr": "jour"},
-    "week": {"en": "week", "fr": "semaine"},
     "distribution": {
         "en": "{what}: share of contacts, agent vs rest of the team",
         "fr": "{what} : part des contacts, conseiller et reste de l'équipe",
     },
-    "handle": {"en": "Handle time", "fr": "Durée de traitement"},
-    "wait": {"en": "Wait before answer", "fr": "Attente avant décroché"},
     "wrap": {"en": "Wrap-up", "fr": "Post-appel"},
     "csat_scores": {"en": "CSAT scores", "fr": "Notes de satisfaction"},
-    "team_series": {"en": "Team", "fr": "Équipe"},
-    "quality": {"en": "Delivered vs perceived quality", "fr": "Qualité délivrée et perçue"},
+    "team_series": SHARED["team"],
     "criterion": {"en": "QA criterion", "fr": "Critère qualité"},
-    "team_mean": {"en": "Team", "fr": "Équipe"},
+    "team_mean": SHARED["team"],
     "qa_line": {
         "en": "QA score {qa} (team {tqa}) · CSAT {csat} (team {tcsat})",
         "fr": "Note qualité {qa} (équipe {tqa}) · Satisfaction {csat} (équipe {tcsat})",
@@ -90,13 +79,11 @@ TEXT: dict[str, dict[str, str]] = {
     "notes": {"en": "Latest coaching notes", "fr": "Dernières notes de coaching"},
     "no_notes": {"en": "No coaching notes yet.", "fr": "Pas encore de note de coaching."},
     "definitions": {"en": "KPI definitions used", "fr": "Définitions des indicateurs utilisés"},
-    "page": {"en": "Page {n}", "fr": "Page {n}"},
 }
 
 
-def t(key: str, lang: str, **values) -> str:
-    entry = TEXT[key]
-    return (entry.get(lang) or entry["en"]).format(**values)
+def t(key: str, lang: str, **values: object) -> str:
+    return say(TEXT, key, lang, **values)
 
 
 def gap_amount(gap: float, unit: str, lang: str) -> str:
