@@ -1,7 +1,7 @@
 """Comments on the figures in the app: list, add, edit, delete; markers on trends.
 
 A team lead writes why a KPI moved over a period (a day, a week, any range; a
-channel, queue or site optionally) and what is done about it. Reads and writes run
+channel, queue, site or agent optionally — agents named as privacy mode shows them) and what is done about it. Reads and writes run
 as jobs (``TaskRunner``), never on the GUI thread; the trend charts show each
 comment as a star on its first day, its text on hover (masked in privacy mode).
 """
@@ -129,6 +129,9 @@ class CommentsDialog(QDialog):
         for c in CHANNELS:
             self.channel.addItem(translate("Comments", c.capitalize()), c)
         self.queue, self.site = QLineEdit(), QLineEdit()
+        self.agent = QComboBox()  # the agents the data knows, named as privacy mode shows them
+        self.fill_agents()
+        privacy_state.of(desk).privacy_changed.connect(self._privacy_changed)
         self.queue.setPlaceholderText(translate("Comments", "all queues"))
         self.site.setPlaceholderText(translate("Comments", "all sites"))
         self.text, self.action, self.owner = QLineEdit(), QLineEdit(), QLineEdit()
@@ -145,6 +148,7 @@ class CommentsDialog(QDialog):
         form.addRow(translate("Comments", "Channel"), self.channel)
         form.addRow(translate("Comments", "Queue"), self.queue)
         form.addRow(translate("Comments", "Site"), self.site)
+        form.addRow(translate("Comments", "Agent"), self.agent)
         form.addRow(translate("Comments", "Comment"), self.text)
         form.addRow(translate("Comments", "Action"), self.action)
         form.addRow(translate("Comments", "Owner"), self.owner)
@@ -172,6 +176,27 @@ class CommentsDialog(QDialog):
         if channel is not None:
             self.channel.setCurrentIndex(max(self.channel.findData(channel), 0))
         self.clear_form(keep_scope=True)
+        self.reload()
+
+    def fill_agents(self, keep: str | None = None) -> None:
+        """All agents (the data's roster, already loaded with the desk's extent), sorted
+        by the name shown: real names, or aliases in privacy mode; ``keep`` stays chosen."""
+        keep = keep if keep is not None else self.agent.currentData()
+        privacy = privacy_state.of(self.desk)
+        known = dict(self.desk.prefs.extent.agents)
+        if keep and keep not in known:
+            known[keep] = None  # a comment on an agent no longer in the data
+        shown = sorted(((privacy.agent_name(a, n), a) for a, n in known.items()), key=lambda x: x[0].casefold())
+        self.agent.blockSignals(True)
+        self.agent.clear()
+        self.agent.addItem(translate("Comments", "All agents"), None)
+        for text, agent_id in shown:
+            self.agent.addItem(text, agent_id)
+        self.agent.setCurrentIndex(max(self.agent.findData(keep), 0) if keep else 0)
+        self.agent.blockSignals(False)
+
+    def _privacy_changed(self, _on: bool) -> None:
+        self.fill_agents()
         self.reload()
 
     # -- data -------------------------------------------------------------------------
@@ -218,6 +243,8 @@ class CommentsDialog(QDialog):
         self.table.clearSelection()
         for field in (self.text, self.action, self.owner) + (() if keep_scope else (self.queue, self.site)):
             field.clear()
+        if not keep_scope:
+            self.agent.setCurrentIndex(0)
         self.delete_button.setEnabled(False)
         self.text.setFocus()
 
@@ -233,6 +260,7 @@ class CommentsDialog(QDialog):
         self.channel.setCurrentIndex(max(self.channel.findData(c.channel), 0))
         self.queue.setText(c.queue or "")
         self.site.setText(c.site or "")
+        self.fill_agents(keep=c.agent_id or "")
         self.text.setText(c.text)
         self.action.setText(c.action or "")
         self.owner.setText(c.owner or "")
@@ -246,6 +274,7 @@ class CommentsDialog(QDialog):
             channel=self.channel.currentData() or "",
             queue=self.queue.text(),
             site=self.site.text(),
+            agent_id=self.agent.currentData() or "",
             text=self.text.text(),
             action=self.action.text(),
             owner=self.owner.text(),

@@ -1,8 +1,9 @@
 """Report › Service report…, Report › Comments on the figures…, and the trends' Why?.
 
 Kept apart from ``window_actions`` (the file, view and tools menus): it adds its own
-menu to the main window, retranslates with it, and wires each channel tab's Why?
-button once a database is open. The report and the breakdown run as jobs.
+menu to the main window, retranslates with it, and wires each tab's Why? (the
+trend's button, a tile's right-click) and a tile's "Comment on this figure" once a
+database is open. The report and the breakdown run as jobs.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ class ServiceMenu(QObject):
             signal = getattr(view, "why_requested", None)
             if signal is not None:
                 signal.connect(self.open_why)
+            tiles = getattr(view, "tiles", None)  # a tile's right-click: comment on this figure
+            if tiles is not None:
+                tiles.comment_requested.connect(lambda kpi, v=view: self.open_comments(kpi, v.channel))
 
     # -- periods -------------------------------------------------------------------------
     def _period(self):
@@ -142,6 +146,7 @@ class ServiceMenu(QObject):
         from kpidesk.ui.why_dialog import NARROWS
 
         if dimension == "channel":
-            self.w.show_channel(str(value))
+            if str(value) in ("phone", "email", "chat", "bot"):  # the tabs there are
+                self.w.show_channel(str(value))
         elif dimension in NARROWS:
             self.w.narrow(self.w.state.changed(**{NARROWS[dimension]: (str(value),)}))

@@ -1,6 +1,6 @@
 """“Why?”: a KPI's change against the compare period, as a waterfall and a list of drivers.
 
-Opened from a trend's Why? button. The breakdown (``core.explain``) runs as a job;
+Opened from a trend's Why? button or a tile's right-click menu. The breakdown (``core.explain``) runs as a job;
 the waterfall goes from the compare period's value, through the largest drivers of
 one dimension (and what the rest of it adds), to this period's value. Clicking a
 driver narrows the desk's filters to it.
@@ -212,3 +212,5 @@ class WhyDialog(QDialog):
         if d.value is not None and (d.dimension in NARROWS or d.dimension == "channel"):
             self.driver_chosen.emit(d.dimension, d.value)
             self.accept()
+        else:  # an hour of the day, or contacts without a queue…: no filter to narrow to
+            self.note.setText(translate("Why", "The filters cannot narrow to this driver."))

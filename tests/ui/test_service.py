@@ -75,3 +75,90 @@ def test_report_menu_writes_the_service_report(store, make_window, qtbot, tmp_pa
         window.service_menu.write(str(out))
     assert Path(out).stat().st_size > 0
     assert "Rapport de service écrit" in window.statusBar().currentMessage()
+
+
+def test_why_from_an_overview_tile_and_its_trend_uses_the_period_and_compare_period(store, make_window, qtbot):
+    window = make_window(store)
+    view = window.views["overview"]  # the first tab, loaded with the window
+    with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+        window.narrow(window.state.changed(preset="last_week"))
+    anchor = window.anchor
+    period, compare = window.state.period(anchor), window.state.compare_period(anchor)
+    menu = view.tiles.context_menu("answer_rate")  # what a right-click on the tile pops up
+    assert [a.text() for a in menu.actions()] == [
+        "Why? What changed against the compare period",
+        "Comment on this figure…",
+    ]
+    menu.actions()[0].trigger()
+    dialog = window.service_menu.dialogs[-1]
+    assert dialog.kpi == "answer_rate" and dialog.windowTitle() == "Why? — Answer rate"
+    assert (dialog.filters.date_from, dialog.filters.date_to) == (period.first, period.last)
+    assert dialog.compare == (compare.first, compare.last) and dialog.filters.channels == ()  # every channel
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    assert dialog.result.kpi == "answer_rate" and dialog.result.compare == (compare.first, compare.last)
+    dialog.close()
+    # the overview's trend has its Why? too, for the KPI it shows
+    qtbot.mouseClick(view.trend.why, Qt.MouseButton.LeftButton)
+    dialog = window.service_menu.dialogs[-1]
+    assert dialog.kpi == view.trend.kpi
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    # a driver that is an agent narrows the Agent filter; an hour cannot narrow anything
+    e = dialog.result
+    hour = next((i for i, d in enumerate(e.drivers) if d.dimension == "hour_of_day"), None)
+    if hour is not None:
+        dialog._chosen(hour, 0)
+        assert dialog.isVisible() and "cannot narrow" in dialog.note.text()
+    row = next(i for i, d in enumerate(e.drivers) if d.dimension == "agent" and d.value is not None)
+    item = dialog.table.item(row, 0)
+    dialog.table.scrollToItem(item)
+    at = dialog.table.visualItemRect(item).center()
+    with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+        qtbot.mouseClick(
+            dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=at
+        )  # the press a double-click starts with
+        qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert window.state.agents == (e.drivers[row].value,) and not dialog.isVisible()
+    window.back()
+    assert window.state.agents == ()
+
+
+def test_a_channel_tile_opens_why_for_its_channel_and_a_comment_on_it(store, make_window, qtbot):
+    window = make_window(store)
+    view = open_tab(qtbot, window, "phone")
+    view.tiles.context_menu("abandon_rate").actions()[0].trigger()
+    dialog = window.service_menu.dialogs[-1]
+    assert dialog.kpi == "abandon_rate" and dialog.filters.channels == ("phone",)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    dialog.close()
+    view.tiles.context_menu("aht").actions()[1].trigger()
+    comments_dialog = window.service_menu.dialogs[-1]
+    assert comments_dialog.kpi.currentData() == "aht" and comments_dialog.channel.currentData() == "phone"
+    comments_dialog.close()
+
+
+def test_the_comments_dialog_scopes_a_comment_to_an_agent_named_as_privacy_shows_them(store, make_window, qtbot):
+    window = make_window(store)
+    open_tab(qtbot, window, "phone")
+    dialog = window.service_menu.open_comments("aht", "phone")
+    qtbot.waitUntil(lambda: dialog.status.text() == "0 comments", timeout=5000)
+    names = [dialog.agent.itemText(i) for i in range(dialog.agent.count())]
+    assert names[0] == "All agents" and "Alice Martin" in names and "Hugo Faure" in names
+    dialog.agent.setCurrentIndex(dialog.agent.findData("A02"))
+    assert dialog.agent.currentText() == "Bruno Petit"
+    dialog.text.setText("New on the billing queue")
+    with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+    assert [(c.kpi, c.channel, c.agent_id) for c in comments.find(store)] == [("aht", "phone", "A02")]
+    assert dialog.table.item(0, 4).text() == "phone, Bruno Petit"
+    window.set_privacy(True)  # screen sharing: aliases only, in the chooser and the list
+    qtbot.waitUntil(lambda: dialog.table.item(0, 4) is not None and "Bruno" not in dialog.table.item(0, 4).text())
+    shown = [dialog.agent.itemText(i) for i in range(dialog.agent.count())]
+    assert not any(n in " ".join(shown) for n in ("Alice", "Bruno", "Hugo"))
+    assert len(shown) == len(names)
+    dialog.table.selectRow(0)  # editing the comment picks its agent, under its alias
+    assert dialog.agent.currentData() == "A02" and "Bruno" not in dialog.agent.currentText()
+    dialog.agent.setCurrentIndex(0)  # back to the whole team
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: comments.find(store)[0].agent_id is None, timeout=5000)
+    dialog.close()

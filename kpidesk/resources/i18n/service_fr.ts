@@ -4,6 +4,14 @@
 <context>
     <name>Comments</name>
     <message>
+        <source>Agent</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Tous les conseillers</translation>
+    </message>
+    <message>
         <source>Comments on the figures</source>
         <translation>Commentaires sur les chiffres</translation>
     </message>
@@ -119,6 +127,10 @@
 <context>
     <name>Why</name>
     <message>
+        <source>The filters cannot narrow to this driver.</source>
+        <translation>Les filtres ne peuvent pas se restreindre à ce facteur.</translation>
+    </message>
+    <message>
         <source>Why? — {kpi}</source>
         <translation>Pourquoi ? — {kpi}</translation>
     </message>
@@ -219,6 +231,17 @@
     <message>
         <source>What changed against the compare period, and why</source>
         <translation>Ce qui a changé par rapport à la période de comparaison, et pourquoi</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <source>Why? What changed against the compare period</source>
+        <translation>Pourquoi ? Ce qui a changé par rapport à la période de comparaison</translation>
+    </message>
+    <message>
+        <source>Comment on this figure…</source>
+        <translation>Commenter ce chiffre…</translation>
     </message>
 </context>
 </TS>

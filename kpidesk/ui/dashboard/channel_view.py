@@ -135,6 +135,7 @@ class ChannelView(TabView):
         self.dist_combo.activated.connect(lambda i: self.reload(duration=self.dist_combo.itemData(i)))
         self.trend.chart.point_clicked.connect(self.emit_bucket)
         self.trend.why.clicked.connect(lambda: self.why_requested.emit(self.trend.kpi, self.spec.channels))
+        self.tiles.why_requested.connect(lambda kpi: self.why_requested.emit(kpi, self.spec.channels))
         self.heatmap.body.cell_clicked.connect(self.cell_clicked)
         self.table.agent_selected.connect(self.agent_selected)
 

@@ -1,9 +1,12 @@
 """The Overview tab: CSAT and the answer rate first, the channel mix, one headline
 tile per channel, and the trend of any of them. Clicking a channel's bar opens
-its tab. ``python -m kpidesk.ui.preview overview [--db PATH]`` opens it alone."""
+its tab; "Why?" (the trend's button, a tile's right-click) opens what changed
+against the compare period, over all channels.
+``python -m kpidesk.ui.preview overview [--db PATH]`` opens it alone."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout
 
 from kpidesk.ui.charts import BarChart
@@ -14,6 +17,8 @@ from kpidesk.ui.i18n import translate
 
 
 class OverviewView(TabView):
+    why_requested = Signal(str, object)  # KPI id, channels (none: all): open "what changed and why"
+
     def __init__(self, desk, parent=None):
         super().__init__(desk, "overview", parent)
         self.tiles = TileGrid(self.spec.tiles)
@@ -30,6 +35,8 @@ class OverviewView(TabView):
         self.trend.combo.activated.connect(lambda i: self._select_trend(self.trend.combo.itemData(i)))
         self.trend.chart.point_clicked.connect(self.emit_bucket)
         self.mix.body.bar_clicked.connect(self.channel_clicked)
+        self.trend.why.clicked.connect(lambda: self.why_requested.emit(self.trend.kpi, ()))
+        self.tiles.why_requested.connect(lambda kpi: self.why_requested.emit(kpi, ()))
 
     def _select_trend(self, kpi: str) -> None:
         self.trend.kpi = kpi

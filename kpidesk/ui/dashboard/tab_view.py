@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -71,9 +72,13 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, str]], current: str | No
 
 
 class TileGrid(QWidget):
-    """The tab's KPI tiles, four to a row; clicking one selects it for the trend."""
+    """The tab's KPI tiles, four to a row; clicking one selects it for the trend.
+    Right-clicking one offers "Why?" (what changed against the compare period) and a
+    comment on the figure; the view passes them on with its channels."""
 
     tile_clicked = Signal(str)
+    why_requested = Signal(str)  # KPI id
+    comment_requested = Signal(str)  # KPI id
 
     def __init__(self, kpis: tuple[str, ...], columns: int = 4, parent=None):
         super().__init__(parent)
@@ -84,8 +89,22 @@ class TileGrid(QWidget):
         for i, kpi in enumerate(kpis):
             tile = KpiTile(kpi, self)
             tile.tile_clicked.connect(self.tile_clicked)
+            tile.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            tile.customContextMenuRequested.connect(
+                lambda pos, t=tile: self.context_menu(t.kpi_id).popup(t.mapToGlobal(pos))
+            )
             grid.addWidget(tile, i // columns, i % columns)
             self.tiles[kpi] = tile
+
+    def context_menu(self, kpi: str) -> QMenu:
+        """The tile's right-click menu: Why?, Comment on this figure."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        why = menu.addAction(translate("Tile", "Why? What changed against the compare period"))
+        why.triggered.connect(lambda: self.why_requested.emit(kpi))
+        note = menu.addAction(translate("Tile", "Comment on this figure…"))
+        note.triggered.connect(lambda: self.comment_requested.emit(kpi))
+        return menu
 
     def select(self, kpi: str) -> None:
         for key, tile in self.tiles.items():
