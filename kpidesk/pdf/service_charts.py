@@ -26,24 +26,44 @@ def _text(d: Drawing, x: float, y: float, text: str, size: float = 7, anchor: st
     d.add(String(x, y, safe(text), fontName=font, fontSize=size, fillColor=colour, textAnchor=anchor))
 
 
-def _scale(values: list[float], pad_zero: bool = True) -> tuple[float, float]:
+def _scale(values: list[float], pad_zero: bool = True, ceiling: float | None = None) -> tuple[float, float]:
+    """The axis range: the values padded, never below zero for values that are not,
+    never above ``ceiling`` (100 % for a rate) for values that are not."""
     low, high = min(values), max(values)
     pad = (high - low) * 0.12 or max(abs(high) * 0.1, 1e-6)
     low = low - pad
     if pad_zero and low < 0 <= min(values):
         low = 0.0
-    return low, high + pad
+    top = high + pad
+    if ceiling is not None and high <= ceiling < top:
+        top = ceiling
+    return low, top
 
 
-def trend_chart(labels, values, target, unit, lang, title, marks: list[tuple[int, int]], small=None) -> Drawing:
+CEILING = {"rate": 1.0, "percent": 100.0}
+
+
+def trend_chart(
+    labels,
+    values,
+    target,
+    unit,
+    lang,
+    title,
+    marks: list[tuple[int, int]],
+    small=None,
+    width: float = WIDTH,
+    height: float = 150,
+) -> Drawing:
     """``marks``: (index of the bucket, comment number) pairs drawn as numbered dots;
-    ``small``: per point, whether it rests on a small sample (drawn hollow)."""
+    ``small``: per point, whether it rests on a small sample (drawn hollow). Narrower
+    than the page (``width``), two sit side by side."""
     small = small or [False] * len(values)
-    d = Drawing(WIDTH, 150)
-    _text(d, 0, 140, title, 8.5, bold=True)
-    x0, y0, w, h = 55, 22, WIDTH - 70, 100
+    d = Drawing(width, height)
+    _text(d, 0, height - 10, title, 8.5, bold=True)
+    x0, y0, w, h = 55, 22, width - 70, height - 50
     shown = [v for v in values if v is not None] + ([target] if target is not None else [])
-    low, high = _scale(shown)
+    low, high = _scale(shown, ceiling=CEILING.get(unit))
     span = (high - low) or 1.0
     n = len(values)
     xs = [x0 + (w * i / max(n - 1, 1)) for i in range(n)]
@@ -69,7 +89,7 @@ def trend_chart(labels, values, target, unit, lang, title, marks: list[tuple[int
             d.add(Circle(x, y(v), 1.6, fillColor=AGENT, strokeColor=None))
     if len(points) >= 4:
         d.add(PolyLine(points, strokeColor=AGENT, strokeWidth=1.6))
-    step = max(1, -(-n // 10))
+    step = max(1, -(-n // max(int(w // 42), 2)))  # a label every ~42 pt at most
     for i, lab in enumerate(labels):
         if i % step == 0:
             _text(d, xs[i], y0 - 10, lab, 6.5, "middle")
@@ -79,6 +99,43 @@ def trend_chart(labels, values, target, unit, lang, title, marks: list[tuple[int
         d.add(Line(xs[index], y0, xs[index], top - 4, strokeColor=RED, strokeWidth=0.5, strokeDashArray=[1, 1]))
         d.add(Circle(xs[index], top, 5, fillColor=RED, strokeColor=None))
         _text(d, xs[index], top - 2.4, str(number), 6.5, "middle", bold=True, colour=colors.white)
+    return d
+
+
+SERIES = [AGENT, colors.HexColor("#ef8c00"), colors.HexColor("#6a1b9a"), colors.HexColor("#00897b"), RED]
+
+
+def lines_chart(labels: list[str], series: list[tuple[str, list[float]]], unit: str, lang: str, title: str) -> Drawing:
+    """Several series over the same buckets (the top contact reasons), a legend below."""
+    rows = -(-len(series) // 3)
+    d = Drawing(WIDTH, 150 + 12 * rows)
+    base = 12 * rows
+    _text(d, 0, base + 140, title, 8.5, bold=True)
+    x0, y0, w, h = 55, base + 22, WIDTH - 70, 100
+    low, high = _scale([v for _, values in series for v in values] or [0.0])
+    span = (high - low) or 1.0
+    n = len(labels)
+    xs = [x0 + (w * i / max(n - 1, 1)) for i in range(n)]
+    y = lambda v: y0 + (v - low) / span * h
+    d.add(Line(x0, y0, x0 + w, y0, strokeColor=RULE))
+    for k in range(5):
+        v = low + span * k / 4
+        d.add(Line(x0, y(v), x0 + w, y(v), strokeColor=RULE, strokeWidth=0.3))
+        _text(d, x0 - 4, y(v) - 2.5, formatting.value(v, unit, lang), 6.5, "end")
+    for i, (name, values) in enumerate(series):
+        colour = SERIES[i % len(SERIES)]
+        points = [c for x, v in zip(xs, values) for c in (x, y(v))]
+        if len(points) >= 4:
+            d.add(PolyLine(points, strokeColor=colour, strokeWidth=1.4))
+        for x, v in zip(xs, values):
+            d.add(Circle(x, y(v), 1.4, fillColor=colour, strokeColor=None))
+        lx, ly = (i % 3) * (WIDTH / 3), base - 12 * (i // 3)
+        d.add(Rect(lx, ly + 1, 10, 3, fillColor=colour, strokeColor=None))
+        _text(d, lx + 14, ly, name, 7, colour=colors.HexColor("#212121"))
+    step = max(1, -(-n // max(int(w // 42), 2)))
+    for i, lab in enumerate(labels):
+        if i % step == 0:
+            _text(d, xs[i], y0 - 10, lab, 6.5, "middle")
     return d
 
 

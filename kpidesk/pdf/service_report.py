@@ -32,7 +32,7 @@ from kpidesk.core.explain.words import amount, dimension_name, group_name, sente
 from kpidesk.core.explain.words import t as words
 from kpidesk.core.privacy import Privacy
 from kpidesk.core.service.report import ServiceReport
-from kpidesk.pdf.service_charts import heatmap_chart, histogram_chart, trend_chart, waterfall_chart
+from kpidesk.pdf.service_charts import WIDTH, heatmap_chart, histogram_chart, lines_chart, trend_chart, waterfall_chart
 from kpidesk.pdf.service_text import channel_name, t
 from kpidesk.pdf.style import MUTED, esc, register_fonts, safe, styles
 from kpidesk.pdf.tables import _TARGET_COLOUR, _style
@@ -246,8 +246,12 @@ def _headline(report: ServiceReport, priv, lang, st, numbers) -> list:
         "Couleur : vert = objectif atteint, orange = entre objectif et seuil d'alerte, rouge = au-delà.",
     }[lang]
     out.append(Paragraph(esc(note), st["small"]))
-    if report.missing:
+    if report.missing or report.absent:
         out += [Paragraph(esc(t("missing_title", lang)), st["h2"])]
+    if report.absent:
+        names = ", ".join(channel_name(c, lang) for c in report.absent)
+        out.append(Paragraph(esc(t("absent", lang, channels=names)), st["body"]))
+    if report.missing:
         for kpi, reason in report.missing:
             reason = t("no_data", lang) if reason == "no data" else reason
             out.append(
@@ -327,21 +331,53 @@ def _with_rest(steps, e, top, lang):
     return out
 
 
+def bucket_labels(periods: list[date], lang: str) -> list[str]:
+    """Days as ``09/11`` (FR) or ``11-09`` (EN), the chart's x labels."""
+    return [formatting.day(p, lang)[:5] if lang == "fr" else formatting.day(p, lang)[5:] for p in periods]
+
+
+def _trend_drawing(tr, unit: str, report: ServiceReport, lang: str, numbers, width: float):
+    index = {p: i for i, p in enumerate(tr.periods)}
+    marks = [(index[slot], numbers[c.comment_id]) for slot, c in tr.marks if slot in index and c.comment_id in numbers]
+    title = t("trend_short", lang, kpi=_label(report, tr.kpi, lang), bucket=t(tr.bucket, lang))
+    return trend_chart(
+        bucket_labels(tr.periods, lang), tr.values, tr.target, unit, lang, title, marks, tr.small, width, 122
+    )
+
+
+def _trend_grid(trends, units: dict[str, str], report: ServiceReport, lang: str, numbers) -> list:
+    """The trends two by two, then what the charts mean (target, comments, small samples)."""
+    half = WIDTH / 2
+    drawings = [_trend_drawing(tr, units.get(tr.kpi, "rate"), report, lang, numbers, half) for tr in trends]
+    rows = [drawings[i : i + 2] + [""] * (2 - len(drawings[i : i + 2])) for i in range(0, len(drawings), 2)]
+    grid = Table(rows, colWidths=[half + 2, half + 2], hAlign="LEFT")
+    grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return [grid]
+
+
+def _no_trend_text(kpis: list[str], figures, report: ServiceReport, lang: str) -> str:
+    """Which key KPIs have no trend, and why: their input is missing, or too few points."""
+    by = {f.kpi: f for f in figures}
+    parts = []
+    for kpi in kpis:
+        f = by.get(kpi)
+        if f is not None and f.value is None:
+            reason = t("no_data", lang) if f.reason in (None, "no data") else f.reason
+        else:
+            reason = t("one_point", lang)
+        parts.append(t("missing_line", lang, kpi=_label(report, kpi, lang), reason=reason))
+    return t("no_trend_for", lang, what="; ".join(parts))
+
+
 def _channel(section, report: ServiceReport, priv, lang, st, numbers) -> list:
     out = [PageBreak(), Paragraph(esc(t("channel", lang, name=channel_name(section.channel, lang))), st["title"])]
     out.append(_figure_table(section.figures, lang, st, priv, numbers))
-    tr = section.trend
-    if tr is not None:
-        labels = [formatting.day(p, lang)[:5] if lang == "fr" else formatting.day(p, lang)[5:] for p in tr.periods]
-        index = {p: i for i, p in enumerate(tr.periods)}
-        marks = [
-            (index[slot], numbers[c.comment_id]) for slot, c in tr.marks if slot in index and c.comment_id in numbers
-        ]
-        unit = next((f.unit for f in section.figures if f.kpi == tr.kpi), "rate")
-        title = t("trend", lang, kpi=_label(report, tr.kpi, lang), bucket=t(tr.bucket, lang))
-        out += [Spacer(1, 6), trend_chart(labels, tr.values, tr.target, unit, lang, title, marks, tr.small)]
-    else:
-        out.append(Paragraph(esc(t("no_trend", lang)), st["small"]))
+    units = {f.kpi: f.unit for f in section.figures}
+    if section.trends:
+        out += [Spacer(1, 6), *_trend_grid(section.trends, units, report, lang, numbers)]
+        out.append(Paragraph(esc(t("trend_note", lang)), st["small"]))
+    if section.no_trend:
+        out.append(Paragraph(esc(_no_trend_text(section.no_trend, section.figures, report, lang)), st["small"]))
     if any(any(row) for row in section.heatmap):
         out += [Spacer(1, 6), heatmap_chart(section.heatmap, lang, t("heatmap", lang))]
     h = section.histogram
@@ -422,7 +458,15 @@ def _topics(report: ServiceReport, lang, st) -> list:
         )
     table = Table(rows, colWidths=[180, 70, 60, 90, 70], hAlign="LEFT")
     table.setStyle(TableStyle(style))
-    return [*out, table]
+    out.append(table)
+    tt = report.topic_trend
+    if tt is not None:
+        title = t("topic_trend", lang, n=len(tt.topics), bucket=t(tt.bucket, lang))
+        series = [(topic, tt.volumes[topic]) for topic in tt.topics]
+        out += [Spacer(1, 8), lines_chart(bucket_labels(tt.periods, lang), series, "count", lang, title)]
+    else:
+        out.append(Paragraph(esc(t("no_topic_trend", lang)), st["small"]))
+    return [out[0], KeepTogether(out[1:])]  # the reasons and their trend on one page
 
 
 def _words(report: ServiceReport, priv, lang, st) -> list:
@@ -454,7 +498,7 @@ def _quality(report: ServiceReport, lang, st) -> list:
     for team, qa, csat, n in report.quality:
         rows.append(
             [
-                safe(team or t("no_site", lang)),
+                safe(team or t("no_team", lang)),
                 safe(formatting.value(qa, "score", lang)),
                 safe(formatting.value(csat, "percent", lang)),
                 safe(formatting.number(n or 0, 0, lang)),

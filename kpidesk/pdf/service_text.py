@@ -67,6 +67,29 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{kpi} by {bucket} (target dashed, comments numbered, hollow point = small sample)",
         "fr": "{kpi} par {bucket} (objectif en pointillés, commentaires numérotés, point creux = petit échantillon)",
     },
+    "trend_short": {"en": "{kpi} by {bucket}", "fr": "{kpi} par {bucket}"},
+    "trend_note": {
+        "en": "Dashed green line: the target; red numbered dots: the comments listed under “Comments and actions”; "
+        "hollow point: a small sample.",
+        "fr": "Ligne verte en pointillés : l'objectif ; points rouges numérotés : les commentaires listés dans "
+        "« Commentaires et actions » ; point creux : petit échantillon.",
+    },
+    "one_point": {"en": "a single point in this period", "fr": "un seul point sur la période"},
+    "no_trend_for": {"en": "No trend for {what}.", "fr": "Pas de tendance pour {what}."},
+    "topic_trend": {
+        "en": "Top {n} contact reasons: contacts by {bucket}",
+        "fr": "Les {n} premiers motifs : contacts par {bucket}",
+    },
+    "no_topic_trend": {
+        "en": "Not enough days with contact reasons for a trend.",
+        "fr": "Pas assez de jours avec des motifs de contact pour une tendance.",
+    },
+    "absent": {
+        "en": "No contacts on {channels} in this period: no section for them.",
+        "fr": "Aucun contact sur {channels} pendant la période : pas de section pour ces canaux.",
+    },
+    "trends_by": {"en": "Trends by {bucket}", "fr": "Tendances par {bucket}"},
+    "no_team": {"en": "(no team)", "fr": "(sans équipe)"},
     "heatmap": {"en": "Contacts by hour and weekday", "fr": "Contacts par heure et jour de la semaine"},
     "histogram": {
         "en": "{what}: contacts per duration (median {median}, p90 {p90})",

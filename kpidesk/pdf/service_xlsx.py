@@ -3,7 +3,9 @@
 Ready for a committee deck: every sheet starts with the report's title, the period,
 the compare period and the filters; numbers are numbers with formats (percentages,
 durations as ``h:mm:ss``, thousands), units in the headers, no formulas (text is
-never read as one). Kept beside the PDF: both are printable outputs of the same
+never read as one). Trends are native Excel line charts drawn from the sheet's own
+cells (the headline KPIs, each channel's key KPIs with their target, the top contact
+reasons), so they paste into a deck as charts, not pictures. Kept beside the PDF: both are printable outputs of the same
 ``core/service`` figures, with the same words (``service_text``).
 """
 
@@ -124,6 +126,90 @@ class _Book:
             ws.write_string(row, col, str(cell), self.wrap if len(str(cell)) > 60 else None)
 
 
+CHART_COLOURS = ["#1565c0", "#ef8c00", "#6a1b9a", "#00897b", "#c62828"]
+TARGET_COLOUR = "#2e7d32"
+
+
+def _series_block(book: _Book, ws, row: int, title: str, periods: list[date], columns: list[tuple]) -> tuple:
+    """A table of series over the same buckets: ``columns`` are (header, unit, values).
+    Returns the rows of the first and last bucket and the next free row."""
+    ws.write_string(row, 0, title, book.bold)
+    rows = [[p, *[(values[i], unit) for _, unit, values in columns]] for i, p in enumerate(periods)]
+    headers = [t("date", book.lang), *[_unit_head(h, unit, book.lang) for h, unit, _ in columns]]
+    ws.set_column(0, 0, 30)
+    for col, h in enumerate(headers):
+        ws.write_string(row + 1, col, h, book.head)
+    for i, cells in enumerate(rows, start=row + 2):
+        for col, cell in enumerate(cells):
+            book.write(ws, i, col, cell)
+    return row + 2, row + 1 + len(rows), row + len(rows) + 3
+
+
+def _line_chart(book: _Book, sheet: str, first: int, last: int, series: list[tuple], unit: str, title: str):
+    """A line chart of ``series`` (column, name, colour, dashed) over the dates in column A."""
+    chart = book.wb.add_chart({"type": "line"})
+    for col, name, colour, dashed in series:
+        line = {"color": colour, "width": 1.5 if dashed else 2.0}
+        if dashed:
+            line["dash_type"] = "dash"
+        chart.add_series(
+            {
+                "name": name,
+                "categories": [sheet, first, 0, last, 0],
+                "values": [sheet, first, col, last, col],
+                "line": line,
+                "marker": {"type": "none"} if dashed else {"type": "circle", "size": 4, "fill": {"color": colour}},
+            }
+        )
+    chart.set_title({"name": title, "name_font": {"size": 11, "bold": True}})
+    chart.set_y_axis({"num_format": _FORMATS[unit]["num_format"], "major_gridlines": {"visible": True}})
+    chart.set_x_axis({"date_axis": False, "num_format": book.day.num_format})
+    chart.set_legend({"position": "bottom"})
+    chart.show_blanks_as("gap")
+    chart.set_size({"width": 520, "height": 280})
+    return chart
+
+
+def _trends(book: _Book, ws, row: int, trends, units: dict[str, str]) -> int:
+    """Each trend's values (and target) by day or week in one table, then one chart per
+    KPI, two per row; comments on a bucket listed in a last column. Returns the next free row."""
+    if not trends:
+        return row
+    report, lang = book.report, book.lang
+    periods = sorted({p for tr in trends for p in tr.periods})
+    columns, charts = [], []
+    for tr in trends:
+        unit = units.get(tr.kpi, "rate")
+        values = dict(zip(tr.periods, tr.values))
+        label = _label(report, tr.kpi, lang)
+        col = len(columns) + 1
+        columns.append((label, unit, [values.get(p) for p in periods]))
+        series = [(col, label, CHART_COLOURS[0], False)]
+        if tr.target is not None:
+            columns.append((f"{label} — {t('target', lang)}", unit, [tr.target] * len(periods)))
+            series.append((col + 1, t("target", lang), TARGET_COLOUR, True))
+        charts.append((series, unit, t("trend_short", lang, kpi=label, bucket=t(tr.bucket, lang))))
+    bucket = trends[0].bucket
+    first, last, after = _series_block(book, ws, row, t("trends_by", lang, bucket=t(bucket, lang)), periods, columns)
+    numbers = comment_numbers(report)
+    notes: dict[date, list[str]] = {}
+    for tr in trends:
+        for slot, c in tr.marks:
+            if c.comment_id in numbers:
+                notes.setdefault(slot, []).append(f"[{numbers[c.comment_id]}] {book.priv.text(c.text)}")
+    if notes:  # the comments on the bucket they start in, as the PDF's numbered markers
+        col = len(columns) + 1
+        ws.write_string(row + 1, col, t("comment", lang), book.head)
+        ws.set_column(col, col, 40)
+        for i, p in enumerate(periods):
+            if p in notes:
+                ws.write_string(first + i, col, " ".join(dict.fromkeys(notes[p])))
+    for i, (series, unit, title) in enumerate(charts):
+        chart = _line_chart(book, ws.name, first, last, series, unit, title)
+        ws.insert_chart(after + (i // 2) * 15, (i % 2) * 8, chart)
+    return after + -(-len(charts) // 2) * 15 + 1
+
+
 def _unit_head(name: str, unit: str, lang: str) -> str:
     return f"{name} ({UNIT_NAMES[unit][lang]})"
 
@@ -179,11 +265,18 @@ def build_service_xlsx(store, report: ServiceReport, out: str | Path, lang: str 
 
     ws = book.sheet(t("headline", lang))
     row = _figures(book, ws, start, report.headline, numbers)
-    if report.missing:
+    if report.missing or report.absent:
         ws.write_string(row, 0, t("missing_title", lang), book.bold)
-        for i, (kpi, reason) in enumerate(report.missing, start=row + 1):
-            ws.write_string(i, 0, _label(report, kpi, lang))
-            ws.write_string(i, 1, t("no_data", lang) if reason == "no data" else reason)
+        lines = [(_label(report, k, lang), t("no_data", lang) if r == "no data" else r) for k, r in report.missing]
+        if report.absent:
+            lines.insert(0, (t("absent", lang, channels=", ".join(channel_name(c, lang) for c in report.absent)), ""))
+        for i, (what, reason) in enumerate(lines, start=row + 1):
+            ws.write_string(i, 0, what)
+            if reason:
+                ws.write_string(i, 1, reason)
+        row += len(lines) + 2
+    units = {f.kpi: f.unit for f in report.headline}
+    _trends(book, ws, row, report.headline_trends, units)
 
     ws = book.sheet(t("why", lang))
     rows = []
@@ -229,20 +322,7 @@ def build_service_xlsx(store, report: ServiceReport, out: str | Path, lang: str 
     for section in report.channels:
         ws = book.sheet(channel_name(section.channel, lang))
         row = _figures(book, ws, start, section.figures, numbers)
-        tr = section.trend
-        if tr is not None:
-            unit = next((f.unit for f in section.figures if f.kpi == tr.kpi), "rate")
-            ws.write_string(
-                row, 0, t("trend", lang, kpi=_label(report, tr.kpi, lang), bucket=t(tr.bucket, lang)), book.bold
-            )
-            trows = [[p, (v, unit), (tr.target, unit)] for p, v in zip(tr.periods, tr.values)]
-            row = book.table(
-                ws,
-                row + 1,
-                [t("date", lang), _unit_head(t("value", lang), unit, lang), _unit_head(t("target", lang), unit, lang)],
-                trows,
-                [30, 12, 12],
-            )
+        row = _trends(book, ws, row, section.trends, {f.kpi: f.unit for f in section.figures})
         ws.write_string(row, 0, t("heatmap", lang), book.bold)
         hours = [f"{h:02d}" for h in range(24)]
         days = (
@@ -285,13 +365,24 @@ def build_service_xlsx(store, report: ServiceReport, out: str | Path, lang: str 
         ]
         for r in report.topics
     ]
-    book.table(
+    row = book.table(
         ws,
         start,
         [t("topic", lang), t("volume", lang), t("share", lang), t("previous", lang), t("change", lang)],
         trows,
         [34, 12, 10, 12, 10],
     )
+    tt = report.topic_trend
+    if tt is not None:
+        title = t("topic_trend", lang, n=len(tt.topics), bucket=t(tt.bucket, lang))
+        columns = [(topic, "count", tt.volumes[topic]) for topic in tt.topics]
+        first, last, after = _series_block(book, ws, row, title, tt.periods, columns)
+        series = [
+            (i, topic, CHART_COLOURS[(i - 1) % len(CHART_COLOURS)], False) for i, topic in enumerate(tt.topics, 1)
+        ]
+        chart = _line_chart(book, ws.name, first, last, series, "count", title)
+        chart.set_size({"width": 760, "height": 320})
+        ws.insert_chart(after, 0, chart)
 
     ws = book.sheet(t("words", lang))
     wrows = []

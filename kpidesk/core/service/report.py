@@ -29,12 +29,14 @@ CHANNEL_KPIS: dict[str, tuple[str, ...]] = {
     "bot": ("volume", "containment_rate", "handoff_rate", "csat"),
 }
 CHANNEL_ORDER = ("phone", "email", "chat", "bot")
-TREND_KPI = {
-    "phone": "service_level",
-    "email": "first_response_time",
-    "chat": "chat_first_response_time",
-    "bot": "containment_rate",
+# Each channel's key KPIs, drawn as trends (target, comment markers) in its section.
+TREND_KPIS: dict[str, tuple[str, ...]] = {
+    "phone": ("service_level", "abandon_rate", "volume", "aht"),
+    "email": ("first_response_time", "response_sla", "volume", "resolution_time"),
+    "chat": ("chat_first_response_time", "chat_abandon_rate", "volume", "aht"),
+    "bot": ("containment_rate", "handoff_rate", "volume"),
 }
+TOP_TOPICS = 5  # contact reasons drawn over time
 HISTOGRAM = {"phone": "wait", "email": "first_response", "chat": "first_response", "bot": "handle"}
 SITE_KPIS = ("volume", "service_level", "aht", "csat", "qa_score")
 QUALITY_KPIS = ("qa_score", "csat")
@@ -81,9 +83,25 @@ class Trend:
 class ChannelSection:
     channel: str
     figures: list[Figure]
-    trend: Trend | None
+    trends: list[Trend]  # the channel's key KPIs that have at least two points, in TREND_KPIS order
     heatmap: list[list[float]]  # 7 weekdays × 24 hours: contacts
     histogram: Histogram | None
+    no_trend: list[str] = field(default_factory=list)  # key KPIs without a trend (no data, or one point)
+
+    @property
+    def trend(self) -> Trend | None:
+        """The first key KPI's trend."""
+        return self.trends[0] if self.trends else None
+
+
+@dataclass
+class TopicTrend:
+    """The top contact reasons over the period, contacts per day or week (0: none that bucket)."""
+
+    bucket: str  # day | week
+    periods: list[date]
+    topics: list[str]  # the period's top topics, largest first
+    volumes: dict[str, list[float]]  # topic → contacts per bucket
 
 
 @dataclass
@@ -114,6 +132,8 @@ class ServiceReport:
     explanations: list[Explanation]
     sites: dict[str, list[Any]]  # "kpis": [ids], "rows": [(site, {kpi: KpiValue})], "days": [(site, day, {kpi: value})]
     topics: list[TopicRow]
+    topic_trend: TopicTrend | None
+    headline_trends: list[Trend]  # the headline KPIs with at least two points, in HEADLINE order
     lowest: list[Verbatim]
     highest: list[Verbatim]
     quality: list[tuple[str | None, float | None, float | None, float | None]]  # team, QA, CSAT, n surveys
@@ -121,6 +141,7 @@ class ServiceReport:
     missing: list[tuple[str, str]]  # (kpi, reason) for headline/channel KPIs without a value
     comments: list[figure_comments.Comment]
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # kpi → label per language
+    absent: list[str] = field(default_factory=list)  # channels of CHANNEL_ORDER with no contact in the period
 
     @property
     def empty(self) -> bool:
@@ -173,31 +194,62 @@ def _figures(
     return out
 
 
-def _trend(
+def _bucket(engine: Engine, filters: Filters) -> str:
+    start, end = engine.period(filters)
+    return "day" if (end - start).days <= 45 else "week"
+
+
+def _trends(
     engine: Engine,
-    kpi_id: str,
+    kpi_ids: tuple[str, ...],
     filters: Filters,
     channel: str | None,
     overrides: dict[tuple[str, str], targets.Target],
     notes: list[figure_comments.Comment],
-) -> Trend | None:
-    if kpi_id not in engine.registry:
-        return None
-    start, end = engine.period(filters)
-    bucket = "day" if (end - start).days <= 45 else "week"
-    rows = [v for v in engine.compute([kpi_id], filters, (bucket,)) if v.value is not None and v.group]
-    if len(rows) < 2:
-        return None
-    periods = [v.group[bucket] for v in rows]
-    marks = []
-    for c in notes:
-        if c.kpi != kpi_id:
+) -> dict[str, Trend]:
+    """Each KPI by day (or week, past 45 days) in one grouped query; a KPI with fewer
+    than two points has no trend (left out). Comments sit on the bucket of their first day."""
+    ids = tuple(k for k in kpi_ids if k in engine.registry)
+    if not ids:
+        return {}
+    bucket = _bucket(engine, filters)
+    rows: dict[str, list[KpiValue]] = {}
+    for v in engine.compute(ids, filters, (bucket,)):
+        if v.value is not None and v.group and v.group.get(bucket) is not None:
+            rows.setdefault(v.kpi, []).append(v)
+    out = {}
+    for kpi_id in ids:
+        points = sorted(rows.get(kpi_id, []), key=lambda v: v.group[bucket])
+        if len(points) < 2:
             continue
-        first = max(c.date_from, periods[0])
-        slot = max((p for p in periods if p <= first), default=periods[0])
-        marks.append((slot, c))
-    goal = targets.resolve(overrides, engine.registry[kpi_id], channel)
-    return Trend(kpi_id, bucket, periods, [v.value for v in rows], goal.target, marks, [v.small_sample for v in rows])
+        periods = [v.group[bucket] for v in points]
+        marks = []
+        for c in notes:
+            if c.kpi != kpi_id:
+                continue
+            first = max(c.date_from, periods[0])
+            slot = max((p for p in periods if p <= first), default=periods[0])
+            marks.append((slot, c))
+        goal = targets.resolve(overrides, engine.registry[kpi_id], channel)
+        out[kpi_id] = Trend(
+            kpi_id, bucket, periods, [v.value for v in points], goal.target, marks, [v.small_sample for v in points]
+        )
+    return out
+
+
+def _topic_trend(engine: Engine, filters: Filters, top: list[str]) -> TopicTrend | None:
+    """Contacts per bucket of the ``top`` topics (one grouped query); none with fewer than two buckets."""
+    if not top:
+        return None
+    bucket = _bucket(engine, filters)
+    counts: dict[tuple[str, date], float] = {}
+    for v in engine.compute(["volume"], filters.narrowed(topics=tuple(top)), ("topic", bucket)):
+        if v.value and v.group and v.group.get("topic") in top and v.group.get(bucket) is not None:
+            counts[(v.group["topic"], v.group[bucket])] = v.value
+    periods = sorted({day for _, day in counts})
+    if len(periods) < 2:
+        return None
+    return TopicTrend(bucket, periods, top, {t: [counts.get((t, p), 0.0) for p in periods] for t in top})
 
 
 def _heatmap(engine: Engine, filters: Filters) -> list[list[float]]:
@@ -257,6 +309,8 @@ def build(
     notes = figure_comments.find(engine.store, date_from=period[0], date_to=period[1])
     step(0.05, "headline")
     headline = _figures(engine, HEADLINE, current, previous, None, overrides, notes)
+    drawn = _trends(engine, HEADLINE, current, None, overrides, notes)
+    headline_trends = [drawn[k] for k in HEADLINE if k in drawn]
     step(0.2, "what changed")
     explanations = [explain(engine, f.kpi, current, compare_from, compare_to, EXPLAIN_BY) for f in headline if f.moved]
     step(0.45, "channels")
@@ -274,15 +328,17 @@ def build(
         )
         chan_notes = [c for c in notes if c.channel == channel]
         figures = _figures(engine, kpis, here, there, channel, overrides, chan_notes)
-        trend_kpi = TREND_KPI.get(channel, "volume")
+        key = tuple(k for k in TREND_KPIS.get(channel, ("volume",)) if k in kpis)
+        drawn = _trends(engine, key, here, channel, overrides, chan_notes)
         hist = histogram(engine, HISTOGRAM.get(channel, "handle"), here, bins=24)
         sections.append(
             ChannelSection(
                 channel,
                 figures,
-                _trend(engine, trend_kpi, here, channel, overrides, chan_notes),
+                [drawn[k] for k in key if k in drawn],
                 _heatmap(engine, here),
                 None if hist.empty else hist,
+                [k for k in key if k not in drawn],
             )
         )
     step(0.7, "sites")
@@ -309,6 +365,7 @@ def build(
         (TopicRow(t, vol, then_topics.get(t), vol / total) for t, vol in now_topics.items() if t is not None and vol),
         key=lambda r: -r.volume,
     )[:10]
+    topic_trend = _topic_trend(engine, current, [str(r.topic) for r in topics[:TOP_TOPICS]])
     step(0.9, "customers' words")
     quality = []
     by_team: dict[Any, dict[str, KpiValue]] = {}
@@ -339,6 +396,8 @@ def build(
         explanations=explanations,
         sites={"kpis": list(site_kpis), "rows": site_rows, "days": days},
         topics=topics,
+        topic_trend=topic_trend,
+        headline_trends=headline_trends,
         lowest=_verbatims(engine, current, True),
         highest=_verbatims(engine, current, False),
         quality=quality,
@@ -346,4 +405,5 @@ def build(
         missing=missing,
         comments=notes,
         labels={k: engine.registry[k].label for k in shown},
+        absent=[c for c in CHANNEL_ORDER if c not in wanted],
     )

@@ -69,3 +69,51 @@ def test_no_made_up_qualitative_sections(report):
     assert report.lowest == [] and report.highest == [] and report.topics == []
     assert report.quality == []
     assert {s for s, _ in report.sites["rows"]} == {"Lyon", "Rabat"}
+
+
+def test_a_call_log_draws_the_phone_trends_and_names_the_absent_channels(report):
+    phone = report.channels[0]
+    assert [t.kpi for t in phone.trends] == ["service_level", "abandon_rate", "volume", "aht"] and not phone.no_trend
+    volume = next(t for t in phone.trends if t.kpi == "volume")
+    # by hand: calls i = 0…n-1 fall on weekday i % 5; Billing, Sales, Support 100 a week (20 a day),
+    # Tiny 8 (2, 2, 2, 1, 1): 62, 62, 62, 61, 61 from Monday to Friday
+    assert volume.bucket == "day" and volume.periods == [date(2026, 11, 9 + i) for i in range(5)]
+    assert volume.values == [62, 62, 62, 61, 61]
+    assert report.absent == ["email", "chat", "bot"]
+    assert report.topic_trend is None  # no contact reasons in a bare call log: nothing drawn
+    # the headline trends: every headline KPI with figures, and its comments on the bucket of their first day
+    assert [t.kpi for t in report.headline_trends] == ["service_level", "answer_rate", "volume"]  # no CSAT, FRT, FCR
+    answer = next(t for t in report.headline_trends if t.kpi == "answer_rate")
+    assert [(slot, c.text) for slot, c in answer.marks] == [
+        (date(2026, 11, 10), "Billing short-staffed"),
+        (date(2026, 11, 10), "Billing queue only"),
+    ]
+
+
+def test_the_top_contact_reasons_by_day_worked_by_hand():
+    """Three reasons over three days (contacts a day): Billing 1, 2, 2; Login 3, 1, 0;
+    Refund 0, 0, 1. Largest first: Billing (5), Login (4), Refund (1); a reason with
+    no contact on a day counts 0 that day."""
+    from datetime import datetime
+
+    from tests.helpers.builders import add_contacts, contact
+
+    plan = {"Billing": (1, 2, 2), "Login": (3, 1, 0), "Refund": (0, 0, 1)}
+    rows = [
+        contact(topic=topic, outcome="answered", arrived_at=datetime(2026, 11, 9 + day, 10, n))
+        for topic, counts in plan.items()
+        for day, count in enumerate(counts)
+        for n in range(count)
+    ]
+    store = open_database(":memory:")
+    try:
+        add_contacts(store, rows)
+        days = Filters(date_from=date(2026, 11, 9), date_to=date(2026, 11, 11))
+        r = build(Engine(store), days, date(2026, 11, 6), date(2026, 11, 8))
+    finally:
+        store.close()
+    tt = r.topic_trend
+    assert tt.bucket == "day" and tt.periods == [date(2026, 11, 9), date(2026, 11, 10), date(2026, 11, 11)]
+    assert tt.topics == ["Billing", "Login", "Refund"]
+    assert tt.volumes == {"Billing": [1, 2, 2], "Login": [3, 1, 0], "Refund": [0, 0, 1]}
+    assert [(t.topic, t.volume) for t in r.topics] == [("Billing", 5), ("Login", 4), ("Refund", 1)]
