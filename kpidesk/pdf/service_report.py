@@ -96,6 +96,7 @@ def build_service_pdf(
     story: list = []
     story += _header(report, priv, lang, st)
     story += _headline(report, priv, lang, st, numbers)
+    story += _headline_trends(report, lang, st, numbers)
     story += _why(report, priv, lang, st, numbers)
     for section in report.channels:
         story += _channel(section, report, priv, lang, st, numbers)
@@ -258,6 +259,19 @@ def _headline(report: ServiceReport, priv, lang, st, numbers) -> list:
                 Paragraph(esc(t("missing_line", lang, kpi=_label(report, kpi, lang), reason=reason)), st["body"])
             )
     return out
+
+
+def _headline_trends(report: ServiceReport, lang, st, numbers) -> list:
+    """The headline KPIs day by day (or week by week), two charts a row."""
+    if not report.headline_trends:
+        return []
+    units = {f.kpi: f.unit for f in report.headline}
+    return [
+        CondPageBreak(50 * mm),
+        Paragraph(esc(t("headline_trends", lang)), st["h2"]),
+        *_trend_grid(report.headline_trends, units, report, lang, numbers),
+        Paragraph(esc(t("trend_note", lang)), st["small"]),
+    ]
 
 
 def _why(report: ServiceReport, priv, lang, st, numbers) -> list:

@@ -88,6 +88,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No contacts on {channels} in this period: no section for them.",
         "fr": "Aucun contact sur {channels} pendant la période : pas de section pour ces canaux.",
     },
+    "headline_trends": {"en": "The headline over the period", "fr": "L'essentiel sur la période"},
     "trends_by": {"en": "Trends by {bucket}", "fr": "Tendances par {bucket}"},
     "no_team": {"en": "(no team)", "fr": "(sans équipe)"},
     "heatmap": {"en": "Contacts by hour and weekday", "fr": "Contacts par heure et jour de la semaine"},
