@@ -118,7 +118,8 @@ def test_why_from_an_overview_tile_and_its_trend_uses_the_period_and_compare_per
         )  # the press a double-click starts with
         qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert window.state.agents == (e.drivers[row].value,) and not dialog.isVisible()
-    window.back()
+    with qtbot.waitSignal(window.kpis_computed, timeout=10000):  # the test ends with no load running
+        window.back()
     assert window.state.agents == ()
 
 
@@ -159,6 +160,7 @@ def test_the_comments_dialog_scopes_a_comment_to_an_agent_named_as_privacy_shows
     dialog.table.selectRow(0)  # editing the comment picks its agent, under its alias
     assert dialog.agent.currentData() == "A02" and "Bruno" not in dialog.agent.currentText()
     dialog.agent.setCurrentIndex(0)  # back to the whole team
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: comments.find(store)[0].agent_id is None, timeout=5000)
+    with qtbot.waitSignal(window.kpis_computed, timeout=10000):  # saved, then the desk reloads
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert comments.find(store)[0].agent_id is None
     dialog.close()
