@@ -139,19 +139,23 @@ def lines_chart(labels: list[str], series: list[tuple[str, list[float]]], unit: 
     return d
 
 
-def heatmap_chart(grid: list[list[float]], lang: str, title: str) -> Drawing:
-    hours = [h for h in range(24) if any(grid[day][h] for day in range(7))]
+def heatmap_chart(grid: list[list[float]], lang: str, title: str, days: list[int] | None = None) -> Drawing:
+    """Contacts by hour and weekday; ``days`` (0 = Monday): the weekdays the period
+    holds (a two-day report shows two rows, not five empty ones)."""
+    days = days if days is not None else list(range(7))
+    hours = [h for h in range(24) if any(grid[day][h] for day in days)]
     if not hours:
         hours = list(range(8, 19))
     first, last = hours[0], hours[-1]
     cols = list(range(first, last + 1))
-    d = Drawing(WIDTH, 118)
-    _text(d, 0, 108, title, 8.5, bold=True)
     x0, y0 = 40, 14
     cw, ch = min(18.0, (WIDTH - x0 - 10) / len(cols)), 12
-    top = max(max(row) for row in grid) or 1.0
-    for day in range(7):
-        yy = y0 + (6 - day) * ch
+    height = 34 + len(days) * ch
+    d = Drawing(WIDTH, height)
+    _text(d, 0, height - 10, title, 8.5, bold=True)
+    top = max(max(grid[day]) for day in days) or 1.0
+    for row, day in enumerate(days):
+        yy = y0 + (len(days) - 1 - row) * ch
         _text(d, x0 - 4, yy + 3.5, _WEEKDAYS[lang][day], 6.5, "end")
         for j, hour in enumerate(cols):
             v = grid[day][hour]
@@ -165,7 +169,8 @@ def heatmap_chart(grid: list[list[float]], lang: str, title: str) -> Drawing:
                 _text(d, x0 + j * cw + (cw - 1) / 2, yy + 3.2, formatting.number(v, 0, lang), 5, "middle", colour=ink)
     for j, hour in enumerate(cols):
         if j % max(1, len(cols) // 12) == 0:
-            _text(d, x0 + j * cw + cw / 2, y0 + 7 * ch + 2, f"{hour} h" if lang == "fr" else f"{hour:02d}", 6, "middle")
+            label = f"{hour} h" if lang == "fr" else f"{hour:02d}"
+            _text(d, x0 + j * cw + cw / 2, y0 + len(days) * ch + 2, label, 6, "middle")
     return d
 
 

@@ -11,7 +11,7 @@ on, agents are aliases and free text and customer details are masked (``Privacy`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -393,7 +393,9 @@ def _channel(section, report: ServiceReport, priv, lang, st, numbers) -> list:
     if section.no_trend:
         out.append(Paragraph(esc(_no_trend_text(section.no_trend, section.figures, report, lang)), st["small"]))
     if any(any(row) for row in section.heatmap):
-        out += [Spacer(1, 6), heatmap_chart(section.heatmap, lang, t("heatmap", lang))]
+        first, last = report.period
+        days = sorted({(first + timedelta(days=i)).weekday() for i in range(min((last - first).days + 1, 7))})
+        out += [Spacer(1, 6), heatmap_chart(section.heatmap, lang, t("heatmap", lang), days)]
     h = section.histogram
     if h is not None:
         title = t(
