@@ -131,6 +131,7 @@ def lines_chart(labels: list[str], series: list[tuple[str, list[float]]], unit: 
             d.add(Circle(x, y(v), 1.4, fillColor=colour, strokeColor=None))
         lx, ly = (i % 3) * (WIDTH / 3), base - 12 * (i // 3)
         d.add(Rect(lx, ly + 1, 10, 3, fillColor=colour, strokeColor=None))
+        name = name if len(name) <= 36 else name[:35].rstrip() + "\u2026"  # a third of the width each
         _text(d, lx + 14, ly, name, 7, colour=colors.HexColor("#212121"))
     step = max(1, -(-n // max(int(w // 42), 2)))
     for i, lab in enumerate(labels):
