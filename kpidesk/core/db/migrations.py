@@ -308,6 +308,29 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE kpi_checks (stamp VARCHAR PRIMARY KEY, result VARCHAR NOT NULL, checked_at TIMESTAMP);
         """,
     ),
+    (
+        "007_import_accounting",
+        """
+        -- Every source column of an import (core/ingest/accounting.py): the field it fed
+        -- (NULL: not used), how sure the match was and how its values were read; and the
+        -- ignored rows per reason. The import history shows them beside the rejects.
+        CREATE TABLE import_columns (
+            import_id     INTEGER NOT NULL,
+            position      INTEGER NOT NULL,   -- the column's place in the file, from 1
+            source_column VARCHAR NOT NULL,
+            field         VARCHAR,
+            confidence    DOUBLE,
+            rule          VARCHAR NOT NULL
+        );
+        CREATE TABLE import_ignored (
+            import_id INTEGER NOT NULL,
+            reason    VARCHAR NOT NULL,
+            rows      BIGINT NOT NULL
+        );
+        -- The natural key used to tell records apart (and find duplicates).
+        CREATE TABLE import_keys (import_id INTEGER PRIMARY KEY, key_used VARCHAR NOT NULL);
+        """,
+    ),
 ]
 
 

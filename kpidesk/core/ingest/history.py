@@ -29,6 +29,26 @@ class ImportEntry:
 
 
 @dataclass(frozen=True)
+class ColumnUse:
+    """One source column of an import: the field it fed (None: not used)."""
+
+    position: int
+    column: str
+    field: str | None
+    confidence: float | None
+    rule: str
+
+
+@dataclass(frozen=True)
+class Accounting:
+    """What an import did with every column, the rows it ignored per reason, its key."""
+
+    columns: list[ColumnUse]
+    ignored: list[tuple[str, int]]
+    key: str | None
+
+
+@dataclass(frozen=True)
 class Reject:
     line: int | None
     reason: str
@@ -56,3 +76,19 @@ def rejects(cur: duckdb.DuckDBPyConnection, import_id: int, limit: int = 1000) -
         {"id": import_id, "n": int(limit)},
     ).fetchall()
     return total, [Reject(*r) for r in rows]
+
+
+def accounting(cur: duckdb.DuckDBPyConnection, import_id: int) -> Accounting:
+    """Every source column of ``import_id`` in file order, its ignored rows per reason
+    (most first) and the key used (imports made before kpidesk kept these: empty)."""
+    cols = cur.execute(
+        "SELECT position, source_column, field, confidence, rule FROM import_columns WHERE import_id = $id "
+        "ORDER BY position",
+        {"id": import_id},
+    ).fetchall()
+    ignored = cur.execute(
+        "SELECT reason, rows FROM import_ignored WHERE import_id = $id ORDER BY rows DESC, reason",
+        {"id": import_id},
+    ).fetchall()
+    key = cur.execute("SELECT key_used FROM import_keys WHERE import_id = $id", {"id": import_id}).fetchone()
+    return Accounting([ColumnUse(*r) for r in cols], [(r[0], int(r[1])) for r in ignored], key[0] if key else None)

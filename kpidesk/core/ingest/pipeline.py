@@ -278,10 +278,26 @@ def _attempt(
                     "msg": report.summary(),
                 },
             )
+            _record_accounting(cur, report)
     finally:
         if info.read_path:
             info.read_path.unlink(missing_ok=True)
     return report
+
+
+def _record_accounting(cur, report: ImportReport) -> None:
+    """Every source column and the ignored rows per reason, kept for the import history."""
+    rows = [
+        (report.import_id, i, c["column"], c.get("field"), c.get("confidence"), c.get("rule") or "")
+        for i, c in enumerate(report.columns, start=1)
+    ]
+    if rows:
+        cur.executemany("INSERT INTO import_columns VALUES (?, ?, ?, ?, ?, ?)", rows)
+    ignored = [(report.import_id, reason, n) for reason, n in report.ignored_reasons.items()]
+    if ignored:
+        cur.executemany("INSERT INTO import_ignored VALUES (?, ?, ?)", ignored)
+    if report.key:
+        cur.execute("INSERT INTO import_keys VALUES ($id, $key)", {"id": report.import_id, "key": report.key})
 
 
 def _unterminated_quote(info: FileInfo) -> int | None:

@@ -15,14 +15,37 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kpidesk.core.ingest import mapping
+from kpidesk.core.ingest import accounting, mapping, profiles
+from kpidesk.core.ingest import keys as natural_keys
+from kpidesk.core.ingest.identifiers import normalize, quote
+from kpidesk.core.ingest.linked import survey_profile
 from kpidesk.core.ingest.profiles import Profile, resolve
-from kpidesk.core.ingest.proposal import Proposal, opened, propose_from
+from kpidesk.core.ingest.proposal import FieldGuess, Proposal, opened, propose_from
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
-from kpidesk.core.ingest.tables import DEFAULTS, TARGETS
+from kpidesk.core.ingest.tables import DEFAULTS, FRAMEWORK_COLUMNS, TARGETS, column_types
 
 TABLES = list(TABLE_HINTS) + [t for t in TARGETS if t not in TABLE_HINTS]
 READ_KEYS = ("encoding", "delimiter", "header_line")
+# The kinds of file a user chooses from: the table they feed, the channel of their
+# contacts, and the built-in profile whose vocabulary reads their columns first.
+KINDS: dict[str, dict[str, Any]] = {
+    "calls": {"table": "contacts", "channel": "phone", "profile": "generic_call_log"},
+    "tickets": {"table": "contacts", "channel": "email", "profile": "generic_ticket_list"},
+    "chats": {"table": "contacts", "channel": "chat", "profile": "generic_chat_conversations"},
+    "surveys": {"table": "surveys", "profile": None},
+    "sessions": {"table": "agent_sessions", "profile": "generic_agent_sessions"},
+    "intervals": {"table": "interval_stats", "profile": "generic_interval_report"},
+}
+# Fields whose values are codes the user maps (the distinct values listed, a target each).
+CODED = {
+    "outcome": ["answered", "abandoned", "flowout", "missed", "handled", "contained", "handoff"],
+    "status": ["open", "pending", "solved", "closed"],
+    "channel": ["phone", "email", "chat", "bot", "social"],
+    "direction": ["inbound", "outbound"],
+    "state": ["logged_in", "pause"],
+}
+LINKED_SCORE = "survey.score"  # a satisfaction score per contact: linked survey answers
+PREVIEW_CAP = 200_000  # rows counted by the preview (the file's first ones)
 
 
 @dataclass
@@ -35,6 +58,26 @@ class Preview:
     reasons: list[str | None] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    # Over the whole file (its first PREVIEW_CAP rows): what the import would do.
+    total: int = 0
+    loading: int = 0  # rows that load (duplicates inside the file counted once)
+    rejected: int = 0
+    duplicates: int = 0  # rows repeating another row's key in the file
+    why: list[tuple[str, int, str]] = field(default_factory=list)  # (reason, rows, an example value)
+    capped: bool = False
+    columns_report: list[dict[str, Any]] = field(default_factory=list)  # accounting.column_report
+    key: str = ""
+
+
+@dataclass
+class Inspection:
+    """A file as the dialog first shows it: the proposal for one kind of file, and a
+    few values of every column."""
+
+    proposal: Proposal
+    kind: str
+    examples: dict[str, list[str]] = field(default_factory=dict)
+    fields: list[str] = field(default_factory=list)  # every field of the kind's table
 
 
 def inspect(
@@ -45,6 +88,118 @@ def inspect(
         prop = propose_from(cur, info, rel, table)
         prop.reader = dict(info.describe(), delimiter_char=info.delimiter)
         return prop
+
+
+def kind_of(table: str, channel: str | None = None, profile: str | None = None) -> str:
+    """The kind of file a table (and channel, or recognised profile) stands for."""
+    for kind, spec in KINDS.items():
+        if profile and spec.get("profile") == profile:
+            return kind
+    for kind, spec in KINDS.items():
+        if spec["table"] == table and (channel is None or spec.get("channel", channel) == channel):
+            return kind
+    return "calls"
+
+
+def inspect_kind(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    read: dict[str, Any] | None = None,
+    kind: str | None = None,
+    db_path: str | Path | None = None,
+) -> Inspection:
+    """The mapping guess for one kind of file (None: the kind core's recognition
+    finds best): the kind's built-in profile reads the columns it names, the proposal
+    (names and values) the rest."""
+    with opened(path, sheet=sheet, read=read) as (cur, info, rel):
+        samples = mapping.sample(cur, rel, 500)
+        if kind not in KINDS:
+            kind = _best_kind(cur, info, rel, profiles.all_profiles(db_path))
+        spec = KINDS[kind]
+        prop = propose_from(cur, info, rel, spec["table"])
+        prop.reader = dict(info.describe(), delimiter_char=info.delimiter)
+        if spec.get("profile"):
+            base = profiles.find(spec["profile"])
+            prop.fields = _with_profile(cur, base, rel.columns, samples, prop.fields)
+            for name, value in base.fields.items():  # the kind's constants (an interval of 30 minutes)
+                if isinstance(value, dict) and "value" in value and name not in prop.fields:
+                    prop.constants.setdefault(name, value["value"])
+        if spec.get("channel"):
+            prop.constants["channel"] = spec["channel"]
+        examples = {c: [str(v) for v in samples.get(c, []) if v not in (None, "")][:3] for c in rel.columns}
+        names = [c for c in column_types(cur, spec["table"]) if c not in FRAMEWORK_COLUMNS and c != "source"]
+        return Inspection(prop, kind, examples, names)
+
+
+def _best_kind(cur: Any, info: Any, rel: Any, known: list[Profile]) -> str:
+    """The kind core's recognition reads the file as: the profile that matches (or the
+    rival that explains clearly more of it), else the proposal's table."""
+    bases = {spec["profile"]: kind for kind, spec in KINDS.items() if spec.get("profile")}
+    found = profiles.match(rel.columns, info.kind, known)
+    if found is not None:
+        other = profiles.rival(found, rel.columns, info.kind, known)
+        prof = other.profile if other is not None else found.profile
+        if prof.name in bases:
+            return bases[prof.name]
+        if prof.table != "contacts":
+            return kind_of(prof.table)
+    guess = propose_from(cur, info, rel)
+    return kind_of(guess.table, guess.constants.get("channel"))
+
+
+def _with_profile(
+    cur: Any, prof: Profile, columns: list[str], samples: dict[str, list[Any]], guessed: dict[str, FieldGuess]
+) -> dict[str, FieldGuess]:
+    """The fields the profile's vocabulary finds (sure: the header is one of its names),
+    then the proposal's guesses for columns still free."""
+    resolved, _ = resolve(prof, columns)
+    resolved, _ = mapping.fit_values(prof, resolved, samples, column_types(cur, prof.table))
+    score = prof.section("survey").get("score")
+    if score is not None:
+        linked = profiles.resolve_field(score, columns)
+        if linked and linked.get("_column"):
+            resolved[LINKED_SCORE] = linked
+    fields: dict[str, FieldGuess] = {}
+    taken: set[str] = set()
+    for name, r in resolved.items():
+        col = r.get("_column") or r.get("_date")
+        if not col or "value" in r or "expr" in r or col in taken or r.get("_time") in taken:
+            continue
+        names = [normalize(n) for k in ("column", "date") for n in profiles.alternatives(r.get(k))]
+        conf = 1.0 if normalize(col) in names else 0.9
+        fields[name] = FieldGuess(col, conf, time=r.get("_time"), map=r.get("map"))
+        taken |= {col, r.get("_time") or col}
+    for name, g in guessed.items():
+        if name not in fields and g.column not in taken and (g.time is None or g.time not in taken):
+            fields[name] = g
+            taken |= {g.column, g.time or g.column}
+    return fields
+
+
+def distinct_values(
+    path: str | Path,
+    columns: list[str],
+    *,
+    sheet: str | None = None,
+    read: dict[str, Any] | None = None,
+    limit: int = 40,
+) -> dict[str, tuple[list[tuple[str, int]], int]]:
+    """Per column: its most frequent values with their rows (trimmed, empty left out)
+    and how many distinct values it has in all."""
+    out: dict[str, tuple[list[tuple[str, int]], int]] = {}
+    with opened(path, sheet=sheet, read=read, bare=True) as (cur, _info, rel):
+        for col in columns:
+            if col not in rel.columns:
+                continue
+            v = f"nullif(trim(CAST({quote(col)} AS VARCHAR)), '')"
+            res = cur.execute(
+                f"SELECT {v} AS v, count(*) AS n, count(*) OVER () AS d FROM ({rel.sql}) "
+                f"WHERE {v} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {int(limit)}",
+                rel.params,
+            ).fetchall()
+            out[col] = ([(str(r[0]), int(r[1])) for r in res], int(res[0][2]) if res else 0)
+    return out
 
 
 def required_fields(table: str) -> list[str]:
@@ -63,49 +218,81 @@ def profile_data(
     table: str | None = None,
     read: dict[str, Any] | None = None,
     name: str | None = None,
+    kind: str | None = None,
+    parse: dict[str, Any] | None = None,
+    confidence: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """The profile for the user's choices; ``fields`` maps field → spec (a column name,
-    or ``{"date": …, "time": …}``), fields left out are not mapped."""
-    table = table or proposal.table
+    ``{"date": …, "time": …}`` or ``{"column": …, "map": {value: code}}``), fields left
+    out are not mapped; :data:`LINKED_SCORE` names a satisfaction column read as linked
+    survey answers. ``kind`` gives the channel of contacts no column names; ``parse``
+    the formats chosen (``date_order``, ``duration_unit``); ``confidence`` how sure
+    each field's column is (said in the import report)."""
+    table = table or (KINDS[kind]["table"] if kind in KINDS else proposal.table)
     data: dict[str, Any] = {
         "name": name or proposal.path.stem,
         "label": f"Mapped from {proposal.path.name}",
         "source": "generic",
         "table": table,
     }
-    specs = dict(fields)
+    specs = {f: v for f, v in fields.items() if f != LINKED_SCORE}
     if table == proposal.table:
         specs.update({f: {"value": v} for f, v in proposal.constants.items() if f not in specs})
     elif table == "contacts":
         specs.setdefault("channel", {"value": "phone"})
+    channel = KINDS.get(kind or "", {}).get("channel")
+    if channel and table == "contacts" and "value" in (specs.get("channel") or {"value": None}):
+        specs["channel"] = {"value": channel}
     read = {k: v for k, v in (read or {}).items() if k in READ_KEYS and v not in (None, "")}
     if read:
         data["read"] = read
+    parse = {k: v for k, v in (parse or {}).items() if v not in (None, "", "auto")}
+    if parse:
+        data["parse"] = parse
     headers = []
     for spec in fields.values():
         cols = [spec] if isinstance(spec, str) else [spec.get(k) for k in ("column", "date", "time")]
         headers += [c for c in cols if isinstance(c, str) and c not in headers]
     data["match"] = {"headers": headers}
     data["fields"] = specs
+    linked = fields.get(LINKED_SCORE)
+    if linked and table == "contacts":
+        data["survey"] = {"score": {"column": linked if isinstance(linked, str) else linked["column"], "type": "score"}}
+    if confidence:
+        data["confidence"] = {f: round(float(c), 2) for f, c in confidence.items() if f in specs}
     return data
 
 
 def preview(
-    path: str | Path, data: dict[str, Any], *, sheet: str | None = None, timezone: str = "UTC", rows: int = 20
+    path: str | Path,
+    data: dict[str, Any],
+    *,
+    sheet: str | None = None,
+    timezone: str = "UTC",
+    rows: int = 20,
+    cap: int = PREVIEW_CAP,
 ) -> Preview:
-    """The first ``rows`` records mapped by the profile ``data``."""
+    """The first ``rows`` records mapped by the profile ``data``, and over the file's
+    first ``cap`` rows how many would load and why the others would not."""
     with opened(path, sheet=sheet, read=data.get("read")) as (cur, info, rel):
         prof = Profile(data.get("name", "preview"), data)
         _, missing = resolve(prof, rel.columns)
         if missing:
             return Preview(missing=missing)
         plan = mapping.plan(cur, prof, rel, timezone=timezone)
-        head = f"SELECT * FROM ({rel.sql}) ORDER BY _line LIMIT {int(rows)}"
+        if plan.missing:
+            return Preview(missing=plan.missing)
+        head = f"SELECT * FROM ({rel.sql}) LIMIT {int(cap)}"
         plan_sql = plan.sql.replace(f"FROM ({rel.sql})", f"FROM ({head})", 1)
         cur.execute(plan_sql, plan.params)
-        res = cur.execute(f"SELECT * EXCLUDE (_raw, source) FROM {plan.out} ORDER BY _line")
-        names = [d[0] for d in res.description]
         out = Preview(missing=[])
+        total = cur.execute(f"SELECT count(*) FROM {plan.out}").fetchone()
+        out.total = int(total[0]) if total else 0
+        out.capped = out.total >= cap  # the file may hold more rows than were counted
+        widened = natural_keys.widen_if_reused(cur, plan.out, plan.table)
+        _count(cur, plan, out)
+        res = cur.execute(f"SELECT * EXCLUDE (_raw, source) FROM {plan.out} ORDER BY _line LIMIT {int(rows)}")
+        names = [d[0] for d in res.description]
         ir, il = names.index("_reason"), names.index("_line")
         keep = [i for i, n in enumerate(names) if n not in ("_reason", "_line", "source_key")]
         out.columns = [names[i] for i in keep]
@@ -113,7 +300,41 @@ def preview(
             out.rows.append(tuple(row[i] for i in keep))
             out.reasons.append(row[ir])
             out.lines.append(row[il])
+        linked = {}
+        found = survey_profile(prof, rel, mapping.sample(cur, rel, 500))
+        if found is not None:
+            linked[found[1]] = f"surveys.score ({found[0].fields['survey_type']['value']})"
+        out.columns_report = accounting.column_report(
+            rel.columns, plan.fields, plan.types, unfit=plan.unfit, confidence=prof.section("confidence"), linked=linked
+        )
+        out.key = accounting.key_description(prof, plan.fields, rel.columns)
+        if widened:
+            out.key += f" + {widened} (the id repeats for different records)"
         return out
+
+
+def _count(cur: Any, plan: mapping.Plan, out: Preview) -> None:
+    """Rows that load, rejected (per reason: a value that cannot be read is one reason
+    per column, with an example), and repeats of a key inside the file."""
+    key = plan.key_expr or "_line"
+    row = cur.execute(
+        f"SELECT count(*) FILTER (WHERE _reason IS NULL), count(DISTINCT CASE WHEN _reason IS NULL THEN {key} END), "
+        f"count(_reason) FROM {plan.out}"
+    ).fetchone()
+    ok, distinct, out.rejected = int(row[0]), int(row[1]), int(row[2])
+    out.loading, out.duplicates = distinct, ok - distinct
+    why = (
+        "CASE WHEN starts_with(_reason, 'cannot read the ') AND contains(_reason, ': ') "
+        "THEN split_part(_reason, ': ', 1) ELSE _reason END"
+    )
+    example = "CASE WHEN starts_with(_reason, 'cannot read the ') THEN substr(_reason, strpos(_reason, ': ') + 2) END"
+    out.why = [
+        (str(r[0]), int(r[1]), str(r[2] or ""))
+        for r in cur.execute(
+            f"SELECT {why} AS why, count(*) AS n, min({example}) FROM {plan.out} WHERE _reason IS NOT NULL "
+            "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 8"
+        ).fetchall()
+    ]
 
 
 def missing_fields(data: dict[str, Any], columns: list[str]) -> list[str]:

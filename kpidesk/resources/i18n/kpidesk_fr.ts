@@ -269,6 +269,46 @@
         <source>Import</source>
         <translation>Import</translation>
     </message>
+    <message>
+        <source>  Records told apart by: {key}</source>
+        <translation>  Enregistrements distingués par : {key}</translation>
+    </message>
+    <message>
+        <source>  Warning: {rej} of {read} rows rejected ({share}): {reasons}</source>
+        <translation>  Attention : {rej} lignes rejetées sur {read} ({share}) : {reasons}</translation>
+    </message>
+    <message>
+        <source>  {n} rows ignored: {reason}</source>
+        <translation>  {n} lignes ignorées : {reason}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>Columns of {file}</source>
+        <translation>Colonnes de {file}</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Lue comme</translation>
+    </message>
+    <message>
+        <source>The facts derived from these files (repeat contacts, survey links) could not be updated: {error}. They are retried when the database is next opened.</source>
+        <translation>Les faits dérivés de ces fichiers (recontacts, liens d&apos;enquête) n&apos;ont pas pu être mis à jour : {error}. Ils seront recalculés à la prochaine ouverture de la base.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1304,6 +1344,182 @@
         <source>Purchases</source>
         <translation>Achats</translation>
     </message>
+    <message>
+        <source>(e.g. {value})</source>
+        <translation>(p. ex. {value})</translation>
+    </message>
+    <message>
+        <source>Agent sessions and pauses</source>
+        <translation>Sessions et pauses des conseillers</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Devient</translation>
+    </message>
+    <message>
+        <source>Call log (one row per call)</source>
+        <translation>Journal d&apos;appels (une ligne par appel)</translation>
+    </message>
+    <message>
+        <source>Chats (one row per conversation)</source>
+        <translation>Chats (une ligne par conversation)</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>Vérification des lignes…</translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>Colonnes du fichier</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Day first: 31/12/2024, 31.12.2024</source>
+        <translation>Jour d&apos;abord : 31/12/2024, 31.12.2024</translation>
+    </message>
+    <message>
+        <source>Durations without a unit</source>
+        <translation>Durées sans unité</translation>
+    </message>
+    <message>
+        <source>Found from the values</source>
+        <translation>Déduites des valeurs</translation>
+    </message>
+    <message>
+        <source>Import is not possible: none of the {n} rows would load ({reason}). Change the columns, formats or values first.</source>
+        <translation>Import impossible : aucune des {n} lignes ne serait importée ({reason}). Changez d&apos;abord les colonnes, les formats ou les valeurs.</translation>
+    </message>
+    <message>
+        <source>Interval report (counts per period)</source>
+        <translation>Rapport par intervalle (comptes par période)</translation>
+    </message>
+    <message>
+        <source>Kind of file</source>
+        <translation>Type de fichier</translation>
+    </message>
+    <message>
+        <source>Month first: 12/31/2024</source>
+        <translation>Mois d&apos;abord : 12/31/2024</translation>
+    </message>
+    <message>
+        <source>No import profile recognises {file}. Say what kind of file it is, check the field proposed for each column (fields marked * are required), the formats and the values, then import it.</source>
+        <translation>Aucun profil d&apos;import ne reconnaît {file}. Indiquez le type de fichier, vérifiez le champ proposé pour chaque colonne (les champs marqués * sont obligatoires), les formats et les valeurs, puis importez-le.</translation>
+    </message>
+    <message>
+        <source>No row can load until every required field has a column.</source>
+        <translation>Aucune ligne ne peut être importée tant qu&apos;un champ obligatoire n&apos;a pas de colonne.</translation>
+    </message>
+    <message>
+        <source>Only a mapping under which rows load can be saved.</source>
+        <translation>Seule une correspondance qui importe des lignes peut être enregistrée.</translation>
+    </message>
+    <message>
+        <source>Preview: what the import would do, and the first rows as they will load</source>
+        <translation>Aperçu : ce que ferait l&apos;import, et les premières lignes telles qu&apos;elles seront importées</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Lue comme</translation>
+    </message>
+    <message>
+        <source>Ready to import.</source>
+        <translation>Prêt à importer.</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Survey answers</source>
+        <translation>Réponses d&apos;enquête</translation>
+    </message>
+    <message>
+        <source>The file and its formats</source>
+        <translation>Le fichier et ses formats</translation>
+    </message>
+    <message>
+        <source>Tickets (one row per ticket)</source>
+        <translation>Tickets (une ligne par ticket)</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>Valeur dans le fichier</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valeurs</translation>
+    </message>
+    <message>
+        <source>Values of the coded columns (outcome, status, channel…): what each becomes</source>
+        <translation>Valeurs des colonnes codées (résultat, statut, canal…) : ce que devient chacune</translation>
+    </message>
+    <message>
+        <source>Year first: 2024-12-31, 20241231, 241231</source>
+        <translation>Année d&apos;abord : 2024-12-31, 20241231, 241231</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>kept as written</source>
+        <translation>gardée telle quelle</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>millisecondes</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>non utilisée</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>{field}: time of day only</source>
+        <translation>{field} : heure seule</translation>
+    </message>
+    <message>
+        <source>{loading} of the first {total} rows would load</source>
+        <translation>{loading} des {total} premières lignes seraient importées</translation>
+    </message>
+    <message>
+        <source>{loading} of {total} rows would load</source>
+        <translation>{loading} lignes sur {total} seraient importées</translation>
+    </message>
+    <message>
+        <source>{n} rejected</source>
+        <translation>{n} rejetées</translation>
+    </message>
+    <message>
+        <source>{n} repeat another row (same key: {key})</source>
+        <translation>{n} répètent une autre ligne (même clé : {key})</translation>
+    </message>
+    <message>
+        <source>• {reason}: {n} rows</source>
+        <translation>• {reason} : {n} lignes</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
 </context>
 <context>
     <name>ImportHistory</name>
@@ -1379,6 +1595,46 @@
         <source>{n} rejected rows</source>
         <translation>Lignes rejetées : {n}</translation>
     </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>Colonnes du fichier</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Ignored rows</source>
+        <translation>Lignes ignorées</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Lue comme</translation>
+    </message>
+    <message>
+        <source>Records told apart by: {key}</source>
+        <translation>Enregistrements distingués par : {key}</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Lignes rejetées</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>This import was made before kpidesk kept the use of each column.</source>
+        <translation>Cet import date d&apos;avant le suivi de l&apos;usage de chaque colonne par kpidesk.</translation>
+    </message>
 </context>
 <context>
     <name>MappingValues</name>
@@ -1451,6 +1707,185 @@
         <location filename="../../ui/mapping_dialog.py"/>
         <source>pause</source>
         <translation>en pause</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWords</name>
+    <message>
+        <source>Satisfaction score (survey answers linked to these contacts)</source>
+        <translation>Note de satisfaction (réponses d&apos;enquête liées à ces contacts)</translation>
+    </message>
+    <message>
+        <source>as the format defines it</source>
+        <translation>telle que le format la définit</translation>
+    </message>
+    <message>
+        <source>average × count ({0})</source>
+        <translation>moyenne × nombre ({0})</translation>
+    </message>
+    <message>
+        <source>cannot read the {0} in column {1}</source>
+        <translation>{0} illisible dans la colonne {1}</translation>
+    </message>
+    <message>
+        <source>cannot read the {0} in column {1}: {2}</source>
+        <translation>{0} illisible dans la colonne {1} : {2}</translation>
+    </message>
+    <message>
+        <source>coded values: {0}</source>
+        <translation>valeurs codées : {0}</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>date (format {0})</source>
+        <translation>date (format {0})</translation>
+    </message>
+    <message>
+        <source>date + time of day</source>
+        <translation>date + heure</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>date et heure</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>durée</translation>
+    </message>
+    <message>
+        <source>duration in {0}</source>
+        <translation>durée en {0}</translation>
+    </message>
+    <message>
+        <source>duration in {0} or clock time (hh:mm:ss)</source>
+        <translation>durée en {0} ou en hh:mm:ss</translation>
+    </message>
+    <message>
+        <source>expression: {0}</source>
+        <translation>expression : {0}</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>millisecondes</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>no value for {0}</source>
+        <translation>aucune valeur pour {0}</translation>
+    </message>
+    <message>
+        <source>not a record of its own: folded into another row&apos;s record, or an event the profile does not count</source>
+        <translation>pas un enregistrement en soi : regroupée avec une autre ligne, ou un événement que le profil ne compte pas</translation>
+    </message>
+    <message>
+        <source>not a record of its own: folded into another row&apos;s record, or an event the {0} format does not count</source>
+        <translation>pas un enregistrement en soi : regroupée avec une autre ligne, ou un événement que le format {0} ne compte pas</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>non utilisée</translation>
+    </message>
+    <message>
+        <source>not used (its values do not fit {0})</source>
+        <translation>non utilisée (ses valeurs ne conviennent pas à {0})</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>percentage</source>
+        <translation>pourcentage</translation>
+    </message>
+    <message>
+        <source>read by the {0} format</source>
+        <translation>lue par le format {0}</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>score (leading number)</source>
+        <translation>note (nombre en tête)</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>summary row (total), not a record</source>
+        <translation>ligne de total, pas un enregistrement</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>the line has fewer fields than the header</source>
+        <translation>la ligne a moins de champs que l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>the line has more fields than the header</source>
+        <translation>la ligne a plus de champs que l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>the whole row (no id column)</source>
+        <translation>la ligne entière (pas de colonne d&apos;identifiant)</translation>
+    </message>
+    <message>
+        <source>whole number</source>
+        <translation>nombre entier</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>oui/non</translation>
+    </message>
+    <message>
+        <source>yes/no value</source>
+        <translation>valeur oui/non</translation>
+    </message>
+    <message>
+        <source>{0} + {1} (the id repeats for different records)</source>
+        <translation>{0} + {1} (l&apos;identifiant se répète pour des enregistrements différents)</translation>
+    </message>
+    <message>
+        <source>{0}: a date before {1} or after {2}</source>
+        <translation>{0} : une date avant {1} ou après {2}</translation>
+    </message>
+    <message>
+        <source>{0}: a duration over ten years</source>
+        <translation>{0} : une durée de plus de dix ans</translation>
+    </message>
+    <message>
+        <source>{0}: a negative duration</source>
+        <translation>{0} : une durée négative</translation>
+    </message>
+    <message>
+        <source>{0}: a number too large to be real (over {1})</source>
+        <translation>{0} : un nombre trop grand pour être réel (plus de {1})</translation>
+    </message>
+    <message>
+        <source>{0}: contains a NUL character</source>
+        <translation>{0} : contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>{0}: not a finite number (NaN or infinity)</source>
+        <translation>{0} : pas un nombre fini (NaN ou infini)</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
-"""File › Import history…: what was imported, when, with what result, and why rows
-were rejected — so a team lead can fix the export instead of guessing.
+"""File › Import history…: what was imported, when, with what result, why rows were
+rejected, what each column of the file fed (or that it was not used) and which rows
+were ignored, per reason — so a team lead can fix the export instead of guessing.
 
 The queries are ``core.ingest.history``; they run on the read runner and the dialog
 shows their results. Opens alone on a database: ``python -m kpidesk.ui.preview history
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from kpidesk.core import formatting
 from kpidesk.core.ingest import history
 from kpidesk.ui.i18n import translate
+from kpidesk.ui.ingest import words
 from kpidesk.ui.tasks import TaskRunner
 
 REJECTS_SHOWN = 1000
@@ -42,6 +45,16 @@ REJECT_COLUMNS = [
     QT_TRANSLATE_NOOP("ImportHistory", "Reason"),
     QT_TRANSLATE_NOOP("ImportHistory", "Raw text"),
 ]
+SOURCE_COLUMNS = [
+    QT_TRANSLATE_NOOP("ImportHistory", "Column in the file"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Field"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Confidence"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Read as"),
+]
+IGNORED_COLUMNS = [
+    QT_TRANSLATE_NOOP("ImportHistory", "Reason"),
+    QT_TRANSLATE_NOOP("ImportHistory", "Rows"),
+]
 
 
 def tr(text: str) -> str:
@@ -54,12 +67,14 @@ def imports_job(store, _state):
 
 def rejects_job(inputs, _state):
     store, import_id = inputs
-    return "rejects", history.rejects(store.cursor(), import_id, REJECTS_SHOWN)
+    cur = store.cursor()
+    return "rejects", (*history.rejects(cur, import_id, REJECTS_SHOWN), history.accounting(cur, import_id))
 
 
 class ImportHistoryDialog(QDialog):
     imports_listed = Signal(list)
     rejects_listed = Signal(int, list)
+    accounting_listed = Signal(object)  # history.Accounting of the selected import
 
     def __init__(self, store, parent: QWidget | None = None, *, lang: str = "en", privacy=None):
         """``privacy``: the desk's PrivacyState; while on, rejected rows' raw text (a
@@ -78,7 +93,20 @@ class ImportHistoryDialog(QDialog):
         layout.addWidget(self.rejects_label)
         self.rejects = self._table(len(REJECT_COLUMNS))
         self.rejects.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.rejects, 3)
+        # The selected import: its rejected rows, every column of its file, its ignored rows.
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.rejects, "")
+        self.columns = self._table(len(SOURCE_COLUMNS))
+        self.columns.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.tabs.addTab(self.columns, "")
+        self.ignored = self._table(len(IGNORED_COLUMNS))
+        self.ignored.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tabs.addTab(self.ignored, "")
+        self.accounting = None
+        layout.addWidget(self.tabs, 3)
+        self.key_label = QLabel()
+        self.key_label.setWordWrap(True)
+        layout.addWidget(self.key_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -101,9 +129,15 @@ class ImportHistoryDialog(QDialog):
         self.setWindowTitle(tr("Import history"))
         self.table.setHorizontalHeaderLabels([tr(t) for t in IMPORT_COLUMNS])
         self.rejects.setHorizontalHeaderLabels([tr(t) for t in REJECT_COLUMNS])
+        self.columns.setHorizontalHeaderLabels([tr(t) for t in SOURCE_COLUMNS])
+        self.ignored.setHorizontalHeaderLabels([tr(t) for t in IGNORED_COLUMNS])
+        for i, text in enumerate(("Rejected rows", "Columns of the file", "Ignored rows")):
+            self.tabs.setTabText(i, tr(text))
         self.close_button.setText(tr("Close"))
         if self.entries:
             self._show_imports(self.entries, emit=False)
+        if self.accounting is not None:
+            self._show_accounting(self.accounting, emit=False)
         self._label_rejects()
 
     def _label_rejects(self) -> None:
@@ -138,7 +172,9 @@ class ImportHistoryDialog(QDialog):
         if kind == "imports":
             self._show_imports(value)
         else:
-            self._show_rejects(*value)
+            total, rows, accounting = value
+            self._show_rejects(total, rows)
+            self._show_accounting(accounting)
 
     def _show_imports(self, entries, emit: bool = True) -> None:
         self.entries = entries
@@ -173,6 +209,7 @@ class ImportHistoryDialog(QDialog):
         entry = self._selected_entry()
         if entry is not None:
             self.rejected_of = ()
+            self.accounting = None
             self._label_rejects()
             self.runner.start(rejects_job, (self.store, entry.import_id))
 
@@ -191,3 +228,42 @@ class ImportHistoryDialog(QDialog):
         self.rejected_of = (total, rows)
         self._label_rejects()
         self.rejects_listed.emit(total, rows)
+
+    def _show_accounting(self, acc, emit: bool = True) -> None:
+        """Every source column of the selected import (the field it fed, or not used),
+        its ignored rows per reason and the key that told its records apart."""
+        self.accounting = acc
+        hide = self.privacy is not None and self.privacy.enabled
+        self.columns.setRowCount(len(acc.columns))
+        for r, use in enumerate(acc.columns):
+            conf = "" if use.confidence is None else formatting.number(round(use.confidence * 100), 0, self.lang)
+            if conf:
+                conf += "\u202f%" if self.lang == "fr" else "%"
+            cells = [use.column, words.field_of(use.field), conf, words.rule(use.rule)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 1 and use.field:
+                    item.setToolTip(use.field)  # the field id, as profiles write it
+                if c == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.columns.setItem(r, c, item)
+        self.columns.resizeColumnsToContents()
+        self.ignored.setRowCount(len(acc.ignored))
+        for r, (reason, n) in enumerate(acc.ignored):
+            said = words.reason(reason)
+            item = QTableWidgetItem(self.privacy.text(said) if hide else said)
+            self.ignored.setItem(r, 0, item)
+            count = QTableWidgetItem(formatting.number(n, 0, self.lang))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.ignored.setItem(r, 1, count)
+        self.tabs.setTabText(1, tr("Columns of the file") + f" ({formatting.number(len(acc.columns), 0, self.lang)})")
+        total = sum(n for _r, n in acc.ignored)
+        self.tabs.setTabText(2, tr("Ignored rows") + f" ({formatting.number(total, 0, self.lang)})")
+        if not acc.columns:
+            self.key_label.setText(tr("This import was made before kpidesk kept the use of each column."))
+        elif acc.key:
+            self.key_label.setText(tr("Records told apart by: {key}").format(key=words.key(acc.key)))
+        else:
+            self.key_label.setText("")
+        if emit:
+            self.accounting_listed.emit(acc)

@@ -1,5 +1,6 @@
 """File › Import and drag-and-drop: import files on the write runner, with a progress
-dialog that can cancel, then a summary (rows read, loaded, duplicates, rejected).
+dialog that can cancel, then a summary (rows read, loaded, duplicates, rejected,
+ignored per reason, and every column of each file: the field it fed or "not used").
 
 The import itself is ``core.ingest``'s ``import_file``; a cancelled or failed import
 leaves the database as it was (one transaction per file).
@@ -12,10 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from kpidesk.core import formatting, settings
+from kpidesk.core import settings
 from kpidesk.core.ingest import BatchResult, import_batch
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest.mapping_dialog import MappingDialog
+from kpidesk.ui.ingest.summary_dialog import ImportSummaryDialog, report_lines
 from kpidesk.ui.tasks import TaskRunner
 
 
@@ -66,24 +68,13 @@ class ImportFlow(QObject):
     def _finished(self, result: BatchResult) -> None:
         self.dialog.reset()
         lang = self.window.language.code
-        n = lambda v: formatting.number(v, 0, lang)
         lines = []
         for r in result.reports:
             if not r.ok:
                 if Path(r.file) not in {Path(p.name) for p in result.unrecognised}:
                     lines.append(f"{r.file}: {r.message}")
                 continue
-            lines.append(
-                translate(
-                    "Import", "{file}: {read} rows read, {loaded} loaded, {dup} duplicates, {rej} rejected"
-                ).format(
-                    file=Path(r.file).name,
-                    read=n(r.rows_read),
-                    loaded=n(r.loaded),
-                    dup=n(r.duplicate),
-                    rej=n(r.rejected),
-                )
-            )
+            lines += report_lines(r, lang)
         if result.facts_error:
             lines.append(
                 translate(
@@ -93,9 +84,11 @@ class ImportFlow(QObject):
                     "is next opened.",
                 ).format(error=result.facts_error)
             )
-        if lines:
-            QMessageBox.information(self.window, translate("Import", "Import finished"), "\n".join(lines))
         reports = [r for r in result.reports if r.ok]
+        if lines:  # every column of every file, and its rows, accounted for
+            summary = ImportSummaryDialog(reports, lines, self.window, lang=lang)
+            self.window.import_summary = summary  # tests and screenshots reach it here
+            summary.show()
         self.finished_signal.emit(reports)
         for path in result.unrecognised:  # files no profile recognises: map their columns
             open_mapping(self.window, self.store, path, self.finished_signal)

@@ -1,12 +1,15 @@
 """The mapping dialog: import a file no profile recognises, and remember how.
 
-It shows the reader options found (encoding, separator, header line, sheet), the
-table the rows go to, one combo per canonical field with the proposed column and its
-confidence, and the first rows as they will load (parsed by the import's own SQL,
-rejected rows in red with their reason). "Save as profile" writes the mapping into
-the ``profiles`` folder beside the database, so the next file of the same shape
-imports on sight. The reading and previewing are ``core.ingest.preview`` functions,
-run on a worker (``ui/tasks.py``); the dialog only shows their results.
+The user chooses the kind of file (call log, tickets, chats, surveys, agent sessions,
+interval report); every column of the file is listed with a few of its values, the
+field core proposes for it with its confidence, and how its values are read; the date
+order and the unit of durations written without one can be set; the values of an
+outcome, status, channel, direction or state column are listed (most frequent first)
+with the code each becomes. The preview says, for the whole file, how many rows would
+load and why the others would not, and shows the first rows as they will load.
+Import (and "save as profile") are refused while no row would load. The reading,
+recognition, value listing and previewing are ``core.ingest.preview`` functions, run
+on workers (``ui/tasks.py``), the preview debounced; the dialog only shows results.
 """
 
 from __future__ import annotations
@@ -14,13 +17,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,11 +44,13 @@ from kpidesk.core.ingest.profiles import user_folder
 from kpidesk.core.ingest.proposal import PRIMARY_TIME
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
 from kpidesk.ui.i18n import translate
-from kpidesk.ui.ingest.field_labels import TABLE_LABELS, field_label, value_label
+from kpidesk.ui.ingest import words
+from kpidesk.ui.ingest.field_labels import field_label, value_label
 from kpidesk.ui.tasks import TaskRunner
 
 NONE = "—"
 TIME_SUFFIX = ".time"
+DEBOUNCE_MS = 300
 DELIMITERS = [
     (";", QT_TRANSLATE_NOOP("Mapping", "Semicolon ;")),
     (",", QT_TRANSLATE_NOOP("Mapping", "Comma ,")),
@@ -52,6 +58,27 @@ DELIMITERS = [
     ("|", QT_TRANSLATE_NOOP("Mapping", "Pipe |")),
 ]
 ENCODINGS = ["utf-8", "cp1252", "latin-1", "utf-16"]
+KIND_LABELS = {
+    "calls": QT_TRANSLATE_NOOP("Mapping", "Call log (one row per call)"),
+    "tickets": QT_TRANSLATE_NOOP("Mapping", "Tickets (one row per ticket)"),
+    "chats": QT_TRANSLATE_NOOP("Mapping", "Chats (one row per conversation)"),
+    "surveys": QT_TRANSLATE_NOOP("Mapping", "Survey answers"),
+    "sessions": QT_TRANSLATE_NOOP("Mapping", "Agent sessions and pauses"),
+    "intervals": QT_TRANSLATE_NOOP("Mapping", "Interval report (counts per period)"),
+}
+DATE_ORDERS = [
+    ("auto", QT_TRANSLATE_NOOP("Mapping", "Found from the values")),
+    ("dmy", QT_TRANSLATE_NOOP("Mapping", "Day first: 31/12/2024, 31.12.2024")),
+    ("mdy", QT_TRANSLATE_NOOP("Mapping", "Month first: 12/31/2024")),
+    ("ymd", QT_TRANSLATE_NOOP("Mapping", "Year first: 2024-12-31, 20241231, 241231")),
+]
+DURATION_UNITS = [
+    ("seconds", QT_TRANSLATE_NOOP("Mapping", "seconds")),
+    ("minutes", QT_TRANSLATE_NOOP("Mapping", "minutes")),
+    ("hours", QT_TRANSLATE_NOOP("Mapping", "hours")),
+    ("milliseconds", QT_TRANSLATE_NOOP("Mapping", "milliseconds")),
+]
+KEEP = "\x00keep"  # a value kept as it is written
 
 
 def tr(text: str) -> str:
@@ -59,37 +86,60 @@ def tr(text: str) -> str:
 
 
 def inspect_job(inputs, state):
-    """Reader options, table and mapping guess for the file (worker thread)."""
-    path, sheet, read, table = inputs
-    return "inspected", preview.inspect(path, sheet=sheet, read=read, table=table)
+    """The mapping guess for one kind of file (worker thread)."""
+    path, sheet, read, kind, db_path = inputs
+    return "inspected", preview.inspect_kind(path, sheet=sheet, read=read, kind=kind, db_path=db_path)
 
 
 def preview_job(inputs, state):
+    """The first rows as they will load, and the counts over the file (worker thread)."""
     path, data, sheet, timezone = inputs
     return "previewed", preview.preview(path, data, sheet=sheet, timezone=timezone)
+
+
+def values_job(inputs, state):
+    """The distinct values of the coded columns (worker thread)."""
+    path, columns, sheet, read = inputs
+    return "values", preview.distinct_values(path, columns, sheet=sheet, read=read)
 
 
 class MappingDialog(QDialog):
     """``exec()`` it; when accepted, ``profile_data()`` is the profile to import with."""
 
-    mapping_proposed = Signal(object)  # Proposal
+    mapping_proposed = Signal(object)  # Inspection
     preview_refreshed = Signal(object)  # Preview
+    values_listed = Signal(object)  # {column: ([(value, rows)], distinct)}
     profile_saved = Signal(str)  # path of the TOML written
     failed = Signal(str)
 
     def __init__(self, path, store, parent: QWidget | None = None, *, lang: str = "en", timezone: str = "UTC"):
         super().__init__(parent)
         self.path, self.store, self.lang, self.timezone = Path(path), store, lang, timezone
-        self.proposal, self.last_preview = None, None
-        self.combos: dict[str, QComboBox] = {}
-        self.chosen_rows: set[int] = set()
+        self.inspection = None
+        self.proposal = None
+        self.last_preview = None
+        self.kind = None
+        self.combos: dict[str, QComboBox] = {}  # source column → its field combo
+        self.chosen: set[str] = set()  # columns whose field the user chose
+        self.values: dict[str, tuple[list[tuple[str, int]], int]] = {}  # column → listed values
+        self.targets: dict[tuple[str, str], str] = {}  # (column, value) → code chosen by the user
+        self.value_combos: dict[tuple[str, str], QComboBox] = {}
+        self._pending = False  # a preview is asked for or running: its counts are not known yet
+        self._inspecting = False  # the file is being read again (kind or reader options changed)
         self._status: tuple[str | None, dict] = (None, {"text": ""})
         self.runner = TaskRunner(self, pool="read")
         self.runner.task_finished.connect(self._job_done)
         self.runner.task_failed.connect(self._job_failed)
+        self.preview_runner = TaskRunner(self, pool="read")  # the newest preview wins
+        self.preview_runner.task_finished.connect(self._job_done)
+        self.preview_runner.task_failed.connect(self._job_failed)
+        self.values_runner = TaskRunner(self, pool="read")
+        self.values_runner.task_finished.connect(self._job_done)
+        self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.timer.timeout.connect(self._run_preview)
         self._build()
         self.retranslate()
-        self.resize(1040, 760)
+        self.resize(1280, 720)
         language = getattr(parent, "language", None)
         if language is not None:  # re-label with the window when its language changes
             language.language_changed.connect(self.retranslate)
@@ -101,8 +151,13 @@ class MappingDialog(QDialog):
         self.intro = intro = QLabel()
         intro.setWordWrap(True)
         top.addWidget(intro)
+        # The kind of file and the formats of its values (first line), how it is read (second).
         self.reader = reader = QGroupBox()
-        form = QFormLayout(reader)
+        grid = QGridLayout(reader)
+        grid.setContentsMargins(8, 4, 8, 4)
+        self.kind_combo = QComboBox()
+        for kind in preview.KINDS:
+            self.kind_combo.addItem("", kind)
         self.encoding = QComboBox(editable=True)
         self.encoding.addItems(ENCODINGS)
         self.delimiter = QComboBox()
@@ -110,32 +165,68 @@ class MappingDialog(QDialog):
             self.delimiter.addItem("", char)
         self.header_line = QSpinBox(minimum=1, maximum=200)
         self.sheet = QComboBox()
-        self.table = QComboBox()
-        for name in preview.TABLES:
-            self.table.addItem(name, name)
+        self.date_order = QComboBox()
+        for code, _label in DATE_ORDERS:
+            self.date_order.addItem("", code)
+        self.duration_unit = QComboBox()
+        for code, _label in DURATION_UNITS:
+            self.duration_unit.addItem("", code)
         self.rows, self.row_labels = {}, {}
-        for key, widget in (
-            ("encoding", self.encoding),
-            ("delimiter", self.delimiter),
-            ("header", self.header_line),
-            ("sheet", self.sheet),
-            ("table", self.table),
-        ):
+        places = (
+            ("kind", self.kind_combo, 0, 0),
+            ("dates", self.date_order, 0, 2),
+            ("durations", self.duration_unit, 0, 4),
+            ("encoding", self.encoding, 1, 0),
+            ("delimiter", self.delimiter, 1, 2),
+            ("header", self.header_line, 1, 4),
+            ("sheet", self.sheet, 1, 6),
+        )
+        for key, widget, row, col in places:
             self.row_labels[key] = QLabel()
-            form.addRow(self.row_labels[key], widget)
+            grid.addWidget(self.row_labels[key], row, col)
+            grid.addWidget(widget, row, col + 1)
             self.rows[key] = widget
+        grid.setColumnStretch(8, 1)
         top.addWidget(reader)
-        self.fields = QTableWidget(0, 3)
-        self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.fields.verticalHeader().hide()
+        short = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        for combo, chars in ((self.kind_combo, 26), (self.date_order, 26), (self.duration_unit, 10)):
+            combo.setSizeAdjustPolicy(short)  # the dialog fits 1366 pixels; the full text shows when open
+            combo.setMinimumContentsLength(chars)
+        # Every column of the file (left), the values of the coded ones (right).
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(0, 0, 0, 0)
         self.mapping_label = QLabel()
-        top.addWidget(self.mapping_label)
-        top.addWidget(self.fields, 4)
+        lay.addWidget(self.mapping_label)
+        self.fields = QTableWidget(0, 5)
+        self.fields.verticalHeader().hide()
+        self.fields.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        lay.addWidget(self.fields)
+        split.addWidget(left)
+        right = QWidget()
+        lay = QVBoxLayout(right)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.values_label = QLabel()
+        self.values_label.setWordWrap(True)
+        lay.addWidget(self.values_label)
+        self.value_table = QTableWidget(0, 4)
+        self.value_table.verticalHeader().hide()
+        self.value_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        lay.addWidget(self.value_table)
+        split.addWidget(right)
+        split.setSizes([760, 440])
+        top.addWidget(split, 5)
+        # What the import would do, then the first rows as they will load.
         self.preview_label = QLabel()
         top.addWidget(self.preview_label)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        top.addWidget(self.counts)
         self.preview = QTableWidget(0, 0)
         self.preview.verticalHeader().hide()
-        top.addWidget(self.preview, 2)
+        top.addWidget(self.preview, 3)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         top.addWidget(self.status)
@@ -147,19 +238,24 @@ class MappingDialog(QDialog):
         save_row.addWidget(self.name_label)
         save_row.addWidget(self.name, 1)
         save_row.addWidget(self.save_button)
-        top.addLayout(save_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        top.addWidget(self.buttons)
+        save_row.addSpacing(24)
+        save_row.addWidget(self.buttons)
+        top.addLayout(save_row)
         self._set_enabled(False)
-        self.encoding.currentTextChanged.connect(lambda _t: self._inspect(self._read()))
-        self.delimiter.currentIndexChanged.connect(lambda _i: self._inspect(self._read()))
-        self.header_line.valueChanged.connect(lambda _v: self._inspect(self._read()))
-        self.sheet.currentIndexChanged.connect(lambda _i: self._inspect(self._read()))
-        self.table.currentIndexChanged.connect(lambda _i: self._inspect(self._read(), self.table.currentData()))
+        self.kind_combo.currentIndexChanged.connect(
+            lambda _i: self._inspect(self._read(), self.kind_combo.currentData())
+        )
+        self.encoding.currentTextChanged.connect(lambda _t: self._inspect(self._read(), self.kind))
+        self.delimiter.currentIndexChanged.connect(lambda _i: self._inspect(self._read(), self.kind))
+        self.header_line.valueChanged.connect(lambda _v: self._inspect(self._read(), self.kind))
+        self.sheet.currentIndexChanged.connect(lambda _i: self._inspect(self._read(), self.kind))
+        self.date_order.currentIndexChanged.connect(lambda _i: self._refresh())
+        self.duration_unit.currentIndexChanged.connect(lambda _i: self._refresh())
 
     def retranslate(self, code: str | None = None) -> None:
         """Every text in the current language (also after the window switches language)."""
@@ -168,48 +264,62 @@ class MappingDialog(QDialog):
         self.setWindowTitle(tr("Map the columns of {file}").format(file=self.path.name))
         self.intro.setText(
             tr(
-                "No import profile recognises {file}. Check how it is read, choose a column for each "
-                "field (fields marked * are required), then import it."
+                "No import profile recognises {file}. Say what kind of file it is, check the field proposed "
+                "for each column (fields marked * are required), the formats and the values, then import it."
             ).format(file=self.path.name)
         )
-        self.reader.setTitle(tr("Reading the file"))
+        self.reader.setTitle(tr("The file and its formats"))
         for key, text in (
+            ("kind", "Kind of file"),
             ("encoding", "Encoding"),
             ("delimiter", "Separator"),
             ("header", "Header line"),
             ("sheet", "Sheet"),
-            ("table", "Import into"),
+            ("dates", "Dates"),
+            ("durations", "Durations without a unit"),
         ):
             self.row_labels[key].setText(tr(text))
         for i, (_char, label) in enumerate(DELIMITERS):
             self.delimiter.setItemText(i, tr(label))
-        for i in range(self.table.count()):
-            name = self.table.itemData(i)
-            self.table.setItemText(i, tr(TABLE_LABELS[name]) if name in TABLE_LABELS else name)
-        self.fields.setHorizontalHeaderLabels([tr("Field"), tr("Column in the file"), tr("Confidence")])
-        self.mapping_label.setText(tr("Mapping"))
-        self.preview_label.setText(tr("Preview: the first rows as they will load"))
+        for i in range(self.kind_combo.count()):
+            self.kind_combo.setItemText(i, tr(KIND_LABELS[self.kind_combo.itemData(i)]))
+        for i, (_code, label) in enumerate(DATE_ORDERS):
+            self.date_order.setItemText(i, tr(label))
+        for i, (_code, label) in enumerate(DURATION_UNITS):
+            self.duration_unit.setItemText(i, tr(label))
+        self.fields.setHorizontalHeaderLabels(
+            [tr("Column in the file"), tr("Values"), tr("Field"), tr("Confidence"), tr("Read as")]
+        )
+        self.value_table.setHorizontalHeaderLabels([tr("Field"), tr("Value in the file"), tr("Rows"), tr("Becomes")])
+        self.mapping_label.setText(tr("Columns of the file"))
+        self.values_label.setText(tr("Values of the coded columns (outcome, status, channel…): what each becomes"))
+        self.preview_label.setText(tr("Preview: what the import would do, and the first rows as they will load"))
         self.name_label.setText(tr("Profile name"))
         self.save_button.setText(tr("Save as profile"))
         self.import_button.setText(tr("Import"))
         self.cancel_button.setText(tr("Cancel"))
         if self.proposal is not None:
-            self._label_fields(self.proposal)
+            self._label_fields()
+            self._fill_values()
         if self.last_preview is not None:
             self._show_preview(self.last_preview, emit=False)
-        if self._status[0] == "missing":
-            self._say_missing(self._status[1]["missing"])
-        else:
-            self._say(*self._status)
+        self._say(*self._status)
 
     def _say(self, template: str | None, kwargs: dict) -> None:
         """The status line; kept as template and values so it can be re-said in another language."""
         self._status = (template, kwargs)
+        if template == "missing":
+            names = ", ".join(field_label(m) for m in kwargs["missing"])
+            self.status.setText(tr("Choose a column for: {fields}").format(fields=names))
+            return
         self.status.setText(kwargs.get("text", "") if template is None else tr(template).format(**kwargs))
 
     def _set_enabled(self, ok: bool) -> None:
         self.import_button.setEnabled(ok)
         self.save_button.setEnabled(ok)
+
+    def _n(self, v: int) -> str:
+        return formatting.number(v, 0, self.lang)
 
     # -- reading and proposing ------------------------------------------------------------
     def _read(self) -> dict:
@@ -220,27 +330,40 @@ class MappingDialog(QDialog):
         }
         return read if self.proposal and self.proposal.reader.get("kind") == "csv" else {}
 
-    def _inspect(self, read: dict | None = None, table: str | None = None) -> None:
-        sheet = self.sheet.currentText() or None if self.sheet.count() else None
+    def sheet_name(self) -> str | None:
+        return self.sheet.currentText() if self.sheet.count() else None
+
+    def _inspect(self, read: dict | None = None, kind: str | None = None) -> None:
+        self.timer.stop()
+        self.preview_runner.cancel()
+        self.values_runner.cancel()
+        self._inspecting = True
+        self._pending = True
+        self._set_enabled(False)
         self._say("Reading the file…", {})
-        self.runner.start(inspect_job, (self.path, sheet, read, table))
+        self.runner.start(inspect_job, (self.path, self.sheet_name(), read, kind, self.store.path))
 
     def _job_done(self, result) -> None:
         kind, value = result
         if kind == "inspected":
-            self._show_proposal(value)
+            self._show_inspection(value)
+        elif kind == "values":
+            self._show_values(value)
         else:
             self._show_preview(value)
 
     def _job_failed(self, message: str) -> None:
+        self._pending = self._inspecting = False
         self._say(None, {"text": message.split(": ", 1)[-1]})  # from the reader, in English
         self._set_enabled(False)
         self.failed.emit(message)
 
-    def _show_proposal(self, prop) -> None:
-        self.proposal = prop
+    def _show_inspection(self, inspection) -> None:
+        self._inspecting = False
+        self.inspection, self.proposal, self.kind = inspection, inspection.proposal, inspection.kind
+        prop = self.proposal
         r = prop.reader
-        widgets = (self.encoding, self.delimiter, self.header_line, self.sheet, self.table)
+        widgets = (self.encoding, self.delimiter, self.header_line, self.sheet, self.kind_combo)
         for w in widgets:
             w.blockSignals(True)
         csv = r.get("kind") == "csv"
@@ -251,132 +374,289 @@ class MappingDialog(QDialog):
             self.sheet.addItems(r["sheets"])
         if r.get("sheet"):
             self.sheet.setCurrentText(r["sheet"])
-        self.table.setCurrentIndex(max(0, self.table.findData(prop.table)))
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(inspection.kind)))
         for w in widgets:
             w.blockSignals(False)
-        form = self.rows["encoding"].parentWidget().layout()
         for key, visible in (("encoding", csv), ("delimiter", csv), ("header", csv), ("sheet", not csv)):
-            form.setRowVisible(self.rows[key], visible)
-        self._fill_fields(prop)
-        self.mapping_proposed.emit(prop)
+            self.rows[key].setVisible(visible)
+            self.row_labels[key].setVisible(visible)
+        self.chosen, self.targets, self.values = set(), {}, {}
+        self._fill_fields()
+        self.mapping_proposed.emit(inspection)
+        self._ask_values()
         self._refresh()
 
-    def _field_names(self, prop) -> list[str]:
-        names = preview.required_fields(prop.table) + list(TABLE_HINTS.get(prop.table, {}).get("fields", prop.fields))
-        names = [n for n in dict.fromkeys(names) if n != "source_key"] + ["source_key"]
+    # -- the columns and their fields ------------------------------------------------------
+    def field_choices(self) -> list[str]:
+        """The fields a column may feed, for the kind of file chosen (required first)."""
+        prop = self.proposal
+        hinted = list(TABLE_HINTS.get(prop.table, {}).get("fields", []))
+        names = preview.required_fields(prop.table) + hinted + list(getattr(self.inspection, "fields", []))
+        names += [f for f in prop.fields if f != preview.LINKED_SCORE]
+        names = [n for n in dict.fromkeys(names) if n != "source_key" and n not in prop.constants] + ["source_key"]
+        if self.kind in ("calls", "tickets", "chats") and "channel" not in names:
+            names.append("channel")
         primary = PRIMARY_TIME.get(prop.table)
         if primary in names:
             names.insert(names.index(primary) + 1, primary + TIME_SUFFIX)
+        if prop.table == "contacts":
+            names.append(preview.LINKED_SCORE)
         return names
 
-    def _fill_fields(self, prop) -> None:
-        required = set(preview.required_fields(prop.table))
-        names = self._field_names(prop)
-        self.fields.setRowCount(len(names))
-        self.combos, self.chosen_rows = {}, set()
-        bold = QFont()
-        bold.setBold(True)
-        for row, name in enumerate(names):
-            item = QTableWidgetItem()
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            if name in required:
-                item.setFont(bold)
-            self.fields.setItem(row, 0, item)
-            combo = QComboBox()
-            combo.addItem(NONE, None)
-            for col in prop.columns:
-                combo.addItem(col, col)
-            guess = prop.fields.get(name.removesuffix(TIME_SUFFIX))
-            column = (guess.time if name.endswith(TIME_SUFFIX) else guess.column) if guess else None
-            combo.setCurrentIndex(max(0, combo.findData(column)))
-            combo.currentIndexChanged.connect(lambda _i, r=row: self._changed(r))
-            self.fields.setCellWidget(row, 1, combo)
-            self.combos[name] = combo
-            self.fields.setItem(row, 2, QTableWidgetItem())
-        self._label_fields(prop)
+    def _guessed(self) -> dict[str, tuple[str, float]]:
+        """Column → (field, confidence) as core proposed them."""
+        out: dict[str, tuple[str, float]] = {}
+        for name, g in self.proposal.fields.items():
+            out.setdefault(g.column, (name, g.confidence))
+            if g.time:
+                out.setdefault(g.time, (name + TIME_SUFFIX, g.confidence))
+        return out
 
-    def _label_fields(self, prop) -> None:
-        """Field names and confidences in the user's words; the field id as tooltip (profiles use it)."""
+    def _fill_fields(self) -> None:
+        prop = self.proposal
+        choices = self.field_choices()
         required = set(preview.required_fields(prop.table))
-        for row, name in enumerate(self.combos):
-            base = name.removesuffix(TIME_SUFFIX)
-            label = field_label(base)
-            if name.endswith(TIME_SUFFIX):
-                label = tr("{field} (time of day, optional)").format(field=label)
-            item = self.fields.item(row, 0)
-            item.setText(label + (" *" if name in required else ""))
-            item.setToolTip(base)  # the field id, as profiles write it
-            guess = prop.fields.get(base)
-            column = (guess.time if name.endswith(TIME_SUFFIX) else guess.column) if guess else None
-            if row in self.chosen_rows:
-                conf = tr("chosen")
-            elif guess and column:
-                conf = formatting.number(round(guess.confidence * 100), 0, self.lang) + (
-                    "\u202f%" if self.lang == "fr" else "%"
-                )
+        guessed = self._guessed()
+        self.fields.setRowCount(len(prop.columns))
+        self.combos = {}
+        for row, col in enumerate(prop.columns):
+            item = QTableWidgetItem(col)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.fields.setItem(row, 0, item)
+            examples = QTableWidgetItem(" · ".join(self.inspection.examples.get(col, [])))
+            examples.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.fields.setItem(row, 1, examples)
+            combo = QComboBox()
+            combo.addItem("", None)
+            bold = QFont()
+            bold.setBold(True)
+            for name in choices:
+                combo.addItem("", name)
+                if name in required:
+                    combo.setItemData(combo.count() - 1, bold, Qt.ItemDataRole.FontRole)
+            combo.setCurrentIndex(max(0, combo.findData(guessed.get(col, (None, 0))[0])))
+            combo.currentIndexChanged.connect(lambda _i, c=col: self._changed(c))
+            self.fields.setCellWidget(row, 2, combo)
+            self.combos[col] = combo
+            for c in (3, 4):
+                cell = QTableWidgetItem()
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.fields.setItem(row, c, cell)
+        self._label_fields()
+
+    def _choice_label(self, name: str | None) -> str:
+        if name is None:
+            return tr("not used")
+        if name == preview.LINKED_SCORE:
+            return words.field_of("surveys.score")
+        base = name.removesuffix(TIME_SUFFIX)
+        label = field_label(base)
+        if name.endswith(TIME_SUFFIX):
+            label = tr("{field}: time of day only").format(field=label)
+        return label + (" *" if name in preview.required_fields(self.proposal.table) else "")
+
+    def _label_fields(self) -> None:
+        """Fields and confidences in the user's words; the field id as tooltip (profiles use it)."""
+        guessed = self._guessed()
+        report = {c["column"]: c for c in (self.last_preview.columns_report if self.last_preview else [])}
+        for row, col in enumerate(self.proposal.columns):
+            combo = self.combos[col]
+            for i in range(combo.count()):
+                combo.setItemText(i, self._choice_label(combo.itemData(i)))
+                combo.setItemData(i, combo.itemData(i) or "", Qt.ItemDataRole.ToolTipRole)
+            name = combo.currentData()
+            if col in self.chosen:
+                conf = tr("chosen") if name else ""
+            elif name and guessed.get(col, (None, 0))[0] == name:
+                conf = self._percent(guessed[col][1])
             else:
                 conf = ""
-            self.fields.item(row, 2).setText(conf)
+            self.fields.item(row, 3).setText(conf)
+            said = report.get(col)
+            self.fields.item(row, 4).setText(words.rule(said["rule"]) if said else "")
         self.fields.resizeColumnToContents(0)
-        self.fields.resizeColumnToContents(2)
+        self.fields.resizeColumnToContents(3)
+        self.fields.setColumnWidth(1, min(220, max(90, self.fields.sizeHintForColumn(1))))
+        self.fields.setColumnWidth(2, max(230, self.fields.columnWidth(2)))
 
-    def _changed(self, row: int) -> None:
-        self.chosen_rows.add(row)
-        self.fields.item(row, 2).setText(tr("chosen"))
-        self.fields.resizeColumnToContents(2)
+    def _percent(self, share: float) -> str:
+        return formatting.number(round(share * 100), 0, self.lang) + ("\u202f%" if self.lang == "fr" else "%")
+
+    def _changed(self, col: str) -> None:
+        """A column given another field: that field leaves the column that had it."""
+        self.chosen.add(col)
+        name = self.combos[col].currentData()
+        if name:
+            for other, combo in self.combos.items():
+                if other != col and combo.currentData() == name:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(0)
+                    combo.blockSignals(False)
+                    self.chosen.add(other)
+        self._label_fields()
+        self._ask_values()
         self._refresh()
+
+    def set_field(self, column: str, field: str | None) -> None:
+        """Give ``column`` the field ``field`` (None: not used), as the user does with its combo."""
+        combo = self.combos[column]
+        combo.setCurrentIndex(max(0, combo.findData(field)))
+
+    def column_of(self, field: str) -> str | None:
+        return next((c for c, combo in self.combos.items() if combo.currentData() == field), None)
+
+    # -- coded values ------------------------------------------------------------------------
+    def coded_columns(self) -> dict[str, str]:
+        """Column → coded field (outcome, status, channel, direction, state) it feeds."""
+        return {c: f for c, combo in self.combos.items() if (f := combo.currentData()) in preview.CODED}
+
+    def _ask_values(self) -> None:
+        wanted = [c for c in self.coded_columns() if c not in self.values]
+        if wanted:
+            self.values_runner.start(values_job, (self.path, wanted, self.sheet_name(), self._read()))
+        self._fill_values()
+
+    def _show_values(self, listed) -> None:
+        if self._inspecting:  # values of the file as it was read before: asked again
+            return
+        self.values.update(listed)
+        self._fill_values()
+        self.values_listed.emit(listed)
+        self._refresh()
+
+    def _guess_map(self, col: str, field: str) -> dict[str, str]:
+        g = self.proposal.fields.get(field)
+        return {str(k).lower(): v for k, v in (g.map or {}).items()} if g and g.column == col else {}
+
+    def target_of(self, col: str, field: str, value: str) -> str:
+        """The code ``value`` of ``col`` becomes (KEEP: kept as written)."""
+        if (col, value) in self.targets:
+            return self.targets[(col, value)]
+        code = self._guess_map(col, field).get(value.lower())
+        if code is None and value.lower() in preview.CODED[field]:
+            code = value.lower()
+        return code or KEEP
+
+    def _fill_values(self) -> None:
+        rows = [
+            (col, field, value, n)
+            for col, field in self.coded_columns().items()
+            for value, n in self.values.get(col, ([], 0))[0]
+        ]
+        self.value_table.setRowCount(len(rows))
+        self.value_combos = {}
+        for r, (col, field, value, n) in enumerate(rows):
+            cells = [f"{field_label(field)} ({col})", value, self._n(n)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                if c == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.value_table.setItem(r, c, item)
+            combo = QComboBox()
+            combo.addItem(tr("kept as written"), KEEP)
+            for code in preview.CODED[field]:
+                combo.addItem(value_label(field, code), code)
+                combo.setItemData(combo.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(max(0, combo.findData(self.target_of(col, field, value))))
+            combo.currentIndexChanged.connect(lambda _i, k=(col, value), cb=combo: self._target_changed(k, cb))
+            self.value_table.setCellWidget(r, 3, combo)
+            self.value_combos[(col, value)] = combo
+        self.value_table.resizeColumnToContents(0)
+        self.value_table.resizeColumnToContents(2)
+
+    def _target_changed(self, key: tuple[str, str], combo: QComboBox) -> None:
+        self.targets[key] = combo.currentData()
+        self._refresh()
+
+    def set_target(self, column: str, value: str, code: str | None) -> None:
+        """What ``value`` of ``column`` becomes (None: kept as written), as the user does."""
+        combo = self.value_combos[(column, value)]
+        combo.setCurrentIndex(max(0, combo.findData(code or KEEP)))
 
     # -- the mapping the user made ----------------------------------------------------------
     def chosen_fields(self) -> dict:
         out: dict = {}
-        guesses = self.proposal.fields if self.proposal else {}
-        for name, combo in self.combos.items():
-            col = combo.currentData()
-            if name.endswith(TIME_SUFFIX) or col is None:
+        by_field = {combo.currentData(): col for col, combo in self.combos.items() if combo.currentData()}
+        for name, col in by_field.items():
+            if name.endswith(TIME_SUFFIX):
                 continue
-            time = self.combos.get(name + TIME_SUFFIX)
-            g = guesses.get(name)
-            if time is not None and time.currentData():
-                out[name] = {"date": col, "time": time.currentData()}
-            elif g is not None and g.column == col and g.map:
-                out[name] = {"column": col, "map": dict(g.map)}
+            time = by_field.get(name + TIME_SUFFIX)
+            if time:
+                out[name] = {"date": col, "time": time}
+            elif name in preview.CODED:
+                listed, distinct = self.values.get(col, ([], 0))
+                # every value listed: the codes of those values only; else the guess's too
+                recode = {} if listed and distinct <= len(listed) else dict(self._guess_map(col, name))
+                for value, _n in listed:
+                    code = self.target_of(col, name, value)
+                    recode.pop(value.lower(), None)
+                    if code != KEEP:
+                        recode[value.lower()] = code
+                out[name] = {"column": col, "map": recode} if recode else col
             else:
                 out[name] = col
         return out
+
+    def confidences(self) -> dict[str, float]:
+        guessed = self._guessed()
+        out = {}
+        for col, combo in self.combos.items():
+            name = combo.currentData()
+            if name and not name.endswith(TIME_SUFFIX):
+                same = guessed.get(col, (None, 0))[0] == name and col not in self.chosen
+                out[name] = guessed[col][1] if same else 1.0  # the user's own choice is sure
+        return out
+
+    def formats(self) -> dict:
+        return {"date_order": self.date_order.currentData(), "duration_unit": self.duration_unit.currentData()}
 
     def profile_data(self) -> dict:
         return preview.profile_data(
             self.proposal,
             self.chosen_fields(),
-            table=self.proposal.table,
             read=self._read(),
             name=self.name.text().strip() or self.path.stem,
+            kind=self.kind,
+            parse={k: v for k, v in self.formats().items() if not (k == "duration_unit" and v == "seconds")},
+            confidence=self.confidences(),
         )
-
-    def sheet_name(self) -> str | None:
-        return self.sheet.currentText() if self.sheet.count() else None
 
     def missing(self) -> list[str]:
         return preview.missing_fields(self.profile_data(), self.proposal.columns) if self.proposal else ["?"]
 
     def _refresh(self) -> None:
+        """The mapping changed: the preview is asked again after a short pause (debounced)."""
+        if self.proposal is None or self._inspecting:
+            return
+        self._set_enabled(False)
         missing = self.missing()
-        self._set_enabled(not missing)
         if missing:
-            self._say_missing(missing)
+            self.timer.stop()
+            self._pending = False
+            self.preview_runner.cancel()
+            self._say("missing", {"missing": missing})
             self.preview.setRowCount(0)
             self.last_preview = None
+            self.counts.setText(tr("No row can load until every required field has a column."))
             return
-        self._say("Reading the first rows…", {})
-        self.runner.start(preview_job, (self.path, self.profile_data(), self.sheet_name(), self.timezone))
+        self._pending = True
+        self._say("Checking the rows…", {})
+        self.timer.start()
 
-    def _say_missing(self, missing: list[str]) -> None:
-        self._status = ("missing", {"missing": missing})
-        names = ", ".join(field_label(m) for m in missing)
-        self.status.setText(tr("Choose a column for: {fields}").format(fields=names))
+    def _run_preview(self) -> None:
+        self.preview_runner.start(preview_job, (self.path, self.profile_data(), self.sheet_name(), self.timezone))
+
+    def is_pending(self) -> bool:
+        return self._pending
 
     def _show_preview(self, pv, emit: bool = True) -> None:
+        self._pending = False
         self.last_preview = pv
+        if pv.missing:
+            self._say("missing", {"missing": pv.missing})
+            self._set_enabled(False)
+            return
         keys = ["Line"] + list(pv.columns) + ["Rejected because"]
         self.preview.setColumnCount(len(keys))
         for c, key in enumerate(keys):
@@ -387,31 +667,56 @@ class MappingDialog(QDialog):
         self.preview.setRowCount(len(pv.rows))
         red = QBrush(QColor("#fde2e1"))
         for r, (line, row, reason) in enumerate(zip(pv.lines, pv.rows, pv.reasons)):
-            cells = [str(line)] + [self._text(v, col) for v, col in zip(row, pv.columns)] + [reason or ""]
+            cells = [str(line)] + [self._text(v, col) for v, col in zip(row, pv.columns)] + [words.reason(reason)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if reason:
                     item.setBackground(red)
-                    item.setToolTip(reason)
+                    item.setToolTip(words.reason(reason))
                 elif 0 < c < len(cells) - 1 and text != str(row[c - 1]) and isinstance(row[c - 1], str):
                     item.setToolTip(row[c - 1])  # the code as stored
                 self.preview.setItem(r, c, item)
         self.preview.resizeColumnsToContents()
-        bad = sum(1 for x in pv.reasons if x)
-        n = lambda v: formatting.number(v, 0, self.lang)
-        if pv.rows and bad == len(pv.rows):
+        self.counts.setText(self.counts_text(pv))
+        if self.proposal is not None:
+            self._label_fields()
+        if pv.loading == 0:
             # Nothing would load: Import (and saving the mapping as a profile) stay refused.
             self._set_enabled(False)
-            first = next(x for x in pv.reasons if x)
+            first = pv.why[0][0] if pv.why else ""
             self._say(
-                "None of the {n} rows shown would load ({reason}): change the columns or formats first.",
-                {"n": n(len(pv.rows)), "reason": first},
+                "Import is not possible: none of the {n} rows would load ({reason}). "
+                "Change the columns, formats or values first.",
+                {"n": self._n(pv.total), "reason": words.reason(first)},
             )
         else:
             self._set_enabled(True)
-            self._say("{n} rows shown, {bad} would be rejected.", {"n": n(len(pv.rows)), "bad": n(bad)})
+            self._say("Ready to import.", {})
         if emit:
             self.preview_refreshed.emit(pv)
+
+    def counts_text(self, pv) -> str:
+        """How many rows would load and why the others would not (the first reasons)."""
+        n = self._n
+        text = (
+            tr("{loading} of the first {total} rows would load").format(loading=n(pv.loading), total=n(pv.total))
+            if pv.capped
+            else tr("{loading} of {total} rows would load").format(loading=n(pv.loading), total=n(pv.total))
+        )
+        parts = [text]
+        if pv.rejected:
+            parts.append(tr("{n} rejected").format(n=n(pv.rejected)))
+        if pv.duplicates:
+            parts.append(
+                tr("{n} repeat another row (same key: {key})").format(n=n(pv.duplicates), key=words.key(pv.key))
+            )
+        lines = [tr("; ").join(parts) + "."]
+        for why, count, example in pv.why[:4]:
+            line = tr("• {reason}: {n} rows").format(reason=words.reason(why), n=n(count))
+            if example:
+                line += " " + tr("(e.g. {value})").format(value=example)
+            lines.append(line)
+        return "\n".join(lines)
 
     def _text(self, value, column: str = "") -> str:
         if value is None:
@@ -420,12 +725,20 @@ class MappingDialog(QDialog):
             return value_label(column, value)
         if isinstance(value, datetime):
             return formatting.day(value, self.lang, with_time=True) + value.strftime(":%S")
+        if isinstance(value, bool):
+            return tr("yes") if value else tr("no")
         if isinstance(value, float):
             return formatting.number(value, 0 if value.is_integer() else 2, self.lang)
         return str(value)
 
     # -- saving ---------------------------------------------------------------------------
     def save_profile(self) -> Path | None:
+        """Save the mapping (fields, value codes, formats) as a profile: only one under
+        which rows load (the button is refused otherwise)."""
+        pv = self.last_preview
+        if self._pending or pv is None or pv.missing or not pv.loading:
+            self._say("Only a mapping under which rows load can be saved.", {})
+            return None
         folder = user_folder(self.store.path)
         if folder is None:
             self._say("Profiles cannot be saved beside an in-memory database.", {})

@@ -19,7 +19,7 @@ from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest import import_flow
 from kpidesk.ui.ingest.field_labels import FIELD_LABELS, TABLE_LABELS, VALUE_LABELS
 from kpidesk.ui.ingest.history_dialog import IMPORT_COLUMNS, REJECT_COLUMNS
-from kpidesk.ui.ingest.mapping_dialog import DELIMITERS
+from kpidesk.ui.ingest.mapping_dialog import DATE_ORDERS, DELIMITERS, DURATION_UNITS, KIND_LABELS
 
 HEADER = "Conseiller;Jour d'appel;Heure;Durée;Décroché;Pôle\n"
 ROWS = [
@@ -84,7 +84,6 @@ def _french_window(qtbot, store, make_window):
 @pytest.fixture
 def boxes(monkeypatch):
     shown = []
-    monkeypatch.setattr(import_flow.QMessageBox, "information", lambda *a: shown.append((a[1], a[2])))
     monkeypatch.setattr(import_flow.QMessageBox, "warning", lambda *a: shown.append((a[1], a[2])))
     return shown
 
@@ -93,24 +92,35 @@ def _open_mapping(qtbot, window, path: Path):
     window.actions_.import_paths([str(path)])
     qtbot.waitUntil(lambda: getattr(window, "mapping_dialog", None) is not None, timeout=10000)
     dialog = window.mapping_dialog
-    qtbot.waitUntil(lambda: dialog.preview.rowCount() == len(ROWS), timeout=10000)
+    _settled(qtbot, dialog)
     return dialog
+
+
+def _settled(qtbot, dialog):
+    qtbot.waitUntil(lambda: dialog.preview.rowCount() == len(ROWS) and not dialog.is_pending(), timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.values_runner.busy and dialog.value_table.rowCount() == 2, timeout=20000)
 
 
 def _mapping_sources() -> set[str]:
     ui = [
         "Map the columns of {file}",
-        "Reading the file",
+        "The file and its formats",
+        "Kind of file",
         "Encoding",
         "Separator",
         "Header line",
         "Sheet",
-        "Import into",
-        "Field",
+        "Dates",
+        "Durations without a unit",
         "Column in the file",
+        "Values",
+        "Field",
         "Confidence",
-        "Mapping",
-        "Preview: the first rows as they will load",
+        "Read as",
+        "Columns of the file",
+        "Value in the file",
+        "Rows",
+        "Becomes",
         "Save as profile",
         "Profile name",
         "Import",
@@ -118,10 +128,33 @@ def _mapping_sources() -> set[str]:
         "Line",
         "Rejected because",
         "chosen",
+        "not used",
+        "kept as written",
+        "Ready to import.",
     ]
     return _english_sources(
-        "Mapping", ui + list(FIELD_LABELS.values()) + list(TABLE_LABELS.values()) + [label for _c, label in DELIMITERS]
+        "Mapping",
+        ui
+        + list(FIELD_LABELS.values())
+        + list(TABLE_LABELS.values())
+        + list(KIND_LABELS.values())
+        + [label for _c, label in DELIMITERS + DATE_ORDERS + DURATION_UNITS],
     ) | _english_sources("MappingValues", VALUE_LABELS.values())
+
+
+def _combo_texts(dialog) -> list[str]:
+    combos = [dialog.kind_combo, dialog.delimiter, dialog.date_order, dialog.duration_unit]
+    combos += list(dialog.combos.values()) + list(dialog.value_combos.values())
+    return [c.itemText(i) for c in combos for i in range(c.count())]
+
+
+def _cells(table) -> list[str]:
+    return [
+        table.item(r, c).text()
+        for r in range(table.rowCount())
+        for c in range(table.columnCount())
+        if table.item(r, c) is not None
+    ]
 
 
 def test_mapping_dialog_speaks_french(qtbot, store, make_window, tmp_path, boxes):
@@ -133,74 +166,81 @@ def test_mapping_dialog_speaks_french(qtbot, store, make_window, tmp_path, boxes
 
     assert dialog.windowTitle() == "Correspondance des colonnes : appels_avril.csv"
     assert dialog.intro.text().startswith("Aucun profil d'import ne reconnaît appels_avril.csv.")
-    assert dialog.reader.title() == "Lecture du fichier"
-    assert [dialog.row_labels[k].text() for k in ("encoding", "delimiter", "header", "table")] == [
+    assert dialog.reader.title() == "Le fichier et ses formats"
+    assert [dialog.row_labels[k].text() for k in ("kind", "encoding", "delimiter", "header", "dates")] == [
+        "Type de fichier",
         "Encodage",
         "Séparateur",
         "Ligne d'en-tête",
-        "Importer dans",
+        "Dates",
     ]
-    assert _headers(dialog.fields) == ["Champ", "Colonne du fichier", "Confiance"]
-    assert dialog.mapping_label.text() == "Correspondance des champs"
+    assert dialog.kind_combo.currentText() == "Journal d'appels (une ligne par appel)"
+    assert _headers(dialog.fields) == ["Colonne du fichier", "Valeurs", "Champ", "Confiance", "Lue comme"]
+    assert _headers(dialog.value_table) == ["Champ", "Valeur dans le fichier", "Lignes", "Devient"]
     assert dialog.preview_label.text().startswith("Aperçu")
     assert (dialog.save_button.text(), dialog.name_label.text()) == ("Enregistrer comme profil", "Nom du profil")
     assert (dialog.import_button.text(), dialog.cancel_button.text()) == ("Importer", "Annuler")
     assert dialog.delimiter.currentText() == "Point-virgule ;"
-    tables = [dialog.table.itemText(i) for i in range(dialog.table.count())]
-    assert tables[:3] == ["Contacts (appels, tickets, chats)", "Enquêtes", "Présence des conseillers"]
-    assert "Plannings des conseillers" in tables and "agent_schedules" not in tables
 
-    # Fields: French names, the technical id as tooltip (profiles use it), confidences in French
-    rows = {name: r for r, name in enumerate(dialog.combos)}  # field ids, in table order
-    assert all(dialog.fields.item(r, 0).toolTip() == name.removesuffix(".time") for name, r in rows.items())
-    label = lambda field: dialog.fields.item(rows[field], 0).text()
-    assert label("arrived_at") == "Arrivée *"
-    assert label("arrived_at.time") == "Arrivée : heure seule (facultatif)"
-    assert (label("agent_id"), label("queue"), label("wait_s"), label("talk_s"), label("outcome")) == (
-        "Conseiller",
-        "File d'attente",
-        "Temps d'attente",
-        "Durée de communication",
-        "Résultat",
-    )
-    assert dialog.fields.item(rows["agent_id"], 2).text() == "100\u202f%"
+    # Columns: the field proposed in French (the field id as tooltip), confidences, rules
+    row = {c: r for r, c in enumerate(dialog.combos)}
+    assert dialog.combos["Jour d'appel"].currentText() == "Arrivée *"
+    assert dialog.combos["Heure"].currentText() == "Arrivée : heure seule"
+    assert dialog.combos["Pôle"].currentText() == "non utilisée"
+    assert dialog.combos["Conseiller"].currentText() == "Conseiller"
+    assert dialog.fields.item(row["Conseiller"], 3).text() == "100\u202f%"
+    assert dialog.fields.item(row["Durée"], 4).text() == "durée en secondes"
+    assert dialog.fields.item(row["Jour d'appel"], 4).text() == "date + heure"
+    # Values: what each becomes, in French words
+    assert dialog.value_combos[("Décroché", "Non")].currentText() == "abandonné"
 
-    # Preview: French headers (field id as tooltip), codes in French words
+    # Preview: counts in French, French headers (field id as tooltip), codes in French words
+    assert dialog.counts.text() == "3 lignes sur 3 seraient importées."
     heads = _headers(dialog.preview)
     assert heads[0] == "Ligne" and heads[-1] == "Motif du rejet"
     assert {"Conseiller", "Arrivée", "Durée de communication", "Résultat", "Canal", "Sens"} <= set(heads)
     outcome = heads.index("Résultat")
     assert dialog.preview.horizontalHeaderItem(outcome).toolTip() == "outcome"
     assert [dialog.preview.item(r, outcome).text() for r in range(3)] == ["décroché", "abandonné", "décroché"]
-    assert dialog.preview.item(0, outcome).toolTip() == "answered"
     assert dialog.preview.item(0, heads.index("Arrivée")).text() == "03/04/2024 09:15:02"
-    assert dialog.status.text() == "Lignes affichées : 3 ; rejetées à l'import : 0."
+    assert dialog.status.text() == "Prêt à importer."
 
     _no_english(
-        _interface_texts(dialog)
-        + tables
-        + [dialog.delimiter.itemText(i) for i in range(dialog.delimiter.count())]
-        + [dialog.fields.item(r, 0).text() for r in range(dialog.fields.rowCount())],
+        _interface_texts(dialog) + _combo_texts(dialog),
         _mapping_sources(),
         file_names=["appels_avril.csv", "appels_avril"],
     )
+    # Month first: the reason a row would not load, in French
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("mdy"))
+    qtbot.waitUntil(lambda: "1 rejetées" in dialog.counts.text(), timeout=20000)
+    assert dialog.counts.text().splitlines() == [
+        "2 lignes sur 3 seraient importées ; 1 rejetées.",
+        "• date illisible dans la colonne Jour d'appel : 1 lignes (p. ex. 13/04/2024 10:01:00)",
+    ]
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("auto"))
+    qtbot.waitUntil(lambda: dialog.counts.text() == "3 lignes sur 3 seraient importées.", timeout=20000)
 
     # A missing required field is named in French; a column chosen by hand says so
-    arrived = dialog.combos["arrived_at"]
-    arrived.setCurrentIndex(0)
+    dialog.set_field("Jour d'appel", None)
     assert dialog.status.text() == "Choisissez une colonne pour : Arrivée"
-    assert dialog.fields.item(rows["arrived_at"], 2).text() == "choix manuel"
-    arrived.setCurrentIndex(arrived.findText("Jour d'appel"))
-    qtbot.waitUntil(lambda: dialog.preview.rowCount() == 3, timeout=10000)
+    assert dialog.fields.item(row["Jour d'appel"], 3).text() == ""
+    dialog.set_field("Jour d'appel", "arrived_at")
+    assert dialog.fields.item(row["Jour d'appel"], 3).text() == "choix manuel"
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=20000)
     _shot(dialog, "mapping_fr_chosen")
 
-    # Import: the summary is French too
+    # Import: the summary is French too, every column accounted for
     with qtbot.waitSignal(window.actions_.import_finished, timeout=20000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(boxes), timeout=10000)
-    title, text = boxes[-1]
-    assert title == "Import terminé"
-    assert text == "appels_avril.csv : 3 lignes lues, 3 importées, 0 doublons, 0 rejetées"
+    summary = window.import_summary
+    _shot(summary, "import_summary_fr")
+    assert summary.windowTitle() == "Import terminé"
+    assert (
+        summary.text.text().splitlines()[0] == "appels_avril.csv : 3 lignes lues, 3 importées, 0 doublons, 0 rejetées"
+    )
+    assert _headers(summary.tables[0]) == ["Colonne du fichier", "Champ", "Confiance", "Lue comme"]
+    cells = {summary.tables[0].item(r, 0).text(): summary.tables[0].item(r, 1).text() for r in range(6)}
+    assert cells["Pôle"] == "non utilisée" and cells["Conseiller"] == "Conseiller"
 
 
 def test_mapping_dialog_stays_english_then_follows_the_window(qtbot, store, make_window, tmp_path, boxes):
@@ -208,8 +248,9 @@ def test_mapping_dialog_stays_english_then_follows_the_window(qtbot, store, make
     path = tmp_path / "appels_avril.csv"
     path.write_text(HEADER + "\n".join(ROWS) + "\n", encoding="utf-8")
     dialog = _open_mapping(qtbot, window, path)
+    _shot(dialog, "mapping_en")
     assert dialog.windowTitle() == "Map the columns of appels_avril.csv"
-    assert _headers(dialog.fields) == ["Field", "Column in the file", "Confidence"]
+    assert _headers(dialog.fields) == ["Column in the file", "Values", "Field", "Confidence", "Read as"]
     assert (dialog.save_button.text(), dialog.import_button.text(), dialog.cancel_button.text()) == (
         "Save as profile",
         "Import",
@@ -222,16 +263,23 @@ def test_mapping_dialog_stays_english_then_follows_the_window(qtbot, store, make
         "abandoned",
         "answered",
     ]
-    assert dialog.status.text() == "3 rows shown, 0 would be rejected."
-    assert dialog.fields.item(0, 2).text() == "60%"
+    assert dialog.counts.text() == "3 of 3 rows would load."
+    row = {c: r for r, c in enumerate(dialog.combos)}
+    assert dialog.fields.item(row["Jour d'appel"], 3).text() == "60%"
 
     window.actions_.set_language("fr")  # the open dialog re-labels with the window
     qtbot.waitUntil(lambda: dialog.windowTitle().startswith("Correspondance"), timeout=5000)
-    assert _headers(dialog.fields) == ["Champ", "Colonne du fichier", "Confiance"]
+    assert _headers(dialog.fields) == ["Colonne du fichier", "Valeurs", "Champ", "Confiance", "Lue comme"]
     assert "Résultat" in _headers(dialog.preview)
-    assert dialog.status.text() == "Lignes affichées : 3 ; rejetées à l'import : 0."
-    assert dialog.fields.item(0, 2).text() == "60\u202f%"
-    _no_english(_interface_texts(dialog), _mapping_sources(), file_names=["appels_avril.csv", "appels_avril"])
+    assert dialog.counts.text() == "3 lignes sur 3 seraient importées."
+    assert dialog.fields.item(row["Jour d'appel"], 3).text() == "60\u202f%"
+    assert dialog.fields.item(row["Durée"], 4).text() == "durée en secondes"
+    assert dialog.combos["Pôle"].currentText() == "non utilisée"
+    _no_english(
+        _interface_texts(dialog) + _combo_texts(dialog),
+        _mapping_sources(),
+        file_names=["appels_avril.csv", "appels_avril"],
+    )
 
 
 CSV = (

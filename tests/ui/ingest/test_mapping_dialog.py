@@ -1,6 +1,9 @@
 """The mapping dialog, driven as a team lead would: an unknown French call log is
-dropped, the dialog proposes a mapping, one combo is changed, the mapping is saved as
-a profile and imported; the next file of the same shape imports without the dialog."""
+dropped, the dialog says what kind of file it takes it for and proposes a field per
+column; the user changes the date format, maps a value, watches the preview's counts
+change, sees Import refused while nothing would load, saves the mapping as a profile
+and imports; the next file of the same shape imports without the dialog, its values
+mapped the same way."""
 
 from pathlib import Path
 
@@ -27,13 +30,8 @@ def _write(path: Path, rows) -> Path:
 @pytest.fixture
 def boxes(monkeypatch):
     shown = []
-    monkeypatch.setattr(import_flow.QMessageBox, "information", lambda *a: shown.append(a[2]))
     monkeypatch.setattr(import_flow.QMessageBox, "warning", lambda *a: shown.append(a[2]))
     return shown
-
-
-def _combo(dialog, field):
-    return dialog.combos[field]
 
 
 def _preview_column(dialog, header):
@@ -42,47 +40,101 @@ def _preview_column(dialog, header):
     return [dialog.preview.item(r, c).text() for r in range(dialog.preview.rowCount())]
 
 
+def _settled(qtbot, dialog, timeout=20000):
+    """Wait for the debounced preview (and any listing of values) to come back."""
+    qtbot.waitUntil(lambda: dialog.proposal is not None and not dialog.is_pending(), timeout=timeout)
+    qtbot.waitUntil(lambda: not dialog.values_runner.busy, timeout=timeout)
+    qtbot.waitUntil(lambda: not dialog.is_pending(), timeout=timeout)
+
+
+def _field_of(dialog, column):
+    return dialog.combos[column].currentData()
+
+
 def test_unknown_file_mapped_saved_imported_then_recognised(qtbot, store, make_window, tmp_path, boxes):
     window = make_window(store)
     first = _write(tmp_path / "appels_avril.csv", ROWS)
     window.actions_.import_paths([str(first)])
     qtbot.waitUntil(lambda: getattr(window, "mapping_dialog", None) is not None, timeout=10000)
     dialog = window.mapping_dialog
-    qtbot.waitUntil(lambda: dialog.preview.rowCount() == 3, timeout=10000)
+    _settled(qtbot, dialog)
     assert dialog.isVisible()
-    # What the dialog proposes: reader options and the mapping, with confidences
+    # The kind of file, the reader options and a field for every column, with confidences
+    assert dialog.kind == "calls" and dialog.kind_combo.currentText() == "Call log (one row per call)"
     assert dialog.delimiter.currentData() == ";" and dialog.encoding.currentText() == "utf-8"
-    assert dialog.header_line.value() == 1
-    assert _combo(dialog, "agent_id").currentText() == "Conseiller"
-    assert _combo(dialog, "arrived_at").currentText() == "Jour d'appel"
-    assert _combo(dialog, "arrived_at.time").currentText() == "Heure"
-    assert _combo(dialog, "talk_s").currentText() == "Durée"
-    assert _combo(dialog, "queue").currentText() == "—"
-    labels = [dialog.fields.item(r, 0).text() for r in range(dialog.fields.rowCount())]
-    assert "Arrival time *" in labels  # required fields are marked
-    # Values as they will load: a timestamp from Jour + Heure, seconds, recoded outcome
+    assert [dialog.fields.item(r, 0).text() for r in range(dialog.fields.rowCount())] == HEADER.strip().split(";")
+    fields = {c: _field_of(dialog, c) for c in dialog.combos}
+    assert fields == {
+        "Conseiller": "agent_id",
+        "Jour d'appel": "arrived_at",
+        "Heure": "arrived_at.time",
+        "Durée": "talk_s",
+        "Décroché": "outcome",
+        "Pôle": None,
+    }
+    row = {c: r for r, c in enumerate(dialog.combos)}
+    assert dialog.combos["Pôle"].currentText() == "not used"
+    assert dialog.combos["Jour d'appel"].currentText() == "Arrival time *"
+    assert dialog.fields.item(row["Conseiller"], 3).text() == "100%"
+    assert dialog.fields.item(row["Durée"], 4).text() == "duration in seconds"
+    assert dialog.fields.item(row["Pôle"], 4).text() == "not used"
+    # The preview: counts over the file, and values as they will load
+    assert dialog.counts.text() == "3 of 3 rows would load."
     assert _preview_column(dialog, "Arrival time")[0] == "2024-04-03 09:15:02"
     assert _preview_column(dialog, "Talk time") == ["252", "121", "600"]
     assert _preview_column(dialog, "Outcome") == ["answered", "abandoned", "answered"]
+    assert dialog.import_button.isEnabled() and dialog.save_button.isEnabled()
+
+    # The values of the outcome column, listed from the file with their rows, a target each
+    listed = [
+        (dialog.value_table.item(r, 1).text(), dialog.value_table.item(r, 2).text())
+        for r in range(dialog.value_table.rowCount())
+    ]
+    assert listed == [("Oui", "2"), ("Non", "1")]
+    assert dialog.value_combos[("Décroché", "Non")].currentData() == "abandoned"
+    # "Non" here means the call overflowed to another site: mapped so
+    dialog.set_target("Décroché", "Non", "flowout")
+    _settled(qtbot, dialog)
+    assert _preview_column(dialog, "Outcome") == ["answered", "flowout", "answered"]
+
+    # Month first: 13/04/2024 cannot be read; the preview says how many rows and why
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("mdy"))
+    assert not dialog.import_button.isEnabled()  # until the new counts are in
+    _settled(qtbot, dialog)
+    assert dialog.counts.text().splitlines() == [
+        "2 of 3 rows would load; 1 rejected.",
+        "• cannot read the date in column Jour d'appel: 1 rows (e.g. 13/04/2024 10:01:00)",
+    ]
     assert dialog.import_button.isEnabled()
-    # A required field left unmapped: Import is disabled and the dialog says what is missing
-    _combo(dialog, "arrived_at").setCurrentIndex(0)
-    assert not dialog.import_button.isEnabled() and "Arrival time" in dialog.status.text()
-    _combo(dialog, "arrived_at").setCurrentIndex(_combo(dialog, "arrived_at").findText("Jour d'appel"))
-    assert dialog.import_button.isEnabled()
-    # The user maps the queue to "Pôle"
-    queue = _combo(dialog, "queue")
-    queue.setCurrentIndex(queue.findText("Pôle"))
-    qtbot.waitUntil(
-        lambda: "Queue" in [dialog.preview.horizontalHeaderItem(c).text() for c in range(dialog.preview.columnCount())],
-        timeout=10000,
-    )
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("dmy"))
+    _settled(qtbot, dialog)
+    assert dialog.counts.text() == "3 of 3 rows would load."
+
+    # The agent's names as arrival times: nothing would load, Import and saving are refused
+    dialog.set_field("Conseiller", "arrived_at")
+    _settled(qtbot, dialog)
+    assert _field_of(dialog, "Jour d'appel") is None  # one column per field
+    assert dialog.counts.text().startswith("0 of 3 rows would load; 3 rejected.")
+    assert not dialog.import_button.isEnabled() and not dialog.save_button.isEnabled()
+    assert dialog.status.text().startswith("Import is not possible: none of the 3 rows would load")
+    assert dialog.save_profile() is None
+    # A required field without a column: refused too, the field named
+    dialog.set_field("Conseiller", None)
+    assert not dialog.import_button.isEnabled() and dialog.status.text() == "Choose a column for: Arrival time"
+    dialog.set_field("Conseiller", "agent_id")
+    dialog.set_field("Jour d'appel", "arrived_at")
+    dialog.set_field("Pôle", "queue")
+    _settled(qtbot, dialog)
+    assert dialog.fields.item(row["Pôle"], 3).text() == "chosen"
     assert _preview_column(dialog, "Queue") == ["Ventes", "SAV", "SAV"]
-    # Save as profile, then import
+    assert dialog.import_button.isEnabled()
+
+    # Save as profile (fields, value codes, formats), then import
     dialog.name.setText("appels_conseillers")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     saved = Path(store.path).parent / "profiles" / "appels_conseillers.toml"
-    assert saved.is_file() and "Pôle" in saved.read_text(encoding="utf-8")
+    text = saved.read_text(encoding="utf-8")
+    assert "Pôle" in text and 'non = "flowout"' in text and 'date_order = "dmy"' in text
     with qtbot.waitSignal(window.actions_.import_finished, timeout=20000) as done:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     [report] = done.args[0]
@@ -97,10 +149,18 @@ def test_unknown_file_mapped_saved_imported_then_recognised(qtbot, store, make_w
     )
     assert rows == [
         ("Marie Durand", "Ventes", 252.0, "answered"),
-        ("Paul Martin", "SAV", 121.0, "abandoned"),
+        ("Paul Martin", "SAV", 121.0, "flowout"),
         ("Marie Durand", "SAV", 600.0, "answered"),
     ]
-    # A second file of the same shape imports on sight, without the dialog
+    # The summary lists every column of the file: the field it fed, or not used
+    summary = window.import_summary
+    assert summary.text.text().startswith("appels_avril.csv: 3 rows read, 3 loaded, 0 duplicates, 0 rejected")
+    [table] = summary.tables
+    said = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(6)}
+    assert said["Pôle"] == ("Queue", "100%") and said["Décroché"][0] == "Outcome"
+    assert said["Jour d'appel"] == ("Arrival time", "100%")
+
+    # A second file of the same shape imports on sight, its "Non" an overflow again
     window.mapping_dialog = None
     second = _write(tmp_path / "appels_mai.csv", MORE)
     with qtbot.waitSignal(window.actions_.import_finished, timeout=20000) as done:
@@ -108,7 +168,66 @@ def test_unknown_file_mapped_saved_imported_then_recognised(qtbot, store, make_w
     [report] = done.args[0]
     assert report.profile == "appels_conseillers" and report.loaded == 2
     assert window.mapping_dialog is None
-    assert any("appels_mai.csv" in text for text in boxes)
+    outcomes = store.cursor().execute(
+        "SELECT outcome FROM contacts WHERE import_id = $i ORDER BY arrived_at", {"i": report.import_id}
+    )
+    assert [r[0] for r in outcomes.fetchall()] == ["answered", "flowout"]
+    assert window.import_summary.text.text().startswith("appels_mai.csv: 2 rows read, 2 loaded")
+
+
+def test_kind_of_file_and_a_compact_date(qtbot, store, tmp_path):
+    """A bank's call records: dates as YYMMDD in one column, the time in another, an id
+    that repeats across days; chosen as chats then back as calls."""
+    path = tmp_path / "releve.csv"
+    path.write_text(
+        "call_id;jour;heure;agent;duree_sec\n1;990201;08:00:00;A;60\n2;990201;08:05:00;B;30\n1;990202;08:00:00;A;45\n",
+        encoding="utf-8",
+    )
+    dialog = MappingDialog(path, store)
+    qtbot.addWidget(dialog)
+    _settled(qtbot, dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("chats"))
+    _settled(qtbot, dialog)
+    assert dialog.kind == "chats"
+    dialog.set_field("jour", "arrived_at")
+    dialog.set_field("heure", "arrived_at.time")
+    _settled(qtbot, dialog)
+    assert set(_preview_column(dialog, "Channel")) == {"chat"}
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("calls"))
+    _settled(qtbot, dialog)
+    dialog.set_field("jour", "arrived_at")
+    dialog.set_field("heure", "arrived_at.time")
+    dialog.set_field("call_id", "source_key")
+    _settled(qtbot, dialog)
+    assert set(_preview_column(dialog, "Channel")) == {"phone"}
+    # 990201 read as 1999-02-01 (found from the values); the id repeats on another day:
+    # three calls, the key widened with the arrival time
+    assert _preview_column(dialog, "Arrival time") == [
+        "1999-02-01 08:00:00",
+        "1999-02-01 08:05:00",
+        "1999-02-02 08:00:00",
+    ]
+    assert dialog.counts.text() == "3 of 3 rows would load."
+    assert dialog.import_button.isEnabled()
+    # Day first: year-first dates are still read (they are not ambiguous)
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("dmy"))
+    _settled(qtbot, dialog)
+    assert dialog.counts.text() == "3 of 3 rows would load."
+    # The agent as the date: nothing loads, Import is refused and the reason said
+    dialog.set_field("agent", "arrived_at")
+    _settled(qtbot, dialog)
+    assert dialog.counts.text().startswith("0 of 3 rows would load; 3 rejected.")
+    assert "cannot read the date in column agent: 3 rows (e.g. A 08:00:00)" in dialog.counts.text()
+    assert not dialog.import_button.isEnabled() and not dialog.save_button.isEnabled()
+    dialog.set_field("jour", "arrived_at")
+    # A unit for durations written without one
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("ymd"))
+    dialog.set_field("duree_sec", "talk_s")
+    dialog.duration_unit.setCurrentIndex(dialog.duration_unit.findData("minutes"))
+    _settled(qtbot, dialog)
+    # the header says seconds ("_sec"): the header's unit wins over the default
+    assert _preview_column(dialog, "Talk time") == ["60", "30", "45"]
+    assert dialog.import_button.isEnabled()
 
 
 def test_import_button_waits_for_required_fields(qtbot, store, tmp_path):
@@ -116,14 +235,14 @@ def test_import_button_waits_for_required_fields(qtbot, store, tmp_path):
     path.write_text("Nom;Valeur\nA;1\nB;2\n", encoding="utf-8")
     dialog = MappingDialog(path, store)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.proposal is not None, timeout=10000)
+    _settled(qtbot, dialog)
     assert not dialog.import_button.isEnabled() and not dialog.save_button.isEnabled()
-    arrived = dialog.combos["arrived_at"]
-    arrived.setCurrentIndex(arrived.findText("Valeur"))
-    assert dialog.import_button.isEnabled()
-    qtbot.waitUntil(lambda: dialog.preview.rowCount() == 2, timeout=10000)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("calls"))
+    _settled(qtbot, dialog)
+    dialog.set_field("Valeur", "arrived_at")
+    _settled(qtbot, dialog)
     rejected = [dialog.preview.item(r, dialog.preview.columnCount() - 1).text() for r in range(2)]
     assert all("cannot read the date" in text for text in rejected)
-    # Every row shown would be rejected: Import and "save as profile" are refused (#12)
+    # Every row would be rejected: Import and "save as profile" are refused (#12)
     assert not dialog.import_button.isEnabled() and not dialog.save_button.isEnabled()
-    assert "None of the 2 rows shown would load" in dialog.status.text()
+    assert dialog.status.text().startswith("Import is not possible: none of the 2 rows would load")
