@@ -1887,5 +1887,9 @@
         <source>{0}: not a finite number (NaN or infinity)</source>
         <translation>{0} : pas un nombre fini (NaN ou infini)</translation>
     </message>
+    <message>
+        <source>event folded into its ticket (the ticket is rebuilt from its events)</source>
+        <translation>événement regroupé dans son ticket (le ticket est reconstruit à partir de ses événements)</translation>
+    </message>
 </context>
 </TS>

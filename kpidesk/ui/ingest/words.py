@@ -167,6 +167,12 @@ REASONS: list[Pattern] = [
         ),
     ),
 ]
+REASONS.append(
+    _p(
+        r"event folded into its ticket \(the ticket is rebuilt from its events\)",
+        QT_TRANSLATE_NOOP("ImportWords", "event folded into its ticket (the ticket is rebuilt from its events)"),
+    )
+)
 KEYS: list[Pattern] = [
     _p(r"the whole row \(no id column\)", QT_TRANSLATE_NOOP("ImportWords", "the whole row (no id column)")),
     _p(r"as the format defines it", QT_TRANSLATE_NOOP("ImportWords", "as the format defines it")),

@@ -67,3 +67,71 @@ def test_header_line_chosen_by_the_user(tmp_path, store):
     )
     report = import_file(store, path, data)
     assert (report.rows_read, report.loaded) == (1, 1)
+
+
+# -- the dialog as a tool: kinds of file, values listed, counts over the file (#12) ---------
+BANK = (
+    "call_id;jour;heure;agent;issue\n"
+    "1;990201;08:00:00;A;Traité\n"
+    "2;990201;08:05:00;B;Perdu\n"
+    "1;990202;08:00:00;A;Traité\n"
+    "3;pas de date;08:10:00;B;Débordé\n"
+    "4;990203;08:20:00;A;Traité\n"
+)
+
+
+def test_kinds_values_and_counts(tmp_path):
+    path = tmp_path / "banque.csv"
+    path.write_text(BANK, encoding="utf-8")
+    found = preview.inspect_kind(path, kind="calls")
+    assert found.kind == "calls" and found.proposal.constants["channel"] == "phone"
+    assert found.examples["jour"] == ["990201", "990201", "990202"]
+    assert "talk_s" in found.fields and "import_id" not in found.fields
+    # The outcome column's values, most frequent first, with their rows
+    assert preview.distinct_values(path, ["issue"]) == {"issue": ([("Traité", 3), ("Débordé", 1), ("Perdu", 1)], 3)}
+    data = preview.profile_data(
+        found.proposal,
+        {
+            "source_key": "call_id",
+            "arrived_at": {"date": "jour", "time": "heure"},
+            "agent_id": "agent",
+            "outcome": {"column": "issue", "map": {"traité": "answered", "perdu": "abandoned", "débordé": "flowout"}},
+        },
+        kind="chats",
+        parse={"date_order": "ymd", "duration_unit": "seconds"},
+    )
+    assert data["fields"]["channel"] == {"value": "chat"} and data["parse"] == {
+        "date_order": "ymd",
+        "duration_unit": "seconds",
+    }
+    pv = preview.preview(path, data)
+    # 5 rows: one has no readable date; call id 1 repeats on another day, so the key is
+    # the id with the arrival time and both calls load
+    assert (pv.total, pv.loading, pv.rejected, pv.duplicates) == (5, 4, 1, 0)
+    assert pv.why == [("cannot read the date in column jour", 1, "pas 08:10:00")]  # the date part and the time
+    assert pv.key == "call_id + arrived_at (the id repeats for different records)"
+    outcome = pv.columns.index("outcome")
+    assert [r[outcome] for r in pv.rows] == ["answered", "abandoned", "answered", "flowout", "answered"]
+    rules = {c["column"]: (c["field"], c["rule"]) for c in pv.columns_report}
+    assert rules["issue"][0] == "outcome" and rules["issue"][1].startswith("coded values: traité → answered")
+    assert rules["jour"] == ("arrived_at", "date + time of day")
+    # The same file taken as survey answers: no score column, nothing can load
+    assert preview.inspect_kind(path, kind="surveys").proposal.table == "surveys"
+
+
+def test_the_kind_core_recognises_opens_the_dialog(tmp_path):
+    tickets = tmp_path / "t.csv"
+    tickets.write_text(
+        "Ticket ID,Ticket Status,Ticket Channel,Customer Satisfaction Rating,First Response Time\n"
+        "1,Closed,Email,4,2023-06-01 12:00:00\n2,Open,Chat,,2023-06-01 13:00:00\n",
+        encoding="utf-8",
+    )
+    found = preview.inspect_kind(tickets)
+    # a CSAT column, but a ticket list explains clearly more of the file (core's rival)
+    assert found.kind == "tickets"
+    assert found.proposal.fields["channel"].column == "Ticket Channel"
+    assert found.proposal.fields[preview.LINKED_SCORE].column == "Customer Satisfaction Rating"
+    per_rep = tmp_path / "per_rep.csv"
+    per_rep.write_text("Incoming Calls,Answered Calls,Abandoned Calls,Sales Rep\n217,204,13,Rep09\n", encoding="utf-8")
+    found = preview.inspect_kind(per_rep)
+    assert found.kind == "intervals" and found.proposal.constants["interval_s"] == 1800
