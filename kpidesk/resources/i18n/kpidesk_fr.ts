@@ -1708,6 +1708,18 @@
         <source>pause</source>
         <translation>en pause</translation>
     </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>social media</source>
+        <translation>réseaux sociaux</translation>
+    </message>
 </context>
 <context>
     <name>ImportWords</name>

@@ -120,9 +120,12 @@ VALUE_LABELS = {
     "pause": QT_TRANSLATE_NOOP("MappingValues", "pause"),
     "solved": QT_TRANSLATE_NOOP("MappingValues", "solved"),
     "closed": QT_TRANSLATE_NOOP("MappingValues", "closed"),
+    "open": QT_TRANSLATE_NOOP("MappingValues", "open"),
+    "pending": QT_TRANSLATE_NOOP("MappingValues", "pending"),
+    "social": QT_TRANSLATE_NOOP("MappingValues", "social media"),
     "missed": QT_TRANSLATE_NOOP("MappingValues", "missed"),
 }
-CODED_COLUMNS = {"channel", "direction", "outcome", "state"}
+CODED_COLUMNS = {"channel", "direction", "outcome", "state", "status"}
 
 
 def field_label(name: str) -> str:
