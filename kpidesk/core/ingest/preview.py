@@ -11,18 +11,21 @@ database: the UI runs them in a worker thread.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kpidesk.core.ingest import accounting, mapping, profiles
+from kpidesk.core.ingest import accounting, decide, mapping, profiles, values
 from kpidesk.core.ingest import keys as natural_keys
+from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.identifiers import normalize, quote
 from kpidesk.core.ingest.linked import survey_profile
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.proposal import FieldGuess, Proposal, opened, propose_from
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
 from kpidesk.core.ingest.tables import DEFAULTS, FRAMEWORK_COLUMNS, TARGETS, column_types
+from kpidesk.core.ingest.transforms import event_log
 
 TABLES = list(TABLE_HINTS) + [t for t in TARGETS if t not in TABLE_HINTS]
 READ_KEYS = ("encoding", "delimiter", "header_line")
@@ -35,7 +38,13 @@ KINDS: dict[str, dict[str, Any]] = {
     "surveys": {"table": "surveys", "profile": None},
     "sessions": {"table": "agent_sessions", "profile": "generic_agent_sessions"},
     "intervals": {"table": "interval_stats", "profile": "generic_interval_report"},
+    # one row per event of a ticket: rebuilt into tickets by the event_log transform
+    "events": {"table": "contacts", "profile": "generic_event_log", "transform": "event_log"},
 }
+# The event log's columns (transforms/event_log.py FIELDS) and what its activities mean.
+EVENT_FIELDS = ["event.case", "event.at", "event.activity", "event.resource"]
+EVENT_REQUIRED = ["event.case", "event.at"]
+ACTIVITY_ROLES = ["created", "response", "solved", "reopen"]
 # Fields whose values are codes the user maps (the distinct values listed, a target each).
 CODED = {
     "outcome": ["answered", "abandoned", "flowout", "missed", "handled", "contained", "handoff"],
@@ -43,6 +52,7 @@ CODED = {
     "channel": ["phone", "email", "chat", "bot", "social"],
     "direction": ["inbound", "outbound"],
     "state": ["logged_in", "pause"],
+    "event.activity": ACTIVITY_ROLES,
 }
 LINKED_SCORE = "survey.score"  # a satisfaction score per contact: linked survey answers
 PREVIEW_CAP = 200_000  # rows counted by the preview (the file's first ones)
@@ -65,6 +75,8 @@ class Preview:
     duplicates: int = 0  # rows repeating another row's key in the file
     why: list[tuple[str, int, str]] = field(default_factory=list)  # (reason, rows, an example value)
     capped: bool = False
+    ignored: int = 0  # rows that are no record of their own (an event folded into its ticket)
+    ignored_why: list[tuple[str, int]] = field(default_factory=list)
     columns_report: list[dict[str, Any]] = field(default_factory=list)  # accounting.column_report
     key: str = ""
 
@@ -119,7 +131,10 @@ def inspect_kind(
         spec = KINDS[kind]
         prop = propose_from(cur, info, rel, spec["table"])
         prop.reader = dict(info.describe(), delimiter_char=info.delimiter)
-        if spec.get("profile"):
+        if spec.get("transform") == "event_log":
+            prop.fields = _event_columns(rel.columns)
+            prop.constants = {}
+        elif spec.get("profile"):
             base = profiles.find(spec["profile"])
             prop.fields = _with_profile(cur, base, rel.columns, samples, prop.fields)
             for name, value in base.fields.items():  # the kind's constants (an interval of 30 minutes)
@@ -146,6 +161,41 @@ def _best_kind(cur: Any, info: Any, rel: Any, known: list[Profile]) -> str:
             return kind_of(prof.table)
     guess = propose_from(cur, info, rel)
     return kind_of(guess.table, guess.constants.get("channel"))
+
+
+def _event_columns(columns: list[str]) -> dict[str, FieldGuess]:
+    """The event log's columns found by the transform's own names."""
+    fields: dict[str, FieldGuess] = {}
+    for role, names in event_log.FIELDS.items():
+        col = profiles.find_column(list(names), columns)
+        if col is not None and col not in {g.column for g in fields.values()}:
+            conf = 1.0 if normalize(col) in {normalize(n) for n in names} else 0.9
+            fields[f"event.{role}"] = FieldGuess(col, conf)
+    return fields
+
+
+def activity_role(value: str) -> str | None:
+    """What an activity name means by the event log's default names (created, response,
+    solved, reopen), or None: another event."""
+    acts = event_log.DEFAULT_ACTIVITIES
+    for role in ("reopen", "created", "solved", "response"):
+        if re.search(acts[role], value):
+            return role
+    return None
+
+
+_RE_SPECIAL = set("\\.^$|?*+()[]{}")
+NOTHING = r"[^\s\S]"  # a pattern no activity matches (RE2 has no lookahead)
+
+
+def activities(roles: dict[str, str]) -> dict[str, str]:
+    """``[activities]`` regular expressions from exact names: {activity: role}."""
+    out = {}
+    for role in ACTIVITY_ROLES:
+        names = [v for v, r in roles.items() if r == role]
+        words = "|".join("".join("\\" + ch if ch in _RE_SPECIAL else ch for ch in n) for n in names)
+        out[role] = f"(?i)^\\s*({words})\\s*$" if names else NOTHING
+    return out
 
 
 def _with_profile(
@@ -229,6 +279,8 @@ def profile_data(
     the formats chosen (``date_order``, ``duration_unit``); ``confidence`` how sure
     each field's column is (said in the import report)."""
     table = table or (KINDS[kind]["table"] if kind in KINDS else proposal.table)
+    if KINDS.get(kind or "", {}).get("transform") == "event_log":
+        return _event_profile(proposal, fields, read=read, name=name)
     data: dict[str, Any] = {
         "name": name or proposal.path.stem,
         "label": f"Mapped from {proposal.path.name}",
@@ -263,6 +315,37 @@ def profile_data(
     return data
 
 
+def _event_profile(
+    proposal: Proposal, fields: dict[str, Any], *, read: dict[str, Any] | None, name: str | None
+) -> dict[str, Any]:
+    """An event log's profile: the columns named for the transform, and what each
+    activity name means (``fields["event.activity"]``: ``{"column": …, "map": {name: role}}``)."""
+    columns: dict[str, str] = {}
+    roles: dict[str, str] | None = None
+    for key, spec in fields.items():
+        if key in EVENT_FIELDS:
+            col = spec if isinstance(spec, str) else spec.get("column")
+            if isinstance(col, str):
+                columns[key.removeprefix("event.")] = col
+            if key == "event.activity" and isinstance(spec, dict) and spec.get("map") is not None:
+                roles = dict(spec["map"])
+    data: dict[str, Any] = {
+        "name": name or proposal.path.stem,
+        "label": f"Mapped from {proposal.path.name}",
+        "source": "event_log",
+        "table": "contacts",
+        "transform": "event_log",
+        "match": {"headers": list(columns.values())},
+        "columns": columns,
+    }
+    read = {k: v for k, v in (read or {}).items() if k in READ_KEYS and v not in (None, "")}
+    if read:
+        data["read"] = read
+    if roles is not None:
+        data["activities"] = activities(roles)
+    return data
+
+
 def preview(
     path: str | Path,
     data: dict[str, Any],
@@ -274,6 +357,8 @@ def preview(
 ) -> Preview:
     """The first ``rows`` records mapped by the profile ``data``, and over the file's
     first ``cap`` rows how many would load and why the others would not."""
+    if data.get("transform") == "event_log":
+        return _preview_events(path, data, sheet=sheet, timezone=timezone, rows=rows, cap=cap)
     with opened(path, sheet=sheet, read=data.get("read")) as (cur, info, rel):
         prof = Profile(data.get("name", "preview"), data)
         _, missing = resolve(prof, rel.columns)
@@ -313,6 +398,59 @@ def preview(
         return out
 
 
+def _preview_events(
+    path: str | Path, data: dict[str, Any], *, sheet: str | None, timezone: str, rows: int, cap: int
+) -> Preview:
+    """An event log rebuilt into tickets by its transform, as the import does: the
+    tickets that would load, the events folded into them, the rows rejected."""
+    with opened(path, sheet=sheet, read=data.get("read")) as (cur, _info, rel):
+        missing = [f for f in EVENT_REQUIRED if f.removeprefix("event.") not in (data.get("columns") or {})]
+        if missing:
+            return Preview(missing=missing)
+        prof = Profile(data.get("name", "preview"), data)
+        cols = ", ".join(quote(c) for c in rel.columns)
+        cur.execute(
+            f"CREATE OR REPLACE TEMP TABLE _kd_events AS SELECT {cols}, _line FROM ({rel.sql}) LIMIT {int(cap)}",
+            rel.params,
+        )
+        out = Preview(missing=[])
+        out.total = _one(cur, "SELECT count(*) FROM _kd_events")
+        out.capped = out.total >= cap
+        day_first = decide.day_first(mapping.sample(cur, rel, 500).values())
+        cur.execute(f"SET VARIABLE kd_day_first = {values.lit_bool(day_first)}")
+        event_log.transform(cur, "_kd_events", TransformContext(prof.source, timezone, 0, prof.data))
+        out.loading = _one(cur, "SELECT count(DISTINCT source_key) FROM out_contacts")
+        # "unreadable timestamp 'x'": one reason, its value as the example
+        found = cur.execute(
+            "SELECT regexp_replace(reason, ' ' || chr(39) || '.*$', ''), count(*), min(regexp_extract(reason, chr(39) || '(.*)' || chr(39), 1)) "
+            "FROM out_rejects GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 8"
+        ).fetchall()
+        out.why = [(str(r[0]), int(r[1]), str(r[2] or "")) for r in found]
+        out.rejected = _one(cur, "SELECT count(*) FROM out_rejects")
+        out.ignored_why = [
+            (str(r[0]), int(r[1]))
+            for r in cur.execute("SELECT reason, count(*) FROM out_ignored GROUP BY 1 ORDER BY 2 DESC").fetchall()
+        ]
+        out.ignored = sum(n for _r, n in out.ignored_why)
+        res = cur.execute(f"SELECT * EXCLUDE (source, import_id) FROM out_contacts ORDER BY _line LIMIT {int(rows)}")
+        names = [d[0] for d in res.description]
+        il = names.index("_line")
+        keep = [i for i, n in enumerate(names) if n not in ("_line", "source_key")]
+        out.columns = [names[i] for i in keep]
+        for row in res.fetchall():
+            out.rows.append(tuple(row[i] for i in keep))
+            out.reasons.append(None)
+            out.lines.append(row[il])
+        out.columns_report = accounting.column_report(rel.columns, {}, {}, transform="event_log")
+        out.key = "as the format defines it"
+        return out
+
+
+def _one(cur: Any, sql: str) -> int:
+    row = cur.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
 def _count(cur: Any, plan: mapping.Plan, out: Preview) -> None:
     """Rows that load, rejected (per reason: a value that cannot be read is one reason
     per column, with an example), and repeats of a key inside the file."""
@@ -339,4 +477,7 @@ def _count(cur: Any, plan: mapping.Plan, out: Preview) -> None:
 
 def missing_fields(data: dict[str, Any], columns: list[str]) -> list[str]:
     """Required fields the profile ``data`` leaves without a column (empty: it can import)."""
+    if data.get("transform") == "event_log":
+        named = data.get("columns") or {}
+        return [f for f in EVENT_REQUIRED if named.get(f.removeprefix("event.")) not in columns]
     return resolve(Profile(data.get("name", "mapping"), data), columns)[1]

@@ -1520,6 +1520,50 @@
         <source>; </source>
         <translation> ; </translation>
     </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Case (ticket id)</source>
+        <translation>Dossier (numéro de ticket)</translation>
+    </message>
+    <message>
+        <source>Resource (agent)</source>
+        <translation>Ressource (conseiller)</translation>
+    </message>
+    <message>
+        <source>Ticket event log (one row per event)</source>
+        <translation>Journal d&apos;événements de tickets (une ligne par événement)</translation>
+    </message>
+    <message>
+        <source>Time of the event</source>
+        <translation>Heure de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>agent response</source>
+        <translation>réponse d&apos;un conseiller</translation>
+    </message>
+    <message>
+        <source>another event</source>
+        <translation>autre événement</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>rouvert</translation>
+    </message>
+    <message>
+        <source>solved or closed</source>
+        <translation>résolu ou clos</translation>
+    </message>
+    <message>
+        <source>ticket created</source>
+        <translation>ticket créé</translation>
+    </message>
+    <message>
+        <source>{n} ignored</source>
+        <translation>{n} ignorées</translation>
+    </message>
 </context>
 <context>
     <name>ImportHistory</name>
@@ -1902,6 +1946,18 @@
     <message>
         <source>event folded into its ticket (the ticket is rebuilt from its events)</source>
         <translation>événement regroupé dans son ticket (le ticket est reconstruit à partir de ses événements)</translation>
+    </message>
+    <message>
+        <source>no case id</source>
+        <translation>pas de numéro de dossier</translation>
+    </message>
+    <message>
+        <source>unreadable timestamp</source>
+        <translation>horodatage illisible</translation>
+    </message>
+    <message>
+        <source>unreadable timestamp {0}</source>
+        <translation>horodatage illisible {0}</translation>
     </message>
 </context>
 </TS>

@@ -65,6 +65,19 @@ KIND_LABELS = {
     "surveys": QT_TRANSLATE_NOOP("Mapping", "Survey answers"),
     "sessions": QT_TRANSLATE_NOOP("Mapping", "Agent sessions and pauses"),
     "intervals": QT_TRANSLATE_NOOP("Mapping", "Interval report (counts per period)"),
+    "events": QT_TRANSLATE_NOOP("Mapping", "Ticket event log (one row per event)"),
+}
+EVENT_LABELS = {  # the event log's columns (rebuilt into tickets)
+    "event.case": QT_TRANSLATE_NOOP("Mapping", "Case (ticket id)"),
+    "event.at": QT_TRANSLATE_NOOP("Mapping", "Time of the event"),
+    "event.activity": QT_TRANSLATE_NOOP("Mapping", "Activity"),
+    "event.resource": QT_TRANSLATE_NOOP("Mapping", "Resource (agent)"),
+}
+ROLE_LABELS = {  # what an activity means for the ticket
+    "created": QT_TRANSLATE_NOOP("Mapping", "ticket created"),
+    "response": QT_TRANSLATE_NOOP("Mapping", "agent response"),
+    "solved": QT_TRANSLATE_NOOP("Mapping", "solved or closed"),
+    "reopen": QT_TRANSLATE_NOOP("Mapping", "reopened"),
 }
 DATE_ORDERS = [
     ("auto", QT_TRANSLATE_NOOP("Mapping", "Found from the values")),
@@ -83,6 +96,16 @@ KEEP = "\x00keep"  # a value kept as it is written
 
 def tr(text: str) -> str:
     return translate("Mapping", text)
+
+
+def name_of(field: str) -> str:
+    """The user's word for a field, the event log's columns included."""
+    return tr(EVENT_LABELS[field]) if field in EVENT_LABELS else field_label(field)
+
+
+def code_label(field: str, code: str) -> str:
+    """The user's word for a code a value becomes."""
+    return tr(ROLE_LABELS[code]) if field == "event.activity" and code in ROLE_LABELS else value_label(field, code)
 
 
 def inspect_job(inputs, state):
@@ -309,7 +332,7 @@ class MappingDialog(QDialog):
         """The status line; kept as template and values so it can be re-said in another language."""
         self._status = (template, kwargs)
         if template == "missing":
-            names = ", ".join(field_label(m) for m in kwargs["missing"])
+            names = ", ".join(name_of(m) for m in kwargs["missing"])
             self.status.setText(tr("Choose a column for: {fields}").format(fields=names))
             return
         self.status.setText(kwargs.get("text", "") if template is None else tr(template).format(**kwargs))
@@ -390,6 +413,8 @@ class MappingDialog(QDialog):
     def field_choices(self) -> list[str]:
         """The fields a column may feed, for the kind of file chosen (required first)."""
         prop = self.proposal
+        if self.kind == "events":
+            return list(preview.EVENT_FIELDS)
         hinted = list(TABLE_HINTS.get(prop.table, {}).get("fields", []))
         names = preview.required_fields(prop.table) + hinted + list(getattr(self.inspection, "fields", []))
         names += [f for f in prop.fields if f != preview.LINKED_SCORE]
@@ -415,7 +440,7 @@ class MappingDialog(QDialog):
     def _fill_fields(self) -> None:
         prop = self.proposal
         choices = self.field_choices()
-        required = set(preview.required_fields(prop.table))
+        required = set(self.required())
         guessed = self._guessed()
         self.fields.setRowCount(len(prop.columns))
         self.combos = {}
@@ -450,10 +475,16 @@ class MappingDialog(QDialog):
         if name == preview.LINKED_SCORE:
             return words.field_of("surveys.score")
         base = name.removesuffix(TIME_SUFFIX)
-        label = field_label(base)
+        label = name_of(base)
         if name.endswith(TIME_SUFFIX):
             label = tr("{field}: time of day only").format(field=label)
-        return label + (" *" if name in preview.required_fields(self.proposal.table) else "")
+        return label + (" *" if name in self.required() else "")
+
+    def required(self) -> list[str]:
+        """The fields the kind of file cannot do without."""
+        if self.kind == "events":
+            return list(preview.EVENT_REQUIRED)
+        return preview.required_fields(self.proposal.table)
 
     def _label_fields(self) -> None:
         """Fields and confidences in the user's words; the field id as tooltip (profiles use it)."""
@@ -533,6 +564,8 @@ class MappingDialog(QDialog):
         if (col, value) in self.targets:
             return self.targets[(col, value)]
         code = self._guess_map(col, field).get(value.lower())
+        if code is None and field == "event.activity":
+            code = preview.activity_role(value)  # the event log's default names
         if code is None and value.lower() in preview.CODED[field]:
             code = value.lower()
         return code or KEEP
@@ -546,7 +579,7 @@ class MappingDialog(QDialog):
         self.value_table.setRowCount(len(rows))
         self.value_combos = {}
         for r, (col, field, value, n) in enumerate(rows):
-            cells = [f"{field_label(field)} ({col})", value, self._n(n)]
+            cells = [f"{name_of(field)} ({col})", value, self._n(n)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -554,9 +587,9 @@ class MappingDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.value_table.setItem(r, c, item)
             combo = QComboBox()
-            combo.addItem(tr("kept as written"), KEEP)
+            combo.addItem(tr("another event") if field == "event.activity" else tr("kept as written"), KEEP)
             for code in preview.CODED[field]:
-                combo.addItem(value_label(field, code), code)
+                combo.addItem(code_label(field, code), code)
                 combo.setItemData(combo.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(0, combo.findData(self.target_of(col, field, value))))
             combo.currentIndexChanged.connect(lambda _i, k=(col, value), cb=combo: self._target_changed(k, cb))
@@ -706,11 +739,15 @@ class MappingDialog(QDialog):
         parts = [text]
         if pv.rejected:
             parts.append(tr("{n} rejected").format(n=n(pv.rejected)))
+        if pv.ignored:
+            parts.append(tr("{n} ignored").format(n=n(pv.ignored)))
         if pv.duplicates:
             parts.append(
                 tr("{n} repeat another row (same key: {key})").format(n=n(pv.duplicates), key=words.key(pv.key))
             )
         lines = [tr("; ").join(parts) + "."]
+        for why, count in pv.ignored_why[:3]:
+            lines.append(tr("• {reason}: {n} rows").format(reason=words.reason(why), n=n(count)))
         for why, count, example in pv.why[:4]:
             line = tr("• {reason}: {n} rows").format(reason=words.reason(why), n=n(count))
             if example:

@@ -173,6 +173,11 @@ REASONS.append(
         QT_TRANSLATE_NOOP("ImportWords", "event folded into its ticket (the ticket is rebuilt from its events)"),
     )
 )
+REASONS += [
+    _p(r"unreadable timestamp", QT_TRANSLATE_NOOP("ImportWords", "unreadable timestamp")),
+    _p(r"unreadable timestamp (.*)", QT_TRANSLATE_NOOP("ImportWords", "unreadable timestamp {0}"), _same),
+    _p(r"no case id", QT_TRANSLATE_NOOP("ImportWords", "no case id")),
+]
 KEYS: list[Pattern] = [
     _p(r"the whole row \(no id column\)", QT_TRANSLATE_NOOP("ImportWords", "the whole row (no id column)")),
     _p(r"as the format defines it", QT_TRANSLATE_NOOP("ImportWords", "as the format defines it")),

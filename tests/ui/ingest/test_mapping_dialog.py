@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from kpidesk.core.ingest import import_file
 from kpidesk.ui.ingest import import_flow
 from kpidesk.ui.ingest.mapping_dialog import MappingDialog
 
@@ -246,3 +247,63 @@ def test_import_button_waits_for_required_fields(qtbot, store, tmp_path):
     # Every row would be rejected: Import and "save as profile" are refused (#12)
     assert not dialog.import_button.isEnabled() and not dialog.save_button.isEnabled()
     assert dialog.status.text().startswith("Import is not possible: none of the 2 rows would load")
+
+
+EVENTS = (
+    "Dossier,Quand,Quoi,Qui\n"
+    "T1,2024-03-01 09:00:00,Create ticket,system\n"
+    "T1,2024-03-01 10:00:00,Reply to customer,ann\n"
+    "T1,2024-03-01 12:00:00,Resolve,ann\n"
+    "T2,2024-03-01 10:00:00,Create ticket,system\n"
+    "T2,not a time,Close,bob\n"
+)
+
+
+def test_an_event_log_is_mapped_and_its_activities_named(qtbot, store, tmp_path):
+    """A ticket event log whose headers no profile knows: the user says it is an event
+    log, names its columns, and says what one activity means; the tickets rebuilt, the
+    events folded into them and the rejected row are counted, and the saved profile
+    reads the next export of the same tool on sight."""
+    path = tmp_path / "journal.csv"
+    path.write_text(EVENTS, encoding="utf-8")
+    dialog = MappingDialog(path, store)
+    qtbot.addWidget(dialog)
+    _settled(qtbot, dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("events"))
+    _settled(qtbot, dialog)
+    assert dialog.kind == "events" and dialog.combos["Dossier"].currentText() == "Case (ticket id) *"
+    assert dialog.status.text() == "Choose a column for: Time of the event"
+    dialog.set_field("Quand", "event.at")
+    dialog.set_field("Quoi", "event.activity")
+    dialog.set_field("Qui", "event.resource")
+    _settled(qtbot, dialog)
+    # The activities, listed from the file, each with what it means (defaults by name)
+    roles = {value: combo.currentText() for (_col, value), combo in dialog.value_combos.items()}
+    assert roles == {
+        "Create ticket": "ticket created",
+        "Close": "solved or closed",
+        "Reply to customer": "agent response",
+        "Resolve": "solved or closed",
+    }
+    assert dialog.counts.text().splitlines() == [
+        "2 of 5 rows would load; 1 rejected; 2 ignored.",
+        "• event folded into its ticket (the ticket is rebuilt from its events): 2 rows",
+        "• unreadable timestamp: 1 rows (e.g. not a time)",
+    ]
+    assert _preview_column(dialog, "Status") == ["solved", "open"]
+    # In this tool "Resolve" is a proposed fix, not the end of the ticket
+    dialog.set_target("Quoi", "Resolve", None)
+    _settled(qtbot, dialog)
+    assert _preview_column(dialog, "Status") == ["open", "open"]
+    assert dialog.import_button.isEnabled()
+    dialog.name.setText("journal_outil")
+    assert dialog.save_profile() is not None
+    # The next export of the same tool: recognised and read the same way
+    nxt = tmp_path / "journal_mai.csv"
+    nxt.write_text(EVENTS.replace("T1", "T3").replace("T2", "T4"), encoding="utf-8")
+    report = import_file(store, nxt)
+    assert (report.profile, report.loaded, report.ignored, report.rejected) == ("journal_outil", 2, 2, 1)
+    status = store.cursor().execute(
+        "SELECT source_key, status FROM contacts WHERE import_id = $i ORDER BY 1", {"i": report.import_id}
+    )
+    assert status.fetchall() == [("T3", "open"), ("T4", "open")]

@@ -9,7 +9,9 @@ response at the first response event, solved at its last solving event, reopened
 when a reopen event follows a solving one; the agent is the resource of the first
 response (else the resource seen most often). Which activity names mean what is a
 regular expression per role, with English and French defaults, in the profile's
-``[activities]`` table: edit it (and save the profile) for another tool's names.
+``[activities]`` table: edit it (and save the profile) for another tool's names; a
+``[columns]`` table (``case``, ``at``, ``activity``, ``resource``) names the columns
+when their headers are none of the known ones.
 
 Every event row is accounted for: the ticket's first event is the row loaded, the
 other events are ignored with the reason "event folded into its ticket", rows
@@ -76,7 +78,8 @@ DEFAULT_ACTIVITIES = {
 
 def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
     cols = columns(cur, staging)
-    f = {k: pick(cols, *v) for k, v in FIELDS.items()}
+    chosen = ctx.profile.get("columns") or {}  # columns the user named (the mapping dialog) come first
+    f = {k: pick(cols, *([chosen[k]] if chosen.get(k) else []), *v) for k, v in FIELDS.items()}
     acts = {**DEFAULT_ACTIVITIES, **(ctx.profile.get("activities") or {})}
     params = {**base_params(ctx), **{f"re_{k}": v for k, v in acts.items()}}
     run(
