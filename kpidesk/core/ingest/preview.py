@@ -12,10 +12,13 @@ database: the UI runs them in a worker thread.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kpidesk.core.db.migrations import MIGRATIONS
 from kpidesk.core.ingest import accounting, decide, mapping, profiles, values
 from kpidesk.core.ingest import keys as natural_keys
 from kpidesk.core.ingest.context import TransformContext
@@ -102,6 +105,19 @@ def inspect(
         return prop
 
 
+@contextmanager
+def _schema_opened(
+    path: str | Path, *, sheet: str | None, read: dict[str, Any] | None
+) -> Iterator[tuple[Any, Any, Any]]:
+    """:func:`opened` with the canonical tables only (their schema, without the
+    calendar a database opened for use builds): the dialog asks for a preview at
+    every change, and this is most of its cost."""
+    with opened(path, sheet=sheet, read=read, bare=True) as (cur, info, rel):
+        for _name, sql in MIGRATIONS:
+            cur.execute(sql)
+        yield cur, info, rel
+
+
 def kind_of(table: str, channel: str | None = None, profile: str | None = None) -> str:
     """The kind of file a table (and channel, or recognised profile) stands for."""
     for kind, spec in KINDS.items():
@@ -124,7 +140,7 @@ def inspect_kind(
     """The mapping guess for one kind of file (None: the kind core's recognition
     finds best): the kind's built-in profile reads the columns it names, the proposal
     (names and values) the rest."""
-    with opened(path, sheet=sheet, read=read) as (cur, info, rel):
+    with _schema_opened(path, sheet=sheet, read=read) as (cur, info, rel):
         samples = mapping.sample(cur, rel, 500)
         if kind not in KINDS:
             kind = _best_kind(cur, info, rel, profiles.all_profiles(db_path))
@@ -359,7 +375,7 @@ def preview(
     first ``cap`` rows how many would load and why the others would not."""
     if data.get("transform") == "event_log":
         return _preview_events(path, data, sheet=sheet, timezone=timezone, rows=rows, cap=cap)
-    with opened(path, sheet=sheet, read=data.get("read")) as (cur, info, rel):
+    with _schema_opened(path, sheet=sheet, read=data.get("read")) as (cur, info, rel):
         prof = Profile(data.get("name", "preview"), data)
         _, missing = resolve(prof, rel.columns)
         if missing:
@@ -403,7 +419,7 @@ def _preview_events(
 ) -> Preview:
     """An event log rebuilt into tickets by its transform, as the import does: the
     tickets that would load, the events folded into them, the rows rejected."""
-    with opened(path, sheet=sheet, read=data.get("read")) as (cur, _info, rel):
+    with _schema_opened(path, sheet=sheet, read=data.get("read")) as (cur, _info, rel):
         missing = [f for f in EVENT_REQUIRED if f.removeprefix("event.") not in (data.get("columns") or {})]
         if missing:
             return Preview(missing=missing)

@@ -504,7 +504,11 @@ class MappingDialog(QDialog):
                 conf = ""
             self.fields.item(row, 3).setText(conf)
             said = report.get(col)
-            self.fields.item(row, 4).setText(words.rule(said["rule"]) if said else "")
+            if said and ((said["field"] is None) == (name is None) or said["rule"].startswith("read by the ")):
+                rule = words.rule(said["rule"])
+            else:  # not previewed yet under this mapping
+                rule = words.rule("not used") if name is None else ""
+            self.fields.item(row, 4).setText(rule)
         self.fields.resizeColumnToContents(0)
         self.fields.resizeColumnToContents(3)
         self.fields.setColumnWidth(1, min(220, max(90, self.fields.sizeHintForColumn(1))))
@@ -597,6 +601,7 @@ class MappingDialog(QDialog):
             self.value_combos[(col, value)] = combo
         self.value_table.resizeColumnToContents(0)
         self.value_table.resizeColumnToContents(2)
+        self.value_table.setColumnWidth(3, max(170, self.value_table.columnWidth(3)))
 
     def _target_changed(self, key: tuple[str, str], combo: QComboBox) -> None:
         self.targets[key] = combo.currentData()
