@@ -309,6 +309,10 @@
         <source>The facts derived from these files (repeat contacts, survey links) could not be updated: {error}. They are retried when the database is next opened.</source>
         <translation>Les faits dérivés de ces fichiers (recontacts, liens d&apos;enquête) n&apos;ont pas pu être mis à jour : {error}. Ils seront recalculés à la prochaine ouverture de la base.</translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

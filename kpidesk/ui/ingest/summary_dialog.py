@@ -62,7 +62,7 @@ def report_lines(report, lang: str) -> list[str]:
         reasons = list(dict.fromkeys(words.reason(r) for _line, r in report.rejects))[:3]
         lines.append(
             tr("  Warning: {rej} of {read} rows rejected ({share}): {reasons}").format(
-                rej=n(report.rejected), read=n(report.rows_read), share=share, reasons="; ".join(reasons)
+                rej=n(report.rejected), read=n(report.rows_read), share=share, reasons=tr("; ").join(reasons)
             )
         )
     if report.key:

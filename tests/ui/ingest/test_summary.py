@@ -1,0 +1,66 @@
+"""The summary after an import: counts, ignored rows per reason, a warning when many
+rows were rejected (with the first reasons), the key used, and every column of the
+file — in English and in French."""
+
+from kpidesk.core.ingest import ImportReport
+from kpidesk.ui.i18n import Language
+from kpidesk.ui.ingest.summary_dialog import ImportSummaryDialog, report_lines
+
+
+def _report() -> ImportReport:
+    return ImportReport(
+        file="cdr.csv",
+        profile="asterisk_cdr",
+        rows_read=1000,
+        loaded=600,
+        duplicate=0,
+        rejected=100,
+        ignored=300,
+        ignored_reasons={"internal call between extensions": 200, "summary row (total), not a record": 100},
+        rejects=[(3, "cannot read the date in column calldate: NULL"), (9, "missing required field arrived_at")],
+        warnings=["100 of 1000 rows rejected (10%): …"],
+        key="uniqueid",
+        columns=[
+            {"column": "calldate", "field": "arrived_at", "confidence": 1.0, "rule": "date and time"},
+            {"column": "billsec", "field": "talk_s", "confidence": 0.9, "rule": "duration in seconds"},
+            {"column": "clid", "field": None, "confidence": None, "rule": "not used"},
+        ],
+    )
+
+
+def test_summary_in_english_and_french(qtbot):
+    assert report_lines(_report(), "en") == [
+        "cdr.csv: 1,000 rows read, 600 loaded, 0 duplicates, 100 rejected",
+        "  200 rows ignored: internal call between extensions",
+        "  100 rows ignored: summary row (total), not a record",
+        "  Warning: 100 of 1,000 rows rejected (10%): cannot read the date in column calldate: NULL; "
+        "no value for Arrival time",
+        "  Records told apart by: uniqueid",
+    ]
+    dialog = ImportSummaryDialog([_report()], report_lines(_report(), "en"), lang="en")
+    qtbot.addWidget(dialog)
+    [table] = dialog.tables
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(3)]
+    assert rows == [
+        ["calldate", "Arrival time", "100%", "date and time"],
+        ["billsec", "Talk time", "90%", "duration in seconds"],
+        ["clid", "not used", "", "not used"],
+    ]
+    language = Language(None, "fr")
+    try:
+        assert report_lines(_report(), "fr")[3] == (
+            "  Attention : 100 lignes rejetées sur 1\u202f000 (10\u202f%) : date illisible dans la colonne calldate : "
+            "NULL ; aucune valeur pour Arrivée"
+        )
+        dialog = ImportSummaryDialog([_report()], report_lines(_report(), "fr"), lang="fr")
+        qtbot.addWidget(dialog)
+        table = dialog.tables[0]
+        assert [table.item(1, c).text() for c in range(4)] == [
+            "billsec",
+            "Durée de communication",
+            "90\u202f%",
+            "durée en secondes",
+        ]
+        assert dialog.windowTitle() == "Import terminé"
+    finally:
+        language.set_setting("en")
