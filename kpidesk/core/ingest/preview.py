@@ -229,10 +229,10 @@ def _with_profile(
     fields: dict[str, FieldGuess] = {}
     taken: set[str] = set()
     for name, r in resolved.items():
-        col = r.get("_column") or r.get("_date")
+        col = r.get("_column") or r.get("_date") or r.get("_average")  # an average: × its count (the dialog)
         if not col or "value" in r or "expr" in r or col in taken or r.get("_time") in taken:
             continue
-        names = [normalize(n) for k in ("column", "date") for n in profiles.alternatives(r.get(k))]
+        names = [normalize(n) for k in ("column", "date", "average") for n in profiles.alternatives(r.get(k))]
         conf = 1.0 if normalize(col) in names else 0.9
         fields[name] = FieldGuess(col, conf, time=r.get("_time"), map=r.get("map"))
         taken |= {col, r.get("_time") or col}
@@ -289,7 +289,8 @@ def profile_data(
     confidence: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """The profile for the user's choices; ``fields`` maps field → spec (a column name,
-    ``{"date": …, "time": …}`` or ``{"column": …, "map": {value: code}}``), fields left
+    ``{"date": …, "time": …}``, ``{"column": …, "map": {value: code}}`` or ``{"average": …,
+    "count": …}`` for an interval report's averages), fields left
     out are not mapped; :data:`LINKED_SCORE` names a satisfaction column read as linked
     survey answers. ``kind`` gives the channel of contacts no column names; ``parse``
     the formats chosen (``date_order``, ``duration_unit``); ``confidence`` how sure
@@ -319,7 +320,7 @@ def profile_data(
         data["parse"] = parse
     headers = []
     for spec in fields.values():
-        cols = [spec] if isinstance(spec, str) else [spec.get(k) for k in ("column", "date", "time")]
+        cols = [spec] if isinstance(spec, str) else [spec.get(k) for k in ("column", "date", "time", "average")]
         headers += [c for c in cols if isinstance(c, str) and c not in headers]
     data["match"] = {"headers": headers}
     data["fields"] = specs

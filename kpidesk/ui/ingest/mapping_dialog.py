@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core import formatting, ingest
-from kpidesk.core.ingest import preview
+from kpidesk.core.ingest import headers, preview
 from kpidesk.core.ingest.profiles import user_folder
 from kpidesk.core.ingest.proposal import PRIMARY_TIME
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
@@ -504,7 +504,7 @@ class MappingDialog(QDialog):
                 conf = ""
             self.fields.item(row, 3).setText(conf)
             said = report.get(col)
-            if said and ((said["field"] is None) == (name is None) or said["rule"].startswith("read by the ")):
+            if said and not self._pending:  # what the import would do under this mapping
                 rule = words.rule(said["rule"])
             else:  # not previewed yet under this mapping
                 rule = words.rule("not used") if name is None else ""
@@ -528,9 +528,9 @@ class MappingDialog(QDialog):
                     combo.setCurrentIndex(0)
                     combo.blockSignals(False)
                     self.chosen.add(other)
+        self._refresh()
         self._label_fields()
         self._ask_values()
-        self._refresh()
 
     def set_field(self, column: str, field: str | None) -> None:
         """Give ``column`` the field ``field`` (None: not used), as the user does with its combo."""
@@ -622,6 +622,10 @@ class MappingDialog(QDialog):
             time = by_field.get(name + TIME_SUFFIX)
             if time:
                 out[name] = {"date": col, "time": time}
+            elif self.kind == "intervals" and name.endswith("_s") and headers.read(col).aggregate == "avg":
+                # an average per period is kept as a sum (average × count): the KPIs stay weighted
+                count = next((by_field[f] for f in ("handled", "answered", "offered") if f in by_field), None)
+                out[name] = {"average": col, "count": count} if count else {"average": col, "count": []}
             elif name in preview.CODED:
                 listed, distinct = self.values.get(col, ([], 0))
                 # every value listed: the codes of those values only; else the guess's too

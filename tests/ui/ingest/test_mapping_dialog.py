@@ -307,3 +307,31 @@ def test_an_event_log_is_mapped_and_its_activities_named(qtbot, store, tmp_path)
         "SELECT source_key, status FROM contacts WHERE import_id = $i ORDER BY 1", {"i": report.import_id}
     )
     assert status.fetchall() == [("T3", "open"), ("T4", "open")]
+
+
+def test_an_interval_reports_averages_are_weighted_by_their_counts(qtbot, store, tmp_path):
+    """A per-agent half-hour sheet: its average talk time is stored as a sum (average ×
+    calls handled), never as a figure per row; without a count column it is not used."""
+    path = tmp_path / "demi_heures.csv"
+    path.write_text(
+        "Date,Interval,Agent,Offered,Handled,Avg talk time\n"
+        "03/04/2024,09:00,Ana,12,10,120\n03/04/2024,09:30,Ana,6,5,90\n",
+        encoding="utf-8",
+    )
+    dialog = MappingDialog(path, store)
+    qtbot.addWidget(dialog)
+    _settled(qtbot, dialog)
+    assert dialog.kind == "intervals"
+    assert _field_of(dialog, "Avg talk time") == "talk_s" and _field_of(dialog, "Handled") == "handled"
+    assert dialog.counts.text() == "2 of 2 rows would load."
+    assert _preview_column(dialog, "Talk time") == ["1,200", "450"]  # 120 × 10, 90 × 5
+    row = list(dialog.combos).index("Avg talk time")
+    assert dialog.fields.item(row, 4).text() == "average × count (duration)"
+    dialog.set_field("Handled", None)  # the count goes to Offered: 120 × 12, 90 × 6
+    _settled(qtbot, dialog)
+    assert _preview_column(dialog, "Talk time") == ["1,440", "540"]
+    dialog.set_field("Offered", None)  # no count left: the average is not used
+    _settled(qtbot, dialog)
+    assert dialog.fields.item(row, 4).text() == "not used"
+    heads = [dialog.preview.horizontalHeaderItem(c).text() for c in range(dialog.preview.columnCount())]
+    assert "Talk time" not in heads  # no figure rather than a wrong one
