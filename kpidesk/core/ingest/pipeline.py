@@ -285,7 +285,7 @@ def _attempt(
     return report
 
 
-def _record_accounting(cur, report: ImportReport) -> None:
+def _record_accounting(cur: duckdb.DuckDBPyConnection, report: ImportReport) -> None:
     """Every source column and the ignored rows per reason, kept for the import history."""
     rows = [
         (report.import_id, i, c["column"], c.get("field"), c.get("confidence"), c.get("rule") or "")
