@@ -23,7 +23,7 @@ from kpidesk.core.ingest import accounting, decide, mapping, profiles, values
 from kpidesk.core.ingest import keys as natural_keys
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.identifiers import normalize, quote
-from kpidesk.core.ingest.linked import survey_profile
+from kpidesk.core.ingest.linked import survey_kind, survey_profile
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.proposal import FieldGuess, Proposal, opened, propose_from
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
@@ -266,6 +266,17 @@ def distinct_values(
             ).fetchall()
             out[col] = ([(str(r[0]), int(r[1])) for r in res], int(res[0][2]) if res else 0)
     return out
+
+
+def score_scale(
+    path: str | Path, column: str, *, sheet: str | None = None, read: dict[str, Any] | None = None
+) -> tuple[str, float, float] | None:
+    """(survey type, scale min, scale max) of a score column, from its header and values
+    (a survey file's score chosen by hand: its scale is that column's, not the guess's)."""
+    with opened(path, sheet=sheet, read=read, bare=True) as (cur, _info, rel):
+        if column not in rel.columns:
+            return None
+        return survey_kind(column, mapping.sample(cur, rel, 500).get(column, []))
 
 
 def required_fields(table: str) -> list[str]:

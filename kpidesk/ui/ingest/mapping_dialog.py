@@ -115,9 +115,18 @@ def inspect_job(inputs, state):
 
 
 def preview_job(inputs, state):
-    """The first rows as they will load, and the counts over the file (worker thread)."""
-    path, data, sheet, timezone = inputs
-    return "previewed", preview.preview(path, data, sheet=sheet, timezone=timezone)
+    """The first rows as they will load, and the counts over the file (worker thread).
+    A survey file's score column gives the scale (its type, minimum and maximum)."""
+    path, data, sheet, timezone, score = inputs
+    scale = preview.score_scale(path, score, sheet=sheet, read=data.get("read")) if score else None
+    if scale is not None:
+        data = dict(data, fields={**data["fields"], **_scale_fields(scale)})
+    return "previewed", (preview.preview(path, data, sheet=sheet, timezone=timezone), scale)
+
+
+def _scale_fields(scale) -> dict:
+    kind, lo, hi = scale
+    return {"survey_type": {"value": kind}, "scale_min": {"value": lo}, "scale_max": {"value": hi}}
 
 
 def values_job(inputs, state):
@@ -140,6 +149,7 @@ class MappingDialog(QDialog):
         self.path, self.store, self.lang, self.timezone = Path(path), store, lang, timezone
         self.inspection = None
         self.proposal = None
+        self.scale = None  # a survey score column's (type, min, max), from the last preview
         self.last_preview = None
         self.kind = None
         self.combos: dict[str, QComboBox] = {}  # source column → its field combo
@@ -373,7 +383,8 @@ class MappingDialog(QDialog):
         elif kind == "values":
             self._show_values(value)
         else:
-            self._show_preview(value)
+            pv, self.scale = value
+            self._show_preview(pv)
 
     def _job_failed(self, message: str) -> None:
         self._pending = self._inspecting = False
@@ -384,6 +395,7 @@ class MappingDialog(QDialog):
     def _show_inspection(self, inspection) -> None:
         self._inspecting = False
         self.inspection, self.proposal, self.kind = inspection, inspection.proposal, inspection.kind
+        self.scale = None
         prop = self.proposal
         r = prop.reader
         widgets = (self.encoding, self.delimiter, self.header_line, self.sheet, self.kind_combo)
@@ -654,6 +666,12 @@ class MappingDialog(QDialog):
         return {"date_order": self.date_order.currentData(), "duration_unit": self.duration_unit.currentData()}
 
     def profile_data(self) -> dict:
+        data = self._profile_data()
+        if self.scale is not None and data.get("table") == "surveys" and "score" in data.get("fields", {}):
+            data["fields"].update(_scale_fields(self.scale))
+        return data
+
+    def _profile_data(self) -> dict:
         return preview.profile_data(
             self.proposal,
             self.chosen_fields(),
@@ -687,7 +705,9 @@ class MappingDialog(QDialog):
         self.timer.start()
 
     def _run_preview(self) -> None:
-        self.preview_runner.start(preview_job, (self.path, self.profile_data(), self.sheet_name(), self.timezone))
+        score = self.column_of("score") if self.kind == "surveys" else None
+        inputs = (self.path, self.profile_data(), self.sheet_name(), self.timezone, score)
+        self.preview_runner.start(preview_job, inputs)
 
     def is_pending(self) -> bool:
         return self._pending

@@ -335,3 +335,32 @@ def test_an_interval_reports_averages_are_weighted_by_their_counts(qtbot, store,
     assert dialog.fields.item(row, 4).text() == "not used"
     heads = [dialog.preview.horizontalHeaderItem(c).text() for c in range(dialog.preview.columnCount())]
     assert "Talk time" not in heads  # no figure rather than a wrong one
+
+
+def test_a_survey_score_chosen_by_hand_gives_its_scale(qtbot, store, tmp_path):
+    """Survey answers with a 1-5 rating and a 0-10 NPS: the scale saved is
+    the one of the column the user takes as the score."""
+    path = tmp_path / "avis.csv"
+    path.write_text(
+        "Réponse,Date,Note,NPS\nr1,03/04/2024,4,9\nr2,04/04/2024,2,3\nr3,05/04/2024,5,10\n",
+        encoding="utf-8",
+    )
+    dialog = MappingDialog(path, store)
+    qtbot.addWidget(dialog)
+    _settled(qtbot, dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("surveys"))
+    _settled(qtbot, dialog)
+    dialog.set_field("Note", "score")
+    dialog.set_field("Date", "answered_at")
+    _settled(qtbot, dialog)
+    fields = dialog.profile_data()["fields"]
+    assert (fields["survey_type"], fields["scale_max"]) == ({"value": "csat"}, {"value": 5.0})
+    dialog.set_field("NPS", "score")
+    _settled(qtbot, dialog)
+    fields = dialog.profile_data()["fields"]
+    assert (fields["survey_type"], fields["scale_min"], fields["scale_max"]) == (
+        {"value": "nps"},
+        {"value": 0.0},
+        {"value": 10.0},
+    )
+    assert dialog.counts.text() == "3 of 3 rows would load."
