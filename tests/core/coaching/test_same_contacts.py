@@ -138,10 +138,26 @@ def test_the_pdf_sheet_counts_the_same_contacts(db, tmp_path):
     with open_database(db, read_only=True) as store:
         build_report(store, "A1", tmp_path / "a1.pdf", FILTERS, "en")
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "a1.pdf"), "-"], capture_output=True, text=True)
-    row = next(line for line in text.stdout.splitlines() if line.strip().startswith("Avg handle time"))
+    row = next(line for line in text.stdout.splitlines() if line.strip().startswith("Avg handle time (phone)"))
     # the agent's AHT, then the team median … and n = 2 at the end of the row
     assert "2 min 15 s" in row and re.search(r"\b2$", row.strip()), row
     # the header says every filter the figures were computed with
     head = text.stdout[: text.stdout.index("Avg handle time")]
     for value in ("Facturation", "Lyon-1", "billing", "Lyon"):
         assert value in head, value
+
+
+def test_two_figures_of_one_kpi_never_share_a_label(db):
+    """A1's AHT on the Phone tab is over calls: (120+200+300+500+150) / 5 = 254 s; in
+    a coaching view over every channel it is 1760 / 7 = 251.4 s. Each says which."""
+    period = Filters(date_from=FILTERS.date_from, date_to=FILTERS.date_to)
+    with open_database(db, read_only=True) as store:
+        engine = Engine(store)
+        assert aht_of(engine, "A1", period.narrowed(channels=("phone",))).value == 254.0
+        everything = load_coaching((engine, CoachingRequest("A1", period)))
+        assert everything.profile.standing("aht").value == pytest.approx(1760 / 7)
+        assert everything.profile.standing("aht").label == "Avg handle time (all channels)"
+        phone = load_coaching((engine, CoachingRequest("A1", period.narrowed(channels=("phone",)), "fr")))
+        assert phone.profile.standing("aht").label == "Durée moyenne de traitement (téléphone)"
+        french = load_coaching((Engine(store, lang="fr"), CoachingRequest("A1", period, "fr")))
+        assert french.profile.standing("aht").label == "Durée moyenne de traitement (tous canaux)"
