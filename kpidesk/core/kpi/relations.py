@@ -19,11 +19,17 @@ from dataclasses import dataclass, field
 
 def handled(c: str = "") -> str:
     """The one meaning of *handled* (kpi-catalog: a contact an agent took): an
-    answered call or chat, a ticket an agent handled, a bot conversation an agent
-    picked up after the hand-off. ``c`` prefixes the ``contacts`` columns (``"c."``).
-    Every KPI (AHT, talk, wrap-up, FCR, repeats, agent activity) reads it through the
-    relations below; the coaching lists and distributions read those relations."""
-    return f"({c}outcome IN ('answered', 'handled') OR ({c}channel = 'bot' AND {c}answered_at IS NOT NULL))"
+    answered call or chat, a ticket an agent handled (``handled``, or, when the export
+    says no outcome, a ticket of an agent with a reply: the vendors' rule), a bot
+    conversation an agent picked up after the hand-off. ``c`` prefixes the
+    ``contacts`` columns (``"c."``). Every KPI (AHT, talk, wrap-up, FCR, repeats,
+    agent activity) reads it through the relations below; the coaching lists and
+    distributions read those relations."""
+    return (
+        f"({c}outcome IN ('answered', 'handled') OR ({c}channel = 'bot' AND {c}answered_at IS NOT NULL)"
+        f" OR ({c}outcome IS NULL AND {c}channel NOT IN ('phone', 'chat', 'bot') AND {c}agent_id IS NOT NULL"
+        f" AND ({c}first_response_at IS NOT NULL OR {c}first_response_s IS NOT NULL OR {c}replies > 0)))"
+    )
 
 
 _PHONE_FACTS = """

@@ -161,3 +161,31 @@ def test_two_figures_of_one_kpi_never_share_a_label(db):
         assert phone.profile.standing("aht").label == "Durée moyenne de traitement (téléphone)"
         french = load_coaching((Engine(store, lang="fr"), CoachingRequest("A1", period, "fr")))
         assert french.profile.standing("aht").label == "Durée moyenne de traitement (tous canaux)"
+
+
+def test_a_ticket_without_outcome_is_handled_when_an_agent_replied():
+    """A generic ticket list says no outcome. A1's ticket 1 got a first response and
+    is resolved, ticket 2 got two replies and is not resolved, ticket 3 got no reply;
+    ticket 4 was answered by nobody's agent. Handled (catalog: a ticket with an agent
+    reply): 1 and 2, so A1's FCR is 1 / 2 over n = 2, and the contacts listed behind
+    it are ticket 2 alone."""
+    store = open_database(":memory:")
+    with store.write() as cur:
+        cur.executemany(
+            "INSERT INTO contacts_main (contact_id, source, source_key, channel, direction, agent_id, arrived_at, "
+            "first_response_s, replies, resolved) VALUES (?, 't', ?, 'email', 'inbound', ?, ?, ?, ?, ?)",
+            [
+                (1, "k1", "A1", DAY, 600.0, None, True),
+                (2, "k2", "A1", DAY, None, 2, False),
+                (3, "k3", "A1", DAY, None, None, False),
+                (4, "k4", None, DAY, 300.0, 1, False),
+            ],
+        )
+        derive.refresh(cur)
+    engine = Engine(store)
+    period = Filters(date_from=DAY.date(), date_to=DAY.date())
+    (fcr,) = engine.compute(["fcr"], period.narrowed(agents=("A1",)))
+    assert (fcr.value, fcr.n) == (0.5, 2.0)
+    _why, lines = contacts_behind(engine, "A1", "fcr", period)
+    assert [line.contact_id for line in lines] == [2]
+    store.close()
