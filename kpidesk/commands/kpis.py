@@ -1,4 +1,9 @@
-"""``kpidesk kpis``: every KPI of the catalog, filtered and grouped, as table, JSON or CSV."""
+"""``kpidesk kpis``: every KPI of the catalog, filtered and grouped, as table, JSON, CSV or XLSX.
+
+A KPI computed over several channels is named with the channels its figure covers
+(``Avg handle time (phone)``, ``… (all channels)``) in the table, the CSV's ``label``
+column and the workbook. The workbook writes each value as a number in its unit's
+format (89.5 %, 266.4 s, whole counts), the unit in a column of its own."""
 
 from __future__ import annotations
 
@@ -16,7 +21,8 @@ from kpidesk.commands.common import (
     split_list,
 )
 from kpidesk.core import formatting
-from kpidesk.core.kpi.engine import Engine, EngineError
+from kpidesk.core.explain.words import dimension_name
+from kpidesk.core.kpi.engine import Engine, EngineError, Filters, KpiValue
 
 
 def add_parser(sub) -> None:
@@ -36,13 +42,16 @@ def add_parser(sub) -> None:
         metavar="NAME=VALUE",
         help="override a parameter, e.g. sl_threshold_s=30",
     )
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table")
+    p.add_argument("--out", help="the workbook to write with --format xlsx (FILE.xlsx)")
     p.add_argument("--stats", action="store_true", help="add the median and p90 of duration KPIs")
     p.add_argument("--list", action="store_true", help="list the KPI definitions instead")
     p.add_argument("--lang", choices=("en", "fr"), default="en")
 
 
 def run(args) -> int:
+    if args.format == "xlsx" and not (args.out or "").lower().endswith(".xlsx"):
+        return fail("--format xlsx writes a workbook: name it with --out FILE.xlsx")
     try:
         store = open_store(args.db, read_only=False)
     except CommandError as exc:
@@ -68,9 +77,17 @@ def run(args) -> int:
     if args.format == "json":
         sys.stdout.write(_json(rows))
     elif args.format == "csv":
+        for row, v in zip(rows, values, strict=True):
+            row["label"] = _label(engine, v, filters, args.lang)
         _csv(rows, by, engine)
+    elif args.format == "xlsx":
+        try:
+            _xlsx(args.out, values, by, engine, filters, args.lang)
+        except OSError as exc:
+            return fail(f"cannot write {args.out}: {exc}", 1)
+        print(f"Wrote {args.out}: {len(values)} figures.")
     else:
-        _table(values, by, engine, args.lang)
+        _table(values, by, engine, args.lang, filters)
     return 0
 
 
@@ -110,14 +127,67 @@ def _list(engine: Engine, args) -> int:
 
 
 def _csv(rows: list[dict], by, engine: Engine) -> None:
-    fields = ["kpi", *by, *(["agent_name"] if "agent" in by else []), "value", "n", "small_sample", "reason", "basis"]
+    fields = [
+        "kpi",
+        "label",
+        *by,
+        *(["agent_name"] if "agent" in by else []),
+        "value",
+        "n",
+        "small_sample",
+        "reason",
+        "basis",
+    ]
     writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     # text from imported files (agent names, queues) never reaches a spreadsheet as a formula
     writer.writerows({k: formatting.csv_cell(v) for k, v in row.items()} for row in rows)
 
 
-def _table(values, by, engine: Engine, lang: str) -> None:
+def _label(engine: Engine, value: KpiValue, filters: Filters, lang: str) -> str:
+    """The KPI's name with the channels its figure covers (a channel of the grouping,
+    else the channel filter's, else all) when it spans several."""
+    channel = value.group.get("channel")
+    return engine.registry[value.kpi].scoped_label((channel,) if channel else filters.channels, lang)
+
+
+_HEAD = {
+    "en": ("KPI id", "KPI", "Value", "Unit", "n", "Small sample", "Note"),
+    "fr": ("Id indicateur", "Indicateur", "Valeur", "Unité", "n", "Petit échantillon", "Remarque"),
+}
+# the engine's own reasons (the KPI files give theirs in both languages), as the app says them
+_REASONS_FR = {"no data": "pas de données", "not defined for this data": "non défini pour ces données"}
+_UNIT_WORDS = {"count": {"en": "count", "fr": "nombre"}, "score": {"en": "score", "fr": "note"}}
+
+
+def _xlsx(path: str, values: list[KpiValue], by, engine: Engine, filters: Filters, lang: str) -> None:
+    """The figures as a workbook: one row per value, the value a number in its unit's
+    format (``formatting.write_xlsx``), n a whole count."""
+    kid, label, value, unit, n, small, note = _HEAD[lang]
+    dims = [dimension_name(d, lang).capitalize() for d in by]
+    header = [kid, label, *dims, value, unit, n, small, note]
+    units: list[str | None] = [None, None, *[None] * len(by), None, None, "count", None, None]
+    rows = []
+    for v in values:
+        kpi = engine.registry[v.kpi]
+        group = [v.group.get("agent_name", v.group.get(d)) if d == "agent" else v.group.get(d) for d in by]
+        shown_unit = formatting.export_unit(kpi.unit) or _UNIT_WORDS.get(kpi.unit, {}).get(lang, kpi.unit)
+        rows.append(
+            [
+                v.kpi,
+                _label(engine, v, filters, lang),
+                *group,
+                (formatting.export_value(v.value, kpi.unit), kpi.unit),
+                shown_unit,
+                None if v.n is None else formatting.export_value(v.n, "count"),
+                ("oui" if lang == "fr" else "yes") if v.small_sample and v.value is not None else None,
+                (_REASONS_FR.get(v.reason, v.reason) if lang == "fr" else v.reason) if v.reason else v.basis,
+            ]
+        )
+    formatting.write_xlsx(path, header, rows, units)
+
+
+def _table(values, by, engine: Engine, lang: str, filters: Filters) -> None:
     lines = []
     for v in values:
         kpi = engine.registry[v.kpi]
@@ -128,7 +198,7 @@ def _table(values, by, engine: Engine, lang: str) -> None:
         shown = formatting.value(v.value, kpi.unit, lang)
         note = v.reason or ("small sample" if v.small_sample else "") or (v.basis or "")
         n = "" if v.n is None else formatting.number(v.n, 0, lang)
-        lines.append((kpi.label_for(lang), group, shown, n, note))
+        lines.append((_label(engine, v, filters, lang), group, shown, n, note))
     widths = [max([len(r[i]) for r in lines] + [4]) for i in range(4)]
     header = ("KPI", " ".join(by), "value", "n", "")
     text = [

@@ -6,8 +6,11 @@ One place for it, so tiles, tables, the CLI and the PDF agree: ``89,5 %`` and
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 
 NBSP = "\u202f"  # narrow no-break space: the French thousands separator
 
@@ -110,8 +113,6 @@ def is_formula_like(text: str) -> bool:
 def spreadsheet_cell(value: object) -> object:
     """A value as an export writes it: numbers stay numbers (None for NaN or an
     infinity: no figure), dates as ISO text, other values as text."""
-    import math
-
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
@@ -128,3 +129,74 @@ def csv_cell(value: object) -> object:
     if isinstance(value, str) and is_formula_like(value):
         return "'" + value
     return "" if value is None else value
+
+
+# -- exported tables: one unit per column, said in its header ------------------------
+EXPORT_UNITS = {"rate": "%", "percent": "%", "seconds": "s"}
+# How an XLSX cell shows a figure of each unit: percentages as percentages (the cell
+# holds the fraction), durations in seconds with their unit, counts whole.
+XLSX_FORMATS = {
+    "rate": "0.0%",
+    "percent": "0.0%",
+    "seconds": '#,##0.0" s"',
+    "count": "#,##0",
+    "score": "0.0#",
+}
+
+
+def export_unit(unit: str) -> str:
+    """The unit an exported column says in its header (``%``, ``s``), or ""."""
+    return EXPORT_UNITS.get(unit, "")
+
+
+def export_value(value: float | None, unit: str) -> float | int | None:
+    """A figure as exported (CSV, XLSX): percentages 0-100 to one decimal (rates and
+    CSAT alike), durations in seconds to one decimal, counts whole, scores to two."""
+    if value is None or isinstance(value, bool) or not math.isfinite(value):
+        return None
+    if unit == "count":
+        return int(round(value))
+    if unit == "rate":
+        return round(value * 100, 1)
+    return round(value, 2 if unit == "score" else 1)
+
+
+def write_xlsx(
+    path: str | Path, header: Sequence[str], rows: Iterable[Sequence[object]], units: Sequence[str | None]
+) -> None:
+    """A table as a workbook: one header line (bold, frozen, no line break), each
+    figure a number with its unit's format (:data:`XLSX_FORMATS`) given per column
+    (``units``) or per cell (a ``(value, unit)`` pair); percentages exported 0-100
+    (:func:`export_value`) are written as fractions shown as ``89.5%``. Text is
+    always text (never run as a formula, a link or a number)."""
+    import xlsxwriter  # type: ignore[import-untyped]  # a runtime dependency, loaded for exports only
+
+    book = xlsxwriter.Workbook(
+        str(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
+    try:
+        sheet = book.add_worksheet("kpidesk")
+        bold = book.add_format({"bold": True})
+        formats = {unit: book.add_format({"num_format": fmt}) for unit, fmt in XLSX_FORMATS.items()}
+        for j, name in enumerate(header):
+            text = " ".join(str(name).split())  # one line: no line break in a header
+            sheet.write_string(0, j, text, bold)
+            sheet.set_column(j, j, max(10, min(40, len(text) + 2)))
+        sheet.freeze_panes(1, 0)
+        for i, row in enumerate(rows, start=1):
+            for j, raw in enumerate(row):
+                unit = units[j] if j < len(units) else None
+                if isinstance(raw, tuple):
+                    raw, unit = raw
+                cell = spreadsheet_cell(raw)
+                if cell is None:
+                    sheet.write_blank(i, j, None)
+                elif isinstance(cell, bool):
+                    sheet.write_boolean(i, j, cell)
+                elif isinstance(cell, (int, float)):
+                    number = cell / 100 if unit in ("rate", "percent") else cell
+                    sheet.write_number(i, j, number, formats.get(unit) if unit else None)
+                else:
+                    sheet.write_string(i, j, str(cell))
+    finally:
+        book.close()

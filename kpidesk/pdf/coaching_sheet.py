@@ -22,6 +22,8 @@ from kpidesk.core import formatting
 from kpidesk.core.coaching.charts import trend
 from kpidesk.core.coaching.page import CoachingData, CoachingRequest, load_coaching, trend_kpis
 from kpidesk.core.coaching.standings import AgentProfile
+from kpidesk.core.explain.words import dimension_name
+from kpidesk.core.kpi.definitions import channel_name
 from kpidesk.core.kpi.engine import Engine, Filters
 from kpidesk.core.privacy import Privacy
 from kpidesk.pdf.charts import distribution_chart, percentile_chart, trend_chart
@@ -101,9 +103,11 @@ def _header(engine, profile: AgentProfile, priv: Privacy, lang, st) -> list:
     f = profile.filters
     team = profile.team or t("all_teams", lang)
     ranked = len(profile.team_agents)
-    shown = [(t("channels", lang), ", ".join(profile.channels) or t("none", lang))]
+    channels = ", ".join(channel_name(c, lang) for c in profile.channels)
+    shown = [(t("channels", lang), channels or t("none", lang))]
+    # every filter the figures, lists and charts were computed with (the team is said above)
     extra = [
-        f"{name}: {', '.join(vals)}"
+        f"{dimension_name(name, lang)}: {', '.join(vals)}"
         for name, vals in (("queue", f.queues), ("site", f.sites), ("topic", f.topics))
         if vals
     ]

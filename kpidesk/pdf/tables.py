@@ -96,7 +96,7 @@ def goals_table(engine, progress: list, priv, lang: str, st) -> Table:
         g = p.goal
         d = engine.registry[g.kpi] if g.kpi in engine.registry else None
         unit = d.unit if d else "score"
-        label = d.label_for(lang) if d else g.kpi
+        label = d.scoped_label((), lang) if d else g.kpi  # read over all the agent's channels (goals.progress)
         if g.note:
             label = f"{label} — {priv.text(g.note)}"
         rows.append(

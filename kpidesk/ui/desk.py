@@ -9,7 +9,7 @@ in force — so tiles, tables and charts agree.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
@@ -91,8 +91,13 @@ class Desk(QObject):
         self.prefs = prefs
         self.prefs_changed.emit()
 
-    def label(self, kpi_id: str) -> str:
-        return self.engine.registry[kpi_id].label_for(self.lang)
+    def label(self, kpi_id: str, channels: Sequence[str] | None = None, short: bool = False) -> str:
+        """A KPI's name; given the channels its figure was computed over, said with
+        them when the KPI spans several (``AHT (phone)``, ``AHT (all channels)``)."""
+        kpi = self.engine.registry[kpi_id]
+        if channels is None:
+            return (kpi.short_for(self.lang) if short else "") or kpi.label_for(self.lang)
+        return kpi.scoped_label(channels, self.lang, short)
 
     def short(self, kpi_id: str) -> str:
         kpi = self.engine.registry[kpi_id]

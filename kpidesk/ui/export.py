@@ -1,8 +1,9 @@
 """Export what is on screen: a table to CSV or XLSX, a chart or a tab to PNG.
 
 CSV follows the user's spreadsheet habits: ``;`` and a UTF-8 BOM in French (what
-French Excel opens cleanly), ``,`` in English. Values are written raw (rates as
-fractions, durations in seconds) so the spreadsheet can compute with them. Text that
+French Excel opens cleanly), ``,`` in English. Values are numbers a spreadsheet can
+compute with, one unit per column said in its header (percentages 0-100, seconds,
+whole counts); in XLSX each has its number format (89.5 %, 266.4 s). Text that
 a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR: an agent
 name or a queue from an imported file) is written as text: a text cell in XLSX, a
 leading apostrophe in CSV (``formatting.csv_cell``).
@@ -11,11 +12,12 @@ leading apostrophe in CSV (``formatting.csv_cell``).
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from kpidesk.core.formatting import csv_cell, spreadsheet_cell
+from kpidesk.core.formatting import csv_cell, write_xlsx
 
 
 def xlsx_available() -> bool:
@@ -26,31 +28,11 @@ def xlsx_available() -> bool:
     return True
 
 
-def write_table(path: Path, header: list[str], rows: list[list], lang: str) -> None:
+def write_table(path: Path, header: list[str], rows: list[list], lang: str, units: Sequence[str | None] = ()) -> None:
+    """A table as CSV, or as XLSX (``formatting.write_xlsx``: each column in its
+    unit's number format, ``units`` giving them: percentages as %, seconds, counts whole)."""
     if path.suffix.lower() == ".xlsx":
-        import xlsxwriter  # optional (see xlsx_available)
-
-        # no string is ever read as a formula, a link or a number
-        book = xlsxwriter.Workbook(
-            str(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-        )
-        sheet = book.add_worksheet("kpidesk")
-        bold = book.add_format({"bold": True})
-        for j, name in enumerate(header):
-            sheet.write_string(0, j, str(name), bold)
-        for i, row in enumerate(rows, start=1):
-            for j, v in enumerate(row):
-                cell = spreadsheet_cell(v)
-                if cell is None:
-                    sheet.write_blank(i, j, None)
-                elif isinstance(cell, bool):
-                    sheet.write_boolean(i, j, cell)
-                elif isinstance(cell, (int, float)):
-                    sheet.write_number(i, j, cell)
-                else:
-                    sheet.write_string(i, j, cell)
-        sheet.set_column(0, 0, 24)
-        book.close()
+        write_xlsx(path, header, rows, list(units))
         return
     delimiter = ";" if lang == "fr" else ","
     with path.open("w", newline="", encoding="utf-8-sig" if lang == "fr" else "utf-8") as f:

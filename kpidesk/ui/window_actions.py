@@ -253,7 +253,8 @@ class WindowActions(QObject):
         path, _ = QFileDialog.getSaveFileName(self.w, translate("Menu", "Export table"), f"{view.key}.csv", filters)
         if path:
             header, rows = table.rows_as_table()
-            export.write_table(Path(path), header, rows, self.w.language.code)
+            units = table.column_units() if hasattr(table, "column_units") else []
+            export.write_table(Path(path), header, rows, self.w.language.code, units)
 
     def export_current_chart(self) -> None:
         view = self.w.current_view()

@@ -15,24 +15,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kpidesk.core.db.store import Store
-from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi.distribution import bin_counts, edges
 from kpidesk.core.kpi.engine import Engine, Filters
-from kpidesk.core.kpi.sql_compose import filter_clauses, filter_values
 
-# measure → (SQL value per contact, condition for it to count, unit)
-MEASURES: dict[str, tuple[str, str, str]] = {
-    "handle": (
-        "coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0)",
-        "c.outcome IN ('answered', 'handled') AND coalesce(c.talk_s, c.hold_s, c.wrap_s) IS NOT NULL",
-        "seconds",
-    ),
-    "wait": ("c.wait_s", "c.outcome = 'answered' AND c.wait_s IS NOT NULL", "seconds"),
-    "wrap": ("c.wrap_s", "c.outcome IN ('answered', 'handled') AND c.wrap_s IS NOT NULL", "seconds"),
-    "csat": ("s.score", "s.survey_type = 'csat' AND s.score IS NOT NULL", "score"),
+# measure → (relation, value per row, condition for it to count, unit): the rows and
+# the flags of the KPI each one explains (AHT's handled contacts, ASA's answered
+# calls, the wrap-ups of handled contacts, CSAT answers)
+MEASURES: dict[str, tuple[str, str, str, str]] = {
+    "handle": ("contacts", "handle_v", "detail = 1 AND handle_n = 1", "seconds"),
+    "wait": ("contacts", "wait_answered_v", "detail = 1 AND wait_answered_n = 1", "seconds"),
+    "wrap": ("contacts", "wrap_sum", "detail = 1 AND wrap_n = 1", "seconds"),
+    "csat": ("surveys", "csat_score", "csat_n = 1", "score"),
 }
-# the filters a distribution honours: filter field → the column it tests
-_FILTERED = {"channels": "c.channel", "queues": "c.queue", "teams": "a.team"}
 _NICE = (1, 2, 5, 10)
 
 
@@ -91,24 +85,12 @@ def distribution(
     percentile; longer values fall in the last bin (the tail is what coaching reads,
     but one four-hour call must not squash every other bar).
     """
-    value, cond, unit = MEASURES[measure]
-    start, end = engine.period(team_filters)
-    if measure == "csat":
-        source = "surveys s JOIN contacts c ON c.contact_id = s.contact_id"
-    else:
-        source = "contacts c"
-    where = " AND ".join(
-        [
-            f"{cond} AND c.arrived_at >= $start AND c.arrived_at < $end AND c.agent_id IS NOT NULL",
-            *filter_clauses(team_filters, _FILTERED),
-        ]
-    )
-    base = (
-        f"SELECT {value} AS x, c.agent_id = $agent AS mine FROM {source} "
-        f"LEFT JOIN agents a ON a.agent_id = c.agent_id WHERE {where}"
-    )
-    bind = sql_params.bind(base, {**filter_values(team_filters), "start": start, "end": end, "agent": agent_id})
+    relation, value, cond, unit = MEASURES[measure]
     cur = store.cursor()
+    # the relation's rows within the team's filters, through the engine's own WHERE
+    scope, bind = engine.rows_sql(relation, team_filters, cur)
+    base = f"SELECT {value} AS x, agent_id = $agent AS mine FROM ({scope}) k WHERE {cond} AND agent_id IS NOT NULL"
+    bind = {**bind, "agent": agent_id}
     top = "max(x)" if measure == "csat" else "quantile_cont(x, 0.98)"
     row = cur.execute(f"SELECT min(x), {top} FROM ({base})", bind).fetchone()
     assert row is not None  # aggregates without GROUP BY always return one row

@@ -17,74 +17,70 @@ from typing import Any
 from kpidesk.core.db.store import Store
 from kpidesk.core.kpi import params as sql_params
 from kpidesk.core.kpi.engine import Engine, Filters
-from kpidesk.core.kpi.sql_compose import filter_clauses, filter_values
 
-_HANDLE = "coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0)"
-_HANDLED = "c.outcome IN ('answered', 'handled')"
-_REPEAT = (
-    "c.customer_id IS NOT NULL AND c.next_contact_at IS NOT NULL "
-    "AND epoch(c.next_contact_at) - epoch(c.arrived_at) <= $repeat_window_days * 86400"
-)
+# The flags come from the ``contacts`` relation (``k``), the one the KPIs read: a
+# list of "handled" contacts holds the contacts AHT counts (``handle_n``), the waits
+# are ASA's (``wait_answered_n``)…; ``c`` is the contact row itself.
+_REPEAT = "k.repeat = 1"
 
 # family → (figure SQL, condition, order, unit of the figure, why it is listed)
 FAMILIES: dict[str, tuple[str, str, str, str, str]] = {
-    "handle": (
-        _HANDLE,
-        f"{_HANDLED} AND coalesce(c.talk_s, c.hold_s, c.wrap_s) IS NOT NULL",
-        "figure DESC",
-        "seconds",
-        "longest handle times",
-    ),
-    "talk": ("c.talk_s", f"{_HANDLED} AND c.talk_s IS NOT NULL", "figure DESC", "seconds", "longest talk times"),
-    "hold": ("c.hold_s", f"{_HANDLED} AND c.hold_s > 0", "figure DESC", "seconds", "longest holds"),
-    "wrap": ("c.wrap_s", f"{_HANDLED} AND c.wrap_s IS NOT NULL", "figure DESC", "seconds", "longest wrap-ups"),
+    "handle": ("k.handle_v", "k.handle_n = 1", "figure DESC", "seconds", "longest handle times"),
+    "talk": ("k.talk_sum", "k.talk_n = 1", "figure DESC", "seconds", "longest talk times"),
+    "hold": ("k.hold_sum", "k.hold_n = 1 AND k.hold_sum > 0", "figure DESC", "seconds", "longest holds"),
+    "wrap": ("k.wrap_sum", "k.wrap_n = 1", "figure DESC", "seconds", "longest wrap-ups"),
     "wait": (
-        "c.wait_s",
-        "c.outcome = 'answered' AND c.wait_s IS NOT NULL",
+        "k.wait_answered_v",
+        "k.wait_answered_n = 1",
         "figure DESC",
         "seconds",
         "longest waits before answer",
     ),
-    "abandoned": ("c.wait_s", "c.outcome = 'abandoned'", "figure DESC NULLS LAST", "seconds", "abandoned"),
-    "transferred": ("c.talk_s", "c.transferred", "c.arrived_at DESC", "seconds", "transferred"),
+    "abandoned": (
+        "c.wait_s",
+        "(k.abandoned = 1 OR k.chat_abandoned = 1)",
+        "figure DESC NULLS LAST",
+        "seconds",
+        "abandoned",
+    ),
+    "transferred": ("c.talk_s", "k.transferred = 1", "c.arrived_at DESC", "seconds", "transferred"),
     "repeat": (
         "epoch(c.next_contact_at) - epoch(c.arrived_at)",
-        f"{_HANDLED} AND {_REPEAT}",
+        _REPEAT,
         "figure ASC",
         "seconds",
         "customer came back within the repeat window",
     ),
     "unresolved": (
         "epoch(c.next_contact_at) - epoch(c.arrived_at)",
-        f"{_HANDLED} AND (c.resolved = false OR ({_REPEAT}))",
+        f"k.handled = 1 AND (c.resolved = false OR {_REPEAT})",
         "c.arrived_at DESC",
         "seconds",
         "not resolved, or customer came back",
     ),
     "response": (
-        "c.first_response_s",
-        "c.channel NOT IN ('phone', 'chat', 'bot') AND "
-        "(c.first_response_s IS NULL OR c.first_response_s > $response_sla_h * 3600)",
+        "k.first_response_s",
+        "k.ticket = 1 AND (k.first_response_s IS NULL OR k.first_response_s > $response_sla_h * 3600)",
         "figure DESC NULLS FIRST",
         "seconds",
         "tickets over the response SLA",
     ),
-    "resolution": ("c.resolution_s", "c.resolution_s IS NOT NULL", "figure DESC", "seconds", "longest resolutions"),
-    "reopened": ("c.resolution_s", "c.reopened", "c.arrived_at DESC", "seconds", "reopened tickets"),
+    "resolution": (
+        "k.resolution_s",
+        "k.ticket = 1 AND k.solved = 1 AND k.resolution_s IS NOT NULL",
+        "figure DESC",
+        "seconds",
+        "longest resolutions",
+    ),
+    "reopened": ("k.resolution_s", "k.reopened = 1", "c.arrived_at DESC", "seconds", "reopened tickets"),
     "replies": (
-        "c.replies",
-        "c.replies IS NOT NULL AND c.solved_at IS NOT NULL",
+        "k.replies",
+        "k.replies IS NOT NULL AND c.solved_at IS NOT NULL",
         "figure DESC",
         "count",
         "most replies",
     ),
-    "chat_wait": (
-        "c.first_response_s",
-        "c.channel = 'chat' AND c.first_response_s IS NOT NULL",
-        "figure DESC",
-        "seconds",
-        "longest first replies",
-    ),
+    "chat_wait": ("k.chat_frt_v", "k.chat_frt_v IS NOT NULL", "figure DESC", "seconds", "longest first replies"),
     "low_csat": (
         "(s.score - s.scale_min) / nullif(s.scale_max - s.scale_min, 0) * 4 + 1",
         "s.survey_type = 'csat' AND s.score < s.scale_max - 1",
@@ -135,8 +131,6 @@ KPI_FAMILY: dict[str, str] = {
     "qa_score": "low_qa",
     "qa_vs_csat_gap": "low_qa",
 }
-# the filters a contact list honours: filter field → the column it tests
-_FILTERED = {"channels": "c.channel", "queues": "c.queue", "topics": "c.topic"}
 
 
 @dataclass
@@ -165,12 +159,15 @@ def contacts_behind(
     if family is None:
         return None, []
     figure, cond, order, unit, why = FAMILIES[family]
-    start, end = engine.period(filters)
-    narrowed = "".join(f"\n          AND {clause}" for clause in filter_clauses(filters, _FILTERED))
+    cur = engine.store.cursor()
+    # the agent's rows of the relation the KPIs read, within every filter of the view
+    # (period, channel, queue, team, site, topic): the engine's own WHERE
+    scope, scope_bind = engine.rows_sql("contacts", filters.narrowed(agents=(agent_id,)), cur)
     sql = f"""
         SELECT c.contact_id, c.arrived_at, c.channel, c.queue, c.outcome, c.customer_id, cu.name,
                {figure} AS figure, s.comment
-        FROM contacts c
+        FROM ({scope}) k
+        JOIN contacts c ON c.contact_id = k.contact_id
         LEFT JOIN customers cu ON cu.customer_id = c.customer_id
         LEFT JOIN (SELECT contact_id, survey_type, min(score) AS score, min(scale_min) AS scale_min,
                           max(scale_max) AS scale_max, bool_and(higher_is_better) AS higher_is_better,
@@ -179,21 +176,20 @@ def contacts_behind(
                ON s.contact_id = c.contact_id
         LEFT JOIN (SELECT contact_id, avg(score) AS qa FROM evaluations GROUP BY 1) q
                ON q.contact_id = c.contact_id
-        WHERE c.agent_id = $agent AND c.arrived_at >= $start AND c.arrived_at < $end{narrowed}
-          AND {cond}
+        WHERE k.detail = 1 AND {cond}
         ORDER BY {order}, c.contact_id
         LIMIT $limit
     """
     values: dict[str, Any] = {
         **engine.parameters(),
-        **filter_values(filters),
-        "agent": agent_id,
-        "start": start,
-        "end": end,
+        **scope_bind,
         "limit": limit,
         "survey_type": kpi_id if family == "low_survey" else "csat",
     }
-    rows = engine.store.cursor().execute(sql, sql_params.bind(sql, values)).fetchall()
+    try:
+        rows = cur.execute(sql, sql_params.bind(sql, values)).fetchall()
+    finally:
+        cur.close()
     return why, [ContactLine(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], unit, r[8]) for r in rows]
 
 

@@ -132,7 +132,7 @@ def agent_profile(
         target = targets.resolve(overrides, d, channel)
         s = Standing(
             kpi_id,
-            d.label_for(lang),
+            d.scoped_label(peers.channels, lang),  # AHT (all channels) unless a channel filter says
             d.unit,
             d.better,
             v.value,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from kpidesk.core import formatting
 from kpidesk.core.explain.breakdown import Driver
+from kpidesk.core.kpi.definitions import CHANNEL_NAMES
 
 DIMENSION_NAMES: dict[str, dict[str, str]] = {
     "queue": {"en": "queue", "fr": "file"},
@@ -21,12 +22,7 @@ DIMENSION_NAMES: dict[str, dict[str, str]] = {
     "hour_of_day": {"en": "hour", "fr": "heure"},
     "product": {"en": "product", "fr": "produit"},
 }
-CHANNEL_VALUES: dict[str, dict[str, str]] = {
-    "phone": {"en": "phone", "fr": "téléphone"},
-    "email": {"en": "email", "fr": "e-mail"},
-    "chat": {"en": "chat", "fr": "chat"},
-    "bot": {"en": "bot", "fr": "bot"},
-}
+CHANNEL_VALUES = CHANNEL_NAMES  # one vocabulary for channels (kpi.definitions)
 TEXT: dict[str, dict[str, str]] = {
     "none": {"en": "(none)", "fr": "(aucun)"},
     "up": {"en": "{what}: {kpi} from {before} to {after}", "fr": "{what} : {kpi} de {before} à {after}"},

@@ -27,6 +27,14 @@ BETTER = ("higher", "lower", "none")
 # an agent's "answer rate" is 100 % by construction.
 GRAINS = ("queue", "agent", "both")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# Channels in the team lead's words (a figure's scope, a driver's name…).
+CHANNEL_NAMES: dict[str, dict[str, str]] = {
+    "phone": {"en": "phone", "fr": "téléphone"},
+    "email": {"en": "email", "fr": "e-mail"},
+    "chat": {"en": "chat", "fr": "chat"},
+    "bot": {"en": "bot", "fr": "bot"},
+}
+ALL_CHANNELS = {"en": "all channels", "fr": "tous canaux"}
 
 
 class DefinitionError(ValueError):
@@ -65,6 +73,31 @@ class KpiDefinition:
     def label_for(self, lang: str) -> str:
         return self.label.get(lang) or self.label["en"]
 
+    def short_for(self, lang: str) -> str:
+        """The acronym team leads say (DMT, AHT…), or ""."""
+        return self.short.get(lang) or self.short.get("en") or ""
+
+    def scope_for(self, channels: Sequence[str], lang: str) -> str | None:
+        """The channels a figure of this KPI covers, in words, when the KPI is
+        computed over several channels (AHT, CSAT, FCR, volume…): ``phone`` under a
+        phone filter, ``all channels`` without one. None for a one-channel KPI
+        (ASA is phone's whatever the filter): there is nothing to say."""
+        if len(self.channels) < 2:
+            return None
+        if not channels or set(self.channels) <= set(channels):
+            return ALL_CHANNELS.get(lang) or ALL_CHANNELS["en"]
+        covered = [c for c in self.channels if c in channels] or list(channels)
+        return ", ".join(channel_name(c, lang) for c in covered)
+
+    def scoped_label(self, channels: Sequence[str], lang: str, short: bool = False) -> str:
+        """The label said with the channels its figure covers: ``AHT (phone)`` on the
+        phone tab and ``AHT (all channels)`` in a coaching view over every channel,
+        never the same words for two figures. ``short`` uses the acronym when there
+        is one (narrow table headers)."""
+        label = (self.short_for(lang) if short else "") or self.label_for(lang)
+        scope = self.scope_for(channels, lang)
+        return f"{label} ({scope})" if scope else label
+
     def description_for(self, lang: str) -> str:
         return self.description.get(lang) or self.description.get("en", "")
 
@@ -94,6 +127,11 @@ class KpiDefinition:
             "parameters": {p: settings.SETTINGS[p].default for p in self.params if p in settings.SETTINGS},
             "source": self.source,
         }
+
+
+def channel_name(channel: str, lang: str) -> str:
+    """A channel code (phone, email…) in the team lead's words."""
+    return CHANNEL_NAMES.get(channel, {}).get(lang) or channel
 
 
 def parse(text: str, source: str) -> KpiDefinition:

@@ -390,6 +390,23 @@ class Engine:
         sql = f"SELECT x FROM ({sql}) v WHERE x IS NOT NULL"
         return sql, sql_params.bind(sql, bind)
 
+    def rows_sql(
+        self, relation: str, filters: Filters, cur: duckdb.DuckDBPyConnection | None = None
+    ) -> tuple[str, dict[str, Any]]:
+        """SQL giving the rows of ``relation`` (see ``relations.RELATIONS``) that the
+        KPIs read for ``filters`` (period, channel, queue, team, site, agent, topic),
+        with its bound values: what the coaching lists and distributions select from,
+        so that they show the contacts behind the figures, never others."""
+        start, end = self.period(filters, cur)
+        sql = compose.rows(RELATIONS[relation], filters)
+        bind: dict[str, Any] = {
+            **self.parameters(),
+            "period_start": start,
+            "period_end": end,
+            **compose.filter_values(filters),
+        }
+        return sql, sql_params.bind(sql, bind)
+
     def _compute(
         self,
         cur: duckdb.DuckDBPyConnection,

@@ -16,6 +16,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+
+def handled(c: str = "") -> str:
+    """The one meaning of *handled* (kpi-catalog: a contact an agent took): an
+    answered call or chat, a ticket an agent handled (``handled``, or, when the export
+    says no outcome, a ticket of an agent with a reply: the vendors' rule), a bot
+    conversation an agent picked up after the hand-off. ``c`` prefixes the
+    ``contacts`` columns (``"c."``). Every KPI (AHT, talk, wrap-up, FCR, repeats,
+    agent activity) reads it through the relations below; the coaching lists and
+    distributions read those relations."""
+    return (
+        f"({c}outcome IN ('answered', 'handled') OR ({c}channel = 'bot' AND {c}answered_at IS NOT NULL)"
+        f" OR ({c}outcome IS NULL AND {c}channel NOT IN ('phone', 'chat', 'bot') AND {c}agent_id IS NOT NULL"
+        f" AND ({c}first_response_at IS NOT NULL OR {c}first_response_s IS NOT NULL OR {c}replies > 0)))"
+    )
+
+
 _PHONE_FACTS = """
 SELECT *,
     offered * (outcome = 'answered')::INT                       AS answered,
@@ -30,17 +46,16 @@ FROM (
         (c.channel = 'phone' AND c.direction = 'inbound'
          AND (c.outcome IN ('answered', 'abandoned', 'flowout') OR (c.outcome IS NULL AND c.queue IS NOT NULL))
          AND NOT (c.outcome = 'abandoned' AND coalesce(c.wait_s, 1e12) < $short_abandon_s))::INT AS offered,
-        (c.outcome IN ('answered', 'handled')
-         OR (c.channel = 'bot' AND c.answered_at IS NOT NULL))       AS is_handled
+        HANDLED AS is_handled
     FROM contacts c
 )
-"""
+""".replace("HANDLED", handled("c."))
 
 CONTACTS = f"""
 SELECT
     f.arrived_at AS t, f.channel, f.direction, f.queue, f.agent_id, a.team,
     coalesce(f.site, a.site) AS site, f.topic, f.product, f.customer_id,
-    1 AS detail,
+    f.contact_id, 1 AS detail,
     1 AS contacts,
     (f.direction = 'inbound')::INT AS inbound,
     f.offered, f.answered, f.abandoned, f.short_abandoned, f.flowout,
@@ -145,14 +160,14 @@ LEFT JOIN agents a ON a.agent_id = coalesce(s.agent_id, c.agent_id)
 # Agent time: handle time from contacts and intervals, logged-in and paused time
 # from sessions, paid time from schedules. Session rows have no channel or queue:
 # channel and queue filters let them through (see Relation.open_filters).
-ACTIVITY = """
+ACTIVITY = f"""
 SELECT t, channel, queue, agent_id, a.team, coalesce(x.site, a.site) AS site, topic, product,
        handle_s, handled, logged_s, paused_s, scheduled_s
 FROM (
     SELECT arrived_at AS t, channel, queue, agent_id, site, topic, product,
            coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(wrap_s, 0) AS handle_s,
            1 AS handled, 0 AS logged_s, 0 AS paused_s, 0 AS scheduled_s
-    FROM contacts WHERE agent_id IS NOT NULL AND (outcome IN ('answered', 'handled') OR answered_at IS NOT NULL)
+    FROM contacts WHERE agent_id IS NOT NULL AND {handled()}
     UNION ALL
     SELECT interval_start, channel, queue, agent_id, site, topic, NULL,
            coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(wrap_s, 0), coalesce(handled, answered, 0),

@@ -99,6 +99,14 @@ def where(rel: Relation, filters: Filtered, skip: tuple[str, ...] = ()) -> list[
     return clauses + filter_clauses(filters, columns, rel.open_filters)
 
 
+def rows(rel: Relation, filters: Filtered) -> str:
+    """A relation's rows within the period and the filters, through the same
+    :func:`where` as the KPI figures: the contacts a list or a distribution shows
+    are the contacts the figure counts."""
+    clauses = where(rel, filters)
+    return f"SELECT * FROM ({rel.sql}) r" + ("\nWHERE " + "\n  AND ".join(clauses) if clauses else "")
+
+
 def _dim_sql(rel: Relation, by: tuple[str, ...]) -> list[str]:
     out = []
     for dim in by:

@@ -226,7 +226,8 @@ class CoachingNotesView(QWidget):
         for row, p in enumerate(history.goals):
             g = p.goal
             unit = self.desk.engine.registry[g.kpi].unit if g.kpi in self.desk.engine.registry else "number"
-            label = self.desk.label(g.kpi) if g.kpi in self.desk.engine.registry else g.kpi
+            # a goal is read over all the agent's channels (goals.progress)
+            label = self.desk.label(g.kpi, ()) if g.kpi in self.desk.engine.registry else g.kpi
             progress = "–" if p.progress is None else formatting.value(max(p.progress, 0.0), "rate", lang)
             cells = (
                 label,

@@ -11,6 +11,7 @@ from kpidesk.core import formatting
 from kpidesk.ui.coaching.charts_view import legend_html, trend_legend_html
 from kpidesk.ui.coaching.contacts_view import why_text
 from kpidesk.ui.i18n import translate
+from kpidesk.ui.ingest.field_labels import value_label
 
 
 def paint_page(view) -> None:
@@ -26,7 +27,10 @@ def paint_page(view) -> None:
     team = profile.team or tr("all agents")
     view.subtitle.setText(
         tr("{team} · {n} agents · {period} · channels: {channels}").format(
-            team=team, n=len(profile.team_agents), period=period, channels=", ".join(profile.channels)
+            team=team,
+            n=len(profile.team_agents),
+            period=period,
+            channels=", ".join(value_label("channel", c) for c in profile.channels),
         )
     )
     agents = (

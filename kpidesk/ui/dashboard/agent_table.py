@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from kpidesk.core.dashboard.tabs import AgentRow
+from kpidesk.core.formatting import export_unit, export_value
 from kpidesk.ui import privacy_state, theme
 from kpidesk.ui.i18n import translate
 
@@ -40,18 +41,11 @@ def _wrap(text: str, width: int = 11) -> str:
     return "\n".join(lines + [line])
 
 
-def export_unit(unit: str) -> str:
-    """The unit an exported column says in its header."""
-    return {"rate": "%", "percent": "%", "seconds": "s"}.get(unit, "")
-
-
-def export_value(value: float | None, unit: str, scale: float) -> float | int | None:
-    """A figure as exported: counts whole, percentages and durations to one decimal."""
-    if value is None:
-        return None
-    if unit == "count":
-        return int(round(value))
-    return round(value * scale, 1)
+def export_header(kpi, channels: tuple[str, ...], lang: str) -> str:
+    """An exported column's header, on one line: the KPI's name with the channels its
+    figures cover (when it spans several) and its unit: ``Avg handle time (phone, s)``."""
+    notes = [n for n in (kpi.scope_for(channels, lang), export_unit(kpi.unit)) if n]
+    return kpi.label_for(lang) + (f" ({', '.join(notes)})" if notes else "")
 
 
 @dataclass(frozen=True)
@@ -90,6 +84,7 @@ class AgentTableModel(QAbstractTableModel):
     def __init__(self, desk, channel: str | None, parent=None):
         super().__init__(parent)
         self.desk, self.channel = desk, channel
+        self.channels: tuple[str, ...] = (channel,) if channel else ()
         self.kpis: list[str] = []
         self.rows: list[AgentRow] = []
         self._cells: list[list[Cell]] = []
@@ -103,10 +98,13 @@ class AgentTableModel(QAbstractTableModel):
         self.privacy = privacy_state.of(desk)
         self.privacy.privacy_changed.connect(lambda _on: self.relabel())
 
-    def set_rows(self, kpis: list[str], rows: list[AgentRow]) -> None:
-        """New figures: one model reset, every cell formatted here, once."""
+    def set_rows(self, kpis: list[str], rows: list[AgentRow], channels: tuple[str, ...] | None = None) -> None:
+        """New figures: one model reset, every cell formatted here, once. ``channels``:
+        those the figures cover (the tab's, else the filter's; none = every channel)."""
         self.beginResetModel()
         self.kpis, self.rows = list(kpis), list(rows)
+        if channels is not None:
+            self.channels = tuple(channels)
         self._cells = table_cells(self.desk, self.channel, self.kpis, self.rows)
         self._prepare()
         self.endResetModel()
@@ -117,7 +115,7 @@ class AgentTableModel(QAbstractTableModel):
         self._muted = QColor(t.muted)
         self._names = [self.privacy.agent_name(r.agent_id, r.name) for r in self.rows]
         self._headers = [translate("AgentTable", "Agent")] + [
-            self.desk.short(k) or _wrap(self.desk.label(k)) for k in self.kpis
+            _wrap(self.desk.label(k, self.channels, short=True)) for k in self.kpis
         ]
         self._header_tips = [None] + [self.desk.tooltip(k, self.channel) for k in self.kpis]
 
@@ -286,18 +284,18 @@ class AgentTableView(QTableView):
         in seconds, counts as whole numbers; one line per header, no line break."""
         model = self.source
         header = [translate("AgentTable", "Agent")]
-        scales = []
+        units = self.column_units()[1:]
         for kpi in model.kpis:
-            unit = model.desk.engine.registry[kpi].unit
-            scales.append((unit, 100.0 if unit == "rate" else 1.0))
-            header.append(
-                f"{model.desk.label(kpi)} ({export_unit(unit)})" if export_unit(unit) else model.desk.label(kpi)
-            )
+            header.append(export_header(model.desk.engine.registry[kpi], model.channels, model.desk.lang))
         rows = []
         for r in range(self.proxy.rowCount()):
             source_row = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
             row = [self.proxy.index(r, 0).data()]
-            for cell, (unit, scale) in zip(model._cells[source_row], scales, strict=True):
-                row.append(export_value(cell.value, unit, scale))
+            for cell, unit in zip(model._cells[source_row], units, strict=True):
+                row.append(export_value(cell.value, unit))
             rows.append(row)
         return header, rows
+
+    def column_units(self) -> list[str | None]:
+        """Each exported column's unit (None for the names): the XLSX number formats."""
+        return [None] + [self.source.desk.engine.registry[kpi].unit for kpi in self.source.kpis]

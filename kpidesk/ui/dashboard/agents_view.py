@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout
 from kpidesk.ui import privacy_state
 from kpidesk.ui.dashboard.agent_table import AgentTableView
 from kpidesk.ui.dashboard.agents_chart import QuadrantChart, RankingChart
-from kpidesk.ui.dashboard.tab_view import Card, TabView, fill_combo
+from kpidesk.ui.dashboard.tab_view import Card, TabView, figure_channels, fill_combo
 from kpidesk.ui.i18n import translate
 
 
@@ -53,14 +53,15 @@ class AgentsView(TabView):
 
     def _paint_table(self) -> None:
         desk, data = self.desk, self.data
-        items = [(k, desk.label(k)) for k in self.spec.table]
+        channels = figure_channels(data)
+        items = [(k, desk.label(k, channels)) for k in self.spec.table]
         fill_combo(self.rank_combo, items, self.rank_kpi)
         fill_combo(self.x_combo, items, self.x_kpi)
         fill_combo(self.y_combo, items, self.y_kpi)
         self.ranking.title.setText(translate("AgentsView", "Ranking"))
         self.quadrant.title.setText(translate("AgentsView", "Quadrant"))
         self.table_card.title.setText(translate("AgentsView", "All agents, all channels"))
-        self.table.source.set_rows(list(self.spec.table), data.agents)
+        self.table.source.set_rows(list(self.spec.table), data.agents, channels)
 
     def _paint_ranking(self) -> None:
         desk, kpi = self.desk, self.rank_kpi
@@ -95,7 +96,7 @@ class AgentsView(TabView):
             [a.small_sample or b.small_sample for _, a, b in pts],
             desk.formatter(x),
             desk.formatter(y),
-            (desk.label(x), desk.label(y)),
+            (desk.label(x, figure_channels(self.data)), desk.label(y, figure_channels(self.data))),
         )
 
     def _shown(self, row) -> str:

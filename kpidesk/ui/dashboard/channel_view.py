@@ -18,7 +18,7 @@ from kpidesk.ui.charts import DistributionChart, TrendChart
 from kpidesk.ui.comments_dialog import comment_marks, mark_tiles
 from kpidesk.ui.dashboard.agent_table import AgentTableView
 from kpidesk.ui.dashboard.heatmap import HeatmapChart
-from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid, fill_combo
+from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid, figure_channels, fill_combo
 from kpidesk.ui.desk import reason_text
 from kpidesk.ui.i18n import translate
 
@@ -58,7 +58,7 @@ class TrendCard(Card):
         desk, data = view.desk, view.data
         if self.kpi not in kpis:  # the first KPI with figures, not an empty plot
             self.kpi = next((k for k in kpis if any(v is not None for _, v in data.trend.get(k, []))), kpis[0])
-        fill_combo(self.combo, [(k, desk.label(k)) for k in kpis], self.kpi)
+        fill_combo(self.combo, [(k, desk.label(k, figure_channels(data))) for k in kpis], self.kpi)
         self.title.setText(translate("ChannelView", "Trend"))
         series = data.trend.get(self.kpi, [])
         samples = data.trend_samples.get(self.kpi, [])
@@ -189,7 +189,7 @@ class ChannelView(TabView):
         self.table.setToolTip(
             translate("ChannelView", "Grey italics: small sample, not ranked. Double-click an agent to open coaching.")
         )
-        self.table.source.set_rows(list(self.spec.table), self.data.agents)
+        self.table.source.set_rows(list(self.spec.table), self.data.agents, figure_channels(self.data))
 
     def _paint_heatmap(self) -> None:
         desk = self.desk

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpidesk.core.dashboard.tabs import HEADLINE_CHANNEL, TABS, TabData, TabRequest, load_tab
+from kpidesk.core.dashboard.tabs import HEADLINE_CHANNEL, TABS, TabData, TabRequest, load_tab, with_channels
 from kpidesk.ui.dashboard.tile import KpiTile
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
@@ -71,6 +71,12 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, str]], current: str | No
     combo.blockSignals(False)
 
 
+def figure_channels(data: TabData) -> tuple[str, ...]:
+    """The channels a tab's figures were computed over (its own, else the filter's;
+    none: every channel), which a KPI spanning several channels says in its label."""
+    return with_channels(data.request.filters, TABS[data.request.tab]).channels
+
+
 class TileGrid(QWidget):
     """The tab's KPI tiles, four to a row; clicking one selects it for the trend.
     Right-clicking one offers "Why?" (what changed against the compare period) and a
@@ -111,13 +117,15 @@ class TileGrid(QWidget):
             tile.set_selected(key == kpi)
 
     def paint(self, desk, data: TabData, channel: str | None) -> None:
+        channels = figure_channels(data)
         for kpi_id, tile in self.tiles.items():
             kpi = desk.engine.registry[kpi_id]
             value = data.tiles.get(kpi_id)
             where = channel or HEADLINE_CHANNEL.get(kpi_id)
             spark = [v for _, v in data.trend.get(kpi_id, [])]
-            short = desk.short(kpi_id)
-            title = kpi.label_for(desk.lang) + (f" ({short})" if short else "")
+            # the acronym, and the channels the figure covers when the KPI spans several
+            notes = ", ".join(n for n in (desk.short(kpi_id), kpi.scope_for(channels, desk.lang)) if n)
+            title = kpi.label_for(desk.lang) + (f" ({notes})" if notes else "")
             tile.show_value(
                 title,
                 value,

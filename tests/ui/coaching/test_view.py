@@ -69,8 +69,8 @@ def test_double_click_opens_the_agents_figures(coaching, demo_store):
     assert view.isVisible() and name in view.title.text() and name in view.windowTitle()
     model = view.standings.source
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert "Avg wrap-up" in labels
-    wrap = labels.index("Avg wrap-up")
+    assert "Avg wrap-up (all channels)" in labels  # the coaching view pools every channel: it says so
+    wrap = labels.index("Avg wrap-up (all channels)")
     assert model.index(wrap, 4).data().endswith("/ 15") or "small" in model.index(wrap, 4).data()
     # A07 wraps up long: it is named among the areas to work on, with the gap
     assert "Avg wrap-up" in view.strengths.gaps.text()
@@ -111,7 +111,7 @@ def test_add_a_note_and_a_goal_listed_and_saved(coaching, qtbot, demo_store):
     with qtbot.waitSignal(view.history_saved, timeout=10000):
         qtbot.mouseClick(notes.add_goal_button, Qt.MouseButton.LeftButton)
     assert notes.goals_table.rowCount() == 1
-    assert notes.goals_table.item(0, 0).text() == "Avg wrap-up"
+    assert notes.goals_table.item(0, 0).text() == "Avg wrap-up (all channels)"
     assert notes.goals_table.item(0, 5).text() == "no data yet"  # set today: nothing to judge yet
     saved = coaching_notes.notes(demo_store, AGENT)
     assert saved[0].text.startswith("Wrap-up") and saved[0].kpis

@@ -5,7 +5,7 @@ FROM (
     SELECT arrived_at AS t, channel, queue, agent_id, site, topic, product,
            coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(wrap_s, 0) AS handle_s,
            1 AS handled, 0 AS logged_s, 0 AS paused_s, 0 AS scheduled_s
-    FROM contacts WHERE agent_id IS NOT NULL AND (outcome IN ('answered', 'handled') OR answered_at IS NOT NULL)
+    FROM contacts WHERE agent_id IS NOT NULL AND (outcome IN ('answered', 'handled') OR (channel = 'bot' AND answered_at IS NOT NULL) OR (outcome IS NULL AND channel NOT IN ('phone', 'chat', 'bot') AND agent_id IS NOT NULL AND (first_response_at IS NOT NULL OR first_response_s IS NOT NULL OR replies > 0)))
     UNION ALL
     SELECT interval_start, channel, queue, agent_id, site, topic, NULL,
            coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(wrap_s, 0), coalesce(handled, answered, 0),

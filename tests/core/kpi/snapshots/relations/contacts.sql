@@ -2,7 +2,7 @@
 SELECT
     f.arrived_at AS t, f.channel, f.direction, f.queue, f.agent_id, a.team,
     coalesce(f.site, a.site) AS site, f.topic, f.product, f.customer_id,
-    1 AS detail,
+    f.contact_id, 1 AS detail,
     1 AS contacts,
     (f.direction = 'inbound')::INT AS inbound,
     f.offered, f.answered, f.abandoned, f.short_abandoned, f.flowout,
@@ -61,8 +61,7 @@ FROM (
         (c.channel = 'phone' AND c.direction = 'inbound'
          AND (c.outcome IN ('answered', 'abandoned', 'flowout') OR (c.outcome IS NULL AND c.queue IS NOT NULL))
          AND NOT (c.outcome = 'abandoned' AND coalesce(c.wait_s, 1e12) < $short_abandon_s))::INT AS offered,
-        (c.outcome IN ('answered', 'handled')
-         OR (c.channel = 'bot' AND c.answered_at IS NOT NULL))       AS is_handled
+        (c.outcome IN ('answered', 'handled') OR (c.channel = 'bot' AND c.answered_at IS NOT NULL) OR (c.outcome IS NULL AND c.channel NOT IN ('phone', 'chat', 'bot') AND c.agent_id IS NOT NULL AND (c.first_response_at IS NOT NULL OR c.first_response_s IS NOT NULL OR c.replies > 0))) AS is_handled
     FROM contacts c
 )
 ) f
