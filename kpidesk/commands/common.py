@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from datetime import date, datetime
 
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import Store, StoreError
+from kpidesk.core.jobs import Callbacks
 from kpidesk.core.kpi.engine import Filters
 from kpidesk.core.paths import default_db_path
 
@@ -22,8 +24,11 @@ def open_store(path: str | None, read_only: bool = False) -> Store:
     path = str(path or default_db_path())
     if not read_only and _unwritable(path):
         read_only = True
+    # on a terminal, the catch-up of derived facts an interrupted import left pending
+    # shows its progress (it can take a while on a big database)
+    state = Callbacks(Progress(sys.stderr, bar=True)) if sys.stderr.isatty() else None
     try:
-        store = open_database(path, read_only=read_only)
+        store = open_database(path, read_only=read_only, state=state)
     except StoreError as exc:
         if read_only or not getattr(exc, "unwritable", False):
             raise CommandError(str(exc)) from None
@@ -39,6 +44,32 @@ def open_store(path: str | None, read_only: bool = False) -> Store:
             file=sys.stderr,
         )
     return store
+
+
+class Progress:
+    """The job's progress on stderr: a bar redrawn in place on a terminal, else a
+    line per step (and per tenth of the way)."""
+
+    def __init__(self, out, bar: bool) -> None:
+        self.out, self.bar = out, bar
+        self.last: tuple[int, str] = (-1, "")
+        self.started = time.perf_counter()
+
+    def __call__(self, fraction: float, message: str) -> None:
+        pct = int(max(0.0, min(fraction, 1.0)) * 100)
+        if self.bar:
+            if (pct, message) == self.last:
+                return
+            filled = pct * 30 // 100
+            self.out.write(f"\r[{'#' * filled}{' ' * (30 - filled)}] {pct:3d}% {message[:60]:<60}")
+            if pct >= 100:
+                self.out.write("\n")
+        else:
+            if message == self.last[1] and pct // 10 == self.last[0] // 10:
+                return
+            self.out.write(f"{time.perf_counter() - self.started:7.1f}s {pct:3d}% {message}\n")
+        self.out.flush()
+        self.last = (pct, message)
 
 
 def _unwritable(path: str) -> bool:

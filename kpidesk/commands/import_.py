@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 
+from kpidesk.commands.common import Progress
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import StoreError
 from kpidesk.core.ingest import batch
@@ -41,8 +41,9 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     path = args.db or str(default_db_path())
-    try:
-        store = open_database(path)
+    state = Callbacks(Progress(sys.stderr, bar=sys.stderr.isatty()) if args.progress or sys.stderr.isatty() else None)
+    try:  # facts an interrupted import left pending are caught up first, with their progress
+        store = open_database(path, state=state)
     except StoreError as exc:
         print(f"kpidesk: {exc}", file=sys.stderr)
         return 2
@@ -50,7 +51,6 @@ def run(args) -> int:
         store.close()
         print("kpidesk: import: give the files to import, or --catch-up", file=sys.stderr)
         return 2
-    state = Callbacks(_Progress(sys.stderr, bar=sys.stderr.isatty()) if args.progress or sys.stderr.isatty() else None)
     for problem in invalid_profiles(path):  # left out; the other profiles still work
         print(f"kpidesk: {problem} (ignored)", file=sys.stderr)
     try:
@@ -82,32 +82,6 @@ def run(args) -> int:
         print("kpidesk: import cancelled; the file being imported was not written.", file=sys.stderr)
         return 130
     return 1 if result.failed or result.facts_error else 0
-
-
-class _Progress:
-    """The job's progress on stderr: a bar redrawn in place on a terminal, else a
-    line per step (and per tenth of the way)."""
-
-    def __init__(self, out, bar: bool) -> None:
-        self.out, self.bar = out, bar
-        self.last: tuple[int, str] = (-1, "")
-        self.started = time.perf_counter()
-
-    def __call__(self, fraction: float, message: str) -> None:
-        pct = int(max(0.0, min(fraction, 1.0)) * 100)
-        if self.bar:
-            if (pct, message) == self.last:
-                return
-            filled = pct * 30 // 100
-            self.out.write(f"\r[{'#' * filled}{' ' * (30 - filled)}] {pct:3d}% {message[:60]:<60}")
-            if pct >= 100:
-                self.out.write("\n")
-        else:
-            if message == self.last[1] and pct // 10 == self.last[0] // 10:
-                return
-            self.out.write(f"{time.perf_counter() - self.started:7.1f}s {pct:3d}% {message}\n")
-        self.out.flush()
-        self.last = (pct, message)
 
 
 def _print(r) -> None:

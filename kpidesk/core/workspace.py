@@ -75,8 +75,9 @@ def save_prefs(inputs: tuple[Store, PrefsChange], state: JobState | None = None)
 
 
 def open_job(path: str, state: JobState | None = None) -> tuple[Store, Engine, Prefs]:
-    """Open (and migrate) a database, load its KPI registry and prefs: off the GUI thread."""
-    store = open_database(path)
+    """Open (and migrate) a database, load its KPI registry and prefs: off the GUI thread.
+    ``state`` hears the catch-up of derived facts an interrupted import left behind."""
+    store = open_database(path, state=state)
     return store, Engine(store), load_prefs(store)
 
 

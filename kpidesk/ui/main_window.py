@@ -246,8 +246,20 @@ class MainWindow(QMainWindow):
         self._show_busy(any(v.busy for v in self.views.values()))
 
     def _show_busy(self, busy: bool) -> None:
+        if not busy:  # back to the views' own loading
+            self.busy_bar.setRange(0, 0)
+            self.busy_label.setText(translate("MainWindow", "Loading figures…"))
         self.busy_bar.setVisible(busy)
         self.busy_label.setVisible(busy)
+
+    def _show_open_progress(self, fraction: float) -> None:
+        """Opening a database whose derived facts an interrupted import left pending:
+        how far their catch-up is."""
+        self.busy_bar.setRange(0, 1000)
+        self.busy_bar.setValue(int(fraction * 1000))
+        self.busy_label.setText(translate("MainWindow", "Updating derived facts…"))
+        self.busy_bar.setVisible(True)
+        self.busy_label.setVisible(True)
 
     @property
     def busy(self) -> bool:

@@ -58,6 +58,7 @@ class WindowActions(QObject):
         self.writer.task_finished.connect(self._saved)
         self.writer.task_failed.connect(self._failed)
         self.opener.busy_changed.connect(window._show_busy)
+        self.opener.progressed.connect(window._show_open_progress)  # derived facts caught up on open
         bar = window.menuBar()
         self.file_menu, self.view_menu, self.tools_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
         self.recent_menu = None
@@ -125,7 +126,7 @@ class WindowActions(QObject):
 
     # -- databases ----------------------------------------------------------------------
     def open_database(self, path: str) -> None:
-        self.opener.start(lambda p, s: open_job(p), path)
+        self.opener.start(open_job, path)
 
     def open_demo(self, path: str) -> None:
         self.w.statusBar().showMessage(translate("Menu", "Building the demo data…"))

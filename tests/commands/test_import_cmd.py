@@ -45,6 +45,24 @@ def test_progress_lines_then_pending_facts_and_catch_up(tmp_path, capsys):
     assert repeat.value == 0.5
 
 
+def test_facts_left_pending_are_caught_up_on_open_with_their_progress(tmp_path, capsys):
+    csv = tmp_path / "calls.csv"
+    csv.write_text(CALLS, encoding="utf-8")
+    db = str(tmp_path / "kd.duckdb")
+    assert main(["import", "--db", db, str(csv)]) == 0
+    with open_database(db) as store, store.write() as cur:  # as if an import had been killed after its commit
+        cur.execute("UPDATE derived_state SET through_import = 0")
+    capsys.readouterr()
+    # the next import opens the file: the pending facts are derived first, step by step
+    assert main(["import", "--db", db, "--progress", "--catch-up"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    steps = [line.split("% ", 1)[1] for line in lines if "% " in line]
+    assert steps[:2] == ["Numbering the new contacts", "Finding repeat contacts"]
+    assert "Linking surveys to their contacts" in steps and "Storing the derived facts" in steps
+    opened = steps.index("Storing the derived facts")
+    assert all(s != "Updating derived facts" for s in steps[:opened])  # on open, before the command's own steps
+
+
 def test_import_without_files_or_catch_up_is_a_mistake(tmp_path, capsys):
     assert main(["import", "--db", str(tmp_path / "kd.duckdb")]) == 2
     assert "--catch-up" in capsys.readouterr().err

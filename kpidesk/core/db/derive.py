@@ -27,6 +27,7 @@ import duckdb
 
 from kpidesk.core.db import contact_tables
 from kpidesk.core.db.store import Store
+from kpidesk.core.jobs import NULL, JobState
 
 # The time column deciding the day of a row, per table an import writes to; a table
 # that no rolled-up relation reads changes no day (None). A table not listed (agents:
@@ -100,26 +101,31 @@ def pending(cur: duckdb.DuckDBPyConnection) -> list[int]:
     ]
 
 
-def catch_up(store: Store) -> list[int]:
+def catch_up(store: Store, state: JobState | None = None) -> list[int]:
     """Derive the facts of every import not yet derived, in one transaction.
 
     Returns the imports it covered (none: nothing was written). Safe to call at
-    any time; a failure leaves the rows imported and the facts pending.
+    any time; a failure leaves the rows imported and the facts pending. ``state``
+    hears each step (numbering, repeat contacts, survey links, agents).
     """
     if store.read_only:
         return []
     with store.cursor() as cur:
         if not pending(cur):
             return []
+    state = state or NULL
     with store.write() as cur:
         ids = pending(cur)
         if ids:
+            state.set_progress(0.0, "Numbering the new contacts")
             for import_id in ids:
                 number_contacts(cur, import_id)
             note_days(cur, "SELECT arrived_at FROM contacts WHERE list_contains($ids, import_id)", {"ids": ids})
-            refresh(cur, import_ids=ids)
+            refresh(cur, import_ids=ids, state=state)
+            state.set_progress(0.95, "Storing the derived facts")
             contact_tables.fold_excess(cur)
             cur.execute("UPDATE derived_state SET through_import = $last", {"last": ids[-1]})
+    state.set_progress(1.0, "")
     return ids
 
 
@@ -160,12 +166,14 @@ def number_contacts(cur: duckdb.DuckDBPyConnection, import_id: int) -> int:
     return int(n)
 
 
-def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None) -> None:
+def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None, state: JobState | None = None) -> None:
     """Recompute derived columns. ``cur`` is an open write transaction.
 
     With ``import_ids``, the repeat facts are recomputed only for the customers those
     imports touched (a new contact changes its customer's sequence and no other).
     """
+    state = state or NULL
+    state.set_progress(0.1, "Finding repeat contacts")
     # Next contact by the same customer, any channel (for repeat_rate and fcr).
     params = {} if import_ids is None else {"ids": list(import_ids)}
     touched, known = "", ""
@@ -209,6 +217,7 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None)
                 """
             )
     cur.execute("DROP TABLE IF EXISTS _kd_next")
+    state.set_progress(0.6, "Linking surveys to their contacts")
     # Surveys and evaluations rate a contact named by its source key.
     # Same source first; then a key that names exactly one contact in any source
     # (a survey tool's export rating calls imported from the phone system).
@@ -274,6 +283,7 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None)
         "DROP TABLE IF EXISTS _kd_rated; DROP TABLE IF EXISTS _kd_surveys_unlinked; "
         "DROP TABLE IF EXISTS _kd_evaluations_unlinked"
     )
+    state.set_progress(0.85, "Flagging out-of-hours contacts and new agents")
     refresh_out_of_hours(cur, only_new=True)
     # Agents seen in the data but never described get a row, so filters list them.
     # (Of the rows these imports added: earlier rows' agents already have theirs.)

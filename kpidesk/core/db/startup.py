@@ -15,15 +15,17 @@ import duckdb
 from kpidesk.core import settings
 from kpidesk.core.db import calendar, derive
 from kpidesk.core.db.store import Store
+from kpidesk.core.jobs import JobState
 
 
-def open_database(path: str | Path = ":memory:", *, read_only: bool = False) -> Store:
+def open_database(path: str | Path = ":memory:", *, read_only: bool = False, state: JobState | None = None) -> Store:
     """Open ``path`` ready for use. Last step: :meth:`Store.contain` — from then on
     no SQL run on this database (KPI files, profile expressions included) can read or
     write a file outside the staging folder, attach a database or load an extension.
 
     ``store.facts_error`` says why the derived facts an earlier import left pending
-    could not be caught up (None when they are up to date or were caught up)."""
+    could not be caught up (None when they are up to date or were caught up);
+    ``state`` hears the progress of that catch-up, when there is one."""
     store = Store(path, read_only=read_only)
     store.facts_error = None
     try:
@@ -36,7 +38,7 @@ def open_database(path: str | Path = ":memory:", *, read_only: bool = False) -> 
         raise
     if not read_only:  # an import whose derived facts were left behind (cancel, crash)
         try:
-            derive.catch_up(store)
+            derive.catch_up(store, state)
         except duckdb.Error as exc:  # still pending (rolled back): retried on the next open or import
             store.facts_error = str(exc).splitlines()[0]
     try:

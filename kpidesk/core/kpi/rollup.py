@@ -295,15 +295,20 @@ def design(
     rel = RELATIONS[relation]
     wanted: dict[str, None] = {}
     usable: dict[str, tuple[list[str], list[str]]] = {}  # id → (partials, partials of stats only)
+    candidates: list[tuple[KpiDefinition, list[str], list[str]]] = []
     for kpi in kpis:
         if kpi.relation != relation or kpi.share_over not in (None, "channel"):
             continue
         try:
-            parts = partials_of(kpi, aggregates)
-            plain = partials_of(replace(kpi, stats={}), aggregates)
+            candidates.append((kpi, partials_of(kpi, aggregates), partials_of(replace(kpi, stats={}), aggregates)))
         except NotRollable:
             continue
-        if check is not None and not check(rel, parts):
+    # One EXPLAIN of every KPI's partials together binds when each KPI's would (an
+    # expression binds or not on its own); only when it fails is each KPI checked.
+    every = list(dict.fromkeys(p for _, parts, _ in candidates for p in parts))
+    each = check is not None and bool(every) and not check(rel, every)
+    for kpi, parts, plain in candidates:
+        if each and check is not None and not check(rel, parts):
             continue
         wanted.update(dict.fromkeys(parts))
         usable[kpi.id] = (plain, [p for p in parts if p not in plain])

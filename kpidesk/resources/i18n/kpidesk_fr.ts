@@ -336,6 +336,11 @@
         <source>Loading figures…</source>
         <translation>Chargement des chiffres…</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>Updating derived facts…</source>
+        <translation>Mise à jour des faits dérivés…</translation>
+    </message>
 </context>
 <context>
     <name>Menu</name>

@@ -135,7 +135,7 @@ def test_a_batch_derives_its_facts_once(monkeypatch, tmp_path):
     calls = []
     real = derive.refresh
     monkeypatch.setattr(
-        derive, "refresh", lambda cur, import_ids=None: (calls.append(import_ids), real(cur, import_ids))[1]
+        derive, "refresh", lambda cur, import_ids=None, **kw: (calls.append(import_ids), real(cur, import_ids, **kw))[1]
     )
     store = open_database(":memory:")
     reports = import_batch(store, _files(tmp_path)).reports
