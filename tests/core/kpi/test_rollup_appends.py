@@ -16,6 +16,7 @@ import pytest
 from kpidesk.core.db import derive
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.ingest import import_batch
+from kpidesk.core.kpi import rollup
 from kpidesk.core.kpi.engine import Engine, Filters
 from tests.core.kpi.test_rollup import assert_same, engines
 
@@ -44,8 +45,11 @@ def survey(path, rows: list[tuple[str, str, int]]):
 
 
 def check(store, raw, fast, every=("day", "agent")):
+    # every KPI a rollup can answer (those of other relations run the same SQL on the
+    # detail rows in both engines: comparing them would only cost time)
+    kpis = [k.id for k in raw.registry if k.relation in rollup.ROLLED]
     for by in every:
-        assert_same(raw, fast, None, Filters(), (by,))
+        assert_same(raw, fast, kpis, Filters(), (by,))
 
 
 def imported(store, *paths):
