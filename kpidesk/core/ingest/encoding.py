@@ -153,7 +153,9 @@ def stage(path: Path, into: Path) -> Path:
     os.close(fd)
     os.unlink(name)
     try:
-        os.link(path, name)
+        # the file itself, not a symbolic link to it: DuckDB would follow that link out
+        # of the staging folder, and refuse to read there
+        os.link(os.path.realpath(path), name)
     except OSError:
         try:
             shutil.copyfile(path, name)
