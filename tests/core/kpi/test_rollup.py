@@ -18,6 +18,7 @@ from kpidesk.core.db.startup import open_database
 from kpidesk.core.demo.generate import build_demo
 from kpidesk.core.kpi import distribution, rollup
 from kpidesk.core.kpi import sql_compose as compose
+from kpidesk.core.kpi.definitions import load_registry
 from kpidesk.core.kpi.engine import Engine, Filters
 
 NEVER = 10**12
@@ -194,6 +195,36 @@ def test_measures_are_rewritten_over_partial_aggregates():
     for measure in ("count(DISTINCT customer_id)", "any_value(x)", "sum(x) OVER ()", "string_agg(x, ',' ORDER BY y)"):
         with pytest.raises(rollup.NotRollable):
             rollup.calls(measure, aggs)
+
+
+def test_the_partials_of_every_kpi_are_checked_in_one_explain_unless_one_fails():
+    kpis = [k for k in load_registry() if k.relation == "contacts"]
+    aggs = frozenset({"sum", "count", "avg", "min", "max", "quantile_cont", "median"})
+    asked: list[list[str]] = []
+
+    def binds(_rel, partials):  # every partial binds
+        asked.append(partials)
+        return True
+
+    design = rollup.design("contacts", kpis, {}, aggs, binds)
+    assert len(asked) == 1 and set(asked[0]) == set(design.columns)
+    rolled = set(design.kpis)
+    assert len(rolled) > 20
+
+    # one KPI whose partials do not bind (a broken user file): each KPI is then checked,
+    # and only the KPIs needing one of its partials are left out
+    by_id = {k.id: k for k in kpis}
+    bad = set(rollup.partials_of(by_id["aht"], aggs))
+    asked.clear()
+
+    def binds_but(_rel, partials):
+        asked.append(partials)
+        return not bad & set(partials)
+
+    design = rollup.design("contacts", kpis, {}, aggs, binds_but)
+    assert len(asked) == 1 + len(rolled)
+    left_out = {k for k in rolled if bad & set(rollup.partials_of(by_id[k], aggs))}
+    assert "aht" in left_out and set(design.kpis) == rolled - left_out
 
 
 def test_user_kpis_use_the_rollup_when_they_can(tmp_path):
