@@ -259,7 +259,7 @@ def load_plan(
         # every inserted row again, to the log. 0 means "not numbered yet".
         target_cols.append("contact_id")
         select.append("0")
-        if "arrived_at" in names and "out_of_hours" not in names and not segment:  # a segment: derived later
+        if "arrived_at" in names and "out_of_hours" not in names:  # in the load's own pass, segment or not
             ooh, ooh_params = derive.out_of_hours_sql(cur, 'o."arrived_at"')
             target_cols.append("out_of_hours")
             select.append(ooh)
