@@ -117,7 +117,7 @@ SETTINGS: dict[str, Setting] = {
             int,
             0,
             "Memory DuckDB may use, in MB; beyond it, work spills to a folder beside the database "
-            "(0: a quarter of the computer's memory, at most 1 GB).",
+            "(0: a quarter of the computer's memory, at most 1.25 GB).",
         ),
         Setting("threads", int, 0, "Threads DuckDB may use (0: every core)."),
         Setting(
@@ -130,9 +130,10 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
-# DuckDB's own allocations and Python's come on top of the limit: at 1 GB, a 10 M-row
-# import peaks near 1.2 GB resident (at 2 GB it peaked over 2.1 GB), spilling the rest.
-MAX_AUTO_MEMORY_MB = 1024
+# Python's and DuckDB's allocations outside its buffer pool come on top of the limit:
+# a 10 M-row import (bench/bench_ready.py) peaked at 2.17 GB resident with 2 GB, 1.46 GB
+# with 1.25 GB (as fast), 1.20 GB with 1 GB (but spilling made it ~1.5x slower).
+MAX_AUTO_MEMORY_MB = 1280
 
 
 _CGROUP_LIMITS = ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")
@@ -158,7 +159,7 @@ def total_memory_mb() -> int | None:
 
 def memory_limit_mb(value: int = 0) -> int:
     """The memory limit in force: ``value`` when set, else the environment's
-    ``KPIDESK_MEMORY_LIMIT_MB``, else a quarter of the memory, at most 1 GB."""
+    ``KPIDESK_MEMORY_LIMIT_MB``, else a quarter of the memory, at most 1.25 GB."""
     if value > 0:
         return value
     env = os.environ.get("KPIDESK_MEMORY_LIMIT_MB", "")

@@ -12,12 +12,12 @@ def _setting(store, name: str) -> str:
     return store.cursor().execute(f"SELECT current_setting('{name}')").fetchone()[0]
 
 
-def test_defaults_a_quarter_of_the_memory_at_most_1_gb(monkeypatch):
+def test_defaults_a_quarter_of_the_memory_at_most_1_25_gb(monkeypatch):
     monkeypatch.delenv("KPIDESK_MEMORY_LIMIT_MB", raising=False)
     monkeypatch.setattr(settings, "total_memory_mb", lambda: 2000)
     assert settings.memory_limit_mb() == 500
     monkeypatch.setattr(settings, "total_memory_mb", lambda: 64000)
-    assert settings.memory_limit_mb() == 1024
+    assert settings.memory_limit_mb() == 1280
     monkeypatch.setenv("KPIDESK_MEMORY_LIMIT_MB", "700")
     assert settings.memory_limit_mb() == 700
     assert settings.memory_limit_mb(300) == 300  # the stored setting wins
