@@ -164,3 +164,17 @@ def test_the_comments_dialog_scopes_a_comment_to_an_agent_named_as_privacy_shows
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert comments.find(store)[0].agent_id is None
     dialog.close()
+
+
+def test_a_comment_marks_the_overview_tile_too(store, make_window, qtbot):
+    """A comment on CSAT over all channels: the Overview's CSAT tile gets the star and
+    the comment in its tooltip, like the channel tabs' tiles."""
+    window = make_window(store)
+    view = window.views["overview"]
+    period = window.state.period(window.anchor)
+    comments.add(store, kpi="csat", date_from=period.first, date_to=None, text="Survey tool down two days")
+    with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+        window.refresh()
+    tile = view.tiles.tiles["csat"]
+    assert tile.title.text().endswith("\u2605") and "Survey tool down two days" in tile.toolTip()
+    assert not view.tiles.tiles["volume"].title.text().endswith("\u2605")

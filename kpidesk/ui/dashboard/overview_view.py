@@ -9,7 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout
 
+from kpidesk.ui import privacy_state
 from kpidesk.ui.charts import BarChart
+from kpidesk.ui.comments_dialog import mark_tiles
 from kpidesk.ui.dashboard.channel_view import TrendCard
 from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid
 from kpidesk.ui.desk import CHANNEL_LABELS
@@ -45,7 +47,11 @@ class OverviewView(TabView):
             self.trend.paint(self, self.spec.tiles, None)
 
     def paint_steps(self) -> list:
-        return [lambda: self.tiles.paint(self.desk, self.data, None), self._paint_trend, self._paint_mix]
+        return [self._paint_tiles, self._paint_trend, self._paint_mix]
+
+    def _paint_tiles(self) -> None:
+        self.tiles.paint(self.desk, self.data, None)
+        mark_tiles(self.tiles.tiles, self.data.comments, None, privacy_state.of(self.desk), self.desk.lang)
 
     def _paint_trend(self) -> None:
         self.trend.paint(self, self.spec.tiles, None)
