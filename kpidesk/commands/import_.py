@@ -15,6 +15,7 @@ from kpidesk.commands.common import Progress
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import StoreError
 from kpidesk.core.ingest import batch
+from kpidesk.core.ingest.period import parse as parse_period
 from kpidesk.core.ingest.profiles import invalid_profiles
 from kpidesk.core.jobs import Callbacks
 from kpidesk.core.paths import default_db_path
@@ -36,6 +37,11 @@ def add_parser(sub) -> None:
     p.add_argument("--db", help="database file")
     p.add_argument("--profile", help="profile name, or path to a .toml profile (default: recognised from the file)")
     p.add_argument("--sheet", help="spreadsheet sheet to read (default: the first one with data)")
+    p.add_argument(
+        "--period",
+        help="the period a report of counts without dates covers: a day (2024-03-01), a month (2024-03) "
+        "or two days (2024-03-01..2024-03-31); default: the period its preamble or file name says",
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
 
 
@@ -51,11 +57,19 @@ def run(args) -> int:
         store.close()
         print("kpidesk: import: give the files to import, or --catch-up", file=sys.stderr)
         return 2
+    try:
+        period = parse_period(args.period) if args.period else None
+    except ValueError as exc:
+        store.close()
+        print(f"kpidesk: import: --period: {exc}", file=sys.stderr)
+        return 2
     for problem in invalid_profiles(path):  # left out; the other profiles still work
         print(f"kpidesk: {problem} (ignored)", file=sys.stderr)
     try:
         if args.files:
-            result = batch.import_batch(store, args.files, profile=args.profile, sheet=args.sheet, state=state)
+            result = batch.import_batch(
+                store, args.files, profile=args.profile, sheet=args.sheet, state=state, period=period
+            )
         else:
             result = batch.catch_up(store, state)
     except StoreError as exc:

@@ -331,6 +331,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE import_keys (import_id INTEGER PRIMARY KEY, key_used VARCHAR NOT NULL);
         """,
     ),
+    (
+        "008_arrived_time_known",
+        """
+        -- false: the export gave the day of arrival without its time (a date-only
+        -- column); NULL: the time is known. Such contacts are neither in nor out of
+        -- hours (relations.hours_known). The view is made again to show the column
+        -- (startup.open_database then adds back the segments of a bulk import, if any).
+        ALTER TABLE contacts_main ADD COLUMN arrived_time_known BOOLEAN;
+        CREATE OR REPLACE VIEW contacts AS SELECT * FROM contacts_main;
+        """,
+    ),
 ]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from kpidesk.core import settings
-from kpidesk.core.db import calendar, derive
+from kpidesk.core.db import calendar, contact_tables, derive
 from kpidesk.core.db.store import Store
 from kpidesk.core.jobs import JobState
 
@@ -33,6 +33,7 @@ def open_database(path: str | Path = ":memory:", *, read_only: bool = False, sta
         settings.apply_resources(store)
         if store.migrated and not read_only:
             calendar.rebuild_slots(store)
+            _segments_back(store)
     except BaseException:
         store.close()
         raise
@@ -47,3 +48,12 @@ def open_database(path: str | Path = ":memory:", *, read_only: bool = False, sta
         store.close()
         raise
     return store
+
+
+def _segments_back(store: Store) -> None:
+    """After a migration that changed ``contacts_main`` (and made the view again over
+    it alone), the view shows the segments of bulk imports again."""
+    segmented = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'contact_segments'"
+    with store.write(facts=False) as cur:
+        if cur.execute(segmented).fetchall()[0][0]:
+            contact_tables.rebuild_view(cur)

@@ -108,7 +108,19 @@ def key_description(profile: Profile, fields: dict[str, dict[str, Any]], columns
     if spec and "expr" in spec:
         return " + ".join(spec.get("_placeholders", {}).values())
     keys = [c for c in profile.section("key").get("columns") or [] if c in columns]
-    return " + ".join(keys) if keys else "the whole row (no id column)"
+    said = " + ".join(keys) if keys else "the whole row (no id column)"
+    period = profile.section("key").get("period")
+    return f"{said} + the period {period}" if period else said
+
+
+def note_date_only(report_columns: list[dict[str, Any]], spec: dict[str, Any] | None, every_row: bool) -> None:
+    """Say, on the arrival column's line, that its values are days without a time of
+    day (those contacts are left out of out-of-hours and hour-of-day figures)."""
+    col = (spec or {}).get("_column") or (spec or {}).get("_date")
+    for entry in report_columns:
+        if entry["column"] == col:
+            which = "date only" if every_row else "date only on some rows"
+            entry["rule"] = f"{entry['rule']}; {which}: no time of day, left out of out-of-hours"
 
 
 def ignored_reasons(cur: duckdb.DuckDBPyConnection, report: ImportReport, transform: str | None) -> dict[str, int]:

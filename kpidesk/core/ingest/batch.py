@@ -17,6 +17,7 @@ import duckdb
 from kpidesk.core.db import derive
 from kpidesk.core.db.store import Store, is_out_of_memory, out_of_memory_message
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
+from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.pipeline import import_file
 from kpidesk.core.ingest.summary import ImportReport
 from kpidesk.core.jobs import NULL, JobState, Share
@@ -49,8 +50,10 @@ def import_batch(
     profile: str | Path | None = None,
     sheet: str | None = None,
     state: JobState | None = None,
+    period: Period | None = None,
 ) -> BatchResult:
-    """Import ``paths`` in turn, then derive facts and refresh rollups once."""
+    """Import ``paths`` in turn, then derive facts and refresh rollups once (``period``:
+    the period interval reports without dates cover, see :mod:`.period`)."""
     state = state or NULL
     files = [Path(p) for p in paths]
     result = BatchResult()
@@ -61,7 +64,9 @@ def import_batch(
                 break
             share = Share(state, FILES_SHARE * i / len(files), FILES_SHARE / len(files))
             try:
-                result.reports.append(import_file(store, path, profile, sheet, share, derive_facts=False))
+                result.reports.append(
+                    import_file(store, path, profile, sheet, share, derive_facts=False, period=period)
+                )
             except ImportCancelled:
                 result.cancelled = True
                 break

@@ -53,7 +53,7 @@ DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 DECIMAL_POINT = re.compile(r"^[+-]?\d+\.\d+$")
 CLOCK = re.compile(r"^-?\d+:\d{1,2}(:\d{1,2})?([.,]\d+)?$|^1899-12-3\d |^1900-01-0\d ")
 PERCENT = re.compile(r"^[+-]?\d+([.,]\d+)?\s?%$")
-SCORE_LABEL = re.compile(r"^\s*[<>=]?\s*\d+(?:[.,]\d+)?\s*[-–:.)]\s*\S")
+SCORE_LABEL = re.compile(r"^\s*[<>=]?\s*\d+(?:[.,]\d+)?\s*[-–:.)]\s*[^\d\s]")
 
 
 def present(values: Iterable[str | None]) -> list[str]:

@@ -341,6 +341,31 @@ def _range_checks(b: _Builder, exprs: dict[str, str], types: dict[str, str], con
     return out
 
 
+# A time of day written in a timestamp's text: 09:12, 9h12, an Excel serial with a
+# fraction of a day, a compact 202401311530.
+_TIME_TEXT = r"\d[:h]\d\d|^\d{5}[.,]\d+$|^\d{12,14}$"
+_MIDNIGHT = re.compile(r"[ T]00:00(:00(\.0+)?)?$")
+
+
+def _time_known(b: _Builder, spec: dict[str, Any]) -> str | None:
+    """SQL for ``arrived_time_known`` when the arrival column gives days without their
+    time (``2024-09-01``): false on those rows, NULL (known) on the others; None when
+    every sampled arrival has its time (or a separate time column gives it)."""
+    col = spec.get("_column") or (spec.get("_date") if not spec.get("_time") else None)
+    if not col or "value" in spec or "expr" in spec:
+        return None
+    vals = decide.present(str(v) for v in b.samples.get(col, []) if v is not None)
+    if not vals:
+        return None
+    timed = [v for v in vals if re.search(_TIME_TEXT, v)]
+    # a workbook's date cells read as "2024-03-01 00:00:00": all at midnight is no time
+    if not timed or all(_MIDNIGHT.search(v) for v in timed):
+        return "CAST(false AS BOOLEAN)"
+    if len(timed) == len(vals):
+        return None
+    return f"CASE WHEN NOT regexp_matches(coalesce({b.text(col)}, ''), {b.p.bind(_TIME_TEXT)}) THEN false END"
+
+
 def _date_part(text: str | None) -> str:
     return re.split(r"[ T]", (text or "").strip(), maxsplit=1)[0]
 
@@ -374,16 +399,27 @@ def plan(
         elif name in DEFAULTS.get(profile.table, {}):
             exprs[name] = f"CAST({b.p.bind(DEFAULTS[profile.table][name])} AS {sql_type})"
             constants[name] = (DEFAULTS[profile.table][name], sql_type)
+    stand_in = profile.section("parse").get("arrival_from")  # no creation time: dated by another time
+    if "arrived_time_known" in types and "arrived_time_known" not in resolved and "arrived_at" in resolved:
+        known = "CAST(false AS BOOLEAN)" if stand_in else _time_known(b, resolved["arrived_at"])
+        if known is not None:
+            exprs["arrived_time_known"] = known
+            if known == "CAST(false AS BOOLEAN)":
+                constants["arrived_time_known"] = (False, "BOOLEAN")
     if "source_key" in types and "source_key" not in resolved:
         keys = profile.section("key").get("columns") or rel.columns
         parts = ", ".join(f"coalesce(_o{rel.columns.index(c)}, '')" for c in keys if c in rel.columns)
+        if profile.section("key").get("period"):  # rows placed in a period the user gave (ingest.period)
+            parts += f", {b.p.bind(str(profile.section('key')['period']))}"
         exprs["source_key"] = f"md5(concat_ws(chr(31), {parts}))"
     if profile.table == "agent_sessions" and "duration_s" not in resolved and "ended_at" in exprs:
         exprs["duration_s"] = f"date_diff('microsecond', ({exprs['started_at']}), ({exprs['ended_at']})) / 1e6"
     for name, (end, starts) in DERIVED_DURATIONS.get(profile.table, {}).items():
         if name == "talk_s":
             starts = tuple(dict.fromkeys([*starts, *profile.section("parse").get("talk_from", [])]))
-        start = next((s for s in starts if s in resolved and s in exprs), None)
+        # an arrival that stands in for the unknown creation time measures nothing
+        usable = [s for s in starts if not (s == "arrived_at" and stand_in)]
+        start = next((s for s in usable if s in resolved and s in exprs), None)
         if name in types and name not in resolved and end in resolved and start:
             exprs[name] = f"date_diff('microsecond', ({exprs[start]}), ({exprs[end]})) / 1e6"
             derived[name] = (start, end)

@@ -39,6 +39,7 @@ from kpidesk.core.ingest import (
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.errors import ImportCancelled, ImportError_
 from kpidesk.core.ingest.identifiers import quote
+from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo, first_lines, sniff
 from kpidesk.core.ingest.summary import ImportReport
@@ -180,8 +181,10 @@ def import_file(
     sheet: str | None = None,
     state: JobState | None = None,
     derive_facts: bool = True,
+    period: Period | None = None,
 ) -> ImportReport:
     """Import ``path``; raises :class:`ImportError_` (nothing written) when it cannot.
+    ``period``: the period an interval report without dates covers (:mod:`.period`).
 
     The rows are committed in one transaction; then, unless ``derive_facts`` is
     false (a caller importing a batch of files calls :func:`derive.catch_up` once,
@@ -190,7 +193,7 @@ def import_file(
     path = Path(path)
     state = state or NULL
     prof = _resolve_profile(profile, store)
-    report = _import_rows(store, path, prof, sheet, state)
+    report = _import_rows(store, path, prof, sheet, state, period)
     # The rows are committed: a failure from here on is not a failed import (the
     # facts stay pending and are caught up when the database is next opened).
     if derive_facts:
@@ -201,13 +204,18 @@ def import_file(
 
 
 def _import_rows(
-    store: Store, path: Path, prof: profiles.Profile | None, sheet: str | None, state: JobState
+    store: Store,
+    path: Path,
+    prof: profiles.Profile | None,
+    sheet: str | None,
+    state: JobState,
+    period: Period | None = None,
 ) -> ImportReport:
     """The import's transaction, tried again when DuckDB's CSV reader needs other options."""
     retry: _Retry = {}
     for _ in range(3):
         try:
-            return _attempt(store, path, prof, sheet, state, retry)
+            return _attempt(store, path, prof, sheet, state, retry, period)
         except duckdb.Error as exc:
             text = str(exc)
             if "quoted new lines" in text and not retry.get("multiline"):
@@ -224,7 +232,13 @@ def _import_rows(
 
 
 def _attempt(
-    store: Store, path: Path, prof: profiles.Profile | None, sheet: str | None, state: JobState, retry: _Retry
+    store: Store,
+    path: Path,
+    prof: profiles.Profile | None,
+    sheet: str | None,
+    state: JobState,
+    retry: _Retry,
+    period: Period | None = None,
 ) -> ImportReport:
     started, t0 = datetime.now(), time.perf_counter()
 
@@ -248,7 +262,7 @@ def _attempt(
         with store.write() as cur, _Watch(cur, state) as watch:
             watching.append(watch)
             try:
-                report = _run(cur, store, info, prof, tz, step, lambda: hasher.records(info))
+                report = _run(cur, store, info, prof, tz, step, lambda: hasher.records(info), period)
             except duckdb.InterruptException:
                 raise ImportCancelled() from None
             if watch.fired:
@@ -329,6 +343,7 @@ def _run(
     tz: str,
     step: Step,
     expected: Callable[[], int | None] | None = None,
+    period: Period | None = None,
 ) -> ImportReport:
     line = _unterminated_quote(info)
     if line is not None:
@@ -341,7 +356,9 @@ def _run(
     readers.drop_csv_rejects(cur)
     rel = readers.relation(cur, info)
     if prof is None:
-        prof = _choose(cur, store, info, rel)
+        prof = _choose(cur, store, info, rel, period)
+    else:  # a profile named by the user: an interval report without dates still needs its period
+        prof = recognise.with_period(info, rel.columns, [prof], period)[0]
     row = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchone()
     assert row is not None  # an aggregate always returns one row
     import_id: int = row[0]
@@ -371,7 +388,14 @@ def _run(
             confidence=prof.section("confidence"),
             linked=linked_cols,
         )
+        if "arrived_time_known" in plan.names and not prof.section("parse").get("arrival_from"):
+            accounting.note_date_only(
+                report.columns, plan.fields.get("arrived_at"), "arrived_time_known" in plan.constants
+            )
         report.key = accounting.key_description(prof, plan.fields, rel.columns)
+        stand_in = recognise.stand_in_warning(prof, plan.fields)
+        if stand_in:
+            report.warnings.append(stand_in)
         if plan.key_widened:
             report.key += f" + {plan.key_widened} (the id repeats for different records)"
     unread = readers.csv_rejects(cur)
@@ -479,9 +503,11 @@ def _safe_delim(d: str | None) -> str:
     return {",": ",", ";": ";", "\t": "\t", "|": "|"}.get(d or ",", ",")
 
 
-def _choose(cur: duckdb.DuckDBPyConnection, store: Store, info: FileInfo, rel: Relation) -> profiles.Profile:
+def _choose(
+    cur: duckdb.DuckDBPyConnection, store: Store, info: FileInfo, rel: Relation, period: Period | None = None
+) -> profiles.Profile:
     """A matching profile, else the proposed mapping when it is confident enough."""
-    return recognise.choose(cur, info, rel, profiles.all_profiles(store.path))
+    return recognise.choose(cur, info, rel, profiles.all_profiles(store.path), period)
 
 
 def _missing_message(

@@ -11,6 +11,7 @@ beside their database and win over built-ins of the same name.
 from __future__ import annotations
 
 import codecs
+import copy
 import importlib
 import re
 import tomllib
@@ -80,8 +81,30 @@ class Match:
     resolved: dict[str, Any] = field(default_factory=dict)
 
 
+_LOADED: dict[tuple[str, int, int, bool], tuple[str, dict[str, Any]]] = {}
+
+
 def load(path: str | Path, *, builtin: bool = False) -> Profile:
+    """The profile in ``path``, checked; read again only when the file changed
+    (every recognition lists every profile)."""
     path = Path(path)
+    try:
+        st = path.stat()
+        stamp = (str(path.resolve()), st.st_mtime_ns, st.st_size, builtin)
+    except OSError:
+        stamp = None
+    if stamp is not None and stamp in _LOADED:
+        name, data = _LOADED[stamp]
+        return Profile(name, copy.deepcopy(data), path, builtin)
+    profile = _load(path, builtin)
+    if stamp is not None:
+        if len(_LOADED) > 256:
+            _LOADED.clear()
+        _LOADED[stamp] = (profile.name, copy.deepcopy(profile.data))
+    return profile
+
+
+def _load(path: Path, builtin: bool) -> Profile:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -9,9 +9,11 @@ preview of the first rows as they will load — and what ``save_profile`` writes
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
+import threading
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -22,14 +24,15 @@ from typing import Any
 import duckdb
 
 from kpidesk.core.db.startup import open_database
-from kpidesk.core.ingest import decide, encoding, headers, mapping, readers, values
+from kpidesk.core.ingest import decide, encoding, headers, mapping, readers, sheets, values
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.profiles import Profile, load
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo, sniff
-from kpidesk.core.ingest.synonyms import CONSTANTS, EXPECTED_SHAPE, SYNONYMS, TABLE_HINTS
+from kpidesk.core.ingest.synonyms import CHANNEL_WORDS, CONSTANTS, EXPECTED_SHAPE, SYNONYMS, TABLE_HINTS
 
 CONFIDENT = 0.7
+RECOGNITION_ROWS = 5000  # rows of a sheet read to recognise it
 
 
 @dataclass
@@ -188,6 +191,9 @@ def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float
             fields[fname] = FieldGuess(col, conf)
             taken.add(col)
     _date_and_time(fields, PRIMARY_TIME.get(table), columns, shapes)
+    chan = fields.get("channel")
+    if chan and not chan.map and shapes[chan.column][0] == "text":
+        chan.map = dict(CHANNEL_WORDS)
     out = fields.get("outcome")
     if out and shapes[out.column][0] == "bool":
         out.map = dict(OUTCOME_YES_NO)
@@ -277,24 +283,56 @@ def opened(
         columns=read.get("columns"),
     )
     info.sheet = sheet
-    store = _Bare() if bare else open_database(":memory:")
+    if bare:  # recognition: a sample, whatever the size of the workbook
+        info.sample_rows = RECOGNITION_ROWS
+    store = _Bare.mine() if bare else open_database(":memory:")
     try:
         info.read_path = encoding.readable_copy(Path(path), info.kind, info.encoding, store.staging_dir())
         cur = store.cursor()
-        values.install(cur)
+        if not bare:  # the bare database of this thread has them already
+            values.install(cur)
         yield cur, info, readers.relation(cur, info)
     finally:
-        store.close()
+        if isinstance(store, _Bare):
+            _Bare.done_with(store)
+        else:
+            store.close()
         if info.read_path:
             info.read_path.unlink(missing_ok=True)
 
 
 class _Bare:
-    """An in-memory DuckDB without migrations (the calendar alone takes a second)."""
+    """An in-memory DuckDB without migrations (the calendar alone takes a second).
+
+    Recognition opens one per thread and keeps it (:meth:`mine`): connecting and
+    installing the parsing macros cost more than reading a file's sample."""
+
+    _local = threading.local()
+
+    @classmethod
+    def mine(cls) -> _Bare:
+        bare: _Bare | None = getattr(cls._local, "bare", None)
+        if bare is None:
+            bare = cls._local.bare = cls()
+            values.install(bare.con)
+            atexit.register(bare.close)
+        return bare
+
+    @classmethod
+    def done_with(cls, bare: _Bare) -> None:
+        """Forget what one recognition left (a sheet, rejected lines); on an error
+        inside DuckDB, start again with a new database."""
+        try:
+            bare.con.execute(f"DROP TABLE IF EXISTS {sheets.SHEET_TABLE}")
+            readers.drop_csv_rejects(bare.con)
+        except duckdb.Error:
+            bare.close()
+            cls._local.bare = None
 
     def __init__(self) -> None:
         self.con = duckdb.connect(
-            ":memory:", config={"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+            ":memory:",
+            config={"autoinstall_known_extensions": "false", "autoload_known_extensions": "false", "threads": 1},
         )
         # contained like a database opened for use (Store.contain): files from its staging folder only
         self._staging = Path(tempfile.mkdtemp(prefix="kpidesk-mem-"))

@@ -11,15 +11,18 @@ it is sure enough. Only a sample of the file is read, whatever its size.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from kpidesk.core.ingest import period as periods
 from kpidesk.core.ingest import profiles
 from kpidesk.core.ingest.errors import NoProfile
+from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.relation import Relation
-from kpidesk.core.ingest.sniff import FileInfo
+from kpidesk.core.ingest.sniff import FileInfo, first_lines
 
 if TYPE_CHECKING:
     from kpidesk.core.ingest.proposal import Proposal
@@ -37,10 +40,16 @@ class Recognition:
 
 
 def choose(
-    cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation, known: list[profiles.Profile]
+    cur: duckdb.DuckDBPyConnection,
+    info: FileInfo,
+    rel: Relation,
+    known: list[profiles.Profile],
+    period: Period | None = None,
 ) -> profiles.Profile:
     """The profile that reads the file; raises :class:`NoProfile` (with the candidates
-    and what is missing) when none is sure."""
+    and what is missing) when none is sure. ``period``: the period an interval report
+    without dates covers (else the one its preamble or name says, if any)."""
+    known = stand_ins(rel.columns, with_period(info, rel.columns, known, period))
     found = profiles.match(rel.columns, info.kind, known)
     if found:
         other = profiles.rival(found, rel.columns, info.kind, known)
@@ -49,16 +58,97 @@ def choose(
         raise NoProfile(ambiguous_message(info, found, other), info.path)
     from kpidesk.core.ingest.proposal import propose_from
 
+    undated = _undated_report(info, rel.columns, known)
+    if undated is not None:
+        raise NoProfile(undated, info.path)
     proposal = propose_from(cur, info, rel)
     if proposal.confident():
         return proposal.to_profile()
     raise NoProfile(missing_message(info, None, proposal.missing_required(), proposal), info.path)
 
 
-def recognise(path: str | Path, *, sheet: str | None = None, db_path: str | Path | None = None) -> Recognition:
+def with_period(
+    info: FileInfo, columns: list[str], known: list[profiles.Profile], period: Period | None
+) -> list[profiles.Profile]:
+    """``known``, with the interval-report profiles that find no date column placed in
+    ``period`` (or the period the file's preamble or name says; unchanged without one)."""
+    if not any(periods.needs_period(p, columns) for p in known):
+        return known
+    if period is None:
+        preamble = first_lines(info.path, 20)[: max(0, info.first_line - 1)] if info.kind == "csv" else []
+        period = periods.from_file(Path(info.path).name, preamble)
+    if period is None:
+        return known
+    return [periods.applied(p, period) if periods.needs_period(p, columns) else p for p in known]
+
+
+# Times that date a ticket whose export has no creation time, best first.
+ARRIVAL_STAND_INS = ("first_response_at",)
+
+
+def stand_ins(columns: list[str], known: list[profiles.Profile]) -> list[profiles.Profile]:
+    """``known``, with each contact profile that finds every required column but the
+    creation time, and finds a first-response time, dated by that time instead: the
+    tickets are counted on the day they were first answered, their time of arrival is
+    unknown (out of the out-of-hours figures), and no duration is measured from it.
+    The import says so (``[parse] arrival_from``)."""
+    out = []
+    for p in known:
+        if p.transform or p.table != "contacts" or "arrival_from" in p.section("parse"):
+            out.append(p)
+            continue
+        resolved, missing = profiles.resolve(p, columns)
+        use = next((f for f in ARRIVAL_STAND_INS if f in resolved), None) if missing == ["arrived_at"] else None
+        if use is None:
+            out.append(p)
+            continue
+        data = dict(p.data)
+        data["fields"] = {**p.fields, "arrived_at": p.fields[use]}
+        data["parse"] = {**p.section("parse"), "arrival_from": use}
+        data["label"] = f"{p.label}, dated by {use}"
+        out.append(profiles.Profile(p.name, data, p.path, p.builtin))
+    return out
+
+
+def stand_in_warning(prof: profiles.Profile, fields: dict[str, Any]) -> str | None:
+    """What the report says of a file dated by a stand-in for its creation time."""
+    use = prof.section("parse").get("arrival_from")
+    if not use:
+        return None
+    spec = fields.get("arrived_at") or {}
+    col = spec.get("_column") or spec.get("_date") or use
+    return (
+        f"No column says when each record was created: they are dated by {col} ({use}). Their time of "
+        "arrival is unknown (left out of the out-of-hours figures), and first-response and resolution "
+        "times, which need it, are not measured."
+    )
+
+
+def _undated_report(info: FileInfo, columns: list[str], known: list[profiles.Profile]) -> str | None:
+    """The question to ask when the file is an interval report but for its dates."""
+    probe = periods.Period(date(2000, 1, 1), date(2000, 1, 1))
+    dated = [periods.applied(p, probe) if periods.needs_period(p, columns) else p for p in known]
+    found = profiles.match(columns, info.kind, dated)
+    if found is None or found.profile.table != "interval_stats":
+        return None
+    if not any(found.profile is d and d is not k for d, k in zip(dated, known)):
+        return None
+    used = profiles.candidate(found.profile, columns).used
+    return "\n".join(
+        [
+            f"{Path(info.path).name} is a report of counts per agent or queue (interval_stats: "
+            f"{', '.join(c for c in columns if c in used)}), but no column found for {said(['interval_start'])}.",
+            "Which period does it cover? Pass --period 2024-03-01 (a day), --period 2024-03 (a month) or "
+            "--period 2024-03-01..2024-03-31, or write the period in the file name, or set it in the import dialog.",
+        ]
+    )
+
+
+def recognise(
+    path: str | Path, *, sheet: str | None = None, db_path: str | Path | None = None, period: Period | None = None
+) -> Recognition:
     """Recognise ``path`` without importing it (a sample is read, nothing is written)."""
     from kpidesk.core.ingest.proposal import opened
-    from kpidesk.core.ingest.sniff import first_lines
 
     known = profiles.all_profiles(db_path)
     by_lines = profiles.match_lines(first_lines(path), known)
@@ -73,7 +163,7 @@ def recognise(path: str | Path, *, sheet: str | None = None, db_path: str | Path
         if by_lines:
             return Recognition(by_lines, candidates=cands)
         try:
-            return Recognition(choose(cur, info, rel, known), candidates=cands)
+            return Recognition(choose(cur, info, rel, known, period), candidates=cands)
         except NoProfile as exc:
             return Recognition(None, str(exc), cands)
 

@@ -108,7 +108,7 @@ def load_sheet(cur: duckdb.DuckDBPyConnection, info: FileInfo) -> Relation:
 
     reader = _reader(info)
     info.sheet = _pick(reader, info)
-    sheet = _load(reader, info, info.sheet)
+    sheet = _load(reader, info, info.sheet, **({"n_rows": info.sample_rows} if info.sample_rows else {}))
     cur.register("_kd_sheet_src", sheet)
     try:
         cur.execute(

@@ -45,6 +45,7 @@ class FileInfo:
     read_path: Path | None = None  # transcoded copy, when the encoding needs one
     ragged: bool = False  # lines may have fewer fields than the columns (padded with NULLs)
     repaired_lines: list[int] = field(default_factory=list)  # lines read as Windows-1252 in a UTF-8 file
+    sample_rows: int | None = None  # recognition: read only the first rows of a sheet
 
     @property
     def has_header(self) -> bool:
@@ -101,8 +102,11 @@ def looks_binary(sample: bytes, encoding: str) -> bool:
     text = enc.decode_sample(sample[:65536], encoding)
     if "\x00" in text:
         return True
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    controls = len(_CONTROLS.findall(text))
     return controls > max(4, len(text) // 100)
+
+
+_CONTROLS = re.compile("[\x01-\x08\x0b\x0e-\x1f]")
 
 
 def sniff(
@@ -140,13 +144,22 @@ def sniff(
 
 
 def _rows(text: str, delim: str, truncated: bool) -> list[list[str]]:
+    return _parsed(text, delim, truncated)[0]
+
+
+def _parsed(text: str, delim: str, truncated: bool) -> tuple[list[list[str]], bool]:
+    """(the records of ``text``, whether a quoted field holds a line break). The reader
+    counts the physical lines it read: more lines than records means a record spans
+    lines (no Python pass over every field)."""
     # The sample is at most 1 MB: a long field (a chat transcript) is no reason to fail.
     if csv.field_size_limit() < 2 * enc.SAMPLE_BYTES:
         csv.field_size_limit(2 * enc.SAMPLE_BYTES)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim, quotechar='"'))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, quotechar='"')
+    rows = list(reader)
+    multiline = reader.line_num > len(rows)  # a \r alone is a line break to the reader too
     if truncated and rows:
         rows.pop()  # the last record may be cut in the middle
-    return rows
+    return rows, multiline
 
 
 def _score(rows: list[list[str]]) -> tuple[int, int, float]:
@@ -179,7 +192,9 @@ def _sniff_text(
     # whole sample is parsed once with it: recognition stays fast on a big file.
     head = text[:CHOOSE_CHARS]
     short = len(head) < len(text)
-    for d in [delimiter] if delimiter else DELIMITERS:
+    # a separator that is not in the text cannot split it: not worth parsing with
+    present = [d for d in DELIMITERS if d in head] or list(DELIMITERS[:1])
+    for d in [delimiter] if delimiter else present:
         rows = _rows(head, d, truncated or short)
         start, width, consistency = _score(rows)
         key = (consistency >= 0.9, width if consistency >= 0.9 else 0, consistency)
@@ -187,8 +202,9 @@ def _sniff_text(
             best = (key, d, rows, start, width)
     assert best is not None  # DELIMITERS is never empty: the loop ran at least once
     (ok, _, consistency), d, rows, start, width = best
+    multiline = any("\n" in c or "\r" in c for r in rows for c in r)
     if short:
-        rows = _rows(text, d, truncated)
+        rows, multiline = _parsed(text, d, truncated)
     if header is False and columns:  # headerless with named columns: every line is a record
         start, width = 0, len(columns)
         consistency = 1.0 if info.ragged else consistency
@@ -202,7 +218,7 @@ def _sniff_text(
     if header_line:  # the user (or the profile) says where the header is
         start = _row_at(rows, d, int(header_line))
     first = rows[start]
-    data_rows = [r for r in rows[start + 1 :] if any(c.strip() for c in r)]
+    has_data = any(any(c.strip() for c in r) for r in rows[start + 1 :])
     if header is None:
         header = not sum(1 for c in first if _NUMBERISH.match(c.strip() or "x")) > len(first) // 3
     line = 1 + sum(text_row_lines(r, d) for r in rows[:start])
@@ -210,14 +226,14 @@ def _sniff_text(
     if header:
         info.header_line = line
         info.columns = unique_names(first)
-        if not data_rows:
+        if not has_data:
             raise ImportError_(f"{info.path.name} has a header but no data rows: there is nothing to import.")
     else:
         info.header_line = 0
         info.columns = unique_names(columns or [f"Column {i}" for i in range(1, width + 1)])
     if all(c.startswith("Column ") for c in info.columns) and header:
         raise ImportError_(f"{info.path.name} has no usable column names in its header.")
-    info.multiline = any("\n" in c or "\r" in c for r in rows for c in r)
+    info.multiline = multiline
 
 
 def first_lines(path: str | Path, n: int = 20) -> list[str]:

@@ -172,6 +172,19 @@ SYNONYMS: dict[str, list[str]] = {
         "resolution date",
     ],
     "first_response_at": ["first response", "first response time", "first reply", "premiere reponse"],
+    # Durations (the unit is read from the header: "Elapsed Time (Hours)"). A Salesforce
+    # milestone's elapsed time is the time taken to meet it: the first response.
+    "first_response_s": [
+        "first response time",
+        "first reply time",
+        "time to first response",
+        "response time",
+        "elapsed time",
+        "delai de premiere reponse",
+        "temps de premiere reponse",
+        "delai de reponse",
+    ],
+    "resolution_s": ["resolution time", "time to resolution", "temps de resolution", "delai de resolution"],
     "priority": ["priority", "priorite", "ticket priority", "urgence"],
     "channel": ["channel", "canal", "ticket channel", "source", "media", "medium", "origin", "case origin", "origine"],
     "product": ["product", "produit", "product purchased", "offre"],
@@ -248,6 +261,8 @@ TABLE_HINTS = {
             "wrap_s",
             "solved_at",
             "first_response_at",
+            "first_response_s",
+            "resolution_s",
         ],
     },
     "surveys": {
@@ -265,12 +280,41 @@ TABLE_HINTS = {
     },
 }
 
+# Channel names in exports → kpidesk's channels (others are kept, in lower case).
+CHANNEL_WORDS = {
+    "e-mail": "email",
+    "mail": "email",
+    "courriel": "email",
+    "web": "email",
+    "web form": "email",
+    "web portal": "email",
+    "portal": "email",
+    "form": "email",
+    "formulaire": "email",
+    "contact us": "email",
+    "contactez-nous": "email",
+    "self-service": "email",
+    "telephone": "phone",
+    "téléphone": "phone",
+    "call": "phone",
+    "appel": "phone",
+    "voice": "phone",
+    "social media": "social",
+    "réseaux sociaux": "social",
+    "twitter": "social",
+    "facebook": "social",
+    "live chat": "chat",
+    "messaging": "chat",
+}
+
 CONSTANTS = {"contacts": {"channel": "phone"}, "interval_stats": {"channel": "phone"}}
 
 EXPECTED_SHAPE = {
     "arrived_at": {"timestamp"},
     "solved_at": {"timestamp"},
     "first_response_at": {"timestamp"},
+    "first_response_s": {"number", "duration"},
+    "resolution_s": {"number", "duration"},
     "answered_at": {"timestamp"},
     "started_at": {"timestamp"},
     "ended_at": {"timestamp"},

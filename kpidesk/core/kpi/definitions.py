@@ -57,6 +57,10 @@ class KpiDefinition:
     warning: float | None = None
     requires: tuple[str, ...] = ()  # any of these tables must hold rows
     requires_reason: dict[str, str] = field(default_factory=dict)
+    # an extra counting the rows the measure had to leave out (a date without its
+    # time…): when it is the only reason for no value, ``unknown_reason`` says why
+    unknown_extra: str | None = None
+    unknown_reason: dict[str, str] = field(default_factory=dict)
     basis: str | None = None  # SQL giving a note on how the value was computed
     extras: dict[str, str] = field(default_factory=dict)  # named extra figures, always computed
     stats: dict[str, str] = field(default_factory=dict)  # median, p90…: computed on request
@@ -231,6 +235,8 @@ def _build(data: dict[str, Any], source: str) -> KpiDefinition:
         warning=data.get("warning"),
         requires=tuple(data.get("requires", ())),
         requires_reason=_text_table(data, "requires_reason"),
+        unknown_extra=data.get("unknown_extra"),
+        unknown_reason=_text_table(data, "unknown_reason"),
         basis=data.get("basis"),
         extras=_text_table(data, "extras"),
         stats=_text_table(data, "stats"),

@@ -477,6 +477,8 @@ class Engine:
             reason = "no data" if not n else "not defined for this data"
         names = [*kpi.extras, *(kpi.stats if stats else ())]
         extras = {name: row.get(f"{kpi.id}__x__{name}") for name in names}
+        if value is None and kpi.unknown_extra and (extras.get(kpi.unknown_extra) or 0) > 0:
+            reason = kpi.unknown_reason.get(self.lang) or kpi.unknown_reason.get("en") or "missing input"
         small = bool(by) and kpi.unit in SAMPLED_UNITS and n is not None and n < params["min_sample"]
         return KpiValue(kpi.id, value, n, group, reason, row.get(f"{kpi.id}__b"), small, extras)
 

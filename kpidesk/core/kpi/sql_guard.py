@@ -247,6 +247,13 @@ def regex_problem(pattern: object) -> str | None:
     """Why ``pattern`` cannot be used (RE2 syntax, DuckDB's engine), or None."""
     if not isinstance(pattern, str) or not pattern:
         return "the pattern must be text"
+    return _regex_problem(pattern)
+
+
+@functools.lru_cache(maxsize=256)
+def _regex_problem(pattern: str) -> str | None:
+    """:func:`regex_problem` of a text pattern, asked of DuckDB once (every
+    recognition tests the same profiles' line patterns)."""
     if len(pattern) > MAX_REGEX:
         return f"the pattern is longer than {MAX_REGEX} characters"
     try:

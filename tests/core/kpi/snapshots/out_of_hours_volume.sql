@@ -1,27 +1,27 @@
 -- out_of_hours_volume (contacts): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (sum(out_of_hours * inbound)) AS "out_of_hours_volume__v", (sum(inbound)) AS "out_of_hours_volume__n"
+SELECT (CASE WHEN sum(hours_known * inbound) > 0 THEN sum(out_of_hours * hours_known * inbound) END) AS "out_of_hours_volume__v", (sum(hours_known * inbound)) AS "out_of_hours_volume__n", (sum((1 - hours_known) * inbound)) AS "out_of_hours_volume__x__time_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (sum(out_of_hours * inbound)) AS "out_of_hours_volume__v", (sum(inbound)) AS "out_of_hours_volume__n"
+SELECT agent_id AS "agent", (CASE WHEN sum(hours_known * inbound) > 0 THEN sum(out_of_hours * hours_known * inbound) END) AS "out_of_hours_volume__v", (sum(hours_known * inbound)) AS "out_of_hours_volume__n", (sum((1 - hours_known) * inbound)) AS "out_of_hours_volume__x__time_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(out_of_hours * inbound)) AS "out_of_hours_volume__v", (sum(inbound)) AS "out_of_hours_volume__n"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN sum(hours_known * inbound) > 0 THEN sum(out_of_hours * hours_known * inbound) END) AS "out_of_hours_volume__v", (sum(hours_known * inbound)) AS "out_of_hours_volume__n", (sum((1 - hours_known) * inbound)) AS "out_of_hours_volume__x__time_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(out_of_hours * inbound)) AS "out_of_hours_volume__v", (sum(inbound)) AS "out_of_hours_volume__n"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN sum(hours_known * inbound) > 0 THEN sum(out_of_hours * hours_known * inbound) END) AS "out_of_hours_volume__v", (sum(hours_known * inbound)) AS "out_of_hours_volume__n", (sum((1 - hours_known) * inbound)) AS "out_of_hours_volume__x__time_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)

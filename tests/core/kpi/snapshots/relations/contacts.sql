@@ -26,6 +26,7 @@ SELECT
          THEN coalesce(f.talk_s, 0) + coalesce(f.hold_s, 0) + coalesce(f.wrap_s, 0) END AS handle_v,
     -- out of hours: closed quarter-hour or public holiday (stored by derive.py)
     coalesce(f.out_of_hours, false)::INT AS out_of_hours,
+    coalesce(f.arrived_time_known, true)::INT AS hours_known,  -- a date without its time: neither
     -- tickets: every channel that is not a live conversation
     (f.channel NOT IN ('phone', 'chat', 'bot'))::INT AS ticket,
     f.first_response_s, f.resolution_s, f.replies, f.avg_reply_s,
@@ -87,8 +88,11 @@ SELECT
     CASE WHEN coalesce(i.talk_s, i.hold_s, i.wrap_s) IS NOT NULL
          THEN coalesce(i.talk_s, 0) + coalesce(i.hold_s, 0) + coalesce(i.wrap_s, 0) END AS handle_sum,
     CASE WHEN coalesce(i.talk_s, i.hold_s, i.wrap_s) IS NOT NULL THEN coalesce(i.handled, i.answered) END AS handle_n,
-    ((coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL)::INT)
-        * (coalesce(i.offered, 0) + coalesce(i.short_abandoned, 0)) AS out_of_hours,
+    -- a flag, weighted by the KPI (like a contact's); a row of a day or more has no
+    -- hour of day: neither in nor out of hours, and left out of the rate
+    CASE WHEN i.interval_s < 86400 THEN (coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL)::INT ELSE 0 END
+        AS out_of_hours,
+    (i.interval_s < 86400)::INT AS hours_known,
     (i.channel NOT IN ('phone', 'chat', 'bot'))::INT * coalesce(i.handled, 0) AS ticket
 FROM interval_stats i
 LEFT JOIN agents a ON a.agent_id = i.agent_id

@@ -1,0 +1,224 @@
+"""Gaps left in recognition (#12): an interval report without dates, a date-only
+arrival, … Each on a small file written here; expected figures worked out by hand
+from the rows below."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from kpidesk.core.ingest import import_file
+from kpidesk.core.ingest.errors import NoProfile
+from kpidesk.core.ingest.period import Period, find, parse
+from kpidesk.core.kpi.engine import Engine
+
+
+def _write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _kpis(store, *ids):
+    return {v.kpi: v for v in Engine(store).compute(list(ids))}
+
+
+# -- an interval report without dates -------------------------------------------------------
+# Per rep, unlabelled intervals: 3 rows, 10+20+30 = 60 offered, 9+15+30 = 54 answered,
+# ASA (9*10 + 15*20 + 30*2) / 54 = 450/54 = 8.33 s, talk (9*60 + 15*120 + 30*90) / 54 = 5040/54.
+REPORT = (
+    "Incoming Calls,Answered Calls,Answer Rate,Abandoned Calls,Answer Speed (AVG),Talk Duration (AVG),"
+    "Service Level (20 Seconds),Sales Rep\n"
+    "10,9,90.00%,1,00:00:10,00:01:00,80.00%,Rep01\n"
+    "20,15,75.00%,5,00:00:20,00:02:00,50.00%,Rep02\n"
+    "30,30,100.00%,0,00:00:02,00:01:30,100.00%,Rep01\n"
+)
+
+
+def test_interval_report_without_dates_asks_for_its_period(store, tmp_path):
+    with pytest.raises(NoProfile) as exc:
+        import_file(store, _write(tmp_path, "reps.csv", REPORT))
+    message = str(exc.value)
+    assert "Which period does it cover?" in message and "--period" in message
+    assert store.table_count("interval_stats") == 0
+
+
+def test_interval_report_with_the_period_given(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "reps.csv", REPORT), period=parse("2024-03"))
+    assert (report.loaded, report.rejected, report.profile) == (3, 0, "generic_interval_report")
+    rows = store.cursor().execute("SELECT DISTINCT interval_start, interval_s FROM interval_stats").fetchall()
+    assert rows == [(datetime(2024, 3, 1), 31 * 86400)]
+    v = _kpis(store, "offered", "answered", "answer_rate", "asa", "avg_talk", "out_of_hours_rate")
+    assert (v["offered"].value, v["answered"].value) == (60, 54)
+    assert v["answer_rate"].value == pytest.approx(54 / 60)
+    assert v["asa"].value == pytest.approx(450 / 54)  # weighted by answered calls, not row by row
+    assert v["avg_talk"].value == pytest.approx(5040 / 54)
+    # a whole month has no hour of day: neither in nor out of hours
+    assert v["out_of_hours_rate"].value is None and "time of arrival" in v["out_of_hours_rate"].reason
+    # the same file for another month: other intervals, not duplicates
+    again = import_file(store, _write(tmp_path, "reps.csv", REPORT), period=parse("2024-04"))
+    assert (again.loaded, again.duplicate) == (3, 0)
+    same = import_file(store, _write(tmp_path, "reps.csv", REPORT), period=parse("2024-04"))
+    assert (same.loaded, same.duplicate) == (0, 3)
+
+
+def test_interval_report_period_from_the_file_name(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "reps_2024-03-05.csv", REPORT))
+    assert report.loaded == 3
+    row = store.cursor().execute("SELECT DISTINCT interval_start, interval_s FROM interval_stats").fetchall()
+    assert row == [(datetime(2024, 3, 5), 86400)]
+
+
+def test_interval_report_period_from_a_french_preamble(store, tmp_path):
+    text = (
+        "Rapport par conseiller\nPériode : 01/03/2024 au 15/03/2024\n\n"
+        "Appels reçus;Appels décrochés;Appels abandonnés;Téléconseiller\n"
+        "10;9;1;Ana\n20;18;2;Bruno\n"
+    )
+    report = import_file(store, _write(tmp_path, "rapport.csv", text, "cp1252"))
+    assert report.loaded == 2
+    row = store.cursor().execute("SELECT DISTINCT interval_start, interval_s FROM interval_stats").fetchall()
+    assert row == [(datetime(2024, 3, 1), 15 * 86400)]
+    assert _kpis(store, "offered")["offered"].value == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2024-03-01", date(2024, 3, 1), date(2024, 3, 1)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2024-03-01..2024-03-31", date(2024, 3, 1), date(2024, 3, 31)),
+        ("01/03/2024-15/03/2024", date(2024, 3, 1), date(2024, 3, 15)),
+    ],
+)
+def test_period_written_by_hand(text, start, end):
+    assert parse(text) == Period(start, end)
+
+
+def test_not_a_period():
+    with pytest.raises(ValueError):
+        parse("last week")
+    assert find("Call Center Data.csv") is None
+    assert find("export_20240315.csv") == Period(date(2024, 3, 15), date(2024, 3, 15))
+
+
+# -- a date-only arrival ----------------------------------------------------------------------
+def test_date_only_arrivals_are_neither_in_nor_out_of_hours(store, tmp_path):
+    # 3 tickets with a day only, 2 with their time (one at 03:00, out of the default hours)
+    text = (
+        "Ticket_ID,Channel,Created_Date,Status,Agent\n"
+        "1,Email,2024-09-02,Open,A\n"
+        "2,Email,2024-09-03,Open,A\n"
+        "3,Chat,2024-09-04,Closed,B\n"
+        "4,Chat,2024-09-04 03:00,Closed,B\n"
+        "5,Chat,2024-09-04 10:00,Closed,B\n"
+    )
+    import_file(store, _write(tmp_path, "tickets.csv", text))
+    v = _kpis(store, "out_of_hours_rate", "out_of_hours_volume", "volume")
+    assert v["volume"].value == 5
+    assert v["out_of_hours_rate"].value == pytest.approx(1 / 2)
+    assert v["out_of_hours_rate"].n == 2 and v["out_of_hours_rate"].extras["time_unknown"] == 3
+
+
+def test_only_date_only_arrivals_say_the_time_is_missing(store, tmp_path):
+    text = "Ticket_ID,Channel,Created_Date,Status\n1,Email,2024-09-02,Open\n2,Email,2024-09-07,Open\n"
+    import_file(store, _write(tmp_path, "tickets.csv", text))
+    v = _kpis(store, "out_of_hours_rate")["out_of_hours_rate"]
+    assert v.value is None and v.reason.startswith("missing input: the time of arrival")
+
+
+# -- a Salesforce e-mail case report: its elapsed time is the first response -----------------
+def test_salesforce_email_elapsed_hours_is_the_first_response_time(store, tmp_path):
+    text = (
+        "Status,Priority,Case Origin,Date/Time Opened,Milestone,Target Date,Completion Date,"
+        "Target Response (Hours),Elapsed Time (Hours),Your Email Address\n"
+        'Resolved,Priority 1,Contact Us,"21/04/2026, 17:58",1 Hour,"21/04/2026, 18:58","22/04/2026, 07:13",1,4.25,a\n'
+        'Resolved,Priority 1,Email,"22/04/2026, 09:00",1 Hour,"22/04/2026, 10:00","22/04/2026, 09:30",1,0.5,b\n'
+        'Resolved,Priority 1,Contact Us,"23/04/2026, 10:00",1 Hour,"23/04/2026, 11:00","23/04/2026, 10:45",1,0.75,c\n'
+    )
+    report = import_file(store, _write(tmp_path, "email.csv", text))
+    assert report.loaded == 3
+    fields = {c["column"]: c["field"] for c in report.to_dict()["columns"]}
+    assert fields["Elapsed Time (Hours)"] == "first_response_s"
+    rows = store.cursor().execute("SELECT channel, first_response_s FROM contacts ORDER BY arrived_at").fetchall()
+    assert rows == [("email", 4.25 * 3600), ("email", 1800.0), ("email", 2700.0)]
+    v = Engine(store).compute(["response_sla", "first_response_time"], params={"response_sla_h": 1})
+    by = {x.kpi: x.value for x in v}
+    assert by["response_sla"] == pytest.approx(2 / 3)  # 0.5 h and 0.75 h within the hour
+    assert by["first_response_time"] == pytest.approx(2700)  # the median of 0.5, 0.75, 4.25 h
+
+
+# -- a ticket set without a creation time (the Kaggle shape) -----------------------------------
+def test_tickets_without_creation_time_are_dated_by_their_first_response(store, tmp_path):
+    # "First Response Time" and "Time to Resolution" are timestamps; nothing says when
+    # a ticket was created: 4 tickets, counted on their first-response day, CSAT of the
+    # two closed ones (4 and 2: mean 3); no response or resolution time is made up.
+    text = (
+        "Ticket ID,Customer Email,Ticket Status,Ticket Priority,Ticket Channel,First Response Time,"
+        "Time to Resolution,Customer Satisfaction Rating\n"
+        "1,a@x.org,Closed,High,Email,2023-06-01 12:00:00,2023-06-01 10:00:00,4.0\n"
+        "2,b@x.org,Open,Low,Chat,2023-06-01 03:00:00,,\n"
+        "3,c@x.org,Closed,Low,Social media,2023-06-02 09:00:00,2023-06-02 18:00:00,2.0\n"
+        "4,d@x.org,Pending Customer Response,Low,Phone,2023-06-02 22:00:00,,\n"
+    )
+    report = import_file(store, _write(tmp_path, "tickets.csv", text))
+    assert (report.loaded, report.rejected) == (4, 0)
+    assert any("No column says when each record was created" in w for w in report.warnings)
+    rows = (
+        store.cursor()
+        .execute("SELECT channel, arrived_at, first_response_s, resolution_s FROM contacts ORDER BY source_key")
+        .fetchall()
+    )
+    assert [r[0] for r in rows] == ["email", "chat", "social", "phone"]
+    assert rows[0][1] == datetime(2023, 6, 1, 12) and all(r[2] is None and r[3] is None for r in rows)
+    v = _kpis(store, "volume", "csat_mean", "out_of_hours_rate", "resolution_time")
+    assert v["volume"].value == 4 and v["csat_mean"].value == pytest.approx(3.0)
+    assert v["out_of_hours_rate"].value is None and v["out_of_hours_rate"].reason.startswith("missing input")
+    assert v["resolution_time"].value is None
+
+
+# -- a workbook mixing text dates and Excel serials in one column -------------------------------
+def test_workbook_with_text_dates_and_serials_in_one_column(store, tmp_path):
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "calls.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet()
+    stamp = wb.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+    ws.write_row(0, 0, ["Call ID", "Date", "Agent", "Wait (s)", "Talk (s)"])
+    ws.write_row(1, 0, ["C1", "2024-03-01 09:00", "Ana", 10, 100])  # ISO text
+    ws.write_row(2, 0, ["C2"])
+    ws.write_datetime(2, 1, datetime(2024, 3, 1, 10, 30), stamp)  # a date cell
+    ws.write_row(2, 2, ["Ana", 20, 200])
+    ws.write_row(3, 0, ["C3", "02/03/2024 11:00", "Bob", 30, 300])  # day-first text
+    ws.write_row(4, 0, ["C4", 45353.5, "Bob", 40, 400])  # a serial: 2024-03-02 12:00
+    wb.close()
+    report = import_file(store, path)
+    assert (report.loaded, report.rejected) == (4, 0)
+    rows = store.cursor().execute("SELECT source_key, arrived_at FROM contacts ORDER BY 1").fetchall()
+    assert rows == [
+        ("C1", datetime(2024, 3, 1, 9)),
+        ("C2", datetime(2024, 3, 1, 10, 30)),
+        ("C3", datetime(2024, 3, 2, 11)),
+        ("C4", datetime(2024, 3, 2, 12)),
+    ]
+
+
+def test_workbook_date_cells_without_time_are_date_only(store, tmp_path):
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "tickets.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet()
+    day = wb.add_format({"num_format": "dd/mm/yyyy"})
+    ws.write_row(0, 0, ["Ticket ID", "Created", "Status"])
+    ws.write_row(1, 0, ["T1"])
+    ws.write_datetime(1, 1, datetime(2024, 3, 1), day)  # read as "2024-03-01 00:00:00"
+    ws.write(1, 2, "Open")
+    ws.write_row(2, 0, ["T2", "2024-03-02", "Open"])
+    ws.write_row(3, 0, ["T3", 45354, "Open"])  # a serial without a fraction: 2024-03-03
+    wb.close()
+    import_file(store, path)
+    rows = store.cursor().execute("SELECT arrived_at, arrived_time_known FROM contacts ORDER BY 1").fetchall()
+    assert rows == [(datetime(2024, 3, d), False) for d in (1, 2, 3)]
+    v = _kpis(store, "out_of_hours_rate")["out_of_hours_rate"]
+    assert v.value is None and v.extras["time_unknown"] == 3
