@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -18,6 +19,7 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ import duckdb
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.ingest import decide, encoding, headers, mapping, readers, sheets, values
 from kpidesk.core.ingest.identifiers import normalize
-from kpidesk.core.ingest.profiles import Profile, load
+from kpidesk.core.ingest.profiles import BUILTIN_DIR, Profile, load
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo, sniff
 from kpidesk.core.ingest.synonyms import CHANNEL_WORDS, CONSTANTS, EXPECTED_SHAPE, SYNONYMS, TABLE_HINTS
@@ -70,7 +72,8 @@ class Proposal:
             and f not in self.constants
             and f != "source_key"
             and not (self.table == "surveys" and f in ("scale_min", "scale_max"))
-        ]
+            and not (self.table == "agent_sessions" and f == "duration_s" and "ended_at" in self.fields)
+        ] + (["score"] if self.table == "surveys" and "score" not in self.fields else [])
 
     def confident(self) -> bool:
         required = [f for f in self.to_profile().required() if f in self.fields]
@@ -121,6 +124,9 @@ OTHER_THING = {
 }
 
 
+BY_WORDS = {"by", "par"}
+
+
 def _score(col: str, fieldname: str) -> float:
     """How likely ``col`` holds ``fieldname``: its name (without units and hints, in
     any case and accents) against the EN/FR vocabulary, exactly, as a phrase inside
@@ -128,6 +134,9 @@ def _score(col: str, fieldname: str) -> float:
     full = normalize(col)
     name = headers.read(col).name or full
     best = 0.0
+    words = set(name.split())
+    if words & BY_WORDS and len(words) > 1:  # "Traité par", "Answered By": a person
+        return 0.75 if fieldname == "agent_id" else 0.0
     for syn in SYNONYMS.get(fieldname, []):
         s = normalize(syn)
         b = headers.base(syn) or s
@@ -184,6 +193,10 @@ def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float
                 conf = min(1.0, conf + 0.1 * share)
             if conf >= MIN_GUESS:
                 pairs.append((round(conf, 2), -hint["fields"].index(fname), fname, col))
+    if table == "surveys":  # "How satisfied were you? (1-5)": a score, whatever its words
+        for col in columns:
+            if SCALE.search(col) and shapes[col][0] in ("number", "score"):
+                pairs.append((0.85, -hint["fields"].index("score"), "score", col))
     fields: dict[str, FieldGuess] = {}
     taken: set[str] = set()
     for conf, _, fname, col in sorted(pairs, reverse=True):
@@ -233,11 +246,146 @@ def guess(
             continue
         fields = guess_for(name, columns, shapes)
         score = sum(g.confidence for f, g in fields.items() if f in hint["signature"]) + 0.1 * len(fields)
+        if name == "contacts" and channel_words(columns):  # conversations or tickets, not agent time
+            score += 3.0
         if score > best_score:
             best_table, best_fields, best_score = name, fields, score
     if table and table not in TABLE_HINTS:
         return table, guess_for(table, columns, shapes)
+    _from_values(best_table, best_fields, columns, samples, shapes)
     return best_table, best_fields
+
+
+SCALE = re.compile(r"[(\[]\s*(0|1)\s*(?:-|–|à|a|to)\s*(5|7|10)\s*[)\]]|/\s*(5|7|10)\b|\bsur\s+(5|7|10)\b")
+# Values that say what a column holds, whatever its header.
+STATE_WORDS = {
+    "available", "disponible", "ready", "pret", "logged in", "connected", "connecte", "lunch", "repas", "break",
+    "pause", "away", "absent", "not ready", "busy", "occupe", "offline", "training", "formation", "meeting", "reunion",
+}  # fmt: skip
+CHANNEL_VALUES = {"email", "e-mail", "mail", "courriel", "chat", "phone", "telephone", "web", "social", "sms", "voice"}
+
+
+CHAT_WORDS = {
+    "chat",
+    "chats",
+    "tchat",
+    "discussion",
+    "discussions",
+    "conversation",
+    "visitor",
+    "visiteur",
+    "transcript",
+}
+PHONE_WORDS = {"call", "calls", "caller", "appel", "appels", "appelant", "telephone", "phone", "dial", "numero appele"}
+TICKET_WORDS = {
+    "ticket",
+    "tickets",
+    "case",
+    "cases",
+    "dossier",
+    "incident",
+    "demande",
+    "request",
+    "severity",
+    "gravite",
+}
+
+
+def channel_words(columns: list[str], name: str = "") -> str | None:
+    """``chat`` or ``email`` (tickets) when the headers or the file name say so."""
+    words = set(normalize(" ".join([*columns, name.rsplit(".", 1)[0].replace("_", " ")])).split())
+    if words & PHONE_WORDS:  # a call's "conversation length" is no chat
+        return None
+    if words & CHAT_WORDS:
+        return "chat"
+    if words & TICKET_WORDS:
+        return "email"
+    return None
+
+
+def _distinct_share(values: list[str]) -> float:
+    return len(set(values)) / len(values) if values else 0.0
+
+
+def _from_values(
+    table: str, fields: dict[str, FieldGuess], columns: list[str], samples: dict[str, list[Any]], shapes: dict
+) -> None:
+    """What the values say when the headers did not: a weak id guess kept only when
+    its values are all different (else the whole row is the key), the time of each
+    record from the one column of timestamps (or start and end from two, by their
+    order), an agent state from state words, a channel from channel names."""
+    taken = {g.column for g in fields.values()}
+    present = {c: [normalize(v) for v in decide.present(samples.get(c, []))] for c in columns}
+    key = fields.get("source_key")
+    if key and key.confidence < CONFIDENT:
+        if _distinct_share(present[key.column]) == 1.0 and shapes[key.column][0] != "timestamp":
+            key.confidence = CONFIDENT
+        else:
+            del fields["source_key"]
+            taken.discard(key.column)
+    chan = fields.get("channel")
+    if (
+        chan
+        and present[chan.column]
+        and not any(v in CHANNEL_VALUES or v in CHANNEL_WORDS for v in present[chan.column])
+    ):
+        del fields["channel"]  # "Case #" holds numbers, not channels
+        taken.discard(chan.column)
+    stamps = [c for c in columns if shapes[c][0] == "timestamp" and c not in taken]
+    primary = PRIMARY_TIME.get(table)
+    if primary and primary not in fields and stamps:
+        kind = channel_words(columns)
+        end = {"agent_sessions": "ended_at", "contacts": {"chat": "ended_at", "email": "solved_at"}.get(kind or "")}
+        if len(stamps) == 1:
+            fields[primary] = FieldGuess(stamps[0], CONFIDENT)
+        elif len(stamps) == 2 and end.get(table) and _ordered(samples, *stamps):
+            fields[primary] = FieldGuess(stamps[0], CONFIDENT)  # start, then end
+            fields.setdefault(str(end[table]), FieldGuess(stamps[1], CONFIDENT))
+        else:
+            fields[primary] = FieldGuess(stamps[0], 0.5)  # a guess: said, not imported
+    if table == "agent_sessions" and "state" not in fields:
+        for c in columns:
+            vals = present[c]
+            if c not in taken and vals and sum(v in STATE_WORDS for v in vals) >= 0.8 * len(vals):
+                fields["state"] = FieldGuess(c, 0.8, map=_state_map())
+                break
+    if table == "contacts" and "channel" not in fields:
+        for c in columns:
+            vals = present[c]
+            if c not in taken and vals and sum(v in CHANNEL_VALUES for v in vals) >= 0.8 * len(vals):
+                fields["channel"] = FieldGuess(c, 0.8, map=dict(CHANNEL_WORDS))
+                break
+
+
+def _state_map() -> dict[str, str]:
+    """The generic presence profile's reading of state words (one list to keep)."""
+    spec = load(BUILTIN_DIR / "generic_agent_sessions.toml", builtin=True).fields.get("state", {})
+    return dict(spec.get("map", {})) if isinstance(spec, dict) else {}
+
+
+def _ordered(samples: dict[str, list[Any]], first: str, second: str) -> bool:
+    """Whether ``first`` is never after ``second`` where both are given (ISO-like text
+    compares as time only when written the same way: parsed here)."""
+    pairs = [(a, b) for a, b in zip(samples.get(first, []), samples.get(second, [])) if a and b]
+    rule, _ = decide.timestamp_rule([a for a, _ in pairs] + [b for _, b in pairs])
+    seen = 0
+    for a, b in pairs[:200]:
+        ta, tb = _parse_with(rule.formats, str(a)), _parse_with(rule.formats, str(b))
+        if ta is None or tb is None:
+            continue
+        if ta > tb:
+            return False
+        seen += 1
+    return seen > 0
+
+
+def _parse_with(formats: list[str], text: str) -> datetime | None:
+    for fmt in formats[:6]:
+        try:
+            return datetime.strptime(text.strip(), fmt)
+        except ValueError:
+            continue
+    return None
 
 
 def propose_from(cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation, table: str | None = None) -> Proposal:
@@ -246,6 +394,9 @@ def propose_from(cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation, 
     prop = Proposal(
         info.path, info.describe(), table, fields, list(rel.columns), constants=dict(CONSTANTS.get(table, {}))
     )
+    kind = channel_words(list(rel.columns), Path(info.path).name)
+    if table == "contacts" and kind:
+        prop.constants["channel"] = kind  # when no column gives it
     if table == "surveys":
         _survey_scale(prop, samples)
     return prop

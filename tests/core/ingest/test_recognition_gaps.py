@@ -222,3 +222,150 @@ def test_workbook_date_cells_without_time_are_date_only(store, tmp_path):
     assert rows == [(datetime(2024, 3, d), False) for d in (1, 2, 3)]
     v = _kpis(store, "out_of_hours_rate")["out_of_hours_rate"]
     assert v.value is None and v.extras["time_unknown"] == 3
+
+
+# -- one PBX, two exports, no shared id: the same calls found by their times -------------------
+def _phone(name, source):
+    return {
+        "name": name,
+        "source": source,
+        "table": "contacts",
+        "fields": {
+            "source_key": "id",
+            "arrived_at": "t",
+            "customer_id": {"column": "caller"},
+            "queue": {"column": "queue"},
+            "channel": {"value": "phone"},
+        },
+    }
+
+
+def test_same_calls_of_two_exports_are_found_by_time_and_caller(store, tmp_path):
+    queue_log = "id,t,caller,queue\nq1,2024-01-27 15:00:10,+33 6 12 34 56 78,Support\nq2,2024-01-27 15:05:00,0611111111,Support\n"
+    # the CDR: its own ids; call 1 reached the PBX 8 s before it entered the queue, from
+    # the same number written another way; call 3 is another caller at the same time
+    cdr = "id,t,caller,queue\nc1,2024-01-27 15:00:02,0612345678,\nc3,2024-01-27 15:05:01,0622222222,\n"
+    import_file(store, _write(tmp_path, "ql.csv", queue_log), profile=_phone("ql", "pbx_queue"))
+    report = import_file(store, _write(tmp_path, "cdr.csv", cdr), profile=_phone("cdr", "pbx_cdr"))
+    assert (report.loaded, report.duplicate) == (1, 1)
+    assert any("same arrival time and caller or queue" in w for w in report.warnings)
+    assert store.table_count("contacts") == 3
+
+
+def test_calls_that_only_coincide_in_time_are_kept_and_said(store, tmp_path):
+    a = "id,t,caller,queue\na1,2024-01-27 15:00:00,,\na2,2024-01-27 15:10:00,,\na3,2024-01-27 15:20:00,,\n"
+    b = "id,t,caller,queue\nb1,2024-01-27 15:00:01,,\nb2,2024-01-27 15:10:01,,\nb3,2024-01-27 15:20:00,,\n"
+    import_file(store, _write(tmp_path, "a.csv", a), profile=_phone("a", "sys_a"))
+    report = import_file(store, _write(tmp_path, "b.csv", b), profile=_phone("b", "sys_b"))
+    assert (report.loaded, report.duplicate) == (3, 0)
+    assert any("they may be the same calls" in w for w in report.warnings)
+
+
+# -- unknown files: headers outside the vocabulary, EN and FR, one per kind ---------------------
+UNKNOWN = {
+    "calls_en.csv": (
+        "Call Reference,Date/Time Received,Answered By,Queue Wait (sec),Conversation Length (mm:ss),Caller Number\n"
+        "CR-001,03/14/2024 09:15:22,Maria,35,04:12,+15551234567\n"
+        "CR-002,03/14/2024 09:17:05,,80,,+15559876543\n"
+        "CR-003,03/14/2024 13:40:00,Tom,12,10:30,+15550001111\n"
+    ),
+    "calls_fr.csv": (
+        "Réf. appel;Reçu le;Traité par;Attente (sec);Durée conv. (mm:ss);N° client\n"
+        "A1;14/03/2024 09:15;Marie;35;04:12;0612345678\n"
+        "A2;14/03/2024 09:17;;80;;0698765432\n"
+        "A3;15/03/2024 13:40;Tom;12;10:30;0600011111\n"
+    ),
+    "tickets_en.csv": (
+        "Case #,Opened On,Assigned Engineer,Current State,Closed On,Severity\n"
+        "1001,2024-03-14 09:15,Maria,Closed,2024-03-15 10:00,High\n"
+        "1002,2024-03-14 11:00,Tom,Open,,Low\n"
+        "1003,2024-03-15 08:30,Maria,Closed,2024-03-15 09:30,Low\n"
+    ),
+    "tickets_fr.csv": (
+        "N° dossier;Ouvert le;Technicien affecté;État actuel;Clôturé le;Gravité\n"
+        "D1;14/03/2024 09:15;Marie;Clos;15/03/2024 10:00;Haute\n"
+        "D2;14/03/2024 11:00;Tom;Ouvert;;Basse\n"
+        "D3;15/03/2024 08:30;Marie;Clos;15/03/2024 09:30;Basse\n"
+    ),
+    "chats_en.csv": (
+        "Chat Ref,Began,Operator Name,Visitor Email,Finished,Messages\n"
+        "CH1,2024-03-14 09:15:00,Maria,a@x.org,2024-03-14 09:25:00,12\n"
+        "CH2,2024-03-14 09:20:00,Tom,b@x.org,2024-03-14 09:22:00,3\n"
+        "CH3,2024-03-14 10:00:00,,c@x.org,2024-03-14 10:01:00,1\n"
+    ),
+    "chats_fr.csv": (
+        "Réf. discussion;Commencée à;Opérateur;Courriel visiteur;Terminée à;Messages\n"
+        "D1;14/03/2024 09:15;Marie;a@x.org;14/03/2024 09:25;12\n"
+        "D2;14/03/2024 09:20;Tom;b@x.org;14/03/2024 09:22;3\n"
+        "D3;14/03/2024 10:00;;c@x.org;14/03/2024 10:01;1\n"
+    ),
+    "presence_en.csv": (
+        "Employee,Presence,Entered At,Left At\n"
+        "Maria,Available,2024-03-14 08:00:00,2024-03-14 12:00:00\n"
+        "Maria,Lunch,2024-03-14 12:00:00,2024-03-14 13:00:00\n"
+        "Tom,Available,2024-03-14 09:00:00,2024-03-14 17:00:00\n"
+    ),
+    "presence_fr.csv": (
+        "Collaborateur;Présence;Entrée;Sortie\n"
+        "Marie;Disponible;14/03/2024 08:00;14/03/2024 12:00\n"
+        "Marie;Repas;14/03/2024 12:00;14/03/2024 13:00\n"
+        "Tom;Disponible;14/03/2024 09:00;14/03/2024 17:00\n"
+    ),
+    "answers_en.csv": (
+        "Response No.,Submitted,How satisfied were you? (1-5),Comments\n"
+        "R1,2024-03-14 09:30,5,Great\nR2,2024-03-14 10:30,2,Slow\nR3,2024-03-15 11:00,4,\n"
+    ),
+    "answers_fr.csv": (
+        "N° réponse;Soumis le;Êtes-vous satisfait ? (1-5);Commentaires\n"
+        "R1;14/03/2024 09:30;5;Super\nR2;14/03/2024 10:30;2;Lent\nR3;15/03/2024 11:00;4;\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_unknown_call_logs(store, tmp_path, lang):
+    import_file(store, _write(tmp_path, f"calls_{lang}.csv", UNKNOWN[f"calls_{lang}.csv"]))
+    rows = (
+        store.cursor().execute("SELECT channel, agent_id, wait_s, talk_s FROM contacts ORDER BY arrived_at").fetchall()
+    )
+    first = "Maria" if lang == "en" else "Marie"
+    assert rows == [("phone", first, 35.0, 252.0), ("phone", None, 80.0, None), ("phone", "Tom", 12.0, 630.0)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_unknown_ticket_lists(store, tmp_path, lang):
+    import_file(store, _write(tmp_path, f"tickets_{lang}.csv", UNKNOWN[f"tickets_{lang}.csv"]))
+    rows = store.cursor().execute("SELECT channel, resolution_s FROM contacts ORDER BY arrived_at").fetchall()
+    # 09:15 → next day 10:00 = 24 h 45 min; open; 08:30 → 09:30 = 1 h
+    assert rows == [("email", 89100.0), ("email", None), ("email", 3600.0)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_unknown_chat_logs(store, tmp_path, lang):
+    import_file(store, _write(tmp_path, f"chats_{lang}.csv", UNKNOWN[f"chats_{lang}.csv"]))
+    rows = store.cursor().execute("SELECT channel, arrived_at, ended_at FROM contacts ORDER BY arrived_at").fetchall()
+    assert [r[0] for r in rows] == ["chat"] * 3
+    assert (rows[0][1], rows[0][2]) == (datetime(2024, 3, 14, 9, 15), datetime(2024, 3, 14, 9, 25))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_unknown_presence_logs(store, tmp_path, lang):
+    import_file(store, _write(tmp_path, f"presence_{lang}.csv", UNKNOWN[f"presence_{lang}.csv"]))
+    rows = (
+        store.cursor().execute("SELECT state, duration_s FROM agent_sessions ORDER BY agent_id, started_at").fetchall()
+    )
+    assert rows == [("logged_in", 14400.0), ("pause", 3600.0), ("logged_in", 28800.0)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_unknown_survey_answers(store, tmp_path, lang):
+    import_file(store, _write(tmp_path, f"answers_{lang}.csv", UNKNOWN[f"answers_{lang}.csv"]))
+    rows = store.cursor().execute("SELECT survey_type, score, scale_max FROM surveys ORDER BY answered_at").fetchall()
+    assert rows == [("csat", 5.0, 5.0), ("csat", 2.0, 5.0), ("csat", 4.0, 5.0)]
+
+
+def test_survey_file_without_a_score_is_refused(store, tmp_path):
+    text = "Response No.,Submitted,Comments\nR1,2024-03-14 09:30,Great\nR2,2024-03-14 10:30,Slow\n"
+    with pytest.raises(NoProfile, match="score"):
+        import_file(store, _write(tmp_path, "answers.csv", text))
+    assert store.table_count("surveys") == 0
