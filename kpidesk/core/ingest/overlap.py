@@ -115,12 +115,14 @@ def _by_times(cur: duckdb.DuckDBPyConnection, report: ImportReport) -> None:
         )
 
 
-def _remove(cur: duckdb.DuckDBPyConnection, report: ImportReport, rows: list, exists: str, why: str) -> None:
+def _remove(
+    cur: duckdb.DuckDBPyConnection, report: ImportReport, rows: list[tuple[str, int]], exists: str, why: str
+) -> None:
     """Take the calls ``exists`` finds out of this import (or, in a bulk import's own
     table, say they are counted twice)."""
     seen = sum(n for _, n in rows)
     sources = ", ".join(s for s, _ in rows)
-    segment = contact_tables.segment_name(report.import_id)
+    segment = contact_tables.segment_name(report.import_id or 0)
     found = cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": segment}).fetchone()
     if found and found[0]:  # a bulk import's own table: say it rather than rewrite it
         report.warnings.append(

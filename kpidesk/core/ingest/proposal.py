@@ -308,7 +308,11 @@ def _distinct_share(values: list[str]) -> float:
 
 
 def _from_values(
-    table: str, fields: dict[str, FieldGuess], columns: list[str], samples: dict[str, list[Any]], shapes: dict
+    table: str,
+    fields: dict[str, FieldGuess],
+    columns: list[str],
+    samples: dict[str, list[Any]],
+    shapes: dict[str, tuple[str, float]],
 ) -> None:
     """What the values say when the headers did not: a weak id guess kept only when
     its values are all different (else the whole row is the key), the time of each
