@@ -36,9 +36,11 @@ def generate(path: Path, rows: int) -> None:
         FROM range({int(rows)}) t(i)) TO '{path}' (HEADER, DELIMITER ';')""")
 
 
-def measure(path: Path, repeat: int) -> tuple[float, float, str]:
-    """(median wall seconds, median CPU seconds of this process, what was recognised).
-    On a loaded machine the CPU time says more than the wall time."""
+def measure(path: Path, repeat: int) -> tuple[float, float, float, str]:
+    """(wall seconds of the first recognition of this file, median wall seconds,
+    median CPU seconds of this process, what was recognised). The first one pays for
+    what is kept from one file to the next (header readings); on a loaded machine the
+    CPU time says more than the wall time."""
     times, cpu, what = [], [], ""
     for _ in range(repeat):
         t0, c0 = time.perf_counter(), time.process_time()
@@ -46,7 +48,7 @@ def measure(path: Path, repeat: int) -> tuple[float, float, str]:
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
         what = rec.profile.name if rec.profile else "refused: " + rec.refused.splitlines()[0]
-    return statistics.median(times), statistics.median(cpu), what
+    return times[0], statistics.median(times), statistics.median(cpu), what
 
 
 def main() -> int:
@@ -62,11 +64,17 @@ def main() -> int:
             p = Path(tmp) / f"appels_{n}.csv"
             generate(p, n)
             paths.append(p)
+        warm = Path(tmp) / "warm.csv"  # the modules imported and the profiles read once, as in the app
+        generate(warm, 10)
+        recognise(warm)
         for p in paths:
-            seconds, cpu, what = measure(p, args.repeat)
-            worst = max(worst, seconds)
+            first, seconds, cpu, what = measure(p, args.repeat)
+            worst = max(worst, seconds, first)
             size = p.stat().st_size / 1e6
-            print(f"{p.name:<40} {size:>9.1f} MB  wall {seconds:6.3f} s  cpu {cpu:6.3f} s  {what[:60]}")
+            print(
+                f"{p.name:<40} {size:>9.1f} MB  first {first:6.3f} s  wall {seconds:6.3f} s  cpu {cpu:6.3f} s  "
+                f"{what[:50]}"
+            )
     print(f"worst {worst:.3f} s (budget {BUDGET_S} s): {'ok' if worst < BUDGET_S else 'OVER BUDGET'}")
     return 0 if worst < BUDGET_S else 1
 

@@ -136,11 +136,17 @@ def base(name: str) -> str:
     return read(name).name
 
 
-def similarity(a: str, b: str) -> float:
-    """0..1: how alike two header names are (after :func:`read`), for fuzzy matching."""
+@lru_cache(maxsize=65536)
+def similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """0..1: how alike two header names are (after :func:`read`), for fuzzy matching.
+    With ``at_least``, a pair that cannot reach it is said 0 without the full (costly)
+    comparison."""
     x, y = base(a), base(b)
     if not x or not y:
         return 0.0
     if x == y:
         return 1.0
-    return difflib.SequenceMatcher(None, x, y).ratio()
+    m = difflib.SequenceMatcher(None, x, y)
+    if at_least and (m.real_quick_ratio() < at_least or m.quick_ratio() < at_least):
+        return 0.0
+    return m.ratio()

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -127,26 +128,32 @@ OTHER_THING = {
 BY_WORDS = {"by", "par"}
 
 
+@lru_cache(maxsize=4096)
+def _vocabulary(fieldname: str) -> tuple[tuple[str, str], ...]:
+    """(normalised, comparable name) of each synonym of ``fieldname``, read once."""
+    return tuple((normalize(syn), headers.base(syn) or normalize(syn)) for syn in SYNONYMS.get(fieldname, []))
+
+
+@lru_cache(maxsize=16384)
 def _score(col: str, fieldname: str) -> float:
     """How likely ``col`` holds ``fieldname``: its name (without units and hints, in
     any case and accents) against the EN/FR vocabulary, exactly, as a phrase inside
-    it, or nearly (a misspelling, a plural, a word order)."""
+    it, or nearly (a misspelling, a plural, a word order). Asked again and again for
+    the same headers: kept."""
     full = normalize(col)
     name = headers.read(col).name or full
     best = 0.0
     words = set(name.split())
     if words & BY_WORDS and len(words) > 1:  # "Traité par", "Answered By": a person
         return 0.75 if fieldname == "agent_id" else 0.0
-    for syn in SYNONYMS.get(fieldname, []):
-        s = normalize(syn)
-        b = headers.base(syn) or s
+    for s, b in _vocabulary(fieldname):
         if full == s or name == b:
             return 0.9
         if b and (f" {b} " in f" {name} " or (len(name) > 3 and f" {name} " in f" {b} ")):
             extra = set(name.split()) - set(b.split())
             best = max(best, 0.35 if extra & OTHER_THING else 0.6)
-        elif len(b) > 3 and len(name) > 3:
-            ratio = headers.similarity(name, b)
+        elif len(b) > 3 and len(name) > 3 and 2 * min(len(b), len(name)) / (len(b) + len(name)) >= FUZZY:
+            ratio = headers.similarity(name, b, at_least=FUZZY)
             if ratio >= FUZZY:
                 best = max(best, round(0.8 * ratio, 2))
     return best
@@ -319,7 +326,11 @@ def _from_values(
     record from the one column of timestamps (or start and end from two, by their
     order), an agent state from state words, a channel from channel names."""
     taken = {g.column for g in fields.values()}
-    present = {c: [normalize(v) for v in decide.present(samples.get(c, []))] for c in columns}
+    present = {
+        c: [normalize(v) for v in decide.present(samples.get(c, [])[:200])] if shapes[c][0] == "text" else []
+        for c in columns
+    }
+    present.update({c: decide.present(samples.get(c, [])[:200]) for c in columns if not present[c]})
     key = fields.get("source_key")
     if key and key.confidence < CONFIDENT:
         if _distinct_share(present[key.column]) == 1.0 and shapes[key.column][0] != "timestamp":
