@@ -383,15 +383,19 @@ def _build(cur: duckdb.DuckDBPyConnection, rollup: Rollup, days: list[datetime] 
     finest = sorted({d for level in LEVELS for d in rollup.dims(level)})
     dims = "".join(f', "{d}"' for d in finest)
     partials = ", ".join(f"{expr} AS {col}" for expr, col in rollup.columns.items())
+    # Rows whose day is known but not their time (hours_known = 0) are in the day
+    # level only: an hour level would put them at 00:00.
+    timed = ", (hours_known = 1) AS _kd_timed" if "hours_known" in source else ""
     cur.execute(
-        f"CREATE OR REPLACE TEMP TABLE _kd_fine AS SELECT date_trunc('hour', t) AS t{dims}, {partials} "
+        f"CREATE OR REPLACE TEMP TABLE _kd_fine AS SELECT date_trunc('hour', t) AS t{dims}{timed}, {partials} "
         f"FROM ({source}) r {where} GROUP BY ALL",
         bind,
     )
     for level in LEVELS:
         dims = "".join(f', "{d}"' for d in rollup.dims(level))
         again = ", ".join(f"{_regroup(expr, col)} AS {col}" for expr, col in rollup.level_columns(level).items())
-        write(level, f"SELECT date_trunc('{level.grain}', t) AS t{dims}, {again} FROM _kd_fine GROUP BY ALL", "t")
+        only = " WHERE _kd_timed" if timed and level.grain != "day" else ""
+        write(level, f"SELECT date_trunc('{level.grain}', t) AS t{dims}, {again} FROM _kd_fine{only} GROUP BY ALL", "t")
     cur.execute("DROP TABLE IF EXISTS _kd_fine")
 
 

@@ -32,6 +32,7 @@ DIMENSIONS: dict[str, tuple[str, str]] = {
     "weekday": ("isodow(t)", "t"),
     "hour_of_day": ("hour(t)", "t"),
 }
+HOUR_DIMS = frozenset({"15min", "hour", "hour_of_day"})  # groupings that need a time of day
 TIME_STEPS = {"15min": "15 MINUTE", "hour": "1 HOUR", "day": "1 DAY", "week": "1 WEEK", "month": "1 MONTH"}
 TRUNC = {"15min": "hour", "hour": "hour", "day": "day", "week": "week", "month": "month"}
 
@@ -204,6 +205,9 @@ def plan(
         else:
             source = routed or rel.sql
         measures = [m for kpi in kpis for m in _measures(routes[kpi.id][1] if routed else kpi, stats)]
-        sql = _select(source, _dim_sql(rel, by), measures, where(rel, filters), by)
+        clauses = where(rel, filters)
+        if routed is None and HOUR_DIMS & set(by) and "hours_known" in rel.sql:
+            clauses.append("hours_known = 1")  # a day without its time has no hour (not 00:00)
+        sql = _select(source, _dim_sql(rel, by), measures, clauses, by)
         queries.append(Query(sql, kpis, routed is not None))
     return queries

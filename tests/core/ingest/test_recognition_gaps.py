@@ -369,3 +369,17 @@ def test_survey_file_without_a_score_is_refused(store, tmp_path):
     with pytest.raises(NoProfile, match="score"):
         import_file(store, _write(tmp_path, "answers.csv", text))
     assert store.table_count("surveys") == 0
+
+
+def test_date_only_arrivals_are_not_put_at_midnight_by_hour(store, tmp_path):
+    # 2 tickets with a day only, 1 at 10:00: by hour of day, only the one at 10:00
+    text = "Ticket_ID,Channel,Created_Date,Status\n1,Email,2024-09-02,Open\n2,Email,2024-09-03,Open\n3,Email,2024-09-03 10:00,Open\n"
+    import_file(store, _write(tmp_path, "tickets.csv", text))
+    for min_rows in (10**9, 0):  # read from the contacts, then from the rollups
+        engine = Engine(store)
+        engine.rollups.min_rows = min_rows
+        by_hour = {v.group["hour_of_day"]: v.value for v in engine.compute(["volume"], by=["hour_of_day"])}
+        assert by_hour == {10: 1}
+        by_day = {str(v.group["day"]): v.value for v in engine.compute(["volume"], by=["day"])}
+        assert by_day == {"2024-09-02": 1, "2024-09-03": 2}
+    assert engine.rollups.builds  # the second pass did read the rollups
