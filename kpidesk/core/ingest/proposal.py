@@ -435,10 +435,17 @@ def _survey_scale(prop: Proposal, samples: dict[str, list[Any]]) -> None:
 
 @contextmanager
 def opened(
-    path: str | Path, *, sheet: str | None = None, read: dict[str, Any] | None = None, bare: bool = False
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    read: dict[str, Any] | None = None,
+    bare: bool = False,
+    sample: bool = False,
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, FileInfo, Relation]]:
     """(cursor, FileInfo, Relation) over ``path`` in a throwaway in-memory database
-    (``bare``: without the canonical tables, enough to read and recognise the file)."""
+    (``bare``: without the canonical tables, enough to read and recognise the file).
+    ``sample`` (recognition): a sheet's first rows only, in the bare database this
+    thread keeps (nothing may be created in it but what one recognition drops)."""
     read = {k: v for k, v in (read or {}).items() if v not in (None, "")}
     info: FileInfo = sniff(
         path,
@@ -449,17 +456,17 @@ def opened(
         columns=read.get("columns"),
     )
     info.sheet = sheet
-    if bare:  # recognition: a sample, whatever the size of the workbook
+    if sample:  # recognition: a sample, whatever the size of the workbook
         info.sample_rows = RECOGNITION_ROWS
-    store = _Bare.mine() if bare else open_database(":memory:")
+    store = (_Bare.mine() if sample else _Bare()) if bare or sample else open_database(":memory:")
     try:
         info.read_path = encoding.readable_copy(Path(path), info.kind, info.encoding, store.staging_dir())
         cur = store.cursor()
-        if not bare:  # the bare database of this thread has them already
+        if not sample:  # the bare database this thread keeps has them already
             values.install(cur)
         yield cur, info, readers.relation(cur, info)
     finally:
-        if isinstance(store, _Bare):
+        if sample and isinstance(store, _Bare):
             _Bare.done_with(store)
         else:
             store.close()

@@ -153,7 +153,7 @@ def recognise(
     known = profiles.all_profiles(db_path)
     by_lines = profiles.match_lines(first_lines(path), known)
     read = by_lines.section("read") if by_lines else None
-    with opened(path, sheet=sheet, read=read, bare=True) as (cur, info, rel):
+    with opened(path, sheet=sheet, read=read, sample=True) as (cur, info, rel):
         cands = [
             (c.profile.name, len(c.used), c.missing)
             for c in sorted(
