@@ -32,6 +32,18 @@ def handled(c: str = "") -> str:
     )
 
 
+def solved_by_status(c: str = "") -> str:
+    """A ticket the export says is solved or closed, in its own words (``solved``,
+    ``Resolved``, ``Closed``, ``Résolu``, ``Clôturé``, ``Fermé``…), whether or not it
+    says when: a helpdesk's "status at export time". Such a ticket counts as solved
+    for the resolution rate; it is not in the backlog (its solve time unknown, it
+    is not known to be open); its resolution time stays unknown."""
+    return (
+        f"regexp_matches(lower(coalesce({c}status, '')), "
+        "'^\\s*(solved|closed|resolved|done|completed|r[ée]solu|clos|cl[oô]tur|ferm[ée]|termin[ée]|trait[ée])')"
+    )
+
+
 _PHONE_FACTS = """
 SELECT *,
     offered * (outcome = 'answered')::INT                       AS answered,
@@ -83,7 +95,7 @@ SELECT
     -- tickets: every channel that is not a live conversation
     (f.channel NOT IN ('phone', 'chat', 'bot'))::INT AS ticket,
     f.first_response_s, f.resolution_s, f.replies, f.avg_reply_s,
-    (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL)::INT AS solved,
+    (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL OR {solved_by_status("f.")})::INT AS solved,
     coalesce(f.reopened, false)::INT AS reopened,
     -- chat and bot
     (f.channel = 'bot')::INT AS bot, f.bot_response_s, f.handoff_wait_s,
@@ -213,11 +225,14 @@ WHERE c.avg_reply_s IS NOT NULL
 
 # Backlog is a point-in-time count: the engine joins each ticket to the end of the
 # period (or of each time bucket) as ``period_end``.
-BACKLOG = """
+BACKLOG = f"""
 SELECT c.arrived_at AS t, c.channel, c.queue, c.agent_id, a.team, coalesce(c.site, a.site) AS site,
-       c.topic, c.product, c.arrived_at, c.solved_at, c.resolution_s
+       c.topic, c.product, c.arrived_at,
+       coalesce(c.solved_at, c.arrived_at + to_microseconds(CAST(c.resolution_s * 1e6 AS BIGINT))) AS solved_at,
+       c.resolution_s
 FROM contacts c LEFT JOIN agents a ON a.agent_id = c.agent_id
 WHERE c.channel NOT IN ('phone', 'chat', 'bot')
+  AND NOT (c.solved_at IS NULL AND c.resolution_s IS NULL AND {solved_by_status("c.")})
 """
 
 EVALUATIONS = """

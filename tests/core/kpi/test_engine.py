@@ -253,6 +253,29 @@ def test_ticket_kpis_median_sla_and_backlog(store):
     assert one(e, "backlog", by=["weekday"]).reason.startswith("not available by weekday")
 
 
+def test_a_status_saying_solved_without_a_time_counts_as_solved_not_as_backlog(store):
+    """A helpdesk export with only the status at export time (Salesforce's "Resolved",
+    a French "Clôturé"): those tickets are solved for the resolution rate, out of the
+    backlog (not known to be open), and give no resolution time; an "Open" one stays
+    in the backlog. Four tickets on 2 Nov: two Resolved, one Clôturé, one Open."""
+    d = datetime(2026, 11, 2, 9)
+    add_contacts(
+        store,
+        [
+            contact(channel="email", arrived_at=d, status="Resolved"),
+            contact(channel="email", arrived_at=d, status="Resolved"),
+            contact(channel="email", arrived_at=d, status="Clôturé"),
+            contact(channel="email", arrived_at=d, status="Open"),
+        ],
+    )
+    e = Engine(store)
+    f = Filters(date_from=date(2026, 11, 2), date_to=date(2026, 11, 8))
+    assert one(e, "resolution_rate", filters=f).value == pytest.approx(3 / 4)
+    backlog = one(e, "backlog", filters=f)
+    assert (backlog.value, backlog.n) == (1, 1)  # the Open one only
+    assert one(e, "resolution_time", filters=f).value is None  # no solve time given
+
+
 def test_bot_and_chat_kpis(store):
     add_contacts(
         store,

@@ -30,7 +30,7 @@ SELECT
     -- tickets: every channel that is not a live conversation
     (f.channel NOT IN ('phone', 'chat', 'bot'))::INT AS ticket,
     f.first_response_s, f.resolution_s, f.replies, f.avg_reply_s,
-    (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL)::INT AS solved,
+    (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL OR regexp_matches(lower(coalesce(f.status, '')), '^\s*(solved|closed|resolved|done|completed|r[ée]solu|clos|cl[oô]tur|ferm[ée]|termin[ée]|trait[ée])'))::INT AS solved,
     coalesce(f.reopened, false)::INT AS reopened,
     -- chat and bot
     (f.channel = 'bot')::INT AS bot, f.bot_response_s, f.handoff_wait_s,
