@@ -197,10 +197,9 @@ def set_value(store: StoreLike, key: str, value: Any) -> None:
     value = coerce(spec, value)
     with store.write(facts=False) as cur:
         cur.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, json.dumps(value)])
-    if key == "data_timezone":
-        store.con.execute(f"SET TimeZone = '{value}'")
-    elif key in ("memory_limit_mb", "threads"):
-        apply_resources(store)
+    # data_timezone, memory_limit_mb and threads are DuckDB settings too: applied when
+    # the database is opened (its configuration is then locked, Store.contain). Imports
+    # read the data time zone from the settings table, so they use a new one at once.
 
 
 def coerce(spec: Setting, value: Any) -> Any:

@@ -148,3 +148,82 @@ def test_invalid_utf16_is_one_clear_line(tmp_path, store):
         _import(store, bad)
     assert _state(store) == before
     assert list(store.staging_dir().iterdir()) == []  # the partial copy is gone
+
+
+CHAT_HEAD = (
+    "Id,Name,RequestTime,StartTime,EndTime,WaitTime,ChatDuration,Status,Owner.Name,"
+    "LiveChatButton.DeveloperName,ContactId,CaseId,AverageResponseTimeOperator\n"
+)
+
+
+def _chat(i: int, wait: str = "40", request: str = "2024-04-02T08:00:00.000Z", owner: str = "Nina Ray") -> str:
+    return (
+        f"570A{i},{i:08},{request},2024-04-02T08:00:40.000Z,2024-04-02T08:10:40.000Z,{wait},600,"
+        f"Completed,{owner},Support_Chat,003A{i},500A{i},25\n"
+    )
+
+
+def test_a_vendor_transforms_impossible_values_are_rejected_by_the_same_rules(tmp_path, store):
+    """A Salesforce chat export (a Python transform, not a declarative profile): the
+    transform's output goes through the checks generic imports use."""
+    rows = [
+        _chat(1, wait="NaN"),
+        _chat(2, wait="inf"),
+        _chat(3, wait="1e308"),
+        _chat(4, wait="-5"),
+        _chat(5, request="0001-01-01T08:00:00.000Z"),
+        _chat(6, request="9999-12-31T08:00:00.000Z"),
+    ]
+    rows += [_chat(i) for i in range(7, 3000)]
+    rows.append(_chat(3000, owner="Nina\x00Ray"))  # a NUL byte past the sniffed start
+    path = tmp_path / "chats.csv"
+    path.write_text(CHAT_HEAD + "".join(rows), encoding="utf-8")
+    report = import_file(store, path, profile="salesforce_chat")
+    assert report.rejected == 7 and report.loaded == 2993 and report.balanced()
+    reasons = dict(report.rejects)
+    assert reasons[2] == reasons[3] == "wait_s: not a finite number (NaN or infinity)"
+    assert reasons[4] == "wait_s: a duration over ten years"
+    assert reasons[5] == "wait_s: a negative duration"
+    assert reasons[6] == reasons[7] == "arrived_at: a date before 1970 or after 2100"
+    assert reasons[3001] == "agent_id: contains a NUL character"
+    cur = store.cursor()
+    assert cur.execute("SELECT count(*) FROM contacts WHERE agent_id LIKE '%' || chr(0) || '%'").fetchone()[0] == 0
+    assert cur.execute("SELECT count(*) FROM contacts WHERE NOT isfinite(wait_s) OR wait_s < 0").fetchone()[0] == 0
+    assert cur.execute("SELECT count(*) FROM import_rejects").fetchone()[0] == 7
+
+
+def test_records_with_quoted_line_breaks_are_counted_quotes_followed(tmp_path, store):
+    from kpidesk.core.ingest import records
+    from kpidesk.core.ingest.sniff import sniff
+
+    rows = [_row(i) for i in range(200)]
+    rows[3] = 'C3,2024-03-01 08:00:00,"Sales\nsecond line, with a comma",A1,answered,1,10\n'
+    rows[60] = 'C60,2024-03-01 08:00:00,"Sales\n\nafter a blank line",A1,answered,1,10\n'
+    path = tmp_path / "multi.csv"
+    path.write_text(HEAD + "".join(rows) + "\n\n", encoding="utf-8")  # blank lines at the end: not records
+    info = sniff(path)
+    assert info.multiline and records.scan(info).records == 200  # 204 line breaks after the header
+    report = _import(store, path)
+    assert (report.rows_read, report.loaded, report.rejected) == (200, 200, 0) and report.balanced()
+    assert report.warnings == []
+
+
+def test_quoted_line_breaks_past_the_sniffed_start_are_not_counted_as_lost_records(tmp_path, store):
+    rows = [_row(i, agent="A" * 400) for i in range(3000)]  # 1.3 MB: past the sniffed first megabyte
+    rows[2900] = 'C2900,2024-03-01 08:00:00,"Sales\nand more",A1,answered,1,10\n'
+    rows[2950] = 'C2950,2024-03-01 08:00:00,"Sales\nand\nmore",A1,answered,1,10\n'
+    path = tmp_path / "late.csv"
+    path.write_text(HEAD + "".join(rows), encoding="utf-8")
+    report = _import(store, path)
+    assert (report.rows_read, report.loaded, report.rejected) == (3000, 3000, 0) and report.balanced()
+    assert not any("could not be read at all" in reason for _, reason in report.rejects)
+
+
+def test_a_record_over_32_mb_among_quoted_line_breaks_is_counted(tmp_path, store):
+    rows = [_row(i) for i in range(200)]
+    rows[3] = 'C3,2024-03-01 08:00:00,"Sales\nsecond line",A1,answered,1,10\n'  # lines cannot count records
+    rows[50] = f'C50,2024-03-01 08:00:00,"{"x" * (33 << 20)}\nend",A1,answered,1,10\n'
+    path = tmp_path / "big-multi.csv"
+    path.write_text(HEAD + "".join(rows), encoding="utf-8")
+    report = _import(store, path)
+    assert (report.rows_read, report.loaded, report.rejected) == (200, 199, 1) and report.balanced()

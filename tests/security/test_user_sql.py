@@ -213,3 +213,32 @@ def test_profile_reading_options_are_checked_when_loaded(tmp_path):
     bad.write_text('name = "bad"\ntable = "contacts"\ntransform = "zendesk"\n[match]\nline = "(?<=a)b"\n')
     with pytest.raises(ImportError_, match="regular expression"):
         profiles.load(bad)
+
+
+def test_parameters_are_named_in_any_case_like_duckdb_identifiers(tmp_path):
+    from kpidesk.core.kpi import params
+
+    sql_guard.check("$Foo + $foo + $FOO", frozenset({"foo"}))
+    sql_guard.check("$foo", frozenset({"Foo"}))
+    with pytest.raises(sql_guard.UnsafeSql, match="unknown parameter"):
+        sql_guard.check("$Fooo", frozenset({"foo"}))
+    assert params.names("$Foo + $foo + $bar") == ["foo", "bar"]
+    assert params.bind("$Foo + $BAR", {"foo": 1, "Bar": 2, "baz": 3}) == {"foo": 1, "bar": 2}
+    # A user KPI writing the threshold in another case: loaded, bound, computed like
+    # the same KPI in lower case (its value: the threshold, 20 s by default).
+    db = _db(tmp_path)
+    folder = tmp_path / "kpis"
+    folder.mkdir()
+    for name, param in (("fast_upper", "$SL_Threshold_S"), ("fast_lower", "$sl_threshold_s")):
+        (folder / f"{name}.toml").write_text(
+            KPI.format(id=name).replace('"count(*)"', f'"max({param}) + 0 * count(*)"') + f'params = ["{param[1:]}"]\n',
+            encoding="utf-8",
+        )
+    with open_database(db) as store:
+        engine = Engine(store)
+        assert engine.registry.errors == []
+        assert engine.registry["fast_upper"].params == ("sl_threshold_s",)
+        values = {v.kpi: v.value for v in engine.compute(["fast_upper", "fast_lower"])}
+        assert values == {"fast_upper": 20, "fast_lower": 20}
+        values = {v.kpi: v.value for v in engine.compute(["fast_upper"], params={"sl_threshold_s": 60})}
+        assert values == {"fast_upper": 60}

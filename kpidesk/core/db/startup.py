@@ -21,7 +21,9 @@ from kpidesk.core.jobs import JobState
 def open_database(path: str | Path = ":memory:", *, read_only: bool = False, state: JobState | None = None) -> Store:
     """Open ``path`` ready for use. Last step: :meth:`Store.contain` — from then on
     no SQL run on this database (KPI files, profile expressions included) can read or
-    write a file outside the staging folder, attach a database or load an extension.
+    write a file outside the staging folder, attach a database, load an extension or
+    change a setting: every setting kpidesk needs is applied before (the connection's
+    own in ``store._connect``, those stored in the file here).
 
     ``store.facts_error`` says why the derived facts an earlier import left pending
     could not be caught up (None when they are up to date or were caught up);
@@ -29,7 +31,8 @@ def open_database(path: str | Path = ":memory:", *, read_only: bool = False, sta
     store = Store(path, read_only=read_only)
     store.facts_error = None
     try:
-        store.con.execute(f"SET TimeZone = '{settings.safe_timezone(store)}'")
+        # GLOBAL: for every cursor (each is a session of its own), not this connection alone
+        store.con.execute(f"SET GLOBAL TimeZone = '{settings.safe_timezone(store)}'")
         settings.apply_resources(store)
         if store.migrated and not read_only:
             calendar.rebuild_slots(store)

@@ -119,14 +119,19 @@ def temp_directory(path: str) -> str:
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
-    # Bounded from the first statement (the settings stored in the file, read once it
-    # is open, may change both: settings.apply_resources).
+    # Every setting kpidesk needs, from the first statement: once the file is open,
+    # startup applies those stored in it (time zone, memory, threads), then
+    # Store.contain locks the configuration (no SET afterwards, from anyone).
     config: dict[str, str | bool | int | float | list[str]] = {
         "autoinstall_known_extensions": "false",
         "autoload_known_extensions": "false",
         "memory_limit": f"{settings.memory_limit_mb()}MB",
         "threads": str(settings.threads()),
         "temp_directory": temp_directory(path),
+        # An import appends rows as each thread parses them (one thread would compress
+        # and write them all otherwise). Queries whose order matters say ORDER BY;
+        # ``row_number() OVER ()`` still numbers a file's records in file order.
+        "preserve_insertion_order": "false",
     }
     _refuse_other_files(path)
     try:
@@ -145,6 +150,42 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         raise StoreError.say(CANNOT_OPEN, path=path, detail=text) from None
     except duckdb.Error as exc:
         raise StoreError.say(NOT_A_DATABASE, path=path) from exc
+
+
+def lock(con: duckdb.DuckDBPyConnection, staging: Path) -> None:
+    """Contain ``con`` (see :meth:`Store.contain`): files from ``staging`` only, no
+    extension loaded or installed, then the configuration locked."""
+    folder = str(staging).replace("'", "''") + os.sep
+    con.execute(f"SET allowed_directories = ['{folder}']")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET autoinstall_known_extensions = false")
+    con.execute("SET autoload_known_extensions = false")
+    con.execute("SET lock_configuration = true")
+
+
+def _with_progress(cur: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """DuckDB's progress of the running statement readable (``query_progress``), never printed."""
+    cur.execute("SET enable_progress_bar = true")
+    cur.execute("SET enable_progress_bar_print = false")
+    return cur
+
+
+def _drop_temporary(cur: duckdb.DuckDBPyConnection) -> None:
+    """What a closed cursor would have freed: its temporary tables and views."""
+    try:
+        for kind, name in cur.execute(
+            "SELECT 'TABLE', table_name FROM duckdb_tables() WHERE temporary UNION ALL "
+            "SELECT 'VIEW', view_name FROM duckdb_views() WHERE temporary AND NOT internal"
+        ).fetchall():
+            quoted = '"' + name.replace('"', '""') + '"'
+            cur.execute(f"DROP {kind} IF EXISTS temp.main.{quoted}")
+    except duckdb.Error:
+        pass
+
+
+def is_locked(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT current_setting('lock_configuration')").fetchone()
+    return bool(row and row[0])
 
 
 class Store:
@@ -167,6 +208,8 @@ class Store:
         self.migrated = False  # this open applied schema steps (startup rebuilds what they reset)
         self.closed = False
         self.facts_error: str | None = None  # derived facts that could not be caught up on open
+        self._progress_cursor: duckdb.DuckDBPyConnection | None = None  # made by contain()
+        self._progress_busy = False
         self._migrate()
 
     # -- schema -----------------------------------------------------------------
@@ -238,10 +281,11 @@ class Store:
     def contain(self) -> None:
         """From now on DuckDB reads and writes no file but the database and the staging
         folder: no ``read_text``, ``COPY``, ``ATTACH`` or ``INSTALL`` from any SQL run on
-        this file (KPI files, profiles). One-way: DuckDB cannot switch it back on."""
-        folder = str(self.staging_dir()).replace("'", "''") + os.sep
-        self.con.execute(f"SET allowed_directories = ['{folder}']")
-        self.con.execute("SET enable_external_access = false")
+        this file (KPI files, profiles), and its configuration is locked: no statement
+        (``SET``, ``RESET``, a pragma) can change a setting, this one included. One-way,
+        for every cursor of this database: everything kpidesk needs is set before."""
+        self._progress_cursor = _with_progress(self.con.cursor())  # a session setting: before the lock
+        lock(self.con, self.staging_dir())
 
     # -- access -----------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -249,7 +293,9 @@ class Store:
         return self.con.cursor()
 
     @contextmanager
-    def write(self, facts: bool = True, checkpoint: bool | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    def write(
+        self, facts: bool = True, checkpoint: bool | None = None, progress: bool = False
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
         """One write transaction: committed on success, rolled back on any error.
 
         ``facts=False`` for writes that cannot change a KPI's inputs (notes, goals,
@@ -257,9 +303,20 @@ class Store:
         ``checkpoint`` (by default for those small writes, the user's own words):
         fold the write-ahead log into the file at once, so the ``.duckdb`` file alone
         holds it (a backup copying only that file loses nothing).
+        ``progress``: on a cursor whose running statement's progress can be read
+        (``query_progress``, for an import's bar): the one made before the
+        configuration was locked, its temporary tables dropped after the write.
         """
         with self._write_lock:
-            cur = self.con.cursor()
+            reused = progress and self._progress_cursor is not None and not self._progress_busy
+            if reused:
+                assert self._progress_cursor is not None
+                cur = self._progress_cursor
+                self._progress_busy = True
+            else:
+                cur = self.con.cursor()
+                if progress and not is_locked(self.con):
+                    _with_progress(cur)
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur
@@ -274,7 +331,11 @@ class Store:
                 if not facts if checkpoint is None else checkpoint:
                     self.checkpoint()
             finally:
-                cur.close()
+                if reused:
+                    _drop_temporary(cur)
+                    self._progress_busy = False
+                else:
+                    cur.close()
 
     def checkpoint(self) -> bool:
         """Write the WAL into the database file; ``False`` when DuckDB could not now
@@ -319,6 +380,8 @@ class Store:
             return
         self.checkpoint()
         self.closed = True
+        if self._progress_cursor is not None:
+            self._progress_cursor.close()
         self.con.close()
         if self._own_staging and self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)

@@ -24,7 +24,6 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from kpidesk.core import settings
 from kpidesk.core.db import contact_tables, derive
 from kpidesk.core.db.store import Store
 from kpidesk.core.demo import contacts as dc
@@ -135,7 +134,6 @@ def build_demo(
             "WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'data_timezone')"
         )
         derive.refresh(cur)
-    store.con.execute(f"SET TimeZone = '{settings.safe_timezone(store)}'")
     report(1.0, "Done")
     return {t: len(next(iter(c.values()))) for t, c in tables.items()}
 

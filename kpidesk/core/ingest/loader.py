@@ -12,7 +12,6 @@ ignored (a transform used it for nothing).
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,9 +22,10 @@ from kpidesk.core.db import contact_tables, derive
 from kpidesk.core.ingest import keys as natural_keys
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.identifiers import quote
-from kpidesk.core.ingest.mapping import Plan, used_params
+from kpidesk.core.ingest.mapping import Plan, range_checks, used_params
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.tables import FRAMEWORK_COLUMNS, TARGETS, Target, column_types
+from kpidesk.core.ingest.values import Params
 
 DUPS = "_kd_dups"
 KNOWN = "_kd_known"  # keys of the file already in the table
@@ -62,16 +62,33 @@ def present_outputs(cur: duckdb.DuckDBPyConnection) -> list[Target]:
 
 
 def _prepare(cur: duckdb.DuckDBPyConnection, t: Target, ctx: TransformContext) -> list[str]:
-    """Give ``out`` the framework columns it may lack and validate required fields."""
+    """Give ``out`` the framework columns it may lack and validate required fields.
+
+    A vendor transform's output (no ``_reason`` column: a declarative plan's has one,
+    checked as it was parsed) is checked here by the rules every import follows
+    (:func:`mapping.range_checks`: NaN, infinity, durations, dates, NUL), the first
+    problem of a row giving its reason."""
     cols = _columns(cur, t.out)
     if "_reason" not in cols:
         cur.execute(f"ALTER TABLE {t.out} ADD COLUMN _reason VARCHAR")
-        checks = " ".join(f"WHEN {quote(f)} IS NULL THEN 'missing required field {f}'" for f in t.required if f in cols)
+        p = Params()
+        checks = [
+            f"CASE WHEN {quote(f)} IS NULL THEN {p.bind(f'missing required field {f}')} END"
+            for f in t.required
+            if f in cols
+        ]
         missing = [f for f in t.required if f not in cols]
         if missing:
-            checks = f"WHEN true THEN 'missing required field {missing[0]}' " + checks
+            checks.insert(0, p.bind(f"missing required field {missing[0]}"))
+        types = column_types(cur, t.table)
+        fields = {
+            c: (f"TRY_CAST({quote(c)} AS {types[c]})", types[c])
+            for c in cols
+            if c in types and c not in FRAMEWORK_COLUMNS and c != "source_key"
+        }
+        checks += range_checks(p.bind, fields)
         if checks:
-            cur.execute(f"UPDATE {t.out} SET _reason = CASE {checks} END")
+            cur.execute(f"UPDATE {t.out} SET _reason = coalesce({', '.join(checks)})", p.values)
     if "source" not in cols and t.has_source:
         cur.execute(f"ALTER TABLE {t.out} ADD COLUMN source VARCHAR")
         cur.execute(f"UPDATE {t.out} SET source = $s", {"s": ctx.source})
@@ -268,15 +285,11 @@ def load_plan(
         sql, constants = _segment_sql(cur, plan, names, target_cols, select, ctx.import_id)
     else:
         sql = f"INSERT INTO {_writable(t)} ({', '.join(quote(c) for c in target_cols)}) SELECT {', '.join(select)}"
-    # Rows are appended as each thread parses them: an insert that kept the file's
-    # order would compress and write on one thread. Rows stay in file order within
-    # each chunk of the file, so each row group still covers a short span of time.
-    cur.execute("SET SESSION preserve_insertion_order = false")
-    try:
-        inserted = _row(run(f"{sql} FROM ({plan.select(fast_rel)}) o WHERE {' AND '.join(where)}", extra))[0]
-    finally:
-        with contextlib.suppress(duckdb.Error):  # after an interrupt: the cursor is closed anyway
-            cur.execute("RESET SESSION preserve_insertion_order")
+    # Rows are appended as each thread parses them (the database is opened with
+    # preserve_insertion_order off): an insert that kept the file's order would
+    # compress and write on one thread. Rows stay in file order within each chunk of
+    # the file, so each row group still covers a short span of time.
+    inserted = _row(run(f"{sql} FROM ({plan.select(fast_rel)}) o WHERE {' AND '.join(where)}", extra))[0]
     if segment and inserted:
         contact_tables.register(cur, ctx.import_id, constants, inserted)
     elif segment:

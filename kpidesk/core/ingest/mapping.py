@@ -316,29 +316,40 @@ MAX_NUMBER = 1e15
 YEARS = (1970, 2100)
 
 
-def _range_checks(b: _Builder, exprs: dict[str, str], types: dict[str, str], constants: dict[str, Any]) -> list[str]:
+def range_checks(bind: Callable[[Any], str], fields: dict[str, tuple[str, str]]) -> list[str]:
+    """``CASE`` expressions giving a field's reason to reject its row (NaN, infinity,
+    a negative or ten-year duration, a number over 1e15, a date outside 1970-2100, a NUL
+    in text), or NULL. ``fields``: name → (SQL of its value, its canonical type);
+    ``bind`` binds a message as a parameter. Declarative profiles (:func:`plan`) and
+    vendor transforms' outputs (``loader``) are checked by these same rules."""
     out: list[str] = []
-    for name in exprs:
-        if name in constants or name in ("source_key",):
-            continue
-        col, typ = quote("_f_" + name), types.get(name, "")
+    for name, (col, typ) in fields.items():
         if typ in ("DOUBLE", "FLOAT", "REAL") or typ.startswith("DECIMAL"):
-            msg = b.p.bind(f"{name}: not a finite number (NaN or infinity)")
+            msg = bind(f"{name}: not a finite number (NaN or infinity)")
             out.append(f"CASE WHEN NOT isfinite({col}) THEN {msg} END")
             if name.endswith("_s"):
-                neg = b.p.bind(f"{name}: a negative duration")
-                big = b.p.bind(f"{name}: a duration over ten years")
+                neg = bind(f"{name}: a negative duration")
+                big = bind(f"{name}: a duration over ten years")
                 out.append(f"CASE WHEN {col} < 0 THEN {neg} WHEN {col} > {MAX_SECONDS} THEN {big} END")
             else:
-                big = b.p.bind(f"{name}: a number too large to be real (over {MAX_NUMBER:.0e})")
+                big = bind(f"{name}: a number too large to be real (over {MAX_NUMBER:.0e})")
                 out.append(f"CASE WHEN abs({col}) > {MAX_NUMBER} THEN {big} END")
         elif typ in ("TIMESTAMP", "DATE", "TIMESTAMP WITH TIME ZONE"):
-            msg = b.p.bind(f"{name}: a date before {YEARS[0]} or after {YEARS[1]}")
+            msg = bind(f"{name}: a date before {YEARS[0]} or after {YEARS[1]}")
             out.append(f"CASE WHEN NOT (year({col}) BETWEEN {YEARS[0]} AND {YEARS[1]}) THEN {msg} END")
         elif typ == "VARCHAR":
-            msg = b.p.bind(f"{name}: contains a NUL character")
+            msg = bind(f"{name}: contains a NUL character")
             out.append(f"CASE WHEN contains({col}, chr(0)) THEN {msg} END")
     return out
+
+
+def _range_checks(b: _Builder, exprs: dict[str, str], types: dict[str, str], constants: dict[str, Any]) -> list[str]:
+    fields = {
+        name: (quote("_f_" + name), types.get(name, ""))
+        for name in exprs
+        if name not in constants and name not in ("source_key",)
+    }
+    return range_checks(b.p.bind, fields)
 
 
 # A time of day written in a timestamp's text: 09:12, 9h12, an Excel serial with a

@@ -34,6 +34,7 @@ from kpidesk.core.ingest import (
     profiles,
     readers,
     recognise,
+    records,
     values,
 )
 from kpidesk.core.ingest.context import TransformContext
@@ -91,13 +92,21 @@ class _Hasher(threading.Thread):
         self.digest = h.hexdigest()
 
     def records(self, info: FileInfo) -> int | None:
-        """Records in a one-line-per-record CSV (None when lines cannot tell)."""
-        if info.kind != "csv" or info.multiline or not encoding.is_native(info.encoding):
+        """Records in a one-line-per-record CSV (None when lines cannot tell): its line
+        breaks, or those of the UTF-8 copy DuckDB reads of a file in another encoding.
+        A CSV with quoted line breaks is counted by ``records.scan`` instead."""
+        if info.kind != "csv" or info.multiline:
             return None
-        self.join()
-        if self.cr not in (0, self.lf):  # lone carriage returns: line breaks of another kind
+        if encoding.is_native(info.encoding):
+            self.join()
+            lf, cr, last = self.lf, self.cr, self.last
+        elif info.read_path is not None and info.read_path.exists():
+            lf, cr, last = records.line_breaks(info.read_path)
+        else:
             return None
-        lines = self.lf + (1 if self.last not in (b"", b"\n") else 0)
+        if cr not in (0, lf):  # lone carriage returns: line breaks of another kind
+            return None
+        lines = lf + (1 if last not in (b"", b"\n") else 0)
         return lines - (info.first_line - 1) - (1 if info.has_header else 0)
 
 
@@ -112,8 +121,8 @@ class _Watch:
 
     def __enter__(self) -> _Watch:
         if self.state is not NULL:
-            # the statement's progress for the bar (query_progress), never printed
-            self.cur.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false")
+            # the statement's progress for the bar (query_progress, switched on when the
+            # database is opened, never printed)
             threading.Thread(target=self._poll, daemon=True).start()
         return self
 
@@ -259,7 +268,7 @@ def _attempt(
     hasher.start()
     tz = settings.safe_timezone(store)
     try:
-        with store.write() as cur, _Watch(cur, state) as watch:
+        with store.write(progress=True) as cur, _Watch(cur, state) as watch:
             watching.append(watch)
             try:
                 report = _run(cur, store, info, prof, tz, step, lambda: hasher.records(info), period)
@@ -314,27 +323,6 @@ def _record_accounting(cur: duckdb.DuckDBPyConnection, report: ImportReport) -> 
         cur.execute("INSERT INTO import_keys VALUES ($id, $key)", {"id": report.import_id, "key": report.key})
 
 
-def _unterminated_quote(info: FileInfo) -> int | None:
-    """The line where a quoted field opens and never closes (it would swallow every
-    line after it into one field), or None. Only files with quoted line breaks can
-    hide one; it is looked for in those."""
-    import csv
-
-    if info.kind != "csv" or not info.multiline:
-        return None
-    with open(info.read_path or info.path, encoding="utf-8-sig", errors="replace", newline="") as fh:
-        reader = csv.reader(fh, delimiter=info.delimiter or ",", quotechar='"', strict=True)
-        start = 1
-        try:
-            for _ in reader:
-                start = reader.line_num + 1
-        except csv.Error as exc:
-            if "end of data" in str(exc) or "EOF" in str(exc):
-                return start
-            return None
-    return None
-
-
 def _run(
     cur: duckdb.DuckDBPyConnection,
     store: Store,
@@ -345,12 +333,17 @@ def _run(
     expected: Callable[[], int | None] | None = None,
     period: Period | None = None,
 ) -> ImportReport:
-    line = _unterminated_quote(info)
-    if line is not None:
-        raise ImportError_(
-            f'{info.path.name}: line {line} opens a quote (") that is never closed, so every line after it '
-            "would be read as one field and lost. Close or remove that quote and import the file again."
-        )
+    if info.kind == "csv" and info.multiline:
+        # Quoted line breaks: records counted quotes followed (lines cannot tell), and
+        # a quote never closed found (only such files can hide one).
+        counted = records.scan(info)
+        if counted.unterminated is not None:
+            raise ImportError_(
+                f'{info.path.name}: line {counted.unterminated} opens a quote (") that is never closed, so every '
+                "line after it would be read as one field and lost. Close or remove that quote and import the "
+                "file again."
+            )
+        expected = None if counted.records is None else (lambda: counted.records)
     values.install(cur)
     loader.drop_outputs(cur)
     readers.drop_csv_rejects(cur)
@@ -407,9 +400,14 @@ def _run(
     report.rows_read = read + len(unread)
     report.loaded, report.duplicate = counts.loaded, counts.duplicate
     report.rejected = counts.rejected + len(unread)
-    lost = _unaccounted(cur, info, import_id, report.rows_read, expected)
+    lost, total = _unaccounted(cur, info, import_id, report.rows_read, expected)
     report.rows_read += lost
     report.rejected += lost
+    if total is not None and total < report.rows_read:
+        report.warnings.append(
+            f"The file holds {total} record(s) by an independent count (quotes followed), but the reader "
+            f"returned {report.rows_read}: some records may have been split in two. Check the file's quotes."
+        )
     report.ignored = report.rows_read - report.loaded - report.duplicate - report.rejected
     report.tables = counts.rows_inserted
     # the days these rows fall on: the rollups recompute those only
@@ -433,23 +431,26 @@ def _unaccounted(
     import_id: int,
     read: int,
     expected: Callable[[], int | None] | None,
-) -> int:
-    """Records of the file (counted from its line breaks) that the CSV reader did not
-    return at all: a record over DuckDB's 32 MB line limit, or an unterminated quote
-    that joined every line after it into one field. They are counted as rejected,
-    with one reject saying how many, so that no record vanishes without a word."""
+) -> tuple[int, int | None]:
+    """Records of the file (by a count of its own: ``expected``) that the CSV reader did
+    not return at all: a record over DuckDB's 32 MB line limit, or an unterminated
+    quote that joined every line after it into one field. They are counted as
+    rejected, with one reject saying how many, so that no record vanishes without a
+    word. Returns (records lost, the file's record count or None)."""
     total = expected() if expected is not None else None
-    if total is None or total <= read:
-        return 0
-    # Line breaks count blank lines too, which the reader skips: count the lines that
-    # hold something (one more pass over the file, only when the quick count differs).
-    total = 0
-    with open(info.path, "rb") as fh:
-        for number, line in enumerate(fh, start=1):
-            if number > info.first_line - 1 + (1 if info.has_header else 0) and line.strip():
-                total += 1
+    if total is None or total == read:
+        return 0, total
+    if not info.multiline:
+        # Line breaks count blank lines too, which the reader skips: count the lines
+        # that hold something (one more pass, only when the quick count differs); then,
+        # if the reader still returned fewer, the records, quotes followed (a quoted
+        # line break past the sniffed start makes one record of two lines).
+        total = records.non_blank_lines(info)
+        if total > read:
+            scanned = records.scan(info).records  # None: a record Python's reader refuses
+            total = total if scanned is None else scanned
     if total <= read:
-        return 0
+        return 0, total
     lost = total - read
     cur.execute(
         "INSERT INTO import_rejects VALUES ($id, NULL, $reason, NULL)",
@@ -459,7 +460,7 @@ def _unaccounted(
             "unterminated quote that joined the lines after it into one field)",
         },
     )
-    return lost
+    return lost, total
 
 
 def _transform(

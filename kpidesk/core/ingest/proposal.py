@@ -10,7 +10,6 @@ preview of the first rows as they will load — and what ``save_profile`` writes
 from __future__ import annotations
 
 import atexit
-import os
 import re
 import shutil
 import tempfile
@@ -27,6 +26,7 @@ from typing import Any
 import duckdb
 
 from kpidesk.core.db.startup import open_database
+from kpidesk.core.db.store import lock
 from kpidesk.core.ingest import decide, encoding, headers, mapping, readers, sheets, values
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.profiles import BUILTIN_DIR, Profile, load
@@ -507,11 +507,10 @@ class _Bare:
             ":memory:",
             config={"autoinstall_known_extensions": "false", "autoload_known_extensions": "false", "threads": 1},
         )
-        # contained like a database opened for use (Store.contain): files from its staging folder only
+        # contained like a database opened for use (Store.contain): files from its
+        # staging folder only, configuration locked
         self._staging = Path(tempfile.mkdtemp(prefix="kpidesk-mem-"))
-        folder = str(self._staging).replace("'", "''") + os.sep
-        self.con.execute(f"SET allowed_directories = ['{folder}']")
-        self.con.execute("SET enable_external_access = false")
+        lock(self.con, self._staging)
 
     def staging_dir(self) -> Path:
         return self._staging

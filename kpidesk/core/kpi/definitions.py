@@ -242,7 +242,7 @@ def _build(data: dict[str, Any], source: str) -> KpiDefinition:
         stats=_text_table(data, "stats"),
         share_over=data.get("share_over"),
         grain=grain,
-        declared_params=tuple(data.get("params", ())),
+        declared_params=tuple(str(p).lower() for p in data.get("params", ())),  # $Foo is $foo
         source=source,
     )
 

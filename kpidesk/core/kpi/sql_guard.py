@@ -15,8 +15,8 @@ passes when its file is loaded (built-in files too):
 * walking the parsed tree, every node is an expression of an allowed class (columns,
   constants, operators, ``CASE``, ``CAST``, aggregates, windows, lambdas), never a
   subquery; every function is on :data:`ALLOWED` (no table function, no setting, no
-  file access); parameters (``$name``) only from the caller's list; column names
-  unqualified.
+  file access); parameters (``$name``) only from the caller's list, in any case
+  (``$Foo`` is ``$foo``, as DuckDB binds them); column names unqualified.
 
 The parser runs on its own in-memory DuckDB with file access, extension loading and
 configuration changes switched off (see :func:`_parser`): even the check itself has
@@ -227,9 +227,9 @@ def _walk(node: object, params: frozenset[str] | set[str], what: str) -> None:
             names = node.get("column_names") or []
             if len(names) != 1:
                 raise UnsafeSql(f"{what} names the column {'.'.join(names)!r}: use the column name alone")
-        elif cls == "PARAMETER":
-            name = node.get("identifier", "")
-            if name not in params:
+        elif cls == "PARAMETER":  # case-insensitive, like DuckDB's own binding
+            name = str(node.get("identifier", ""))
+            if name.lower() not in {p.lower() for p in params}:
                 allowed = ", ".join(f"${p}" for p in sorted(params)) or "none"
                 raise UnsafeSql(f"{what} uses the unknown parameter ${name} (known: {allowed})")
     for key, value in node.items():
