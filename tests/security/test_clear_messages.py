@@ -95,7 +95,65 @@ def test_transcoded_copies_stay_beside_the_database_and_are_swept(tmp_path, monk
         (staging / "kpidesk-left-by-a-kill.csv").write_text("x")  # as a kill mid-import leaves it
     with open_database(db) as store:
         assert list(store.staging_dir().iterdir()) == []
-    assert {n for n in set(os.listdir(tempfile.gettempdir())) - before if n.startswith("kpidesk-")} == set()
+    others = store_module.MEM_PREFIX  # preview folders of other kpidesk processes running meanwhile
+    mine = f"{others}{os.getpid()}-"
+    new = set(os.listdir(tempfile.gettempdir())) - before
+    assert {n for n in new if n.startswith("kpidesk-") and (n.startswith(mine) or not n.startswith(others))} == set()
+
+
+KILLED = """
+import os, sys, time
+from kpidesk.core.ingest import proposal
+from kpidesk.core.db.store import Store
+preview = proposal._Bare()  # the import dialog's preview database
+memory = Store(":memory:")
+print(preview.staging_dir(), memory.staging_dir(), flush=True)
+time.sleep(60)
+"""
+
+
+def _spawn(tmp: Path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TMPDIR": str(tmp), "TEMP": str(tmp), "TMP": str(tmp)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED], stdout=subprocess.PIPE, text=True, env=env, cwd=Path(__file__).parents[2]
+    )
+    assert proc.stdout is not None
+    folders = [Path(p) for p in proc.stdout.readline().split()]
+    assert len(folders) == 2 and all(f.is_dir() and f.parent == tmp for f in folders)
+    return proc, folders
+
+
+def test_preview_folders_a_killed_process_left_are_swept_on_the_next_start(tmp_path, monkeypatch):
+    import tempfile
+
+    from kpidesk.core.ingest import proposal
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # this test's own system temp folder
+    running, used = _spawn(tmp_path)  # another kpidesk, running
+    killed, left = _spawn(tmp_path)
+    killed.kill()  # as a kill -9 of the app leaves them
+    killed.wait()
+    try:
+        assert all(f.is_dir() for f in left)
+        csv = tmp_path / "calls.csv"
+        csv.write_text(HEAD + ROWS, encoding="utf-8")
+        with proposal.opened(csv, bare=True) as (_cur, _info, _rel):  # a preview starts: stale folders swept
+            assert not any(f.exists() for f in left)
+            assert all(f.is_dir() for f in used)  # another kpidesk still running keeps its own
+            ours = [p for p in tmp_path.iterdir() if p.name.startswith(f"{store_module.MEM_PREFIX}{os.getpid()}-")]
+            assert len(ours) == 1
+        assert not ours[0].exists()  # and its own folder goes when the preview closes
+    finally:
+        running.kill()
+        running.wait()
+        if running.stdout is not None:
+            running.stdout.close()
+        if killed.stdout is not None:
+            killed.stdout.close()
+    assert store_module.sweep_private_folders(tmp_path) == 2  # the running one, once killed
 
 
 def test_the_pre_upgrade_backup_is_never_left_half_written(tmp_path, monkeypatch):

@@ -13,9 +13,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+import time
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -110,6 +113,78 @@ def _refuse_other_files(path: str) -> None:
         raise StoreError.say(NOT_A_DATABASE, path=path)
 
 
+MEM_PREFIX = "kpidesk-mem-"  # staging folders of in-memory databases, in the system temp folder
+_OWNER = ".owner"  # locked by the process using the folder, for as long as it does
+_STALE_UNOWNED_S = 86400  # a folder without an owner file (an older kpidesk's): left a day
+
+
+def _try_lock(fd: int) -> bool:
+    """Lock the open file ``fd`` for this process without waiting; False when another
+    process holds it."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def sweep_private_folders(base: Path | None = None) -> int:
+    """Remove the staging folders of in-memory databases (previews) whose process is
+    gone (killed, crashed): their owner file is no longer locked. Returns how many."""
+    base = Path(base or tempfile.gettempdir())
+    removed = 0
+    try:
+        candidates = [p for p in base.iterdir() if p.name.startswith(MEM_PREFIX) and p.is_dir()]
+    except OSError:
+        return 0
+    for folder in candidates:
+        owner = folder / _OWNER
+        try:
+            if not owner.exists():
+                if time.time() - folder.stat().st_mtime < _STALE_UNOWNED_S:
+                    continue  # being created, or an older kpidesk's still in use
+            else:
+                fd = os.open(owner, os.O_RDWR)
+                try:
+                    gone = _try_lock(fd)
+                finally:
+                    os.close(fd)  # the lock released before removing (Windows)
+                if not gone:
+                    continue  # its process is running
+        except OSError:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += not folder.exists()
+    return removed
+
+
+def private_folder() -> tuple[Path, int]:
+    """A new staging folder for an in-memory database, in the system temp folder, and
+    the descriptor of its owner file, held locked by this process until
+    :func:`remove_private_folder`. Folders a killed process left are swept first."""
+    sweep_private_folders()
+    folder = Path(tempfile.mkdtemp(prefix=f"{MEM_PREFIX}{os.getpid()}-"))
+    owner = os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o600)
+    _try_lock(owner)
+    return folder, owner
+
+
+def remove_private_folder(folder: Path, owner: int | None) -> None:
+    if owner is not None:
+        try:
+            os.close(owner)
+        except OSError:  # closed already
+            pass
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def temp_directory(path: str) -> str:
     """Where DuckDB spills what does not fit in its memory limit: beside the database
     (``kd.duckdb.tmp``), or in the system's temporary folder for ``:memory:``."""
@@ -198,7 +273,7 @@ class Store:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.con = _connect(self.path, read_only)
         self._staging: Path | None = None
-        self._own_staging = False
+        self._cleanup: Callable[[], object] | None = None  # removes a private staging folder
         if not read_only:
             self._sweep_staging()
         self._write_lock = threading.RLock()
@@ -263,8 +338,9 @@ class Store:
                 except OSError:  # a read-only folder: nothing will be imported here
                     pass
             if self._staging is None:
-                self._staging = Path(tempfile.mkdtemp(prefix="kpidesk-mem-"))
-                self._own_staging = True
+                self._staging, owner = private_folder()
+                # on close, or when a store nobody closed is collected, or at exit
+                self._cleanup = weakref.finalize(self, remove_private_folder, self._staging, owner)
         return self._staging
 
     def _sweep_staging(self) -> None:
@@ -383,8 +459,8 @@ class Store:
         if self._progress_cursor is not None:
             self._progress_cursor.close()
         self.con.close()
-        if self._own_staging and self._staging is not None:
-            shutil.rmtree(self._staging, ignore_errors=True)
+        if self._cleanup is not None:
+            self._cleanup()
 
     def __enter__(self) -> Store:
         return self

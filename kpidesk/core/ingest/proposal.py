@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import atexit
 import re
-import shutil
-import tempfile
 import threading
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -26,7 +24,7 @@ from typing import Any
 import duckdb
 
 from kpidesk.core.db.startup import open_database
-from kpidesk.core.db.store import lock
+from kpidesk.core.db.store import lock, private_folder, remove_private_folder
 from kpidesk.core.ingest import decide, encoding, headers, mapping, readers, sheets, values
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.profiles import BUILTIN_DIR, Profile, load
@@ -509,7 +507,8 @@ class _Bare:
         )
         # contained like a database opened for use (Store.contain): files from its
         # staging folder only, configuration locked
-        self._staging = Path(tempfile.mkdtemp(prefix="kpidesk-mem-"))
+        self._owner: int | None
+        self._staging, self._owner = private_folder()  # swept on a later start if this process is killed
         lock(self.con, self._staging)
 
     def staging_dir(self) -> Path:
@@ -518,9 +517,10 @@ class _Bare:
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.con
 
-    def close(self) -> None:
+    def close(self) -> None:  # once or more (at exit too): the owner file closed once
         self.con.close()
-        shutil.rmtree(self._staging, ignore_errors=True)
+        remove_private_folder(self._staging, self._owner)
+        self._owner = None
 
 
 def propose_mapping(

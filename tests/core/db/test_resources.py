@@ -31,6 +31,6 @@ def test_opening_sets_the_limit_threads_and_a_spill_folder_beside_the_file(tmp_p
         assert _setting(store, "memory_limit").startswith(("572", "600"))  # MiB as DuckDB prints them
         assert str(_setting(store, "threads")) == "1"
         assert Path(_setting(store, "temp_directory")) == tmp_path / "kd.duckdb.tmp"
-        settings.set_value(store, "memory_limit_mb", 300)  # applied at once, and kept
+        settings.set_value(store, "memory_limit_mb", 300)  # kept, and applied on the next open (config locked)
     with open_database(path) as store:
         assert _setting(store, "memory_limit").startswith(("286", "300"))
