@@ -11,15 +11,43 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from kpidesk.core.db import store
+from kpidesk.core.ingest import errors as ingest_errors
 from kpidesk.ui.i18n import translate
 
+# The French is in resources/i18n/desk_fr.ts (context "Errors"): store and import
+# messages, and the reasons rows are rejected for.
 TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", store.LOCKED),
     QT_TRANSLATE_NOOP("Errors", store.LOCKED_BY),
     QT_TRANSLATE_NOOP("Errors", store.CANNOT_OPEN),
     QT_TRANSLATE_NOOP("Errors", store.NOT_A_DATABASE),
     QT_TRANSLATE_NOOP("Errors", store.TOO_NEW),
+    *(QT_TRANSLATE_NOOP("Errors", t) for t in ingest_errors.MESSAGES + ingest_errors.REASONS),
 )
+
+
+def say(template: str | None, params: dict[str, str] | None, text: str) -> str:
+    """``template`` with its ``params`` in the user's language; ``text`` (the English
+    said by the core) when there is no template."""
+    if not template:
+        return text
+    params = params or {}
+    try:
+        return translate("Errors", template).format(**params)
+    except (KeyError, IndexError):  # a translation with other placeholders
+        return template.format(**params)
+
+
+def report_message(report) -> str:
+    """A failed import's message (an ``ImportReport`` with ``ok`` false)."""
+    return say(report.message_template, report.message_params, report.message)
+
+
+def reason(text: str) -> str:
+    """Why a row was rejected, as ``import_rejects`` keeps it, in the user's language
+    (a vendor format's own reason stays as written)."""
+    found = ingest_errors.reason_template(text)
+    return text if found is None else say(*found, text)
 
 
 def expected(exc: BaseException) -> bool:
@@ -30,12 +58,8 @@ def expected(exc: BaseException) -> bool:
 def describe(exc: BaseException) -> str:
     """What to show for ``exc``: one paragraph, no class name."""
     template = getattr(exc, "template", None)
-    params = getattr(exc, "params", None) or {}
     if template:
-        try:
-            return translate("Errors", template).format(**params)
-        except (KeyError, IndexError):  # a translation with other placeholders
-            return template.format(**params)
+        return say(template, getattr(exc, "params", None), str(exc))
     text = " ".join(str(exc).split())
     if expected(exc):
         return text or translate("Errors", "The operation failed.")

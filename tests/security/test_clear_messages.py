@@ -122,8 +122,8 @@ def _spawn(tmp: Path):
     )
     assert proc.stdout is not None
     folders = [Path(p) for p in proc.stdout.readline().split()]
-    assert len(folders) == 2 and all(f.is_dir() and f.parent == tmp for f in folders)
-    return proc, folders
+    assert len(folders) == 2 and all(f.is_dir() and f.parent.parent == tmp for f in folders)
+    return proc, [f.parent for f in folders]  # the folders in the temp folder (staging is inside)
 
 
 def test_preview_folders_a_killed_process_left_are_swept_on_the_next_start(tmp_path, monkeypatch):

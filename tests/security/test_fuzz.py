@@ -114,6 +114,57 @@ def test_mutated_csv(store, tmp_path_factory, edits):
     _import(store, tmp_path_factory.mktemp("csv"), "calls.csv", mutate(CSV.encode(), edits), _csv_records)
 
 
+# Records holding quoted line breaks: the import counts them quotes followed (lines
+# cannot), and its accounting is checked against that count and this test's own.
+MULTILINE = CSV.replace(",Sales,A1,", ',"Sales\nsecond line, with a comma",A1,', 3)
+
+
+@FUZZ
+@given(st.lists(edit, min_size=1, max_size=4))
+def test_mutated_csv_with_quoted_line_breaks(store, tmp_path_factory, edits):
+    data = mutate(MULTILINE.encode(), edits)
+    _import(store, tmp_path_factory.mktemp("multi"), "calls.csv", data, _csv_records)
+
+
+# A vendor export read by a Python transform (Salesforce chat transcripts): its rows
+# pass the checks every import applies (no NaN, infinity, negative wait, NUL loaded).
+CHATS = (
+    "Id,Name,RequestTime,StartTime,EndTime,WaitTime,ChatDuration,Status,Owner.Name,LiveChatButton.DeveloperName,"
+    "ContactId,CaseId,AverageResponseTimeOperator\n"
+    + "".join(
+        f"570A{i},{i:08},2024-04-02T08:{i:02d}:00.000Z,2024-04-02T08:{i:02d}:40.000Z,2024-04-02T08:{i + 5:02d}:40.000Z,"
+        f"{i},600,Completed,Agent {i % 3},Support_Chat,003A{i},500A{i},25\n"
+        for i in range(30)
+    )
+)
+
+
+@FUZZ
+@given(st.lists(edit, min_size=1, max_size=4))
+def test_mutated_vendor_export(store, tmp_path_factory, edits):
+    path = tmp_path_factory.mktemp("vendor") / "chats.csv"
+    path.write_bytes(mutate(CHATS.encode(), edits))
+    before = _state(store)
+    t0 = time.perf_counter()
+    try:
+        report = import_file(store, path, profile="salesforce_chat")
+    except ImportError_ as exc:
+        assert str(exc).strip() and "Traceback" not in str(exc)
+        assert _state(store) == before
+        return
+    finally:
+        assert time.perf_counter() - t0 < SECONDS
+    assert report.balanced()
+    cur = store.cursor()
+    bad = cur.execute(
+        "SELECT count(*) FROM contacts WHERE import_id = $id AND (NOT isfinite(wait_s) OR wait_s < 0 "
+        "OR NOT isfinite(talk_s) OR talk_s < 0 OR contains(agent_id, chr(0)) "
+        "OR year(arrived_at) NOT BETWEEN 1970 AND 2100)",
+        {"id": report.import_id},
+    ).fetchone()[0]
+    assert bad == 0
+
+
 @FUZZ
 @given(st.lists(edit, min_size=1, max_size=4))
 def test_mutated_json(store, tmp_path_factory, edits):
@@ -170,7 +221,7 @@ waited = "sum(wait_s)"
 """
 PROFILE_TOML = (Path(profiles.BUILTIN_DIR) / "generic_call_log.toml").read_text(encoding="utf-8")
 TOML_BITS = ["=", '"', "'''", "[", "]", "{", "}", "\n", ";", "--", "/*", "(", ")", "read_text('/etc/passwd')",
-             "SELECT", "$x", "\\", "\x00", "é", "1e999", "[fields]", "[[a]]", "expr = "]  # fmt: skip
+             "SELECT", "$x", "$SL_Threshold_S", "\\", "\x00", "é", "1e999", "[fields]", "[[a]]", "expr = "]  # fmt: skip
 text_edit = st.tuples(st.floats(0, 1), st.sampled_from(["insert", "delete", "replace"]), st.sampled_from(TOML_BITS))
 
 

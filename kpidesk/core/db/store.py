@@ -166,23 +166,27 @@ def sweep_private_folders(base: Path | None = None) -> int:
 
 
 def private_folder() -> tuple[Path, int]:
-    """A new staging folder for an in-memory database, in the system temp folder, and
-    the descriptor of its owner file, held locked by this process until
+    """A new staging folder for an in-memory database (``files`` inside a
+    ``kpidesk-mem-PID-…`` folder of the system temp folder, beside its owner file),
+    and the descriptor of the owner file, held locked by this process until
     :func:`remove_private_folder`. Folders a killed process left are swept first."""
     sweep_private_folders()
     folder = Path(tempfile.mkdtemp(prefix=f"{MEM_PREFIX}{os.getpid()}-"))
     owner = os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o600)
     _try_lock(owner)
-    return folder, owner
+    staging = folder / "files"
+    staging.mkdir()
+    return staging, owner
 
 
-def remove_private_folder(folder: Path, owner: int | None) -> None:
+def remove_private_folder(staging: Path, owner: int | None) -> None:
+    """Remove what :func:`private_folder` made (``staging`` and the folder holding it)."""
     if owner is not None:
         try:
             os.close(owner)
         except OSError:  # closed already
             pass
-    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(staging.parent, ignore_errors=True)
 
 
 def temp_directory(path: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from kpidesk.core.ingest import headers
+from kpidesk.core.ingest import errors, headers
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.profiles import Profile, alternatives
@@ -149,9 +149,8 @@ def check_outcome(report: ImportReport) -> None:
     above a few percent of rejects."""
     if report.rows_read and report.loaded == 0 and report.duplicate == 0 and report.rejected:
         first = report.rejects[0][1] if report.rejects else "no row could be read"
-        raise ImportError_(
-            f"{report.file}: every row was rejected ({report.rejected} of {report.rows_read}), "
-            f"nothing was imported; first reason: {first}."
+        raise ImportError_.say(
+            errors.EVERY_ROW_REJECTED, file=report.file, rejected=report.rejected, read=report.rows_read, reason=first
         )
     share = report.rejected_share()
     if share > REJECT_WARNING:

@@ -16,7 +16,8 @@ import duckdb
 
 from kpidesk.core.db import derive
 from kpidesk.core.db.store import Store, is_out_of_memory, out_of_memory_message
-from kpidesk.core.ingest.errors import ImportCancelled, ImportError_, NoProfile
+from kpidesk.core.ingest import profiles
+from kpidesk.core.ingest.errors import FAILED, ImportCancelled, ImportError_, NoProfile
 from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.pipeline import import_file
 from kpidesk.core.ingest.summary import ImportReport
@@ -34,6 +35,8 @@ class BatchResult:
     unrecognised: list[Path] = field(default_factory=list)  # no profile: the app offers the mapping dialog
     cancelled: bool = False
     facts_error: str = ""  # derived facts left pending (caught up when the database is next opened)
+    # invalid files of the user's profiles folder, left out (the other profiles were used)
+    invalid_profiles: list[ImportError_] = field(default_factory=list)
 
     @property
     def failed(self) -> list[ImportReport]:
@@ -56,7 +59,7 @@ def import_batch(
     the period interval reports without dates cover, see :mod:`.period`)."""
     state = state or NULL
     files = [Path(p) for p in paths]
-    result = BatchResult()
+    result = BatchResult(invalid_profiles=profiles.invalid_profiles(store.path))
     try:
         for i, path in enumerate(files):
             if state.is_cancelled():
@@ -72,12 +75,12 @@ def import_batch(
                 break
             except NoProfile as exc:
                 result.unrecognised.append(Path(exc.path or path))
-                result.reports.append(_failed(path, profile, str(exc)))
+                result.reports.append(_failed(path, profile, exc))
             except ImportError_ as exc:
-                result.reports.append(_failed(path, profile, str(exc)))
+                result.reports.append(_failed(path, profile, exc))
             except (duckdb.Error, OSError, MemoryError) as exc:  # full disk, out of memory: rolled back
                 text = (str(exc).splitlines() or [type(exc).__name__])[0]
-                result.reports.append(_failed(path, profile, f"{path.name} could not be imported: {text}"))
+                result.reports.append(_failed(path, profile, ImportError_.say(FAILED, file=path.name, detail=text)))
     finally:
         result.facts_error = _derive(store, Share(state, FILES_SHARE, 0.05))
     if result.loaded_any and not result.cancelled and not result.facts_error:
@@ -123,5 +126,12 @@ def _reason(store: Store, exc: BaseException) -> str:
     return str(exc).splitlines()[0]
 
 
-def _failed(path: Path, profile: str | Path | None, message: str) -> ImportReport:
-    return ImportReport(file=path.name, profile=str(profile or ""), ok=False, message=message)
+def _failed(path: Path, profile: str | Path | None, exc: ImportError_) -> ImportReport:
+    return ImportReport(
+        file=path.name,
+        profile=str(profile or ""),
+        ok=False,
+        message=str(exc),
+        message_template=exc.template or "",
+        message_params=dict(exc.params),
+    )

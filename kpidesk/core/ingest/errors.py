@@ -6,23 +6,91 @@ the file and what to do, never a traceback or a DuckDB internal.
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 
 from kpidesk.core.jobs import Cancelled
 
 
 class ImportError_(Exception):
-    """The file cannot be imported; nothing was written. ``str()`` is for the user."""
+    """The file cannot be imported; nothing was written. ``str()`` is for the user.
+
+    Like :class:`kpidesk.core.db.store.StoreError`: made with :meth:`say`, it keeps its
+    English ``template`` (one of the constants below) and ``params``, so that a front
+    end can say it in the user's language; ``str()`` stays the English text.
+    """
+
+    def __init__(self, message: str, template: str | None = None, **params: str) -> None:
+        super().__init__(message)
+        self.template, self.params = template, params
+
+    @classmethod
+    def say(cls, template: str, **params: object) -> ImportError_:
+        text = {k: str(v) for k, v in params.items()}
+        return cls(template.format(**text), template, **text)
 
 
 ImportFailed = ImportError_
+
+# The import refusals and failures a front end may translate (English, with their
+# placeholders; the UI lists them in ``ui/errors.py`` and the French catalogue).
+CANCELLED = "Import cancelled; nothing was written."
+FAILED = "{file} could not be imported: {detail}"
+NOT_ENCODED = (
+    "{file} is not valid {encoding} text (byte {byte} cannot be read): save it again as UTF-8, "
+    "or name its encoding in the profile ([read] encoding)."
+)
+UNTERMINATED = (
+    '{file}: line {line} opens a quote (") that is never closed, so every line after it would be read as one '
+    "field and lost. Close or remove that quote and import the file again."
+)
+NO_DATA_ROWS = "{file} has no data rows: there is nothing to import."
+EVERY_ROW_REJECTED = (
+    "{file}: every row was rejected ({rejected} of {read}), nothing was imported; first reason: {reason}."
+)
+EMPTY = "{file} is empty: there is nothing to import."
+NOT_A_FILE = "{file} does not exist or is not a file."
+BINARY = "{file} is not a text export (it looks like a binary file). Export the data as CSV, Excel, Parquet or JSON."
+ARCHIVE = (
+    "{file} is a compressed archive, not a spreadsheet or a text export. Extract the file you want to import first."
+)
+DAMAGED = (
+    "{file} is a damaged or incomplete spreadsheet (cut short while copying or downloading?). "
+    "Save or download it again."
+)
+NOT_A_TABLE = (
+    "{file} does not hold a table of records (no separator gives the same number of fields on every line). "
+    "If it is a dashboard or report saved as CSV, export the underlying list of calls, tickets or answers instead."
+)
+HEADER_ONLY = "{file} has a header but no data rows: there is nothing to import."
+NO_COLUMN_NAMES = "{file} has no usable column names in its header."
+UNREADABLE_KIND = "{file} cannot be read as {kind}: {detail}"
+NO_COLUMNS = "{file} has no columns: there is nothing to import."
+TOO_BIG_UNPACKED = "{file} would take {size} GB once unpacked (the limit is {limit} GB): export it as CSV, or split it."
+BOMB = "{file} holds a part that unpacks {ratio} times larger than it is stored: not an ordinary spreadsheet, not read."
+NOT_A_SPREADSHEET = "{file} cannot be opened as a spreadsheet: {detail}"
+SHEET_UNREADABLE = "Sheet {sheet} of {file} cannot be read: {detail}"
+NO_SUCH_SHEET = "{file} has no sheet named {sheet} (sheets: {sheets})."
+NO_SHEET_WITH_DATA = "{file} has no sheet with data: there is nothing to import."
+SHEET_EMPTY = "Sheet {sheet} of {file} is empty."
+SHEET_NO_COLUMN = "Sheet {sheet} of {file} has no usable column."
+PROFILE_UNREADABLE = "The profile {file} cannot be read: {detail}"
+PROFILE_INVALID = "The profile {file} is not valid: {detail}"
+NO_SUCH_PROFILE = "No profile named {name}. Known profiles: {names}."
+MESSAGES = (
+    CANCELLED, FAILED, NOT_ENCODED, UNTERMINATED, NO_DATA_ROWS, EVERY_ROW_REJECTED, EMPTY, NOT_A_FILE, BINARY,
+    ARCHIVE, DAMAGED, NOT_A_TABLE, HEADER_ONLY, NO_COLUMN_NAMES, UNREADABLE_KIND, NO_COLUMNS, TOO_BIG_UNPACKED,
+    BOMB, NOT_A_SPREADSHEET, SHEET_UNREADABLE, NO_SUCH_SHEET, NO_SHEET_WITH_DATA, SHEET_EMPTY, SHEET_NO_COLUMN,
+    PROFILE_UNREADABLE, PROFILE_INVALID, NO_SUCH_PROFILE,
+)  # fmt: skip
 
 
 class ImportCancelled(ImportError_, Cancelled):
     """The user cancelled; the transaction was rolled back."""
 
-    def __init__(self, message: str = "Import cancelled; nothing was written.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str = CANCELLED) -> None:
+        super().__init__(message, message if message == CANCELLED else None)
 
 
 class NoProfile(ImportError_):
@@ -32,3 +100,49 @@ class NoProfile(ImportError_):
     def __init__(self, message: str, path: Path | None = None) -> None:
         super().__init__(message)
         self.path = path
+
+
+# Why a row was rejected, as ``import_rejects`` keeps it (English, in the database):
+# each reason is one of these templates filled in, so a front end finds the template
+# back (:func:`reason_template`) and says it in the user's language.
+NOT_FINITE = "{field}: not a finite number (NaN or infinity)"
+NEGATIVE_DURATION = "{field}: a negative duration"
+DURATION_OVER_TEN_YEARS = "{field}: a duration over ten years"
+NUMBER_TOO_LARGE = "{field}: a number too large to be real (over {limit})"
+DATE_OUT_OF_RANGE = "{field}: a date before {start} or after {end}"
+NUL_IN_TEXT = "{field}: contains a NUL character"
+MISSING_REQUIRED = "missing required field {field}"
+MORE_FIELDS = "the line has more fields than the header"
+FEWER_FIELDS = "the line has fewer fields than the header"
+SUMMARY_ROW = "summary row (total), not a record"
+UNREADABLE_VALUE = {
+    kind: f"cannot read the {kind} in column {{column}}: {{value}}"
+    for kind in ("date", "duration", "number", "integer", "yes/no value")
+}
+RECORDS_LOST = (
+    "{n} record(s) of the file could not be read at all (a record over 32 MB, or an unterminated quote that "
+    "joined the lines after it into one field)"
+)
+UNREADABLE_LINE = "unreadable line ({error}): {detail}"
+REASONS = (
+    NOT_FINITE, NEGATIVE_DURATION, DURATION_OVER_TEN_YEARS, NUMBER_TOO_LARGE, DATE_OUT_OF_RANGE, NUL_IN_TEXT,
+    MISSING_REQUIRED, MORE_FIELDS, FEWER_FIELDS, SUMMARY_ROW, *UNREADABLE_VALUE.values(), RECORDS_LOST,
+    UNREADABLE_LINE,
+)  # fmt: skip
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts))
+    return re.compile(regex + r"\Z", re.DOTALL)
+
+
+def reason_template(text: str) -> tuple[str, dict[str, str]] | None:
+    """The template of :data:`REASONS` that ``text`` fills in, and its values; None for
+    a reason written otherwise (a vendor transform's own)."""
+    for template in REASONS:
+        match = _pattern(template).match(text)
+        if match:
+            return template, match.groupdict()
+    return None

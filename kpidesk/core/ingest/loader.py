@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 
 from kpidesk.core.db import contact_tables, derive
+from kpidesk.core.ingest import errors
 from kpidesk.core.ingest import keys as natural_keys
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.identifiers import quote
@@ -73,13 +74,13 @@ def _prepare(cur: duckdb.DuckDBPyConnection, t: Target, ctx: TransformContext) -
         cur.execute(f"ALTER TABLE {t.out} ADD COLUMN _reason VARCHAR")
         p = Params()
         checks = [
-            f"CASE WHEN {quote(f)} IS NULL THEN {p.bind(f'missing required field {f}')} END"
+            f"CASE WHEN {quote(f)} IS NULL THEN {p.bind(errors.MISSING_REQUIRED.format(field=f))} END"
             for f in t.required
             if f in cols
         ]
         missing = [f for f in t.required if f not in cols]
         if missing:
-            checks.insert(0, p.bind(f"missing required field {missing[0]}"))
+            checks.insert(0, p.bind(errors.MISSING_REQUIRED.format(field=missing[0])))
         types = column_types(cur, t.table)
         fields = {
             c: (f"TRY_CAST({quote(c)} AS {types[c]})", types[c])

@@ -16,7 +16,7 @@ from typing import Any
 
 import duckdb
 
-from kpidesk.core.ingest import decide, headers, values
+from kpidesk.core.ingest import decide, errors, headers, values
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.relation import Relation
@@ -251,7 +251,8 @@ class _Builder:
         if kind == "text":
             return
         label = {"timestamp": "date", "bool": "yes/no value"}.get(kind, kind)
-        msg = self.p.bind(f"cannot read the {label} in column {col}: ")
+        template = errors.UNREADABLE_VALUE.get(label, f"cannot read the {label} in column {{column}}: {{value}}")
+        msg = self.p.bind(template.format(column=col, value=""))
         if lazy:  # ``raw`` is the file's text: cleaned only for the rows the cast could not read
             self.checks.append(f"CASE WHEN ({parsed}) IS NULL AND {raw} <> '' THEN {msg} || kd_str({raw}) END")
         else:
@@ -325,20 +326,20 @@ def range_checks(bind: Callable[[Any], str], fields: dict[str, tuple[str, str]])
     out: list[str] = []
     for name, (col, typ) in fields.items():
         if typ in ("DOUBLE", "FLOAT", "REAL") or typ.startswith("DECIMAL"):
-            msg = bind(f"{name}: not a finite number (NaN or infinity)")
+            msg = bind(errors.NOT_FINITE.format(field=name))
             out.append(f"CASE WHEN NOT isfinite({col}) THEN {msg} END")
             if name.endswith("_s"):
-                neg = bind(f"{name}: a negative duration")
-                big = bind(f"{name}: a duration over ten years")
+                neg = bind(errors.NEGATIVE_DURATION.format(field=name))
+                big = bind(errors.DURATION_OVER_TEN_YEARS.format(field=name))
                 out.append(f"CASE WHEN {col} < 0 THEN {neg} WHEN {col} > {MAX_SECONDS} THEN {big} END")
             else:
-                big = bind(f"{name}: a number too large to be real (over {MAX_NUMBER:.0e})")
+                big = bind(errors.NUMBER_TOO_LARGE.format(field=name, limit=f"{MAX_NUMBER:.0e}"))
                 out.append(f"CASE WHEN abs({col}) > {MAX_NUMBER} THEN {big} END")
         elif typ in ("TIMESTAMP", "DATE", "TIMESTAMP WITH TIME ZONE"):
-            msg = bind(f"{name}: a date before {YEARS[0]} or after {YEARS[1]}")
+            msg = bind(errors.DATE_OUT_OF_RANGE.format(field=name, start=YEARS[0], end=YEARS[1]))
             out.append(f"CASE WHEN NOT (year({col}) BETWEEN {YEARS[0]} AND {YEARS[1]}) THEN {msg} END")
         elif typ == "VARCHAR":
-            msg = bind(f"{name}: contains a NUL character")
+            msg = bind(errors.NUL_IN_TEXT.format(field=name))
             out.append(f"CASE WHEN contains({col}, chr(0)) THEN {msg} END")
     return out
 
@@ -437,19 +438,21 @@ def plan(
     checks = []
     last = len(rel.columns) - 1
     if rel.has_extra:
-        checks.append(f"CASE WHEN _extra IS NOT NULL THEN {b.p.bind('the line has more fields than the header')} END")
+        checks.append(f"CASE WHEN _extra IS NOT NULL THEN {b.p.bind(errors.MORE_FIELDS)} END")
         if not rel.ragged:
-            fewer = b.p.bind("the line has fewer fields than the header")
+            fewer = b.p.bind(errors.FEWER_FIELDS)
             checks.append(f"CASE WHEN _o{last} IS NULL THEN {fewer} END")
     first = b.text(rel.columns[0])
     longest = max(len(w.encode()) for w in SUMMARY_WORDS)
     summary = f"strlen({first}) <= {longest} AND list_position({b.p.bind(SUMMARY_WORDS)}, lower({first})) > 0"
-    checks.append(f"CASE WHEN {summary} THEN {b.p.bind('summary row (total), not a record')} END")
+    checks.append(f"CASE WHEN {summary} THEN {b.p.bind(errors.SUMMARY_ROW)} END")
     checks += b.checks
     checks += _range_checks(b, exprs, types, constants)
     for f in profile.required():
         if f in exprs:
-            checks.append(f"CASE WHEN {quote('_f_' + f)} IS NULL THEN {b.p.bind('missing required field ' + f)} END")
+            checks.append(
+                f"CASE WHEN {quote('_f_' + f)} IS NULL THEN {b.p.bind(errors.MISSING_REQUIRED.format(field=f))} END"
+            )
     # The first check that finds a problem gives the reason (coalesce stops there).
     reason = f"coalesce({', '.join(checks)})"
     originals = [f"{quote(c)} AS _o{i}" for i, c in enumerate(rel.columns)]

@@ -27,6 +27,7 @@ from kpidesk.core.ingest import (
     accounting,
     decide,
     encoding,
+    errors,
     linked,
     loader,
     mapping,
@@ -176,9 +177,8 @@ def _sniff(
         else:
             info.read_path = encoding.readable_copy(path, info.kind, info.encoding, staging)
     except UnicodeDecodeError as exc:
-        raise ImportError_(
-            f"{path.name} is not valid {info.encoding.upper()} text (byte {exc.start} cannot be read): "
-            "save it again as UTF-8, or name its encoding in the profile ([read] encoding)."
+        raise ImportError_.say(
+            errors.NOT_ENCODED, file=path.name, encoding=info.encoding.upper(), byte=exc.start
         ) from None
     return info
 
@@ -234,9 +234,9 @@ def _import_rows(
                 # it is, else as Windows-1252 (not the whole file: its UTF-8 names stay right)
                 retry["encoding"] = encoding.MIXED
             elif is_out_of_memory(exc):
-                raise ImportError_(f"{path.name} could not be imported: {out_of_memory_message(store.con)}") from None
+                raise ImportError_.say(errors.FAILED, file=path.name, detail=out_of_memory_message(store.con)) from None
             else:
-                raise ImportError_(f"{path.name} could not be imported: {text.splitlines()[0]}") from None
+                raise ImportError_.say(errors.FAILED, file=path.name, detail=text.splitlines()[0]) from None
     raise ImportError_(f"{path.name} could not be imported.")
 
 
@@ -338,11 +338,7 @@ def _run(
         # a quote never closed found (only such files can hide one).
         counted = records.scan(info)
         if counted.unterminated is not None:
-            raise ImportError_(
-                f'{info.path.name}: line {counted.unterminated} opens a quote (") that is never closed, so every '
-                "line after it would be read as one field and lost. Close or remove that quote and import the "
-                "file again."
-            )
+            raise ImportError_.say(errors.UNTERMINATED, file=info.path.name, line=counted.unterminated)
         expected = None if counted.records is None else (lambda: counted.records)
     values.install(cur)
     loader.drop_outputs(cur)
@@ -413,7 +409,7 @@ def _run(
     # the days these rows fall on: the rollups recompute those only
     derive.note_import(cur, import_id, [t for t, n in (counts.rows_inserted or {}).items() if n])
     if report.rows_read == 0:
-        raise ImportError_(f"{info.path.name} has no data rows: there is nothing to import.")
+        raise ImportError_.say(errors.NO_DATA_ROWS, file=info.path.name)
     report.rejects = cur.execute(
         "SELECT line, reason FROM import_rejects WHERE import_id = $id ORDER BY line LIMIT 20", {"id": import_id}
     ).fetchall()
@@ -456,8 +452,7 @@ def _unaccounted(
         "INSERT INTO import_rejects VALUES ($id, NULL, $reason, NULL)",
         {
             "id": import_id,
-            "reason": f"{lost} record(s) of the file could not be read at all (a record over 32 MB, or an "
-            "unterminated quote that joined the lines after it into one field)",
+            "reason": errors.RECORDS_LOST.format(n=lost),
         },
     )
     return lost, total

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kpidesk.core.ingest import headers
+from kpidesk.core.ingest import errors, headers
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.tables import DEFAULTS, TARGETS
@@ -108,17 +108,17 @@ def _load(path: Path, builtin: bool) -> Profile:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ImportError_(f"The profile {path.name} cannot be read: {exc}") from None
+        raise ImportError_.say(errors.PROFILE_UNREADABLE, file=path.name, detail=exc) from None
     name = data.get("name", path.stem)
     if not isinstance(name, str) or not name.strip():
-        raise ImportError_(f"The profile {path.name} is not valid: its name must be text")
+        raise ImportError_.say(errors.PROFILE_INVALID, file=path.name, detail="its name must be text")
     profile = Profile(name, data, path, builtin)
     try:
         problem = validate(profile)
     except (TypeError, AttributeError, ValueError) as exc:
         problem = f"malformed ({exc})"
     if problem:
-        raise ImportError_(f"The profile {path.name} is not valid: {problem}")
+        raise ImportError_.say(errors.PROFILE_INVALID, file=path.name, detail=problem)
     return profile
 
 
@@ -182,7 +182,7 @@ def user_folder(db_path: str | Path | None) -> Path | None:
     return Path(db_path).resolve().parent / "profiles"
 
 
-def _folder(folder: Path | None, builtin: bool, problems: list[str] | None = None) -> list[Profile]:
+def _folder(folder: Path | None, builtin: bool, problems: list[ImportError_] | None = None) -> list[Profile]:
     """The valid profiles of ``folder``; an invalid file is skipped, its reason kept
     in ``problems`` (one bad file must not block every import)."""
     if not folder or not folder.is_dir():
@@ -195,11 +195,11 @@ def _folder(folder: Path | None, builtin: bool, problems: list[str] | None = Non
             if builtin:
                 raise
             if problems is not None:
-                problems.append(str(exc))
+                problems.append(exc)
     return out
 
 
-def all_profiles(db_path: str | Path | None = None, problems: list[str] | None = None) -> list[Profile]:
+def all_profiles(db_path: str | Path | None = None, problems: list[ImportError_] | None = None) -> list[Profile]:
     """User profiles first (they win over built-ins of the same name). Invalid user
     files are left out; their messages go to ``problems`` when given."""
     seen: dict[str, Profile] = {}
@@ -208,9 +208,10 @@ def all_profiles(db_path: str | Path | None = None, problems: list[str] | None =
     return list(seen.values())
 
 
-def invalid_profiles(db_path: str | Path | None = None) -> list[str]:
-    """Why each invalid file of the user's ``profiles`` folder was left out."""
-    problems: list[str] = []
+def invalid_profiles(db_path: str | Path | None = None) -> list[ImportError_]:
+    """Why each invalid file of the user's ``profiles`` folder was left out (``str()``
+    in English; ``template`` and ``params`` for the user's language)."""
+    problems: list[ImportError_] = []
     _folder(user_folder(db_path), False, problems)
     return problems
 
@@ -223,7 +224,7 @@ def find(name_or_path: str, db_path: str | Path | None = None) -> Profile:
         if p.name == name_or_path:
             return p
     names = ", ".join(sorted(p.name for p in all_profiles(db_path)))
-    raise ImportError_(f"No profile named {name_or_path!r}. Known profiles: {names}.")
+    raise ImportError_.say(errors.NO_SUCH_PROFILE, name=repr(name_or_path), names=names)
 
 
 # -- resolving columns ---------------------------------------------------------

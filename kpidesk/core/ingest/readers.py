@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import duckdb
 
+from kpidesk.core.ingest import errors
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import quote, unique_names
 from kpidesk.core.ingest.relation import Relation
@@ -87,11 +88,11 @@ def _typed(cur: duckdb.DuckDBPyConnection, info: FileInfo, reader: str) -> Relat
     try:
         described = cur.execute(f"DESCRIBE SELECT * FROM {reader}", params).fetchall()
     except Exception as exc:  # duckdb raises several classes for a malformed file
-        raise ImportError_(
-            f"{info.path.name} cannot be read as {info.kind.upper()}: {str(exc).splitlines()[0]}"
+        raise ImportError_.say(
+            errors.UNREADABLE_KIND, file=info.path.name, kind=info.kind.upper(), detail=str(exc).splitlines()[0]
         ) from None
     if not described:
-        raise ImportError_(f"{info.path.name} has no columns: there is nothing to import.")
+        raise ImportError_.say(errors.NO_COLUMNS, file=info.path.name)
     originals = [r[0] for r in described]
     names = unique_names(originals)
     info.columns = names
@@ -116,7 +117,8 @@ def csv_rejects(cur: duckdb.DuckDBPyConnection) -> list[tuple[int, str, str]]:
         f"SELECT DISTINCT line, error_type, error_message, csv_line FROM {quote(CSV_REJECTS)} ORDER BY line"
     ).fetchall()
     return [
-        (int(line), f"unreadable line ({etype.lower()}): {msg.splitlines()[0]}", raw) for line, etype, msg, raw in rows
+        (int(line), errors.UNREADABLE_LINE.format(error=etype.lower(), detail=msg.splitlines()[0]), raw)
+        for line, etype, msg, raw in rows
     ]
 
 

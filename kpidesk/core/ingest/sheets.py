@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 import fastexcel
 
+from kpidesk.core.ingest import errors
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import quote, unique_names
 from kpidesk.core.ingest.relation import Relation
@@ -40,16 +41,12 @@ def check_archive(path: Path) -> None:
         return  # not a zip (XLS, ODS damaged…): the reader says what is wrong
     total = sum(p.file_size for p in parts)
     if total > MAX_INFLATED:
-        raise ImportError_(
-            f"{path.name} would take {total / 2**30:.1f} GB once unpacked (the limit is "
-            f"{MAX_INFLATED / 2**30:.0f} GB): export it as CSV, or split it."
+        raise ImportError_.say(
+            errors.TOO_BIG_UNPACKED, file=path.name, size=f"{total / 2**30:.1f}", limit=f"{MAX_INFLATED / 2**30:.0f}"
         )
     for p in parts:
         if p.file_size > RATIO_FROM and p.file_size > MAX_RATIO * max(p.compress_size, 1):
-            raise ImportError_(
-                f"{path.name} holds a part that unpacks {p.file_size // max(p.compress_size, 1)} times larger "
-                "than it is stored: not an ordinary spreadsheet, not read."
-            )
+            raise ImportError_.say(errors.BOMB, file=path.name, ratio=p.file_size // max(p.compress_size, 1))
 
 
 def _first_line(exc: Exception) -> str:
@@ -61,14 +58,16 @@ def _reader(info: FileInfo) -> fastexcel.ExcelReader:
     try:
         return fastexcel.read_excel(str(info.path))
     except Exception as exc:  # fastexcel raises its own classes for damaged files
-        raise ImportError_(f"{info.path.name} cannot be opened as a spreadsheet: {_first_line(exc)}") from None
+        raise ImportError_.say(errors.NOT_A_SPREADSHEET, file=info.path.name, detail=_first_line(exc)) from None
 
 
 def _load(reader: fastexcel.ExcelReader, info: FileInfo, name: str, **options: Any) -> fastexcel.ExcelSheet:
     try:
         sheet: fastexcel.ExcelSheet = reader.load_sheet(name, header_row=None, dtypes="string", **options)
     except Exception as exc:  # a damaged sheet inside a readable workbook
-        raise ImportError_(f"Sheet {name!r} of {info.path.name} cannot be read: {_first_line(exc)}") from None
+        raise ImportError_.say(
+            errors.SHEET_UNREADABLE, sheet=repr(name), file=info.path.name, detail=_first_line(exc)
+        ) from None
     return sheet
 
 
@@ -81,13 +80,15 @@ def _pick(reader: fastexcel.ExcelReader, info: FileInfo) -> str:
     info.sheets = names
     if info.sheet is not None:
         if info.sheet not in names:
-            raise ImportError_(f"{info.path.name} has no sheet named {info.sheet!r} (sheets: {', '.join(names)}).")
+            raise ImportError_.say(
+                errors.NO_SUCH_SHEET, file=info.path.name, sheet=repr(info.sheet), sheets=", ".join(names)
+            )
         return info.sheet
     for name in names:
         probe = _load(reader, info, name, n_rows=2)
         if probe.height and probe.width:
             return name
-    raise ImportError_(f"{info.path.name} has no sheet with data: there is nothing to import.")
+    raise ImportError_.say(errors.NO_SHEET_WITH_DATA, file=info.path.name)
 
 
 def _header_row(rows: list[tuple[Any, ...]]) -> int:
@@ -119,12 +120,12 @@ def load_sheet(cur: duckdb.DuckDBPyConnection, info: FileInfo) -> Relation:
     raw_names = [r[0] for r in cur.execute(f"DESCRIBE {SHEET_TABLE}").fetchall()][1:]
     head = cur.execute(f"SELECT * EXCLUDE (_row) FROM {SHEET_TABLE} ORDER BY _row LIMIT {HEADER_SCAN_ROWS}").fetchall()
     if not head:
-        raise ImportError_(f"Sheet {info.sheet!r} of {info.path.name} is empty.")
+        raise ImportError_.say(errors.SHEET_EMPTY, sheet=repr(info.sheet), file=info.path.name)
     h = _header_row(head)
     names = unique_names([str(c) if c is not None else "" for c in head[h]])
     keep = [(raw, new) for raw, new, cell in zip(raw_names, names, head[h]) if cell not in (None, "")]
     if len(keep) < 1:
-        raise ImportError_(f"Sheet {info.sheet!r} of {info.path.name} has no usable column.")
+        raise ImportError_.say(errors.SHEET_NO_COLUMN, sheet=repr(info.sheet), file=info.path.name)
     info.columns = [new for _, new in keep]
     info.header_line = h + 1
     info.first_line = h + 1

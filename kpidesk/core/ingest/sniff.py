@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kpidesk.core.ingest import encoding as enc
+from kpidesk.core.ingest import errors
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import unique_names
 
@@ -79,14 +80,8 @@ def detect_kind(path: Path, head: bytes) -> str:
                     return "xlsx"
         except zipfile.BadZipFile:
             if path.suffix.lower() in (".xlsx", ".xlsm", ".ods") or b"[Content_Types].xml" in head or b"xl/" in head:
-                raise ImportError_(
-                    f"{path.name} is a damaged or incomplete spreadsheet (cut short while copying or "
-                    "downloading?). Save or download it again."
-                ) from None
-        raise ImportError_(
-            f"{path.name} is a compressed archive, not a spreadsheet or a text export. "
-            "Extract the file you want to import first."
-        )
+                raise ImportError_.say(errors.DAMAGED, file=path.name) from None
+        raise ImportError_.say(errors.ARCHIVE, file=path.name)
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text[:1] in (b"[", b"{"):
         first = head.split(b"\n", 1)[0].strip()
@@ -122,21 +117,18 @@ def sniff(
     """Describe ``path``; profile options (``delimiter``…) override the guesses."""
     path = Path(path)
     if not path.is_file():
-        raise ImportError_(f"{path} does not exist or is not a file.")
+        raise ImportError_.say(errors.NOT_A_FILE, file=path)
     with open(path, "rb") as fh:
         sample = fh.read(enc.SAMPLE_BYTES)
     if not sample.strip():
-        raise ImportError_(f"{path.name} is empty: there is nothing to import.")
+        raise ImportError_.say(errors.EMPTY, file=path.name)
     kind = detect_kind(path, sample[:4096])
     info = FileInfo(path=path, kind=kind, ragged=ragged)
     if kind != "csv":
         return info
     info.encoding = encoding_name or enc.detect_file(path, sample)
     if looks_binary(sample, info.encoding):
-        raise ImportError_(
-            f"{path.name} is not a text export (it looks like a binary file). "
-            "Export the data as CSV, Excel, Parquet or JSON."
-        )
+        raise ImportError_.say(errors.BINARY, file=path.name)
     text = enc.decode_sample(sample, info.encoding)
     truncated = len(sample) == enc.SAMPLE_BYTES
     _sniff_text(info, text, truncated, delimiter, header, columns, header_line)
@@ -209,11 +201,7 @@ def _sniff_text(
         start, width = 0, len(columns)
         consistency = 1.0 if info.ragged else consistency
     if width < 2 or consistency < 0.5:
-        raise ImportError_(
-            f"{info.path.name} does not hold a table of records (no separator gives the same "
-            "number of fields on every line). If it is a dashboard or report saved as CSV, "
-            "export the underlying list of calls, tickets or answers instead."
-        )
+        raise ImportError_.say(errors.NOT_A_TABLE, file=info.path.name)
     info.delimiter = d
     if header_line:  # the user (or the profile) says where the header is
         start = _row_at(rows, d, int(header_line))
@@ -227,12 +215,12 @@ def _sniff_text(
         info.header_line = line
         info.columns = unique_names(first)
         if not has_data:
-            raise ImportError_(f"{info.path.name} has a header but no data rows: there is nothing to import.")
+            raise ImportError_.say(errors.HEADER_ONLY, file=info.path.name)
     else:
         info.header_line = 0
         info.columns = unique_names(columns or [f"Column {i}" for i in range(1, width + 1)])
     if all(c.startswith("Column ") for c in info.columns) and header:
-        raise ImportError_(f"{info.path.name} has no usable column names in its header.")
+        raise ImportError_.say(errors.NO_COLUMN_NAMES, file=info.path.name)
     info.multiline = multiline
 
 

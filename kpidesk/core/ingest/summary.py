@@ -26,6 +26,10 @@ class ImportReport:
     seconds: float = 0.0
     ok: bool = True
     message: str = ""
+    # A failure's message as its English template and values (``ImportError_.say``),
+    # so that a front end can say it in the user's language.
+    message_template: str = ""
+    message_params: dict[str, str] = field(default_factory=dict)
     # Every source column: {"column", "field" (None: not used), "confidence", "rule"}.
     columns: list[dict[str, Any]] = field(default_factory=list)
     ignored_reasons: dict[str, int] = field(default_factory=dict)  # reason → rows (adds up to ``ignored``)

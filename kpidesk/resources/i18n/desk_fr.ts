@@ -50,6 +50,193 @@
         <source>Something went wrong: {detail}</source>
         <translation>Une erreur est survenue : {detail}</translation>
     </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>Import annulé ; rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>{file} could not be imported: {detail}</source>
+        <translation>{file} n'a pas pu être importé : {detail}</translation>
+    </message>
+    <message>
+        <source>{file} is not valid {encoding} text (byte {byte} cannot be read): save it again as UTF-8, or name its encoding in the profile ([read] encoding).</source>
+        <translation>{file} n'est pas un texte {encoding} valide (l'octet {byte} est illisible) : enregistrez-le de nouveau en UTF-8, ou indiquez son encodage dans le profil ([read] encoding).</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} opens a quote (&quot;) that is never closed, so every line after it would be read as one field and lost. Close or remove that quote and import the file again.</source>
+        <translation>{file} : la ligne {line} ouvre un guillemet (&quot;) qui n'est jamais fermé ; toutes les lignes suivantes seraient lues comme un seul champ et perdues. Fermez ou retirez ce guillemet, puis importez de nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>{file} has no data rows: there is nothing to import.</source>
+        <translation>{file} ne contient aucune ligne de données : il n'y a rien à importer.</translation>
+    </message>
+    <message>
+        <source>{file}: every row was rejected ({rejected} of {read}), nothing was imported; first reason: {reason}.</source>
+        <translation>{file} : toutes les lignes ont été rejetées ({rejected} sur {read}), rien n'a été importé ; premier motif : {reason}.</translation>
+    </message>
+    <message>
+        <source>{file} is empty: there is nothing to import.</source>
+        <translation>{file} est vide : il n'y a rien à importer.</translation>
+    </message>
+    <message>
+        <source>{file} does not exist or is not a file.</source>
+        <translation>{file} n'existe pas ou n'est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>{file} is not a text export (it looks like a binary file). Export the data as CSV, Excel, Parquet or JSON.</source>
+        <translation>{file} n'est pas un export texte (il ressemble à un fichier binaire). Exportez les données en CSV, Excel, Parquet ou JSON.</translation>
+    </message>
+    <message>
+        <source>{file} is a compressed archive, not a spreadsheet or a text export. Extract the file you want to import first.</source>
+        <translation>{file} est une archive compressée, ni un tableur ni un export texte. Extrayez d'abord le fichier à importer.</translation>
+    </message>
+    <message>
+        <source>{file} is a damaged or incomplete spreadsheet (cut short while copying or downloading?). Save or download it again.</source>
+        <translation>{file} est un tableur endommagé ou incomplet (coupé pendant une copie ou un téléchargement ?). Enregistrez-le ou téléchargez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>{file} does not hold a table of records (no separator gives the same number of fields on every line). If it is a dashboard or report saved as CSV, export the underlying list of calls, tickets or answers instead.</source>
+        <translation>{file} ne contient pas un tableau d'enregistrements (aucun séparateur ne donne le même nombre de champs sur chaque ligne). S'il s'agit d'un tableau de bord ou d'un rapport enregistré en CSV, exportez plutôt la liste des appels, tickets ou réponses.</translation>
+    </message>
+    <message>
+        <source>{file} has a header but no data rows: there is nothing to import.</source>
+        <translation>{file} a un en-tête mais aucune ligne de données : il n'y a rien à importer.</translation>
+    </message>
+    <message>
+        <source>{file} has no usable column names in its header.</source>
+        <translation>{file} n'a aucun nom de colonne utilisable dans son en-tête.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as {kind}: {detail}</source>
+        <translation>{file} ne peut pas être lu comme {kind} : {detail}</translation>
+    </message>
+    <message>
+        <source>{file} has no columns: there is nothing to import.</source>
+        <translation>{file} n'a aucune colonne : il n'y a rien à importer.</translation>
+    </message>
+    <message>
+        <source>{file} would take {size} GB once unpacked (the limit is {limit} GB): export it as CSV, or split it.</source>
+        <translation>{file} occuperait {size} Go une fois décompressé (la limite est de {limit} Go) : exportez-le en CSV, ou découpez-le.</translation>
+    </message>
+    <message>
+        <source>{file} holds a part that unpacks {ratio} times larger than it is stored: not an ordinary spreadsheet, not read.</source>
+        <translation>{file} contient une partie qui se décompresse {ratio} fois plus grande qu'elle n'est stockée : ce n'est pas un tableur ordinaire, il n'est pas lu.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened as a spreadsheet: {detail}</source>
+        <translation>{file} ne peut pas être ouvert comme tableur : {detail}</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} of {file} cannot be read: {detail}</source>
+        <translation>La feuille {sheet} de {file} ne peut pas être lue : {detail}</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet named {sheet} (sheets: {sheets}).</source>
+        <translation>{file} n'a pas de feuille nommée {sheet} (feuilles : {sheets}).</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet with data: there is nothing to import.</source>
+        <translation>{file} n'a aucune feuille contenant des données : il n'y a rien à importer.</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} of {file} is empty.</source>
+        <translation>La feuille {sheet} de {file} est vide.</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} of {file} has no usable column.</source>
+        <translation>La feuille {sheet} de {file} n'a aucune colonne utilisable.</translation>
+    </message>
+    <message>
+        <source>The profile {file} cannot be read: {detail}</source>
+        <translation>Le profil {file} ne peut pas être lu : {detail}</translation>
+    </message>
+    <message>
+        <source>The profile {file} is not valid: {detail}</source>
+        <translation>Le profil {file} n'est pas valide : {detail}</translation>
+    </message>
+    <message>
+        <source>No profile named {name}. Known profiles: {names}.</source>
+        <translation>Aucun profil nommé {name}. Profils connus : {names}.</translation>
+    </message>
+    <message>
+        <source>{field}: not a finite number (NaN or infinity)</source>
+        <translation>{field} : pas un nombre fini (NaN ou infini)</translation>
+    </message>
+    <message>
+        <source>{field}: a negative duration</source>
+        <translation>{field} : une durée négative</translation>
+    </message>
+    <message>
+        <source>{field}: a duration over ten years</source>
+        <translation>{field} : une durée de plus de dix ans</translation>
+    </message>
+    <message>
+        <source>{field}: a number too large to be real (over {limit})</source>
+        <translation>{field} : un nombre trop grand pour être réel (plus de {limit})</translation>
+    </message>
+    <message>
+        <source>{field}: a date before {start} or after {end}</source>
+        <translation>{field} : une date avant {start} ou après {end}</translation>
+    </message>
+    <message>
+        <source>{field}: contains a NUL character</source>
+        <translation>{field} : contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>missing required field {field}</source>
+        <translation>champ obligatoire manquant : {field}</translation>
+    </message>
+    <message>
+        <source>the line has more fields than the header</source>
+        <translation>la ligne a plus de champs que l'en-tête</translation>
+    </message>
+    <message>
+        <source>the line has fewer fields than the header</source>
+        <translation>la ligne a moins de champs que l'en-tête</translation>
+    </message>
+    <message>
+        <source>summary row (total), not a record</source>
+        <translation>ligne de total (récapitulatif), pas un enregistrement</translation>
+    </message>
+    <message>
+        <source>cannot read the date in column {column}: {value}</source>
+        <translation>date illisible dans la colonne {column} : {value}</translation>
+    </message>
+    <message>
+        <source>cannot read the duration in column {column}: {value}</source>
+        <translation>durée illisible dans la colonne {column} : {value}</translation>
+    </message>
+    <message>
+        <source>cannot read the number in column {column}: {value}</source>
+        <translation>nombre illisible dans la colonne {column} : {value}</translation>
+    </message>
+    <message>
+        <source>cannot read the integer in column {column}: {value}</source>
+        <translation>nombre entier illisible dans la colonne {column} : {value}</translation>
+    </message>
+    <message>
+        <source>cannot read the yes/no value in column {column}: {value}</source>
+        <translation>valeur oui/non illisible dans la colonne {column} : {value}</translation>
+    </message>
+    <message>
+        <source>{n} record(s) of the file could not be read at all (a record over 32 MB, or an unterminated quote that joined the lines after it into one field)</source>
+        <translation>{n} enregistrement(s) du fichier n'ont pas pu être lus du tout (un enregistrement de plus de 32 Mo, ou un guillemet jamais fermé qui a réuni les lignes suivantes en un seul champ)</translation>
+    </message>
+    <message>
+        <source>unreadable line ({error}): {detail}</source>
+        <translation>ligne illisible ({error}) : {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>{problem} (profile ignored)</source>
+        <translation>{problem} (profil ignoré)</translation>
+    </message>
+    <message>
+        <source>{file}: {message}</source>
+        <translation>{file} : {message}</translation>
+    </message>
 </context>
 <context>
     <name>Welcome</name>

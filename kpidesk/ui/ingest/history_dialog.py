@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.core import formatting
 from kpidesk.core.ingest import history
+from kpidesk.ui.errors import reason as said_reason
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest import words
 from kpidesk.ui.tasks import TaskRunner
@@ -138,6 +139,8 @@ class ImportHistoryDialog(QDialog):
             self._show_imports(self.entries, emit=False)
         if self.accounting is not None:
             self._show_accounting(self.accounting, emit=False)
+        if self.rejected_of:  # the reasons, said again in the new language
+            self._show_rejects(*self.rejected_of)
         self._label_rejects()
 
     def _label_rejects(self) -> None:
@@ -217,7 +220,7 @@ class ImportHistoryDialog(QDialog):
         self.rejects.setRowCount(len(rows))
         hide = self.privacy is not None and self.privacy.enabled
         for r, rej in enumerate(rows):
-            reason, raw = rej.reason, rej.raw or ""
+            reason, raw = said_reason(rej.reason), rej.raw or ""
             if hide:  # a raw export line holds names and phone numbers of every kind
                 reason = self.privacy.text(reason)
                 raw = tr("(hidden in privacy mode)") if raw else ""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from kpidesk.core import settings
 from kpidesk.core.ingest import BatchResult, import_batch
+from kpidesk.ui.errors import describe, report_message
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest.mapping_dialog import MappingDialog
 from kpidesk.ui.ingest.summary_dialog import ImportSummaryDialog, report_lines
@@ -69,10 +70,14 @@ class ImportFlow(QObject):
         self.dialog.reset()
         lang = self.window.language.code
         lines = []
+        for problem in result.invalid_profiles:  # left out; the other profiles were used
+            lines.append(translate("Import", "{problem} (profile ignored)").format(problem=describe(problem)))
         for r in result.reports:
             if not r.ok:
                 if Path(r.file) not in {Path(p.name) for p in result.unrecognised}:
-                    lines.append(f"{r.file}: {r.message}")
+                    lines.append(
+                        translate("Import", "{file}: {message}").format(file=r.file, message=report_message(r))
+                    )
                 continue
             lines += report_lines(r, lang)
         if result.facts_error:
