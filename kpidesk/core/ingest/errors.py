@@ -37,6 +37,8 @@ ImportFailed = ImportError_
 # placeholders; the UI lists them in ``ui/errors.py`` and the French catalogue).
 CANCELLED = "Import cancelled; nothing was written."
 FAILED = "{file} could not be imported: {detail}"
+NOT_IMPORTED = "{file} could not be imported."
+FEWER_LINES = "The file has fewer than {line} lines."
 NOT_ENCODED = (
     "{file} is not valid {encoding} text (byte {byte} cannot be read): save it again as UTF-8, "
     "or name its encoding in the profile ([read] encoding)."
@@ -79,7 +81,7 @@ PROFILE_UNREADABLE = "The profile {file} cannot be read: {detail}"
 PROFILE_INVALID = "The profile {file} is not valid: {detail}"
 NO_SUCH_PROFILE = "No profile named {name}. Known profiles: {names}."
 MESSAGES = (
-    CANCELLED, FAILED, NOT_ENCODED, UNTERMINATED, NO_DATA_ROWS, EVERY_ROW_REJECTED, EMPTY, NOT_A_FILE, BINARY,
+    CANCELLED, FAILED, NOT_IMPORTED, FEWER_LINES, NOT_ENCODED, UNTERMINATED, NO_DATA_ROWS, EVERY_ROW_REJECTED, EMPTY, NOT_A_FILE, BINARY,
     ARCHIVE, DAMAGED, NOT_A_TABLE, HEADER_ONLY, NO_COLUMN_NAMES, UNREADABLE_KIND, NO_COLUMNS, TOO_BIG_UNPACKED,
     BOMB, NOT_A_SPREADSHEET, SHEET_UNREADABLE, NO_SUCH_SHEET, NO_SHEET_WITH_DATA, SHEET_EMPTY, SHEET_NO_COLUMN,
     PROFILE_UNREADABLE, PROFILE_INVALID, NO_SUCH_PROFILE,

@@ -237,7 +237,7 @@ def _import_rows(
                 raise ImportError_.say(errors.FAILED, file=path.name, detail=out_of_memory_message(store.con)) from None
             else:
                 raise ImportError_.say(errors.FAILED, file=path.name, detail=text.splitlines()[0]) from None
-    raise ImportError_(f"{path.name} could not be imported.")
+    raise ImportError_.say(errors.NOT_IMPORTED, file=path.name)
 
 
 def _attempt(

@@ -243,7 +243,7 @@ def _row_at(rows: list[list[str]], delim: str, line: int) -> int:
         if at >= line:
             return i
         at += text_row_lines(r, delim)
-    raise ImportError_(f"The file has fewer than {line} lines.")
+    raise ImportError_.say(errors.FEWER_LINES, line=line)
 
 
 def text_row_lines(row: list[str], delim: str) -> int:

@@ -59,6 +59,14 @@
         <translation>{file} n'a pas pu être importé : {detail}</translation>
     </message>
     <message>
+        <source>{file} could not be imported.</source>
+        <translation>{file} n'a pas pu être importé.</translation>
+    </message>
+    <message>
+        <source>The file has fewer than {line} lines.</source>
+        <translation>Le fichier a moins de {line} lignes.</translation>
+    </message>
+    <message>
         <source>{file} is not valid {encoding} text (byte {byte} cannot be read): save it again as UTF-8, or name its encoding in the profile ([read] encoding).</source>
         <translation>{file} n'est pas un texte {encoding} valide (l'octet {byte} est illisible) : enregistrez-le de nouveau en UTF-8, ou indiquez son encodage dans le profil ([read] encoding).</translation>
     </message>
