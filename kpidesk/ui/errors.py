@@ -15,14 +15,14 @@ from kpidesk.core.ingest import errors as ingest_errors
 from kpidesk.ui.i18n import translate
 
 # The French is in resources/i18n/desk_fr.ts (context "Errors"): store and import
-# messages, and the reasons rows are rejected for.
+# messages. Why rows were rejected is said by ``ui/ingest/words`` (reason()).
 TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", store.LOCKED),
     QT_TRANSLATE_NOOP("Errors", store.LOCKED_BY),
     QT_TRANSLATE_NOOP("Errors", store.CANNOT_OPEN),
     QT_TRANSLATE_NOOP("Errors", store.NOT_A_DATABASE),
     QT_TRANSLATE_NOOP("Errors", store.TOO_NEW),
-    *(QT_TRANSLATE_NOOP("Errors", t) for t in ingest_errors.MESSAGES + ingest_errors.REASONS),
+    *(QT_TRANSLATE_NOOP("Errors", t) for t in ingest_errors.MESSAGES),
 )
 
 
@@ -41,13 +41,6 @@ def say(template: str | None, params: dict[str, str] | None, text: str) -> str:
 def report_message(report) -> str:
     """A failed import's message (an ``ImportReport`` with ``ok`` false)."""
     return say(report.message_template, report.message_params, report.message)
-
-
-def reason(text: str) -> str:
-    """Why a row was rejected, as ``import_rejects`` keeps it, in the user's language
-    (a vendor format's own reason stays as written)."""
-    found = ingest_errors.reason_template(text)
-    return text if found is None else say(*found, text)
 
 
 def expected(exc: BaseException) -> bool:

@@ -28,10 +28,10 @@ def french(qapp):
     i18n.Language(None, "en")
 
 
-def test_every_import_message_and_reject_reason_has_its_french(french):
+def test_every_import_message_has_its_french(french):
     from kpidesk.ui.i18n import translate
 
-    for template in [*errors.MESSAGES, *errors.REASONS, *STORE]:
+    for template in [*errors.MESSAGES, *STORE]:
         said = translate("Errors", template)
         assert said != template, template
         assert set(PLACEHOLDER.findall(said)) == set(PLACEHOLDER.findall(template)), template
@@ -48,14 +48,11 @@ def test_a_refused_file_is_said_in_french_and_stays_english_for_the_cli(tmp_path
     assert describe(caught.value) == "vide.csv est vide : il n'y a rien à importer."
 
 
-def test_every_reason_is_found_back_from_the_text_the_database_keeps(french):
-    from kpidesk.ui.errors import reason
+def test_the_reasons_the_checks_write_are_said_in_french(french):
+    """The reasons are written once (``errors``), said by the UI's one reader of them
+    (``ui/ingest/words.reason``)."""
+    from kpidesk.ui.ingest.words import reason
 
-    for template in errors.REASONS:
-        values = {name: f"<{name}>" for name in PLACEHOLDER.findall(template)}
-        assert errors.reason_template(template.format(**values)) == (template, values)
-    assert reason("wait_s: a negative duration") == "wait_s : une durée négative"
-    assert reason("cannot read the date in column Début: 31/02/2024") == (
-        "date illisible dans la colonne Début : 31/02/2024"
-    )
-    assert reason("unparseable start time 'x'") == "unparseable start time 'x'"  # a vendor format's own words
+    assert reason(errors.NEGATIVE_DURATION.format(field="wait_s")) == "Temps d'attente : une durée négative"
+    assert reason(errors.NOT_FINITE.format(field="talk_s")).endswith(" : pas un nombre fini (NaN ou infini)")
+    assert reason(errors.NUL_IN_TEXT.format(field="agent_id")).endswith(" : contient un caractère NUL")

@@ -6,8 +6,6 @@ the file and what to do, never a traceback or a DuckDB internal.
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from pathlib import Path
 
 from kpidesk.core.jobs import Cancelled
@@ -105,8 +103,7 @@ class NoProfile(ImportError_):
 
 
 # Why a row was rejected, as ``import_rejects`` keeps it (English, in the database):
-# each reason is one of these templates filled in, so a front end finds the template
-# back (:func:`reason_template`) and says it in the user's language.
+# written here once (the front end says them in the user's language: ui/ingest/words).
 NOT_FINITE = "{field}: not a finite number (NaN or infinity)"
 NEGATIVE_DURATION = "{field}: a negative duration"
 DURATION_OVER_TEN_YEARS = "{field}: a duration over ten years"
@@ -126,25 +123,3 @@ RECORDS_LOST = (
     "joined the lines after it into one field)"
 )
 UNREADABLE_LINE = "unreadable line ({error}): {detail}"
-REASONS = (
-    NOT_FINITE, NEGATIVE_DURATION, DURATION_OVER_TEN_YEARS, NUMBER_TOO_LARGE, DATE_OUT_OF_RANGE, NUL_IN_TEXT,
-    MISSING_REQUIRED, MORE_FIELDS, FEWER_FIELDS, SUMMARY_ROW, *UNREADABLE_VALUE.values(), RECORDS_LOST,
-    UNREADABLE_LINE,
-)  # fmt: skip
-
-
-@cache
-def _pattern(template: str) -> re.Pattern[str]:
-    parts = re.split(r"\{(\w+)\}", template)
-    regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts))
-    return re.compile(regex + r"\Z", re.DOTALL)
-
-
-def reason_template(text: str) -> tuple[str, dict[str, str]] | None:
-    """The template of :data:`REASONS` that ``text`` fills in, and its values; None for
-    a reason written otherwise (a vendor transform's own)."""
-    for template in REASONS:
-        match = _pattern(template).match(text)
-        if match:
-            return template, match.groupdict()
-    return None

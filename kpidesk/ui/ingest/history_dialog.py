@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from kpidesk.core import formatting
 from kpidesk.core.ingest import history
-from kpidesk.ui.errors import reason as said_reason
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest import words
 from kpidesk.ui.tasks import TaskRunner
@@ -220,7 +219,7 @@ class ImportHistoryDialog(QDialog):
         self.rejects.setRowCount(len(rows))
         hide = self.privacy is not None and self.privacy.enabled
         for r, rej in enumerate(rows):
-            reason, raw = said_reason(rej.reason), rej.raw or ""
+            reason, raw = words.reason(rej.reason), rej.raw or ""
             if hide:  # a raw export line holds names and phone numbers of every kind
                 reason = self.privacy.text(reason)
                 raw = tr("(hidden in privacy mode)") if raw else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kpidesk.core.ingest import import_file
-from tests.ui.ingest.test_dialogs_fr import _french_window, _open_history, _shot, boxes  # noqa: F401
+from tests.ui.ingest.test_dialogs_fr import _french_window, _open_history, _shot
 
 HEAD = "Call ID,Date,Queue,Agent,Outcome,Wait Time,Talk Time\n"
 CSV = (
@@ -21,14 +21,19 @@ CSV = (
     + "C4,2024-03-01 08:07:00,Sales,A1,answered,-3,10\n"
 )
 FRENCH = [
-    "wait_s : pas un nombre fini (NaN ou infini)",
-    "arrived_at : une date avant 1970 ou après 2100",
-    "wait_s : une durée négative",
+    "Temps d'attente : pas un nombre fini (NaN ou infini)",
+    "Arrivée : une date avant 1970 ou après 2100",
+    "Temps d'attente : une durée négative",
 ]
-ENGLISH = [
+STORED = [
     "wait_s: not a finite number (NaN or infinity)",
     "arrived_at: a date before 1970 or after 2100",
     "wait_s: a negative duration",
+]
+ENGLISH = [
+    "Wait time: not a finite number (NaN or infinity)",
+    "Arrival time: a date before 1970 or after 2100",
+    "Wait time: a negative duration",
 ]
 
 
@@ -40,7 +45,7 @@ def test_reject_reasons_in_the_history_follow_the_language(qtbot, store, make_wi
     path = tmp_path / "appels.csv"
     path.write_text(CSV, encoding="utf-8")
     report = import_file(store, path, profile="generic_call_log")
-    assert [reason for _line, reason in report.rejects] == ENGLISH  # kept in English in the database
+    assert [reason for _line, reason in report.rejects] == STORED  # kept in English in the database
     window = _french_window(qtbot, store, make_window)
     dialog, _row = _open_history(qtbot, window)
     _shot(dialog, "import_history_reasons_fr")
@@ -65,30 +70,25 @@ def left_out(store, tmp_path):
     return [str(empty), str(good)]
 
 
-def test_the_import_summary_says_refusals_and_profiles_left_out_in_french(
-    qtbot,
-    store,
-    make_window,
-    left_out,
-    boxes,  # noqa: F811
-):
+def _summary(qtbot, window, paths) -> list[str]:
+    window.actions_.import_paths(paths)
+    qtbot.waitUntil(lambda: getattr(window, "import_summary", None) is not None, timeout=20000)
+    return window.import_summary.text.text().splitlines()
+
+
+def test_the_import_summary_says_refusals_and_profiles_left_out_in_french(qtbot, store, make_window, left_out):
     window = _french_window(qtbot, store, make_window)
-    window.actions_.import_paths(left_out)
-    qtbot.waitUntil(lambda: bool(boxes), timeout=20000)
-    title, text = boxes[0]
-    lines = text.splitlines()
-    assert title == "Import terminé"
+    lines = _summary(qtbot, window, left_out)
+    _shot(window.import_summary, "import_summary_fr")
     assert lines[0].startswith("Le profil cassé.toml ne peut pas être lu : ") and lines[0].endswith("(profil ignoré)")
     assert lines[1] == "vide.csv : vide.csv est vide : il n'y a rien à importer."
     assert lines[2].startswith("appels.csv : 4 lignes lues")
 
 
-def test_the_import_summary_says_them_in_english(qtbot, store, make_window, left_out, boxes):  # noqa: F811
+def test_the_import_summary_says_them_in_english(qtbot, store, make_window, left_out):
     window = make_window(store, "en")
-    window.actions_.import_paths(left_out)
-    qtbot.waitUntil(lambda: bool(boxes), timeout=20000)
-    _title, text = boxes[0]
-    lines = text.splitlines()
+    lines = _summary(qtbot, window, left_out)
+    _shot(window.import_summary, "import_summary_en")
     assert lines[0].startswith("The profile cassé.toml cannot be read: ") and lines[0].endswith("(profile ignored)")
     assert lines[1] == "vide.csv: vide.csv is empty: there is nothing to import."
     assert lines[2].startswith("appels.csv: 4 rows read")
