@@ -185,7 +185,7 @@ def test_full_disk_after_the_commit_still_prints_the_report(tmp_path, capsys, mo
     csv = tmp_path / "calls.csv"
     csv.write_text(HEAD + ROWS, encoding="utf-8")
 
-    def full(store):
+    def full(store, state=None):  # catch_up(store, state)
         raise duckdb.IOException("IO Error: Could not write file: No space left on device")
 
     monkeypatch.setattr(derive, "catch_up", full)

@@ -52,7 +52,7 @@ def test_derived_facts_failure_on_open_is_said(tmp_path, capsys, monkeypatch):
 
     db = _db(tmp_path)
 
-    def broken(store):
+    def broken(store, state=None):  # catch_up(store, state)
         raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
 
     monkeypatch.setattr(derive, "catch_up", broken)
