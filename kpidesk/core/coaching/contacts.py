@@ -60,7 +60,7 @@ FAMILIES: dict[str, tuple[str, str, str, str, str]] = {
     ),
     "response": (
         "k.first_response_s",
-        "k.ticket = 1 AND (k.first_response_s IS NULL OR k.first_response_s > $response_sla_h * 3600)",
+        "k.ticket = 1 AND (k.first_response_s IS NULL OR k.first_response_s > k.response_target_s)",
         "figure DESC NULLS FIRST",
         "seconds",
         "tickets over the response SLA",

@@ -342,6 +342,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE OR REPLACE VIEW contacts AS SELECT * FROM contacts_main;
         """,
     ),
+    (
+        "009_response_target",
+        """
+        -- A ticket's own first-response target, in seconds, when the export gives one
+        -- (Salesforce's "Target Response (Hours)" per milestone); NULL: the email
+        -- response SLA setting applies (relations.CONTACTS response_target_s).
+        ALTER TABLE contacts_main ADD COLUMN response_target_s DOUBLE;
+        CREATE OR REPLACE VIEW contacts AS SELECT * FROM contacts_main;
+        """,
+    ),
 ]
 
 

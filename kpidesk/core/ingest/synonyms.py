@@ -185,6 +185,17 @@ SYNONYMS: dict[str, list[str]] = {
         "delai de reponse",
     ],
     "resolution_s": ["resolution time", "time to resolution", "temps de resolution", "delai de resolution"],
+    # The ticket's own response target (an SLA per priority or milestone), a duration.
+    "response_target_s": [
+        "target response",
+        "response target",
+        "target response time",
+        "sla target",
+        "response sla",
+        "objectif de reponse",
+        "delai cible",
+        "delai de reponse cible",
+    ],
     "priority": ["priority", "priorite", "ticket priority", "urgence"],
     "channel": ["channel", "canal", "ticket channel", "source", "media", "medium", "origin", "case origin", "origine"],
     "product": ["product", "produit", "product purchased", "offre"],
@@ -263,6 +274,7 @@ TABLE_HINTS = {
             "first_response_at",
             "first_response_s",
             "resolution_s",
+            "response_target_s",
         ],
     },
     "surveys": {
@@ -315,6 +327,7 @@ EXPECTED_SHAPE = {
     "first_response_at": {"timestamp"},
     "first_response_s": {"number", "duration"},
     "resolution_s": {"number", "duration"},
+    "response_target_s": {"number", "duration"},
     "answered_at": {"timestamp"},
     "started_at": {"timestamp"},
     "ended_at": {"timestamp"},

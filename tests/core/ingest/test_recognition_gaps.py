@@ -149,6 +149,28 @@ def test_salesforce_email_elapsed_hours_is_the_first_response_time(store, tmp_pa
     assert by["first_response_time"] == pytest.approx(2700)  # the median of 0.5, 0.75, 4.25 h
 
 
+def test_each_ticket_is_judged_against_its_own_response_target(store, tmp_path):
+    """The export gives each case its target ("Target Response (Hours)": 1 h for
+    priority 1, 8 h for priority 3): 0.5 h against 1 h met, 4.25 h against 1 h missed,
+    6 h against 8 h met, 0.75 h against no target (the 24 h setting) met → 3 of 4,
+    whatever the email SLA setting says for the cases that carry their own."""
+    text = (
+        "Status,Priority,Case Origin,Date/Time Opened,Target Response (Hours),Elapsed Time (Hours)\n"
+        'Resolved,Priority 1,Email,"21/04/2026, 09:00",1,0.5\n'
+        'Resolved,Priority 1,Email,"21/04/2026, 10:00",1,4.25\n'
+        'Resolved,Priority 3,Email,"21/04/2026, 11:00",8,6\n'
+        'Resolved,Priority 3,Email,"21/04/2026, 12:00",,0.75\n'
+    )
+    report = import_file(store, _write(tmp_path, "cases.csv", text))
+    assert report.loaded == 4
+    fields = {c["column"]: c["field"] for c in report.to_dict()["columns"]}
+    assert fields["Target Response (Hours)"] == "response_target_s"
+    e = Engine(store)
+    assert e.compute(["response_sla"], params={"response_sla_h": 24})[0].value == pytest.approx(3 / 4)
+    # a 0.5 h setting changes only the case without its own target (0.75 h: now missed)
+    assert e.compute(["response_sla"], params={"response_sla_h": 0.5})[0].value == pytest.approx(2 / 4)
+
+
 # -- a ticket set without a creation time (the Kaggle shape) -----------------------------------
 def test_tickets_without_creation_time_are_dated_by_their_first_response(store, tmp_path):
     # "First Response Time" and "Time to Resolution" are timestamps; nothing says when
