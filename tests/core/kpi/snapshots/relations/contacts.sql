@@ -30,6 +30,9 @@ SELECT
     -- tickets: every channel that is not a live conversation
     (f.channel NOT IN ('phone', 'chat', 'bot'))::INT AS ticket,
     f.first_response_s, f.resolution_s, f.replies, f.avg_reply_s,
+    -- the ticket's own response target when the export gives one (a Salesforce milestone's
+    -- "Target Response (Hours)"), else the email response SLA setting
+    coalesce(f.response_target_s, $response_sla_h * 3600) AS response_target_s,
     (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL OR regexp_matches(lower(coalesce(f.status, '')), '^\s*(solved|closed|resolved|done|completed|r[ée]solu|clos|cl[oô]tur|ferm[ée]|termin[ée]|trait[ée])'))::INT AS solved,
     coalesce(f.reopened, false)::INT AS reopened,
     -- chat and bot
