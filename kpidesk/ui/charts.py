@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem, QLabel
 
@@ -92,6 +92,8 @@ class LocaleDateAxis(pg.DateAxisItem):
 class Chart(pg.PlotWidget):
     """A themed plot with a hover label; subclasses add their items once."""
 
+    preferred_height: int | None = None
+
     def __init__(self, parent=None, axis_items: dict | None = None, height: int = 240):
         super().__init__(parent, axisItems=axis_items or {})
         self.setMinimumHeight(height)
@@ -114,8 +116,18 @@ class Chart(pg.PlotWidget):
             # changes, not replayed line by line each time anything in the plot moves.
             axis = self.getPlotItem().getAxis(name)
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            axis.setStyle(maxTickLevel=1)
+            # Ticks point out, towards their labels: drawn inwards they cross the bars.
+            axis.setStyle(maxTickLevel=1, tickLength=4)
+        self.empty = False
         self.restyle()
+
+    def sizeHint(self) -> QSize:
+        """pyqtgraph asks for 480 px; a chart that has a ``preferred_height`` asks
+        for that, and takes whatever more its layout gives it."""
+        hint = super().sizeHint()
+        if self.preferred_height is not None:
+            hint.setHeight(self.preferred_height)
+        return hint
 
     def restyle(self) -> None:
         t = theme.current()
@@ -138,10 +150,26 @@ class Chart(pg.PlotWidget):
             axis.update()
 
     def show_empty(self, text: str | None) -> None:
-        """Write ``text`` across the plot (its figure has no data), or clear it."""
+        """Write ``text`` across the plot (its figure has no data), or clear it. An
+        empty plot shows no axes: ticks of a made-up range (0 s, 0 s, 1 s…) or a
+        lone target line would read as figures."""
         self.empty_label.setText(text or "")
         self.empty_label.setVisible(bool(text))
+        empty = bool(text)
+        if empty != self.empty:
+            self.empty = empty
+            plot = self.getPlotItem()
+            for name in ("left", "bottom"):
+                plot.showAxis(name, not empty)
+        if empty:
+            for item in self.data_items():
+                item.hide()
         self._place_empty()
+
+    def data_items(self) -> list:
+        """Items that draw a figure besides the series (a target line…): hidden on an
+        empty plot (the next figures show them again)."""
+        return []
 
     def _place_empty(self) -> None:
         if "empty_label" not in self.__dict__:  # a resize while pyqtgraph builds the view
@@ -241,9 +269,10 @@ class TrendChart(Chart):
         self._y = np.array([np.nan if v is None else v for v in ys], dtype=float)
         self._cy = np.array([np.nan if v is None else v for v in (compare or [])], dtype=float)
         symbol = "o" if len(self._x) <= 120 else None
+        drawn = np.isfinite(self._y).any()  # all missing: nothing to draw (nor to bound)
         self.curve.setData(
-            self._x,
-            self._y,
+            self._x if drawn else [],
+            self._y if drawn else [],
             pen=pen(t.accent, 2.2),
             connect="finite",
             symbol=symbol,
@@ -265,7 +294,7 @@ class TrendChart(Chart):
             )
         else:
             self.small_curve.setData([], [])
-        if len(self._cy) == len(self._x) and len(self._x):
+        if len(self._cy) == len(self._x) and np.isfinite(self._cy).any():
             self.compare_curve.setData(self._x, self._cy, pen=pen(t.compare, 1.4, dash=True), connect="finite")
         else:
             self.compare_curve.setData([], [])
@@ -327,6 +356,9 @@ class TrendChart(Chart):
     def clear_hover(self) -> None:
         super().clear_hover()
         self.cursor.hide()
+
+    def data_items(self) -> list:
+        return [self.target_line]
 
     def on_click(self, point, double: bool) -> None:
         i = self._nearest(point.x())

@@ -80,6 +80,11 @@ class AgentsView(TabView):
             desk.formatter(kpi),
             translate("AgentsView", "… {n} more (see the table)"),
         )
+        self.ranking.body.show_empty(
+            None
+            if rows
+            else translate("AgentsView", "{kpi}: no agent with enough data in this period").format(kpi=desk.label(kpi))
+        )
 
     def _paint_quadrant(self) -> None:
         desk, x, y = self.desk, self.x_kpi, self.y_kpi
@@ -97,6 +102,13 @@ class AgentsView(TabView):
             desk.formatter(x),
             desk.formatter(y),
             (desk.label(x, figure_channels(self.data)), desk.label(y, figure_channels(self.data))),
+        )
+        self.quadrant.body.show_empty(
+            None
+            if pts
+            else translate("AgentsView", "{x} and {y}: no agent with both figures in this period").format(
+                x=desk.label(x), y=desk.label(y)
+            )
         )
 
     def _shown(self, row) -> str:

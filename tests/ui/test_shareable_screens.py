@@ -1,0 +1,97 @@
+"""Screens a team lead can share: nothing cut off, no tick drawn over a bar, no bare
+axes on an empty chart, the Overview whole on a laptop's screen."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from kpidesk.ui import i18n
+from kpidesk.ui.charts import BarChart, DistributionChart, TrendChart
+from kpidesk.ui.dashboard.agents_chart import RankingChart
+from kpidesk.ui.main_window import MainWindow
+from kpidesk.ui.welcome_view import WelcomeView
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_welcome_text_is_shown_whole(qtbot, language):
+    """The subtitle wraps inside the column and gets the height of all its lines."""
+    i18n.Language(None, language)
+    page = WelcomeView()
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    text = page.text
+    assert text.width() == page.column.width()
+    assert text.height() >= text.heightForWidth(text.width())
+    assert text.height() >= 2 * text.fontMetrics().lineSpacing()  # the French text takes two lines
+
+
+@pytest.mark.parametrize("chart_type", [RankingChart, BarChart, DistributionChart, TrendChart])
+def test_ticks_point_out_towards_their_labels(qtbot, chart_type):
+    """Inward ticks (pyqtgraph's default) were drawn over the first pixels of each bar."""
+    chart = chart_type()
+    qtbot.addWidget(chart)
+    for name in ("left", "bottom"):
+        assert chart.getPlotItem().getAxis(name).style["tickLength"] > 0
+
+
+def test_an_empty_chart_shows_its_reason_and_no_axes(qtbot):
+    """No made-up scale (0 s 0 s 1 s…) nor a lone target line under 'no data'."""
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.show()
+    days = [datetime(2026, 11, 16) + timedelta(days=i) for i in range(3)]
+    chart.set_series(days, [None, None, None], None, 80.0, str, "en", False)
+    chart.show_empty("CSAT: no data")
+    plot = chart.getPlotItem()
+    assert chart.empty_label.isVisible()
+    assert not plot.getAxis("left").isVisible() and not plot.getAxis("bottom").isVisible()
+    assert not chart.target_line.isVisible()
+    assert len(chart.curve.getData()[0] or []) == 0  # nothing to bound: no NaN warning
+    chart.set_series(days, [70.0, 80.0, 90.0], None, 80.0, str, "en", False)
+    chart.show_empty(None)
+    assert plot.getAxis("left").isVisible() and plot.getAxis("bottom").isVisible()
+    assert chart.target_line.isVisible() and not chart.empty_label.isVisible()
+
+
+def _window(qtbot, tmp_path, store, language, size):
+    from kpidesk.core.kpi.engine import Engine
+    from kpidesk.core.workspace import load_prefs
+    from kpidesk.ui.desk import Desk
+
+    lang = i18n.Language(None, language)
+    prefs = load_prefs(store)
+    prefs.language = language
+    window = MainWindow(lang, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+        window.attach(Desk(store, Engine(store, lang=language), prefs, lang, window))
+    return window
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1440, 900)])
+def test_the_overview_fits_a_laptop_screen(qtbot, tmp_path, store, size):
+    """At 1366×768 and 1440×900 the Overview needs no scrolling: the charts' date
+    labels are on screen, not below the fold."""
+    window = _window(qtbot, tmp_path, store, "fr", size)
+    view = window.views["overview"]
+    qtbot.wait(50)
+    viewport = view.content.parentWidget()
+    assert view.content.height() <= viewport.height(), (view.content.height(), viewport.height())
+    for chart in (view.trend.chart, view.mix.body):
+        bottom = chart.mapTo(view.content, chart.rect().bottomLeft()).y()
+        assert bottom <= viewport.height()
+        assert chart.height() >= chart.minimumHeight()
+
+
+def test_the_overview_charts_take_the_height_of_a_big_screen(qtbot, tmp_path, store):
+    window = _window(qtbot, tmp_path, store, "en", (1920, 1080))
+    view = window.views["overview"]
+    qtbot.wait(50)
+    assert view.trend.chart.height() > 400  # not a strip with empty space below
