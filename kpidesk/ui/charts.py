@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel
 
 from kpidesk.core import formatting
 from kpidesk.ui import i18n, theme
+from kpidesk.ui.export import LegendEntry
+from kpidesk.ui.i18n import translate
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background=None)
 Formatter = Callable[[float], str]
@@ -31,6 +33,12 @@ def to_epoch(t: datetime) -> float:
 
 def from_epoch(x: float) -> datetime:
     return datetime.fromtimestamp(x, tz=UTC).replace(tzinfo=None)
+
+
+def _drawn(item) -> bool:
+    """Whether a curve holds any point."""
+    xs = item.getData()[0]
+    return xs is not None and len(xs) > 0
 
 
 def pen(colour: str, width: float = 1.0, dash: bool = False) -> QColor:
@@ -359,6 +367,24 @@ class TrendChart(Chart):
 
     def data_items(self) -> list:
         return [self.target_line]
+
+    def legend(self, label: str) -> list[LegendEntry]:
+        """What is drawn, for an exported picture: the KPI (``label``) and, when
+        drawn, the compare period, the target, small samples and comments."""
+        t = theme.current()
+        if self.empty:
+            return []
+        entries = [LegendEntry("line", t.accent, label)]
+        if _drawn(self.compare_curve):
+            entries.append(LegendEntry("dash", t.compare, translate("Charts", "Compare period")))
+        if self.target_line.isVisible():
+            target = self.formatter(self.target_line.value())
+            entries.append(LegendEntry("dash", t.good, translate("Charts", "Target {value}").format(value=target)))
+        if _drawn(self.small_curve):
+            entries.append(LegendEntry("hollow", t.muted, translate("Charts", "Small sample")))
+        if self._marks:
+            entries.append(LegendEntry("star", t.warn, translate("Charts", "Comment")))
+        return entries
 
     def on_click(self, point, double: bool) -> None:
         i = self._nearest(point.x())

@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor
 
 from kpidesk.ui import theme
 from kpidesk.ui.charts import Chart, Formatter, ValueAxis, pen
+from kpidesk.ui.export import LegendEntry
+from kpidesk.ui.i18n import translate
 
 
 def point_label(name: str) -> str:
@@ -114,6 +116,7 @@ class QuadrantChart(Chart):
         self._ids: list[str] = []
         self._names: list[str] = []
         self._xy = np.zeros((0, 2))
+        self._hollow = np.zeros(0, dtype=bool)
         self.fx: Formatter = str
         self.fy: Formatter = str
 
@@ -134,7 +137,7 @@ class QuadrantChart(Chart):
         self.x_axis.setLabel(titles[0], color=t.text)
         self.y_axis.setLabel(titles[1], color=t.text)
         self._xy = np.array(list(zip(xs, ys)), dtype=float).reshape(-1, 2)
-        hollow = np.array(small, dtype=bool)
+        hollow = self._hollow = np.array(small, dtype=bool)
         filled, empty = pg.mkBrush(QColor(t.accent)), pg.mkBrush(None)
         self.points.setData(
             x=self._xy[:, 0],
@@ -151,6 +154,17 @@ class QuadrantChart(Chart):
                 line.setPos(float(statistics.median(values)))
         self.getPlotItem().enableAutoRange()
         self.relabel_axes()
+
+    def legend(self) -> list[LegendEntry]:
+        """What is drawn, for an exported picture."""
+        t = theme.current()
+        if self.empty:
+            return []
+        entries = [LegendEntry("dot", t.accent, translate("Charts", "Agent"))]
+        if self._hollow.any():
+            entries.append(LegendEntry("hollow", t.accent, translate("Charts", "Small sample")))
+        entries.append(LegendEntry("dash", t.grid, translate("Charts", "Team median")))
+        return entries
 
     def _nearest(self, point) -> int | None:
         if not len(self._xy):

@@ -120,3 +120,10 @@ class AgentsView(TabView):
 
     def export_chart(self):
         return self.quadrant.body
+
+    def chart_caption(self) -> tuple[str, list]:
+        x, y = self.desk.label(self.x_kpi), self.desk.label(self.y_kpi)
+        title = translate("MainWindow", "{name}: {values}").format(
+            name=translate("AgentsView", "Quadrant"), values=f"{x} × {y}"
+        )
+        return title, self.quadrant.body.legend()

@@ -93,6 +93,12 @@ class TrendCard(Card):
                 empty = f"{desk.label(self.kpi)}: {reason}"
         self.chart.show_empty(empty)
 
+    def caption(self, view: TabView) -> tuple[str, list]:
+        """The exported picture's title (the figure, the KPI) and legend."""
+        label = view.desk.label(self.kpi) if self.kpi else ""
+        title = translate("MainWindow", "{name}: {values}").format(name=translate("ChannelView", "Trend"), values=label)
+        return title, self.chart.legend(label)
+
 
 class ChannelView(TabView):
     why_requested = Signal(str, object)  # KPI id, the tab's channels: open "what changed and why"
@@ -238,3 +244,6 @@ class ChannelView(TabView):
 
     def export_chart(self):
         return self.trend.chart
+
+    def chart_caption(self) -> tuple[str, list]:
+        return self.trend.caption(self)

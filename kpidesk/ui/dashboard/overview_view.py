@@ -73,3 +73,6 @@ class OverviewView(TabView):
 
     def export_chart(self):
         return self.trend.chart
+
+    def chart_caption(self) -> tuple[str, list]:
+        return self.trend.caption(self)
