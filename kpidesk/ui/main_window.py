@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 from dataclasses import replace
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
@@ -35,7 +34,7 @@ from kpidesk.ui.charts import Chart
 from kpidesk.ui.coaching.view import open_coaching
 from kpidesk.ui.dashboard.agents_view import AgentsView
 from kpidesk.ui.dashboard.channel_view import ChannelView
-from kpidesk.ui.dashboard.filter_bar import FILTER_LABELS, FilterBar, anchor_for
+from kpidesk.ui.dashboard.filter_bar import FILTER_LABELS, FilterBar, anchor_for, cell_text
 from kpidesk.ui.dashboard.overview_view import OverviewView
 from kpidesk.ui.dashboard.tab_view import TabView
 from kpidesk.ui.desk import Desk
@@ -227,14 +226,9 @@ class MainWindow(QMainWindow):
         self.narrow(self.state.drilled(when, granularity, self.anchor))
 
     def _cell_clicked(self, weekday: int, hour: int) -> None:
-        """Narrow to the latest such weekday of the period, by quarter-hour."""
-        period = self.state.period(self.anchor)
-        day = period.last - timedelta(days=(period.last.weekday() - weekday) % 7)
-        if day < period.first:
-            return
-        self.narrow(
-            self.state.drilled(datetime.combine(day, datetime.min.time()).replace(hour=hour), "hour", self.anchor)
-        )
+        """Narrow every figure to that weekday and hour across the period (Mondays
+        9h–10h); the filter bar shows it, its ✕ or Back removes it."""
+        self.narrow(self.state.in_cell(weekday, hour))
 
     # -- exports ------------------------------------------------------------------------
     def chart_caption(self) -> export.ChartCaption | None:
@@ -269,6 +263,8 @@ class MainWindow(QMainWindow):
                         name=translate("FilterBar", label), values=", ".join(values)
                     )
                 )
+        if self.state.weekday is not None:
+            chosen.append(cell_text(self.state.weekday, self.state.hour))
         if chosen:
             lines.append(" · ".join(chosen))
         title = f"{tab} · {figure}" if figure else tab

@@ -53,6 +53,25 @@ FILTER_LABELS = {
     "agents": QT_TRANSLATE_NOOP("FilterBar", "Agent"),
 }
 
+# A heatmap cell narrows to one weekday and hour across the period.
+EVERY_WEEKDAY = (
+    QT_TRANSLATE_NOOP("FilterBar", "Mondays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Tuesdays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Wednesdays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Thursdays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Fridays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Saturdays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Sundays"),
+)
+
+
+def cell_text(weekday: int, hour: int | None) -> str:
+    """``Mondays, 9h–10h`` / ``Tous les lundis, 9h–10h``."""
+    day = translate("FilterBar", EVERY_WEEKDAY[weekday])
+    if hour is None:
+        return day
+    return translate("FilterBar", "{days}, {start}h–{end}h").format(days=day, start=hour, end=hour + 1)
+
 
 class _StayOpenMenu(QMenu):
     """A menu of check boxes that stays open while the user ticks several."""
@@ -153,6 +172,8 @@ class FilterBar(QWidget):
         self.filters = {f: MultiSelectButton(f, self) for f in FILTER_LABELS}
         self.back = QToolButton()
         self.back.setEnabled(False)
+        self.cell = QToolButton(objectName="FilterChip")  # a heatmap cell: "Mondays, 9h–10h ✕"
+        self.cell.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         self.back_label = self.back
@@ -168,6 +189,7 @@ class FilterBar(QWidget):
             self.grain_label,
             self.grain,
             *self.filters.values(),
+            self.cell,
         ):
             layout.addWidget(w)
         layout.addStretch(1)
@@ -181,6 +203,7 @@ class FilterBar(QWidget):
         for button in self.filters.values():
             button.selection_changed.connect(lambda field, chosen: self._emit(**{field: chosen}))
         self.back.clicked.connect(self.back_requested)
+        self.cell.clicked.connect(lambda: self._emit(weekday=None, hour=None))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -231,6 +254,17 @@ class FilterBar(QWidget):
                 options = [(v, v) for v in lists.get(field, [])]
             button.set_options(options, getattr(state, field))
         self.back.setEnabled(can_go_back)
+        self._show_cell(state)
+
+    def _show_cell(self, state: ViewState) -> None:
+        if state.weekday is None:
+            self.cell.hide()
+            return
+        self.cell.setText(cell_text(state.weekday, state.hour) + "  ✕")
+        self.cell.setToolTip(
+            translate("FilterBar", "Every figure counts only this weekday and hour across the period. Click to remove.")
+        )
+        self.cell.show()
 
     def _emit(self, **changes) -> None:
         self.state_changed.emit(self.state.changed(**changes))
