@@ -55,6 +55,7 @@ class PointLabels(pg.GraphicsObject):
         self._xy = np.zeros((0, 2))
         self._texts: list[str] = []
         self._colour = QColor("#5b636e")
+        self.drawn: list[tuple[str, QRectF, QPointF]] = []  # the labels written, where (screen pixels)
 
     def set_labels(self, xy: np.ndarray, texts: list[str], colour: QColor) -> None:
         self._xy, self._texts, self._colour = np.asarray(xy, dtype=float).reshape(-1, 2), list(texts), colour
@@ -84,14 +85,20 @@ class PointLabels(pg.GraphicsObject):
         view = self.getViewBox()
         right = to_screen.mapRect(QRectF(view.viewRect())).right() if view is not None else float("inf")
         taken: list[QRectF] = []
-        for (x, y), text in zip(self._xy, self._texts):
-            p = to_screen.map(QPointF(x, y))
+        self.drawn = []
+        points = [to_screen.map(QPointF(x, y)) for x, y in self._xy]
+        for p, text in zip(points, self._texts):
             box = QRectF(p.x() + 6, p.y() - 6 - metrics.height(), metrics.horizontalAdvance(text), metrics.height())
             if box.right() > right:  # no room on the right of the plot: write it on the left of the point
                 box.moveRight(p.x() - 6)
-            if any(box.intersects(other) for other in taken):
+            # a little air around each label, and none written over another agent's point
+            padded = box.adjusted(-3, -2, 3, 2)
+            if any(padded.intersects(other) for other in taken):
+                continue
+            if any(q is not p and padded.adjusted(-5, -5, 5, 5).contains(q) for q in points):
                 continue
             taken.append(box)
+            self.drawn.append((text, box, p))
             painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         painter.restore()
 
