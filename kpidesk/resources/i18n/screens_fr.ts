@@ -101,6 +101,13 @@
     </message>
 </context>
 <context>
+    <name>CoachingContacts</name>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+</context>
+<context>
     <name>QACriteria</name>
     <message>
         <source>tone</source>

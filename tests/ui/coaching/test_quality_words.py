@@ -48,3 +48,43 @@ def test_english_keeps_the_words_as_imported():
 def test_the_contact_record_says_criteria_in_french(french):
     record = {"contact_id": 7, "evaluations": [{"criterion": "accuracy", "score": 90, "comment": None}]}
     assert "exactitude" in record_html(record, Privacy(), "fr")
+
+
+def test_the_contact_list_never_scrolls_sideways_for_a_long_comment(qtbot, french):
+    """The survey comment column takes the width left; its header is shown whole."""
+    from datetime import datetime
+
+    from PySide6.QtCore import Qt
+
+    from kpidesk.core.coaching.contacts import ContactLine
+    from kpidesk.ui.coaching.contacts_view import ContactsView
+
+    view = ContactsView(lambda: "fr")
+    qtbot.addWidget(view)
+    view.resize(640, 300)
+    view.show()
+    comment = "On m'a transféré deux fois, c'est épuisant, et personne ne m'a rappelé comme promis. " * 3
+    line = ContactLine(
+        1,
+        datetime(2026, 11, 2, 8, 45),
+        "phone",
+        "Support technique",
+        "answered",
+        "C1",
+        "Imane Laurent",
+        1851.0,
+        "seconds",
+        comment,
+    )
+    view.source.set_lines([line] * 5, Privacy())
+    qtbot.wait(20)
+    assert view.horizontalScrollBar().maximum() == 0
+    header = view.horizontalHeader()
+    last = view.source.columnCount() - 1
+    title = view.source.headerData(last, Qt.Orientation.Horizontal)
+    assert title == "Commentaire"
+    assert (
+        view.source.headerData(last, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Commentaire d'enquête"
+    )
+    assert header.sectionSize(last) >= header.fontMetrics().horizontalAdvance(title)
+    assert view.source.data(view.source.index(0, last), Qt.ItemDataRole.ToolTipRole) == comment
