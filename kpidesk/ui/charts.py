@@ -58,6 +58,32 @@ class ValueAxis(pg.AxisItem):
         return [self.formatter(v) for v in values]
 
 
+# Durations are ticked on a clock's steps (10 s, 5 min, 6 h, 1 day…), not on
+# decimal ones that land on "13 h 53" and "2 j 7 h".
+DURATION_STEPS = (
+    1, 2, 5, 10, 15, 30,
+    60, 120, 300, 600, 900, 1800,
+    3600, 7200, 3 * 3600, 6 * 3600, 12 * 3600,
+    86400, 2 * 86400, 7 * 86400, 14 * 86400, 28 * 86400,
+)  # fmt: skip
+
+
+class DurationAxis(ValueAxis):
+    """A value axis in seconds, ticked on round durations."""
+
+    PIXELS_PER_TICK = 90
+
+    def tickSpacing(self, minVal, maxVal, size):
+        span = maxVal - minVal
+        if span <= 0 or size <= 0:
+            return super().tickSpacing(minVal, maxVal, size)
+        wanted = span / max(size / self.PIXELS_PER_TICK, 1.0)
+        step = next((s for s in DURATION_STEPS if s >= wanted), None)
+        if step is None:  # beyond four weeks a step: whole weeks
+            step = 7 * 86400 * int(np.ceil(wanted / (7 * 86400)))
+        return [(float(step), 0.0)]
+
+
 class LocaleDateAxis(pg.DateAxisItem):
     """Dates in the user's language: ``23 nov.`` / ``Nov 23``, ``14:00``, ``nov. 2026``."""
 
@@ -396,7 +422,7 @@ class DistributionChart(Chart):
     """A histogram of durations with the median and p90 marked."""
 
     def __init__(self, parent=None):
-        self.value_axis = ValueAxis("bottom")
+        self.value_axis = DurationAxis("bottom")
         super().__init__(parent, {"bottom": self.value_axis})
         self.bars = pg.BarGraphItem(x0=[], x1=[], height=[])
         self.addItem(self.bars)

@@ -95,3 +95,16 @@ def test_the_overview_charts_take_the_height_of_a_big_screen(qtbot, tmp_path, st
     view = window.views["overview"]
     qtbot.wait(50)
     assert view.trend.chart.height() > 400  # not a strip with empty space below
+
+
+def test_duration_ticks_fall_on_round_durations(qtbot):
+    """Four and a half days over 900 px: a tick every 12 h (not every 13 h 53)."""
+    from kpidesk.ui.charts import DurationAxis
+
+    axis = DurationAxis("bottom")
+    assert axis.tickSpacing(0, 4.5 * 86400, 900) == [(43200.0, 0.0)]
+    assert axis.tickSpacing(0, 800, 900) == [(120.0, 0.0)]  # 13 min 20 s: every 2 min
+    assert axis.tickSpacing(0, 160, 900) == [(30.0, 0.0)]  # a chat's first response: every 30 s
+    chart = DistributionChart()
+    qtbot.addWidget(chart)
+    assert isinstance(chart.value_axis, DurationAxis)
