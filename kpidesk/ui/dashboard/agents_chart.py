@@ -87,7 +87,9 @@ class PointLabels(pg.GraphicsObject):
         taken: list[QRectF] = []
         self.drawn = []
         points = [to_screen.map(QPointF(x, y)) for x, y in self._xy]
-        for p, text in zip(points, self._texts):
+        px = np.array([q.x() for q in points])
+        py = np.array([q.y() for q in points])
+        for i, (p, text) in enumerate(zip(points, self._texts)):
             box = QRectF(p.x() + 6, p.y() - 6 - metrics.height(), metrics.horizontalAdvance(text), metrics.height())
             if box.right() > right:  # no room on the right of the plot: write it on the left of the point
                 box.moveRight(p.x() - 6)
@@ -95,7 +97,10 @@ class PointLabels(pg.GraphicsObject):
             padded = box.adjusted(-3, -2, 3, 2)
             if any(padded.intersects(other) for other in taken):
                 continue
-            if any(q is not p and padded.adjusted(-5, -5, 5, 5).contains(q) for q in points):
+            covered = (px > padded.left() - 5) & (px < padded.right() + 5)
+            covered &= (py > padded.top() - 5) & (py < padded.bottom() + 5)
+            covered[i] = False
+            if covered.any():
                 continue
             taken.append(box)
             self.drawn.append((text, box, p))
