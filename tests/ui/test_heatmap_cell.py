@@ -32,6 +32,10 @@ def test_a_cell_click_narrows_to_that_weekday_and_hour(qtbot, make_window, store
     assert (state.preset, state.custom_from, state.custom_to) == (before.preset, before.custom_from, before.custom_to)
     chip = window.filter_bar.cell
     assert chip.isVisible() and chip.text().startswith("Tous les lundis, 10h–11h")
+    # on a line of its own: the French bar still fits a 1366-px screen
+    window.resize(1366, 768)
+    qtbot.wait(20)
+    assert window.filter_bar.minimumSizeHint().width() <= 1366 and window.width() == 1366
     # the tiles count that cell only: the abandon rate tile is the cell's value
     tile = view.data.tiles["abandon_rate"]
     assert tile.value == pytest.approx(float(cell))
@@ -69,3 +73,18 @@ def test_the_cell_is_kept_between_runs_and_checked():
     filters = again.filters(date(2026, 11, 20))
     assert (filters.weekdays, filters.hours) == ((5,), (16,))  # ISO: Friday is 5
     assert ViewState.from_json('{"weekday": 9, "hour": 3}') == ViewState()  # no such weekday: the default
+
+
+def test_a_single_cell_is_drawn_among_its_hours(qtbot):
+    """After a click the heatmap holds one cell: drawn as one cell among eight hours,
+    in the scale's middle colour, not as one block filling the chart."""
+    from kpidesk.ui.dashboard.heatmap import HeatmapChart
+
+    chart = HeatmapChart()
+    qtbot.addWidget(chart)
+    grid = [[None] * 24 for _ in range(7)]
+    grid[0][10] = 0.1
+    chart.set_grid(grid, str, "fr", False)
+    (x0, x1), _ = chart.getPlotItem().vb.viewRange()
+    assert (round(x0), round(x1)) == (7, 15)  # 10h with three hours before, four after
+    assert chart.image.levels[0] < 0.1 < chart.image.levels[1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from kpidesk.core import formatting
 from kpidesk.core.dashboard import periods
@@ -173,9 +173,21 @@ class FilterBar(QWidget):
         self.back = QToolButton()
         self.back.setEnabled(False)
         self.cell = QToolButton(objectName="FilterChip")  # a heatmap cell: "Mondays, 9h–10h ✕"
-        self.cell.hide()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 6)
+        outer.setSpacing(4)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(layout)
+        # A heatmap cell gets a line of its own: the first line already fills a
+        # 1366-px screen in French.
+        self.cell_row = QWidget()
+        cell_layout = QHBoxLayout(self.cell_row)
+        cell_layout.setContentsMargins(0, 0, 0, 0)
+        cell_layout.addWidget(self.cell)
+        cell_layout.addStretch(1)
+        self.cell_row.hide()
+        outer.addWidget(self.cell_row)
         self.back_label = self.back
         self.compare_label, self.grain_label = QLabel(), QLabel()
         for w in (
@@ -189,7 +201,6 @@ class FilterBar(QWidget):
             self.grain_label,
             self.grain,
             *self.filters.values(),
-            self.cell,
         ):
             layout.addWidget(w)
         layout.addStretch(1)
@@ -258,13 +269,14 @@ class FilterBar(QWidget):
 
     def _show_cell(self, state: ViewState) -> None:
         if state.weekday is None:
-            self.cell.hide()
+            self.cell_row.hide()
             return
         self.cell.setText(cell_text(state.weekday, state.hour) + "  ✕")
         self.cell.setToolTip(
             translate("FilterBar", "Every figure counts only this weekday and hour across the period. Click to remove.")
         )
         self.cell.show()
+        self.cell_row.show()
 
     def _emit(self, **changes) -> None:
         self.state_changed.emit(self.state.changed(**changes))
