@@ -108,3 +108,26 @@ def test_duration_ticks_fall_on_round_durations(qtbot):
     chart = DistributionChart()
     qtbot.addWidget(chart)
     assert isinstance(chart.value_axis, DurationAxis)
+
+
+def test_a_call_log_alone_shows_the_email_tab_empty_in_words(qtbot, tmp_path):
+    """The e-mail tab of a call log: every chart says why it is empty, in French
+    typography, without axes; the agent table says it has nobody."""
+    from kpidesk.core.db.startup import open_database
+    from kpidesk.ui import tasks
+    from tests.helpers.kinds import build
+
+    store = open_database(build("call_log", tmp_path / "calls.duckdb"))
+    try:
+        window = _window(qtbot, tmp_path, store, "fr", (1366, 768))
+        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+            window.show_tab("email")
+        view = window.views["email"]
+        trend = view.trend.chart
+        assert trend.empty_label.isVisible() and " : " in trend.empty_label.text()
+        for chart in (trend, view.heatmap.body, view.dist.body):
+            assert chart.empty and not chart.getPlotItem().getAxis("bottom").isVisible()
+        assert "aucun conseiller" in view.table_card.title.text()
+    finally:
+        tasks.shutdown()
+        store.close()

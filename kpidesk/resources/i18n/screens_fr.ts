@@ -101,6 +101,13 @@
     </message>
 </context>
 <context>
+    <name>ChannelView</name>
+    <message>
+        <source>no agent with contacts in this period</source>
+        <translation>aucun conseiller avec des contacts sur cette période</translation>
+    </message>
+</context>
+<context>
     <name>CoachingContacts</name>
     <message>
         <source>Comment</source>
