@@ -57,6 +57,15 @@ class ValueAxis(pg.AxisItem):
             return super().tickStrings(values, scale, spacing)
         return [self.formatter(v) for v in values]
 
+    def tickSpacing(self, minVal, maxVal, size):
+        """Whole steps for a figure shown whole (a count of 1 or 2 contacts): ticks at
+        1.2, 1.4… would all read "1" and "2"."""
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.formatter is None or not levels or levels[0][0] >= 1:
+            return levels
+        whole = self.formatter(0.5) in (self.formatter(0.0), self.formatter(1.0))
+        return [(1.0, 0.0)] if whole else levels
+
 
 # Durations are ticked on a clock's steps (10 s, 5 min, 6 h, 1 day…), not on
 # decimal ones that land on "13 h 53" and "2 j 7 h".

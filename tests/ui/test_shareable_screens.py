@@ -131,3 +131,35 @@ def test_a_call_log_alone_shows_the_email_tab_empty_in_words(qtbot, tmp_path):
     finally:
         tasks.shutdown()
         store.close()
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_the_quietest_heatmap_cell_is_not_the_cards_colour(qtbot, reverse):
+    """A cell of 1 contact beside cells of 2: visibly tinted, not the card's white
+    that an hour without data shows."""
+    from PySide6.QtGui import QColor
+
+    from kpidesk.ui import theme
+    from kpidesk.ui.dashboard.heatmap import HeatmapChart
+
+    chart = HeatmapChart()
+    qtbot.addWidget(chart)
+    grid = [[None] * 24 for _ in range(7)]
+    grid[0][9], grid[0][10] = 1.0, 2.0
+    chart.set_grid(grid, lambda v: f"{v:.0f}", "fr", reverse)
+    lut = chart.image.lut
+    light_end = lut[-1] if reverse else lut[0]
+    card = QColor(theme.current().surface)
+    distance = sum(abs(int(a) - b) for a, b in zip(light_end[:3], (card.red(), card.green(), card.blue())))
+    assert distance > 60
+
+
+def test_counts_are_ticked_whole(qtbot):
+    """A trend of 1 and 2 contacts a day: ticks 1, 2 — not 1, 1, 1, 2, 2, 2."""
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    assert chart.value_axis.tickSpacing(1, 2, 300)[0][0] < 1  # pyqtgraph alone: 0.2 steps
+    chart.value_axis.formatter = lambda v: f"{v:.0f}"
+    assert chart.value_axis.tickSpacing(1, 2, 300) == [(1.0, 0.0)]
+    chart.value_axis.formatter = lambda v: f"{v * 100:.1f} %"  # a rate keeps its fine steps
+    assert chart.value_axis.tickSpacing(0.5, 0.6, 300)[0][0] < 0.1

@@ -20,6 +20,7 @@ from kpidesk.ui import i18n, theme
 from kpidesk.ui.charts import Chart, Formatter, ValueAxis
 
 MIN_HOURS = 8  # the narrowest span of hours drawn
+FLOOR = 0.18  # where on the colour scale the lowest value starts
 
 
 class HeatLegend(QWidget):
@@ -104,8 +105,15 @@ class HeatmapChart(Chart):
         finite = self._grid[np.isfinite(self._grid)]
         lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
         levels = (lo, hi) if hi > lo else (lo - 1, lo + 1)  # one value (one cell): the middle colour
-        self.image.setImage(self._grid, levels=levels, lut=cmap.getLookupTable(nPts=256))
-        self.legend.set_scale(colours if finite.size else [], formatter(lo), formatter(hi), note)
+        # The lowest value is drawn a step into the scale: at its very end it would be
+        # the card's own colour, and a quiet hour would look like an hour without data.
+        # (The theme's first heat colour is the one near the card's: the low end, or
+        # the high end when higher is better.)
+        start, stop = (0.0, 1.0 - FLOOR) if reverse else (FLOOR, 1.0)
+        lut = cmap.getLookupTable(start=start, stop=stop, nPts=256)
+        self.image.setImage(self._grid, levels=levels, lut=lut)
+        shown = [cmap.map(start, mode="qcolor"), colours[1], cmap.map(stop, mode="qcolor")]
+        self.legend.set_scale(shown if finite.size else [], formatter(lo), formatter(hi), note)
         self.image.setRect(0, 0, 24, 7)
         self.day_axis.setTicks([[(i + 0.5, i18n.weekday_name(i, lang)) for i in range(7)]])
         self.hour_axis.setTicks([[(h + 0.5, f"{h}h") for h in range(0, 24, 2)], [(h + 0.5, "") for h in range(24)]])
