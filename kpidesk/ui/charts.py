@@ -324,6 +324,8 @@ class TrendChart(Chart):
             symbolPen=None,
         )
         flags = np.array(small or [False] * len(self._x), dtype=bool)
+        if len(flags) == len(self._x):
+            flags &= np.isfinite(self._y)  # a bucket without a value has no dot to fade
         if len(flags) == len(self._x) and flags.any():
             faded = QColor(t.surface)
             self.small_curve.setData(
