@@ -128,6 +128,9 @@ def test_a_call_log_alone_shows_the_email_tab_empty_in_words(qtbot, tmp_path):
         for chart in (trend, view.heatmap.body, view.dist.body):
             assert chart.empty and not chart.getPlotItem().getAxis("bottom").isVisible()
         assert "aucun conseiller" in view.table_card.title.text()
+        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+            window.show_tab("agents")
+        assert "aucun conseiller" not in window.views["agents"].table_card.title.text()  # a call log has agents
     finally:
         tasks.shutdown()
         store.close()

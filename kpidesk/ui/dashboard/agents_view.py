@@ -60,7 +60,10 @@ class AgentsView(TabView):
         fill_combo(self.y_combo, items, self.y_kpi)
         self.ranking.title.setText(translate("AgentsView", "Ranking"))
         self.quadrant.title.setText(translate("AgentsView", "Quadrant"))
-        self.table_card.title.setText(translate("AgentsView", "All agents, all channels"))
+        title = translate("AgentsView", "All agents, all channels")
+        if not data.agents:  # not a bare grid of headers: say why it is empty
+            title += " · " + translate("ChannelView", "no agent with contacts in this period")
+        self.table_card.title.setText(title)
         self.table.source.set_rows(list(self.spec.table), data.agents, channels)
 
     def _paint_ranking(self) -> None:
