@@ -73,6 +73,7 @@ def test_the_cell_is_kept_between_runs_and_checked():
     filters = again.filters(date(2026, 11, 20))
     assert (filters.weekdays, filters.hours) == ((5,), (16,))  # ISO: Friday is 5
     assert ViewState.from_json('{"weekday": 9, "hour": 3}') == ViewState()  # no such weekday: the default
+    assert ViewState.from_json('{"hour": 3}') == ViewState()  # an hour without its weekday: never hidden
 
 
 def test_a_single_cell_is_drawn_among_its_hours(qtbot):

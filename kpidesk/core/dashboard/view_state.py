@@ -103,6 +103,7 @@ class ViewState:
         if (
             state.weekday not in (None, *range(7))
             or state.hour not in (None, *range(24))
+            or (state.hour is not None and state.weekday is None)  # a cell has both (the bar shows it so)
             or state.preset not in periods.PRESETS
             or state.comparison not in periods.COMPARISONS
             or state.granularity not in periods.GRANULARITIES
