@@ -30,7 +30,7 @@ def test_the_trend_exports_with_title_period_and_legend(qtbot, make_window, stor
         window.show_tab("phone")
     view = window.views["phone"]
     caption = window.chart_caption()
-    kpi = window.desk.label(view.trend.kpi)
+    kpi = view.trend.combo.currentText()  # the KPI as the trend names it
     assert caption.title.startswith("Téléphone · Évolution : ") and caption.title.endswith(kpi)
     period = window.state.period(window.anchor)
     compare = window.state.compare_period(window.anchor)
@@ -56,7 +56,8 @@ def test_filters_and_the_target_are_said(qtbot, make_window, store):
     view.trend.kpi = "csat"
     view.trend.paint(view, view.spec.tiles, None)
     caption = window.chart_caption()
-    assert caption.title == "Overview · Trend: CSAT"
+    assert caption.title == f"Overview · Trend: {view.trend.combo.currentText()}"
+    assert view.trend.combo.currentText().startswith("CSAT")
     assert caption.lines[1] == f"Queue: {queue}"
     assert any(e.text.startswith("Target ") and e.kind == "dash" for e in caption.legend)
 
@@ -66,6 +67,7 @@ def test_the_quadrant_exports_with_its_axes_named(qtbot, make_window, store):
     with qtbot.waitSignal(window.kpis_computed, timeout=10000):
         window.show_tab("agents")
     caption = window.chart_caption()
-    x, y = window.desk.label("aht"), window.desk.label("csat")
+    view = window.views["agents"]
+    x, y = view.x_combo.currentText(), view.y_combo.currentText()  # as the quadrant's selectors name them
     assert caption.title == f"Agents · Quadrant: {x} × {y}"
     assert [e.kind for e in caption.legend][0] == "dot" and caption.legend[-1].text == "Team median"

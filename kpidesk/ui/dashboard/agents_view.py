@@ -125,7 +125,8 @@ class AgentsView(TabView):
         return self.quadrant.body
 
     def chart_caption(self) -> tuple[str, list]:
-        x, y = self.desk.label(self.x_kpi), self.desk.label(self.y_kpi)
+        channels = figure_channels(self.data) if self.data is not None else None
+        x, y = self.desk.label(self.x_kpi, channels), self.desk.label(self.y_kpi, channels)
         title = translate("MainWindow", "{name}: {values}").format(
             name=translate("AgentsView", "Quadrant"), values=f"{x} × {y}"
         )

@@ -95,7 +95,7 @@ class TrendCard(Card):
 
     def caption(self, view: TabView) -> tuple[str, list]:
         """The exported picture's title (the figure, the KPI) and legend."""
-        label = view.desk.label(self.kpi) if self.kpi else ""
+        label = view.desk.label(self.kpi, figure_channels(view.data)) if self.kpi and view.data else ""
         title = translate("MainWindow", "{name}: {values}").format(name=translate("ChannelView", "Trend"), values=label)
         return title, self.chart.legend(label)
 
