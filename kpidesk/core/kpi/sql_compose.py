@@ -227,7 +227,7 @@ def plan(
             source = routed or rel.sql
         measures = [m for kpi in kpis for m in _measures(routes[kpi.id][1] if routed else kpi, stats)]
         clauses = where(rel, filters)
-        if routed is None and HOUR_DIMS & set(by) and "hours_known" in rel.sql:
+        if routed is None and (HOUR_DIMS & set(by) or filters.hours) and "hours_known" in rel.sql:
             clauses.append("hours_known = 1")  # a day without its time has no hour (not 00:00)
         sql = _select(source, _dim_sql(rel, by), measures, clauses, by)
         queries.append(Query(sql, kpis, routed is not None))

@@ -492,3 +492,19 @@ def test_weekday_and_hour_filters_count_that_cell_across_the_period(store):
     assert one(e, "offered", filters=period.narrowed(hours=(9,))).value == 3
     by_day = {v.group["day"]: v.value for v in e.compute(["offered"], cell, by=("day",))}
     assert by_day == {date(2026, 11, 16): 1, date(2026, 11, 23): 1}
+
+
+def test_an_hour_filter_leaves_out_arrivals_without_their_time(store):
+    """A call dated Monday with no time is not a 0h–1h call (it has no hour); the
+    weekday filter alone still counts it."""
+    add_contacts(
+        store,
+        [
+            call("answered", 10, arrived_at=MON, arrived_time_known=False),
+            call("answered", 10, arrived_at=MON.replace(hour=0, minute=30)),
+        ],
+    )
+    e = Engine(store)
+    day = Filters(date_from=MON.date(), date_to=MON.date())
+    assert one(e, "offered", filters=day.narrowed(weekdays=(1,), hours=(0,))).value == 1
+    assert one(e, "offered", filters=day.narrowed(weekdays=(1,))).value == 2
