@@ -14,12 +14,14 @@ from datetime import UTC, datetime
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem, QLabel
 
 from kpidesk.core import formatting
 from kpidesk.ui import i18n, theme
+from kpidesk.ui.export import LegendEntry
+from kpidesk.ui.i18n import translate
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background=None)
 Formatter = Callable[[float], str]
@@ -31,6 +33,12 @@ def to_epoch(t: datetime) -> float:
 
 def from_epoch(x: float) -> datetime:
     return datetime.fromtimestamp(x, tz=UTC).replace(tzinfo=None)
+
+
+def _drawn(item) -> bool:
+    """Whether a curve holds any point."""
+    xs = item.getData()[0]
+    return xs is not None and len(xs) > 0
 
 
 def pen(colour: str, width: float = 1.0, dash: bool = False) -> QColor:
@@ -48,6 +56,41 @@ class ValueAxis(pg.AxisItem):
         if self.formatter is None:
             return super().tickStrings(values, scale, spacing)
         return [self.formatter(v) for v in values]
+
+    def tickSpacing(self, minVal, maxVal, size):
+        """Whole steps for a figure shown whole (a count of 1 or 2 contacts): ticks at
+        1.2, 1.4… would all read "1" and "2"."""
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.formatter is None or not levels or levels[0][0] >= 1:
+            return levels
+        whole = self.formatter(0.5) in (self.formatter(0.0), self.formatter(1.0))
+        return [(1.0, 0.0)] if whole else levels
+
+
+# Durations are ticked on a clock's steps (10 s, 5 min, 6 h, 1 day…), not on
+# decimal ones that land on "13 h 53" and "2 j 7 h".
+DURATION_STEPS = (
+    1, 2, 5, 10, 15, 30,
+    60, 120, 300, 600, 900, 1800,
+    3600, 7200, 3 * 3600, 6 * 3600, 12 * 3600,
+    86400, 2 * 86400, 7 * 86400, 14 * 86400, 28 * 86400,
+)  # fmt: skip
+
+
+class DurationAxis(ValueAxis):
+    """A value axis in seconds, ticked on round durations."""
+
+    PIXELS_PER_TICK = 90
+
+    def tickSpacing(self, minVal, maxVal, size):
+        span = maxVal - minVal
+        if span <= 0 or size <= 0:
+            return super().tickSpacing(minVal, maxVal, size)
+        wanted = span / max(size / self.PIXELS_PER_TICK, 1.0)
+        step = next((s for s in DURATION_STEPS if s >= wanted), None)
+        if step is None:  # beyond four weeks a step: whole weeks
+            step = 7 * 86400 * int(np.ceil(wanted / (7 * 86400)))
+        return [(float(step), 0.0)]
 
 
 class LocaleDateAxis(pg.DateAxisItem):
@@ -92,6 +135,8 @@ class LocaleDateAxis(pg.DateAxisItem):
 class Chart(pg.PlotWidget):
     """A themed plot with a hover label; subclasses add their items once."""
 
+    preferred_height: int | None = None
+
     def __init__(self, parent=None, axis_items: dict | None = None, height: int = 240):
         super().__init__(parent, axisItems=axis_items or {})
         self.setMinimumHeight(height)
@@ -114,8 +159,18 @@ class Chart(pg.PlotWidget):
             # changes, not replayed line by line each time anything in the plot moves.
             axis = self.getPlotItem().getAxis(name)
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            axis.setStyle(maxTickLevel=1)
+            # Ticks point out, towards their labels: drawn inwards they cross the bars.
+            axis.setStyle(maxTickLevel=1, tickLength=4)
+        self.empty = False
         self.restyle()
+
+    def sizeHint(self) -> QSize:
+        """pyqtgraph asks for 480 px; a chart that has a ``preferred_height`` asks
+        for that, and takes whatever more its layout gives it."""
+        hint = super().sizeHint()
+        if self.preferred_height is not None:
+            hint.setHeight(self.preferred_height)
+        return hint
 
     def restyle(self) -> None:
         t = theme.current()
@@ -138,10 +193,26 @@ class Chart(pg.PlotWidget):
             axis.update()
 
     def show_empty(self, text: str | None) -> None:
-        """Write ``text`` across the plot (its figure has no data), or clear it."""
+        """Write ``text`` across the plot (its figure has no data), or clear it. An
+        empty plot shows no axes: ticks of a made-up range (0 s, 0 s, 1 s…) or a
+        lone target line would read as figures."""
         self.empty_label.setText(text or "")
         self.empty_label.setVisible(bool(text))
+        empty = bool(text)
+        if empty != self.empty:
+            self.empty = empty
+            plot = self.getPlotItem()
+            for name in ("left", "bottom"):
+                plot.showAxis(name, not empty)
+        if empty:
+            for item in self.data_items():
+                item.hide()
         self._place_empty()
+
+    def data_items(self) -> list:
+        """Items that draw a figure besides the series (a target line…): hidden on an
+        empty plot (the next figures show them again)."""
+        return []
 
     def _place_empty(self) -> None:
         if "empty_label" not in self.__dict__:  # a resize while pyqtgraph builds the view
@@ -241,9 +312,10 @@ class TrendChart(Chart):
         self._y = np.array([np.nan if v is None else v for v in ys], dtype=float)
         self._cy = np.array([np.nan if v is None else v for v in (compare or [])], dtype=float)
         symbol = "o" if len(self._x) <= 120 else None
+        drawn = np.isfinite(self._y).any()  # all missing: nothing to draw (nor to bound)
         self.curve.setData(
-            self._x,
-            self._y,
+            self._x if drawn else [],
+            self._y if drawn else [],
             pen=pen(t.accent, 2.2),
             connect="finite",
             symbol=symbol,
@@ -252,6 +324,8 @@ class TrendChart(Chart):
             symbolPen=None,
         )
         flags = np.array(small or [False] * len(self._x), dtype=bool)
+        if len(flags) == len(self._x):
+            flags &= np.isfinite(self._y)  # a bucket without a value has no dot to fade
         if len(flags) == len(self._x) and flags.any():
             faded = QColor(t.surface)
             self.small_curve.setData(
@@ -265,7 +339,7 @@ class TrendChart(Chart):
             )
         else:
             self.small_curve.setData([], [])
-        if len(self._cy) == len(self._x) and len(self._x):
+        if len(self._cy) == len(self._x) and np.isfinite(self._cy).any():
             self.compare_curve.setData(self._x, self._cy, pen=pen(t.compare, 1.4, dash=True), connect="finite")
         else:
             self.compare_curve.setData([], [])
@@ -328,6 +402,27 @@ class TrendChart(Chart):
         super().clear_hover()
         self.cursor.hide()
 
+    def data_items(self) -> list:
+        return [self.target_line]
+
+    def legend(self, label: str) -> list[LegendEntry]:
+        """What is drawn, for an exported picture: the KPI (``label``) and, when
+        drawn, the compare period, the target, small samples and comments."""
+        t = theme.current()
+        if self.empty:
+            return []
+        entries = [LegendEntry("line", t.accent, label)]
+        if _drawn(self.compare_curve):
+            entries.append(LegendEntry("dash", t.compare, translate("Charts", "Compare period")))
+        if self.target_line.isVisible():
+            target = self.formatter(self.target_line.value())
+            entries.append(LegendEntry("dash", t.good, translate("Charts", "Target {value}").format(value=target)))
+        if _drawn(self.small_curve):
+            entries.append(LegendEntry("hollow", t.muted, translate("Charts", "Small sample")))
+        if self._marks:
+            entries.append(LegendEntry("star", t.warn, translate("Charts", "Comment")))
+        return entries
+
     def on_click(self, point, double: bool) -> None:
         i = self._nearest(point.x())
         if i is not None and not double:
@@ -338,7 +433,7 @@ class DistributionChart(Chart):
     """A histogram of durations with the median and p90 marked."""
 
     def __init__(self, parent=None):
-        self.value_axis = ValueAxis("bottom")
+        self.value_axis = DurationAxis("bottom")
         super().__init__(parent, {"bottom": self.value_axis})
         self.bars = pg.BarGraphItem(x0=[], x1=[], height=[])
         self.addItem(self.bars)

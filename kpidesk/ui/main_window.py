@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 from dataclasses import replace
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
@@ -29,13 +28,13 @@ from kpidesk.core import formatting
 from kpidesk.core.dashboard.extent import DataExtent
 from kpidesk.core.dashboard.tabs import TabRequest
 from kpidesk.core.dashboard.view_state import ViewState
-from kpidesk.ui import i18n, privacy_state, theme
+from kpidesk.ui import export, i18n, privacy_state, theme
 from kpidesk.ui.about import HelpMenu
 from kpidesk.ui.charts import Chart
 from kpidesk.ui.coaching.view import open_coaching
 from kpidesk.ui.dashboard.agents_view import AgentsView
 from kpidesk.ui.dashboard.channel_view import ChannelView
-from kpidesk.ui.dashboard.filter_bar import FilterBar, anchor_for
+from kpidesk.ui.dashboard.filter_bar import FILTER_LABELS, FilterBar, anchor_for, cell_text
 from kpidesk.ui.dashboard.overview_view import OverviewView
 from kpidesk.ui.dashboard.tab_view import TabView
 from kpidesk.ui.desk import Desk
@@ -227,14 +226,49 @@ class MainWindow(QMainWindow):
         self.narrow(self.state.drilled(when, granularity, self.anchor))
 
     def _cell_clicked(self, weekday: int, hour: int) -> None:
-        """Narrow to the latest such weekday of the period, by quarter-hour."""
-        period = self.state.period(self.anchor)
-        day = period.last - timedelta(days=(period.last.weekday() - weekday) % 7)
-        if day < period.first:
-            return
-        self.narrow(
-            self.state.drilled(datetime.combine(day, datetime.min.time()).replace(hour=hour), "hour", self.anchor)
+        """Narrow every figure to that weekday and hour across the period (Mondays
+        9h–10h); the filter bar shows it, its ✕ or Back removes it."""
+        self.narrow(self.state.in_cell(weekday, hour))
+
+    # -- exports ------------------------------------------------------------------------
+    def chart_caption(self) -> export.ChartCaption | None:
+        """The current tab's chart as a picture reads on its own: its title (tab,
+        figure, KPI), the period and compare period, the filters, its legend."""
+        view = self.current_view()
+        if view is None or self.desk is None:
+            return None
+        figure, legend = view.chart_caption()
+        tab = translate("Tabs", TAB_TITLES[view.key])
+        lang, anchor = self.language.code, self.anchor
+        period = self.state.period(anchor)
+        line = translate("MainWindow", "Period: {first} – {last}").format(
+            first=formatting.day(period.first, lang), last=formatting.day(period.last, lang)
         )
+        compare = self.state.compare_period(anchor)
+        if compare is not None:
+            line += " · " + translate("MainWindow", "compared with {first} – {last}").format(
+                first=formatting.day(compare.first, lang), last=formatting.day(compare.last, lang)
+            )
+        lines = [line]
+        names = dict(self.desk.prefs.extent.agents)
+        privacy = privacy_state.of(self.desk)
+        chosen = []
+        for field, label in FILTER_LABELS.items():
+            values = getattr(self.state, field)
+            if field == "agents":
+                values = [privacy.agent_name(a, names.get(a)) for a in values]
+            if values:
+                chosen.append(
+                    translate("MainWindow", "{name}: {values}").format(
+                        name=translate("FilterBar", label), values=", ".join(values)
+                    )
+                )
+        if self.state.weekday is not None:
+            chosen.append(cell_text(self.state.weekday, self.state.hour))
+        if chosen:
+            lines.append(" · ".join(chosen))
+        title = f"{tab} · {figure}" if figure else tab
+        return export.ChartCaption(title, tuple(lines), tuple(legend))
 
     # -- coaching -----------------------------------------------------------------------
     def open_coaching(self, agent_id: str) -> None:

@@ -152,6 +152,7 @@ def stylesheet(_theme: Theme | None = None) -> str:
     QFrame#Card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }
     QToolButton#FilterButton { padding-right: 14px; }
     QToolButton#FilterButton::menu-indicator { subcontrol-origin: padding; subcontrol-position: right center; }
+    QToolButton#FilterChip { border: 1px solid palette(highlight); border-radius: 10px; padding: 2px 8px; }
     QToolTip { color: palette(tool-tip-text); background: palette(tool-tip-base); border: 1px solid palette(mid);
                padding: 4px; }
     """

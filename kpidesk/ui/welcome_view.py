@@ -3,10 +3,12 @@ importing exports, or opening an existing database."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kpidesk.ui.i18n import translate
+
+COLUMN_WIDTH = 520
 
 
 class WelcomeView(QWidget):
@@ -23,14 +25,23 @@ class WelcomeView(QWidget):
         self.demo = QPushButton()
         self.imports = QPushButton()
         self.open = QPushButton()
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
+        # One column of a fixed width, centred: a wrapped label given its own
+        # alignment is laid out at one width and drawn at another (text cut off).
+        self.column = QWidget()
+        self.column.setFixedWidth(COLUMN_WIDTH)
+        column = QVBoxLayout(self.column)
+        column.setContentsMargins(0, 0, 0, 0)
         for w in (self.heading, self.text, self.demo, self.imports, self.open):
-            w.setMaximumWidth(520)
-            w.setMinimumWidth(360)
-            layout.addWidget(w, alignment=Qt.AlignmentFlag.AlignHCenter)
+            column.addWidget(w)
         for button in (self.demo, self.imports, self.open):
             button.setMinimumHeight(40)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.column)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.problem: str | None = None
         self.demo.clicked.connect(self.demo_requested)

@@ -266,7 +266,7 @@ class WindowActions(QObject):
             self.w, translate("Menu", "Export chart"), f"{view.key}.png", translate("Menu", "PNG image (*.png)")
         )
         if path:
-            export.save_png(chart, Path(path))
+            export.save_chart_png(chart, Path(path), self.w.chart_caption())
 
 
 __all__ = ["WindowActions", "open_job", "demo_job", "i18n"]

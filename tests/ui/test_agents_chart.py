@@ -17,3 +17,37 @@ def test_a_ranking_of_25_hides_nobody(qtbot):
     ids = [f"A{i:02d}" for i in range(40)]
     chart.set_ranking(ids, ids, [float(i) for i in range(40)], [None] * 40, str, "… {n} more")
     assert len(chart._rows) == RankingChart.MAX_ROWS
+
+
+def test_quadrant_labels_neither_overlap_nor_cover_a_point(qtbot):
+    """A crowded quadrant (the demo's 25 agents around the medians): each label
+    drawn keeps clear of the others and of every other agent's point."""
+    from PySide6.QtCore import QPointF
+
+    from kpidesk.ui.dashboard.agents_chart import QuadrantChart
+
+    chart = QuadrantChart()
+    qtbot.addWidget(chart)
+    chart.resize(600, 420)
+    chart.show()
+    # the second point sits where the first one's label goes (up and to the right)
+    xs = [2.0, 2.6] + [1 + (i % 5) * 1.7 for i in range(23)]
+    ys = [5.0, 5.3] + [1 + (i // 5) * 1.9 + (i % 3) * 0.2 for i in range(23)]
+    names = [f"Agent{i} Name{i}" for i in range(25)]
+    chart.set_points([str(i) for i in range(25)], names, xs, ys, [False] * 25, str, str, ("x", "y"))
+    chart.getPlotItem().setXRange(0, 10, padding=0)
+    chart.getPlotItem().setYRange(0, 10, padding=0)
+    chart.grab()  # paint
+    drawn = chart.labels.drawn
+    assert drawn, "some labels are written"
+    boxes = [box for _, box, _ in drawn]
+    for i, a in enumerate(boxes):
+        assert not any(a.intersects(b) for b in boxes[i + 1 :])
+    points = [chart.plotItem.vb.mapViewToScene(QPointF(x, y)) for x, y in zip(xs, ys)]
+    view_to_widget = chart.mapFromScene
+    for _text, box, own in drawn:
+        for p in points:
+            q = view_to_widget(p)
+            if abs(q.x() - own.x()) < 0.5 and abs(q.y() - own.y()) < 0.5:
+                continue
+            assert not box.contains(QPointF(q)), (_text, box, q)

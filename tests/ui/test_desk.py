@@ -62,9 +62,9 @@ def test_clicking_a_heatmap_cell_narrows_then_back_undoes(qtbot, store, make_win
     target = chart.mapFromScene(vb.mapViewToScene(point))
     with qtbot.waitSignal(window.kpis_computed, timeout=10000):
         qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(target.x()), int(target.y())))
-    assert window.state.preset == "custom" and window.state.custom_from == window.state.custom_to
-    assert window.state.granularity == "15min"
-    assert window.state.custom_from.weekday() == int(point.y())
+    # that weekday and hour across the same period, not one day (#16)
+    assert (window.state.weekday, window.state.hour) == (int(point.y()), int(point.x()))
+    assert (window.state.preset, window.state.granularity) == (before.preset, before.granularity)
     with qtbot.waitSignal(window.kpis_computed, timeout=10000):
         window.back()
     assert window.state == before

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QPointF
 
-from kpidesk.ui.charts import TrendChart
+from kpidesk.ui.charts import TrendChart, _drawn
 
 
 def test_small_samples_are_marked_and_hover_says_n(qtbot):
@@ -46,3 +46,15 @@ def test_an_empty_plot_says_why(qtbot):
     assert chart.empty_label.isVisible() and chart.empty_label.text().startswith("CSAT")
     chart.show_empty(None)
     assert not chart.empty_label.isVisible()
+
+
+def test_small_buckets_without_a_value_draw_nothing(qtbot):
+    """Days with no answer at all (n = 0, a small sample) have no dot to fade: no
+    all-NaN series handed to pyqtgraph (its bounds warn, and pytest fails on warnings)."""
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.show()
+    days = [datetime(2026, 11, 16) + timedelta(days=i) for i in range(3)]
+    chart.set_series(days, [None, None, None], None, None, str, "en", False, [0, 0, 0], [True, True, True])
+    assert not _drawn(chart.small_curve)
+    chart.grab()  # bounds computed on paint

@@ -29,6 +29,8 @@ class ViewState:
     sites: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()
+    weekday: int | None = None  # 0 = Monday: one weekday across the period (a heatmap cell)
+    hour: int | None = None  # with ``weekday``: one hour of it (0 … 23)
 
     def changed(self, **changes: Any) -> ViewState:
         return replace(self, **changes)
@@ -49,7 +51,17 @@ class ViewState:
 
     def filters(self, anchor: date) -> Filters:
         p = self.period(anchor)
-        return Filters(date_from=p.first, date_to=p.last, **{f: getattr(self, f) for f in FILTER_FIELDS})
+        return Filters(
+            date_from=p.first,
+            date_to=p.last,
+            weekdays=() if self.weekday is None else (self.weekday + 1,),  # ISO: 1 = Monday
+            hours=() if self.hour is None else (self.hour,),
+            **{f: getattr(self, f) for f in FILTER_FIELDS},
+        )
+
+    def in_cell(self, weekday: int, hour: int) -> ViewState:
+        """Narrowed to one weekday and hour across the period (a heatmap cell)."""
+        return self.changed(weekday=weekday, hour=hour)
 
     def compare_filters(self, anchor: date) -> Filters | None:
         p = self.compare_period(anchor)
@@ -89,7 +101,10 @@ class ViewState:
         except (ValueError, TypeError):
             return cls()
         if (
-            state.preset not in periods.PRESETS
+            state.weekday not in (None, *range(7))
+            or state.hour not in (None, *range(24))
+            or (state.hour is not None and state.weekday is None)  # a cell has both (the bar shows it so)
+            or state.preset not in periods.PRESETS
             or state.comparison not in periods.COMPARISONS
             or state.granularity not in periods.GRANULARITIES
         ):

@@ -60,6 +60,8 @@ class Filters:
     sites: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    weekdays: tuple[int, ...] = ()  # ISO days of the week (1 = Monday … 7), across the period
+    hours: tuple[int, ...] = ()  # hours of the day (0 … 23), across the period
 
     def narrowed(self, **changes: Any) -> Filters:
         return replace(self, **changes)
@@ -301,7 +303,9 @@ class Engine:
             wanted = [k for k in defs if k.relation == name]
             if not wanted:
                 continue
-            level = rollup.level_for(by, columns, start, end, RELATIONS[name].snapshot)
+            # a weekday or hour filter reads the bucket's time: a level that serves it
+            times = (("weekday",) if filters.weekdays else ()) + (("hour_of_day",) if filters.hours else ())
+            level = rollup.level_for(by + times, columns, start, end, RELATIONS[name].snapshot)
             if level is None:
                 continue
             design = self._design(cur, name)

@@ -62,6 +62,10 @@ class Filtered(Protocol):
     def agents(self) -> tuple[str, ...]: ...
     @property
     def topics(self) -> tuple[str, ...]: ...
+    @property
+    def weekdays(self) -> tuple[int, ...]: ...
+    @property
+    def hours(self) -> tuple[int, ...]: ...
 
 
 @dataclass
@@ -71,10 +75,22 @@ class Query:
     routed: bool = False  # reads a rollup, not the detail rows
 
 
-def filter_values(filters: Filtered) -> dict[str, list[str]]:
+# time filter field → (expression over the relation's time ``t``, bound parameter):
+# a weekday or an hour of the day across the whole period (a heatmap cell)
+TIME_FILTERS = {
+    "weekdays": ("isodow(t)", "f_weekday"),
+    "hours": ("hour(t)", "f_hour"),
+}
+
+
+def filter_values(filters: Filtered) -> dict[str, list[str] | list[int]]:
     """The bound values of :func:`filter_clauses` (and of the channel-mix share)."""
-    values = {param: list(getattr(filters, field)) for field, (_, param) in FILTERS.items()}
+    values: dict[str, list[str] | list[int]] = {
+        param: list(getattr(filters, field)) for field, (_, param) in FILTERS.items()
+    }
     values["channel_filter"] = list(filters.channels)
+    for field, (_, param) in TIME_FILTERS.items():
+        values[param] = [int(v) for v in getattr(filters, field)]
     return values
 
 
@@ -96,6 +112,11 @@ def where(rel: Relation, filters: Filtered, skip: tuple[str, ...] = ()) -> list[
     clauses = []
     if rel.periodic and not rel.snapshot:
         clauses.append("t >= $period_start AND t < $period_end")
+        clauses += [
+            f"list_contains(${param}, {expr})"
+            for field, (expr, param) in TIME_FILTERS.items()
+            if getattr(filters, field)
+        ]
     columns = {field: column for field, (column, _) in FILTERS.items() if field not in skip and column in rel.dims}
     return clauses + filter_clauses(filters, columns, rel.open_filters)
 
@@ -206,7 +227,7 @@ def plan(
             source = routed or rel.sql
         measures = [m for kpi in kpis for m in _measures(routes[kpi.id][1] if routed else kpi, stats)]
         clauses = where(rel, filters)
-        if routed is None and HOUR_DIMS & set(by) and "hours_known" in rel.sql:
+        if routed is None and (HOUR_DIMS & set(by) or filters.hours) and "hours_known" in rel.sql:
             clauses.append("hours_known = 1")  # a day without its time has no hour (not 00:00)
         sql = _select(source, _dim_sql(rel, by), measures, clauses, by)
         queries.append(Query(sql, kpis, routed is not None))

@@ -25,8 +25,9 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("CoachingContacts", "Outcome"),
     QT_TRANSLATE_NOOP("CoachingContacts", "Customer"),
     QT_TRANSLATE_NOOP("CoachingContacts", "Figure"),
-    QT_TRANSLATE_NOOP("CoachingContacts", "Survey comment"),
+    QT_TRANSLATE_NOOP("CoachingContacts", "Comment"),  # the survey's: said in the header's tooltip
 )
+COMMENT_TIP = QT_TRANSLATE_NOOP("CoachingContacts", "Survey comment")
 WHY = {
     "longest handle times": QT_TRANSLATE_NOOP("CoachingContacts", "longest handle times"),
     "longest talk times": QT_TRANSLATE_NOOP("CoachingContacts", "longest talk times"),
@@ -88,6 +89,8 @@ class ContactsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return translate("CoachingContacts", COLUMNS[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return translate("CoachingContacts", COMMENT_TIP) if section == len(COLUMNS) - 1 else None
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -127,8 +130,13 @@ class ContactsView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The survey comment takes the width left (cut with "…", whole on hover): a
+        # column as wide as the longest comment pushed the table sideways and cut
+        # its own header ("…mentaire d'e").
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         self.setWordWrap(False)
         self.setMinimumHeight(200)
         self.doubleClicked.connect(self._open)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 
 from kpidesk.core import formatting
 from kpidesk.core.privacy import Privacy
+from kpidesk.ui.coaching.quality_view import criterion_label
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest.field_labels import value_label
 
@@ -96,7 +97,7 @@ def record_html(record: dict[str, Any], privacy: Privacy, lang: str) -> str:
             score = "–" if e["score"] is None else formatting.number(e["score"], 0, lang)
             comment = f" — {esc(privacy.text(e['comment']))}" if e.get("comment") else ""
             parts.append(
-                f"<tr><td>{esc(e['criterion'])}</td><td align='right'><b>{score}</b></td><td>{comment}</td></tr>"
+                f"<tr><td>{esc(criterion_label(e['criterion']))}</td><td align='right'><b>{score}</b></td><td>{comment}</td></tr>"
             )
         parts.append("</table>")
     return "".join(parts)

@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor
 
 from kpidesk.ui import theme
 from kpidesk.ui.charts import Chart, Formatter, ValueAxis, pen
+from kpidesk.ui.export import LegendEntry
+from kpidesk.ui.i18n import translate
 
 
 def point_label(name: str) -> str:
@@ -53,6 +55,7 @@ class PointLabels(pg.GraphicsObject):
         self._xy = np.zeros((0, 2))
         self._texts: list[str] = []
         self._colour = QColor("#5b636e")
+        self.drawn: list[tuple[str, QRectF, QPointF]] = []  # the labels written, where (screen pixels)
 
     def set_labels(self, xy: np.ndarray, texts: list[str], colour: QColor) -> None:
         self._xy, self._texts, self._colour = np.asarray(xy, dtype=float).reshape(-1, 2), list(texts), colour
@@ -82,14 +85,25 @@ class PointLabels(pg.GraphicsObject):
         view = self.getViewBox()
         right = to_screen.mapRect(QRectF(view.viewRect())).right() if view is not None else float("inf")
         taken: list[QRectF] = []
-        for (x, y), text in zip(self._xy, self._texts):
-            p = to_screen.map(QPointF(x, y))
+        self.drawn = []
+        points = [to_screen.map(QPointF(x, y)) for x, y in self._xy]
+        px = np.array([q.x() for q in points])
+        py = np.array([q.y() for q in points])
+        for i, (p, text) in enumerate(zip(points, self._texts)):
             box = QRectF(p.x() + 6, p.y() - 6 - metrics.height(), metrics.horizontalAdvance(text), metrics.height())
             if box.right() > right:  # no room on the right of the plot: write it on the left of the point
                 box.moveRight(p.x() - 6)
-            if any(box.intersects(other) for other in taken):
+            # a little air around each label, and none written over another agent's point
+            padded = box.adjusted(-3, -2, 3, 2)
+            if any(padded.intersects(other) for other in taken):
+                continue
+            covered = (px > padded.left() - 5) & (px < padded.right() + 5)
+            covered &= (py > padded.top() - 5) & (py < padded.bottom() + 5)
+            covered[i] = False
+            if covered.any():
                 continue
             taken.append(box)
+            self.drawn.append((text, box, p))
             painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         painter.restore()
 
@@ -114,6 +128,7 @@ class QuadrantChart(Chart):
         self._ids: list[str] = []
         self._names: list[str] = []
         self._xy = np.zeros((0, 2))
+        self._hollow = np.zeros(0, dtype=bool)
         self.fx: Formatter = str
         self.fy: Formatter = str
 
@@ -134,7 +149,7 @@ class QuadrantChart(Chart):
         self.x_axis.setLabel(titles[0], color=t.text)
         self.y_axis.setLabel(titles[1], color=t.text)
         self._xy = np.array(list(zip(xs, ys)), dtype=float).reshape(-1, 2)
-        hollow = np.array(small, dtype=bool)
+        hollow = self._hollow = np.array(small, dtype=bool)
         filled, empty = pg.mkBrush(QColor(t.accent)), pg.mkBrush(None)
         self.points.setData(
             x=self._xy[:, 0],
@@ -151,6 +166,17 @@ class QuadrantChart(Chart):
                 line.setPos(float(statistics.median(values)))
         self.getPlotItem().enableAutoRange()
         self.relabel_axes()
+
+    def legend(self) -> list[LegendEntry]:
+        """What is drawn, for an exported picture."""
+        t = theme.current()
+        if self.empty:
+            return []
+        entries = [LegendEntry("dot", t.accent, translate("Charts", "Agent"))]
+        if self._hollow.any():
+            entries.append(LegendEntry("hollow", t.accent, translate("Charts", "Small sample")))
+        entries.append(LegendEntry("dash", t.grid, translate("Charts", "Team median")))
+        return entries
 
     def _nearest(self, point) -> int | None:
         if not len(self._xy):

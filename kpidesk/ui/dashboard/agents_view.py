@@ -60,7 +60,10 @@ class AgentsView(TabView):
         fill_combo(self.y_combo, items, self.y_kpi)
         self.ranking.title.setText(translate("AgentsView", "Ranking"))
         self.quadrant.title.setText(translate("AgentsView", "Quadrant"))
-        self.table_card.title.setText(translate("AgentsView", "All agents, all channels"))
+        title = translate("AgentsView", "All agents, all channels")
+        if not data.agents:  # not a bare grid of headers: say why it is empty
+            title += " · " + translate("ChannelView", "no agent with contacts in this period")
+        self.table_card.title.setText(title)
         self.table.source.set_rows(list(self.spec.table), data.agents, channels)
 
     def _paint_ranking(self) -> None:
@@ -80,6 +83,11 @@ class AgentsView(TabView):
             desk.formatter(kpi),
             translate("AgentsView", "… {n} more (see the table)"),
         )
+        self.ranking.body.show_empty(
+            None
+            if rows
+            else translate("AgentsView", "{kpi}: no agent with enough data in this period").format(kpi=desk.label(kpi))
+        )
 
     def _paint_quadrant(self) -> None:
         desk, x, y = self.desk, self.x_kpi, self.y_kpi
@@ -98,6 +106,13 @@ class AgentsView(TabView):
             desk.formatter(y),
             (desk.label(x, figure_channels(self.data)), desk.label(y, figure_channels(self.data))),
         )
+        self.quadrant.body.show_empty(
+            None
+            if pts
+            else translate("AgentsView", "{x} and {y}: no agent with both figures in this period").format(
+                x=desk.label(x), y=desk.label(y)
+            )
+        )
 
     def _shown(self, row) -> str:
         """The agent's name, or their alias while privacy mode is on."""
@@ -108,3 +123,11 @@ class AgentsView(TabView):
 
     def export_chart(self):
         return self.quadrant.body
+
+    def chart_caption(self) -> tuple[str, list]:
+        channels = figure_channels(self.data) if self.data is not None else None
+        x, y = self.desk.label(self.x_kpi, channels), self.desk.label(self.y_kpi, channels)
+        title = translate("MainWindow", "{name}: {values}").format(
+            name=translate("AgentsView", "Quadrant"), values=f"{x} × {y}"
+        )
+        return title, self.quadrant.body.legend()

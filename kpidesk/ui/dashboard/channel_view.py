@@ -90,8 +90,14 @@ class TrendCard(Card):
             reason = reason_text(tile.reason) if tile is not None and tile.reason else None
             empty = translate("ChannelView", "{kpi}: no data for this period").format(kpi=desk.label(self.kpi))
             if reason:
-                empty = f"{desk.label(self.kpi)}: {reason}"
+                empty = translate("MainWindow", "{name}: {values}").format(name=desk.label(self.kpi), values=reason)
         self.chart.show_empty(empty)
+
+    def caption(self, view: TabView) -> tuple[str, list]:
+        """The exported picture's title (the figure, the KPI) and legend."""
+        label = view.desk.label(self.kpi, figure_channels(view.data)) if self.kpi and view.data else ""
+        title = translate("MainWindow", "{name}: {values}").format(name=translate("ChannelView", "Trend"), values=label)
+        return title, self.chart.legend(label)
 
 
 class ChannelView(TabView):
@@ -185,7 +191,10 @@ class ChannelView(TabView):
         self.tiles.select(self.trend.kpi)
 
     def _paint_table(self) -> None:
-        self.table_card.title.setText(translate("ChannelView", "Agents"))
+        title = translate("ChannelView", "Agents")
+        if not self.data.agents:  # not a bare grid of headers: say why it is empty
+            title += " · " + translate("ChannelView", "no agent with contacts in this period")
+        self.table_card.title.setText(title)
         self.table.setToolTip(
             translate("ChannelView", "Grey italics: small sample, not ranked. Double-click an agent to open coaching.")
         )
@@ -238,3 +247,6 @@ class ChannelView(TabView):
 
     def export_chart(self):
         return self.trend.chart
+
+    def chart_caption(self) -> tuple[str, list]:
+        return self.trend.caption(self)

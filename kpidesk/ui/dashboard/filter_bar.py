@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from kpidesk.core import formatting
 from kpidesk.core.dashboard import periods
@@ -52,6 +52,25 @@ FILTER_LABELS = {
     "topics": QT_TRANSLATE_NOOP("FilterBar", "Topic"),
     "agents": QT_TRANSLATE_NOOP("FilterBar", "Agent"),
 }
+
+# A heatmap cell narrows to one weekday and hour across the period.
+EVERY_WEEKDAY = (
+    QT_TRANSLATE_NOOP("FilterBar", "Mondays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Tuesdays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Wednesdays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Thursdays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Fridays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Saturdays"),
+    QT_TRANSLATE_NOOP("FilterBar", "Sundays"),
+)
+
+
+def cell_text(weekday: int, hour: int | None) -> str:
+    """``Mondays, 9h–10h`` / ``Tous les lundis, 9h–10h``."""
+    day = translate("FilterBar", EVERY_WEEKDAY[weekday])
+    if hour is None:
+        return day
+    return translate("FilterBar", "{days}, {start}h–{end}h").format(days=day, start=hour, end=hour + 1)
 
 
 class _StayOpenMenu(QMenu):
@@ -153,8 +172,22 @@ class FilterBar(QWidget):
         self.filters = {f: MultiSelectButton(f, self) for f in FILTER_LABELS}
         self.back = QToolButton()
         self.back.setEnabled(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        self.cell = QToolButton(objectName="FilterChip")  # a heatmap cell: "Mondays, 9h–10h ✕"
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 6)
+        outer.setSpacing(4)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(layout)
+        # A heatmap cell gets a line of its own: the first line already fills a
+        # 1366-px screen in French.
+        self.cell_row = QWidget()
+        cell_layout = QHBoxLayout(self.cell_row)
+        cell_layout.setContentsMargins(0, 0, 0, 0)
+        cell_layout.addWidget(self.cell)
+        cell_layout.addStretch(1)
+        self.cell_row.hide()
+        outer.addWidget(self.cell_row)
         self.back_label = self.back
         self.compare_label, self.grain_label = QLabel(), QLabel()
         for w in (
@@ -181,6 +214,7 @@ class FilterBar(QWidget):
         for button in self.filters.values():
             button.selection_changed.connect(lambda field, chosen: self._emit(**{field: chosen}))
         self.back.clicked.connect(self.back_requested)
+        self.cell.clicked.connect(lambda: self._emit(weekday=None, hour=None))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -231,6 +265,18 @@ class FilterBar(QWidget):
                 options = [(v, v) for v in lists.get(field, [])]
             button.set_options(options, getattr(state, field))
         self.back.setEnabled(can_go_back)
+        self._show_cell(state)
+
+    def _show_cell(self, state: ViewState) -> None:
+        if state.weekday is None:
+            self.cell_row.hide()
+            return
+        self.cell.setText(cell_text(state.weekday, state.hour) + "  ✕")
+        self.cell.setToolTip(
+            translate("FilterBar", "Every figure counts only this weekday and hour across the period. Click to remove.")
+        )
+        self.cell.show()
+        self.cell_row.show()
 
     def _emit(self, **changes) -> None:
         self.state_changed.emit(self.state.changed(**changes))

@@ -19,6 +19,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kpidesk.ui import i18n, theme
 from kpidesk.ui.charts import Chart, Formatter, ValueAxis
 
+MIN_HOURS = 8  # the narrowest span of hours drawn
+FLOOR = 0.18  # where on the colour scale the lowest value starts
+
 
 class HeatLegend(QWidget):
     """``2.1% ▕██████▏ 14.3%  darker: worse`` — the heatmap's scale, low to high."""
@@ -101,13 +104,24 @@ class HeatmapChart(Chart):
         cmap = pg.ColorMap(pos=[0.0, 0.5, 1.0], color=colours)
         finite = self._grid[np.isfinite(self._grid)]
         lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-        self.image.setImage(self._grid, levels=(lo, hi if hi > lo else lo + 1), lut=cmap.getLookupTable(nPts=256))
-        self.legend.set_scale(colours if finite.size else [], formatter(lo), formatter(hi), note)
+        levels = (lo, hi) if hi > lo else (lo - 1, lo + 1)  # one value (one cell): the middle colour
+        # The lowest value is drawn a step into the scale: at its very end it would be
+        # the card's own colour, and a quiet hour would look like an hour without data.
+        # (The theme's first heat colour is the one near the card's: the low end, or
+        # the high end when higher is better.)
+        start, stop = (0.0, 1.0 - FLOOR) if reverse else (FLOOR, 1.0)
+        lut = cmap.getLookupTable(start=start, stop=stop, nPts=256)
+        self.image.setImage(self._grid, levels=levels, lut=lut)
+        shown = [cmap.map(start, mode="qcolor"), colours[1], cmap.map(stop, mode="qcolor")]
+        self.legend.set_scale(shown if finite.size else [], formatter(lo), formatter(hi), note)
         self.image.setRect(0, 0, 24, 7)
         self.day_axis.setTicks([[(i + 0.5, i18n.weekday_name(i, lang)) for i in range(7)]])
         self.hour_axis.setTicks([[(h + 0.5, f"{h}h") for h in range(0, 24, 2)], [(h + 0.5, "") for h in range(24)]])
         used = np.where(np.isfinite(self._grid).any(axis=0))[0]
         first, last = (int(used.min()), int(used.max()) + 1) if used.size else (0, 24)
+        if last - first < MIN_HOURS:  # one cell (a heatmap click): keep its hours around it, not one block
+            first = max(0, min(first - (MIN_HOURS - (last - first)) // 2, 24 - MIN_HOURS))
+            last = first + MIN_HOURS
         self.getPlotItem().setXRange(first, last, padding=0)
         self.getPlotItem().setYRange(0, 7, padding=0)
         self.relabel_axes()

@@ -30,9 +30,12 @@ class OverviewView(TabView):
         row.setSpacing(10)
         row.addWidget(self.mix, 1)
         row.addWidget(self.trend, 2)
+        # The whole tab fits a laptop's screen (1366×768, 1440×900) without scrolling:
+        # the charts ask for their minimum height and share whatever height is left.
+        for chart in (self.mix.body, self.trend.chart):
+            chart.preferred_height = chart.minimumHeight()
         self.body.addWidget(self.tiles)
-        self.body.addLayout(row)
-        self.body.addStretch(1)
+        self.body.addLayout(row, 1)
         self.tiles.tile_clicked.connect(self._select_trend)
         self.trend.combo.activated.connect(lambda i: self._select_trend(self.trend.combo.itemData(i)))
         self.trend.chart.point_clicked.connect(self.emit_bucket)
@@ -66,6 +69,10 @@ class OverviewView(TabView):
         self.mix.body.set_bars(
             order, labels, [data.channel_mix[c] or 0.0 for c in order], desk.formatter("volume_share")
         )
+        self.mix.body.show_empty(None if order else translate("Overview", "No contacts in this period"))
 
     def export_chart(self):
         return self.trend.chart
+
+    def chart_caption(self) -> tuple[str, list]:
+        return self.trend.caption(self)

@@ -281,6 +281,11 @@ class TabView(QWidget):
     def export_chart(self) -> QWidget | None:
         return None
 
+    def chart_caption(self) -> tuple[str, list]:
+        """The exported chart's title (the figure, the KPI; the window adds the tab)
+        and legend (``export.LegendEntry``)."""
+        return "", []
+
     def title(self) -> str:
         return translate("Tabs", self.key)
 

@@ -468,3 +468,43 @@ def test_medians_and_p90_on_request(store):
     v = one(e, "asa", stats=True)
     assert v.value == pytest.approx(40) and v.extras["median"] == pytest.approx(30)
     assert v.extras["p90"] == pytest.approx(76)
+
+
+def test_weekday_and_hour_filters_count_that_cell_across_the_period(store):
+    """Monday 16 and Monday 23 November at 9h, a Monday at 10h, a Tuesday at 9h:
+    Mondays 9h–10h hold two calls (one of each Monday), answered one of two."""
+    tue = MON + timedelta(days=1)
+    add_contacts(
+        store,
+        [
+            call("answered", 10, arrived_at=MON.replace(hour=9, minute=5)),
+            call("abandoned", 40, arrived_at=(MON + timedelta(days=7)).replace(hour=9, minute=55)),
+            call("answered", 10, arrived_at=MON.replace(hour=10, minute=0)),
+            call("answered", 10, arrived_at=tue.replace(hour=9, minute=30)),
+        ],
+    )
+    e = Engine(store)
+    period = Filters(date_from=date(2026, 11, 16), date_to=date(2026, 11, 29))
+    cell = period.narrowed(weekdays=(1,), hours=(9,))
+    assert one(e, "offered", filters=cell).value == 2
+    assert one(e, "answer_rate", filters=cell).value == pytest.approx(0.5)
+    assert one(e, "offered", filters=period.narrowed(weekdays=(1,))).value == 3
+    assert one(e, "offered", filters=period.narrowed(hours=(9,))).value == 3
+    by_day = {v.group["day"]: v.value for v in e.compute(["offered"], cell, by=("day",))}
+    assert by_day == {date(2026, 11, 16): 1, date(2026, 11, 23): 1}
+
+
+def test_an_hour_filter_leaves_out_arrivals_without_their_time(store):
+    """A call dated Monday with no time is not a 0h–1h call (it has no hour); the
+    weekday filter alone still counts it."""
+    add_contacts(
+        store,
+        [
+            call("answered", 10, arrived_at=MON, arrived_time_known=False),
+            call("answered", 10, arrived_at=MON.replace(hour=0, minute=30)),
+        ],
+    )
+    e = Engine(store)
+    day = Filters(date_from=MON.date(), date_to=MON.date())
+    assert one(e, "offered", filters=day.narrowed(weekdays=(1,), hours=(0,))).value == 1
+    assert one(e, "offered", filters=day.narrowed(weekdays=(1,))).value == 2

@@ -275,3 +275,17 @@ def test_medians_and_p90_on_request_agree(pair):
             for name, want in x.extras.items():
                 got = b[key].extras[name]
                 assert (want is None and got is None) or math.isclose(got, want, rel_tol=1e-9), (key, name)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [Filters(weekdays=(1,), hours=(9,)), Filters(weekdays=(6,)), Filters(hours=(14,), channels=("phone",))],
+)
+def test_a_weekday_and_hour_filter_agrees_with_the_detail_rows(pair, cell):
+    """A heatmap cell across the period: the rollups answer it (the hour level for an
+    hour) with the figures of the detail rows."""
+    raw, fast = pair
+    filters = _week(raw).narrowed(weekdays=cell.weekdays, hours=cell.hours, channels=cell.channels)
+    for by in ((), ("day",), ("agent",)):
+        assert_same(raw, fast, ["offered", "answer_rate", "aht", "csat", "volume"], filters, by)
+    assert "offered" in routed(fast, ["offered"], filters)

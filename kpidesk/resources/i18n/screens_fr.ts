@@ -1,0 +1,168 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>Charts</name>
+    <message>
+        <source>Compare period</source>
+        <translation>Période de comparaison</translation>
+    </message>
+    <message>
+        <source>Target {value}</source>
+        <translation>Objectif {value}</translation>
+    </message>
+    <message>
+        <source>Small sample</source>
+        <translation>Petit échantillon</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Team median</source>
+        <translation>Médiane de l'équipe</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Period: {first} – {last}</source>
+        <translation>Période : {first} – {last}</translation>
+    </message>
+    <message>
+        <source>compared with {first} – {last}</source>
+        <translation>comparée au {first} – {last}</translation>
+    </message>
+    <message>
+        <source>{name}: {values}</source>
+        <translation>{name} : {values}</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>No contacts in this period</source>
+        <translation>Aucun contact sur cette période</translation>
+    </message>
+</context>
+<context>
+    <name>AgentsView</name>
+    <message>
+        <source>{kpi}: no agent with enough data in this period</source>
+        <translation>{kpi} : aucun conseiller avec assez de données sur cette période</translation>
+    </message>
+    <message>
+        <source>{x} and {y}: no agent with both figures in this period</source>
+        <translation>{x} et {y} : aucun conseiller n'a les deux valeurs sur cette période</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Mondays</source>
+        <translation>Tous les lundis</translation>
+    </message>
+    <message>
+        <source>Tuesdays</source>
+        <translation>Tous les mardis</translation>
+    </message>
+    <message>
+        <source>Wednesdays</source>
+        <translation>Tous les mercredis</translation>
+    </message>
+    <message>
+        <source>Thursdays</source>
+        <translation>Tous les jeudis</translation>
+    </message>
+    <message>
+        <source>Fridays</source>
+        <translation>Tous les vendredis</translation>
+    </message>
+    <message>
+        <source>Saturdays</source>
+        <translation>Tous les samedis</translation>
+    </message>
+    <message>
+        <source>Sundays</source>
+        <translation>Tous les dimanches</translation>
+    </message>
+    <message>
+        <source>{days}, {start}h–{end}h</source>
+        <translation>{days}, {start}h–{end}h</translation>
+    </message>
+    <message>
+        <source>Every figure counts only this weekday and hour across the period. Click to remove.</source>
+        <translation>Chaque indicateur ne compte que ce jour de la semaine et cette heure, sur toute la période. Cliquez pour retirer ce filtre.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelView</name>
+    <message>
+        <source>no agent with contacts in this period</source>
+        <translation>aucun conseiller avec des contacts sur cette période</translation>
+    </message>
+</context>
+<context>
+    <name>CoachingContacts</name>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+</context>
+<context>
+    <name>QACriteria</name>
+    <message>
+        <source>tone</source>
+        <translation>ton</translation>
+    </message>
+    <message>
+        <source>empathy</source>
+        <translation>empathie</translation>
+    </message>
+    <message>
+        <source>active listening</source>
+        <translation>écoute active</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>résolution</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>exactitude</translation>
+    </message>
+    <message>
+        <source>courtesy</source>
+        <translation>courtoisie</translation>
+    </message>
+    <message>
+        <source>compliance</source>
+        <translation>conformité</translation>
+    </message>
+    <message>
+        <source>knowledge</source>
+        <translation>connaissances</translation>
+    </message>
+    <message>
+        <source>greeting</source>
+        <translation>accueil</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>prise de congé</translation>
+    </message>
+    <message>
+        <source>professionalism</source>
+        <translation>professionnalisme</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>respect des procédures</translation>
+    </message>
+</context>
+</TS>
