@@ -157,6 +157,16 @@ _HEAD = {
 }
 # the engine's own reasons (the KPI files give theirs in both languages), as the app says them
 _REASONS_FR = {"no data": "pas de données", "not defined for this data": "non défini pour ces données"}
+_SMALL = {"en": "small sample", "fr": "petit échantillon"}
+
+
+def _note(v: KpiValue, lang: str) -> str:
+    """Why there is no value, else a small sample, else the KPI's basis: in ``lang``."""
+    if v.reason:
+        return _REASONS_FR.get(v.reason, v.reason) if lang == "fr" else v.reason
+    return (_SMALL[lang] if v.small_sample else "") or (v.basis or "")
+
+
 _UNIT_WORDS = {"count": {"en": "count", "fr": "nombre"}, "score": {"en": "score", "fr": "note"}}
 
 
@@ -181,7 +191,7 @@ def _xlsx(path: str, values: list[KpiValue], by, engine: Engine, filters: Filter
                 shown_unit,
                 None if v.n is None else formatting.export_value(v.n, "count"),
                 ("oui" if lang == "fr" else "yes") if v.small_sample and v.value is not None else None,
-                (_REASONS_FR.get(v.reason, v.reason) if lang == "fr" else v.reason) if v.reason else v.basis,
+                _note(v, lang) if v.reason else v.basis,
             ]
         )
     formatting.write_xlsx(path, header, rows, units)
@@ -196,11 +206,12 @@ def _table(values, by, engine: Engine, lang: str, filters: Filters) -> None:
             str(v.group.get("agent_name", v.group.get(d, ""))) if d == "agent" else str(v.group.get(d, "")) for d in by
         )
         shown = formatting.value(v.value, kpi.unit, lang)
-        note = v.reason or ("small sample" if v.small_sample else "") or (v.basis or "")
+        note = _note(v, lang)
         n = "" if v.n is None else formatting.number(v.n, 0, lang)
         lines.append((_label(engine, v, filters, lang), group, shown, n, note))
     widths = [max([len(r[i]) for r in lines] + [4]) for i in range(4)]
-    header = ("KPI", " ".join(by), "value", "n", "")
+    words = _HEAD[lang]
+    header = (words[1], " ".join(dimension_name(d, lang) for d in by), words[2].lower(), "n", "")
     text = [
         f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}".rstrip()
         for row in [header, *lines]

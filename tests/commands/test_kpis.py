@@ -96,6 +96,11 @@ def test_csv_and_table(demo_db, capsys):
     assert main(["kpis", "--db", demo_db, "--kpi", "answer_rate", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
     assert "Taux de décroché" in out and "%" in out and "," in out
+    assert out.splitlines()[0].startswith("Indicateur") and "valeur" in out.splitlines()[0]
+    # the whole catalog in French: every reason and note in French, none left in English
+    assert main(["kpis", "--db", demo_db, "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "no data" not in out and "small sample" not in out
 
 
 @pytest.mark.parametrize(

@@ -81,6 +81,8 @@ SELECT
     CASE WHEN f.answered = 1 THEN f.wait_s END          AS wait_answered_v,
     f.is_handled::INT AS handled,
     (f.answered = 1 AND f.transferred)::INT             AS transferred,
+    -- answered calls whose export says whether they were transferred (no column: unknown, not 0 %)
+    (f.answered = 1 AND f.transferred IS NOT NULL)::INT  AS transfer_known,
     CASE WHEN f.is_handled THEN f.talk_s END AS talk_sum, (f.is_handled AND f.talk_s IS NOT NULL)::INT AS talk_n,
     CASE WHEN f.is_handled THEN f.hold_s END AS hold_sum, (f.is_handled AND f.hold_s IS NOT NULL)::INT AS hold_n,
     CASE WHEN f.is_handled THEN f.wrap_s END AS wrap_sum, (f.is_handled AND f.wrap_s IS NOT NULL)::INT AS wrap_n,
@@ -133,6 +135,7 @@ SELECT
     i.wait_abandoned_s AS wait_abandoned_sum, CASE WHEN i.wait_abandoned_s IS NOT NULL THEN i.abandoned END AS wait_abandoned_n,
     i.max_wait_s AS wait_max,
     coalesce(i.handled, i.answered) AS handled, i.transferred,
+    CASE WHEN i.transferred IS NOT NULL THEN i.answered END AS transfer_known,
     i.talk_s AS talk_sum, CASE WHEN i.talk_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS talk_n,
     i.hold_s AS hold_sum, CASE WHEN i.hold_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS hold_n,
     i.wrap_s AS wrap_sum, CASE WHEN i.wrap_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS wrap_n,

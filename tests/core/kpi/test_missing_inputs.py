@@ -36,3 +36,15 @@ def test_reasons_follow_the_engines_language(store):
     assert engine.compute(["csat"])[0].reason == "no survey answers imported"
     engine.lang = "fr"  # the window switched language
     assert engine.compute(["csat"])[0].reason == "aucune réponse d'enquête importée"
+
+
+def test_a_call_log_without_a_transfer_column_has_no_transfer_rate_not_zero(store):
+    """Three answered calls: two from an export that says nothing of transfers, one
+    that says transferred. Only the one that says counts: 1 of 1. With none saying,
+    the rate is missing input, not 0 %."""
+    add_contacts(store, [call("answered", 10), call("answered", 20), call("abandoned", 40)])
+    rate = Engine(store).compute(["transfer_rate"])[0]
+    assert rate.value is None and rate.reason.startswith("missing input: whether calls were transferred")
+    add_contacts(store, [call("answered", 15, transferred=True)])
+    rate = Engine(store).compute(["transfer_rate"])[0]
+    assert (rate.value, rate.n) == (1.0, 1)

@@ -1,27 +1,27 @@
 -- transfer_rate (contacts): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (sum(transferred) / nullif(sum(answered), 0)) AS "transfer_rate__v", (sum(answered)) AS "transfer_rate__n"
+SELECT (sum(transferred) / nullif(sum(transfer_known), 0)) AS "transfer_rate__v", (sum(transfer_known)) AS "transfer_rate__n", (sum(answered - transfer_known)) AS "transfer_rate__x__transfer_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (sum(transferred) / nullif(sum(answered), 0)) AS "transfer_rate__v", (sum(answered)) AS "transfer_rate__n"
+SELECT agent_id AS "agent", (sum(transferred) / nullif(sum(transfer_known), 0)) AS "transfer_rate__v", (sum(transfer_known)) AS "transfer_rate__n", (sum(answered - transfer_known)) AS "transfer_rate__x__transfer_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(transferred) / nullif(sum(answered), 0)) AS "transfer_rate__v", (sum(answered)) AS "transfer_rate__n"
+SELECT CAST(t AS DATE) AS "day", (sum(transferred) / nullif(sum(transfer_known), 0)) AS "transfer_rate__v", (sum(transfer_known)) AS "transfer_rate__n", (sum(answered - transfer_known)) AS "transfer_rate__x__transfer_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(transferred) / nullif(sum(answered), 0)) AS "transfer_rate__v", (sum(answered)) AS "transfer_rate__n"
+SELECT CAST(t AS DATE) AS "day", (sum(transferred) / nullif(sum(transfer_known), 0)) AS "transfer_rate__v", (sum(transfer_known)) AS "transfer_rate__n", (sum(answered - transfer_known)) AS "transfer_rate__x__transfer_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)
