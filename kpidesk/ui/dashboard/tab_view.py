@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGraphicsView,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -158,10 +159,12 @@ class TabView(QWidget):
         self.runner = TaskRunner(self)
         self.runner.task_finished.connect(self._loaded)
         self.runner.task_failed.connect(self.load_failed)
+        self.runner.task_failed.connect(lambda *_: self._release_charts())  # the charts say what they can
         self.runner.busy_changed.connect(self._runner_busy)
         self._paint_token = 0
         self._painting = False
         self._needs_paint = False
+        self._held: list[QGraphicsView] | None = None  # charts not drawn yet (see _hold_charts)
         self.content = QWidget()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -211,6 +214,7 @@ class TabView(QWidget):
         self._paint_token += 1
         self._needs_paint = False
         steps = list(self.paint_steps())
+        steps += [self._release_chart] * len(self._held or [])  # each held chart drawn in its own turn
         if not self._painting:
             self._painting = True
             self.busy_changed.emit(True)
@@ -228,6 +232,24 @@ class TabView(QWidget):
         self._painting = False
         self.busy_changed.emit(self.busy)
         self.kpis_computed.emit(self.key)
+
+    def _hold_charts(self) -> None:
+        """A tab shown before its first figures draws its cards and tiles but not its
+        charts: drawing every empty plot (axes, grids) at once held the loop for the
+        whole first show of a tab. Each chart is drawn in its own turn once the
+        figures are painted (``_release_chart``)."""
+        if self._held is None:
+            self._held = list(self.content.findChildren(QGraphicsView))
+            for view in self._held:
+                view.setUpdatesEnabled(False)
+
+    def _release_chart(self) -> None:
+        if self._held:
+            self._held.pop(0).setUpdatesEnabled(True)
+
+    def _release_charts(self) -> None:
+        while self._held:
+            self._release_chart()
 
     def _stop_painting(self) -> None:
         self._paint_token += 1
@@ -247,6 +269,8 @@ class TabView(QWidget):
             self._needs_paint = True
 
     def showEvent(self, event) -> None:
+        if self.data is None:
+            self._hold_charts()
         super().showEvent(event)
         if self._needs_paint:  # after the window's reaction to the switch (a load cancels this)
             QTimer.singleShot(0, self, self._paint_if_needed)
@@ -267,6 +291,7 @@ class TabView(QWidget):
         self._needs_paint = False
         for step in self.paint_steps():
             step()
+        self._release_charts()
 
     def retranslate(self) -> None:
         self.repaint_soon()
