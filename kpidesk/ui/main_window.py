@@ -201,6 +201,9 @@ class MainWindow(QMainWindow):
         if not self.views or extent.empty:
             return
         self.stale = set(self.views)
+        for view in self.views.values():
+            if isinstance(view, TabView):
+                view.mark_stale()
         self._load_current()
 
     def _load_current(self) -> None:

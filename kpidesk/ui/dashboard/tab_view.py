@@ -187,6 +187,7 @@ class TabView(QWidget):
     def load(self, request: TabRequest) -> None:
         self.request = request
         self._stop_painting()  # whatever is half painted is older than this request
+        self._hold_charts()  # the old figures are not drawn again: the new ones will be, a chart per turn
         self.runner.start(load_tab, (self.desk.engine, request))
 
     def reload(self, **changes) -> None:
@@ -234,14 +235,21 @@ class TabView(QWidget):
         self.kpis_computed.emit(self.key)
 
     def _hold_charts(self) -> None:
-        """A tab shown before its first figures draws its cards and tiles but not its
-        charts: drawing every empty plot (axes, grids) at once held the loop for the
-        whole first show of a tab. Each chart is drawn in its own turn once the
-        figures are painted (``_release_chart``)."""
-        if self._held is None:
-            self._held = list(self.content.findChildren(QGraphicsView))
-            for view in self._held:
-                view.setUpdatesEnabled(False)
+        """Until the figures of the request under way are painted, the tab's charts
+        are not drawn: a tab shown before its first figures, or shown stale (its
+        filters changed while hidden), drew every plot (axes, grids, old figures) in
+        one turn and held the loop. Its tiles and cards show at once; each chart is
+        drawn in its own turn once the new figures are painted (``_release_chart``)."""
+        self._held = list(self.content.findChildren(QGraphicsView))
+        for view in self._held:
+            view.setUpdatesEnabled(False)
+
+    def mark_stale(self) -> None:
+        """Its figures no longer match the filters (it loads when next shown): a hidden
+        tab stops drawing its charts now, so showing it does not first draw every
+        plot with the old figures in one turn."""
+        if not self.isVisible():
+            self._hold_charts()
 
     def _release_chart(self) -> None:
         if self._held:
@@ -269,8 +277,8 @@ class TabView(QWidget):
             self._needs_paint = True
 
     def showEvent(self, event) -> None:
-        if self.data is None:
-            self._hold_charts()
+        if self.data is None and self._held is None:
+            self._hold_charts()  # first show, figures not loaded yet
         super().showEvent(event)
         if self._needs_paint:  # after the window's reaction to the switch (a load cancels this)
             QTimer.singleShot(0, self, self._paint_if_needed)
