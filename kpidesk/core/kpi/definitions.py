@@ -88,7 +88,10 @@ class KpiDefinition:
         (ASA is phone's whatever the filter): there is nothing to say."""
         if len(self.channels) < 2:
             return None
-        if not channels or set(self.channels) <= set(channels):
+        # "all channels" without a channel filter, or under one naming every channel; a
+        # filter of some channels (the Chat / Bot tab) names them, even when they are
+        # all this KPI's: "Chat abandon (chat, bot)", not "(all channels)" on that tab
+        if not channels or set(channels) >= {"phone", "email", "chat"}:
             return ALL_CHANNELS.get(lang) or ALL_CHANNELS["en"]
         covered = [c for c in self.channels if c in channels] or list(channels)
         return ", ".join(channel_name(c, lang) for c in covered)

@@ -28,6 +28,7 @@ REG = load_registry()
         ("aht", ("email",), "fr", "Durée moyenne de traitement (e-mail)"),
         ("csat", ("chat", "bot"), "en", "CSAT (chat, bot)"),
         ("csat", ("phone", "email", "chat", "bot"), "en", "CSAT (all channels)"),
+        ("chat_abandon_rate", ("chat", "bot"), "fr", "Abandon chat (chat, bot)"),  # the Chat / Bot tab
         ("asa", (), "en", "Average speed of answer"),  # one channel: nothing to say
         ("asa", ("phone",), "fr", "Durée moyenne d'attente"),
         ("out_of_hours_volume", (), "en", "Out-of-hours contacts (all channels)"),
