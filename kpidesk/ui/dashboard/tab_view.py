@@ -102,6 +102,8 @@ class TileGrid(QWidget):
             )
             grid.addWidget(tile, i // columns, i % columns)
             self.tiles[kpi] = tile
+        for column in range(columns):  # equal columns, whatever each tile's text
+            grid.setColumnStretch(column, 1)
 
     def context_menu(self, kpi: str) -> QMenu:
         """The tile's right-click menu: Why?, Comment on this figure."""

@@ -9,7 +9,7 @@ would re-polish the tile and re-lay out the whole tab on every filter change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -35,6 +35,45 @@ def set_text_colour(widget: QWidget, colour: str | None) -> None:
     widget.setPalette(pal)
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that never pushes its neighbours: when the tile is narrower
+    than its text (a French delta on a 1366-px laptop), the text ends in "…" and the
+    whole of it is in the tooltip."""
+
+    def minimumSizeHint(self) -> QSize:
+        if self.wordWrap():
+            return super().minimumSizeHint()
+        return QSize(0, super().minimumSizeHint().height())
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        if self.wordWrap():
+            self.setToolTip("")
+            return
+        full = self.text()
+        fits = self.fontMetrics().horizontalAdvance(full) <= self.width()
+        self.setToolTip("" if fits else full)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        if self.wordWrap():  # a reason why there is no figure: said in full
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(self.alignment()), text)
+        painter.end()
+
+
 class KpiTile(QFrame):
     tile_clicked = Signal(str)
 
@@ -49,19 +88,22 @@ class KpiTile(QFrame):
         self.title.setWordWrap(True)
         self.value = QLabel("–", objectName="TileValue")
         self.status = QLabel(objectName="TileStatus")
-        self.delta = QLabel(objectName="TileDelta")
+        self.delta = ElidedLabel(objectName="TileDelta")
+        self.delta.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.spark = Sparkline(self)
         self.stripe: str | None = None
         self._selected: bool | None = None
+        # the status sits beside the title, which wraps: a wide value ("1 min 08 s" in
+        # French on a 1366-px laptop) never runs into it
         top = QHBoxLayout()
-        top.addWidget(self.value)
-        top.addStretch(1)
-        top.addWidget(self.status, alignment=Qt.AlignmentFlag.AlignBottom)
+        top.setSpacing(8)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 6)
         layout.setSpacing(2)
-        layout.addWidget(self.title)
         layout.addLayout(top)
+        layout.addWidget(self.value)
         layout.addWidget(self.delta)
         layout.addWidget(self.spark)
         self.set_selected(False)
@@ -122,7 +164,11 @@ class KpiTile(QFrame):
         }
         self.status.setText(names.get(status or "", ""))
         set_text_colour(self.status, colour or t.muted)
-        if v is None and value is not None and value.reason:
+        reason = v is None and value is not None and bool(value.reason)
+        if self.delta.wordWrap() != reason:
+            self.delta.setWordWrap(reason)
+        if reason:
+            assert value is not None and value.reason
             self.delta.setText(reason_text(value.reason))
             set_text_colour(self.delta, t.muted)
         else:
