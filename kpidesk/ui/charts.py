@@ -180,6 +180,7 @@ class Chart(pg.PlotWidget):
             axis.setPen(pen(t.grid))
             axis.setTextPen(pen(t.text))
             axis.setTickFont(QFont(self.font().family(), 9))
+            axis.setZValue(-200)  # under the plot (-100): grid lines behind bars, not across them
         self.hover.setColor(QColor(t.text))
         self.hover.fill = pg.mkBrush(QColor(t.surface))
         self.showGrid(x=False, y=True, alpha=0.25)

@@ -85,3 +85,29 @@ def test_tile_tooltips_speak_french_without_sql(qtbot, make_window, kind_dbs):
     finally:
         tasks.shutdown()
         store.close()
+
+
+def test_agents_charts_of_a_call_log_without_surveys_show_figures(qtbot, make_window, kind_dbs):
+    """No survey answers: the ranking and the quadrant do not open on an empty CSAT
+    chart but on KPIs the agents have figures for; a KPI the team lead picks stays."""
+    store = open_database(kind_dbs["call_log"])
+    try:
+        window = make_window(store, "fr")
+        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+            window.show_tab("agents")
+        view = window.views["agents"]
+        qtbot.waitUntil(lambda: view.data is not None and view.ranking.body.isVisible(), timeout=10000)
+        with_figures = [k for k in view.spec.table if view._has_figures(k)]
+        assert "csat" not in with_figures
+        assert view.rank_kpi in with_figures
+        plotted = [k for k in view.spec.table if view._has_figures(k, small_samples=True)]
+        assert view.x_kpi != view.y_kpi
+        if len(plotted) >= 2:
+            assert {view.x_kpi, view.y_kpi} <= set(plotted)
+        assert view.rank_combo.currentData() == view.rank_kpi
+        view._choose(rank_kpi="csat")  # the team lead's pick is kept, and said to be empty
+        view.paint()
+        assert view.rank_kpi == "csat"
+    finally:
+        tasks.shutdown()
+        store.close()

@@ -18,6 +18,7 @@ class AgentsView(TabView):
     def __init__(self, desk, parent=None):
         super().__init__(desk, "agents", parent)
         self.rank_kpi, self.x_kpi, self.y_kpi = "csat", "aht", "csat"
+        self._chosen: set[str] = set()  # the charts' KPIs the team lead picked (kept as picked)
         self.ranking = Card(RankingChart())
         self.rank_combo = QComboBox()
         self.ranking.add_selector(self.rank_combo)
@@ -45,6 +46,7 @@ class AgentsView(TabView):
     def _choose(self, **kpis) -> None:
         for name, kpi in kpis.items():
             setattr(self, name, kpi)
+            self._chosen.add(name)
         if self.data is not None:
             self.paint()
 
@@ -55,6 +57,7 @@ class AgentsView(TabView):
         desk, data = self.desk, self.data
         channels = figure_channels(data)
         items = [(k, desk.label(k, channels)) for k in self.spec.table]
+        self._default_to_figures()
         fill_combo(self.rank_combo, items, self.rank_kpi)
         fill_combo(self.x_combo, items, self.x_kpi)
         fill_combo(self.y_combo, items, self.y_kpi)
@@ -65,6 +68,29 @@ class AgentsView(TabView):
             title += " · " + translate("ChannelView", "no agent with contacts in this period")
         self.table_card.title.setText(title)
         self.table.source.set_rows(list(self.spec.table), data.agents, channels)
+
+    def _has_figures(self, kpi: str, small_samples: bool = False) -> bool:
+        """Some agent has a value (the ranking leaves small samples out, the quadrant
+        marks them)."""
+        return any(
+            (v := r.values.get(kpi)) is not None and v.value is not None and (small_samples or not v.small_sample)
+            for r in self.data.agents
+        )
+
+    def _default_to_figures(self) -> None:
+        """A chart the team lead has not set shows a KPI the agents have figures for: a
+        call log without surveys ranks by handle time, not an empty CSAT chart."""
+        if not self.data.agents:
+            return
+        ranked = [k for k in self.spec.table if self._has_figures(k)]
+        if ranked and "rank_kpi" not in self._chosen and not self._has_figures(self.rank_kpi):
+            self.rank_kpi = ranked[0]
+        plotted = [k for k in self.spec.table if self._has_figures(k, small_samples=True)]
+        for name, other in (("x_kpi", "y_kpi"), ("y_kpi", "x_kpi")):
+            if name not in self._chosen and not self._has_figures(getattr(self, name), small_samples=True):
+                others = [k for k in plotted if k != getattr(self, other)]
+                if others:  # one KPI with figures is no quadrant: it says why it is empty
+                    setattr(self, name, others[0])
 
     def _paint_ranking(self) -> None:
         desk, kpi = self.desk, self.rank_kpi
