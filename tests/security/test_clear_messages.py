@@ -95,6 +95,8 @@ def test_transcoded_copies_stay_beside_the_database_and_are_swept(tmp_path, monk
         (staging / "kpidesk-left-by-a-kill.csv").write_text("x")  # as a kill mid-import leaves it
     with open_database(db) as store:
         assert list(store.staging_dir().iterdir()) == []
+    # once closed, no empty hidden folder is left in the team lead's folder
+    assert not (tmp_path / ".team.duckdb.kpidesk-tmp").exists()
     others = store_module.MEM_PREFIX  # preview folders of other kpidesk processes running meanwhile
     mine = f"{others}{os.getpid()}-"
     new = set(os.listdir(tempfile.gettempdir())) - before

@@ -465,6 +465,11 @@ class Store:
         self.con.close()
         if self._cleanup is not None:
             self._cleanup()
+        elif self._staging is not None:  # beside the database: not left in the user's folder
+            try:
+                self._staging.rmdir()  # empty once every import has removed its copies
+            except OSError:
+                pass
 
     def __enter__(self) -> Store:
         return self
