@@ -111,12 +111,12 @@ def test_cli_report_french_privacy(db, tmp_path):
 @needs_pdftotext
 def test_no_missing_glyphs(db, tmp_path):
     """Every character of the French sheet is drawn: pdftotext gives back the accents and
-    the narrow no-break space of '26,7 %', not '?' or boxes."""
+    the narrow no-break space of '33,3 %', not '?' or boxes."""
     out = tmp_path / "fr.pdf"
     assert main(["report", "--db", str(db), "--agent", "A2", "--lang", "fr", "--out", str(out)]) == 0
     text = text_of(out)
     # pdftotext gives the narrow no-break space back as a space
-    assert re.search(r"26,7\s%", text) and "Équipe" in text and "?" not in text and "\ufffd" not in text
+    assert re.search(r"33,3\s%", text) and "Équipe" in text and "?" not in text and "\ufffd" not in text
     assert safe("89,5\u202f%") == "89,5\u202f%"
 
 

@@ -24,6 +24,12 @@ from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
 # How many spreads away from the median a gap is: IQR / 1.349 estimates the standard
 # deviation of a normal spread without letting one outlier agent widen it.
 IQR_TO_SIGMA = 1.349
+# What "stands out": at least half a robust spread from the median, and a gap the
+# team lead can see at the precision shown (half a point of a rate, 1 % of the median
+# otherwise): 3.37 against a median of 3.38 is not "to work on", however tight the team.
+MIN_Z = 0.5
+MIN_RATE_GAP = 0.005
+MIN_RELATIVE_GAP = 0.01
 
 
 @dataclass
@@ -191,15 +197,26 @@ def team_stats(
     return out
 
 
+def _visible(s: Standing) -> bool:
+    gap, median = abs(s.gap or 0.0), abs(s.team_median or 0.0)
+    if s.unit == "rate":
+        return gap >= MIN_RATE_GAP
+    return gap >= MIN_RELATIVE_GAP * median
+
+
 def strengths_and_gaps(profile: AgentProfile, k: int = 3) -> tuple[list[Standing], list[Standing]]:
     """The KPIs where the agent stands best and worst against the team.
 
     Computed, not hand-picked: each directed KPI with a solid sample and a team spread
     is scored by its standardised gap (agent − median, in robust spreads, signed so
     that positive is better). Strengths are the ``k`` highest positive gaps, "to work
-    on" the ``k`` most negative; a KPI right at the median is neither.
+    on" the ``k`` most negative; a KPI near the median (see ``MIN_Z``) is neither.
     """
-    scored = [(z, s) for s in profile.standings if not s.small_sample and (z := s.z) is not None]
+    scored = [
+        (z, s)
+        for s in profile.standings
+        if not s.small_sample and (z := s.z) is not None and abs(z) >= MIN_Z and _visible(s)
+    ]
     strengths = [s for _, s in sorted((p for p in scored if p[0] > 0), key=lambda p: -p[0])[:k]]
     gaps = [s for _, s in sorted((p for p in scored if p[0] < 0), key=lambda p: p[0])[:k]]
     return strengths, gaps

@@ -2,8 +2,8 @@
 
 A thin ``QAbstractTableModel`` over the core's ``Standing`` list: the agent's value,
 the team's median and quartiles, the rank and percentile (small samples are flagged,
-never ranked), the target and the gap to the median, signed so that positive is
-better. Clicking a row emits ``kpi_clicked``: the view then lists the contacts
+never ranked), the target and the gap to the median (agent − median, green when it
+is good news). Clicking a row emits ``kpi_clicked``: the view then lists the contacts
 behind that number and draws its trend.
 """
 
@@ -33,15 +33,20 @@ COLUMNS = (
 
 
 def gap_text(s: Standing, lang: str) -> str:
-    """The gap to the team median, ``+`` when better, in the KPI's unit."""
-    gap = s.gap
-    if gap is None:
+    """Agent − team median with its real sign, in the KPI's unit: a handle time 14 s
+    shorter than the median is "−14 s" (coloured as good news by the caller), never a
+    "+14 s" that reads as longer."""
+    if s.gap is None or s.value is None or s.team_median is None:
         return "–"
-    sign = "+" if gap > 0 else "−" if gap < 0 else "±"
+    diff = s.value - s.team_median
     if s.unit in ("rate", "percent"):  # a difference of percentages is in points, not in percent
-        points = abs(gap) * 100 if s.unit == "rate" else abs(gap)
-        return f"{sign}{formatting.number(points, 1, lang)} " + translate("CoachingTable", "pts")
-    return f"{sign}{formatting.value(abs(gap), s.unit, lang)}"
+        points = abs(diff) * 100 if s.unit == "rate" else abs(diff)
+        amount = f"{formatting.number(points, 1, lang)} " + translate("CoachingTable", "pts")
+    else:
+        amount = formatting.value(abs(diff), s.unit, lang)
+    shown = any(ch in "123456789" for ch in amount)  # "0,00": no gap at the precision shown
+    sign = "±" if not shown else "+" if diff > 0 else "−"
+    return f"{sign}{amount}"
 
 
 class StandingsModel(QAbstractTableModel):

@@ -50,8 +50,16 @@ def paint_page(view) -> None:
     view.standings.source.set_rows(profile.standings)
     view.strengths.show_lists(data.strengths, data.gaps, lang)
     for measure, chart in view.dist_charts.items():
-        chart.set_distribution(data.distributions[measure], lang, (name, tr("rest of the team")))
+        dist = data.distributions[measure]
+        chart.set_distribution(dist, lang, (name, tr("rest of the team")))
         chart.legend.setText(legend_html(name, tr("rest of the team")) + " · " + tr("share of contacts"))
+        # no contact of the agent nor of the team has this measure (a call log without
+        # wrap-up times): say so rather than draw empty axes
+        has_data = any(dist.shares("agent")) or any(dist.shares("team"))
+        title = view.dist_cards[measure].title.text()
+        chart.show_empty(
+            None if has_data else translate("ChannelView", "{kpi}: no data for this period").format(kpi=title)
+        )
     view.quality.show_quality(desk, data.quality, data.comments, priv)
     kpis = [(s.kpi, s.label, s.unit) for s in profile.standings if s.better in ("higher", "lower")]
     view.notes.set_kpis(kpis, view.kpi)

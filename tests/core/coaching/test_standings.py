@@ -273,3 +273,21 @@ def test_the_agent_table_shows_only_agent_grain_kpis(monkeypatch, engine):
     data = tabs.load_tab((engine, tabs.TabRequest("phone", Filters())))
     columns = {k for row in data.agents for k in row.values}
     assert columns == {"answered", "aht"}
+
+
+def test_a_gap_too_small_to_see_is_neither_strength_nor_weakness():
+    """A tight team makes any gap many spreads wide: 3.37 against a median of 3.38 is
+    not "to work on", nor is a rate half a point from the median."""
+    from kpidesk.core.coaching.standings import AgentProfile, Standing
+
+    def standing(kpi, unit, value, q1, med, q3):
+        return Standing(kpi, kpi, unit, "higher", value, 100, team_median=med, team_q1=q1, team_q3=q3)
+
+    p = AgentProfile("A1", "A1", None, ("phone",), Filters(), Filters(), ("A1", "A2"))
+    p.standings = [
+        standing("csat_mean", "score", 3.37, 3.379, 3.38, 3.381),  # z −13, gap 0.3 % of the median
+        standing("fcr", "rate", 0.904, 0.899, 0.9, 0.901),  # z +2.7, gap 0.4 pt
+        standing("csat", "rate", 0.52, 0.47, 0.49, 0.51),  # z +2.0, gap 3 pts
+    ]
+    strengths, gaps = strengths_and_gaps(p)
+    assert [s.kpi for s in strengths] == ["csat"] and gaps == []

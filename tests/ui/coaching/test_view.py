@@ -159,3 +159,17 @@ def test_agent_picker_switches_agent_and_png_export(coaching, qtbot, tmp_path, d
     assert agent_name(demo_store, "A12") in view.title.text()
     assert export.save_png(view.dist_cards["csat"], Path(tmp_path / "csat.png"))
     assert (tmp_path / "csat.png").stat().st_size > 1000
+
+
+def test_the_gap_to_the_median_has_its_real_sign():
+    """A handle time 14 s under the median reads "−14 s" (good news, in green), never "+14 s"."""
+    from kpidesk.core.coaching.standings import Standing
+    from kpidesk.ui.coaching.kpi_table import gap_text
+
+    shorter = Standing("aht", "AHT", "seconds", "lower", 207.0, 155, team_median=221.0, team_q1=200.0, team_q3=225.0)
+    assert shorter.gap == 14 and shorter.z > 0  # better
+    assert gap_text(shorter, "en") == "−14 s"
+    higher = Standing("fcr", "FCR", "rate", "higher", 0.903, 155, team_median=0.898, team_q1=0.89, team_q3=0.91)
+    assert gap_text(higher, "en") == "+0.5 pts"
+    tight = Standing("csat_mean", "Mean", "score", "higher", 3.374, 155, team_median=3.378, team_q1=3.3, team_q3=3.4)
+    assert gap_text(tight, "en") == "±0.00"
