@@ -100,6 +100,8 @@ def run(args) -> int:
 
 def _print(r) -> None:
     print(f"{r.file}: profile {r.profile}")
+    if r.recognised:
+        print(f"  {r.recognised}")
     print(f"  rows read  {r.rows_read:>10}")
     print(f"  loaded     {r.loaded:>10}")
     print(f"  duplicates {r.duplicate:>10}")

@@ -353,6 +353,7 @@ def _run(
     import_id: int = row[0]
     ctx = TransformContext(prof.source, tz, import_id, prof.data)
     report = ImportReport(file=info.path.name, profile=prof.name, import_id=import_id, reader=info.describe())
+    report.recognised = str(prof.data.get("recognised") or "")
     step(0.1, "Reading and checking rows")
     linked_cols: dict[str, str] = {}
     if prof.transform:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from kpidesk.core.ingest import event_kinds, profiles
 from kpidesk.core.ingest import period as periods
-from kpidesk.core.ingest import profiles
 from kpidesk.core.ingest.errors import NoProfile
 from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.relation import Relation
@@ -51,6 +51,8 @@ def choose(
     without dates covers (else the one its preamble or name says, if any)."""
     known = stand_ins(rel.columns, with_period(info, rel.columns, known, period))
     found = profiles.match(rel.columns, info.kind, known)
+    if found and event_kinds.is_event_log(found.profile):  # calls or tickets: the event names tell
+        return event_kinds.decide(cur, info, rel, found, known)
     if found:
         other = profiles.rival(found, rel.columns, info.kind, known)
         if other is None:

@@ -34,6 +34,7 @@ class ImportReport:
     columns: list[dict[str, Any]] = field(default_factory=list)
     ignored_reasons: dict[str, int] = field(default_factory=dict)  # reason → rows (adds up to ``ignored``)
     key: str = ""  # the natural key used to tell records apart (and find duplicates)
+    recognised: str = ""  # why the file was taken for what it is, when the evidence was weighed
     warnings: list[str] = field(default_factory=list)  # e.g. many rejects, with the first reasons
 
     def balanced(self) -> bool:

@@ -20,8 +20,12 @@ without a case id or a readable timestamp are rejected.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import duckdb
 
+from kpidesk.core.ingest import decide
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.transforms.vendor_common import (
     base_params,
@@ -76,34 +80,85 @@ DEFAULT_ACTIVITIES = {
 }
 
 
-def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
+def stage(
+    cur: duckdb.DuckDBPyConnection,
+    staging: str,
+    ctx: TransformContext,
+    fields: dict[str, tuple[str, ...]],
+    defaults: dict[str, str],
+) -> dict[str, Any]:
+    """``_ev``: one row per event line, the same for every kind of event log: ``_line``,
+    ``case_id``, ``raw_at``, ``ev_at``, one column per other field of ``fields``
+    (``activity``, ``resource``…) and ``is_<role>`` per activity role (its regular
+    expression: the profile's ``[activities]`` over ``defaults``). Returns the bound
+    parameters (the regexes as ``$re_<role>``)."""
     cols = columns(cur, staging)
     chosen = ctx.profile.get("columns") or {}  # columns the user named (the mapping dialog) come first
-    f = {k: pick(cols, *([chosen[k]] if chosen.get(k) else []), *v) for k, v in FIELDS.items()}
-    acts = {**DEFAULT_ACTIVITIES, **(ctx.profile.get("activities") or {})}
+    f = {k: pick(cols, *([chosen[k]] if chosen.get(k) else []), *v) for k, v in fields.items()}
+    mine = ctx.profile.get("activities") or {}
+    acts = {k: str(mine.get(k) or v) for k, v in defaults.items()}  # the roles this kind knows
     params = {**base_params(ctx), **{f"re_{k}": v for k, v in acts.items()}}
+    _date_order(cur, staging, f["at"], ctx)
+    others = "".join(f", {f[k]} AS {q(k)}" for k in fields if k not in ("case", "at"))
+    roles = "".join(f", regexp_matches(coalesce({f['activity']}, ''), $re_{k}) AS {q('is_' + k)}" for k in acts)
     run(
         cur,
         f"""
         CREATE OR REPLACE TEMP TABLE _ev AS
-        SELECT _line, {f["case"]} AS case_id, {f["at"]} AS raw_at, {ts(f["at"])} AS ev_at,
-               {f["activity"]} AS activity, {f["resource"]} AS resource,
-               regexp_matches(coalesce({f["activity"]}, ''), $re_created) AS is_created,
-               regexp_matches(coalesce({f["activity"]}, ''), $re_response) AS is_response,
-               regexp_matches(coalesce({f["activity"]}, ''), $re_reopen) AS is_reopen,
-               regexp_matches(coalesce({f["activity"]}, ''), $re_solved)
-                   AND NOT regexp_matches(coalesce({f["activity"]}, ''), $re_reopen) AS is_solved
+        SELECT _line, {f["case"]} AS case_id, {f["at"]} AS raw_at, {ts(f["at"])} AS ev_at{others}{roles}
         FROM {q(staging)}
     """,
         params,
     )
+    return params
+
+
+def _date_order(cur: duckdb.DuckDBPyConnection, staging: str, at: str, ctx: TransformContext) -> None:
+    """``03/04/2024``: day or month first, as every import decides it
+    (:func:`.decide.timestamp_rule`: the values, else the profile's ``[parse]
+    date_order``, else day first), told to :func:`.vendor_common.ts`."""
+    order = str((ctx.profile.get("parse") or {}).get("date_order") or "auto")
+    sample = [r[0] for r in cur.execute(f"SELECT {at} FROM {q(staging)} WHERE {at} IS NOT NULL LIMIT 400").fetchall()]
+    rule, _ = decide.timestamp_rule(sample, order)
+    slashed = next((f for f in rule.formats if f[:2] in ("%d", "%m")), "%d")
+    cur.execute(f"SET VARIABLE kd_day_first = {'true' if slashed.startswith('%d') else 'false'}")
+
+
+def account(cur: duckdb.DuckDBPyConnection, what: str, no_id: str, more_rejects: Iterable[str] = ()) -> None:
+    """Every event row accounted for, once ``_ev_case`` (``case_id``, ``_line``: the row
+    that stands for the case, loaded or rejected) is made: the case's other events are
+    ignored as folded into it; rows without an id (``no_id``: the reason said) or a
+    readable time are rejected."""
+    run(
+        cur,
+        f"""
+        CREATE OR REPLACE TEMP TABLE out_ignored AS
+        SELECT e._line, 'event folded into its {what} (the {what} is rebuilt from its events)' AS reason
+        FROM _ev e JOIN _ev_case c USING (case_id)
+        WHERE e.ev_at IS NOT NULL AND e._line <> c._line
+    """,
+        {},
+    )
+    create_rejects(
+        cur,
+        [
+            f"SELECT _line, '{no_id}' FROM _ev WHERE case_id IS NULL",
+            "SELECT _line, 'unreadable timestamp ' || coalesce('''' || raw_at || '''', '(empty)')"
+            " FROM _ev WHERE case_id IS NOT NULL AND ev_at IS NULL",
+            *more_rejects,
+        ],
+    )
+
+
+def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContext) -> None:
+    params = stage(cur, staging, ctx, FIELDS, DEFAULT_ACTIVITIES)
     run(
         cur,
         """
         CREATE OR REPLACE TEMP TABLE _ev_case AS
         SELECT case_id, min(_line) AS _line,
                coalesce(min(ev_at) FILTER (WHERE is_created), min(ev_at)) AS created,
-               max(ev_at) FILTER (WHERE is_solved) AS solved,
+               max(ev_at) FILTER (WHERE is_solved AND NOT is_reopen) AS solved,
                max(ev_at) FILTER (WHERE is_reopen) AS reopened_at,
                count(*) FILTER (WHERE is_response) AS replies,
                any_value(resource) FILTER (WHERE resource IS NOT NULL) AS any_resource,
@@ -135,21 +190,4 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
     """,
         params,
     )
-    run(
-        cur,
-        """
-        CREATE OR REPLACE TEMP TABLE out_ignored AS
-        SELECT e._line, 'event folded into its ticket (the ticket is rebuilt from its events)' AS reason
-        FROM _ev e JOIN _ev_case c USING (case_id)
-        WHERE e.ev_at IS NOT NULL AND e._line <> c._line
-    """,
-        {},
-    )
-    create_rejects(
-        cur,
-        [
-            "SELECT _line, 'no case id' FROM _ev WHERE case_id IS NULL",
-            "SELECT _line, 'unreadable timestamp ' || coalesce('''' || raw_at || '''', '(empty)')"
-            " FROM _ev WHERE case_id IS NOT NULL AND ev_at IS NULL",
-        ],
-    )
+    account(cur, "ticket", "no case id")
