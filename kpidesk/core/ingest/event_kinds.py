@@ -34,7 +34,7 @@ KINDS: dict[str, tuple[ModuleType, str]] = {
 SURE = 0.5  # the winner recognises at least this share of the activity names…
 MARGIN = 0.25  # …and this much more than the other kind
 NAMES_SHOWN = 4
-SAMPLE = 5000  # rows of the sample whose activity names are read
+SAMPLE = 2000  # rows of the sample whose activity names are read (as mapping.SAMPLE_ROWS)
 
 
 @dataclass
@@ -71,26 +71,41 @@ def _activity_column(profile: profiles.Profile, columns: list[str]) -> str | Non
     return None
 
 
-def evidence(cur: duckdb.DuckDBPyConnection, rel: Relation, profile: profiles.Profile) -> Evidence:
-    """How many of the sample's distinct activity names ``profile`` recognises."""
+def names_in(cur: duckdb.DuckDBPyConnection, rel: Relation, column: str) -> list[str]:
+    """The distinct activity names of the recognition sample (read once per column)."""
+    col = quote(column)
+    sql = (
+        f"SELECT DISTINCT trim({col}) AS a FROM (SELECT {col} FROM ({rel.sample_sql or rel.sql}) LIMIT {SAMPLE}) "
+        f"WHERE trim({col}) <> '' ORDER BY a"
+    )
+    return [str(r[0]) for r in cur.execute(sql, rel.params).fetchall()]
+
+
+def evidence(
+    cur: duckdb.DuckDBPyConnection, rel: Relation, profile: profiles.Profile, read: dict[str, list[str]] | None = None
+) -> Evidence:
+    """How many of the sample's distinct activity names ``profile`` recognises
+    (``read``: the names already read, by column)."""
     module, what = KINDS[str(profile.transform)]
     column = _activity_column(profile, rel.columns)
     out = Evidence(profile, what, column)
     if column is None:
         return out
+    read = {} if read is None else read
+    if column not in read:
+        read[column] = names_in(cur, rel, column)
+    names = read[column]
     mine = profile.section("activities")
     regexes = [str(mine.get(k) or v) for k, v in module.DEFAULT_ACTIVITIES.items()]
     known = " OR ".join(f"regexp_matches(a, $re{i})" for i in range(len(regexes)))
-    col = quote(column)
-    sql = (
-        f"SELECT a, {known} FROM (SELECT DISTINCT trim({col}) AS a FROM "
-        f"(SELECT {col} FROM ({rel.sample_sql or rel.sql}) LIMIT {SAMPLE}) WHERE trim({col}) <> '') ORDER BY a"
-    )
     try:
-        rows = cur.execute(sql, {**rel.params, **{f"re{i}": r for i, r in enumerate(regexes)}}).fetchall()
+        rows = cur.execute(
+            f"SELECT a, {known} FROM (SELECT unnest($names) AS a)",
+            {"names": names, **{f"re{i}": r for i, r in enumerate(regexes)}},
+        ).fetchall()
     except duckdb.Error:  # a user's expression DuckDB cannot read: it recognises nothing
-        return out
-    out.names = len(rows)
+        rows = [(a, False) for a in names]
+    out.names = len(names)
     out.known = [str(a) for a, hit in rows if hit]
     return out
 
@@ -111,10 +126,11 @@ def decide(
             m = profiles.match(rel.columns, info.kind, [p])
             if m is not None:
                 rivals[p.transform] = p
+    read: dict[str, list[str]] = {}
     if len(rivals) == 1:  # only one kind of event log has these headers
-        ev = evidence(cur, rel, found.profile)
+        ev = evidence(cur, rel, found.profile, read)
         return _said(found.profile, f"recognised as a {ev.what} event log: {ev.said()}")
-    ranked = sorted((evidence(cur, rel, p) for p in rivals.values()), key=lambda e: -e.share)
+    ranked = sorted((evidence(cur, rel, p, read) for p in rivals.values()), key=lambda e: -e.share)
     best, other = ranked[0], ranked[1]
     if best.share >= SURE and best.share - other.share >= MARGIN:
         return _said(
