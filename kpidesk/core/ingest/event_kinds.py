@@ -6,8 +6,9 @@ event-log profile names its activities with regular expressions (``[activities]`
 over its transform's defaults); the share of the file's distinct activity names
 (in the recognition sample) that a profile's expressions recognise is its evidence.
 The kind that recognises clearly more names wins, and says so; when none recognises
-half of them, or two come close, the file is refused with both readings (the app
-then opens the mapping dialog), as for every weak win (:mod:`.recognise`).
+half of them, or two come close, the file is refused with its readings (the app then
+opens the mapping dialog), as for every weak win (:mod:`.recognise`): rebuilt from
+events it cannot name, every call would have no outcome and every ticket stay open.
 """
 
 from __future__ import annotations
@@ -127,12 +128,11 @@ def decide(
             if m is not None:
                 rivals[p.transform] = p
     read: dict[str, list[str]] = {}
-    if len(rivals) == 1:  # only one kind of event log has these headers
-        ev = evidence(cur, rel, found.profile, read)
-        return _said(found.profile, f"recognised as a {ev.what} event log: {ev.said()}")
     ranked = sorted((evidence(cur, rel, p, read) for p in rivals.values()), key=lambda e: -e.share)
-    best, other = ranked[0], ranked[1]
-    if best.share >= SURE and best.share - other.share >= MARGIN:
+    best, other = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+    if best.share >= SURE and (other is None or best.share - other.share >= MARGIN):
+        if other is None:  # only one kind of event log has these headers
+            return _said(best.profile, f"recognised as a {best.what} event log: {best.said()}")
         return _said(
             best.profile,
             f"recognised as a {best.what} event log, not a {other.what} event log: {best.said()}; "
@@ -147,7 +147,16 @@ def _said(profile: profiles.Profile, why: str) -> profiles.Profile:
 
 def _ambiguous(info: FileInfo, ranked: list[Evidence]) -> str:
     name = Path(info.path).name
-    lines = [f"{name} is not imported: it is an event log, but its event names do not say whether of calls or tickets."]
+    if len(ranked) == 1:  # a call (ticket) event log by its headers, whose event names are not known ones
+        what = ranked[0].what
+        first = (
+            f"{name} is not imported: it is a {what} event log by its headers, but most of its event names are unknown."
+        )
+    else:
+        first = (
+            f"{name} is not imported: it is an event log, but its event names do not say whether of calls or tickets."
+        )
+    lines = [first]
     for e in ranked:
         lines.append(f"As a {e.what} event log ({e.profile.label}): {e.said()}.")
     lines.append(

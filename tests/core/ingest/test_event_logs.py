@@ -37,7 +37,7 @@ from kpidesk.core.ingest import import_file
 from kpidesk.core.ingest.errors import NoProfile
 from kpidesk.core.ingest.recognise import recognise
 from kpidesk.core.kpi.engine import Engine
-from tests.helpers.paths import FIXTURES, SHARED_DATA
+from tests.helpers.paths import FIXTURES, REPO, SHARED_DATA
 
 EVENTS = FIXTURES / "event_logs"
 FOLDED = "event folded into its call (the call is rebuilt from its events)"
@@ -248,3 +248,43 @@ def test_shared_asterisk_master_csv_is_one_call_per_linkedid(store):
     report = import_file(store, path)
     assert (report.profile, report.rows_read, report.loaded) == ("asterisk_cdr", len(rows), len(calls))
     assert report.balanced() and report.rejected == 0
+
+
+def test_a_call_event_log_whose_names_are_unknown_is_refused(store, tmp_path):
+    """Headers only a call event log has, event codes no default knows: refused, not 3
+    calls "without outcome"; the message says how to name them."""
+    text = "Call ID,Time,Event\n1,2024-03-04 11:00:00,EQ\n1,2024-03-04 11:00:12,AN\n1,2024-03-04 11:03:12,HU\n"
+    with pytest.raises(NoProfile) as exc:
+        import_file(store, _write(tmp_path, "codes.csv", text))
+    said = str(exc.value)
+    assert "a call event log by its headers, but most of its event names are unknown" in said
+    assert "0 of 3 event names are call events" in said and "[activities]" in said
+
+
+def test_a_saved_profile_names_the_codes_once_and_is_recognised_after(tmp_path):
+    """The user saves a copy of the call event log profile with the tool's codes: the
+    next file of that tool is recognised by it, its codes read as the saved roles."""
+    from kpidesk.core.db.startup import open_database
+
+    builtin = (REPO / "kpidesk" / "resources" / "profiles" / "generic_call_event_log.toml").read_text("utf-8")
+    head, _ = builtin.split("[activities]")
+    saved = head.replace('name = "generic_call_event_log"', 'name = "my_pbx"') + (
+        "[activities]\nqueued = '^EQ$'\nanswered = '^AN$'\nhangup = '^HU$'\nabandon = '^AB$'\n"
+    )
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "my_pbx.toml").write_text(saved, "utf-8")
+    store = open_database(tmp_path / "kd.duckdb")
+    try:
+        text = (
+            "Call ID,Time,Event\n1,2024-03-04 11:00:00,EQ\n1,2024-03-04 11:00:12,AN\n1,2024-03-04 11:03:12,HU\n"
+            "2,2024-03-04 11:05:00,EQ\n2,2024-03-04 11:05:30,AB\n"
+        )
+        report = import_file(store, _write(tmp_path, "pbx.csv", text))
+        assert (report.profile, report.loaded, report.ignored) == ("my_pbx", 2, 3)
+        assert (
+            report.recognised == "recognised as a call event log: 4 of 4 event names are call events (AB, AN, EQ, HU)"
+        )
+        k = _kpis(store, ["answered", "abandon_rate", "asa", "aht"])
+        assert (k["answered"], k["abandon_rate"], k["asa"], k["aht"]) == (1, 0.5, 12.0, 180.0)
+    finally:
+        store.close()
