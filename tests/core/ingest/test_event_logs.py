@@ -33,7 +33,7 @@ import csv
 
 import pytest
 
-from kpidesk.core.ingest import import_file
+from kpidesk.core.ingest import import_file, profiles
 from kpidesk.core.ingest.errors import NoProfile
 from kpidesk.core.ingest.recognise import recognise
 from kpidesk.core.kpi.engine import Engine
@@ -119,7 +119,7 @@ def test_french_call_event_log(store):
 
 def test_french_call_events_under_ticket_log_headers_are_calls(store, tmp_path):
     text = (
-        "Case;Timestamp;Activity;Resource\n"
+        "Numéro de dossier;Horodatage;Activité;Ressource\n"
         "X1;2024-03-04 10:00:00;Entrée en file;\n"
         "X1;2024-03-04 10:00:40;Décroché;léa\n"
         "X1;2024-03-04 10:04:40;Raccroché;léa\n"
@@ -131,6 +131,13 @@ def test_french_call_events_under_ticket_log_headers_are_calls(store, tmp_path):
     assert "not a ticket event log" in report.recognised
     assert _calls(store)[0][2:] == ("léa", "2024-03-04 10:00:00", 40.0, 240.0, None, None, "answered", None)
     assert _calls(store)[1][8] == "abandoned"
+
+
+def test_every_ticket_event_log_header_fits_the_call_event_log_too():
+    """So that the event names, never the headers, choose between the two kinds."""
+    ticket, call = profiles.find("generic_event_log"), profiles.find("generic_call_event_log")
+    for mine, theirs in zip(call.section("match")["headers"], ticket.section("match")["headers"], strict=True):
+        assert set(theirs) <= set(mine)
 
 
 def test_a_ticket_event_log_with_the_same_headers_stays_tickets(store, tmp_path):
