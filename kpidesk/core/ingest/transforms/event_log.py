@@ -100,13 +100,24 @@ def stage(
     params = {**base_params(ctx), **{f"re_{k}": v for k, v in acts.items()}}
     _date_order(cur, staging, f["at"], ctx)
     others = "".join(f", {f[k]} AS {q(k)}" for k in fields if k not in ("case", "at"))
-    roles = "".join(f", regexp_matches(coalesce({f['activity']}, ''), $re_{k}) AS {q('is_' + k)}" for k in acts)
+    # Each distinct activity name is matched once (a log repeats a few names millions of times).
+    roles = "".join(f", regexp_matches(_name, $re_{k}) AS {q('is_' + k)}" for k in acts)
+    run(
+        cur,
+        f"""
+        CREATE OR REPLACE TEMP TABLE _ev_names AS
+        SELECT _name{roles} FROM (SELECT DISTINCT coalesce({f["activity"]}, '') AS _name FROM {q(staging)})
+    """,
+        params,
+    )
+    flags = "".join(f", n.{q('is_' + k)}" for k in acts)
     run(
         cur,
         f"""
         CREATE OR REPLACE TEMP TABLE _ev AS
-        SELECT _line, {f["case"]} AS case_id, {f["at"]} AS raw_at, {ts(f["at"])} AS ev_at{others}{roles}
-        FROM {q(staging)}
+        WITH e AS (SELECT _line, {f["case"]} AS case_id, {f["at"]} AS raw_at, {ts(f["at"])} AS ev_at{others}
+                   FROM {q(staging)})
+        SELECT e.*{flags} FROM e JOIN _ev_names n ON coalesce(e.activity, '') = n._name
     """,
         params,
     )
