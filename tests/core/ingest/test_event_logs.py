@@ -295,3 +295,19 @@ def test_a_saved_profile_names_the_codes_once_and_is_recognised_after(tmp_path):
         assert (k["answered"], k["abandon_rate"], k["asa"], k["aht"]) == (1, 0.5, 12.0, 180.0)
     finally:
         store.close()
+
+
+def test_only_holds_after_the_answer_are_hold_time(store, tmp_path):
+    """A 'hold' before the answer (music while queued) is wait, not hold: talk 10:00:30 →
+    10:05:30 = 300 s, of which 10:02:00 → 10:03:00 on hold (60): talk 240, hold 60."""
+    text = (
+        "Call ID,Time,Event,Agent\n"
+        "H1,2024-03-04 10:00:00,Enter queue,\n"
+        "H1,2024-03-04 10:00:05,Hold,\n"
+        "H1,2024-03-04 10:00:30,Answered,ann\n"
+        "H1,2024-03-04 10:02:00,Hold,ann\n"
+        "H1,2024-03-04 10:03:00,Unhold,ann\n"
+        "H1,2024-03-04 10:05:30,Hang up,ann\n"
+    )
+    import_file(store, _write(tmp_path, "holds.csv", text))
+    assert _calls(store) == [("H1", None, "ann", "2024-03-04 10:00:00", 30.0, 240.0, 60.0, None, "answered", None)]

@@ -124,19 +124,6 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
     ends = ", ".join(f"'{r}'" for r in HOLD_ENDS)
     run(
         cur,
-        f"""
-        CREATE OR REPLACE TEMP TABLE _evc_hold AS
-        SELECT case_id, sum({secs_between("ev_at", "next_at")}) FILTER (WHERE role = 'hold' AND next_at IS NOT NULL)
-                   AS hold_s
-        FROM (SELECT case_id, role, ev_at,
-                     lead(ev_at) OVER (PARTITION BY case_id ORDER BY ev_at, _line) AS next_at
-              FROM _evc WHERE role IN ('hold', {ends}))
-        GROUP BY case_id
-    """,
-        params,
-    )
-    run(
-        cur,
         """
         CREATE OR REPLACE TEMP TABLE _ev_case AS
         SELECT case_id, min(_line) AS _line,
@@ -153,6 +140,20 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
         FROM _evc GROUP BY case_id
     """,
         {},
+    )
+    run(
+        cur,
+        f"""
+        CREATE OR REPLACE TEMP TABLE _evc_hold AS
+        SELECT h.case_id, sum({secs_between("h.ev_at", "h.next_at")}) AS hold_s
+        FROM (SELECT case_id, role, ev_at,
+                     lead(ev_at) OVER (PARTITION BY case_id ORDER BY ev_at, _line) AS next_at
+              FROM _evc WHERE role IN ('hold', {ends})) h
+        JOIN _ev_case c USING (case_id)
+        WHERE h.role = 'hold' AND h.next_at IS NOT NULL AND h.ev_at >= c.answered  -- holds of the answered call
+        GROUP BY h.case_id
+    """,
+        params,
     )
     run(
         cur,
@@ -186,7 +187,9 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
                CAST(CASE c.outcome WHEN 'answered' THEN {secs_between("c.arrived", "c.answered")}
                                    WHEN 'abandoned' THEN {secs_between("c.arrived", "c.gave_up")}
                                    ELSE {secs_between("c.arrived", "c.first_transfer")} END AS DOUBLE) AS wait_s,
-               CAST(CASE WHEN c.talk_end IS NOT NULL THEN {talk} - coalesce(h.hold_s, 0) END AS DOUBLE) AS talk_s,
+               -- a call hung up before it was answered (clocks apart): its talk time is unknown
+               CAST(CASE WHEN c.talk_end >= c.answered THEN greatest({talk} - coalesce(h.hold_s, 0), 0) END
+                    AS DOUBLE) AS talk_s,
                CAST(CASE WHEN c.outcome = 'answered' THEN {hold} END AS DOUBLE) AS hold_s,
                CAST(CASE WHEN c.talk_end IS NOT NULL AND c.wrapped >= c.talk_end
                          THEN {secs_between("c.talk_end", "c.wrapped")} END AS DOUBLE) AS wrap_s,
