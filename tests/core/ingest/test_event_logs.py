@@ -33,7 +33,7 @@ import csv
 
 import pytest
 
-from kpidesk.core.ingest import import_file, profiles
+from kpidesk.core.ingest import import_batch, import_file, profiles
 from kpidesk.core.ingest.errors import NoProfile
 from kpidesk.core.ingest.recognise import recognise
 from kpidesk.core.kpi.engine import Engine
@@ -166,6 +166,8 @@ def test_an_event_log_whose_names_say_neither_is_refused_with_both_readings(stor
     assert store.table_count("contacts") == 0
     rec = recognise(path)
     assert rec.profile is None and "do not say whether" in rec.refused
+    result = import_batch(store, [path])  # the app's import: the file goes to the mapping dialog
+    assert result.unrecognised == [path] and not result.reports[0].ok
 
 
 def test_event_names_edited_in_a_saved_profile(store, tmp_path):
