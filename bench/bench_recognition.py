@@ -36,6 +36,16 @@ def generate(path: Path, rows: int) -> None:
         FROM range({int(rows)}) t(i)) TO '{path}' (HEADER, DELIMITER ';')""")
 
 
+def generate_events(path: Path, rows: int) -> None:
+    """A call event log under a ticket event log's headers: told apart by its event
+    names, read from the sample (five events per call)."""
+    duckdb.connect().execute(f"""COPY (SELECT 'C' || (i // 5) AS "Case ID",
+        strftime(TIMESTAMP '2024-01-01 08:00:00' + to_seconds(i * 7), '%Y-%m-%d %H:%M:%S') AS "Timestamp",
+        ['Enter queue', 'Ringing', 'Answered', 'Hang up', 'Wrap-up end'][(i % 5) + 1] AS "Activity",
+        'agent' || (i % 40) AS "Resource", 'Q' || (i % 3) AS "Queue"
+        FROM range({int(rows)}) t(i)) TO '{path}' (HEADER)""")
+
+
 def measure(path: Path, repeat: int) -> tuple[float, float, float, str]:
     """(wall seconds of the first recognition of this file, median wall seconds,
     median CPU seconds of this process, what was recognised). The first one pays for
@@ -64,6 +74,9 @@ def main() -> int:
             p = Path(tmp) / f"appels_{n}.csv"
             generate(p, n)
             paths.append(p)
+            e = Path(tmp) / f"call_events_{n}.csv"
+            generate_events(e, n)
+            paths.append(e)
         warm = Path(tmp) / "warm.csv"  # the modules imported and the profiles read once, as in the app
         generate(warm, 10)
         recognise(warm)
