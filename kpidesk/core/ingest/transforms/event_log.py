@@ -16,6 +16,11 @@ when their headers are none of the known ones.
 Every event row is accounted for: the ticket's first event is the row loaded, the
 other events are ignored with the reason "event folded into its ticket", rows
 without a case id or a readable timestamp are rejected.
+
+Reading the events (:func:`stage`) and accounting for their rows (:func:`account`) are
+the one mechanism of every event log: the call event log (:mod:`.call_event_log`)
+folds its events with them too. Which of the two a file is, its event names decide
+(:mod:`kpidesk.core.ingest.event_kinds`).
 """
 
 from __future__ import annotations
