@@ -313,3 +313,17 @@ def test_only_holds_after_the_answer_are_hold_time(store, tmp_path):
     )
     import_file(store, _write(tmp_path, "holds.csv", text))
     assert _calls(store) == [("H1", None, "ann", "2024-03-04 10:00:00", 30.0, 240.0, 60.0, None, "answered", None)]
+
+
+def test_day_and_time_of_day_in_two_columns(store, tmp_path):
+    """« Date » and « Heure » apart: each event at its own time, not at midnight (the
+    call waits 40 s and talks 4 min, as in the file)."""
+    text = (
+        "Date;Heure;N° d'appel;Événement;Conseiller\n"
+        "04/03/2024;10:00:00;Z1;Entrée en file;\n"
+        "04/03/2024;10:00:40;Z1;Décroché;léa\n"
+        "04/03/2024;10:04:40;Z1;Raccroché;léa\n"
+    )
+    report = import_file(store, _write(tmp_path, "journal_appels.csv", text))
+    assert (report.profile, report.loaded, report.ignored) == ("generic_call_event_log", 1, 2)
+    assert _calls(store) == [("Z1", None, "léa", "2024-03-04 10:00:00", 40.0, 240.0, None, None, "answered", None)]

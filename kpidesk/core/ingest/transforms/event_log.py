@@ -25,6 +25,7 @@ folds its events with them too. Which of the two a file is, its event names deci
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -103,6 +104,7 @@ def stage(
     mine = ctx.profile.get("activities") or {}
     acts = {k: str(mine.get(k) or v) for k, v in defaults.items()}  # the roles this kind knows
     params = {**base_params(ctx), **{f"re_{k}": v for k, v in acts.items()}}
+    f["at"] = _when(cur, staging, cols, f["at"])
     _date_order(cur, staging, f["at"], ctx)
     others = "".join(f", {f[k]} AS {q(k)}" for k in fields if k not in ("case", "at"))
     # Each distinct activity name is matched once (a log repeats a few names millions of times).
@@ -127,6 +129,30 @@ def stage(
         params,
     )
     return params
+
+
+# An export writing the day and the time of day of each event in two columns.
+DAY_COLUMNS = ("Date", "Day", "Event date", "Jour", "Date de l'événement", "Date événement")
+TIME_COLUMNS = ("Time", "Hour", "Event time", "Heure", "Heure de l'événement", "Heure événement")
+_DAY_ONLY = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
+_TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?$")
+
+
+def _when(cur: duckdb.DuckDBPyConnection, staging: str, cols: dict[str, str], at: str) -> str:
+    """SQL of each event's time: the timestamp column found, or, when it holds only a day
+    or only a time of day, the day column and the time column put together (an event
+    log with "Date" and "Heure" is not every event at midnight)."""
+
+    def shaped(expr: str, shape: re.Pattern[str]) -> bool:
+        rows = cur.execute(f"SELECT {expr} FROM {q(staging)} WHERE {expr} IS NOT NULL LIMIT 200").fetchall()
+        return bool(rows) and all(shape.match(str(r[0])) for r in rows)
+
+    if not (shaped(at, _DAY_ONLY) or shaped(at, _TIME_ONLY)):
+        return at
+    day, time = pick(cols, *DAY_COLUMNS), pick(cols, *TIME_COLUMNS)
+    if day == time or not shaped(day, _DAY_ONLY) or not shaped(time, _TIME_ONLY):
+        return at  # no pair: the values say what they are (a day alone is read as midnight)
+    return f"({day} || ' ' || {time})"
 
 
 def _date_order(cur: duckdb.DuckDBPyConnection, staging: str, at: str, ctx: TransformContext) -> None:
