@@ -350,6 +350,17 @@ class TrendChart(Chart):
             self.target_line.setPos(target)
         self.cursor.setPen(pen(t.grid))
         self.getPlotItem().enableAutoRange()
+        xs_drawn = np.unique(self._x[np.isfinite(self._y)]) if drawn else np.array([])
+        if len(xs_drawn) == 1:
+            # one bucket (a day of data, a month's report): the axis spans a bucket each
+            # side with the one date under the dot, not "23:59 · 1 Mar · 1 Mar"
+            x0 = float(xs_drawn[0])
+            half = 3600.0 if with_time else 86400.0
+            self.getPlotItem().setXRange(x0 - half, x0 + half, padding=0)
+            label = self.date_axis.tickStrings([x0], 1.0, half if with_time else 86400.0)[0]
+            self.date_axis.setTicks([[(x0, label)]])
+        else:
+            self.date_axis.setTicks(None)
         self.relabel_axes()
 
     def set_marks(self, marks: list[tuple[datetime, str]]) -> None:

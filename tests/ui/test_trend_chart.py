@@ -58,3 +58,20 @@ def test_small_buckets_without_a_value_draw_nothing(qtbot):
     chart.set_series(days, [None, None, None], None, None, str, "en", False, [0, 0, 0], [True, True, True])
     assert not _drawn(chart.small_curve)
     chart.grab()  # bounds computed on paint
+
+
+def test_one_bucket_is_one_date_under_its_dot(qtbot):
+    """A day of data (or a month's report): the axis names that day once ("Mar 1"), centred on
+    the dot, not "23:59 · 1 Mar · 1 Mar"; two buckets give the axis back its own ticks."""
+    from kpidesk.ui.charts import to_epoch
+
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    day = datetime(2024, 3, 1)
+    chart.set_series([day], [248373.0], None, None, str, "en", False)
+    x0 = to_epoch(day)
+    lo, hi = chart.getPlotItem().viewRange()[0]
+    assert lo < x0 < hi and abs((x0 - lo) - (hi - x0)) < 1
+    assert chart.date_axis._tickLevels == [[(x0, "Mar 1")]]
+    chart.set_series([day, day + timedelta(days=1)], [1.0, 2.0], None, None, str, "en", False)
+    assert chart.date_axis._tickLevels is None
