@@ -73,9 +73,12 @@ def value(val: float | None, unit: str, lang: str = "en", empty: str = "–") ->
     return number(val, 2 if abs(val) < 10 else 1, lang)
 
 
+DAY_PATTERNS = {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"}  # also the UI's date fields (ui.i18n.day_format)
+
+
 def day(d: date | datetime, lang: str = "en", with_time: bool = False) -> str:
     """``23/11/2026`` in French, ``2026-11-23`` in English; ``14:15`` appended on request."""
-    text = d.strftime("%d/%m/%Y") if lang == "fr" else d.strftime("%Y-%m-%d")
+    text = d.strftime(DAY_PATTERNS["fr" if lang == "fr" else "en"])
     if with_time and isinstance(d, datetime):
         text += d.strftime(" %H:%M")
     return text

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core import comments, formatting
-from kpidesk.ui import privacy_state
+from kpidesk.ui import i18n, privacy_state
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
 
@@ -122,6 +122,8 @@ class CommentsDialog(QDialog):
             self.kpi.addItem(k.label_for(desk.lang), k.id)
         today = date.today()
         self.first, self.last = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
+        for edit in (self.first, self.last):
+            edit.setDisplayFormat(i18n.day_format(desk.lang))
         self.first.setDate(_qdate(first or today))
         self.last.setDate(_qdate(last or first or today))
         self.channel = QComboBox()
@@ -232,7 +234,8 @@ class CommentsDialog(QDialog):
         for col in (0, 1, 2, 4, 5):  # the comment takes the rest of the width
             self.table.resizeColumnToContents(col)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.status.setText(translate("Comments", "{n} comments").format(n=len(found)))
+        one, other = translate("Comments", "{n} comment"), translate("Comments", "{n} comments")
+        self.status.setText(i18n.plural(len(found), one, other, lang))
 
     def status_failed(self, message: str) -> None:
         self.status.setText(translate("Comments", "Could not save: {reason}").format(reason=message))
