@@ -7,6 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.kpi.engine import Engine
@@ -34,14 +35,33 @@ def busy_db_path(tmp_path_factory):
     return str(path)
 
 
+def close_after_the_windows(store) -> None:
+    """Put a test's database away once nothing uses it any more: close the windows
+    still open (pytest-qt closes those given to ``qtbot.addWidget``), then, until no
+    job runs, wait for the running jobs and deliver their results (a result may start
+    another job: a saved comment reloads the list, a closed dialog's last figures
+    arrive). Only then close the database: a job started after it would find its
+    connection closed."""
+    app = QApplication.instance()
+    if app is not None:
+        for window in app.topLevelWidgets():
+            window.close()
+    for _ in range(20):
+        tasks.shutdown()
+        if app is not None:
+            app.processEvents()
+        if tasks.idle():
+            break
+    store.close()
+
+
 @pytest.fixture
 def busy_store(busy_db_path, tmp_path):
     path = tmp_path / "busy.duckdb"
     shutil.copy(busy_db_path, path)
     s = open_database(path)
     yield s
-    tasks.shutdown()
-    s.close()
+    close_after_the_windows(s)
 
 
 @pytest.fixture
@@ -51,8 +71,7 @@ def store(sample_db_path, tmp_path):
     shutil.copy(sample_db_path, path)
     s = open_database(path)
     yield s
-    tasks.shutdown()
-    s.close()
+    close_after_the_windows(s)
 
 
 @pytest.fixture
