@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,20 @@ from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
 
 CHANNELS = ("phone", "email", "chat", "bot")
+CHANNEL_LABELS = {
+    "phone": QT_TRANSLATE_NOOP("Comments", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Comments", "Email"),
+    "chat": QT_TRANSLATE_NOOP("Comments", "Chat"),
+    "bot": QT_TRANSLATE_NOOP("Comments", "Bot"),
+}
+HEADS = (
+    QT_TRANSLATE_NOOP("Comments", "#"),
+    QT_TRANSLATE_NOOP("Comments", "KPI"),
+    QT_TRANSLATE_NOOP("Comments", "Period"),
+    QT_TRANSLATE_NOOP("Comments", "Comment"),
+    QT_TRANSLATE_NOOP("Comments", "Scope"),
+    QT_TRANSLATE_NOOP("Comments", "Owner"),
+)
 
 
 def comment_line(c: comments.Comment, privacy) -> str:
@@ -129,7 +143,7 @@ class CommentsDialog(QDialog):
         self.channel = QComboBox()
         self.channel.addItem(translate("Comments", "All channels"), None)
         for c in CHANNELS:
-            self.channel.addItem(translate("Comments", c.capitalize()), c)
+            self.channel.addItem(translate("Comments", CHANNEL_LABELS[c]), c)
         self.queue, self.site = QLineEdit(), QLineEdit()
         self.agent = QComboBox()  # the agents the data knows, named as privacy mode shows them
         self.fill_agents()
@@ -209,8 +223,7 @@ class CommentsDialog(QDialog):
         self.items = found
         privacy = privacy_state.of(self.desk)
         lang = self.desk.lang
-        heads = ["#", "KPI", "Period", "Comment", "Scope", "Owner"]
-        self.table.setHorizontalHeaderLabels([translate("Comments", h) for h in heads])
+        self.table.setHorizontalHeaderLabels([translate("Comments", h) for h in HEADS])
         self.table.setRowCount(len(found))
         registry = self.desk.engine.registry
         for row, c in enumerate(found):
