@@ -108,6 +108,7 @@ def test_add_a_note_and_a_goal_listed_and_saved(coaching, qtbot, demo_store):
     notes.goal_target.setValue(60)
     due = date.today() + timedelta(days=30)
     notes.goal_due.setDate(QDate(due.year, due.month, due.day))
+    assert notes.goal_due.text() == due.isoformat()  # in English, as the app writes days (not 09/11/…)
     with qtbot.waitSignal(view.history_saved, timeout=10000):
         qtbot.mouseClick(notes.add_goal_button, Qt.MouseButton.LeftButton)
     assert notes.goals_table.rowCount() == 1
