@@ -1,14 +1,15 @@
 """The French catalogues: refresh the one lupdate keeps, and check that no live
 translation is lost. ``tools/update_translations.sh`` runs ``update``; the test
-``tests/test_translations.py`` runs ``check``.
+``tests/ui/test_translations.py`` runs ``check``.
 
 Catalogues (``kpidesk/resources/i18n``):
 
 - ``kpidesk_fr.ts`` is lupdate's: rebuilt from the strings it reads in
-  :data:`SOURCES` (``translate("Context", "literal")`` and
+  :func:`sources` (``translate("Context", "literal")`` and
   ``QT_TRANSLATE_NOOP("Context", "literal")``), ``-no-obsolete``: an entry whose
   string no source holds any more is deleted.
-- :data:`HAND_KEPT` catalogues are edited by hand and never given to lupdate: the
+- :data:`HAND_KEPT` catalogues (every other ``*_fr.ts``: ``coaching``, ``desk``,
+  ``screens``, ``service``…) are edited by hand and never given to lupdate: the
   messages of ``kpidesk.core`` the UI translates (``Errors``: exception templates,
   ``Reasons``…: lupdate does not read core, which has no Qt) and the words of
   features kept in their own file. A string they translate is not added to
@@ -38,7 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "kpidesk" / "resources" / "i18n"
 MAIN = I18N / "kpidesk_fr.ts"
-HAND_KEPT = ("coaching_fr.ts", "desk_fr.ts", "screens_fr.ts", "service_fr.ts")
+# every other catalogue is hand-kept (coaching, desk, screens, service…; a new one too)
+HAND_KEPT = tuple(sorted(p.name for p in I18N.glob("*_fr.ts") if p != MAIN))
 
 Key = tuple[str, str]  # (context, source text)
 
