@@ -74,6 +74,8 @@ def test_csv_says_what_the_workbook_says(db, capsys):
     assert main([*argv, "--lang", "fr"]) == 0
     header = capsys.readouterr().out.splitlines()[0]
     assert header == "Id indicateur,Indicateur,Équipe,Valeur,Unité,n,Petit échantillon,Remarque"
+    assert main(["kpis", "--db", db, "--kpi", "aht", "--by", "week", "--format", "csv", "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].split(",")[2] == "Semaine"  # not "Week"
 
 
 def test_json_stays_raw_and_says_its_unit(db, capsys):
