@@ -7,14 +7,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.kpi.engine import Engine
 from kpidesk.core.workspace import load_prefs
-from kpidesk.ui import i18n, tasks
+from kpidesk.ui import i18n
 from kpidesk.ui.desk import Desk
 from kpidesk.ui.main_window import MainWindow
+from tests.helpers.qt_teardown import close_after_the_windows
 from tests.helpers.sample_db import fill
 
 
@@ -33,26 +33,6 @@ def busy_db_path(tmp_path_factory):
     with open_database(path) as store:
         fill(store, rows=150_000, days=120, agents=40)
     return str(path)
-
-
-def close_after_the_windows(store) -> None:
-    """Put a test's database away once nothing uses it any more: close the windows
-    still open (pytest-qt closes those given to ``qtbot.addWidget``), then, until no
-    job runs, wait for the running jobs and deliver their results (a result may start
-    another job: a saved comment reloads the list, a closed dialog's last figures
-    arrive). Only then close the database: a job started after it would find its
-    connection closed."""
-    app = QApplication.instance()
-    if app is not None:
-        for window in app.topLevelWidgets():
-            window.close()
-    for _ in range(20):
-        tasks.shutdown()
-        if app is not None:
-            app.processEvents()
-        if tasks.idle():
-            break
-    store.close()
 
 
 @pytest.fixture

@@ -15,9 +15,10 @@ from kpidesk.core.coaching import goals
 from kpidesk.core.coaching import notes as coaching_notes
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.demo.generate import build_demo
-from kpidesk.ui import export, privacy_state, tasks
+from kpidesk.ui import export, privacy_state
 from kpidesk.ui.coaching.contacts_view import CONTACT_ROLE
 from kpidesk.ui.dashboard.agent_table import AGENT_ROLE
+from tests.helpers.qt_teardown import close_after_the_windows
 from tests.ui.test_privacy_mode import customer_identifiers, leaks, other_names, visible_texts
 
 AGENT = "A07"  # the demo's long wrap-up agent
@@ -37,8 +38,7 @@ def demo_store(demo_db_path, tmp_path):
     shutil.copy(demo_db_path, path)
     s = open_database(path)
     yield s
-    tasks.shutdown()
-    s.close()
+    close_after_the_windows(s)
 
 
 @pytest.fixture
