@@ -2,8 +2,10 @@
 
 A KPI computed over several channels is named with the channels its figure covers
 (``Avg handle time (phone)``, ``… (all channels)``) in the table, the CSV's ``label``
-column and the workbook. The workbook writes each value as a number in its unit's
-format (89.5 %, 266.4 s, whole counts), the unit in a column of its own."""
+column and the workbook. The workbook and the CSV write the same table: each value as
+a person reads it (89.5 %, 266.4 s, whole counts, scores on their own scale), the unit
+in a column of its own; the workbook in its unit's number format. JSON gives the
+engine's raw values (a rate as a fraction 0-1), each with its ``unit``."""
 
 from __future__ import annotations
 
@@ -73,13 +75,10 @@ def run(args) -> int:
         return fail(str(exc))
     finally:
         store.close()
-    rows = [v.to_json() for v in values]
-    if args.format == "json":
-        sys.stdout.write(_json(rows))
+    if args.format == "json":  # raw engine values, each with its unit (rate: a fraction 0-1…)
+        sys.stdout.write(_json([{**v.to_json(), "unit": engine.registry[v.kpi].unit} for v in values]))
     elif args.format == "csv":
-        for row, v in zip(rows, values, strict=True):
-            row["label"] = _label(engine, v, filters, args.lang)
-        _csv(rows, by, engine)
+        _csv(*_export_table(values, by, engine, filters, args.lang))
     elif args.format == "xlsx":
         try:
             _xlsx(args.out, values, by, engine, filters, args.lang)
@@ -126,22 +125,14 @@ def _list(engine: Engine, args) -> int:
     return 0
 
 
-def _csv(rows: list[dict], by, engine: Engine) -> None:
-    fields = [
-        "kpi",
-        "label",
-        *by,
-        *(["agent_name"] if "agent" in by else []),
-        "value",
-        "n",
-        "small_sample",
-        "reason",
-        "basis",
-    ]
-    writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+def _csv(header: list[str], rows: list[list], _units: list[str | None]) -> None:
+    """The workbook's table (:func:`_export_table`) as CSV on stdout: the same headers
+    and display values (rates and CSAT in %, durations in seconds, the unit in its own
+    column), numbers with a decimal point, for scripts and spreadsheets alike."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
     # text from imported files (agent names, queues) never reaches a spreadsheet as a formula
-    writer.writerows({k: formatting.csv_cell(v) for k, v in row.items()} for row in rows)
+    writer.writerows([formatting.csv_cell(c[0] if isinstance(c, tuple) else c) for c in row] for row in rows)
 
 
 def _label(engine: Engine, value: KpiValue, filters: Filters, lang: str) -> str:
@@ -170,9 +161,13 @@ def _note(v: KpiValue, lang: str) -> str:
 _UNIT_WORDS = {"count": {"en": "count", "fr": "nombre"}, "score": {"en": "score", "fr": "note"}}
 
 
-def _xlsx(path: str, values: list[KpiValue], by, engine: Engine, filters: Filters, lang: str) -> None:
-    """The figures as a workbook: one row per value, the value a number in its unit's
-    format (``formatting.write_xlsx``), n a whole count."""
+def _export_table(
+    values: list[KpiValue], by, engine: Engine, filters: Filters, lang: str
+) -> tuple[list[str], list[list], list[str | None]]:
+    """The figures as exported (workbook and CSV): one row per value, the value as
+    a person reads it (``formatting.export_value``: percentages 0-100, seconds, whole
+    counts, scores on their own scale) paired with its unit, the unit in a column of
+    its own, n a whole count; the header and the column units."""
     kid, label, value, unit, n, small, note = _HEAD[lang]
     dims = [dimension_name(d, lang).capitalize() for d in by]
     header = [kid, label, *dims, value, unit, n, small, note]
@@ -194,7 +189,13 @@ def _xlsx(path: str, values: list[KpiValue], by, engine: Engine, filters: Filter
                 _note(v, lang) if v.reason else v.basis,
             ]
         )
-    formatting.write_xlsx(path, header, rows, units)
+    return header, rows, units
+
+
+def _xlsx(path: str, values: list[KpiValue], by, engine: Engine, filters: Filters, lang: str) -> None:
+    """The figures as a workbook (:func:`_export_table`), each value a number in its
+    unit's format (``formatting.write_xlsx``)."""
+    formatting.write_xlsx(path, *_export_table(values, by, engine, filters, lang))
 
 
 def _table(values, by, engine: Engine, lang: str, filters: Filters) -> None:

@@ -1,7 +1,8 @@
 """Numbers as a team lead reads them, in French or English.
 
 One place for it, so tiles, tables, the CLI and the PDF agree: ``89,5 %`` and
-``1 234`` in French, ``89.5%`` and ``1,234`` in English, durations as ``2 min 05 s``.
+``1 234`` in French, ``89.5%`` and ``1,234`` in English, durations as ``2 min 05 s``,
+``1 h 05 min`` or ``2 j 3 h``.
 """
 
 from __future__ import annotations
@@ -46,18 +47,24 @@ def parse_number(text: str, lang: str) -> float | None:
 
 
 def duration(seconds: float, lang: str = "en") -> str:
+    """``45 s``, ``2 min 05 s``, ``1 h 05 min``, ``2 d 3 h`` (``2 j 3 h`` in French): the
+    two largest parts, seconds rounded and the smaller parts cut; a zero second part
+    is left out (``2 min``, ``1 h``, ``2 d``), up to 48 h in hours."""
     seconds = round(seconds)
-    if abs(seconds) < 60:
-        return f"{seconds} s"
-    minutes, secs = divmod(abs(seconds), 60)
-    sign = "-" if seconds < 0 else ""
+    sign, total = ("-" if seconds < 0 else ""), abs(seconds)
+    if total < 60:
+        return f"{sign}{total} s"
+    minutes, secs = divmod(total, 60)
     if minutes < 60:
-        return f"{sign}{minutes} min {secs:02d} s"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 48:
-        return f"{sign}{hours} h {minutes:02d}"
-    days, hours = divmod(hours, 24)
-    return f"{sign}{days} {'j' if lang == 'fr' else 'd'} {hours} h"
+        big, small = f"{minutes} min", f"{secs:02d} s" if secs else ""
+    else:
+        hours, minutes = divmod(minutes, 60)
+        if hours < 48:
+            big, small = f"{hours} h", f"{minutes:02d} min" if minutes else ""
+        else:
+            days, hours = divmod(hours, 24)
+            big, small = f"{days} {'j' if lang == 'fr' else 'd'}", f"{hours} h" if hours else ""
+    return f"{sign}{big} {small}" if small else f"{sign}{big}"
 
 
 def value(val: float | None, unit: str, lang: str = "en", empty: str = "–") -> str:
@@ -73,9 +80,12 @@ def value(val: float | None, unit: str, lang: str = "en", empty: str = "–") ->
     return number(val, 2 if abs(val) < 10 else 1, lang)
 
 
+DAY_PATTERNS = {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"}  # also the UI's date fields (ui.i18n.day_format)
+
+
 def day(d: date | datetime, lang: str = "en", with_time: bool = False) -> str:
     """``23/11/2026`` in French, ``2026-11-23`` in English; ``14:15`` appended on request."""
-    text = d.strftime("%d/%m/%Y") if lang == "fr" else d.strftime("%Y-%m-%d")
+    text = d.strftime(DAY_PATTERNS["fr" if lang == "fr" else "en"])
     if with_time and isinstance(d, datetime):
         text += d.strftime(" %H:%M")
     return text

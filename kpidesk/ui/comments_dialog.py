@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,11 +29,25 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core import comments, formatting
-from kpidesk.ui import privacy_state
+from kpidesk.ui import i18n, privacy_state
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
 
 CHANNELS = ("phone", "email", "chat", "bot")
+CHANNEL_LABELS = {
+    "phone": QT_TRANSLATE_NOOP("Comments", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Comments", "Email"),
+    "chat": QT_TRANSLATE_NOOP("Comments", "Chat"),
+    "bot": QT_TRANSLATE_NOOP("Comments", "Bot"),
+}
+HEADS = (
+    QT_TRANSLATE_NOOP("Comments", "#"),
+    QT_TRANSLATE_NOOP("Comments", "KPI"),
+    QT_TRANSLATE_NOOP("Comments", "Period"),
+    QT_TRANSLATE_NOOP("Comments", "Comment"),
+    QT_TRANSLATE_NOOP("Comments", "Scope"),
+    QT_TRANSLATE_NOOP("Comments", "Owner"),
+)
 
 
 def comment_line(c: comments.Comment, privacy) -> str:
@@ -122,12 +136,14 @@ class CommentsDialog(QDialog):
             self.kpi.addItem(k.label_for(desk.lang), k.id)
         today = date.today()
         self.first, self.last = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
+        for edit in (self.first, self.last):
+            edit.setDisplayFormat(i18n.day_format(desk.lang))
         self.first.setDate(_qdate(first or today))
         self.last.setDate(_qdate(last or first or today))
         self.channel = QComboBox()
         self.channel.addItem(translate("Comments", "All channels"), None)
         for c in CHANNELS:
-            self.channel.addItem(translate("Comments", c.capitalize()), c)
+            self.channel.addItem(translate("Comments", CHANNEL_LABELS[c]), c)
         self.queue, self.site = QLineEdit(), QLineEdit()
         self.agent = QComboBox()  # the agents the data knows, named as privacy mode shows them
         self.fill_agents()
@@ -207,8 +223,7 @@ class CommentsDialog(QDialog):
         self.items = found
         privacy = privacy_state.of(self.desk)
         lang = self.desk.lang
-        heads = ["#", "KPI", "Period", "Comment", "Scope", "Owner"]
-        self.table.setHorizontalHeaderLabels([translate("Comments", h) for h in heads])
+        self.table.setHorizontalHeaderLabels([translate("Comments", h) for h in HEADS])
         self.table.setRowCount(len(found))
         registry = self.desk.engine.registry
         for row, c in enumerate(found):
@@ -232,7 +247,8 @@ class CommentsDialog(QDialog):
         for col in (0, 1, 2, 4, 5):  # the comment takes the rest of the width
             self.table.resizeColumnToContents(col)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.status.setText(translate("Comments", "{n} comments").format(n=len(found)))
+        one, other = translate("Comments", "{n} comment"), translate("Comments", "{n} comments")
+        self.status.setText(i18n.plural(len(found), one, other, lang))
 
     def status_failed(self, message: str) -> None:
         self.status.setText(translate("Comments", "Could not save: {reason}").format(reason=message))

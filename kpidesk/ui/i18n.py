@@ -13,6 +13,8 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
+from kpidesk.core import formatting
+
 translate = QCoreApplication.translate
 LANGUAGES = ("en", "fr")
 _WEEKDAYS = {
@@ -37,6 +39,24 @@ def effective(setting: str | None) -> str:
 def weekday_name(index: int, lang: str) -> str:
     """0 = Monday."""
     return _WEEKDAYS[lang][index]
+
+
+def day_format(lang: str) -> str:
+    """A date field's display format (``QDateEdit``): a day as :func:`formatting.day`
+    writes it, ``23/11/2026`` in French, ``2026-11-23`` in English (never ``11/23`` or
+    ``23/11`` left to the reader to guess)."""
+    pattern = formatting.DAY_PATTERNS["fr" if lang == "fr" else "en"]
+    return pattern.replace("%d", "dd").replace("%m", "MM").replace("%Y", "yyyy")
+
+
+def plural(n: int, one: str, other: str, lang: str) -> str:
+    """``one`` or ``other`` (both translated, holding ``{n}``) as the language counts:
+    one for 1 in English, for 0 and 1 in French; ``n`` written as numbers are
+    (``1 234`` in French). Both forms are literal ``translate()`` calls at the call
+    site, so lupdate sees them (it reads no numerus from ``translate(…, n)`` with a
+    variable ``n``: a ``%n`` string would lose its French plural forms)."""
+    singular = n in (0, 1) if lang == "fr" else n == 1
+    return (one if singular else other).format(n=formatting.number(n, 0, lang))
 
 
 def day_month(d: date, lang: str) -> str:

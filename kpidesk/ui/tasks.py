@@ -38,6 +38,19 @@ def shutdown() -> None:
     _POOLS.clear()
 
 
+def _database_closed(exc: BaseException) -> bool:
+    """The job's database was closed under it (a window closed, the app quitting, a
+    test's database put away): its result means nothing any more."""
+    import duckdb
+
+    return isinstance(exc, duckdb.ConnectionException) and "closed" in str(exc).lower()
+
+
+def idle() -> bool:
+    """No worker thread is left: nothing started since the last :func:`shutdown`."""
+    return not _POOLS
+
+
 class TaskState:
     """What a running job sees of the runner: cancellation and progress."""
 
@@ -109,6 +122,8 @@ class TaskRunner(QObject):
         except Cancelled:
             return
         except Exception as exc:  # reported to the view, which shows it to the user
+            if _database_closed(exc):  # a late job: its window and database are gone, nobody waits
+                return
             from kpidesk.ui.errors import describe, expected
 
             if not expected(exc):  # a bug: the details for its report

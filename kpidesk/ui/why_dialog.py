@@ -177,7 +177,14 @@ class WhyDialog(QDialog):
         base = min(starts[1:-1] + ends) if len(starts) > 2 else min(e.before, e.after)
         starts[0] = starts[-1] = base - abs(max(ends) - base) * 0.5  # the first and last bars keep a readable length
         self.chart.set_steps(labels, starts, ends, colours, texts, self.desk.formatter(self.kpi))
-        heads = [translate("Why", h) for h in ("Driver", "Part", "Mix", "Rate", "Before → now", "n")]
+        heads = [
+            translate("Why", "Driver"),
+            translate("Why", "Part"),
+            translate("Why", "Mix"),
+            translate("Why", "Rate"),
+            translate("Why", "Before → now"),
+            translate("Why", "n"),
+        ]
         self.table.setHorizontalHeaderLabels(heads)
         self.table.setRowCount(len(e.drivers))
         for row, d in enumerate(e.drivers):

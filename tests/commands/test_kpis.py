@@ -92,7 +92,7 @@ def test_list_definitions(capsys):
 def test_csv_and_table(demo_db, capsys):
     assert main(["kpis", "--db", demo_db, "--kpi", "csat", "--by", "team", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert len(rows) == 2 and {"kpi", "team", "value", "n"} <= set(rows[0])
+    assert len(rows) == 2 and {"KPI id", "Team", "Value", "Unit", "n"} <= set(rows[0])
     assert main(["kpis", "--db", demo_db, "--kpi", "answer_rate", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
     assert "Taux de décroché" in out and "%" in out and "," in out

@@ -57,4 +57,33 @@ def test_table_and_csv_labels_say_the_channels(db, capsys):
     assert "Avg handle time (phone)" in capsys.readouterr().out
     assert main(["kpis", "--db", db, "--kpi", "aht", "--format", "csv"]) == 0
     (row,) = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert row["label"] == "Avg handle time (all channels)" and float(row["value"]) == pytest.approx(75250 / 185)
+    assert row["KPI"] == "Avg handle time (all channels)" and row["Value"] == "406.8"  # 75,250 s / 185 calls
+
+
+def test_csv_says_what_the_workbook_says(db, capsys):
+    """The CSV is the workbook's table: CSAT 33.3 (%) beside AHT 291.9 (s), not 0.333
+    beside 33.3; counts whole; the French headers with --lang fr."""
+    argv = ["kpis", "--db", db, "--kpi", "aht,csat,answered", "--by", "team", "--format", "csv"]
+    assert main(argv) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    got = {(r["KPI id"], r["Team"]): (r["Value"], r["Unit"], r["n"]) for r in rows}
+    assert got[("aht", "Lyon")] == ("291.9", "s", "155")  # (30 × 1,500 + 5 × 50) / 155
+    assert got[("aht", "Rabat")] == ("1000.0", "s", "30")
+    assert got[("csat", "Lyon")] == ("33.3", "%", "3")  # one satisfied of three
+    assert got[("answered", "Lyon")] == ("155", "count", "155")
+    assert main([*argv, "--lang", "fr"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert header == "Id indicateur,Indicateur,Équipe,Valeur,Unité,n,Petit échantillon,Remarque"
+    assert main(["kpis", "--db", db, "--kpi", "aht", "--by", "week", "--format", "csv", "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].split(",")[2] == "Semaine"  # not "Week"
+
+
+def test_json_stays_raw_and_says_its_unit(db, capsys):
+    import json
+
+    argv = ["kpis", "--db", db, "--kpi", "aht,csat,answer_rate", "--by", "team", "--format", "json"]
+    assert main(argv) == 0
+    rows = {(r["kpi"], r["team"]): r for r in json.loads(capsys.readouterr().out)}
+    assert rows[("aht", "Lyon")]["value"] == pytest.approx(45250 / 155) and rows[("aht", "Lyon")]["unit"] == "seconds"
+    assert rows[("csat", "Lyon")]["value"] == pytest.approx(100 / 3) and rows[("csat", "Lyon")]["unit"] == "percent"
+    assert rows[("answer_rate", "Lyon")]["unit"] == "rate" and 0 <= rows[("answer_rate", "Lyon")]["value"] <= 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpidesk.core.formatting import NBSP, delta, parse_number
+from kpidesk.core.formatting import NBSP, delta, duration, parse_number
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,34 @@ def test_a_change_of_csat_0_100_is_in_points():
     assert delta(42.0, 90.0, "percent", "en") == "−48.0 pts"
     assert delta(42.0, 90.0, "percent", "fr") == f"−48,0{NBSP}pt"
     assert delta(0.42, 0.90, "rate", "en") == "−48.0 pts"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "en", "fr"),
+    [
+        (0, "0 s", "0 s"),
+        (45.4, "45 s", "45 s"),
+        (59.6, "1 min", "1 min"),  # rounded to 60 s first
+        (125, "2 min 05 s", "2 min 05 s"),
+        (300, "5 min", "5 min"),  # not "5 min 00 s"
+        (3600, "1 h", "1 h"),
+        (3900, "1 h 05 min", "1 h 05 min"),  # 3,600 + 300
+        (3959, "1 h 05 min", "1 h 05 min"),  # the 59 s are cut at this size
+        (30 * 3600 + 15 * 60, "30 h 15 min", "30 h 15 min"),  # under 48 h: hours
+        (48 * 3600, "2 d", "2 j"),  # not "2 d 0 h"
+        (48 * 3600 + 59 * 60, "2 d", "2 j"),
+        (2 * 86400 + 3 * 3600, "2 d 3 h", "2 j 3 h"),
+        (5 * 86400 + 15 * 3600 + 40 * 60, "5 d 15 h", "5 j 15 h"),
+        (-125, "-2 min 05 s", "-2 min 05 s"),
+        (-48 * 3600, "-2 d", "-2 j"),
+    ],
+)
+def test_durations_leave_out_zero_parts(seconds, en, fr):
+    assert duration(seconds, "en") == en
+    assert duration(seconds, "fr") == fr
+
+
+def test_a_change_of_duration_reads_like_the_duration():
+    assert delta(420.0, 300.0, "seconds", "en") == "+2 min"
+    assert delta(300.0, 3900.0, "seconds", "fr") == "−1 h"
+    assert delta(300.2, 300.0, "seconds", "en") == "±0 s"

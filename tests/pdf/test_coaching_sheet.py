@@ -75,7 +75,7 @@ def test_cli_report_english(db, tmp_path):
         "Lyon",
         "Avg handle time",
         "3 min 20 s",
-        "5 min 00 s",
+        "5 min",
         "Strengths",
         "To work on",
         "Goals",
@@ -86,7 +86,7 @@ def test_cli_report_english(db, tmp_path):
     ):
         assert expected in text, expected
     # the KPI cell says the figure pools every channel (wrapped on two lines in its column)
-    assert re.search(r"Avg handle time \(all\s+3 min 20 s\s+5 min 00 s\s+3 min 20 s – 6 min 40 s\s+2\s*/\s*5", text)
+    assert re.search(r"Avg handle time \(all\s+3 min 20 s\s+5 min\s+3 min 20 s – 6 min 40 s\s+2\s*/\s*5", text)
     assert re.search(r"Avg handle time \(all\s.*\n\s*channels\)", text)
     assert "Privacy mode" not in text
 
@@ -142,3 +142,37 @@ def test_the_sheet_colours_a_figure_as_the_app_does(value, target, warning, colo
         _TARGET_COLOUR[targets.status(value, "higher", target, warning)]
         == {"green": GREEN, "amber": AMBER, "red": RED}[colour]
     )
+
+
+def test_qa_criteria_in_the_readers_language(tmp_path):
+    """A QA grid imported with English criteria: the French sheet says them in French, the
+    English one as imported; a criterion the project does not know stays as imported."""
+    from kpidesk.core.db import derive
+    from tests.helpers.coaching_fixtures import FIRST_DAY
+    from tests.helpers.pdf_text import drawn_text
+
+    path = tmp_path / "qa.kpidesk"
+    store = build_store(path)
+    with store.write() as cur:
+        cur.execute("DELETE FROM evaluations")
+        for crit in ("tone", "empathy", "Active listening", "resolution", "accuracy", "Upsell"):
+            for aid, cid in (("A2", 200), ("A1", 100)):
+                cur.execute(
+                    "INSERT INTO evaluations (source, source_key, contact_ref, evaluated_at, criterion, score) "
+                    "VALUES ('test', ?, ?, ?, ?, 75)",
+                    [f"E{cid}{crit}", f"{aid}-{cid}", FIRST_DAY, crit],
+                )
+        derive.refresh(cur)
+    store.close()
+    cells = {}
+    for lang in ("en", "fr"):
+        with drawn_text() as drawn:
+            assert (
+                main(["report", "--db", str(path), "--agent", "A2", "--lang", lang, "--out", str(tmp_path / "x.pdf")])
+                == 0
+            )
+        lines = drawn.text.splitlines()
+        head = lines.index("QA criterion" if lang == "en" else "Critère qualité")
+        cells[lang] = lines[head + 4 : head + 4 + 6 * 4 : 4]  # the first cell of each of the six rows
+    assert cells["en"] == ["Active listening", "Upsell", "accuracy", "empathy", "resolution", "tone"]
+    assert cells["fr"] == ["écoute active", "Upsell", "exactitude", "empathie", "résolution", "ton"]

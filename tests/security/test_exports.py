@@ -53,9 +53,9 @@ def test_kpis_csv_and_json(tmp_path, capsys):
         )
     assert main(["kpis", "--db", str(db), "--kpi", "answered", "--by", "agent", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    agents = {r["agent"] for r in rows}
+    agents = {r["Agent"] for r in rows}
     assert {"'=1+1", "'@evil"} <= agents
-    assert sorted(r["value"] for r in rows if r["agent"] in ("'=1+1", "'@evil")) == ["1.0", "1.0"]  # numbers untouched
+    assert sorted(r["Value"] for r in rows if r["Agent"] in ("'=1+1", "'@evil")) == ["1", "1"]  # numbers untouched
     assert main(["kpis", "--db", str(db), "--kpi", "answered", "--by", "agent", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)  # JSON keeps the id as it is: it is data, not a sheet
     assert {"=1+1", "@evil"} <= {r["agent"] for r in data}

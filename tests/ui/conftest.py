@@ -11,9 +11,10 @@ from PySide6.QtCore import QSettings
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.kpi.engine import Engine
 from kpidesk.core.workspace import load_prefs
-from kpidesk.ui import i18n, tasks
+from kpidesk.ui import i18n
 from kpidesk.ui.desk import Desk
 from kpidesk.ui.main_window import MainWindow
+from tests.helpers.qt_teardown import close_after_the_windows
 from tests.helpers.sample_db import fill
 
 
@@ -40,8 +41,7 @@ def busy_store(busy_db_path, tmp_path):
     shutil.copy(busy_db_path, path)
     s = open_database(path)
     yield s
-    tasks.shutdown()
-    s.close()
+    close_after_the_windows(s)
 
 
 @pytest.fixture
@@ -51,8 +51,7 @@ def store(sample_db_path, tmp_path):
     shutil.copy(sample_db_path, path)
     s = open_database(path)
     yield s
-    tasks.shutdown()
-    s.close()
+    close_after_the_windows(s)
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ import pytest
 from kpidesk.core import formatting
 from kpidesk.core.ingest import import_file
 from kpidesk.smoke import fixture_folder
-from kpidesk.ui import preview, tasks
+from kpidesk.ui import preview
+from tests.helpers.qt_teardown import close_after_the_windows
 
 AGENT = "A03"  # one of the sample's eight named agents
 
@@ -23,8 +24,7 @@ def desk(sample_db_path, tmp_path):
     shutil.copy(sample_db_path, path)
     _app, desk = preview.open_desk(str(path), "en")
     yield desk
-    tasks.shutdown()
-    desk.store.close()
+    close_after_the_windows(desk.store)
 
 
 def open_view(qtbot, desk, name: str):

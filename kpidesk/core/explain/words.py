@@ -21,6 +21,13 @@ DIMENSION_NAMES: dict[str, dict[str, str]] = {
     "channel": {"en": "channel", "fr": "canal"},
     "hour_of_day": {"en": "hour", "fr": "heure"},
     "product": {"en": "product", "fr": "produit"},
+    # the time buckets of a grouping (kpidesk kpis --by week: its export headers)
+    "15min": {"en": "15 min", "fr": "15 min"},
+    "hour": {"en": "hour", "fr": "heure"},
+    "day": {"en": "day", "fr": "jour"},
+    "week": {"en": "week", "fr": "semaine"},
+    "month": {"en": "month", "fr": "mois"},
+    "weekday": {"en": "weekday", "fr": "jour de la semaine"},
 }
 CHANNEL_VALUES = CHANNEL_NAMES  # one vocabulary for channels (kpi.definitions)
 TEXT: dict[str, dict[str, str]] = {

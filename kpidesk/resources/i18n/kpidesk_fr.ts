@@ -4,22 +4,18 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../ui/about.py"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py"/>
         <source>About kpidesk</source>
         <translation>À propos de kpidesk</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py"/>
         <source>Customer-service KPIs from your own exports, offline, on your laptop.</source>
         <translation>Les indicateurs du service client à partir de vos propres exports, hors ligne, sur votre ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py"/>
         <source>Version {version}</source>
         <translation>Version {version}</translation>
     </message>
@@ -27,12 +23,10 @@
 <context>
     <name>AgentTable</name>
     <message>
-        <location filename="../../ui/agent_table.py" line="63"/>
         <source>Agent</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/agent_table.py" line="102"/>
         <source>small sample: not ranked</source>
         <translation>petit échantillon : non classé</translation>
     </message>
@@ -40,123 +34,112 @@
 <context>
     <name>AgentsView</name>
     <message>
-        <location filename="../../ui/agents_view.py"/>
         <source>… {n} more (see the table)</source>
         <translation>… {n} de plus (voir le tableau)</translation>
     </message>
     <message>
-        <location filename="../../ui/agents_view.py" line="55"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../ui/agents_view.py" line="56"/>
         <source>Quadrant</source>
         <translation>Quadrant</translation>
     </message>
     <message>
-        <location filename="../../ui/agents_view.py" line="57"/>
         <source>All agents, all channels</source>
         <translation>Tous les conseillers, tous canaux</translation>
+    </message>
+    <message>
+        <source>{kpi}: no agent with enough data in this period</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChannelView</name>
     <message>
-        <location filename="../../ui/channel_view.py"/>
         <source>darker: worse</source>
         <translation>plus foncé : moins bon</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py"/>
         <source>brighter: worse</source>
         <translation>plus clair : moins bon</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py"/>
         <source>darker: more</source>
         <translation>plus foncé : plus élevé</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py"/>
         <source>brighter: more</source>
         <translation>plus clair : plus élevé</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py" line="22"/>
         <source>Handle time</source>
         <translation>Durée de traitement</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py" line="23"/>
         <source>Wait before answer</source>
         <translation>Attente avant décroché</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py" line="24"/>
         <source>First response time</source>
         <translation>Délai de première réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py" line="25"/>
         <source>Resolution time</source>
         <translation>Temps de résolution</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py" line="43"/>
         <source>Trend</source>
         <translation>Évolution</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py" line="104"/>
+        <source>n = {n} (small sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Agents</source>
         <translation>Conseillers</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py" line="105"/>
         <source>Grey italics: small sample, not ranked. Double-click an agent to open coaching.</source>
         <translation>Italique gris : petit échantillon, non classé. Double-cliquez sur un conseiller pour ouvrir le coaching.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py" line="112"/>
         <source>Hour × weekday</source>
         <translation>Heure × jour</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py" line="122"/>
         <source>Distribution</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py" line="124"/>
         <source>median</source>
         <translation>médiane</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_view.py" line="124"/>
         <source>p90</source>
         <translation>p90</translation>
+    </message>
+    <message>
+        <source>no agent with contacts in this period</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../ui/desk.py" line="45"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="45"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="46"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="46"/>
         <source>Bot</source>
         <translation>Bot</translation>
     </message>
@@ -164,108 +147,97 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="40"/>
         <source>Queue</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="40"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="41"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="41"/>
         <source>Topic</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="42"/>
         <source>Agent</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="75"/>
+        <source>Mondays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="98"/>
         <source>all</source>
         <translation>tous</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/filter_bar.py" line="102"/>
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n choisis</numerusform>
-            <numerusform>%n choisis</numerusform>
-        </translation>
+    <message>
+        <source>{n} selected</source>
+        <translation>{n} choisis</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="143"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="144"/>
         <source>Undo the last narrowing</source>
         <translation>Annuler le dernier filtrage</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="145"/>
         <source>Compare to</source>
         <translation>Comparer à</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="146"/>
         <source>by</source>
         <translation>par</translation>
+    </message>
+    <message>
+        <source>Every figure counts only this weekday and hour across the period. Click to remove.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="45"/>
         <source>Importing {n} file(s)…</source>
         <translation>Import de {n} fichier(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="46"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="59"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>Import annulé : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="83"/>
         <source>Import cancelled: the file being imported was not written; the files imported before it are kept.</source>
         <translation>Import annulé : le fichier en cours n&apos;a pas été importé ; les fichiers importés avant lui sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="71"/>
+        <source>{problem} (profile ignored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file}: {read} rows read, {loaded} loaded, {dup} duplicates, {rej} rejected</source>
         <translation>{file} : {read} lignes lues, {loaded} importées, {dup} doublons, {rej} rejetées</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="75"/>
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="80"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -315,517 +287,344 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ImportHistory</name>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
-        <source>The coaching view is not available yet.</source>
-        <translation>La vue coaching n&apos;est pas encore disponible.</translation>
+        <source>Import history</source>
+        <translation>Historique des imports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date d&apos;import</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lignes lues</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>Importées</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetées</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorées</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif du rejet</translation>
+    </message>
+    <message>
+        <source>Raw text</source>
+        <translation>Ligne brute</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Rejected rows of {file}</source>
+        <translation>Lignes rejetées de {file}</translation>
+    </message>
+    <message>
+        <source>Select an import to see its rejected rows.</source>
+        <translation>Sélectionnez un import pour voir ses lignes rejetées.</translation>
+    </message>
+    <message>
+        <source>No import yet.</source>
+        <translation>Aucun import pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>{n} rejected rows (first {shown} shown)</source>
+        <translation>Lignes rejetées : {n} (les {shown} premières sont affichées)</translation>
+    </message>
+    <message>
+        <source>{n} rejected rows</source>
+        <translation>Lignes rejetées : {n}</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>Colonnes du fichier</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Ignored rows</source>
+        <translation>Lignes ignorées</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Lue comme</translation>
+    </message>
+    <message>
+        <source>Records told apart by: {key}</source>
+        <translation>Enregistrements distingués par : {key}</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Lignes rejetées</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>(hidden in privacy mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This import was made before kpidesk kept the use of each column.</source>
+        <translation>Cet import date d&apos;avant le suivi de l&apos;usage de chaque colonne par kpidesk.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWords</name>
+    <message>
+        <source>Satisfaction score (survey answers linked to these contacts)</source>
+        <translation>Note de satisfaction (réponses d&apos;enquête liées à ces contacts)</translation>
+    </message>
+    <message>
+        <source>as the format defines it</source>
+        <translation>telle que le format la définit</translation>
+    </message>
+    <message>
+        <source>average × count ({0})</source>
+        <translation>moyenne × nombre ({0})</translation>
+    </message>
+    <message>
+        <source>cannot read the {0} in column {1}</source>
+        <translation>{0} illisible dans la colonne {1}</translation>
+    </message>
+    <message>
+        <source>cannot read the {0} in column {1}: {2}</source>
+        <translation>{0} illisible dans la colonne {1} : {2}</translation>
+    </message>
+    <message>
+        <source>coded values: {0}</source>
+        <translation>valeurs codées : {0}</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>date (format {0})</source>
+        <translation>date (format {0})</translation>
+    </message>
+    <message>
+        <source>date + time of day</source>
+        <translation>date + heure</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>date et heure</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>durée</translation>
+    </message>
+    <message>
+        <source>duration in {0}</source>
+        <translation>durée en {0}</translation>
+    </message>
+    <message>
+        <source>duration in {0} or clock time (hh:mm:ss)</source>
+        <translation>durée en {0} ou en hh:mm:ss</translation>
+    </message>
+    <message>
+        <source>expression: {0}</source>
+        <translation>expression : {0}</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>millisecondes</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>no value for {0}</source>
+        <translation>aucune valeur pour {0}</translation>
+    </message>
+    <message>
+        <source>not a record of its own: folded into another row&apos;s record, or an event the profile does not count</source>
+        <translation>pas un enregistrement en soi : regroupée avec une autre ligne, ou un événement que le profil ne compte pas</translation>
+    </message>
+    <message>
+        <source>not a record of its own: folded into another row&apos;s record, or an event the {0} format does not count</source>
+        <translation>pas un enregistrement en soi : regroupée avec une autre ligne, ou un événement que le format {0} ne compte pas</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>non utilisée</translation>
+    </message>
+    <message>
+        <source>not used (its values do not fit {0})</source>
+        <translation>non utilisée (ses valeurs ne conviennent pas à {0})</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>percentage</source>
+        <translation>pourcentage</translation>
+    </message>
+    <message>
+        <source>read by the {0} format</source>
+        <translation>lue par le format {0}</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>score (leading number)</source>
+        <translation>note (nombre en tête)</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>summary row (total), not a record</source>
+        <translation>ligne de total, pas un enregistrement</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>the line has fewer fields than the header</source>
+        <translation>la ligne a moins de champs que l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>the line has more fields than the header</source>
+        <translation>la ligne a plus de champs que l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>the whole row (no id column)</source>
+        <translation>la ligne entière (pas de colonne d&apos;identifiant)</translation>
+    </message>
+    <message>
+        <source>whole number</source>
+        <translation>nombre entier</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>oui/non</translation>
+    </message>
+    <message>
+        <source>yes/no value</source>
+        <translation>valeur oui/non</translation>
+    </message>
+    <message>
+        <source>{0} + {1} (the id repeats for different records)</source>
+        <translation>{0} + {1} (l&apos;identifiant se répète pour des enregistrements différents)</translation>
+    </message>
+    <message>
+        <source>{0}: a date before {1} or after {2}</source>
+        <translation>{0} : une date avant {1} ou après {2}</translation>
+    </message>
+    <message>
+        <source>{0}: a duration over ten years</source>
+        <translation>{0} : une durée de plus de dix ans</translation>
+    </message>
+    <message>
+        <source>{0}: a negative duration</source>
+        <translation>{0} : une durée négative</translation>
+    </message>
+    <message>
+        <source>{0}: a number too large to be real (over {1})</source>
+        <translation>{0} : un nombre trop grand pour être réel (plus de {1})</translation>
+    </message>
+    <message>
+        <source>{0}: contains a NUL character</source>
+        <translation>{0} : contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>{0}: not a finite number (NaN or infinity)</source>
+        <translation>{0} : pas un nombre fini (NaN ou infini)</translation>
+    </message>
+    <message>
+        <source>event folded into its ticket (the ticket is rebuilt from its events)</source>
+        <translation>événement regroupé dans son ticket (le ticket est reconstruit à partir de ses événements)</translation>
+    </message>
+    <message>
+        <source>no case id</source>
+        <translation>pas de numéro de dossier</translation>
+    </message>
+    <message>
+        <source>unreadable timestamp</source>
+        <translation>horodatage illisible</translation>
+    </message>
+    <message>
+        <source>unreadable timestamp {0}</source>
+        <translation>horodatage illisible {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
         <source>{path} · {n} contacts from {first} to {last}</source>
         <translation>{path} · {n} contacts du {first} au {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
         <source>kpidesk — customer-service KPIs</source>
         <translation>kpidesk — indicateurs du service client</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
         <source>Loading figures…</source>
         <translation>Chargement des chiffres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <source>Period: {first} – {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Updating derived facts…</source>
         <translation>Mise à jour des faits dérivés…</translation>
     </message>
-</context>
-<context>
-    <name>Menu</name>
     <message>
-        <source>Import with mapping…</source>
-        <translation>Importer avec correspondance…</translation>
-    </message>
-    <message>
-        <source>Import history…</source>
-        <translation>Historique des imports…</translation>
-    </message>
-    <message>
-        <source>Import with mapping</source>
-        <translation>Importer avec correspondance</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
-        <location filename="../../ui/window_actions.py" line="30"/>
-        <source>System language</source>
-        <translation>Langue du système</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="23"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="23"/>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="24"/>
-        <source>&amp;Tools</source>
-        <translation>&amp;Outils</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="24"/>
-        <source>Recent databases</source>
-        <translation>Bases récentes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="25"/>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="25"/>
-        <source>New database…</source>
-        <translation>Nouvelle base…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="26"/>
-        <source>Open database…</source>
-        <translation>Ouvrir une base…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="26"/>
-        <source>Import files…</source>
-        <translation>Importer des fichiers…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="27"/>
-        <source>Export table (CSV, XLSX)…</source>
-        <translation>Exporter le tableau (CSV, XLSX)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="28"/>
-        <source>Export chart (PNG)…</source>
-        <translation>Exporter le graphique (PNG)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="28"/>
-        <source>Quit</source>
-        <translation>Quitter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="29"/>
-        <source>Privacy mode (screen sharing)</source>
-        <translation>Mode confidentialité (partage d&apos;écran)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="30"/>
-        <source>Settings…</source>
-        <translation>Paramètres…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="121"/>
-        <source>Building the demo data…</source>
-        <translation>Création des données de démonstration…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="125"/>
-        <source>Open database</source>
-        <translation>Ouvrir une base</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="126"/>
-        <source>kpidesk databases (*.duckdb *.db);;All files (*)</source>
-        <translation>Bases kpidesk (*.duckdb *.db);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="131"/>
-        <source>New database</source>
-        <translation>Nouvelle base</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="132"/>
-        <source>kpidesk databases (*.duckdb)</source>
-        <translation>Bases kpidesk (*.duckdb)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="187"/>
-        <source>Import files</source>
-        <translation>Importer des fichiers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="188"/>
-        <source>Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet *.log);;All files (*)</source>
-        <translation>Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet *.log);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="204"/>
-        <source>This tab has no table to export.</source>
-        <translation>Cet onglet n&apos;a pas de tableau à exporter.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="206"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="206"/>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="208"/>
-        <source>Export table</source>
-        <translation>Exporter le tableau</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="218"/>
-        <source>Export chart</source>
-        <translation>Exporter le graphique</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="219"/>
-        <source>PNG image (*.png)</source>
-        <translation>Image PNG (*.png)</translation>
-    </message>
-</context>
-<context>
-    <name>Overview</name>
-    <message>
-        <location filename="../../ui/overview_view.py" line="45"/>
-        <source>Channel mix</source>
-        <translation>Répartition par canal</translation>
-    </message>
-</context>
-<context>
-    <name>Params</name>
-    <message>
-        <location filename="../../ui/desk.py" line="31"/>
-        <source>Service-level threshold (s)</source>
-        <translation>Seuil du niveau de service (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk.py" line="32"/>
-        <source>Abandons within the threshold</source>
-        <translation>Abandons sous le seuil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk.py" line="33"/>
-        <source>Short-abandon limit (s)</source>
-        <translation>Limite des abandons courts (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk.py" line="34"/>
-        <source>Repeat window (days)</source>
-        <translation>Fenêtre de réitération (jours)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk.py" line="35"/>
-        <source>Email response SLA (hours)</source>
-        <translation>Délai de réponse e-mail (heures)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk.py" line="36"/>
-        <source>Small sample below (contacts)</source>
-        <translation>Petit échantillon sous (contacts)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk.py" line="37"/>
-        <source>Business hours</source>
-        <translation>Heures d&apos;ouverture</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk.py" line="40"/>
-        <source>count against the level</source>
-        <translation>comptent contre le niveau</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk.py" line="41"/>
-        <source>are left out</source>
-        <translation>sont exclus</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk.py" line="42"/>
-        <source>count as met</source>
-        <translation>comptent comme réussis</translation>
-    </message>
-</context>
-<context>
-    <name>Periods</name>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="22"/>
-        <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="22"/>
-        <source>Yesterday</source>
-        <translation>Hier</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="23"/>
-        <source>This week</source>
-        <translation>Cette semaine</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="23"/>
-        <source>Last week</source>
-        <translation>Semaine dernière</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="24"/>
-        <source>This month</source>
-        <translation>Ce mois-ci</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="25"/>
-        <source>Last month</source>
-        <translation>Mois dernier</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="26"/>
-        <source>Last 30 days</source>
-        <translation>30 derniers jours</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="27"/>
-        <source>Custom range</source>
-        <translation>Période personnalisée</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="30"/>
-        <source>Previous period</source>
-        <translation>Période précédente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="31"/>
-        <source>Same period last year</source>
-        <translation>Même période l&apos;an dernier</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="32"/>
-        <source>No comparison</source>
-        <translation>Aucune comparaison</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="35"/>
-        <source>15 min</source>
-        <translation>15 min</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="35"/>
-        <source>Hour</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="36"/>
-        <source>Day</source>
-        <translation>Jour</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="36"/>
-        <source>Week</source>
-        <translation>Semaine</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="37"/>
-        <source>Month</source>
-        <translation>Mois</translation>
-    </message>
-</context>
-<context>
-    <name>Settings</name>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="33"/>
-        <source>Settings</source>
-        <translation>Paramètres</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="36"/>
-        <source>Targets</source>
-        <translation>Objectifs</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="37"/>
-        <source>Thresholds</source>
-        <translation>Seuils</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
-        <source>Business hours</source>
-        <translation>Heures d&apos;ouverture</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="39"/>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="57"/>
-        <source>KPI</source>
-        <translation>Indicateur</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="57"/>
-        <source>Channel</source>
-        <translation>Canal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
-        <source>Target</source>
-        <translation>Objectif</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
-        <source>Warning</source>
-        <translation>Alerte</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
-        <source>All channels</source>
-        <translation>Tous canaux</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
-        <source>closed (e.g. 09:00-12:30, 13:30-18:00)</source>
-        <translation>fermé (ex. 09:00-12:30, 13:30-18:00)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
-        <source>Add this year&apos;s French public holidays</source>
-        <translation>Ajouter les jours fériés français de l&apos;année</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
-        <source>Holidays (one per line: YYYY-MM-DD name)</source>
-        <translation>Jours fériés (un par ligne : AAAA-MM-JJ nom)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="134"/>
-        <source>Follow the system</source>
-        <translation>Suivre le système</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="135"/>
-        <source>Light</source>
-        <translation>Clair</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="135"/>
-        <source>Dark</source>
-        <translation>Sombre</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="139"/>
-        <source>Theme</source>
-        <translation>Thème</translation>
-    </message>
-</context>
-<context>
-    <name>Tabs</name>
-    <message>
-        <location filename="../../ui/main_window.py" line="29"/>
-        <source>Overview</source>
-        <translation>Vue d&apos;ensemble</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="29"/>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="30"/>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="30"/>
-        <source>Chat / Bot</source>
-        <translation>Chat / Bot</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="31"/>
-        <source>Agents</source>
-        <translation>Conseillers</translation>
-    </message>
-</context>
-<context>
-    <name>Tile</name>
-    <message>
-        <location filename="../../ui/tile.py" line="66"/>
-        <source>on target</source>
-        <translation>objectif atteint</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tile.py" line="66"/>
-        <source>watch</source>
-        <translation>à surveiller</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tile.py" line="67"/>
-        <source>off target</source>
-        <translation>hors objectif</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tile.py" line="81"/>
-        <source>no comparison</source>
-        <translation>pas de comparaison</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tile.py" line="87"/>
-        <source>vs compare period</source>
-        <translation>vs période de comparaison</translation>
-    </message>
-</context>
-<context>
-    <name>Tooltip</name>
-    <message>
-        <location filename="../../ui/desk.py" line="141"/>
-        <source>Formula</source>
-        <translation>Formule</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk.py" line="141"/>
-        <source>Target</source>
-        <translation>Objectif</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk.py" line="142"/>
-        <source>warning</source>
-        <translation>alerte</translation>
-    </message>
-</context>
-<context>
-    <name>Welcome</name>
-    <message>
-        <location filename="../../ui/welcome_view.py" line="41"/>
-        <source>Welcome to kpidesk</source>
-        <translation>Bienvenue dans kpidesk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/welcome_view.py" line="42"/>
-        <source>This database holds no contacts yet. Explore the demo data, import your exports (calls, tickets, chats, surveys), or open a database you already have.</source>
-        <translation>Cette base ne contient encore aucun contact. Explorez les données de démonstration, importez vos exports (appels, tickets, chats, enquêtes) ou ouvrez une base existante.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/welcome_view.py" line="45"/>
-        <source>Open the demo data</source>
-        <translation>Ouvrir les données de démonstration</translation>
-    </message>
-    <message>
-        <location filename="../../ui/welcome_view.py" line="46"/>
-        <source>Import files…</source>
-        <translation>Importer des fichiers…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/welcome_view.py" line="47"/>
-        <source>Open a database…</source>
-        <translation>Ouvrir une base…</translation>
+        <source>{path} · {n} records from {first} to {last}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -971,14 +770,6 @@
         <translation>Correspondance des colonnes : {file}</translation>
     </message>
     <message>
-        <source>No import profile recognises {file}. Check how it is read, choose a column for each field (fields marked * are required), then import it.</source>
-        <translation>Aucun profil d&apos;import ne reconnaît {file}. Vérifiez la lecture du fichier, choisissez une colonne pour chaque champ (les champs marqués * sont obligatoires), puis importez-le.</translation>
-    </message>
-    <message>
-        <source>Reading the file</source>
-        <translation>Lecture du fichier</translation>
-    </message>
-    <message>
         <source>Encoding</source>
         <translation>Encodage</translation>
     </message>
@@ -995,10 +786,6 @@
         <translation>Feuille</translation>
     </message>
     <message>
-        <source>Import into</source>
-        <translation>Importer dans</translation>
-    </message>
-    <message>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
@@ -1009,14 +796,6 @@
     <message>
         <source>Confidence</source>
         <translation>Confiance</translation>
-    </message>
-    <message>
-        <source>Mapping</source>
-        <translation>Correspondance des champs</translation>
-    </message>
-    <message>
-        <source>Preview: the first rows as they will load</source>
-        <translation>Aperçu : les premières lignes telles qu&apos;elles seront importées</translation>
     </message>
     <message>
         <source>Save as profile</source>
@@ -1039,20 +818,12 @@
         <translation>Lecture du fichier…</translation>
     </message>
     <message>
-        <source>{field} (time of day, optional)</source>
-        <translation>{field} : heure seule (facultatif)</translation>
-    </message>
-    <message>
         <source>chosen</source>
         <translation>choix manuel</translation>
     </message>
     <message>
         <source>Choose a column for: {fields}</source>
         <translation>Choisissez une colonne pour : {fields}</translation>
-    </message>
-    <message>
-        <source>Reading the first rows…</source>
-        <translation>Lecture des premières lignes…</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1063,14 +834,6 @@
         <translation>Motif du rejet</translation>
     </message>
     <message>
-        <source>None of the {n} rows shown would load ({reason}): change the columns or formats first.</source>
-        <translation>Aucune des {n} lignes affichées ne serait importée ({reason}) : changez d&apos;abord les colonnes ou les formats.</translation>
-    </message>
-    <message>
-        <source>{n} rows shown, {bad} would be rejected.</source>
-        <translation>Lignes affichées : {n} ; rejetées à l&apos;import : {bad}.</translation>
-    </message>
-    <message>
         <source>Profiles cannot be saved beside an in-memory database.</source>
         <translation>Impossible d&apos;enregistrer un profil à côté d&apos;une base en mémoire.</translation>
     </message>
@@ -1079,277 +842,222 @@
         <translation>Enregistré comme profil {name} : les fichiers de cette forme seront importés directement.</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Statistics per interval</source>
         <translation>Statistiques par intervalle</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Quality evaluations</source>
         <translation>Évaluations qualité</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Messages (tickets, chats)</source>
         <translation>Messages (tickets, chats)</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Agent schedules</source>
         <translation>Plannings des conseillers</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Agents</source>
         <translation>Conseillers</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Handed to an agent at</source>
         <translation>Transféré à un conseiller le</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>First response time</source>
         <translation>Délai de première réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Resolution time</source>
         <translation>Délai de résolution</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Wait after handoff</source>
         <translation>Attente après transfert du bot</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Bot response time</source>
         <translation>Délai de réponse du bot</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Average reply time</source>
         <translation>Délai moyen de réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Transferred</source>
         <translation>Transféré</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Resolved</source>
         <translation>Résolu</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Reopened</source>
         <translation>Réouvert</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Replies</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Surveyed</source>
         <translation>Enquête envoyée</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Survey answered</source>
         <translation>Enquête répondue</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Out of hours</source>
         <translation>Hors horaires</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Survey type</source>
         <translation>Type d&apos;enquête</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Scale minimum</source>
         <translation>Note minimale</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Scale maximum</source>
         <translation>Note maximale</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Higher is better</source>
         <translation>Plus haut = mieux</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Component</source>
         <translation>Composante</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Interval start</source>
         <translation>Début de l&apos;intervalle</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Interval length</source>
         <translation>Durée de l&apos;intervalle</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Offered</source>
         <translation>Appels reçus</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Answered</source>
         <translation>Appels décrochés</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Abandoned</source>
         <translation>Appels abandonnés</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Short abandons</source>
         <translation>Abandons courts</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Overflowed</source>
         <translation>Débordés</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Within service level</source>
         <translation>Dans le niveau de service</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Service-level threshold</source>
         <translation>Seuil du niveau de service</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Handled</source>
         <translation>Traités</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Wait before answer</source>
         <translation>Temps d&apos;attente avant décroché</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Wait before abandon</source>
         <translation>Temps d&apos;attente avant abandon</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Longest wait</source>
         <translation>Temps d&apos;attente maximal</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Logged-in time</source>
         <translation>Temps de connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Pause time</source>
         <translation>Temps de pause</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Evaluated at</source>
         <translation>Évalué le</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Criterion</source>
         <translation>Critère</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Evaluator</source>
         <translation>Évaluateur</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Sent at</source>
         <translation>Envoyé le</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Starts at</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Outsourced</source>
         <translation>Externalisé</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Customer since</source>
         <translation>Client depuis</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Customer until</source>
         <translation>Client jusqu&apos;au</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>Purchases</source>
         <translation>Achats</translation>
     </message>
@@ -1575,191 +1283,66 @@
     </message>
 </context>
 <context>
-    <name>ImportHistory</name>
-    <message>
-        <source>Import history</source>
-        <translation>Historique des imports</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Fichier</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Date d&apos;import</translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation>Lignes lues</translation>
-    </message>
-    <message>
-        <source>Loaded</source>
-        <translation>Importées</translation>
-    </message>
-    <message>
-        <source>Duplicates</source>
-        <translation>Doublons</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rejetées</translation>
-    </message>
-    <message>
-        <source>Ignored</source>
-        <translation>Ignorées</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Ligne</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motif du rejet</translation>
-    </message>
-    <message>
-        <source>Raw text</source>
-        <translation>Ligne brute</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <source>Rejected rows of {file}</source>
-        <translation>Lignes rejetées de {file}</translation>
-    </message>
-    <message>
-        <source>Select an import to see its rejected rows.</source>
-        <translation>Sélectionnez un import pour voir ses lignes rejetées.</translation>
-    </message>
-    <message>
-        <source>No import yet.</source>
-        <translation>Aucun import pour l&apos;instant.</translation>
-    </message>
-    <message>
-        <source>{n} rejected rows (first {shown} shown)</source>
-        <translation>Lignes rejetées : {n} (les {shown} premières sont affichées)</translation>
-    </message>
-    <message>
-        <source>{n} rejected rows</source>
-        <translation>Lignes rejetées : {n}</translation>
-    </message>
-    <message>
-        <source>Column in the file</source>
-        <translation>Colonne du fichier</translation>
-    </message>
-    <message>
-        <source>Columns of the file</source>
-        <translation>Colonnes du fichier</translation>
-    </message>
-    <message>
-        <source>Confidence</source>
-        <translation>Confiance</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Champ</translation>
-    </message>
-    <message>
-        <source>Ignored rows</source>
-        <translation>Lignes ignorées</translation>
-    </message>
-    <message>
-        <source>Read as</source>
-        <translation>Lue comme</translation>
-    </message>
-    <message>
-        <source>Records told apart by: {key}</source>
-        <translation>Enregistrements distingués par : {key}</translation>
-    </message>
-    <message>
-        <source>Rejected rows</source>
-        <translation>Lignes rejetées</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>Lignes</translation>
-    </message>
-    <message>
-        <source>This import was made before kpidesk kept the use of each column.</source>
-        <translation>Cet import date d&apos;avant le suivi de l&apos;usage de chaque colonne par kpidesk.</translation>
-    </message>
-</context>
-<context>
     <name>MappingValues</name>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>phone</source>
         <translation>téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>email</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>chat</source>
         <translation>chat</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>bot</source>
         <translation>bot</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>inbound</source>
         <translation>entrant</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>outbound</source>
         <translation>sortant</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>answered</source>
         <translation>décroché</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>abandoned</source>
         <translation>abandonné</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>flowout</source>
         <translation>débordé</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>handled</source>
         <translation>traité</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>contained</source>
         <translation>traité par le bot</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>handoff</source>
         <translation>transféré à un conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>logged_in</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_dialog.py"/>
         <source>pause</source>
         <translation>en pause</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>open</source>
@@ -1773,200 +1356,420 @@
         <source>social media</source>
         <translation>réseaux sociaux</translation>
     </message>
+    <message>
+        <source>missed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>ImportWords</name>
+    <name>Menu</name>
     <message>
-        <source>Satisfaction score (survey answers linked to these contacts)</source>
-        <translation>Note de satisfaction (réponses d&apos;enquête liées à ces contacts)</translation>
+        <source>Import with mapping…</source>
+        <translation>Importer avec correspondance…</translation>
     </message>
     <message>
-        <source>as the format defines it</source>
-        <translation>telle que le format la définit</translation>
+        <source>Import history…</source>
+        <translation>Historique des imports…</translation>
     </message>
     <message>
-        <source>average × count ({0})</source>
-        <translation>moyenne × nombre ({0})</translation>
+        <source>Import with mapping</source>
+        <translation>Importer avec correspondance</translation>
     </message>
     <message>
-        <source>cannot read the {0} in column {1}</source>
-        <translation>{0} illisible dans la colonne {1}</translation>
+        <source>System language</source>
+        <translation>Langue du système</translation>
     </message>
     <message>
-        <source>cannot read the {0} in column {1}: {2}</source>
-        <translation>{0} illisible dans la colonne {1} : {2}</translation>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <source>coded values: {0}</source>
-        <translation>valeurs codées : {0}</translation>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <source>date</source>
-        <translation>date</translation>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
     </message>
     <message>
-        <source>date (format {0})</source>
-        <translation>date (format {0})</translation>
+        <source>Recent databases</source>
+        <translation>Bases récentes</translation>
     </message>
     <message>
-        <source>date + time of day</source>
-        <translation>date + heure</translation>
+        <source>Language</source>
+        <translation>Langue</translation>
     </message>
     <message>
-        <source>date and time</source>
-        <translation>date et heure</translation>
+        <source>New database…</source>
+        <translation>Nouvelle base…</translation>
     </message>
     <message>
-        <source>days</source>
-        <translation>jours</translation>
+        <source>Open database…</source>
+        <translation>Ouvrir une base…</translation>
     </message>
     <message>
-        <source>duration</source>
-        <translation>durée</translation>
+        <source>Import files…</source>
+        <translation>Importer des fichiers…</translation>
     </message>
     <message>
-        <source>duration in {0}</source>
-        <translation>durée en {0}</translation>
+        <source>Export table (CSV, XLSX)…</source>
+        <translation>Exporter le tableau (CSV, XLSX)…</translation>
     </message>
     <message>
-        <source>duration in {0} or clock time (hh:mm:ss)</source>
-        <translation>durée en {0} ou en hh:mm:ss</translation>
+        <source>Export chart (PNG)…</source>
+        <translation>Exporter le graphique (PNG)…</translation>
     </message>
     <message>
-        <source>expression: {0}</source>
-        <translation>expression : {0}</translation>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
     <message>
-        <source>hours</source>
-        <translation>heures</translation>
+        <source>Privacy mode (screen sharing)</source>
+        <translation>Mode confidentialité (partage d&apos;écran)</translation>
     </message>
     <message>
-        <source>milliseconds</source>
-        <translation>millisecondes</translation>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
     </message>
     <message>
-        <source>minutes</source>
-        <translation>minutes</translation>
+        <source>Building the demo data…</source>
+        <translation>Création des données de démonstration…</translation>
     </message>
     <message>
-        <source>no value for {0}</source>
-        <translation>aucune valeur pour {0}</translation>
+        <source>Open database</source>
+        <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <source>not a record of its own: folded into another row&apos;s record, or an event the profile does not count</source>
-        <translation>pas un enregistrement en soi : regroupée avec une autre ligne, ou un événement que le profil ne compte pas</translation>
+        <source>kpidesk databases (*.duckdb *.db);;All files (*)</source>
+        <translation>Bases kpidesk (*.duckdb *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>not a record of its own: folded into another row&apos;s record, or an event the {0} format does not count</source>
-        <translation>pas un enregistrement en soi : regroupée avec une autre ligne, ou un événement que le format {0} ne compte pas</translation>
+        <source>New database</source>
+        <translation>Nouvelle base</translation>
     </message>
     <message>
-        <source>not used</source>
-        <translation>non utilisée</translation>
+        <source>kpidesk databases (*.duckdb)</source>
+        <translation>Bases kpidesk (*.duckdb)</translation>
     </message>
     <message>
-        <source>not used (its values do not fit {0})</source>
-        <translation>non utilisée (ses valeurs ne conviennent pas à {0})</translation>
+        <source>Import files</source>
+        <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <source>number</source>
-        <translation>nombre</translation>
+        <source>Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet *.log);;All files (*)</source>
+        <translation>Exports (*.csv *.txt *.xlsx *.xls *.json *.parquet *.log);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>percentage</source>
-        <translation>pourcentage</translation>
+        <source>This tab has no table to export.</source>
+        <translation>Cet onglet n&apos;a pas de tableau à exporter.</translation>
     </message>
     <message>
-        <source>read by the {0} format</source>
-        <translation>lue par le format {0}</translation>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <source>score</source>
-        <translation>note</translation>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <source>score (leading number)</source>
-        <translation>note (nombre en tête)</translation>
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
     </message>
     <message>
-        <source>seconds</source>
-        <translation>secondes</translation>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <source>summary row (total), not a record</source>
-        <translation>ligne de total, pas un enregistrement</translation>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Channel mix</source>
+        <translation>Répartition par canal</translation>
     </message>
     <message>
-        <source>text</source>
-        <translation>texte</translation>
+        <source>No contacts in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Params</name>
+    <message>
+        <source>Service-level threshold (s)</source>
+        <translation>Seuil du niveau de service (s)</translation>
     </message>
     <message>
-        <source>the line has fewer fields than the header</source>
-        <translation>la ligne a moins de champs que l&apos;en-tête</translation>
+        <source>Abandons within the threshold</source>
+        <translation>Abandons sous le seuil</translation>
     </message>
     <message>
-        <source>the line has more fields than the header</source>
-        <translation>la ligne a plus de champs que l&apos;en-tête</translation>
+        <source>Short-abandon limit (s)</source>
+        <translation>Limite des abandons courts (s)</translation>
     </message>
     <message>
-        <source>the whole row (no id column)</source>
-        <translation>la ligne entière (pas de colonne d&apos;identifiant)</translation>
+        <source>Repeat window (days)</source>
+        <translation>Fenêtre de réitération (jours)</translation>
     </message>
     <message>
-        <source>whole number</source>
-        <translation>nombre entier</translation>
+        <source>Email response SLA (hours)</source>
+        <translation>Délai de réponse e-mail (heures)</translation>
     </message>
     <message>
-        <source>yes/no</source>
-        <translation>oui/non</translation>
+        <source>Small sample below (contacts)</source>
+        <translation>Petit échantillon sous (contacts)</translation>
     </message>
     <message>
-        <source>yes/no value</source>
-        <translation>valeur oui/non</translation>
+        <source>Business hours</source>
+        <translation>Heures d&apos;ouverture</translation>
     </message>
     <message>
-        <source>{0} + {1} (the id repeats for different records)</source>
-        <translation>{0} + {1} (l&apos;identifiant se répète pour des enregistrements différents)</translation>
+        <source>count against the level</source>
+        <translation>comptent contre le niveau</translation>
     </message>
     <message>
-        <source>{0}: a date before {1} or after {2}</source>
-        <translation>{0} : une date avant {1} ou après {2}</translation>
+        <source>are left out</source>
+        <translation>sont exclus</translation>
     </message>
     <message>
-        <source>{0}: a duration over ten years</source>
-        <translation>{0} : une durée de plus de dix ans</translation>
+        <source>count as met</source>
+        <translation>comptent comme réussis</translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <source>{0}: a negative duration</source>
-        <translation>{0} : une durée négative</translation>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
     </message>
     <message>
-        <source>{0}: a number too large to be real (over {1})</source>
-        <translation>{0} : un nombre trop grand pour être réel (plus de {1})</translation>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
     </message>
     <message>
-        <source>{0}: contains a NUL character</source>
-        <translation>{0} : contient un caractère NUL</translation>
+        <source>Last week</source>
+        <translation>Semaine dernière</translation>
     </message>
     <message>
-        <source>{0}: not a finite number (NaN or infinity)</source>
-        <translation>{0} : pas un nombre fini (NaN ou infini)</translation>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
     </message>
     <message>
-        <source>event folded into its ticket (the ticket is rebuilt from its events)</source>
-        <translation>événement regroupé dans son ticket (le ticket est reconstruit à partir de ses événements)</translation>
+        <source>Last month</source>
+        <translation>Mois dernier</translation>
     </message>
     <message>
-        <source>no case id</source>
-        <translation>pas de numéro de dossier</translation>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
     </message>
     <message>
-        <source>unreadable timestamp</source>
-        <translation>horodatage illisible</translation>
+        <source>Custom range</source>
+        <translation>Période personnalisée</translation>
     </message>
     <message>
-        <source>unreadable timestamp {0}</source>
-        <translation>horodatage illisible {0}</translation>
+        <source>Latest day of data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>Même période l&apos;an dernier</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>Aucune comparaison</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Seuils</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Heures d&apos;ouverture</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tous canaux</translation>
+    </message>
+    <message>
+        <source>closed (e.g. 09:00-12:30, 13:30-18:00)</source>
+        <translation>fermé (ex. 09:00-12:30, 13:30-18:00)</translation>
+    </message>
+    <message>
+        <source>Add this year&apos;s French public holidays</source>
+        <translation>Ajouter les jours fériés français de l&apos;année</translation>
+    </message>
+    <message>
+        <source>Holidays (one per line: YYYY-MM-DD name)</source>
+        <translation>Jours fériés (un par ligne : AAAA-MM-JJ nom)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>{day}: {span} is not a time range such as 09:00-12:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tabs</name>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Chat / Bot</source>
+        <translation>Chat / Bot</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Conseillers</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <source>on target</source>
+        <translation>objectif atteint</translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation>à surveiller</translation>
+    </message>
+    <message>
+        <source>off target</source>
+        <translation>hors objectif</translation>
+    </message>
+    <message>
+        <source>no comparison</source>
+        <translation>pas de comparaison</translation>
+    </message>
+    <message>
+        <source>vs compare period</source>
+        <translation>vs période de comparaison</translation>
+    </message>
+    <message>
+        <source>Why? What changed against the compare period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tooltip</name>
+    <message>
+        <source>Target</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>alerte</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Welcome to kpidesk</source>
+        <translation>Bienvenue dans kpidesk</translation>
+    </message>
+    <message>
+        <source>No database is open: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database holds no contacts yet. Explore the demo data, import your exports (calls, tickets, chats, surveys), or open a database you already have.</source>
+        <translation>Cette base ne contient encore aucun contact. Explorez les données de démonstration, importez vos exports (appels, tickets, chats, enquêtes) ou ouvrez une base existante.</translation>
+    </message>
+    <message>
+        <source>Open the demo data</source>
+        <translation>Ouvrir les données de démonstration</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Importer des fichiers…</translation>
+    </message>
+    <message>
+        <source>Open a database…</source>
+        <translation>Ouvrir une base…</translation>
     </message>
 </context>
 </TS>

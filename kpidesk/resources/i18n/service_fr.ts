@@ -108,6 +108,10 @@
         <translation>tout le service</translation>
     </message>
     <message>
+        <source>{n} comment</source>
+        <translation>{n} commentaire</translation>
+    </message>
+    <message>
         <source>{n} comments</source>
         <translation>{n} commentaires</translation>
     </message>

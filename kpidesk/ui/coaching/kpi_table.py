@@ -163,6 +163,7 @@ class StrengthsPanel(QWidget):
         self.strengths_title.setText(translate("CoachingView", "Strengths"))
         self.gaps_title.setText(translate("CoachingView", "To work on"))
         none = translate("CoachingView", "Nothing stands out against the team.")
+        vs_median = translate("CoachingView", "vs median")
 
         def lines(items: list[Standing], colour: str) -> str:
             if not items:
@@ -170,7 +171,7 @@ class StrengthsPanel(QWidget):
             return "<br>".join(
                 f"• {s.label}: <b>{formatting.value(s.value, s.unit, lang)}</b> "
                 f"<span style='color:{colour}'>({gap_text(s, lang)} "
-                f"{translate('CoachingView', 'vs median')} {formatting.value(s.team_median, s.unit, lang)})</span>"
+                f"{vs_median} {formatting.value(s.team_median, s.unit, lang)})</span>"
                 for s in items
             )
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from kpidesk.core import formatting
 from kpidesk.core.coaching.page import CoachingHistory, GoalInput, NoteInput
 from kpidesk.core.privacy import OFF, Privacy
-from kpidesk.ui import theme
+from kpidesk.ui import i18n, theme
 from kpidesk.ui.i18n import translate
 
 STATUS = {
@@ -155,14 +155,16 @@ class CoachingNotesView(QWidget):
 
     def retranslate(self) -> None:
         tr = lambda s: translate("CoachingNotes", s)
-        self.goals_title.setText(tr("Goals"))
-        self.notes_title.setText(tr("Coaching history"))
+        self.goals_title.setText(translate("CoachingNotes", "Goals"))
+        self.notes_title.setText(translate("CoachingNotes", "Coaching history"))
         self.goals_table.setHorizontalHeaderLabels([tr(c) for c in GOAL_COLUMNS])
         for key, label in self.form_labels.items():
             label.setText(tr(FORM_LABELS[key]))
-        self.note_text.setPlaceholderText(tr("What was said, what was agreed…"))
-        self.add_note_button.setText(tr("Add note"))
-        self.add_goal_button.setText(tr("Add goal"))
+        self.note_text.setPlaceholderText(translate("CoachingNotes", "What was said, what was agreed…"))
+        self.add_note_button.setText(translate("CoachingNotes", "Add note"))
+        self.add_goal_button.setText(translate("CoachingNotes", "Add goal"))
+        for edit in (self.note_date, self.goal_due):  # days as the app writes them, never 09/11 to guess
+            edit.setDisplayFormat(i18n.day_format(self.desk.lang))
 
     # -- what the lead types ------------------------------------------------------------
     def set_kpis(self, kpis: list[tuple[str, str, str]], selected: str | None = None) -> None:

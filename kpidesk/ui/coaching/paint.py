@@ -18,15 +18,14 @@ def paint_page(view) -> None:
     desk, data = view.desk, view.data
     profile, lang = data.profile, desk.lang
     priv = view.privacy.for_agent(profile.agent_id)
-    tr = lambda s: translate("CoachingView", s)
     name = priv.agent_name(profile.agent_id, profile.agent_name)
-    view.title.setText(tr("Coaching — {name}").format(name=name))
-    view.setWindowTitle(tr("Coaching — {name}").format(name=name) + " · kpidesk")
+    view.title.setText(translate("CoachingView", "Coaching — {name}").format(name=name))
+    view.setWindowTitle(translate("CoachingView", "Coaching — {name}").format(name=name) + " · kpidesk")
     start, end = desk.engine.period(profile.filters)
     period = f"{formatting.day(start, lang)} – {formatting.day(end - timedelta(days=1), lang)}"
-    team = profile.team or tr("all agents")
+    team = profile.team or translate("CoachingView", "all agents")
     view.subtitle.setText(
-        tr("{team} · {n} agents · {period} · channels: {channels}").format(
+        translate("CoachingView", "{team} · {n} agents · {period} · channels: {channels}").format(
             team=team,
             n=len(profile.team_agents),
             period=period,
@@ -45,14 +44,15 @@ def paint_page(view) -> None:
     for aid, shown in agents:
         view.picker.addItem(shown, aid)
     view.picker.setCurrentIndex(max(view.picker.findData(profile.agent_id), 0))
-    view.picker.setToolTip(tr("Coach another agent"))
+    view.picker.setToolTip(translate("CoachingView", "Coach another agent"))
     view.picker.blockSignals(False)
     view.standings.source.set_rows(profile.standings)
     view.strengths.show_lists(data.strengths, data.gaps, lang)
     for measure, chart in view.dist_charts.items():
         dist = data.distributions[measure]
-        chart.set_distribution(dist, lang, (name, tr("rest of the team")))
-        chart.legend.setText(legend_html(name, tr("rest of the team")) + " · " + tr("share of contacts"))
+        rest = translate("CoachingView", "rest of the team")
+        chart.set_distribution(dist, lang, (name, rest))
+        chart.legend.setText(legend_html(name, rest) + " · " + translate("CoachingView", "share of contacts"))
         # no contact of the agent nor of the team has this measure (a call log without
         # wrap-up times): say so rather than draw empty axes
         has_data = any(dist.shares("agent")) or any(dist.shares("team"))
@@ -70,7 +70,6 @@ def paint_detail(view) -> None:
     desk, detail = view.desk, view.detail
     if view.data is None or detail is None:
         return
-    tr = lambda s: translate("CoachingView", s)
     priv = view.privacy.for_agent(view.agent_id)
     standing = view.data.profile.standing(detail.kpi)
     label = standing.label if standing else desk.label(detail.kpi)
@@ -87,17 +86,24 @@ def paint_detail(view) -> None:
         False,
     )
     view.trend_card.title.setText(
-        tr("{kpi}: trend by {bucket}").format(kpi=label, bucket=tr("day") if series.bucket == "day" else tr("week"))
+        translate("CoachingView", "{kpi}: trend by {bucket}").format(
+            kpi=label,
+            bucket=translate("CoachingView", "day") if series.bucket == "day" else translate("CoachingView", "week"),
+        )
     )
     view.trend_legend.setText(
-        trend_legend_html(name, tr("team"), tr("target") if standing and standing.target is not None else None)
+        trend_legend_html(
+            name,
+            translate("CoachingView", "team"),
+            translate("CoachingView", "target") if standing and standing.target is not None else None,
+        )
     )
     view.contacts.source.set_lines(detail.contacts, priv)
     if detail.why is None:
-        view.contacts_card.title.setText(tr("{kpi}: no contact-level reading").format(kpi=label))
+        view.contacts_card.title.setText(translate("CoachingView", "{kpi}: no contact-level reading").format(kpi=label))
     else:
         view.contacts_card.title.setText(
-            tr("{kpi}: {why} ({n})").format(
+            translate("CoachingView", "{kpi}: {why} ({n})").format(
                 kpi=label, why=why_text(detail.why), n=formatting.number(len(detail.contacts), 0, desk.lang)
             )
         )

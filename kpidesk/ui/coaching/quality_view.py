@@ -58,10 +58,12 @@ class QualityPanel(QWidget):
 
     def show_quality(self, desk, quality: QualityView, comments: list[ContactLine], privacy: Privacy) -> None:
         lang, t = desk.lang, theme.current()
-        tr = lambda s: translate("CoachingQuality", s)
         num = lambda v: "–" if v is None else formatting.number(v, 1, lang)
         if quality.reason and not quality.criteria:
-            grid = f"<b>{tr('QA evaluation')}</b><br><i>{tr('No QA evaluation imported for this period.')}</i>"
+            grid = "<b>{}</b><br><i>{}</i>".format(
+                translate("CoachingQuality", "QA evaluation"),
+                translate("CoachingQuality", "No QA evaluation imported for this period."),
+            )
         else:
             rows = "".join(
                 f"<tr><td>{html.escape(criterion_label(crit))}</td><td align='right'><b>{num(a)}</b></td>"
@@ -70,19 +72,24 @@ class QualityPanel(QWidget):
                 for crit, a, team, n in quality.criteria
             )
             csat = desk.formatter("csat") if "csat" in desk.engine.registry else str
+            tr_qa, tr_team = translate("CoachingQuality", "QA score"), translate("CoachingQuality", "team")
             summary = (
-                f"{tr('QA score')}: <b>{num(quality.qa[0])}</b> ({tr('team')} {num(quality.qa[1])}) · "
+                f"{tr_qa}: <b>{num(quality.qa[0])}</b> ({tr_team} {num(quality.qa[1])}) · "
                 f"CSAT: <b>{csat(quality.csat[0]) if quality.csat[0] is not None else '–'}</b> "
-                f"({tr('team')} {csat(quality.csat[1]) if quality.csat[1] is not None else '–'})"
+                f"({tr_team} {csat(quality.csat[1]) if quality.csat[1] is not None else '–'})"
             )
             grid = (
-                f"<b>{tr('QA evaluation per criterion')}</b>"
-                f"<table cellspacing='3'><tr><th align='left'>{tr('Criterion')}</th><th>{tr('Agent')}</th>"
-                f"<th>{tr('Team')}</th><th>n</th></tr>{rows}</table>{summary}"
+                "<b>{}</b><table cellspacing='3'><tr><th align='left'>{}</th><th>{}</th><th>{}</th><th>n</th></tr>".format(
+                    translate("CoachingQuality", "QA evaluation per criterion"),
+                    translate("CoachingQuality", "Criterion"),
+                    translate("CoachingQuality", "Agent"),
+                    translate("CoachingQuality", "Team"),
+                )
+                + f"{rows}</table>{summary}"
             )
         self.grid.setText(grid)
         if not comments:
-            said = f"<i>{tr('No survey comment on a low score in this period.')}</i>"
+            said = "<i>{}</i>".format(translate("CoachingQuality", "No survey comment on a low score in this period."))
         else:
             quote = "« {} »" if lang == "fr" else "“{}”"
             said = "<br>".join(
@@ -91,4 +98,4 @@ class QualityPanel(QWidget):
                 f"{html.escape(quote.format(privacy.text(c.comment)))}"
                 for c in comments
             )
-        self.said.setText(f"<b>{tr('What customers said')}</b><br>{said}")
+        self.said.setText("<b>{}</b><br>".format(translate("CoachingQuality", "What customers said")) + said)

@@ -45,7 +45,10 @@ def record_html(record: dict[str, Any], privacy: Privacy, lang: str) -> str:
     def when(v):
         return formatting.day(v, lang, with_time=True) if isinstance(v, datetime) else esc(v)
 
-    rows = [(tr("Arrived"), when(record.get("arrived_at"))), (tr("Ended"), when(record.get("ended_at")))]
+    rows = [
+        (translate("RecordDialog", "Arrived"), when(record.get("arrived_at"))),
+        (translate("RecordDialog", "Ended"), when(record.get("ended_at"))),
+    ]
     rows += [
         (tr(label), esc(value_label(key, record[key]) if isinstance(record.get(key), str) else record.get(key)))
         for key, label in FIELDS
@@ -60,19 +63,23 @@ def record_html(record: dict[str, Any], privacy: Privacy, lang: str) -> str:
         if record.get(key)
     ]
     if record.get("resolved") is not None:
-        flags.append(tr("resolved") if record["resolved"] else tr("not resolved"))
+        flags.append(
+            translate("RecordDialog", "resolved") if record["resolved"] else translate("RecordDialog", "not resolved")
+        )
     if flags:
-        rows.append((tr("Flags"), esc(", ".join(flags))))
-    rows.append((tr("Agent"), esc(privacy.agent_name(record.get("agent_id"), record.get("agent_name")))))
-    rows.append((tr("Customer"), esc(privacy.customer(record.get("customer_name")))))
-    rows.append((tr("Email"), esc(privacy.customer(record.get("customer_email")))))
-    rows.append((tr("Phone"), esc(privacy.customer(record.get("customer_phone")))))
+        rows.append((translate("RecordDialog", "Flags"), esc(", ".join(flags))))
+    rows.append(
+        (translate("RecordDialog", "Agent"), esc(privacy.agent_name(record.get("agent_id"), record.get("agent_name"))))
+    )
+    rows.append((translate("RecordDialog", "Customer"), esc(privacy.customer(record.get("customer_name")))))
+    rows.append((translate("RecordDialog", "Email"), esc(privacy.customer(record.get("customer_email")))))
+    rows.append((translate("RecordDialog", "Phone"), esc(privacy.customer(record.get("customer_phone")))))
     parts = ["<table cellspacing='2' cellpadding='2'>"]
     parts += [f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows]
     parts.append("</table>")
-    parts.append(f"<h3>{tr('Survey')}</h3>")
+    parts.append("<h3>{}</h3>".format(translate("RecordDialog", "Survey")))
     if not record.get("surveys"):
-        parts.append(f"<i>{tr('No survey answer for this contact.')}</i>")
+        parts.append("<i>{}</i>".format(translate("RecordDialog", "No survey answer for this contact.")))
     for s in record.get("surveys", []):
         score = formatting.number(s["score"], 0 if float(s["score"]).is_integer() else 1, lang)
         scale = (
@@ -88,9 +95,9 @@ def record_html(record: dict[str, Any], privacy: Privacy, lang: str) -> str:
                 else f" — “{esc(privacy.text(s['comment']))}”"
             )
         parts.append(line + "<br>")
-    parts.append(f"<h3>{tr('QA evaluation')}</h3>")
+    parts.append("<h3>{}</h3>".format(translate("RecordDialog", "QA evaluation")))
     if not record.get("evaluations"):
-        parts.append(f"<i>{tr('No QA evaluation imported for this contact.')}</i>")
+        parts.append("<i>{}</i>".format(translate("RecordDialog", "No QA evaluation imported for this contact.")))
     else:
         parts.append("<table cellspacing='2' cellpadding='2'>")
         for e in record["evaluations"]:

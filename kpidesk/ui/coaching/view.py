@@ -192,17 +192,19 @@ class CoachingView(QWidget):
 
     def retranslate(self) -> None:
         tr = lambda s: translate("CoachingView", s)
-        self.privacy_button.setText(tr("Privacy mode"))
-        self.privacy_button.setToolTip(tr("Hide other agents' names and customer details (Ctrl+Shift+P)"))
-        self.report_button.setText(tr("PDF coaching sheet…"))
-        self.png_button.setText(tr("Export chart (PNG)"))
+        self.privacy_button.setText(translate("CoachingView", "Privacy mode"))
+        self.privacy_button.setToolTip(
+            translate("CoachingView", "Hide other agents' names and customer details (Ctrl+Shift+P)")
+        )
+        self.report_button.setText(translate("CoachingView", "PDF coaching sheet…"))
+        self.png_button.setText(translate("CoachingView", "Export chart (PNG)"))
         self.png_menu.clear()
         for key, card in self.export_charts().items():
             self.png_menu.addAction(self._chart_title(key), lambda c=card, k=key: self.choose_png(c, k))
-        self.standings_card.title.setText(tr("The agent against the team"))
-        self.strengths_card.title.setText(tr("Strengths and areas to work on"))
-        self.quality_card.title.setText(tr("Quality: QA scores and what customers said"))
-        self.notes_card.title.setText(tr("Coaching notes and goals"))
+        self.standings_card.title.setText(translate("CoachingView", "The agent against the team"))
+        self.strengths_card.title.setText(translate("CoachingView", "Strengths and areas to work on"))
+        self.quality_card.title.setText(translate("CoachingView", "Quality: QA scores and what customers said"))
+        self.notes_card.title.setText(translate("CoachingView", "Coaching notes and goals"))
         for m, card in self.dist_cards.items():
             card.title.setText(tr(MEASURE_TITLES[m]))
         self.notes.retranslate()

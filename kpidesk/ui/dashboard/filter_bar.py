@@ -150,7 +150,7 @@ class MultiSelectButton(QToolButton):
         elif len(self._chosen) == 1:
             shown = self._names.get(self._chosen[0], self._chosen[0])
         else:
-            shown = translate("FilterBar", "%n selected", "", len(self._chosen))
+            shown = translate("FilterBar", "{n} selected").format(n=len(self._chosen))  # two or more
         self.setText(f"{title}: {shown}")
 
 

@@ -126,14 +126,19 @@ class ImportHistoryDialog(QDialog):
         """Every text in the current language; counts and dates re-formatted for it."""
         if code:
             self.lang = code
-        self.setWindowTitle(tr("Import history"))
+        self.setWindowTitle(translate("ImportHistory", "Import history"))
         self.table.setHorizontalHeaderLabels([tr(t) for t in IMPORT_COLUMNS])
         self.rejects.setHorizontalHeaderLabels([tr(t) for t in REJECT_COLUMNS])
         self.columns.setHorizontalHeaderLabels([tr(t) for t in SOURCE_COLUMNS])
         self.ignored.setHorizontalHeaderLabels([tr(t) for t in IGNORED_COLUMNS])
-        for i, text in enumerate(("Rejected rows", "Columns of the file", "Ignored rows")):
+        tabs = (
+            QT_TRANSLATE_NOOP("ImportHistory", "Rejected rows"),
+            QT_TRANSLATE_NOOP("ImportHistory", "Columns of the file"),
+            QT_TRANSLATE_NOOP("ImportHistory", "Ignored rows"),
+        )
+        for i, text in enumerate(tabs):
             self.tabs.setTabText(i, tr(text))
-        self.close_button.setText(tr("Close"))
+        self.close_button.setText(translate("ImportHistory", "Close"))
         if self.entries:
             self._show_imports(self.entries, emit=False)
         if self.accounting is not None:
@@ -146,16 +151,22 @@ class ImportHistoryDialog(QDialog):
         entry = self._selected_entry()
         if self.rejected_of and entry is not None:
             total, rows = self.rejected_of
-            text = tr("{n} rejected rows (first {shown} shown)") if total > len(rows) else tr("{n} rejected rows")
+            text = (
+                translate("ImportHistory", "{n} rejected rows (first {shown} shown)")
+                if total > len(rows)
+                else translate("ImportHistory", "{n} rejected rows")
+            )
             self.rejects_label.setText(
                 text.format(n=formatting.number(total, 0, self.lang), shown=formatting.number(len(rows), 0, self.lang))
             )
         elif entry is not None:
-            self.rejects_label.setText(tr("Rejected rows of {file}").format(file=entry.file_name))
+            self.rejects_label.setText(
+                translate("ImportHistory", "Rejected rows of {file}").format(file=entry.file_name)
+            )
         elif self.entries or not self.table.property("listed"):
-            self.rejects_label.setText(tr("Select an import to see its rejected rows."))
+            self.rejects_label.setText(translate("ImportHistory", "Select an import to see its rejected rows."))
         else:
-            self.rejects_label.setText(tr("No import yet."))
+            self.rejects_label.setText(translate("ImportHistory", "No import yet."))
 
     def _selected_entry(self):
         rows = self.table.selectionModel().selectedRows()
@@ -222,7 +233,7 @@ class ImportHistoryDialog(QDialog):
             reason, raw = words.reason(rej.reason), rej.raw or ""
             if hide:  # a raw export line holds names and phone numbers of every kind
                 reason = self.privacy.text(reason)
-                raw = tr("(hidden in privacy mode)") if raw else ""
+                raw = translate("ImportHistory", "(hidden in privacy mode)") if raw else ""
             for c, text in enumerate(["" if rej.line is None else str(rej.line), reason, raw]):
                 self.rejects.setItem(r, c, QTableWidgetItem(text))
         self.rejects.resizeColumnToContents(0)
@@ -258,13 +269,23 @@ class ImportHistoryDialog(QDialog):
             count = QTableWidgetItem(formatting.number(n, 0, self.lang))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.ignored.setItem(r, 1, count)
-        self.tabs.setTabText(1, tr("Columns of the file") + f" ({formatting.number(len(acc.columns), 0, self.lang)})")
+        self.tabs.setTabText(
+            1,
+            translate("ImportHistory", "Columns of the file")
+            + f" ({formatting.number(len(acc.columns), 0, self.lang)})",
+        )
         total = sum(n for _r, n in acc.ignored)
-        self.tabs.setTabText(2, tr("Ignored rows") + f" ({formatting.number(total, 0, self.lang)})")
+        self.tabs.setTabText(
+            2, translate("ImportHistory", "Ignored rows") + f" ({formatting.number(total, 0, self.lang)})"
+        )
         if not acc.columns:
-            self.key_label.setText(tr("This import was made before kpidesk kept the use of each column."))
+            self.key_label.setText(
+                translate("ImportHistory", "This import was made before kpidesk kept the use of each column.")
+            )
         elif acc.key:
-            self.key_label.setText(tr("Records told apart by: {key}").format(key=words.key(acc.key)))
+            self.key_label.setText(
+                translate("ImportHistory", "Records told apart by: {key}").format(key=words.key(acc.key))
+            )
         else:
             self.key_label.setText("")
         if emit:

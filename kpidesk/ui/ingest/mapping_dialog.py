@@ -294,22 +294,23 @@ class MappingDialog(QDialog):
         """Every text in the current language (also after the window switches language)."""
         if code:
             self.lang = code
-        self.setWindowTitle(tr("Map the columns of {file}").format(file=self.path.name))
+        self.setWindowTitle(translate("Mapping", "Map the columns of {file}").format(file=self.path.name))
         self.intro.setText(
-            tr(
+            translate(
+                "Mapping",
                 "No import profile recognises {file}. Say what kind of file it is, check the field proposed "
-                "for each column (fields marked * are required), the formats and the values, then import it."
+                "for each column (fields marked * are required), the formats and the values, then import it.",
             ).format(file=self.path.name)
         )
-        self.reader.setTitle(tr("The file and its formats"))
+        self.reader.setTitle(translate("Mapping", "The file and its formats"))
         for key, text in (
-            ("kind", "Kind of file"),
-            ("encoding", "Encoding"),
-            ("delimiter", "Separator"),
-            ("header", "Header line"),
-            ("sheet", "Sheet"),
-            ("dates", "Dates"),
-            ("durations", "Durations without a unit"),
+            ("kind", QT_TRANSLATE_NOOP("Mapping", "Kind of file")),
+            ("encoding", QT_TRANSLATE_NOOP("Mapping", "Encoding")),
+            ("delimiter", QT_TRANSLATE_NOOP("Mapping", "Separator")),
+            ("header", QT_TRANSLATE_NOOP("Mapping", "Header line")),
+            ("sheet", QT_TRANSLATE_NOOP("Mapping", "Sheet")),
+            ("dates", QT_TRANSLATE_NOOP("Mapping", "Dates")),
+            ("durations", QT_TRANSLATE_NOOP("Mapping", "Durations without a unit")),
         ):
             self.row_labels[key].setText(tr(text))
         for i, (_char, label) in enumerate(DELIMITERS):
@@ -321,16 +322,33 @@ class MappingDialog(QDialog):
         for i, (_code, label) in enumerate(DURATION_UNITS):
             self.duration_unit.setItemText(i, tr(label))
         self.fields.setHorizontalHeaderLabels(
-            [tr("Column in the file"), tr("Values"), tr("Field"), tr("Confidence"), tr("Read as")]
+            [
+                translate("Mapping", "Column in the file"),
+                translate("Mapping", "Values"),
+                translate("Mapping", "Field"),
+                translate("Mapping", "Confidence"),
+                translate("Mapping", "Read as"),
+            ]
         )
-        self.value_table.setHorizontalHeaderLabels([tr("Field"), tr("Value in the file"), tr("Rows"), tr("Becomes")])
-        self.mapping_label.setText(tr("Columns of the file"))
-        self.values_label.setText(tr("Values of the coded columns (outcome, status, channel…): what each becomes"))
-        self.preview_label.setText(tr("Preview: what the import would do, and the first rows as they will load"))
-        self.name_label.setText(tr("Profile name"))
-        self.save_button.setText(tr("Save as profile"))
-        self.import_button.setText(tr("Import"))
-        self.cancel_button.setText(tr("Cancel"))
+        self.value_table.setHorizontalHeaderLabels(
+            [
+                translate("Mapping", "Field"),
+                translate("Mapping", "Value in the file"),
+                translate("Mapping", "Rows"),
+                translate("Mapping", "Becomes"),
+            ]
+        )
+        self.mapping_label.setText(translate("Mapping", "Columns of the file"))
+        self.values_label.setText(
+            translate("Mapping", "Values of the coded columns (outcome, status, channel…): what each becomes")
+        )
+        self.preview_label.setText(
+            translate("Mapping", "Preview: what the import would do, and the first rows as they will load")
+        )
+        self.name_label.setText(translate("Mapping", "Profile name"))
+        self.save_button.setText(translate("Mapping", "Save as profile"))
+        self.import_button.setText(translate("Mapping", "Import"))
+        self.cancel_button.setText(translate("Mapping", "Cancel"))
         if self.proposal is not None:
             self._label_fields()
             self._fill_values()
@@ -343,7 +361,7 @@ class MappingDialog(QDialog):
         self._status = (template, kwargs)
         if template == "missing":
             names = ", ".join(name_of(m) for m in kwargs["missing"])
-            self.status.setText(tr("Choose a column for: {fields}").format(fields=names))
+            self.status.setText(translate("Mapping", "Choose a column for: {fields}").format(fields=names))
             return
         self.status.setText(kwargs.get("text", "") if template is None else tr(template).format(**kwargs))
 
@@ -373,7 +391,7 @@ class MappingDialog(QDialog):
         self._inspecting = True
         self._pending = True
         self._set_enabled(False)
-        self._say("Reading the file…", {})
+        self._say(QT_TRANSLATE_NOOP("Mapping", "Reading the file…"), {})
         self.runner.start(inspect_job, (self.path, self.sheet_name(), read, kind, self.store.path))
 
     def _job_done(self, result) -> None:
@@ -483,13 +501,13 @@ class MappingDialog(QDialog):
 
     def _choice_label(self, name: str | None) -> str:
         if name is None:
-            return tr("not used")
+            return translate("Mapping", "not used")
         if name == preview.LINKED_SCORE:
             return words.field_of("surveys.score")
         base = name.removesuffix(TIME_SUFFIX)
         label = name_of(base)
         if name.endswith(TIME_SUFFIX):
-            label = tr("{field}: time of day only").format(field=label)
+            label = translate("Mapping", "{field}: time of day only").format(field=label)
         return label + (" *" if name in self.required() else "")
 
     def required(self) -> list[str]:
@@ -509,7 +527,7 @@ class MappingDialog(QDialog):
                 combo.setItemData(i, combo.itemData(i) or "", Qt.ItemDataRole.ToolTipRole)
             name = combo.currentData()
             if col in self.chosen:
-                conf = tr("chosen") if name else ""
+                conf = translate("Mapping", "chosen") if name else ""
             elif name and guessed.get(col, (None, 0))[0] == name:
                 conf = self._percent(guessed[col][1])
             else:
@@ -603,7 +621,12 @@ class MappingDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.value_table.setItem(r, c, item)
             combo = QComboBox()
-            combo.addItem(tr("another event") if field == "event.activity" else tr("kept as written"), KEEP)
+            combo.addItem(
+                translate("Mapping", "another event")
+                if field == "event.activity"
+                else translate("Mapping", "kept as written"),
+                KEEP,
+            )
             for code in preview.CODED[field]:
                 combo.addItem(code_label(field, code), code)
                 combo.setItemData(combo.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
@@ -698,10 +721,10 @@ class MappingDialog(QDialog):
             self._say("missing", {"missing": missing})
             self.preview.setRowCount(0)
             self.last_preview = None
-            self.counts.setText(tr("No row can load until every required field has a column."))
+            self.counts.setText(translate("Mapping", "No row can load until every required field has a column."))
             return
         self._pending = True
-        self._say("Checking the rows…", {})
+        self._say(QT_TRANSLATE_NOOP("Mapping", "Checking the rows…"), {})
         self.timer.start()
 
     def _run_preview(self) -> None:
@@ -719,7 +742,7 @@ class MappingDialog(QDialog):
             self._say("missing", {"missing": pv.missing})
             self._set_enabled(False)
             return
-        keys = ["Line"] + list(pv.columns) + ["Rejected because"]
+        keys = [QT_TRANSLATE_NOOP("Mapping", "Line"), *pv.columns, QT_TRANSLATE_NOOP("Mapping", "Rejected because")]
         self.preview.setColumnCount(len(keys))
         for c, key in enumerate(keys):
             head = QTableWidgetItem(tr(key) if c in (0, len(keys) - 1) else field_label(key))
@@ -747,13 +770,16 @@ class MappingDialog(QDialog):
             self._set_enabled(False)
             first = pv.why[0][0] if pv.why else ""
             self._say(
-                "Import is not possible: none of the {n} rows would load ({reason}). "
-                "Change the columns, formats or values first.",
+                QT_TRANSLATE_NOOP(
+                    "Mapping",
+                    "Import is not possible: none of the {n} rows would load ({reason}). "
+                    "Change the columns, formats or values first.",
+                ),
                 {"n": self._n(pv.total), "reason": words.reason(first)},
             )
         else:
             self._set_enabled(True)
-            self._say("Ready to import.", {})
+            self._say(QT_TRANSLATE_NOOP("Mapping", "Ready to import."), {})
         if emit:
             self.preview_refreshed.emit(pv)
 
@@ -761,26 +787,32 @@ class MappingDialog(QDialog):
         """How many rows would load and why the others would not (the first reasons)."""
         n = self._n
         text = (
-            tr("{loading} of the first {total} rows would load").format(loading=n(pv.loading), total=n(pv.total))
+            translate("Mapping", "{loading} of the first {total} rows would load").format(
+                loading=n(pv.loading), total=n(pv.total)
+            )
             if pv.capped
-            else tr("{loading} of {total} rows would load").format(loading=n(pv.loading), total=n(pv.total))
+            else translate("Mapping", "{loading} of {total} rows would load").format(
+                loading=n(pv.loading), total=n(pv.total)
+            )
         )
         parts = [text]
         if pv.rejected:
-            parts.append(tr("{n} rejected").format(n=n(pv.rejected)))
+            parts.append(translate("Mapping", "{n} rejected").format(n=n(pv.rejected)))
         if pv.ignored:
-            parts.append(tr("{n} ignored").format(n=n(pv.ignored)))
+            parts.append(translate("Mapping", "{n} ignored").format(n=n(pv.ignored)))
         if pv.duplicates:
             parts.append(
-                tr("{n} repeat another row (same key: {key})").format(n=n(pv.duplicates), key=words.key(pv.key))
+                translate("Mapping", "{n} repeat another row (same key: {key})").format(
+                    n=n(pv.duplicates), key=words.key(pv.key)
+                )
             )
-        lines = [tr("; ").join(parts) + "."]
+        lines = [translate("Mapping", "; ").join(parts) + "."]
         for why, count in pv.ignored_why[:3]:
-            lines.append(tr("• {reason}: {n} rows").format(reason=words.reason(why), n=n(count)))
+            lines.append(translate("Mapping", "• {reason}: {n} rows").format(reason=words.reason(why), n=n(count)))
         for why, count, example in pv.why[:4]:
-            line = tr("• {reason}: {n} rows").format(reason=words.reason(why), n=n(count))
+            line = translate("Mapping", "• {reason}: {n} rows").format(reason=words.reason(why), n=n(count))
             if example:
-                line += " " + tr("(e.g. {value})").format(value=example)
+                line += " " + translate("Mapping", "(e.g. {value})").format(value=example)
             lines.append(line)
         return "\n".join(lines)
 
@@ -792,7 +824,7 @@ class MappingDialog(QDialog):
         if isinstance(value, datetime):
             return formatting.day(value, self.lang, with_time=True) + value.strftime(":%S")
         if isinstance(value, bool):
-            return tr("yes") if value else tr("no")
+            return translate("Mapping", "yes") if value else translate("Mapping", "no")
         if isinstance(value, float):
             return formatting.number(value, 0 if value.is_integer() else 2, self.lang)
         return str(value)
@@ -803,13 +835,16 @@ class MappingDialog(QDialog):
         which rows load (the button is refused otherwise)."""
         pv = self.last_preview
         if self._pending or pv is None or pv.missing or not pv.loading:
-            self._say("Only a mapping under which rows load can be saved.", {})
+            self._say(QT_TRANSLATE_NOOP("Mapping", "Only a mapping under which rows load can be saved."), {})
             return None
         folder = user_folder(self.store.path)
         if folder is None:
-            self._say("Profiles cannot be saved beside an in-memory database.", {})
+            self._say(QT_TRANSLATE_NOOP("Mapping", "Profiles cannot be saved beside an in-memory database."), {})
             return None
         path = ingest.save_profile(self.profile_data(), self.name.text().strip() or self.path.stem, folder)
-        self._say("Saved as the profile {name}: files of this shape will import on sight.", {"name": path.stem})
+        self._say(
+            QT_TRANSLATE_NOOP("Mapping", "Saved as the profile {name}: files of this shape will import on sight."),
+            {"name": path.stem},
+        )
         self.profile_saved.emit(str(path))
         return path

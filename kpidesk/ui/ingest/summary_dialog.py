@@ -46,7 +46,7 @@ def report_lines(report, lang: str) -> list[str]:
     """What one imported file did, in sentences (counts, ignored per reason, warning, key)."""
     n = lambda v: formatting.number(v, 0, lang)
     lines = [
-        tr("{file}: {read} rows read, {loaded} loaded, {dup} duplicates, {rej} rejected").format(
+        translate("Import", "{file}: {read} rows read, {loaded} loaded, {dup} duplicates, {rej} rejected").format(
             file=Path(report.file).name,
             read=n(report.rows_read),
             loaded=n(report.loaded),
@@ -55,18 +55,23 @@ def report_lines(report, lang: str) -> list[str]:
         )
     ]
     for reason, count in sorted(report.ignored_reasons.items(), key=lambda kv: -kv[1]):
-        lines.append(tr("  {n} rows ignored: {reason}").format(n=n(count), reason=words.reason(reason)))
+        lines.append(
+            translate("Import", "  {n} rows ignored: {reason}").format(n=n(count), reason=words.reason(reason))
+        )
     if report.warnings and report.rows_read:
         share = formatting.number(round(100 * report.rejected / report.rows_read), 0, lang)
         share += "\u202f%" if lang == "fr" else "%"
         reasons = list(dict.fromkeys(words.reason(r) for _line, r in report.rejects))[:3]
         lines.append(
-            tr("  Warning: {rej} of {read} rows rejected ({share}): {reasons}").format(
-                rej=n(report.rejected), read=n(report.rows_read), share=share, reasons=tr("; ").join(reasons)
+            translate("Import", "  Warning: {rej} of {read} rows rejected ({share}): {reasons}").format(
+                rej=n(report.rejected),
+                read=n(report.rows_read),
+                share=share,
+                reasons=translate("Import", "; ").join(reasons),
             )
         )
     if report.key:
-        lines.append(tr("  Records told apart by: {key}").format(key=words.key(report.key)))
+        lines.append(translate("Import", "  Records told apart by: {key}").format(key=words.key(report.key)))
     return lines
 
 
@@ -76,7 +81,7 @@ class ImportSummaryDialog(QDialog):
     def __init__(self, reports, lines: list[str], parent: QWidget | None = None, *, lang: str = "en"):
         super().__init__(parent)
         self.reports, self.lang = reports, lang
-        self.setWindowTitle(tr("Import finished"))
+        self.setWindowTitle(translate("Import", "Import finished"))
         layout = QVBoxLayout(self)
         self.text = QLabel("\n".join(lines))
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -89,12 +94,12 @@ class ImportSummaryDialog(QDialog):
             if report.columns:
                 table = self._columns(report)
                 self.tables.append(table)
-                self.tabs.addTab(table, tr("Columns of {file}").format(file=Path(report.file).name))
+                self.tabs.addTab(table, translate("Import", "Columns of {file}").format(file=Path(report.file).name))
         layout.addWidget(self.tabs, 1)
         self.tabs.setVisible(bool(self.tables))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setText(tr("Close"))
+        self.close_button.setText(translate("Import", "Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(900, 560 if self.tables else 220)

@@ -222,7 +222,7 @@ def key(text: str | None) -> str:
 def field_of(name: str | None) -> str:
     """The field a column feeds (``surveys.score (csat)``: a linked survey score)."""
     if not name:
-        return tr("not used")
+        return translate("ImportWords", "not used")
     if name.startswith("surveys.score"):
-        return tr("Satisfaction score (survey answers linked to these contacts)")
+        return translate("ImportWords", "Satisfaction score (survey answers linked to these contacts)")
     return field_label(name)

@@ -15,9 +15,10 @@ from kpidesk.core.coaching import goals
 from kpidesk.core.coaching import notes as coaching_notes
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.demo.generate import build_demo
-from kpidesk.ui import export, privacy_state, tasks
+from kpidesk.ui import export, privacy_state
 from kpidesk.ui.coaching.contacts_view import CONTACT_ROLE
 from kpidesk.ui.dashboard.agent_table import AGENT_ROLE
+from tests.helpers.qt_teardown import close_after_the_windows
 from tests.ui.test_privacy_mode import customer_identifiers, leaks, other_names, visible_texts
 
 AGENT = "A07"  # the demo's long wrap-up agent
@@ -37,8 +38,7 @@ def demo_store(demo_db_path, tmp_path):
     shutil.copy(demo_db_path, path)
     s = open_database(path)
     yield s
-    tasks.shutdown()
-    s.close()
+    close_after_the_windows(s)
 
 
 @pytest.fixture
@@ -108,6 +108,7 @@ def test_add_a_note_and_a_goal_listed_and_saved(coaching, qtbot, demo_store):
     notes.goal_target.setValue(60)
     due = date.today() + timedelta(days=30)
     notes.goal_due.setDate(QDate(due.year, due.month, due.day))
+    assert notes.goal_due.text() == due.isoformat()  # in English, as the app writes days (not 09/11/…)
     with qtbot.waitSignal(view.history_saved, timeout=10000):
         qtbot.mouseClick(notes.add_goal_button, Qt.MouseButton.LeftButton)
     assert notes.goals_table.rowCount() == 1
