@@ -98,7 +98,7 @@ DURATION_UNITS = [
     ("milliseconds", QT_TRANSLATE_NOOP("Mapping", "milliseconds")),
 ]
 DECIMALS = [
-    ("auto", QT_TRANSLATE_NOOP("Mapping", "Found from the values")),
+    ("auto", QT_TRANSLATE_NOOP("Mapping", "Found from the numbers")),
     ("comma", QT_TRANSLATE_NOOP("Mapping", "Comma: 4,5")),
     ("point", QT_TRANSLATE_NOOP("Mapping", "Point: 4.5")),
 ]
@@ -297,7 +297,7 @@ class MappingDialog(QDialog):
             (self.date_order, 26),
             (self.duration_unit, 10),
             (self.decimal, 12),
-            (self.zone, 20),
+            (self.zone, 30),
         ):
             combo.setSizeAdjustPolicy(short)  # the dialog fits 1366 pixels; the full text shows when open
             combo.setMinimumContentsLength(chars)
@@ -402,6 +402,7 @@ class MappingDialog(QDialog):
         for i, (_code, label) in enumerate(DECIMALS):
             self.decimal.setItemText(i, tr(label))
         self.zone.setItemText(0, tr("the app's time zone ({zone})").format(zone=self.timezone))
+        self.zone.lineEdit().setCursorPosition(0)
         self.date_format.setPlaceholderText(tr("found from the values"))
         pattern_help = tr(
             "A date format, when the values alone do not tell: DD day, MM month, YYYY year (YY: two digits), "
@@ -1101,6 +1102,8 @@ class MappingDialog(QDialog):
             return tr("yes") if value else tr("no")
         if isinstance(value, float):
             return formatting.number(value, 0 if value.is_integer() else 2, self.lang)
+        if column == "interval_s" and isinstance(value, int) and value >= 86400 and value % 86400 == 0:
+            return tr("{n} days").format(n=self._n(value // 86400))  # a period given for a report without dates
         return str(value)
 
     # -- saving ---------------------------------------------------------------------------

@@ -176,7 +176,8 @@ class PeriodDialog(QDialog):
         self.edit.changed.connect(self._check)
         self.retranslate()
         self._check()
-        self.resize(620, 10)
+        self.setMinimumWidth(640)
+        self.adjustSize()
         language = getattr(parent, "language", None)
         if language is not None:
             language.language_changed.connect(self.retranslate)
