@@ -371,7 +371,7 @@ class MappingDialog(QDialog):
         self.period_edit.changed.connect(self._refresh)
         self._show_period_row(False)
         if self.privacy is not None:  # sample values masked (or shown again) at once
-            self.privacy.privacy_changed.connect(lambda _on: self._repaint_values())
+            self.privacy.privacy_changed.connect(self._privacy_switched)
 
     def retranslate(self, code: str | None = None) -> None:
         """Every text in the current language (also after the window switches language)."""
@@ -800,6 +800,9 @@ class MappingDialog(QDialog):
         if kind == "customer" or masks.EMAIL.fullmatch(text.strip()) or masks.PHONE.fullmatch(text.strip()):
             return self.privacy.customer(text) or ""
         return self.privacy.text(text) or ""
+
+    def _privacy_switched(self, _on: bool) -> None:
+        self._repaint_values()
 
     def _repaint_values(self) -> None:
         """Privacy mode switched: every value shown again, masked or not."""

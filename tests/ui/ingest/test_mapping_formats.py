@@ -252,6 +252,7 @@ def test_a_report_without_dates_is_asked_its_period(qtbot, store, make_window, t
     qtbot.waitUntil(lambda: getattr(window, "period_dialog", None) is not None, timeout=20000)
     asked = window.period_dialog
     assert asked.windowTitle() == "Which period does reps.csv cover?"
+    _shot(asked, "period_question_en")
     assert not asked.import_button.isEnabled()  # until a period is given
     asked.edit.mode.setCurrentIndex(asked.edit.mode.findData("day"))
     asked.edit.start.setDate(date(2024, 3, 5))
