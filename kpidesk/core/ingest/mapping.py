@@ -132,6 +132,11 @@ class _Builder:
 
     def parsed(self, kind: str, s: str, spec: dict[str, Any], sample_values: Iterable[str | None]) -> str:
         dc = values.lit_bool(self.dc)
+        if kind in ("timestamp", "date"):
+            sample_values = list(sample_values)
+            typed = self.typed_rule(sample_values)
+            if typed is not None:  # said in the import report: the format the user gave reads it
+                spec["_format"] = typed.formats[0]
         if kind == "timestamp":
             return self._ts(s, sample_values)
         if kind == "date":

@@ -169,6 +169,14 @@
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
+    <message>
+        <source>date and time (format {0})</source>
+        <translation>date et heure (format {0})</translation>
+    </message>
+    <message>
+        <source>date + time of day (format {0})</source>
+        <translation>date + heure (format {0})</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

@@ -104,6 +104,12 @@ RULES: list[Pattern] = [
     ),
     _p(r"read by the (.*) format", QT_TRANSLATE_NOOP("ImportWords", "read by the {0} format"), _same),
     _p(r"date \(format (.*)\)", QT_TRANSLATE_NOOP("ImportWords", "date (format {0})"), _same),
+    _p(r"date and time \(format (.*)\)", QT_TRANSLATE_NOOP("ImportWords", "date and time (format {0})"), _same),
+    _p(
+        r"date \+ time of day \(format (.*)\)",
+        QT_TRANSLATE_NOOP("ImportWords", "date + time of day (format {0})"),
+        _same,
+    ),
 ]
 REASONS: list[Pattern] = [
     _p(

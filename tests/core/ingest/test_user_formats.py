@@ -109,6 +109,10 @@ def test_the_import_reads_the_file_as_the_preview_did(store, tmp_path):
     }
     report = import_file(store, path, saved)
     assert (report.loaded, report.rejected) == (3, 0)
+    # the report says how each column was read: the date with the format the user gave
+    rules = {c["column"]: c["rule"] for c in report.columns}
+    assert rules["Started"] == "date and time (format %Y.%m.%d-%H.%M)"
+    assert rules["Xfer"] == "coded values: x → true,  → false"
     rows = (
         store.cursor()
         .execute("SELECT source_key, arrived_at, wait_s, talk_s, transferred FROM contacts ORDER BY 1")

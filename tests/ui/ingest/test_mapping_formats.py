@@ -96,6 +96,8 @@ def test_date_format_decimal_comma_time_zone_and_flag_words(qtbot, store, make_w
     qtbot.keyClicks(dialog.date_format, "YYYY.MM.DD-hh.mm")
     _settled(qtbot, dialog)
     assert dialog.format_hint.text() == "read as %Y.%m.%d-%H.%M"
+    row = list(dialog.combos).index("Started")
+    assert dialog.fields.item(row, 4).text() == "date and time (format %Y.%m.%d-%H.%M)"
     assert dialog.counts.text().splitlines() == [
         "1 of 3 rows would load; 2 rejected.",
         "• cannot read the duration in column Hold mins: 2 rows (e.g. 0,75)",
@@ -206,6 +208,8 @@ def test_french_yes_no_words(qtbot, store, make_window, tmp_path, boxes):
     dialog.date_format.insert("JJ-MM-AAAA à hhhmm")  # (QTest cannot type "à")
     _settled(qtbot, dialog)
     assert dialog.format_hint.text() == "lu comme %d-%m-%Y à %Hh%M"
+    row = list(dialog.combos).index("Ouvert le")
+    assert dialog.fields.item(row, 4).text() == "date et heure (format %d-%m-%Y à %Hh%M)"
     # "Traité" is no yes/no word: every row is still rejected, and said so
     assert "Résolution" in dialog.counts.text() and not dialog.import_button.isEnabled()
     assert dialog.value_combos[("Rouvert", "O")].currentText() == "oui"
