@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
+from importlib import resources
+from pathlib import Path
 
 from kpidesk.commands.common import Progress
 from kpidesk.core.db.startup import open_database
@@ -43,6 +45,12 @@ def add_parser(sub) -> None:
         "or two days (2024-03-01..2024-03-31); default: the period its preamble or file name says",
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default="en",
+        help="language of the message a refused file gets (e.g. the period a report without dates covers)",
+    )
 
 
 def run(args) -> int:
@@ -79,7 +87,7 @@ def run(args) -> int:
         store.close()
     for report in result.reports:
         if not report.ok:
-            print(f"kpidesk: {report.file}: {report.message}", file=sys.stderr)
+            print(f"kpidesk: {report.file}: {_said(report, args.lang)}", file=sys.stderr)
         elif args.format == "table":
             _print(report)
     if result.facts_error:
@@ -96,6 +104,25 @@ def run(args) -> int:
         print("kpidesk: import cancelled; the file being imported was not written.", file=sys.stderr)
         return 130
     return 1 if result.failed or result.facts_error else 0
+
+
+def _said(report, lang: str) -> str:
+    """A refused file's message in ``lang``: core's English template said from the
+    app's French catalogues (context ``Errors``, as ``ui/errors`` says it), else as written."""
+    if lang != "fr" or not report.message_template:
+        return report.message
+    from PySide6.QtCore import QTranslator  # only for French: the catalogues are Qt's
+
+    folder = Path(str(resources.files("kpidesk") / "resources" / "i18n"))
+    for qm in sorted(folder.glob("*_fr.qm")):
+        catalogue = QTranslator()
+        said = catalogue.translate("Errors", report.message_template) if catalogue.load(str(qm)) else ""
+        if said:
+            try:
+                return said.format(**report.message_params)
+            except (KeyError, IndexError):
+                break
+    return report.message
 
 
 def _print(r) -> None:

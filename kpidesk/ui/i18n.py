@@ -106,7 +106,13 @@ class Language(QObject):
         if ours.load(str(folder / f"kpidesk_{self.code}.qm")):
             app.installTranslator(ours)
             _INSTALLED.append(ours)
-        for extra in ("coaching", "service", "desk", "screens"):  # catalogues kept beside the main one, one per feature
+        for extra in (
+            "coaching",
+            "service",
+            "desk",
+            "screens",
+            "dialog",
+        ):  # catalogues kept beside the main one, one per feature
             more = QTranslator(app)
             if more.load(str(folder / f"{extra}_{self.code}.qm")):
                 app.installTranslator(more)

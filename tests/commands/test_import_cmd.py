@@ -84,3 +84,24 @@ def test_building_the_kpis_parser_imports_neither_the_demo_nor_the_import_pipeli
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == ""
+
+
+REPORT = "Incoming Calls,Answered Calls,Abandoned Calls,Sales Rep\n10,9,1,Rep01\n20,15,5,Rep02\n"
+
+
+def test_a_report_without_dates_is_asked_its_period_in_english_and_french(tmp_path, capsys):
+    csv = tmp_path / "reps.csv"
+    csv.write_text(REPORT, encoding="utf-8")
+    db = str(tmp_path / "kd.duckdb")
+    assert main(["import", "--db", db, str(csv)]) == 1
+    err = capsys.readouterr().err
+    assert "reps.csv is a report of counts per agent or queue" in err
+    assert "Which period does it cover? Pass --period 2024-03-01 (a day)" in err
+    assert main(["import", "--db", db, "--lang", "fr", str(csv)]) == 1
+    err = capsys.readouterr().err
+    assert "reps.csv est un rapport de comptes par conseiller ou par file" in err
+    assert "Quelle période couvre-t-il ? Passez --period 2024-03-01 (un jour)" in err
+    assert main(["import", "--db", db, "--period", "2024-03", str(csv)]) == 0
+    with open_database(db) as store:
+        rows = store.cursor().execute("SELECT sum(offered), sum(answered), min(interval_start) FROM interval_stats")
+        assert rows.fetchone()[:2] == (30, 24)

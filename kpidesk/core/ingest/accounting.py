@@ -50,15 +50,16 @@ def _rule(name: str, spec: dict[str, Any], types: dict[str, str]) -> str:
         return "expression: " + str(spec["expr"])
     if "_average" in spec:
         return f"average × count ({kind})"
+    given = f" (format {spec['_format']})" if spec.get("_format") else ""  # a date format the user gave
     if "_date" in spec:
-        return "date + time of day" if spec.get("_time") else "date"
+        return ("date + time of day" if spec.get("_time") else "date") + given
     if spec.get("map"):
         return "coded values: " + ", ".join(f"{k} → {v}" for k, v in list(spec["map"].items())[:6])
     if kind == "duration":
         hint = headers.read(spec.get("_column", "")).hint
         return f"duration in {spec.get('unit', 'seconds')}" + (" or clock time" if hint == "clock" else "")
     words = {"bool": "yes/no", "score": "score (leading number)", "timestamp": "date and time"}
-    return words.get(kind, kind)
+    return words.get(kind, kind) + (given if kind in ("timestamp", "date") else "")
 
 
 def column_report(

@@ -17,7 +17,7 @@ import duckdb
 from kpidesk.core.db import derive
 from kpidesk.core.db.store import Store, is_out_of_memory, out_of_memory_message
 from kpidesk.core.ingest import profiles
-from kpidesk.core.ingest.errors import FAILED, ImportCancelled, ImportError_, NoProfile
+from kpidesk.core.ingest.errors import FAILED, ImportCancelled, ImportError_, NeedsPeriod, NoProfile
 from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.pipeline import import_file
 from kpidesk.core.ingest.summary import ImportReport
@@ -33,6 +33,8 @@ class BatchResult:
 
     reports: list[ImportReport] = field(default_factory=list)
     unrecognised: list[Path] = field(default_factory=list)  # no profile: the app offers the mapping dialog
+    # reports of counts a profile reads but for the period they cover: the app asks for it
+    undated: list[Path] = field(default_factory=list)
     cancelled: bool = False
     facts_error: str = ""  # derived facts left pending (caught up when the database is next opened)
     # invalid files of the user's profiles folder, left out (the other profiles were used)
@@ -74,7 +76,7 @@ def import_batch(
                 result.cancelled = True
                 break
             except NoProfile as exc:
-                result.unrecognised.append(Path(exc.path or path))
+                (result.undated if isinstance(exc, NeedsPeriod) else result.unrecognised).append(Path(exc.path or path))
                 result.reports.append(_failed(path, profile, exc))
             except ImportError_ as exc:
                 result.reports.append(_failed(path, profile, exc))

@@ -137,6 +137,19 @@ def _timestamp_rule(vals: tuple[str, ...], date_order: str) -> tuple[TimestampRu
     return TimestampRule(ranked, zoned=bool(zoned), serial=bool(serial)), share
 
 
+def typed_rule(values: Iterable[str | None], fmt: str, share: float = 0.5) -> TimestampRule | None:
+    """The rule for a column when the user gave its format (``[parse] date_format``, a
+    ``strptime`` format): that format only (with the usual times after it when it gives
+    none: a date column completed by a time column), for a column whose sample it reads
+    at least ``share`` of; None for the others (a second date column written another
+    way keeps the rule its values give)."""
+    formats = [fmt] if any(d in fmt for d in ("%H", "%I")) else [fmt + t for t in _TIMES]
+    vals = present(values)[:400]
+    if vals and sum(any(_parses(v, f) for f in formats) for v in vals) < share * len(vals):
+        return None
+    return TimestampRule(formats)
+
+
 def decimal_comma(columns_values: Iterable[Iterable[str | None]]) -> bool:
     """True when numbers in the sample are written ``12,5`` rather than ``12.5``."""
     comma = point = 0

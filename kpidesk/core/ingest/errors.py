@@ -78,11 +78,16 @@ SHEET_NO_COLUMN = "Sheet {sheet} of {file} has no usable column."
 PROFILE_UNREADABLE = "The profile {file} cannot be read: {detail}"
 PROFILE_INVALID = "The profile {file} is not valid: {detail}"
 NO_SUCH_PROFILE = "No profile named {name}. Known profiles: {names}."
+NEEDS_PERIOD = (
+    "{file} is a report of counts per agent or queue (interval_stats: {columns}), but no column found for "
+    "interval_start (the period each row covers (a date or interval column)).\nWhich period does it cover? Pass --period 2024-03-01 (a day), --period 2024-03 (a month) "
+    "or --period 2024-03-01..2024-03-31, or write the period in the file name, or set it in the import dialog."
+)
 MESSAGES = (
     CANCELLED, FAILED, NOT_IMPORTED, FEWER_LINES, NOT_ENCODED, UNTERMINATED, NO_DATA_ROWS, EVERY_ROW_REJECTED, EMPTY, NOT_A_FILE, BINARY,
     ARCHIVE, DAMAGED, NOT_A_TABLE, HEADER_ONLY, NO_COLUMN_NAMES, UNREADABLE_KIND, NO_COLUMNS, TOO_BIG_UNPACKED,
     BOMB, NOT_A_SPREADSHEET, SHEET_UNREADABLE, NO_SUCH_SHEET, NO_SHEET_WITH_DATA, SHEET_EMPTY, SHEET_NO_COLUMN,
-    PROFILE_UNREADABLE, PROFILE_INVALID, NO_SUCH_PROFILE,
+    PROFILE_UNREADABLE, PROFILE_INVALID, NO_SUCH_PROFILE, NEEDS_PERIOD,
 )  # fmt: skip
 
 
@@ -100,6 +105,16 @@ class NoProfile(ImportError_):
     def __init__(self, message: str, path: Path | None = None) -> None:
         super().__init__(message)
         self.path = path
+
+
+class NeedsPeriod(NoProfile):
+    """A report of counts a profile reads, but for the period its rows cover: the UI
+    asks for the period (``profile``: the profile that reads the file once it is given)."""
+
+    def __init__(self, path: Path, profile: str, columns: list[str]) -> None:
+        params = {"file": path.name, "columns": ", ".join(columns)}
+        super().__init__(NEEDS_PERIOD.format(**params), path)
+        self.template, self.params, self.profile = NEEDS_PERIOD, params, profile
 
 
 # Why a row was rejected, as ``import_rejects`` keeps it (English, in the database):

@@ -16,7 +16,7 @@ from typing import Any
 
 import duckdb
 
-from kpidesk.core.ingest import decide, errors, headers, values
+from kpidesk.core.ingest import dateformat, decide, errors, headers, values
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.relation import Relation
@@ -113,12 +113,30 @@ class _Builder:
         self.used.add(i)
         return f"_c{i}"
 
-    def _ts(self, s: str, sample_values: Iterable[str | None]) -> str:
+    def rule(self, sample_values: Iterable[str | None]) -> values.TimestampRule:
+        """How a column writes its dates: the format the user gave (``[parse]
+        date_format``) when it reads the column's sample, else what its values say."""
+        typed = self.typed_rule(sample_values)
+        if typed is not None:
+            return typed
         rule, _ = decide.timestamp_rule(sample_values, self.parse.get("date_order", "auto"), self.dc)
+        return rule
+
+    def typed_rule(self, sample_values: Iterable[str | None]) -> values.TimestampRule | None:
+        typed = self.parse.get("date_format")
+        return decide.typed_rule(sample_values, dateformat.strptime_of(typed)) if typed else None
+
+    def _ts(self, s: str, sample_values: Iterable[str | None]) -> str:
+        rule = self.rule(sample_values)
         return values.timestamp(s, rule, self.p, source_tz=self.parse.get("timezone"), data_tz=self.tz, dc=self.dc)
 
     def parsed(self, kind: str, s: str, spec: dict[str, Any], sample_values: Iterable[str | None]) -> str:
         dc = values.lit_bool(self.dc)
+        if kind in ("timestamp", "date"):
+            sample_values = list(sample_values)
+            typed = self.typed_rule(sample_values)
+            if typed is not None:  # said in the import report: the format the user gave reads it
+                spec["_format"] = typed.formats[0]
         if kind == "timestamp":
             return self._ts(s, sample_values)
         if kind == "date":
@@ -198,7 +216,7 @@ class _Builder:
             text = f"replace({raw}, ',', '.')" if self.dc else raw
             fast = f"TRY_CAST({text} AS DOUBLE) * {float(UNITS.get(unit, 1))}"
         elif kind == "timestamp" and not self.parse.get("timezone"):
-            rule, _ = decide.timestamp_rule(samples, self.parse.get("date_order", "auto"), self.dc)
+            rule = self.rule(samples)
             if rule.formats and not rule.zoned and not rule.serial:
                 fast = f"try_strptime({raw}, {self.p.bind(rule.formats[0])})"
         elif kind == "bool" and not (self.parse.get("true_values") or self.parse.get("false_values")):
@@ -368,6 +386,9 @@ def _time_known(b: _Builder, spec: dict[str, Any]) -> str | None:
         return None
     vals = decide.present(str(v) for v in b.samples.get(col, []) if v is not None)
     if not vals:
+        return None
+    typed = b.typed_rule(vals)
+    if typed is not None and dateformat.has_time(typed.formats[0]):  # the user's format gives the time
         return None
     timed = [v for v in vals if re.search(_TIME_TEXT, v)]
     # a workbook's date cells read as "2024-03-01 00:00:00": all at midnight is no time

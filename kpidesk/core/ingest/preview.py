@@ -21,11 +21,14 @@ from typing import Any
 from kpidesk.core.db.migrations import MIGRATIONS
 from kpidesk.core.ingest import accounting, decide, mapping, profiles, values
 from kpidesk.core.ingest import keys as natural_keys
+from kpidesk.core.ingest import period as periods
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.identifiers import normalize, quote
 from kpidesk.core.ingest.linked import survey_kind, survey_profile
+from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.proposal import FieldGuess, Proposal, opened, propose_from
+from kpidesk.core.ingest.sniff import first_lines
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
 from kpidesk.core.ingest.tables import DEFAULTS, FRAMEWORK_COLUMNS, TARGETS, column_types
 from kpidesk.core.ingest.transforms import event_log
@@ -93,6 +96,8 @@ class Inspection:
     kind: str
     examples: dict[str, list[str]] = field(default_factory=dict)
     fields: list[str] = field(default_factory=list)  # every field of the kind's table
+    flags: list[str] = field(default_factory=list)  # its yes/no fields (transferred, resolved…)
+    period: Period | None = None  # the period the file's name or preamble says (reports without dates)
 
 
 def inspect(
@@ -159,8 +164,11 @@ def inspect_kind(
         if spec.get("channel"):
             prop.constants["channel"] = spec["channel"]
         examples = {c: [str(v) for v in samples.get(c, []) if v not in (None, "")][:3] for c in rel.columns}
-        names = [c for c in column_types(cur, spec["table"]) if c not in FRAMEWORK_COLUMNS and c != "source"]
-        return Inspection(prop, kind, examples, names)
+        types = column_types(cur, spec["table"])
+        names = [c for c in types if c not in FRAMEWORK_COLUMNS and c != "source"]
+        flags = [c for c in names if types[c].upper() == "BOOLEAN"]
+        preamble = first_lines(path, 20)[: max(0, info.first_line - 1)] if info.kind == "csv" else []
+        return Inspection(prop, kind, examples, names, flags, periods.from_file(Path(path).name, preamble))
 
 
 def _best_kind(cur: Any, info: Any, rel: Any, known: list[Profile]) -> str:
@@ -250,9 +258,12 @@ def distinct_values(
     sheet: str | None = None,
     read: dict[str, Any] | None = None,
     limit: int = 40,
+    empty: tuple[str, ...] = (),
 ) -> dict[str, tuple[list[tuple[str, int]], int]]:
     """Per column: its most frequent values with their rows (trimmed, empty left out)
-    and how many distinct values it has in all."""
+    and how many distinct values it has in all. The columns named in ``empty`` (yes/no
+    flags, where an empty cell may mean "no") also list ``("", rows)`` for their empty
+    values, as the import reads them (blank, NULL, N/A…), when there are any."""
     out: dict[str, tuple[list[tuple[str, int]], int]] = {}
     with opened(path, sheet=sheet, read=read, bare=True) as (cur, _info, rel):
         for col in columns:
@@ -264,7 +275,16 @@ def distinct_values(
                 f"WHERE {v} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {int(limit)}",
                 rel.params,
             ).fetchall()
-            out[col] = ([(str(r[0]), int(r[1])) for r in res], int(res[0][2]) if res else 0)
+            listed = [(str(r[0]), int(r[1])) for r in res]
+            if col in empty:
+                row = cur.execute(
+                    f"SELECT count(*) FROM ({rel.sql}) WHERE kd_str(CAST({quote(col)} AS VARCHAR)) IS NULL",
+                    rel.params,
+                ).fetchone()
+                blanks = int(row[0]) if row else 0
+                if blanks:
+                    listed.append(("", blanks))
+            out[col] = (listed, int(res[0][2]) if res else 0)
     return out
 
 
@@ -382,13 +402,15 @@ def preview(
     timezone: str = "UTC",
     rows: int = 20,
     cap: int = PREVIEW_CAP,
+    period: Period | None = None,
 ) -> Preview:
     """The first ``rows`` records mapped by the profile ``data``, and over the file's
-    first ``cap`` rows how many would load and why the others would not."""
+    first ``cap`` rows how many would load and why the others would not. ``period``:
+    the period a report without dates covers, placed as the import places it."""
     if data.get("transform") == "event_log":
         return _preview_events(path, data, sheet=sheet, timezone=timezone, rows=rows, cap=cap)
     with _schema_opened(path, sheet=sheet, read=data.get("read")) as (cur, info, rel):
-        prof = Profile(data.get("name", "preview"), data)
+        prof = dated(Profile(data.get("name", "preview"), data), rel.columns, period)
         _, missing = resolve(prof, rel.columns)
         if missing:
             return Preview(missing=missing)
@@ -503,9 +525,22 @@ def _count(cur: Any, plan: mapping.Plan, out: Preview) -> None:
     ]
 
 
-def missing_fields(data: dict[str, Any], columns: list[str]) -> list[str]:
-    """Required fields the profile ``data`` leaves without a column (empty: it can import)."""
+def missing_fields(data: dict[str, Any], columns: list[str], period: Period | None = None) -> list[str]:
+    """Required fields the profile ``data`` leaves without a column (empty: it can import);
+    ``period``: the period a report without dates covers."""
     if data.get("transform") == "event_log":
         named = data.get("columns") or {}
         return [f for f in EVENT_REQUIRED if named.get(f.removeprefix("event.")) not in columns]
-    return resolve(Profile(data.get("name", "mapping"), data), columns)[1]
+    return resolve(dated(Profile(data.get("name", "mapping"), data), columns, period), columns)[1]
+
+
+def needs_period(data: dict[str, Any], columns: list[str]) -> bool:
+    """Whether the profile ``data`` reads a report of counts that finds no column for
+    the start of its rows' period: the user must say which period the file covers."""
+    return periods.needs_period(Profile(data.get("name", "mapping"), data), columns)
+
+
+def dated(prof: Profile, columns: list[str], period: Period | None) -> Profile:
+    """``prof`` with its rows placed in ``period`` when it needs one (as the import does,
+    :func:`.recognise.with_period`); unchanged otherwise."""
+    return periods.applied(prof, period) if period is not None and periods.needs_period(prof, columns) else prof

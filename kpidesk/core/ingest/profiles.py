@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import available_timezones
 
-from kpidesk.core.ingest import errors, headers
+from kpidesk.core.ingest import dateformat, errors, headers
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.tables import DEFAULTS, TARGETS
@@ -146,6 +147,9 @@ def validate(profile: Profile) -> str | None:
             codecs.lookup(str(enc))
         except LookupError:
             return f"[read] encoding {enc!r} is not a known text encoding (e.g. utf-8, cp1252, utf-16)"
+    problem = _parse_problem(profile.section("parse"))
+    if problem:
+        return problem
     line = profile.section("match").get("line")
     if line is not None:
         problem = sql_guard.regex_problem(line)
@@ -161,6 +165,23 @@ def validate(profile: Profile) -> str | None:
                     sql_guard.check(PLACEHOLDER.sub("_c0", expr), frozenset(), f"field {name}")
                 except sql_guard.UnsafeSql as exc:
                     return str(exc)
+    return None
+
+
+def _parse_problem(parse: dict[str, Any]) -> str | None:
+    """What is wrong with ``[parse]`` formats a user may write or the mapping dialog saves."""
+    if "date_format" in parse:
+        problem = dateformat.valid(parse["date_format"])
+        if problem:
+            return f"[parse] date_format: {problem}"
+    zone = parse.get("timezone")
+    if zone is not None and zone not in available_timezones():
+        return f"[parse] timezone {zone!r} is not a time zone (e.g. Europe/Paris, America/New_York, UTC)"
+    if parse.get("decimal_comma", "auto") not in ("auto", True, False):
+        return '[parse] decimal_comma must be true, false or "auto"'
+    for key in ("true_values", "false_values"):
+        if key in parse and not isinstance(parse[key], list):
+            return f"[parse] {key} must be a list of words"
     return None
 
 

@@ -19,7 +19,7 @@ import duckdb
 
 from kpidesk.core.ingest import event_kinds, profiles
 from kpidesk.core.ingest import period as periods
-from kpidesk.core.ingest.errors import NoProfile
+from kpidesk.core.ingest.errors import NeedsPeriod, NoProfile
 from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo, first_lines
@@ -62,7 +62,7 @@ def choose(
 
     undated = _undated_report(info, rel.columns, known)
     if undated is not None:
-        raise NoProfile(undated, info.path)
+        raise undated
     proposal = propose_from(cur, info, rel)
     if proposal.confident():
         return proposal.to_profile()
@@ -126,7 +126,7 @@ def stand_in_warning(prof: profiles.Profile, fields: dict[str, Any]) -> str | No
     )
 
 
-def _undated_report(info: FileInfo, columns: list[str], known: list[profiles.Profile]) -> str | None:
+def _undated_report(info: FileInfo, columns: list[str], known: list[profiles.Profile]) -> NeedsPeriod | None:
     """The question to ask when the file is an interval report but for its dates."""
     probe = periods.Period(date(2000, 1, 1), date(2000, 1, 1))
     dated = [periods.applied(p, probe) if periods.needs_period(p, columns) else p for p in known]
@@ -136,14 +136,7 @@ def _undated_report(info: FileInfo, columns: list[str], known: list[profiles.Pro
     if not any(found.profile is d and d is not k for d, k in zip(dated, known)):
         return None
     used = profiles.candidate(found.profile, columns).used
-    return "\n".join(
-        [
-            f"{Path(info.path).name} is a report of counts per agent or queue (interval_stats: "
-            f"{', '.join(c for c in columns if c in used)}), but no column found for {said(['interval_start'])}.",
-            "Which period does it cover? Pass --period 2024-03-01 (a day), --period 2024-03 (a month) or "
-            "--period 2024-03-01..2024-03-31, or write the period in the file name, or set it in the import dialog.",
-        ]
-    )
+    return NeedsPeriod(Path(info.path), found.profile.name, [c for c in columns if c in used])
 
 
 def recognise(

@@ -49,7 +49,9 @@ CREATE OR REPLACE TEMP MACRO kd_num(s, dc) AS
     CASE WHEN dc AND contains(s, ',') THEN
              TRY_CAST(replace(regexp_replace(s, '[\\s.\u00a0\u202f]', '', 'g'), ',', '.') AS DOUBLE)
          ELSE coalesce(TRY_CAST(s AS DOUBLE),
-                       TRY_CAST(regexp_replace(s, '[\\s,\u00a0\u202f]', '', 'g') AS DOUBLE)) END;
+                       -- thousands grouped by threes (1,234.5  1 234); "4,5" is no number without a decimal comma
+                       CASE WHEN regexp_full_match(s, '[+-]?\\d{{1,3}}([\\s,\u00a0\u202f]\\d{{3}})+(\\.\\d+)?') THEN
+                           TRY_CAST(regexp_replace(s, '[\\s,\u00a0\u202f]', '', 'g') AS DOUBLE) END) END;
 CREATE OR REPLACE TEMP MACRO kd_clock(s, two) AS
     CASE WHEN s LIKE '1899-12-3%' OR s LIKE '1900-01-0%' THEN
              date_diff('microsecond', TIMESTAMP '1899-12-31', TRY_CAST(s AS TIMESTAMP)) / 1e6
@@ -132,9 +134,12 @@ def timestamp(s: str, rule: TimestampRule, p: Params, *, source_tz: str | None, 
 
 
 def mapped(s: str, mapping: dict[str, str], p: Params) -> str:
-    """Recode text values (``Abandonné`` → ``abandoned``), case-insensitive; others kept."""
+    """Recode text values (``Abandonné`` → ``abandoned``), case-insensitive; others kept.
+    The key ``""`` recodes an empty value (a flag written ``x`` or left empty)."""
     keys = [str(k).lower() for k in mapping]
     vals = [str(v) for v in mapping.values()]
+    if "" in keys:
+        s = f"coalesce({s}, '')"
     return f"coalesce({p.bind(vals)}[list_position({p.bind(keys)}, lower({s}))], {s})"
 
 
@@ -143,8 +148,9 @@ def boolean(
 ) -> str:
     if not true_values and not false_values:
         return f"kd_bool({s})"
-    t = [str(v).lower() for v in (true_values or TRUE_WORDS)]
-    f = [str(v).lower() for v in (false_values or FALSE_WORDS)]
+    # "true"/"false" always: what a column's own words are recoded to (a field's ``map``)
+    t = [str(v).lower() for v in (true_values or TRUE_WORDS)] + ["true"]
+    f = [str(v).lower() for v in (false_values or FALSE_WORDS)] + ["false"]
     return (
         f"CASE WHEN (list_position({p.bind(t)}, lower({s})) > 0) THEN true "
         f"WHEN (list_position({p.bind(f)}, lower({s})) > 0) THEN false END"

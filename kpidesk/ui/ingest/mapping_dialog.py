@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import available_timezones
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -39,13 +41,17 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core import formatting, ingest
-from kpidesk.core.ingest import headers, preview
+from kpidesk.core import privacy as masks
+from kpidesk.core.ingest import dateformat, headers, preview
+from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.profiles import user_folder
 from kpidesk.core.ingest.proposal import PRIMARY_TIME
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
+from kpidesk.core.ingest.values import FALSE_WORDS, TRUE_WORDS
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest import words
 from kpidesk.ui.ingest.field_labels import field_label, value_label
+from kpidesk.ui.ingest.period_edit import PeriodEdit, said
 from kpidesk.ui.tasks import TaskRunner
 
 NONE = "—"
@@ -91,7 +97,28 @@ DURATION_UNITS = [
     ("hours", QT_TRANSLATE_NOOP("Mapping", "hours")),
     ("milliseconds", QT_TRANSLATE_NOOP("Mapping", "milliseconds")),
 ]
+DECIMALS = [
+    ("auto", QT_TRANSLATE_NOOP("Mapping", "Found from the numbers")),
+    ("comma", QT_TRANSLATE_NOOP("Mapping", "Comma: 4,5")),
+    ("point", QT_TRANSLATE_NOOP("Mapping", "Point: 4.5")),
+]
+FLAG_CODES = {"true": QT_TRANSLATE_NOOP("Mapping", "yes"), "false": QT_TRANSLATE_NOOP("Mapping", "no")}
 KEEP = "\x00keep"  # a value kept as it is written
+# Columns whose values privacy mode masks in the dialog (as the rest of the app does):
+# agents get an alias, customers' identifiers are masked, free text has emails,
+# phones and known names taken out (every other column too).
+AGENT_FIELDS = {"agent_id", "event.resource"}
+CUSTOMER_FIELDS = {"customer_id", "contact_ref"}
+# Headers that say a column holds a person's details or free text, whatever field it feeds.
+PERSON_WORDS = {
+    "customer", "client", "caller", "appelant", "phone", "telephone", "tel", "mobile", "portable",
+    "email", "mail", "courriel", "name", "nom", "prenom", "ani", "cli", "msisdn",
+}  # fmt: skip
+TEXT_WORDS = {
+    "comment", "comments", "commentaire", "commentaires", "note", "notes", "description", "subject", "objet",
+    "message", "verbatim", "feedback", "remarque", "remarques", "text", "texte", "body",
+}  # fmt: skip
+ZONES = sorted(available_timezones())
 
 
 def tr(text: str) -> str:
@@ -117,11 +144,11 @@ def inspect_job(inputs, state):
 def preview_job(inputs, state):
     """The first rows as they will load, and the counts over the file (worker thread).
     A survey file's score column gives the scale (its type, minimum and maximum)."""
-    path, data, sheet, timezone, score = inputs
+    path, data, sheet, timezone, score, period = inputs
     scale = preview.score_scale(path, score, sheet=sheet, read=data.get("read")) if score else None
     if scale is not None:
         data = dict(data, fields={**data["fields"], **_scale_fields(scale)})
-    return "previewed", (preview.preview(path, data, sheet=sheet, timezone=timezone), scale)
+    return "previewed", (preview.preview(path, data, sheet=sheet, timezone=timezone, period=period), scale)
 
 
 def _scale_fields(scale) -> dict:
@@ -131,8 +158,8 @@ def _scale_fields(scale) -> dict:
 
 def values_job(inputs, state):
     """The distinct values of the coded columns (worker thread)."""
-    path, columns, sheet, read = inputs
-    return "values", preview.distinct_values(path, columns, sheet=sheet, read=read)
+    path, columns, sheet, read, empty = inputs
+    return "values", preview.distinct_values(path, columns, sheet=sheet, read=read, empty=empty)
 
 
 class MappingDialog(QDialog):
@@ -144,9 +171,23 @@ class MappingDialog(QDialog):
     profile_saved = Signal(str)  # path of the TOML written
     failed = Signal(str)
 
-    def __init__(self, path, store, parent: QWidget | None = None, *, lang: str = "en", timezone: str = "UTC"):
+    def __init__(
+        self,
+        path,
+        store,
+        parent: QWidget | None = None,
+        *,
+        lang: str = "en",
+        timezone: str = "UTC",
+        privacy=None,
+        period=None,
+    ):
+        """``privacy``: the desk's PrivacyState (sample values masked while it is on);
+        ``period``: the period a report without dates covers, when already given."""
         super().__init__(parent)
         self.path, self.store, self.lang, self.timezone = Path(path), store, lang, timezone
+        self.privacy = privacy
+        self.given_period = period
         self.inspection = None
         self.proposal = None
         self.scale = None  # a survey score column's (type, min, max), from the last preview
@@ -204,25 +245,60 @@ class MappingDialog(QDialog):
         self.duration_unit = QComboBox()
         for code, _label in DURATION_UNITS:
             self.duration_unit.addItem("", code)
+        # Formats the values alone cannot tell: the decimal mark, a date format, the time zone.
+        self.decimal = QComboBox()
+        for code, _label in DECIMALS:
+            self.decimal.addItem("", code)
+        self.date_format = QLineEdit()
+        self.date_format.setClearButtonEnabled(True)
+        self.date_format.setMinimumWidth(150)
+        self.format_hint = QLabel()
+        self.format_hint.setWordWrap(True)
+        self.zone = QComboBox(editable=True)
+        self.zone.addItem("", None)
+        for name in ZONES:
+            self.zone.addItem(name, name)
+        self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.period_edit = PeriodEdit()
+        self.period_edit.set_period(self.given_period)
+        self.period_hint = QLabel()
+        self.period_hint.setWordWrap(True)
         self.rows, self.row_labels = {}, {}
         places = (
             ("kind", self.kind_combo, 0, 0),
             ("dates", self.date_order, 0, 2),
             ("durations", self.duration_unit, 0, 4),
-            ("encoding", self.encoding, 1, 0),
-            ("delimiter", self.delimiter, 1, 2),
-            ("header", self.header_line, 1, 4),
-            ("sheet", self.sheet, 1, 6),
+            ("decimal", self.decimal, 1, 0),
+            ("date_format", self.date_format, 1, 2),
+            ("zone", self.zone, 1, 4),
+            ("encoding", self.encoding, 2, 0),
+            ("delimiter", self.delimiter, 2, 2),
+            ("header", self.header_line, 2, 4),
+            ("sheet", self.sheet, 2, 6),
         )
         for key, widget, row, col in places:
             self.row_labels[key] = QLabel()
             grid.addWidget(self.row_labels[key], row, col)
             grid.addWidget(widget, row, col + 1)
             self.rows[key] = widget
+        grid.addWidget(self.format_hint, 1, 6, 1, 3)
+        self.row_labels["period"] = QLabel()
+        grid.addWidget(self.row_labels["period"], 3, 0)
+        grid.addWidget(self.period_edit, 3, 1, 1, 3)
+        grid.addWidget(self.period_hint, 3, 4, 1, 5)
+        self.rows["period"] = self.period_edit
         grid.setColumnStretch(8, 1)
         top.addWidget(reader)
         short = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        for combo, chars in ((self.kind_combo, 26), (self.date_order, 26), (self.duration_unit, 10)):
+        for combo, chars in (
+            (self.kind_combo, 26),
+            (self.date_order, 26),
+            (self.duration_unit, 10),
+            (self.decimal, 12),
+            (self.zone, 30),
+        ):
             combo.setSizeAdjustPolicy(short)  # the dialog fits 1366 pixels; the full text shows when open
             combo.setMinimumContentsLength(chars)
         # Every column of the file (left), the values of the coded ones (right).
@@ -289,6 +365,13 @@ class MappingDialog(QDialog):
         self.sheet.currentIndexChanged.connect(lambda _i: self._inspect(self._read(), self.kind))
         self.date_order.currentIndexChanged.connect(lambda _i: self._refresh())
         self.duration_unit.currentIndexChanged.connect(lambda _i: self._refresh())
+        self.decimal.currentIndexChanged.connect(lambda _i: self._refresh())
+        self.date_format.textChanged.connect(lambda _t: self._format_changed())
+        self.zone.currentTextChanged.connect(lambda _t: self._refresh())
+        self.period_edit.changed.connect(self._refresh)
+        self._show_period_row(False)
+        if self.privacy is not None:  # sample values masked (or shown again) at once
+            self.privacy.privacy_changed.connect(self._privacy_switched)
 
     def retranslate(self, code: str | None = None) -> None:
         """Every text in the current language (also after the window switches language)."""
@@ -311,8 +394,35 @@ class MappingDialog(QDialog):
             ("sheet", QT_TRANSLATE_NOOP("Mapping", "Sheet")),
             ("dates", QT_TRANSLATE_NOOP("Mapping", "Dates")),
             ("durations", QT_TRANSLATE_NOOP("Mapping", "Durations without a unit")),
+            ("decimal", QT_TRANSLATE_NOOP("Mapping", "Decimal mark")),
+            ("date_format", QT_TRANSLATE_NOOP("Mapping", "Date format")),
+            ("zone", QT_TRANSLATE_NOOP("Mapping", "Times written in")),
+            ("period", QT_TRANSLATE_NOOP("Mapping", "Period of the file")),
         ):
             self.row_labels[key].setText(tr(text))
+        for i, (_code, label) in enumerate(DECIMALS):
+            self.decimal.setItemText(i, tr(label))
+        self.zone.setItemText(0, translate("Mapping", "the app's time zone ({zone})").format(zone=self.timezone))
+        self.zone.lineEdit().setCursorPosition(0)
+        self.date_format.setPlaceholderText(translate("Mapping", "found from the values"))
+        pattern_help = translate(
+            "Mapping",
+            "A date format, when the values alone do not tell: DD day, MM month, YYYY year (YY: two digits), "
+            "hh hours (0-23), mm minutes, ss seconds; every other character as written. "
+            "E.g. DD.MM.YYYY hh:mm for 31.12.2024 18:30. A strptime format (%d.%m.%Y %H:%M) is accepted too.",
+        )
+        self.date_format.setToolTip(pattern_help)
+        self.format_hint.setToolTip(pattern_help)
+        self.zone.setToolTip(
+            translate(
+                "Mapping",
+                "The time zone the file's times are written in: they are converted to the app's time zone "
+                "({zone}), as every import is. Times that carry their own offset (Z, +02:00) are always converted.",
+            ).format(zone=self.timezone)
+        )
+        self.period_edit.retranslate(self.lang)
+        self._format_changed(refresh=False)
+        self._say_period()
         for i, (_char, label) in enumerate(DELIMITERS):
             self.delimiter.setItemText(i, tr(label))
         for i in range(self.kind_combo.count()):
@@ -362,6 +472,9 @@ class MappingDialog(QDialog):
         if template == "missing":
             names = ", ".join(name_of(m) for m in kwargs["missing"])
             self.status.setText(translate("Mapping", "Choose a column for: {fields}").format(fields=names))
+            return
+        if template == "blocked":  # a format the user typed: said in their language already
+            self.status.setText(kwargs["text"])
             return
         self.status.setText(kwargs.get("text", "") if template is None else tr(template).format(**kwargs))
 
@@ -435,6 +548,13 @@ class MappingDialog(QDialog):
             self.row_labels[key].setVisible(visible)
         self.chosen, self.targets, self.values = set(), {}, {}
         self._fill_fields()
+        if self.period_edit.period() is None:  # the file's name or preamble says it; else the last one offered
+            self.period_edit.blockSignals(True)
+            if inspection.period is not None:
+                self.period_edit.set_period(inspection.period)
+            else:
+                self.period_edit.offer(getattr(self.parent(), "last_period", None))
+            self.period_edit.blockSignals(False)
         self.mapping_proposed.emit(inspection)
         self._ask_values()
         self._refresh()
@@ -478,7 +598,7 @@ class MappingDialog(QDialog):
             item = QTableWidgetItem(col)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.fields.setItem(row, 0, item)
-            examples = QTableWidgetItem(" · ".join(self.inspection.examples.get(col, [])))
+            examples = QTableWidgetItem()
             examples.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.fields.setItem(row, 1, examples)
             combo = QComboBox()
@@ -521,6 +641,8 @@ class MappingDialog(QDialog):
         guessed = self._guessed()
         report = {c["column"]: c for c in (self.last_preview.columns_report if self.last_preview else [])}
         for row, col in enumerate(self.proposal.columns):
+            shown = [self.shown(v, self._field_of_column(col), col) for v in self.inspection.examples.get(col, [])]
+            self.fields.item(row, 1).setText(" · ".join(shown))
             combo = self.combos[col]
             for i in range(combo.count()):
                 combo.setItemText(i, self._choice_label(combo.itemData(i)))
@@ -571,14 +693,22 @@ class MappingDialog(QDialog):
         return next((c for c, combo in self.combos.items() if combo.currentData() == field), None)
 
     # -- coded values ------------------------------------------------------------------------
+    def flags(self) -> list[str]:
+        """The yes/no fields of the kind's table (transferred, resolved, reopened…)."""
+        return list(getattr(self.inspection, "flags", []) or [])
+
     def coded_columns(self) -> dict[str, str]:
-        """Column → coded field (outcome, status, channel, direction, state) it feeds."""
-        return {c: f for c, combo in self.combos.items() if (f := combo.currentData()) in preview.CODED}
+        """Column → coded field (outcome, status, channel, direction, state) or yes/no
+        field it feeds: their values are listed, a target each."""
+        coded = set(preview.CODED) | set(self.flags())
+        return {c: f for c, combo in self.combos.items() if (f := combo.currentData()) in coded}
 
     def _ask_values(self) -> None:
-        wanted = [c for c in self.coded_columns() if c not in self.values]
+        coded = self.coded_columns()
+        wanted = [c for c in coded if c not in self.values]
         if wanted:
-            self.values_runner.start(values_job, (self.path, wanted, self.sheet_name(), self._read()))
+            empty = tuple(c for c in wanted if coded[c] in self.flags())  # an empty flag may mean "no"
+            self.values_runner.start(values_job, (self.path, wanted, self.sheet_name(), self._read(), empty))
         self._fill_values()
 
     def _show_values(self, listed) -> None:
@@ -593,10 +723,22 @@ class MappingDialog(QDialog):
         g = self.proposal.fields.get(field)
         return {str(k).lower(): v for k, v in (g.map or {}).items()} if g and g.column == col else {}
 
+    def _codes(self, field: str) -> list[str]:
+        return list(FLAG_CODES) if field in self.flags() else list(preview.CODED[field])
+
+    @staticmethod
+    def flag_reading(value: str) -> str:
+        """What the import's own yes/no words make of ``value`` ("true", "false", or KEEP:
+        not read — an empty cell is unknown)."""
+        low = value.lower()
+        return "true" if low in TRUE_WORDS else "false" if low in FALSE_WORDS and low else KEEP
+
     def target_of(self, col: str, field: str, value: str) -> str:
         """The code ``value`` of ``col`` becomes (KEEP: kept as written)."""
         if (col, value) in self.targets:
             return self.targets[(col, value)]
+        if field in self.flags():
+            return self._guess_map(col, field).get(value.lower()) or self.flag_reading(value)
         code = self._guess_map(col, field).get(value.lower())
         if code is None and field == "event.activity":
             code = preview.activity_role(value)  # the event log's default names
@@ -613,7 +755,11 @@ class MappingDialog(QDialog):
         self.value_table.setRowCount(len(rows))
         self.value_combos = {}
         for r, (col, field, value, n) in enumerate(rows):
-            cells = [f"{name_of(field)} ({col})", value, self._n(n)]
+            cells = [
+                f"{name_of(field)} ({col})",
+                self.shown(value, field, col) if value else translate("Mapping", "(empty)"),
+                self._n(n),
+            ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -621,14 +767,23 @@ class MappingDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.value_table.setItem(r, c, item)
             combo = QComboBox()
-            combo.addItem(
-                translate("Mapping", "another event")
-                if field == "event.activity"
-                else translate("Mapping", "kept as written"),
-                KEEP,
-            )
-            for code in preview.CODED[field]:
-                combo.addItem(code_label(field, code), code)
+            if field in self.flags():
+                combo.addItem(
+                    translate("Mapping", "left empty")
+                    if not value
+                    else translate("Mapping", "not read (row rejected)"),
+                    KEEP,
+                )
+            else:
+                combo.addItem(
+                    translate("Mapping", "another event")
+                    if field == "event.activity"
+                    else translate("Mapping", "kept as written"),
+                    KEEP,
+                )
+            for code in self._codes(field):
+                label = tr(FLAG_CODES[code]) if field in self.flags() else code_label(field, code)
+                combo.addItem(label, code)
                 combo.setItemData(combo.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(0, combo.findData(self.target_of(col, field, value))))
             combo.currentIndexChanged.connect(lambda _i, k=(col, value), cb=combo: self._target_changed(k, cb))
@@ -647,6 +802,50 @@ class MappingDialog(QDialog):
         combo = self.value_combos[(column, value)]
         combo.setCurrentIndex(max(0, combo.findData(code or KEEP)))
 
+    # -- privacy mode --------------------------------------------------------------------------
+    def hiding(self) -> bool:
+        return self.privacy is not None and self.privacy.enabled
+
+    def _field_of_column(self, col: str) -> str | None:
+        """The field a column feeds now, else the one core proposed for it."""
+        combo = self.combos.get(col)
+        return (combo.currentData() if combo is not None else None) or self._guessed().get(col, (None, 0))[0]
+
+    def _kind_of_column(self, col: str | None, field: str | None) -> str:
+        """agent, customer or text: how privacy mode masks the column's values."""
+        field = (field or "").removesuffix(TIME_SUFFIX)
+        if field in AGENT_FIELDS:
+            return "agent"
+        if field in CUSTOMER_FIELDS:
+            return "customer"
+        words = set(normalize(col or "").split())
+        if words & PERSON_WORDS:
+            return "customer"
+        return "text"  # free text too: emails, phone numbers and known names taken out
+
+    def shown(self, value: str, field: str | None = None, col: str | None = None) -> str:
+        """``value`` as the dialog may show it: masked while privacy mode is on."""
+        if not self.hiding() or value in (None, ""):
+            return value
+        text = str(value)
+        kind = self._kind_of_column(col, field)
+        if kind == "agent":
+            return self.privacy.agent_name(text)
+        if kind == "customer" or masks.EMAIL.fullmatch(text.strip()) or masks.PHONE.fullmatch(text.strip()):
+            return self.privacy.customer(text) or ""
+        return self.privacy.text(text) or ""
+
+    def _privacy_switched(self, _on: bool) -> None:
+        self._repaint_values()
+
+    def _repaint_values(self) -> None:
+        """Privacy mode switched: every value shown again, masked or not."""
+        if self.proposal is not None:
+            self._label_fields()
+            self._fill_values()
+        if self.last_preview is not None:
+            self._show_preview(self.last_preview, emit=False)
+
     # -- the mapping the user made ----------------------------------------------------------
     def chosen_fields(self) -> dict:
         out: dict = {}
@@ -661,6 +860,16 @@ class MappingDialog(QDialog):
                 # an average per period is kept as a sum (average × count): the KPIs stay weighted
                 count = next((by_field[f] for f in ("handled", "answered", "offered") if f in by_field), None)
                 out[name] = {"average": col, "count": count} if count else {"average": col, "count": []}
+            elif name in self.flags():
+                # the column's own yes/no words (and its empty cells) where they differ from the defaults
+                listed, _distinct = self.values.get(col, ([], 0))
+                recode = dict(self._guess_map(col, name))
+                for value, _n in listed:
+                    code = self.target_of(col, name, value)
+                    recode.pop(value.lower(), None)
+                    if code != KEEP and code != self.flag_reading(value):
+                        recode[value.lower()] = code
+                out[name] = {"column": col, "map": recode} if recode else col
             elif name in preview.CODED:
                 listed, distinct = self.values.get(col, ([], 0))
                 # every value listed: the codes of those values only; else the guess's too
@@ -686,7 +895,99 @@ class MappingDialog(QDialog):
         return out
 
     def formats(self) -> dict:
-        return {"date_order": self.date_order.currentData(), "duration_unit": self.duration_unit.currentData()}
+        """The ``[parse]`` formats chosen (saved with the profile): what the preview and
+        the import read the file with."""
+        decimal = self.decimal.currentData()
+        out = {
+            "date_order": self.date_order.currentData(),
+            "duration_unit": self.duration_unit.currentData(),
+            "decimal_comma": {"comma": True, "point": False}.get(decimal, "auto"),
+        }
+        typed = self.date_format.text().strip()
+        if typed and not self.format_problem():
+            out["date_format"] = typed
+        zone = self.zone_name()
+        if zone:
+            out["timezone"] = zone
+        return out
+
+    def zone_name(self) -> str | None:
+        """The zone the file's times are written in (None: the app's own, no conversion)."""
+        text = self.zone.currentText().strip()
+        if self.zone.currentIndex() == 0 and text == self.zone.itemText(0):
+            return None
+        return text if text in ZONES else None
+
+    def format_problem(self) -> str:
+        """Why the date format typed cannot be used ('' when it can, or none is typed)."""
+        typed = self.date_format.text().strip()
+        if not typed:
+            return ""
+        try:
+            dateformat.strptime_of(typed)
+        except ValueError:
+            return translate(
+                "Mapping", "not a whole date: give the day, the month and the year (e.g. DD/MM/YYYY hh:mm)"
+            )
+        return ""
+
+    def zone_problem(self) -> str:
+        text = self.zone.currentText().strip()
+        if not text or self.zone_name() or (self.zone.currentIndex() == 0 and text == self.zone.itemText(0)):
+            return ""
+        return translate("Mapping", "{zone} is not a time zone (e.g. Europe/Paris, America/New_York, UTC)").format(
+            zone=text
+        )
+
+    def _format_changed(self, refresh: bool = True) -> None:
+        """The date format typed: what it reads as, or why it cannot be used."""
+        typed = self.date_format.text().strip()
+        problem = self.format_problem()
+        if problem:
+            self.format_hint.setText(problem)
+            self.format_hint.setStyleSheet("color: #b3261e;")
+        else:
+            self.format_hint.setStyleSheet("")
+            self.format_hint.setText(
+                translate("Mapping", "read as {format}").format(format=dateformat.strptime_of(typed))
+                if typed
+                else translate("Mapping", "DD day, MM month, YYYY year, hh:mm:ss time")
+            )
+        if refresh:
+            self._refresh()
+
+    # -- the period of a report without dates ----------------------------------------------
+    def needs_period(self) -> bool:
+        """Whether the mapping reads a report of counts with no column for its dates."""
+        if self.proposal is None or self.kind != "intervals":
+            return False
+        return preview.needs_period(self._profile_data(), self.proposal.columns)
+
+    def period(self):
+        """The period the user gave for a report without dates (None: not needed, or not given)."""
+        return self.period_edit.period() if self.needs_period() and not self.period_edit.problem() else None
+
+    def _show_period_row(self, visible: bool) -> None:
+        for widget in (self.row_labels["period"], self.period_edit, self.period_hint):
+            widget.setVisible(visible)
+
+    def _say_period(self) -> None:
+        period = self.period_edit.period()
+        problem = self.period_edit.problem()
+        if problem:
+            self.period_hint.setText(problem)
+        elif period is None:
+            self.period_hint.setText(
+                translate("Mapping", "No column says which day these counts are for: say which period the file covers.")
+            )
+        else:
+            days = (period.end - period.start).days + 1
+            self.period_hint.setText(
+                translate(
+                    "Mapping",
+                    "Every row is placed in {period} ({n} days), without an hour of day; not saved in the profile.",
+                ).format(period=said(period, self.lang), n=self._n(days))
+            )
 
     def profile_data(self) -> dict:
         data = self._profile_data()
@@ -706,13 +1007,32 @@ class MappingDialog(QDialog):
         )
 
     def missing(self) -> list[str]:
-        return preview.missing_fields(self.profile_data(), self.proposal.columns) if self.proposal else ["?"]
+        if self.proposal is None:
+            return ["?"]
+        return preview.missing_fields(self.profile_data(), self.proposal.columns, self.period())
 
     def _refresh(self) -> None:
         """The mapping changed: the preview is asked again after a short pause (debounced)."""
         if self.proposal is None or self._inspecting:
             return
         self._set_enabled(False)
+        undated = self.needs_period()
+        self._show_period_row(undated)
+        self._say_period()
+        blocked = self.format_problem() or self.zone_problem() or (undated and self.period_edit.problem())
+        if blocked or (undated and self.period() is None):
+            self.timer.stop()
+            self._pending = False
+            self.preview_runner.cancel()
+            self.preview.setRowCount(0)
+            self.last_preview = None
+            if blocked:
+                self._say("blocked", {"text": blocked})
+                self.counts.setText(translate("Mapping", "No row can load until the formats are right."))
+            else:
+                self._say("Say which period this file covers (it has no date column), or choose its date column.", {})
+                self.counts.setText(translate("Mapping", "No row can load until the period is given."))
+            return
         missing = self.missing()
         if missing:
             self.timer.stop()
@@ -729,7 +1049,7 @@ class MappingDialog(QDialog):
 
     def _run_preview(self) -> None:
         score = self.column_of("score") if self.kind == "surveys" else None
-        inputs = (self.path, self.profile_data(), self.sheet_name(), self.timezone, score)
+        inputs = (self.path, self.profile_data(), self.sheet_name(), self.timezone, score, self.period())
         self.preview_runner.start(preview_job, inputs)
 
     def is_pending(self) -> bool:
@@ -752,14 +1072,15 @@ class MappingDialog(QDialog):
         self.preview.setRowCount(len(pv.rows))
         red = QBrush(QColor("#fde2e1"))
         for r, (line, row, reason) in enumerate(zip(pv.lines, pv.rows, pv.reasons)):
-            cells = [str(line)] + [self._text(v, col) for v, col in zip(row, pv.columns)] + [words.reason(reason)]
+            said_reason = self.shown(words.reason(reason)) if reason else ""
+            cells = [str(line)] + [self._cell(v, col) for v, col in zip(row, pv.columns)] + [said_reason]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if reason:
                     item.setBackground(red)
-                    item.setToolTip(words.reason(reason))
+                    item.setToolTip(said_reason)
                 elif 0 < c < len(cells) - 1 and text != str(row[c - 1]) and isinstance(row[c - 1], str):
-                    item.setToolTip(row[c - 1])  # the code as stored
+                    item.setToolTip(self.shown(row[c - 1], pv.columns[c - 1]))  # the code as stored
                 self.preview.setItem(r, c, item)
         self.preview.resizeColumnsToContents()
         self.counts.setText(self.counts_text(pv))
@@ -812,9 +1133,14 @@ class MappingDialog(QDialog):
         for why, count, example in pv.why[:4]:
             line = translate("Mapping", "• {reason}: {n} rows").format(reason=words.reason(why), n=n(count))
             if example:
-                line += " " + translate("Mapping", "(e.g. {value})").format(value=example)
+                line += " " + translate("Mapping", "(e.g. {value})").format(value=self.shown(example))
             lines.append(line)
         return "\n".join(lines)
+
+    def _cell(self, value, column: str) -> str:
+        """A previewed value in the user's words, masked in privacy mode (text values)."""
+        text = self._text(value, column)
+        return self.shown(text, column) if isinstance(value, str) else text
 
     def _text(self, value, column: str = "") -> str:
         if value is None:
@@ -827,6 +1153,10 @@ class MappingDialog(QDialog):
             return translate("Mapping", "yes") if value else translate("Mapping", "no")
         if isinstance(value, float):
             return formatting.number(value, 0 if value.is_integer() else 2, self.lang)
+        if column == "interval_s" and isinstance(value, int) and value >= 86400 and value % 86400 == 0:
+            return translate("Mapping", "{n} days").format(
+                n=self._n(value // 86400)
+            )  # a period given for a report without dates
         return str(value)
 
     # -- saving ---------------------------------------------------------------------------

@@ -51,6 +51,12 @@ KINDS = {  # what a value is read as (accounting._rule, mapping's reject labels)
 }
 
 
+FLAGS = {  # a yes/no column's words recoded (a field's map): said as yes and no
+    "true": QT_TRANSLATE_NOOP("ImportWords", "yes"),
+    "false": QT_TRANSLATE_NOOP("ImportWords", "no"),
+}
+
+
 def _kind(text: str) -> str:
     return tr(KINDS[text]) if text in KINDS else text
 
@@ -68,7 +74,8 @@ def _pairs(text: str) -> str:
     out = []
     for pair in text.split(", "):
         value, _, code = pair.partition(" → ")
-        out.append(f"{value} → {value_label('outcome', code) if code else ''}".rstrip(" →"))
+        code = tr(FLAGS[code]) if code in FLAGS else value_label("outcome", code) if code else ""
+        out.append(f"{value or tr('(empty)')} → {code}".rstrip(" →"))
     return ", ".join(out)
 
 
@@ -97,6 +104,12 @@ RULES: list[Pattern] = [
     ),
     _p(r"read by the (.*) format", QT_TRANSLATE_NOOP("ImportWords", "read by the {0} format"), _same),
     _p(r"date \(format (.*)\)", QT_TRANSLATE_NOOP("ImportWords", "date (format {0})"), _same),
+    _p(r"date and time \(format (.*)\)", QT_TRANSLATE_NOOP("ImportWords", "date and time (format {0})"), _same),
+    _p(
+        r"date \+ time of day \(format (.*)\)",
+        QT_TRANSLATE_NOOP("ImportWords", "date + time of day (format {0})"),
+        _same,
+    ),
 ]
 REASONS: list[Pattern] = [
     _p(
