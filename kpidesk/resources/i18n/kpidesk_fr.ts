@@ -556,8 +556,32 @@
         <translation>valeur oui/non</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event folded into its call (the call is rebuilt from its events)</source>
+        <translation>événement intégré à son appel (l&apos;appel est reconstitué à partir de ses événements)</translation>
+    </message>
+    <message>
+        <source>no call id</source>
+        <translation>pas d&apos;identifiant d&apos;appel</translation>
+    </message>
+    <message>
+        <source>call {0} has no outcome yet (still queued when the log ends?)</source>
+        <translation>appel {0} sans issue encore (toujours en file à la fin du journal ?)</translation>
+    </message>
+    <message>
         <source>{0} + {1} (the id repeats for different records)</source>
         <translation>{0} + {1} (l&apos;identifiant se répète pour des enregistrements différents)</translation>
+    </message>
+    <message>
+        <source>Read as a call event log: {known} of its {names} event names are call events</source>
+        <translation>Lu comme un journal d&apos;événements d&apos;appels : {known} de ses {names} noms d&apos;événements sont des événements d&apos;appel</translation>
+    </message>
+    <message>
+        <source>Read as a ticket event log: {known} of its {names} event names are ticket events</source>
+        <translation>Lu comme un journal d&apos;événements de tickets : {known} de ses {names} noms d&apos;événements sont des événements de ticket</translation>
     </message>
     <message>
         <source>{0}: a date before {1} or after {2}</source>
@@ -832,6 +856,10 @@
     <message>
         <source>Rejected because</source>
         <translation>Motif du rejet</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Profiles cannot be saved beside an in-memory database.</source>
@@ -1206,12 +1234,24 @@
         <translation>secondes</translation>
     </message>
     <message>
+        <source>Found from the numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
+        <source>Decimal mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{field}: time of day only</source>
         <translation>{field} : heure seule</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{loading} of the first {total} rows would load</source>

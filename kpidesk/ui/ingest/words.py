@@ -190,6 +190,16 @@ REASONS += [
     _p(r"unreadable timestamp", QT_TRANSLATE_NOOP("ImportWords", "unreadable timestamp")),
     _p(r"unreadable timestamp (.*)", QT_TRANSLATE_NOOP("ImportWords", "unreadable timestamp {0}"), _same),
     _p(r"no case id", QT_TRANSLATE_NOOP("ImportWords", "no case id")),
+    _p(
+        r"event folded into its call \(the call is rebuilt from its events\)",
+        QT_TRANSLATE_NOOP("ImportWords", "event folded into its call (the call is rebuilt from its events)"),
+    ),
+    _p(r"no call id", QT_TRANSLATE_NOOP("ImportWords", "no call id")),
+    _p(
+        r"call (.*) has no outcome yet \(still queued when the log ends\?\)",
+        QT_TRANSLATE_NOOP("ImportWords", "call {0} has no outcome yet (still queued when the log ends?)"),
+        _same,
+    ),
 ]
 KEYS: list[Pattern] = [
     _p(r"the whole row \(no id column\)", QT_TRANSLATE_NOOP("ImportWords", "the whole row (no id column)")),
@@ -230,6 +240,29 @@ def reason(text: str | None) -> str:
 def key(text: str | None) -> str:
     """Which key tells records apart."""
     return say(text, KEYS)
+
+
+_RECOGNISED = re.compile(
+    r"recognised as a (call|ticket) event log(?:, not a (?:call|ticket) event log)?: "
+    r"(\d+) of (\d+) event names are (?:call|ticket) events"
+)
+
+
+def recognised(text: str | None) -> str:
+    """Why an event log was taken for calls or for tickets (the names of its events)."""
+    m = _RECOGNISED.match(text or "")
+    if not m:
+        return text or ""
+    what, known, names = m.groups()
+    if what == "call":
+        template = translate(
+            "ImportWords", "Read as a call event log: {known} of its {names} event names are call events"
+        )
+    else:
+        template = translate(
+            "ImportWords", "Read as a ticket event log: {known} of its {names} event names are ticket events"
+        )
+    return template.format(known=known, names=names)
 
 
 def field_of(name: str | None) -> str:

@@ -92,3 +92,21 @@ def test_the_import_summary_says_them_in_english(qtbot, store, make_window, left
     assert lines[0].startswith("The profile cassé.toml cannot be read: ") and lines[0].endswith("(profile ignored)")
     assert lines[1] == "vide.csv: vide.csv is empty: there is nothing to import."
     assert lines[2].startswith("appels.csv: 4 rows read")
+
+
+def test_a_call_event_log_summary_says_how_it_was_read_in_french(qtbot, store, make_window):
+    """The summary of a call event log says, in French, why it was read as calls and
+    why its other rows were set aside (folded into their call, no call id…)."""
+    from kpidesk.ui.ingest.summary_dialog import report_lines
+    from tests.helpers.paths import FIXTURES
+
+    report = import_file(store, FIXTURES / "event_logs" / "call_events_en.csv")
+    assert report.recognised.startswith("recognised as a call event log")
+    window = _french_window(qtbot, store, make_window)
+    try:
+        text = "\n".join(report_lines(report, "fr"))
+        assert "Lu comme un journal d'événements d'appels" in text
+        assert "événement intégré à son appel" in text
+        assert "recognised" not in text and "folded" not in text
+    finally:
+        window.actions_.set_language("en")
