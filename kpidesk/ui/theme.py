@@ -153,6 +153,9 @@ def stylesheet(_theme: Theme | None = None) -> str:
     QToolButton#FilterButton { padding-right: 14px; }
     QToolButton#FilterButton::menu-indicator { subcontrol-origin: padding; subcontrol-position: right center; }
     QToolButton#FilterChip { border: 1px solid palette(highlight); border-radius: 10px; padding: 2px 8px; }
+    QToolBar#MainToolbar QToolButton { border: 1px solid palette(mid); border-radius: 4px; padding: 2px 8px;
+                                       background: palette(base); }
+    QToolBar#MainToolbar QToolButton:checked { background: #6a1b9a; color: white; border-color: #6a1b9a; }
     QToolTip { color: palette(tool-tip-text); background: palette(tool-tip-base); border: 1px solid palette(mid);
                padding: 4px; }
     """
