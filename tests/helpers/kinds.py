@@ -23,6 +23,7 @@ KINDS = {
     "tickets": (_SMOKE / "tickets.xlsx", "generic_ticket_list", "email", "volume"),
     "chats": (_VENDORS / "salesforce" / "chat_transcripts.csv", "salesforce_chat", "chat", "volume"),
     "surveys": (_KINDS / "surveys.csv", "generic_survey_csat", "overview", "csat"),
+    "nps": (_KINDS / "nps.csv", "generic_survey_nps", "overview", "nps"),
     "intervals": (_KINDS / "intervals.csv", "generic_interval_report", "phone", "offered"),
     "queue_log": (_VENDORS / "asterisk" / "queue_log", "asterisk_queue_log", "phone", "offered"),
 }

@@ -36,7 +36,9 @@ def test_every_tab_opens_with_its_figures(qtbot, make_window, kind_dbs, kind):
                 with qtbot.waitSignal(window.kpis_computed, timeout=10000):
                     window.show_tab(key)
             assert view.data is not None and not failures, failures
-            for kpi, t in getattr(getattr(view, "tiles", None), "tiles", {}).items():
+            grid = getattr(view, "tiles", None)
+            for kpi in grid.shown if grid is not None else ():
+                t = grid.tiles[kpi]
                 assert t.title.text().strip(), f"{key}: tile {kpi} has no title"
                 if t.value.text() == "–":
                     reason = t.delta.text()
@@ -49,13 +51,46 @@ def test_every_tab_opens_with_its_figures(qtbot, make_window, kind_dbs, kind):
         store.close()
 
 
-def test_snapshot_of_every_tab_of_a_call_log_exits_0(qapp, kind_dbs, tmp_path, capsys):
+@pytest.mark.parametrize("kind", ["call_log", "nps"])
+def test_snapshot_of_every_tab_exits_0(qapp, kind_dbs, tmp_path, capsys, kind):
     for key in TAB_ORDER:
         out = tmp_path / f"{key}.png"
         args = ["--tab", key, "--out", str(out), "--timeout", "20", "--size", "1100x700", "--lang", "fr"]
-        code = cli.main(["snapshot", "--db", str(kind_dbs["call_log"]), *args])
+        code = cli.main(["snapshot", "--db", str(kind_dbs[kind]), *args])
         assert code == 0, capsys.readouterr().err
         assert out.stat().st_size > 5000
+
+
+@pytest.mark.parametrize(("lang", "nps", "csat_reason"), [
+    ("fr", "10,0", "donnée manquante : pas de question CSAT dans les enquêtes"),
+    ("en", "10.0", "missing input: no CSAT question in the survey answers"),
+])  # fmt: skip
+def test_nps_answers_alone_show_on_the_overview_with_their_trend(qtbot, make_window, kind_dbs, lang, nps, csat_reason):
+    """20 answers, 8 promoters, 6 passives, 6 detractors: NPS = (8 − 6) / 20 × 100 = +10,
+    beside CSAT, which says it has no question to count; no effort tile (no effort
+    question); on the channel tabs (answers linked to no contact) the NPS tile says no data."""
+    store = open_database(kind_dbs["nps"])
+    try:
+        window = make_window(store, lang)
+        overview = window.views["overview"]
+        if overview.data is None:
+            with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+                pass
+        tiles = overview.tiles
+        assert tiles.tiles["nps"].value.text() == nps
+        assert tiles.tiles["nps"].title.text().startswith("NPS")
+        assert tiles.tiles["csat"].value.text() == "–" and tiles.tiles["csat"].delta.text() == csat_reason
+        assert tiles.tiles["ces"].isHidden() and "ces" not in tiles.shown
+        assert list(tiles.shown[:2]) == ["csat", "nps"]  # the satisfaction figures side by side
+        assert overview.trend.kpi == "nps"  # the trend opens on the figure there is
+        assert any(v is not None for _, v in overview.data.trend["nps"])
+        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+            window.show_tab("phone")
+        phone = window.views["phone"].tiles.tiles["nps"]
+        assert phone.value.text() == "–" and phone.delta.text()
+    finally:
+        tasks.shutdown()
+        store.close()
 
 
 def test_cli_commands_end_without_leak_reports(kind_dbs, tmp_path):

@@ -27,7 +27,14 @@ class TabSpec:
     heatmaps: tuple[str, ...] = ()
     durations: tuple[str, ...] = ()
     table: tuple[str, ...] = ()
+    # Tiles shown only where the database holds their answers for the tab's channels
+    # (at any date): few surveys ask the effort question, the tile is not noise elsewhere.
+    optional: tuple[str, ...] = ()
 
+
+# What the customers said, beside each tab's own figures: answers linked to a contact
+# count on its channel's tab, every answer on the Overview.
+SATISFACTION = ("csat", "nps", "ces")
 
 TABS: dict[str, TabSpec] = {
     s.key: s
@@ -37,6 +44,8 @@ TABS: dict[str, TabSpec] = {
             (),
             (
                 "csat",
+                "nps",
+                "ces",
                 "answer_rate",
                 "volume",
                 "service_level",
@@ -45,14 +54,16 @@ TABS: dict[str, TabSpec] = {
                 "containment_rate",
                 "fcr",
             ),
+            optional=("ces",),
         ),
         TabSpec(
             "phone",
             ("phone",),
-            ("offered", "answer_rate", "abandon_rate", "service_level", "asa", "aht", "transfer_rate", "csat"),
+            ("offered", "answer_rate", "abandon_rate", "service_level", "asa", "aht", "transfer_rate") + SATISFACTION,
             ("abandon_rate", "volume", "service_level", "asa"),
             ("handle", "wait"),
             ("answered", "aht", "avg_talk", "avg_hold", "avg_wrap", "transfer_rate", "fcr", "csat"),
+            optional=("ces",),
         ),
         TabSpec(
             "email",
@@ -65,11 +76,12 @@ TABS: dict[str, TabSpec] = {
                 "resolution_rate",
                 "backlog",
                 "reopen_rate",
-                "csat",
+                *SATISFACTION,
             ),
             ("volume", "first_response_time", "response_sla"),
             ("first_response", "resolution"),
             ("volume", "first_response_time", "resolution_time", "reopen_rate", "aht", "fcr", "csat"),
+            optional=("ces",),
         ),
         TabSpec(
             "chat",
@@ -82,11 +94,12 @@ TABS: dict[str, TabSpec] = {
                 "handoff_rate",
                 "handoff_wait",
                 "bot_response_time",
-                "csat",
+                *SATISFACTION,
             ),
             ("volume", "chat_abandon_rate", "chat_first_response_time"),
             ("first_response", "handle"),
             ("volume", "chat_first_response_time", "aht", "avg_wrap", "fcr", "csat"),
+            optional=("ces",),
         ),
         TabSpec(
             "agents",
@@ -138,6 +151,7 @@ class TabData:
     agents: list[AgentRow] = field(default_factory=list)
     channel_mix: dict[str, float | None] = field(default_factory=dict)
     comments: list[figure_comments.Comment] = field(default_factory=list)  # the team lead's, on this period
+    hidden: frozenset[str] = frozenset()  # optional tiles with no answer at all in the tab's channels
 
     def failures(self) -> list[str]:
         """Why figures of this tab could not be computed (a query failed), if any."""
@@ -181,6 +195,16 @@ def _heatmaps(values: list[KpiValue]) -> dict[str, list[list[float | None]]]:
     return out
 
 
+def _absent(engine: Engine, spec: TabSpec, tiles: dict[str, KpiValue], flt: Filters) -> frozenset[str]:
+    """The optional tiles of ``spec`` with nothing to show in the tab's channels at any
+    date (a tile with figures in the period is never asked about)."""
+    unsure = [k for k in spec.optional if k in tiles and not tiles[k].n and not tiles[k].failed]
+    if not unsure:
+        return frozenset()
+    anywhen = Filters(channels=flt.channels)
+    return frozenset(v.kpi for v in engine.compute(unsure, anywhen) if not v.n and not v.failed)
+
+
 def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabData:
     """Everything a tab draws, for one request. Raises :class:`Cancelled` when a
     newer request made this one pointless."""
@@ -200,6 +224,7 @@ def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabDa
 
     if spec.tiles:
         data.tiles = {v.kpi: v for v in engine.compute(spec.tiles, flt)}
+        data.hidden = _absent(engine, spec, data.tiles, flt)
         step()
         trend = engine.compute(spec.tiles, flt, (req.granularity,))
         data.trend = _series(trend, req.granularity, timedelta())

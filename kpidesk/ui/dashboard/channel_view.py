@@ -105,7 +105,7 @@ class ChannelView(TabView):
 
     def __init__(self, desk, key: str = "phone", parent=None):
         super().__init__(desk, key, parent)
-        self.tiles = TileGrid(self.spec.tiles)
+        self.tiles = TileGrid(self.spec.tiles, optional=self.spec.optional)
         self.trend = TrendCard()
         self.heatmap = Card(HeatmapChart())
         self.heat_combo = QComboBox()
@@ -149,7 +149,7 @@ class ChannelView(TabView):
         self.trend.kpi = kpi
         self.tiles.select(kpi)
         if self.data is not None:
-            self.trend.paint(self, self.spec.tiles, self.channel)
+            self.trend.paint(self, self.tiles.shown, self.channel)
 
     def resizeEvent(self, event) -> None:
         """Below a width where the agent table cannot show every column beside the
@@ -187,7 +187,7 @@ class ChannelView(TabView):
         mark_tiles(self.tiles.tiles, self.data.comments, self.channel, privacy_state.of(self.desk), self.desk.lang)
 
     def _paint_trend(self) -> None:
-        self.trend.paint(self, self.spec.tiles, self.channel)
+        self.trend.paint(self, self.tiles.shown, self.channel)
         self.tiles.select(self.trend.kpi)
 
     def _paint_table(self) -> None:

@@ -23,7 +23,7 @@ class OverviewView(TabView):
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, "overview", parent)
-        self.tiles = TileGrid(self.spec.tiles)
+        self.tiles = TileGrid(self.spec.tiles, optional=self.spec.optional)
         self.mix = Card(BarChart())
         self.trend = TrendCard()
         row = QHBoxLayout()
@@ -47,7 +47,7 @@ class OverviewView(TabView):
         self.trend.kpi = kpi
         self.tiles.select(kpi)
         if self.data is not None:
-            self.trend.paint(self, self.spec.tiles, None)
+            self.trend.paint(self, self.tiles.shown, None)
 
     def paint_steps(self) -> list:
         return [self._paint_tiles, self._paint_trend, self._paint_mix]
@@ -57,7 +57,7 @@ class OverviewView(TabView):
         mark_tiles(self.tiles.tiles, self.data.comments, None, privacy_state.of(self.desk), self.desk.lang)
 
     def _paint_trend(self) -> None:
-        self.trend.paint(self, self.spec.tiles, None)
+        self.trend.paint(self, self.tiles.shown, None)
         self.tiles.select(self.trend.kpi)
 
     def _paint_mix(self) -> None:

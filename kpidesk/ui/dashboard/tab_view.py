@@ -79,31 +79,49 @@ def figure_channels(data: TabData) -> tuple[str, ...]:
 
 
 class TileGrid(QWidget):
-    """The tab's KPI tiles, four to a row; clicking one selects it for the trend.
-    Right-clicking one offers "Why?" (what changed against the compare period) and a
-    comment on the figure; the view passes them on with its channels."""
+    """The tab's KPI tiles in two rows of four (five when there are more); clicking
+    one selects it for the trend. Right-clicking one offers "Why?" (what changed
+    against the compare period) and a comment on the figure; the view passes them on
+    with its channels. ``optional`` tiles wait hidden until the figures say the
+    database holds their answers (:attr:`TabData.hidden`)."""
 
     tile_clicked = Signal(str)
     why_requested = Signal(str)  # KPI id
     comment_requested = Signal(str)  # KPI id
 
-    def __init__(self, kpis: tuple[str, ...], columns: int = 4, parent=None):
+    def __init__(self, kpis: tuple[str, ...], columns: int = 4, parent=None, optional: tuple[str, ...] = ()):
         super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(8)
+        self.columns = columns
         self.tiles: dict[str, KpiTile] = {}
-        for i, kpi in enumerate(kpis):
+        self.shown: tuple[str, ...] = ()
+        for kpi in kpis:
             tile = KpiTile(kpi, self)
             tile.tile_clicked.connect(self.tile_clicked)
             tile.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             tile.customContextMenuRequested.connect(
                 lambda pos, t=tile: self.context_menu(t.kpi_id).popup(t.mapToGlobal(pos))
             )
-            grid.addWidget(tile, i // columns, i % columns)
             self.tiles[kpi] = tile
-        for column in range(columns):  # equal columns, whatever each tile's text
-            grid.setColumnStretch(column, 1)
+        self.show_only(tuple(k for k in kpis if k not in optional))
+
+    def show_only(self, kpis: tuple[str, ...]) -> None:
+        """Lay out these tiles, in order, and hide the others (nothing moves when the
+        set is the one already shown)."""
+        if kpis == self.shown:
+            return
+        self.shown = kpis
+        columns = max(self.columns, -(-len(kpis) // 2))  # two rows at most
+        for tile in self.tiles.values():
+            self.grid.removeWidget(tile)
+        for i, kpi in enumerate(kpis):
+            self.grid.addWidget(self.tiles[kpi], i // columns, i % columns)
+        for kpi, tile in self.tiles.items():
+            tile.setVisible(kpi in kpis)
+        for c in range(max(columns, self.grid.columnCount())):  # equal columns, whatever each tile's text
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
 
     def context_menu(self, kpi: str) -> QMenu:
         """The tile's right-click menu: Why?, Comment on this figure."""
@@ -121,7 +139,9 @@ class TileGrid(QWidget):
 
     def paint(self, desk, data: TabData, channel: str | None) -> None:
         channels = figure_channels(data)
-        for kpi_id, tile in self.tiles.items():
+        self.show_only(tuple(k for k in self.tiles if k not in data.hidden))
+        for kpi_id in self.shown:
+            tile = self.tiles[kpi_id]
             kpi = desk.engine.registry[kpi_id]
             value = data.tiles.get(kpi_id)
             where = channel or HEADLINE_CHANNEL.get(kpi_id)

@@ -3,11 +3,11 @@ do not break every period."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from kpidesk.core.dashboard.tabs import TabRequest, load_tab
 from kpidesk.core.kpi.engine import Engine, Filters
-from tests.helpers.builders import add_contacts, call
+from tests.helpers.builders import add_contacts, call, contact
 
 
 def test_no_tickets_backlog_is_no_data_not_zero(store):
@@ -48,3 +48,59 @@ def test_a_call_log_without_a_transfer_column_has_no_transfer_rate_not_zero(stor
     add_contacts(store, [call("answered", 15, transferred=True)])
     rate = Engine(store).compute(["transfer_rate"])[0]
     assert (rate.value, rate.n) == (1.0, 1)
+
+
+def _answers(kind: str, scores: list[int], scale: tuple[int, int], **fields) -> list[dict]:
+    return [
+        {
+            "source": "test",
+            "source_key": f"{kind}{i}-{fields.get('contact_ref', '')}",
+            "survey_type": kind,
+            "score": s,
+            "scale_min": scale[0],
+            "scale_max": scale[1],
+            "answered_at": datetime(2026, 11, 16, 12),
+            **fields,
+        }
+        for i, s in enumerate(scores)
+    ]
+
+
+def test_nps_answers_show_on_the_overview_and_on_the_tab_of_the_contacts_they_rate(store):
+    """Two calls rated 10 and 3 (NPS (1 − 1) / 2 = 0), two unlinked answers 9 and 9:
+    the Overview counts all four, (3 − 1) / 4 = +50; the Phone tab the two linked
+    ones, 0; the Email tab none. No CSAT question anywhere: 'missing input', not 'no
+    data'; no effort question: the effort tile is left out of every tab."""
+    from tests.helpers.builders import insert
+
+    a, b = call("answered", 10), call("answered", 20)
+    add_contacts(store, [a, b])
+    insert(store, "surveys", _answers("nps", [10], (0, 10), contact_ref=a["source_key"]))
+    insert(store, "surveys", _answers("nps", [3], (0, 10), contact_ref=b["source_key"]))
+    insert(store, "surveys", _answers("nps", [9, 9], (0, 10)))
+    engine = Engine(store)
+    overview = load_tab((engine, TabRequest("overview", Filters())))
+    assert overview.tiles["nps"].value == 50.0 and overview.tiles["nps"].n == 4
+    assert overview.tiles["csat"].value is None
+    assert overview.tiles["csat"].reason == "missing input: no CSAT question in the survey answers"
+    assert overview.hidden == {"ces"}
+    phone = load_tab((engine, TabRequest("phone", Filters())))
+    assert (phone.tiles["nps"].value, phone.tiles["nps"].n) == (0.0, 2)
+    email = load_tab((engine, TabRequest("email", Filters())))
+    assert email.tiles["nps"].value is None and email.hidden == {"ces"}
+
+
+def test_the_effort_tile_shows_where_effort_answers_exist_at_any_date(store):
+    """One CES answer (5 on 1–7) of an email, dated a week before the period shown: the
+    Email tab keeps its effort tile (no data in this period), the Phone tab has none."""
+    from tests.helpers.builders import insert
+
+    mail = contact(channel="email", outcome="handled", arrived_at=datetime(2026, 11, 9, 10))
+    add_contacts(store, [mail, call("answered", 10)])
+    insert(store, "surveys", _answers("ces", [5], (1, 7), contact_ref=mail["source_key"]))
+    engine = Engine(store)
+    week = Filters(date_from=date(2026, 11, 16), date_to=date(2026, 11, 22))
+    email = load_tab((engine, TabRequest("email", week)))
+    assert "ces" not in email.hidden and email.tiles["ces"].value is None
+    assert load_tab((engine, TabRequest("email", Filters()))).tiles["ces"].value == 5.0
+    assert load_tab((engine, TabRequest("phone", week))).hidden == {"ces"}

@@ -2,14 +2,14 @@
 
 -- by none, statement 1
 SELECT (coalesce(avg(ces7), avg(ces_any))) AS "ces__v", (CASE WHEN count(ces7) > 0 THEN count(ces7) ELSE count(ces_any) END) AS "ces__n", (CASE WHEN count(ces7) > 0 THEN 'scale 1-7, higher is easier' WHEN count(ces_any) > 0 THEN 'scale ' || CAST(min(scale_min) FILTER (WHERE survey_type = 'ces') AS INT) || '-' || CAST(max(scale_max) FILTER (WHERE survey_type = 'ces') AS INT) || CASE WHEN bool_and(higher_is_better) FILTER (WHERE survey_type = 'ces') THEN ', higher is easier' ELSE ', lower is easier' END END
-) AS "ces__b"
+) AS "ces__b", (count(*) - count(ces_any)) AS "ces__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
 SELECT agent_id AS "agent", (coalesce(avg(ces7), avg(ces_any))) AS "ces__v", (CASE WHEN count(ces7) > 0 THEN count(ces7) ELSE count(ces_any) END) AS "ces__n", (CASE WHEN count(ces7) > 0 THEN 'scale 1-7, higher is easier' WHEN count(ces_any) > 0 THEN 'scale ' || CAST(min(scale_min) FILTER (WHERE survey_type = 'ces') AS INT) || '-' || CAST(max(scale_max) FILTER (WHERE survey_type = 'ces') AS INT) || CASE WHEN bool_and(higher_is_better) FILTER (WHERE survey_type = 'ces') THEN ', higher is easier' ELSE ', lower is easier' END END
-) AS "ces__b"
+) AS "ces__b", (count(*) - count(ces_any)) AS "ces__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
@@ -17,7 +17,7 @@ GROUP BY ALL ORDER BY ALL;
 
 -- by day, statement 1
 SELECT CAST(t AS DATE) AS "day", (coalesce(avg(ces7), avg(ces_any))) AS "ces__v", (CASE WHEN count(ces7) > 0 THEN count(ces7) ELSE count(ces_any) END) AS "ces__n", (CASE WHEN count(ces7) > 0 THEN 'scale 1-7, higher is easier' WHEN count(ces_any) > 0 THEN 'scale ' || CAST(min(scale_min) FILTER (WHERE survey_type = 'ces') AS INT) || '-' || CAST(max(scale_max) FILTER (WHERE survey_type = 'ces') AS INT) || CASE WHEN bool_and(higher_is_better) FILTER (WHERE survey_type = 'ces') THEN ', higher is easier' ELSE ', lower is easier' END END
-) AS "ces__b"
+) AS "ces__b", (count(*) - count(ces_any)) AS "ces__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
@@ -25,7 +25,7 @@ GROUP BY ALL ORDER BY ALL;
 
 -- by day, every filter narrowed, statement 1
 SELECT CAST(t AS DATE) AS "day", (coalesce(avg(ces7), avg(ces_any))) AS "ces__v", (CASE WHEN count(ces7) > 0 THEN count(ces7) ELSE count(ces_any) END) AS "ces__n", (CASE WHEN count(ces7) > 0 THEN 'scale 1-7, higher is easier' WHEN count(ces_any) > 0 THEN 'scale ' || CAST(min(scale_min) FILTER (WHERE survey_type = 'ces') AS INT) || '-' || CAST(max(scale_max) FILTER (WHERE survey_type = 'ces') AS INT) || CASE WHEN bool_and(higher_is_better) FILTER (WHERE survey_type = 'ces') THEN ', higher is easier' ELSE ', lower is easier' END END
-) AS "ces__b"
+) AS "ces__b", (count(*) - count(ces_any)) AS "ces__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)

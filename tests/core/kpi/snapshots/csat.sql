@@ -1,27 +1,27 @@
 -- csat (surveys): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (100.0 * sum(csat_satisfied) / nullif(sum(csat_n), 0)) AS "csat__v", (sum(csat_n)) AS "csat__n"
+SELECT (100.0 * sum(csat_satisfied) / nullif(sum(csat_n), 0)) AS "csat__v", (sum(csat_n)) AS "csat__n", (count(*) - sum(csat_n)) AS "csat__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (100.0 * sum(csat_satisfied) / nullif(sum(csat_n), 0)) AS "csat__v", (sum(csat_n)) AS "csat__n"
+SELECT agent_id AS "agent", (100.0 * sum(csat_satisfied) / nullif(sum(csat_n), 0)) AS "csat__v", (sum(csat_n)) AS "csat__n", (count(*) - sum(csat_n)) AS "csat__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (100.0 * sum(csat_satisfied) / nullif(sum(csat_n), 0)) AS "csat__v", (sum(csat_n)) AS "csat__n"
+SELECT CAST(t AS DATE) AS "day", (100.0 * sum(csat_satisfied) / nullif(sum(csat_n), 0)) AS "csat__v", (sum(csat_n)) AS "csat__n", (count(*) - sum(csat_n)) AS "csat__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (100.0 * sum(csat_satisfied) / nullif(sum(csat_n), 0)) AS "csat__v", (sum(csat_n)) AS "csat__n"
+SELECT CAST(t AS DATE) AS "day", (100.0 * sum(csat_satisfied) / nullif(sum(csat_n), 0)) AS "csat__v", (sum(csat_n)) AS "csat__n", (count(*) - sum(csat_n)) AS "csat__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)

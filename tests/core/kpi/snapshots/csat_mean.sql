@@ -1,27 +1,27 @@
 -- csat_mean (surveys): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (avg(csat_score)) AS "csat_mean__v", (count(csat_score)) AS "csat_mean__n"
+SELECT (avg(csat_score)) AS "csat_mean__v", (count(csat_score)) AS "csat_mean__n", (count(*) - sum(csat_n)) AS "csat_mean__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (avg(csat_score)) AS "csat_mean__v", (count(csat_score)) AS "csat_mean__n"
+SELECT agent_id AS "agent", (avg(csat_score)) AS "csat_mean__v", (count(csat_score)) AS "csat_mean__n", (count(*) - sum(csat_n)) AS "csat_mean__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (avg(csat_score)) AS "csat_mean__v", (count(csat_score)) AS "csat_mean__n"
+SELECT CAST(t AS DATE) AS "day", (avg(csat_score)) AS "csat_mean__v", (count(csat_score)) AS "csat_mean__n", (count(*) - sum(csat_n)) AS "csat_mean__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (avg(csat_score)) AS "csat_mean__v", (count(csat_score)) AS "csat_mean__n"
+SELECT CAST(t AS DATE) AS "day", (avg(csat_score)) AS "csat_mean__v", (count(csat_score)) AS "csat_mean__n", (count(*) - sum(csat_n)) AS "csat_mean__x__other_answers"
 FROM (<relation surveys>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)
