@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kpidesk.core.ingest.identifiers import normalize
+from kpidesk.core.ingest.synonyms import SURVEY_QUESTIONS
 
 # Unit words, normalised (no accents, lower case) → the unit name mapping.UNITS knows.
 UNIT_WORDS = {
@@ -129,6 +130,17 @@ def read(raw: str) -> Header:
         agg = "avg"
         words.pop()
     return Header(str(raw), " ".join(words), unit, hint, agg)
+
+
+def survey_question(raw: str) -> str | None:
+    """``nps``, ``ces`` or ``csat`` when the header names the survey question its
+    scores answer (``synonyms.SURVEY_QUESTIONS``), else None."""
+    words = (read(raw).name or normalize(raw)).split()
+    for kind, stems in SURVEY_QUESTIONS.items():
+        for stem in stems:
+            if any(w == stem or (len(stem) >= 5 and w.startswith(stem)) for w in words):
+                return kind
+    return None
 
 
 def base(name: str) -> str:

@@ -23,10 +23,6 @@ from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.profiles import Profile, resolve_field
 from kpidesk.core.ingest.relation import Relation
 
-# Words in a score column's header that say which survey it is.
-NPS_WORDS = ("nps", "recommend", "recommand", "promoter", "likelihood")
-CES_WORDS = ("ces", "effort")
-
 
 def survey_kind(header: str, sample_values: list[Any]) -> tuple[str, float, float] | None:
     """(survey_type, scale_min, scale_max) for a score column, from its header and
@@ -41,10 +37,10 @@ def survey_kind(header: str, sample_values: list[Any]) -> tuple[str, float, floa
     if not nums:
         return None
     lo, hi = min(nums), max(nums)
-    words = headers.read(header).name.split()
-    if any(w in NPS_WORDS for w in words):
+    question = headers.survey_question(header)  # the header first: "Recommandation" on 0–10 is NPS
+    if question == "nps":
         return "nps", 0.0, 10.0
-    if any(w in CES_WORDS for w in words):
+    if question == "ces":
         return "ces", 1.0, 7.0 if hi > 5 else 5.0
     if hi <= 5:
         return "csat", 0.0 if lo < 1 else 1.0, 5.0

@@ -27,6 +27,7 @@ from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import lock, private_folder, remove_private_folder
 from kpidesk.core.ingest import decide, encoding, headers, mapping, readers, sheets, values
 from kpidesk.core.ingest.identifiers import normalize
+from kpidesk.core.ingest.linked import survey_kind
 from kpidesk.core.ingest.profiles import BUILTIN_DIR, Profile, load
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo, sniff
@@ -246,10 +247,13 @@ def guess(
 ) -> tuple[str, dict[str, FieldGuess]]:
     shapes = {c: decide.shape(samples.get(c, [])) for c in columns}
     best_table, best_fields, best_score = "contacts", {}, -1.0
+    survey_fields: dict[str, FieldGuess] = {}
     for name, hint in TABLE_HINTS.items():
         if table and name != table:
             continue
         fields = guess_for(name, columns, shapes)
+        if name == "surveys":
+            survey_fields = fields
         score = sum(g.confidence for f, g in fields.items() if f in hint["signature"]) + 0.1 * len(fields)
         if name == "contacts" and channel_words(columns):  # conversations or tickets, not agent time
             score += 3.0
@@ -257,8 +261,20 @@ def guess(
             best_table, best_fields, best_score = name, fields, score
     if table and table not in TABLE_HINTS:
         return table, guess_for(table, columns, shapes)
+    if not table and best_table == "contacts" and _answers_only(best_fields, survey_fields, columns):
+        best_table, best_fields = "surveys", survey_fields
     _from_values(best_table, best_fields, columns, samples, shapes)
     return best_table, best_fields
+
+
+def _answers_only(contact: dict[str, FieldGuess], survey: dict[str, FieldGuess], columns: list[str]) -> bool:
+    """An id, a date and the answer to a recommendation or effort question, nothing a
+    contact has (a wait, a talk time, an outcome, a solve time, a channel): survey
+    answers, not contacts. (A CSAT column stays the ticket's or call's: see linked.py.)"""
+    score = survey.get("score")
+    if score is None or headers.survey_question(score.column) not in ("nps", "ces") or channel_words(columns):
+        return False
+    return set(contact) & set(TABLE_HINTS["contacts"]["signature"]) <= {"source_key", "arrived_at"}
 
 
 SCALE = re.compile(r"[(\[]\s*(0|1)\s*(?:-|–|à|a|to)\s*(5|7|10)\s*[)\]]|/\s*(5|7|10)\b|\bsur\s+(5|7|10)\b")
@@ -425,7 +441,11 @@ def _survey_scale(prop: Proposal, samples: dict[str, list[Any]]) -> None:
         except ValueError:
             pass
     top = max(nums) if nums else 5
-    kind, lo, hi = ("nps", 0, 10) if top > 7 else ("ces", 1, 7) if top > 5 else ("csat", 1, 5)
+    found = survey_kind(g.column, samples.get(g.column, [])) if g and headers.survey_question(g.column) else None
+    if found is not None:  # the header says which question: "Probabilité de recommander" is NPS
+        kind, lo, hi = found
+    else:
+        kind, lo, hi = ("nps", 0, 10) if top > 7 else ("ces", 1, 7) if top > 5 else ("csat", 1, 5)
     prop.constants.update({"survey_type": kind, "scale_min": lo, "scale_max": hi})
     if g:
         prop.fields["score"] = g

@@ -209,6 +209,11 @@ SYNONYMS: dict[str, list[str]] = {
         "customer satisfaction rating",
         "likelihood to recommend",
         "recommandation",
+        "recommend",
+        "recommander",
+        "recommanderiez vous",
+        "probabilite de recommander",
+        "note de recommandation",
         "effort",
         "ces",
         "reponse",
@@ -317,6 +322,16 @@ CHANNEL_WORDS = {
     "facebook": "social",
     "live chat": "chat",
     "messaging": "chat",
+}
+
+# Which survey question a score column answers, from the words of its header
+# (EN/FR; a word beginning with a stem of five letters or more counts: "recommander",
+# "recommanderiez", "Recommendation"). Asked before the values: a "Recommandation"
+# column on 0–10 is NPS even when its answers happen to stop at 7.
+SURVEY_QUESTIONS = {
+    "nps": ("nps", "recommend", "recommand", "promoter", "promoteur", "likelihood"),
+    "ces": ("ces", "effort"),
+    "csat": ("csat", "satisf"),
 }
 
 CONSTANTS = {"contacts": {"channel": "phone"}, "interval_stats": {"channel": "phone"}}
