@@ -28,13 +28,15 @@ class TabSpec:
     durations: tuple[str, ...] = ()
     table: tuple[str, ...] = ()
     # Tiles shown only where the database holds their answers for the tab's channels
-    # (at any date): few surveys ask the effort question, the tile is not noise elsewhere.
+    # (at any date): few surveys ask about effort or first-contact resolution.
     optional: tuple[str, ...] = ()
 
 
 # What the customers said, beside each tab's own figures: answers linked to a contact
 # count on its channel's tab, every answer on the Overview.
-SATISFACTION = ("csat", "nps", "ces")
+SATISFACTION = ("csat", "nps", "ces", "fcr_declared")
+# Questions few surveys ask: their tiles only where the database holds such answers.
+RARE_QUESTIONS = ("ces", "fcr_declared")
 
 TABS: dict[str, TabSpec] = {
     s.key: s
@@ -43,9 +45,7 @@ TABS: dict[str, TabSpec] = {
             "overview",
             (),
             (
-                "csat",
-                "nps",
-                "ces",
+                *SATISFACTION,
                 "answer_rate",
                 "volume",
                 "service_level",
@@ -54,7 +54,7 @@ TABS: dict[str, TabSpec] = {
                 "containment_rate",
                 "fcr",
             ),
-            optional=("ces",),
+            optional=RARE_QUESTIONS,
         ),
         TabSpec(
             "phone",
@@ -63,7 +63,7 @@ TABS: dict[str, TabSpec] = {
             ("abandon_rate", "volume", "service_level", "asa"),
             ("handle", "wait"),
             ("answered", "aht", "avg_talk", "avg_hold", "avg_wrap", "transfer_rate", "fcr", "csat"),
-            optional=("ces",),
+            optional=RARE_QUESTIONS,
         ),
         TabSpec(
             "email",
@@ -81,7 +81,7 @@ TABS: dict[str, TabSpec] = {
             ("volume", "first_response_time", "response_sla"),
             ("first_response", "resolution"),
             ("volume", "first_response_time", "resolution_time", "reopen_rate", "aht", "fcr", "csat"),
-            optional=("ces",),
+            optional=RARE_QUESTIONS,
         ),
         TabSpec(
             "chat",
@@ -99,7 +99,7 @@ TABS: dict[str, TabSpec] = {
             ("volume", "chat_abandon_rate", "chat_first_response_time"),
             ("first_response", "handle"),
             ("volume", "chat_first_response_time", "aht", "avg_wrap", "fcr", "csat"),
-            optional=("ces",),
+            optional=RARE_QUESTIONS,
         ),
         TabSpec(
             "agents",

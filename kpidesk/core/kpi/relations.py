@@ -172,6 +172,9 @@ SELECT
     (s.survey_type = 'nps' AND s.score <= 6)::INT AS detractor,
     CASE WHEN s.survey_type = 'ces' AND s.scale_max = 7 AND s.higher_is_better THEN s.score END AS ces7,
     CASE WHEN s.survey_type = 'ces' THEN s.score END AS ces_any,
+    -- "was your issue resolved (on first contact)?": yes = 1, no = 0, as the customer declared it
+    (s.survey_type = 'fcr' AND s.score IS NOT NULL)::INT AS fcr_answers,
+    (s.survey_type = 'fcr' AND s.score >= 1)::INT AS fcr_yes,
     CASE WHEN s.survey_type = 'servqual' AND s.component = 'perception' THEN s.score END AS perception,
     CASE WHEN s.survey_type = 'servqual' AND s.component = 'expectation' THEN s.score END AS expectation
 FROM surveys s

@@ -83,11 +83,11 @@ def test_nps_answers_show_on_the_overview_and_on_the_tab_of_the_contacts_they_ra
     assert overview.tiles["nps"].value == 50.0 and overview.tiles["nps"].n == 4
     assert overview.tiles["csat"].value is None
     assert overview.tiles["csat"].reason == "missing input: no CSAT question in the survey answers"
-    assert overview.hidden == {"ces"}
+    assert overview.hidden == {"ces", "fcr_declared"}
     phone = load_tab((engine, TabRequest("phone", Filters())))
     assert (phone.tiles["nps"].value, phone.tiles["nps"].n) == (0.0, 2)
     email = load_tab((engine, TabRequest("email", Filters())))
-    assert email.tiles["nps"].value is None and email.hidden == {"ces"}
+    assert email.tiles["nps"].value is None and email.hidden == {"ces", "fcr_declared"}
 
 
 def test_the_effort_tile_shows_where_effort_answers_exist_at_any_date(store):
@@ -103,4 +103,4 @@ def test_the_effort_tile_shows_where_effort_answers_exist_at_any_date(store):
     email = load_tab((engine, TabRequest("email", week)))
     assert "ces" not in email.hidden and email.tiles["ces"].value is None
     assert load_tab((engine, TabRequest("email", Filters()))).tiles["ces"].value == 5.0
-    assert load_tab((engine, TabRequest("phone", week))).hidden == {"ces"}
+    assert load_tab((engine, TabRequest("phone", week))).hidden == {"ces", "fcr_declared"}

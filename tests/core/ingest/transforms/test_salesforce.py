@@ -158,3 +158,27 @@ def test_survey_scale_option():
         (4.0, 7.0),
         (7.0, 7.0),
     ]
+
+
+def test_survey_report_with_a_resolved_yes_no_question():
+    """The survey-taker report (Premier Bet's shape): labels as answers, the form's name
+    saying the channel, and "was the issue … resolved by the agent?" answered Yes/No:
+    first-contact resolution as the customer declared it (fcr, yes = 1 on 0–1)."""
+    cur = run(salesforce_survey, "survey_report.csv")
+    got = rows(cur, "SELECT source_key, survey_type, score, scale_max, channel FROM out_surveys ORDER BY _line")
+    assert got[:3] == [
+        ("a0e1:How likely are you to recommend Premier Bet to a friend or colleague?", "nps", 10.0, 10.0, "chat"),
+        ("a0e1:How satisfied were you with the Customer Service you received today?", "csat", 5.0, 5.0, "chat"),
+        ("a0e1:Was the issue reported in the chat resolved by the agent?", "fcr", 1.0, 1.0, "chat"),
+    ]
+    assert rows(
+        cur, "SELECT channel, survey_type, list(score ORDER BY _line) FROM out_surveys GROUP BY ALL ORDER BY ALL"
+    ) == [
+        ("chat", "csat", [5.0, 1.0, 4.0]),
+        ("chat", "fcr", [1.0, 0.0, 1.0]),
+        ("chat", "nps", [10.0, 0.0, 9.0]),
+        ("email", "csat", [2.0, 3.0]),
+        ("email", "fcr", [0.0, 1.0]),
+        ("email", "nps", [6.0, 8.0]),
+    ]
+    assert rows(cur, "SELECT count(*) FROM out_ignored") == [(0,)]
