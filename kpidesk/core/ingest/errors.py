@@ -69,6 +69,14 @@ UNREADABLE_KIND = "{file} cannot be read as {kind}: {detail}"
 NO_COLUMNS = "{file} has no columns: there is nothing to import."
 TOO_BIG_UNPACKED = "{file} would take {size} GB once unpacked (the limit is {limit} GB): export it as CSV, or split it."
 BOMB = "{file} holds a part that unpacks {ratio} times larger than it is stored: not an ordinary spreadsheet, not read."
+DAMAGED_KIND = (
+    "{file} cannot be read as {kind}: the file is damaged, or is not {kind} despite its name. "
+    "Export it again, or export it as CSV."
+)
+PROSE = (
+    "{file} is text, not a table of records (its first line reads as sentences, not as column names). "
+    "Export the list of calls, tickets or answers as CSV or Excel."
+)
 NOT_A_SPREADSHEET = "{file} cannot be opened as a spreadsheet: {detail}"
 SHEET_UNREADABLE = "Sheet {sheet} of {file} cannot be read: {detail}"
 NO_SUCH_SHEET = "{file} has no sheet named {sheet} (sheets: {sheets})."
@@ -87,7 +95,7 @@ MESSAGES = (
     CANCELLED, FAILED, NOT_IMPORTED, FEWER_LINES, NOT_ENCODED, UNTERMINATED, NO_DATA_ROWS, EVERY_ROW_REJECTED, EMPTY, NOT_A_FILE, BINARY,
     ARCHIVE, DAMAGED, NOT_A_TABLE, HEADER_ONLY, NO_COLUMN_NAMES, UNREADABLE_KIND, NO_COLUMNS, TOO_BIG_UNPACKED,
     BOMB, NOT_A_SPREADSHEET, SHEET_UNREADABLE, NO_SUCH_SHEET, NO_SHEET_WITH_DATA, SHEET_EMPTY, SHEET_NO_COLUMN,
-    PROFILE_UNREADABLE, PROFILE_INVALID, NO_SUCH_PROFILE, NEEDS_PERIOD,
+    PROFILE_UNREADABLE, PROFILE_INVALID, NO_SUCH_PROFILE, NEEDS_PERIOD, DAMAGED_KIND, PROSE,
 )  # fmt: skip
 
 

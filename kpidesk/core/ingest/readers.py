@@ -88,9 +88,8 @@ def _typed(cur: duckdb.DuckDBPyConnection, info: FileInfo, reader: str) -> Relat
     try:
         described = cur.execute(f"DESCRIBE SELECT * FROM {reader}", params).fetchall()
     except Exception as exc:  # duckdb raises several classes for a malformed file
-        raise ImportError_.say(
-            errors.UNREADABLE_KIND, file=info.path.name, kind=info.kind.upper(), detail=str(exc).splitlines()[0]
-        ) from None
+        # not DuckDB's words (they name a private copy of the file): what to do about it
+        raise ImportError_.say(errors.DAMAGED_KIND, file=info.path.name, kind=info.kind.upper()) from exc
     if not described:
         raise ImportError_.say(errors.NO_COLUMNS, file=info.path.name)
     originals = [r[0] for r in described]

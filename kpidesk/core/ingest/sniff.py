@@ -135,6 +135,19 @@ def sniff(
     return info
 
 
+def _sentences(cells: list[str]) -> bool:
+    """A first line of prose split at its commas: every part a run of words (three or
+    more, or ending a sentence), none a short name such as "Call ID" or "Date", and a
+    sentence ending somewhere (a question as a header, "How likely…? (0-10)", is none)."""
+    parts = [c.strip() for c in cells if c.strip()]
+    ends = (".", "!", "…")
+    return (
+        len(parts) >= 2
+        and all(len(p.split()) >= 3 or p.endswith(ends) for p in parts)
+        and any(p.endswith(ends) or ". " in p for p in parts)
+    )
+
+
 def _rows(text: str, delim: str, truncated: bool) -> list[list[str]]:
     return _parsed(text, delim, truncated)[0]
 
@@ -209,6 +222,8 @@ def _sniff_text(
     has_data = any(any(c.strip() for c in r) for r in rows[start + 1 :])
     if header is None:
         header = not sum(1 for c in first if _NUMBERISH.match(c.strip() or "x")) > len(first) // 3
+    if header and not columns and _sentences(first):
+        raise ImportError_.say(errors.PROSE, file=info.path.name)
     line = 1 + sum(text_row_lines(r, d) for r in rows[:start])
     info.first_line = line
     if header:
@@ -226,8 +241,11 @@ def _sniff_text(
 
 def first_lines(path: str | Path, n: int = 20) -> list[str]:
     """The first ``n`` non-blank lines of a text file (for recognition by line shape)."""
-    with open(path, "rb") as fh:
-        sample = fh.read(65536)
+    try:
+        with open(path, "rb") as fh:
+            sample = fh.read(65536)
+    except OSError:  # a folder, a file gone or unreadable: sniff() says which, in one line
+        return []
     try:
         text = enc.decode_sample(sample, enc.detect(sample))
     except Exception:

@@ -95,6 +95,14 @@
         <translation>{file} n'est pas un export texte (il ressemble à un fichier binaire). Exportez les données en CSV, Excel, Parquet ou JSON.</translation>
     </message>
     <message>
+        <source>{file} cannot be read as {kind}: the file is damaged, or is not {kind} despite its name. Export it again, or export it as CSV.</source>
+        <translation>{file} ne peut pas être lu comme {kind} : le fichier est endommagé, ou n'est pas du {kind} malgré son nom. Exportez-le de nouveau, ou exportez-le en CSV.</translation>
+    </message>
+    <message>
+        <source>{file} is text, not a table of records (its first line reads as sentences, not as column names). Export the list of calls, tickets or answers as CSV or Excel.</source>
+        <translation>{file} est du texte, pas un tableau d'enregistrements (sa première ligne se lit comme des phrases, pas comme des noms de colonnes). Exportez la liste des appels, tickets ou réponses en CSV ou Excel.</translation>
+    </message>
+    <message>
         <source>{file} is a compressed archive, not a spreadsheet or a text export. Extract the file you want to import first.</source>
         <translation>{file} est une archive compressée, ni un tableur ni un export texte. Extrayez d'abord le fichier à importer.</translation>
     </message>
