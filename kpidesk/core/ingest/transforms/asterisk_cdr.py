@@ -14,6 +14,11 @@ What CDRs can and cannot tell:
   answered only when a leg was bridged to an agent (``dstchannel`` set, ANSWERED,
   ``billsec`` > 0); otherwise its outcome is left unknown (NULL): CDRs cannot tell an
   abandon from a timeout or a voicemail, so they do not give a reliable abandon rate.
+* An inbound call dialled straight to phones (no queue) that no leg answered (every
+  leg NO ANSWER, BUSY or FAILED) is a missed call: ``abandoned``, its wait the time to
+  the hang-up; an answered one waited until the agent's leg answered. A direct call
+  answered by the system alone (an announcement, ``Hangup``, no agent bridged) stays
+  unknown: it was never offered to an agent.
 * Direction: a queued call is inbound; a call placed by an extension's device (the
   name after ``PJSIP/`` matches ``extension_regex``, default 2–5 digits) to an external
   number is outbound; any other call from an external number is inbound; the rest
@@ -71,6 +76,7 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
                CASE WHEN lower(lastapp) = 'queue' THEN NULLIF(split_part(lastdata, ',', 1), '') END
                    AS queue,
                {_peer("dstchannel")} AS agent, {_peer("channel")} AS caller_peer,
+               upper(disposition) = 'ANSWERED' AS answered_leg,
                upper(disposition) = 'ANSWERED' AND dstchannel IS NOT NULL AND
                    COALESCE({num("raw_billsec")}, 0) > 0 AS bridged
         FROM (SELECT _line, {start} AS raw_start, {pick(cols, "answer", "answerdate")} AS raw_answer,
@@ -91,6 +97,7 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
                arg_min(caller_peer, _line) AS agent_out,
                min(answered) FILTER (bridged) AS answered_at,
                sum(billsec) FILTER (bridged) AS talk_s, bool_or(bridged) AS any_bridged,
+               bool_or(answered_leg) AS any_answered,
                arg_min(src, _line) AS src, arg_min(dst, _line) AS dst
         FROM _cdr WHERE started IS NOT NULL GROUP BY call_key
     """,
@@ -104,15 +111,22 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
                queue, CASE direction WHEN 'outbound' THEN agent_out ELSE agent_in END AS agent_id, CASE direction WHEN 'outbound' THEN dst ELSE src END AS customer_id,
                arrived_at, CASE WHEN queue IS NULL THEN answered_at END AS answered_at, ended_at,
                CAST(CASE WHEN queue IS NULL AND any_bridged THEN talk_s END AS DOUBLE) AS talk_s,
-               CASE WHEN any_bridged THEN 'answered' WHEN direction = 'outbound' THEN 'missed' END
-                   AS outcome,
+               CASE WHEN any_bridged THEN 'answered' WHEN direction = 'outbound' THEN 'missed'
+                    WHEN direct_missed THEN 'abandoned' END AS outcome,
+               -- a direct call's ring time: to the agent's answer, or to the caller's hang-up
+               CAST(CASE WHEN direction = 'inbound' AND queue IS NULL AND any_bridged
+                         THEN epoch(answered_at) - epoch(arrived_at)
+                         WHEN direct_missed THEN epoch(ended_at) - epoch(arrived_at) END AS DOUBLE) AS wait_s,
                CAST($import_id AS INTEGER) AS import_id
         FROM (SELECT *, CASE WHEN queue IS NOT NULL THEN 'inbound'
                              WHEN regexp_matches(COALESCE(dst, ''), $ext) AND regexp_matches(
                                   split_part(COALESCE(agent_out, ''), '/', -1), $extn) THEN 'outbound'
                              WHEN regexp_matches(COALESCE(src, ''), $ext) THEN 'inbound' END
                             AS direction
-              FROM _cdr_calls)
+              FROM _cdr_calls) d,
+             -- an inbound call dialled straight to phones (no queue) that no leg answered
+             -- (NO ANSWER, BUSY, FAILED): the caller was not answered, a missed call
+             LATERAL (SELECT direction = 'inbound' AND queue IS NULL AND NOT any_answered AS direct_missed)
         WHERE direction IS NOT NULL
     """,
         params,

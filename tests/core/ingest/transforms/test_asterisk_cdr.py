@@ -167,3 +167,30 @@ def test_real_cdr_extract():
     # 1677019360.7 was abandoned in the queue although its CDR says ANSWERED
     assert rows(cur, "SELECT outcome FROM out_contacts WHERE source_key = '1677019360.7'") == [(None,)]
     assert rows(cur, "SELECT count(*) FROM out_rejects") == [(0,)]
+
+
+def test_a_direct_call_no_phone_answered_is_missed(tmp_path):
+    """Two inbound calls dialled straight to phones (no queue): one forked to two phones,
+    neither answering (NO ANSWER ×2, 25 s to the hang-up): abandoned, wait 25 s; one
+    answered by 102 after 6 s of ringing: answered, wait 6 s, talk 40 s. A third,
+    answered by the system alone (Hangup, no agent): unknown, not offered to an agent."""
+    lines = [
+        '"","0611111111","200","from-trunk","","PJSIP/trunk-01","PJSIP/101-02","Dial","PJSIP/101,30",'
+        '"2024-06-03 09:00:00",,"2024-06-03 09:00:25",25,0,"NO ANSWER","DOCUMENTATION","100.1","","","100.1",1',
+        '"","0611111111","200","from-trunk","","PJSIP/trunk-01","PJSIP/102-03","Dial","PJSIP/102,30",'
+        '"2024-06-03 09:00:00",,"2024-06-03 09:00:25",25,0,"NO ANSWER","DOCUMENTATION","100.2","","","100.1",2',
+        '"","0622222222","102","from-trunk","","PJSIP/trunk-04","PJSIP/102-05","Dial","PJSIP/102,30",'
+        '"2024-06-03 09:10:00","2024-06-03 09:10:06","2024-06-03 09:10:46",46,40,"ANSWERED","DOCUMENTATION",'
+        '"200.1","","","200.1",3',
+        '"","0633333333","200","from-trunk","","PJSIP/trunk-06","","Hangup","",'
+        '"2024-06-03 21:00:00","2024-06-03 21:00:00","2024-06-03 21:00:12",12,12,"ANSWERED","DOCUMENTATION",'
+        '"300.1","","","300.1",4',
+    ]
+    path = tmp_path / "Master.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cur = run(path, columns=COLUMNS)
+    assert rows(cur, "SELECT source_key, outcome, wait_s, talk_s, agent_id FROM out_contacts ORDER BY _line") == [
+        ("100.1", "abandoned", 25.0, None, None),
+        ("200.1", "answered", 6.0, 40.0, "PJSIP/102"),
+        ("300.1", None, None, None, None),
+    ]
