@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -104,6 +104,7 @@ class TileGrid(QWidget):
             tile.customContextMenuRequested.connect(
                 lambda pos, t=tile: self.context_menu(t.kpi_id).popup(t.mapToGlobal(pos))
             )
+            tile.installEventFilter(self)  # its height follows its width (see _fit)
             self.tiles[kpi] = tile
         self.show_only(tuple(k for k in kpis if k not in optional))
 
@@ -117,11 +118,29 @@ class TileGrid(QWidget):
         for tile in self.tiles.values():
             self.grid.removeWidget(tile)
         for i, kpi in enumerate(kpis):
-            self.grid.addWidget(self.tiles[kpi], i // columns, i % columns)
+            self.grid.addWidget(self.tiles[kpi], i // columns, i % columns, Qt.AlignmentFlag.AlignTop)
         for kpi, tile in self.tiles.items():
             tile.setVisible(kpi in kpis)
         for c in range(max(columns, self.grid.columnCount())):  # equal columns, whatever each tile's text
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def eventFilter(self, tile, event) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(tile, KpiTile):
+            self._fit(tile)
+        return False
+
+    def fit_heights(self) -> None:
+        for kpi in self.shown:
+            self._fit(self.tiles[kpi])
+
+    @staticmethod
+    def _fit(tile: KpiTile) -> None:
+        """The tile as tall as its wrapped title and reason need at its width: laid out
+        at its one-line size hint, a long French title beside its status on a five-tile
+        row of a laptop would be cut."""
+        need = tile.heightForWidth(tile.width())
+        if need > 0 and tile.minimumHeight() != need:
+            tile.setMinimumHeight(need)
 
     def context_menu(self, kpi: str) -> QMenu:
         """The tile's right-click menu: Why?, Comment on this figure."""
@@ -160,6 +179,7 @@ class TileGrid(QWidget):
                 desk.lang,
                 desk.tooltip(kpi_id, where),
             )
+        self.fit_heights()
 
 
 class TabView(QWidget):
