@@ -52,6 +52,9 @@ CHANNEL_LABELS = {
     "email": QT_TRANSLATE_NOOP("Channels", "Email"),
     "chat": QT_TRANSLATE_NOOP("Channels", "Chat"),
     "bot": QT_TRANSLATE_NOOP("Channels", "Bot"),
+    "social": QT_TRANSLATE_NOOP("Channels", "Social media"),
+    "web": QT_TRANSLATE_NOOP("Channels", "Web / portal"),
+    "self-service": QT_TRANSLATE_NOOP("Channels", "Self-service"),
 }
 
 # The engine's own reasons for a missing value (the KPI files give theirs in both

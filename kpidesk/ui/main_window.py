@@ -47,7 +47,7 @@ from kpidesk.ui.window_actions import WindowActions
 TAB_TITLES = {
     "overview": QT_TRANSLATE_NOOP("Tabs", "Overview"),
     "phone": QT_TRANSLATE_NOOP("Tabs", "Phone"),
-    "email": QT_TRANSLATE_NOOP("Tabs", "Email"),
+    "email": QT_TRANSLATE_NOOP("Tabs", "Email / Tickets"),  # every ticket, whatever its channel
     "chat": QT_TRANSLATE_NOOP("Tabs", "Chat / Bot"),
     "agents": QT_TRANSLATE_NOOP("Tabs", "Agents"),
 }
@@ -223,7 +223,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.views[key])
 
     def show_channel(self, channel: str) -> None:
-        self.show_tab("chat" if channel in ("chat", "bot") else channel)
+        """The tab of a channel of the mix: phone, chat and bot have theirs; any other
+        channel (email, web, social media…) is one of tickets."""
+        self.show_tab({"phone": "phone", "chat": "chat", "bot": "chat"}.get(channel, "email"))
 
     def _bucket_clicked(self, when, granularity: str) -> None:
         self.narrow(self.state.drilled(when, granularity, self.anchor))

@@ -21,12 +21,18 @@ from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
 
 @dataclass(frozen=True)
 class TabSpec:
+    """``channels``: the section of the KPI catalog the tab is (its targets, comments
+    and the channels its figures are said to cover); ``kinds``: the records it counts
+    (calls, tickets, chats and bots), whatever their channel: the tickets tab holds the
+    tickets opened by phone or chat, the phone tab no ticket."""
+
     key: str
     channels: tuple[str, ...]
     tiles: tuple[str, ...]
     heatmaps: tuple[str, ...] = ()
     durations: tuple[str, ...] = ()
     table: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
 
 
 TABS: dict[str, TabSpec] = {
@@ -53,6 +59,7 @@ TABS: dict[str, TabSpec] = {
             ("abandon_rate", "volume", "service_level", "asa"),
             ("handle", "wait"),
             ("answered", "aht", "avg_talk", "avg_hold", "avg_wrap", "transfer_rate", "fcr", "csat"),
+            ("call",),
         ),
         TabSpec(
             "email",
@@ -70,6 +77,7 @@ TABS: dict[str, TabSpec] = {
             ("volume", "first_response_time", "response_sla"),
             ("first_response", "resolution"),
             ("volume", "first_response_time", "resolution_time", "reopen_rate", "aht", "fcr", "csat"),
+            ("ticket",),
         ),
         TabSpec(
             "chat",
@@ -87,6 +95,7 @@ TABS: dict[str, TabSpec] = {
             ("volume", "chat_abandon_rate", "chat_first_response_time"),
             ("first_response", "handle"),
             ("volume", "chat_first_response_time", "aht", "avg_wrap", "fcr", "csat"),
+            ("chat", "bot"),
         ),
         TabSpec(
             "agents",
@@ -147,7 +156,20 @@ class TabData:
 
 
 def with_channels(filters: Filters, spec: TabSpec) -> Filters:
-    return filters.narrowed(channels=spec.channels) if spec.channels else filters
+    """The filters of a tab's figures: its kinds of record (a channel filter still
+    applies: the tickets of one channel)."""
+    return filters.narrowed(kinds=spec.kinds) if spec.kinds else filters
+
+
+# How a tab's kind of record is said in a figure's scope (definitions.CHANNEL_NAMES):
+# calls are the phone's, tickets are tickets whatever their channel.
+KIND_SCOPE = {"call": "phone", "ticket": "ticket", "chat": "chat", "bot": "bot"}
+
+
+def scope(filters: Filters, spec: TabSpec) -> tuple[str, ...]:
+    """The channels a tab's figures are said to cover: the channel filter's, else the
+    tab's records ("AHT (tickets)"), else the tab's channels (none: every channel)."""
+    return filters.channels or tuple(KIND_SCOPE.get(k, k) for k in spec.kinds) or spec.channels
 
 
 def _series(values: list[KpiValue], dim: str, shift: timedelta) -> dict[str, list[tuple[datetime, float | None]]]:

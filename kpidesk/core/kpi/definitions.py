@@ -33,6 +33,11 @@ CHANNEL_NAMES: dict[str, dict[str, str]] = {
     "email": {"en": "email", "fr": "e-mail"},
     "chat": {"en": "chat", "fr": "chat"},
     "bot": {"en": "bot", "fr": "bot"},
+    "social": {"en": "social media", "fr": "réseaux sociaux"},
+    "web": {"en": "web", "fr": "web"},
+    "self-service": {"en": "self-service", "fr": "selfcare"},
+    # records of a ticket list, whatever their channel (the tickets tab's scope)
+    "ticket": {"en": "tickets", "fr": "tickets"},
 }
 ALL_CHANNELS = {"en": "all channels", "fr": "tous canaux"}
 
