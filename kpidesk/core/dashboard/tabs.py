@@ -16,6 +16,7 @@ from kpidesk.core import comments as figure_comments
 from kpidesk.core.dashboard import periods
 from kpidesk.core.jobs import NULL, JobState, check
 from kpidesk.core.kpi import distribution
+from kpidesk.core.kpi.definitions import scope_codes
 from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
 
 
@@ -161,15 +162,10 @@ def with_channels(filters: Filters, spec: TabSpec) -> Filters:
     return filters.narrowed(kinds=spec.kinds) if spec.kinds else filters
 
 
-# How a tab's kind of record is said in a figure's scope (definitions.CHANNEL_NAMES):
-# calls are the phone's, tickets are tickets whatever their channel.
-KIND_SCOPE = {"call": "phone", "ticket": "ticket", "chat": "chat", "bot": "bot"}
-
-
 def scope(filters: Filters, spec: TabSpec) -> tuple[str, ...]:
     """The channels a tab's figures are said to cover: the channel filter's, else the
     tab's records ("AHT (tickets)"), else the tab's channels (none: every channel)."""
-    return filters.channels or tuple(KIND_SCOPE.get(k, k) for k in spec.kinds) or spec.channels
+    return scope_codes(filters.channels, spec.kinds) or spec.channels
 
 
 def _series(values: list[KpiValue], dim: str, shift: timedelta) -> dict[str, list[tuple[datetime, float | None]]]:

@@ -40,6 +40,15 @@ CHANNEL_NAMES: dict[str, dict[str, str]] = {
     "ticket": {"en": "tickets", "fr": "tickets"},
 }
 ALL_CHANNELS = {"en": "all channels", "fr": "tous canaux"}
+# How a kind of record is said in a figure's scope: calls are the phone's, tickets are
+# tickets whatever their channel ("AHT (tickets)" on the tickets tab).
+KIND_SCOPE = {"call": "phone", "ticket": "ticket", "chat": "chat", "bot": "bot"}
+
+
+def scope_codes(channels: Sequence[str], kinds: Sequence[str] = ()) -> tuple[str, ...]:
+    """What a figure covers, for :meth:`KpiDefinition.scope_for`: its channel filter,
+    else its kinds of record (none: every channel)."""
+    return tuple(channels) or tuple(KIND_SCOPE.get(k, k) for k in kinds)
 
 
 class DefinitionError(ValueError):

@@ -231,6 +231,9 @@ class ChannelView(TabView):
         labels = (translate("ChannelView", "median"), translate("ChannelView", "p90"))
         if hist is None:
             return
+        if hist.mean is not None:  # the KPI is a median: the mean exports publish, said beside it
+            mean = formatting.duration(hist.mean, lang)
+            self.dist.title.setText(translate("ChannelView", "Distribution (mean {mean})").format(mean=mean))
         self.dist.body.set_histogram(
             hist.edges, hist.counts, hist.median, hist.p90, lambda v: formatting.duration(v, lang), labels
         )
