@@ -57,6 +57,12 @@ CHANNEL_LABELS = {
     "self-service": QT_TRANSLATE_NOOP("Channels", "Self-service"),
 }
 
+
+def channel_label(channel: str) -> str:
+    """A channel code in the user's language (an unknown one as it is)."""
+    return translate("Channels", CHANNEL_LABELS[channel]) if channel in CHANNEL_LABELS else channel
+
+
 # The engine's own reasons for a missing value (the KPI files give theirs in both
 # languages): English keys, said in the user's language here.
 REASONS = {

@@ -149,6 +149,7 @@ class TabView(QWidget):
     bucket_clicked = Signal(object, str)  # datetime, granularity
     cell_clicked = Signal(int, int)  # weekday (0 = Monday), hour
     channel_clicked = Signal(str)
+    channels_chosen = Signal(tuple)  # the channels of tickets the tickets tab is narrowed to
     busy_changed = Signal(bool)
     load_failed = Signal(str)
 
