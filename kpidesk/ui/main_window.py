@@ -229,8 +229,12 @@ class MainWindow(QMainWindow):
 
     def show_channel(self, channel: str) -> None:
         """The tab of a channel of the mix: phone, chat and bot have theirs; any other
-        channel (email, web, social media…) is one of tickets."""
-        self.show_tab({"phone": "phone", "chat": "chat", "bot": "chat"}.get(channel, "email"))
+        channel (email, web, social media…) is one of tickets: the tickets tab, narrowed
+        to that channel (Back undoes it)."""
+        tab = {"phone": "phone", "chat": "chat", "bot": "chat"}.get(channel, "email")
+        if tab == "email":
+            self.narrow(self.state.changed(channels=(channel,)))
+        self.show_tab(tab)
 
     def _bucket_clicked(self, when, granularity: str) -> None:
         self.narrow(self.state.drilled(when, granularity, self.anchor))

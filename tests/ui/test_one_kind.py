@@ -143,6 +143,10 @@ def test_tickets_of_every_channel_are_on_the_tickets_tab_and_no_call(qtbot, make
         assert view.tiles.tiles["first_response_time"].value.text() == "1 h 00"
         assert view.channel_filter.text() == "Channel: Phone"
         assert "(tickets – phone)" in view.tiles.tiles["volume"].title.text()
+        # a ticket channel of the overview's mix opens the tickets tab narrowed to it
+        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+            window.show_channel("web")
+        assert window.current_view().key == "email" and view.tiles.tiles["volume"].value.text() == "1"
     finally:
         tasks.shutdown()
         store.close()
