@@ -56,6 +56,13 @@ def kind_of_channel(channel: str) -> str:
     return f"CASE {channel} WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END"
 
 
+def kind(c: str = "") -> str:
+    """SQL for what a stored contact record is (``c`` prefixes the columns: ``"c."``):
+    its ``record_kind``; a row stored without it (a bulk import's own table from before
+    migration 010) by its channel, as kpidesk read every row before."""
+    return f"coalesce({c}record_kind, {kind_of_channel(c + 'channel')})"
+
+
 def record_kind_sql(file_kind: object, channel: str) -> str:
     """SQL for ``record_kind`` of the rows of a file of kind ``file_kind`` (a profile's
     ``record_kind``: call, ticket, chat) whose channel is the SQL ``channel``; a file

@@ -16,14 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kpidesk.core.db.contact_tables import kind_of_channel
-
-
-def kind(c: str = "") -> str:
-    """What a contact record is (call, ticket, chat, bot: ``record_kind``, from the kind
-    of file it came from); a row stored without it (a bulk import's own table from
-    before migration 010) by its channel, as kpidesk read every row before."""
-    return f"coalesce({c}record_kind, {kind_of_channel(c + 'channel')})"
+from kpidesk.core.db.contact_tables import kind, kind_of_channel
 
 
 def handled(c: str = "") -> str:

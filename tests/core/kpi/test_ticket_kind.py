@@ -209,3 +209,23 @@ def test_every_ticket_of_a_ticket_export_is_on_the_tickets_tab(store, folder, ro
     engine = _imported(store, folder)
     assert _values(engine, ["volume"], Filters(kinds=("ticket",)))["volume"].value == rows
     assert _values(engine, ["volume"], Filters(kinds=("call", "chat", "bot")))["volume"].value is None
+
+
+def test_a_ticket_opened_by_phone_is_not_taken_for_a_call_imported_twice(store, tmp_path):
+    """The same calls from two exports of one phone system are counted once (same
+    caller, same minute); a ticket by phone from that caller at that time is no call."""
+    calls = tmp_path / "calls.csv"
+    calls.write_text(
+        "Call ID,Start time,Caller,Queue,Agent,Wait time,Talk time,Outcome\n"
+        "C1,2024-03-04 09:00:00,+33 6 12 34 56 78,Sales,ann,10,100,answered\n",
+        encoding="utf-8",
+    )
+    tickets = tmp_path / "tickets.csv"
+    tickets.write_text(
+        "Ticket ID,Created,Channel,Customer ID\nT1,2024-03-04 09:00:20,Phone,0612345678\n", encoding="utf-8"
+    )
+    import_file(store, calls)
+    report = import_file(store, tickets)
+    assert report.loaded == 1 and report.duplicate == 0
+    kinds = store.cursor().execute("SELECT source_key, record_kind FROM contacts ORDER BY 1").fetchall()
+    assert kinds == [("C1", "call"), ("T1", "ticket")]
