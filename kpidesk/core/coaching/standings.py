@@ -17,11 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kpidesk.core.db.contact_tables import kind_of_channel
+from kpidesk.core.db.contact_tables import kind, kind_of_channel
 from kpidesk.core.db.store import Store
 from kpidesk.core.kpi import targets
 from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
-from kpidesk.core.kpi.relations import kind
 
 # How many spreads away from the median a gap is: IQR / 1.349 estimates the standard
 # deviation of a normal spread without letting one outlier agent widen it.
