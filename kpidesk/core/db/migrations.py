@@ -360,7 +360,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         -- or chat stays a ticket), 'chat' or 'bot' (chat conversations). The channel
         -- stays an attribute. Rows imported before get the kind their channel meant until
         -- now (contact_tables.kind_of_channel); the rows of a bulk import's own table,
-        -- without the column, are read the same way (relations.kind).
+        -- without the column, are read the same way (contact_tables.kind).
         ALTER TABLE contacts_main ADD COLUMN record_kind VARCHAR;
         UPDATE contacts_main SET record_kind = CASE channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat'
             WHEN 'bot' THEN 'bot' ELSE 'ticket' END;
