@@ -109,6 +109,11 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="date_to", type=parse_day, help="last day, included")
     for name in ("channel", "queue", "team", "site", "agent", "topic"):
         p.add_argument(f"--{name}", action="append", help=f"only this {name} (repeat or comma-separate)")
+    p.add_argument(
+        "--kind",
+        action="append",
+        help="only these records: call, ticket, chat, bot, whatever their channel (repeat or comma-separate)",
+    )
 
 
 def _agent_id(cur, name: str) -> str | None:
@@ -148,4 +153,5 @@ def filters_from_args(store: Store, args) -> Filters:
         sites=split_list(args.site),
         agents=resolve_agents(store, args.agent),
         topics=split_list(args.topic),
+        kinds=split_list(getattr(args, "kind", None)),
     )

@@ -36,7 +36,12 @@ def add_parser(sub) -> None:
 
 def state_from_filters(filters):
     state = ViewState(
-        queues=filters.queues, teams=filters.teams, sites=filters.sites, topics=filters.topics, agents=filters.agents
+        channels=filters.channels,
+        queues=filters.queues,
+        teams=filters.teams,
+        sites=filters.sites,
+        topics=filters.topics,
+        agents=filters.agents,
     )
     if filters.date_from or filters.date_to:
         first = filters.date_from or filters.date_to

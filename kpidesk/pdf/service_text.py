@@ -143,6 +143,8 @@ CHANNEL_NAMES: dict[str, dict[str, str]] = {
     "chat": {"en": "Chat", "fr": "Chat"},
     "bot": {"en": "Bot", "fr": "Bot"},
     "social": {"en": "Social media", "fr": "Réseaux sociaux"},
+    "web": {"en": "Web / portal", "fr": "Web / portail"},
+    "self-service": {"en": "Self-service", "fr": "Selfcare"},
 }
 
 

@@ -52,7 +52,16 @@ CHANNEL_LABELS = {
     "email": QT_TRANSLATE_NOOP("Channels", "Email"),
     "chat": QT_TRANSLATE_NOOP("Channels", "Chat"),
     "bot": QT_TRANSLATE_NOOP("Channels", "Bot"),
+    "social": QT_TRANSLATE_NOOP("Channels", "Social media"),
+    "web": QT_TRANSLATE_NOOP("Channels", "Web / portal"),
+    "self-service": QT_TRANSLATE_NOOP("Channels", "Self-service"),
 }
+
+
+def channel_label(channel: str) -> str:
+    """A channel code in the user's language (an unknown one as it is)."""
+    return translate("Channels", CHANNEL_LABELS[channel]) if channel in CHANNEL_LABELS else channel
+
 
 # The engine's own reasons for a missing value (the KPI files give theirs in both
 # languages): English keys, said in the user's language here.

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.core import formatting
 from kpidesk.core.dashboard.extent import DataExtent
-from kpidesk.core.dashboard.tabs import TabRequest
+from kpidesk.core.dashboard.tabs import TABS, TabRequest
 from kpidesk.core.dashboard.view_state import ViewState
 from kpidesk.ui import export, i18n, privacy_state, theme
 from kpidesk.ui.about import HelpMenu
@@ -34,10 +34,10 @@ from kpidesk.ui.charts import Chart
 from kpidesk.ui.coaching.view import open_coaching
 from kpidesk.ui.dashboard.agents_view import AgentsView
 from kpidesk.ui.dashboard.channel_view import ChannelView
-from kpidesk.ui.dashboard.filter_bar import FILTER_LABELS, FilterBar, anchor_for, cell_text
+from kpidesk.ui.dashboard.filter_bar import FILTER_LABELS, FilterBar, anchor_for, cell_text, channel_options
 from kpidesk.ui.dashboard.overview_view import OverviewView
 from kpidesk.ui.dashboard.tab_view import TabView
-from kpidesk.ui.desk import Desk
+from kpidesk.ui.desk import Desk, channel_label
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.privacy_banner import PrivacyBanner
 from kpidesk.ui.service_menu import ServiceMenu
@@ -47,7 +47,7 @@ from kpidesk.ui.window_actions import WindowActions
 TAB_TITLES = {
     "overview": QT_TRANSLATE_NOOP("Tabs", "Overview"),
     "phone": QT_TRANSLATE_NOOP("Tabs", "Phone"),
-    "email": QT_TRANSLATE_NOOP("Tabs", "Email"),
+    "email": QT_TRANSLATE_NOOP("Tabs", "Email / Tickets"),  # every ticket, whatever its channel
     "chat": QT_TRANSLATE_NOOP("Tabs", "Chat / Bot"),
     "agents": QT_TRANSLATE_NOOP("Tabs", "Agents"),
 }
@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
             view.bucket_clicked.connect(self._bucket_clicked)
             view.cell_clicked.connect(self._cell_clicked)
             view.channel_clicked.connect(self.show_channel)
+            view.channels_chosen.connect(lambda chosen: self.narrow(self.state.changed(channels=chosen)))
             view.busy_changed.connect(self._busy_changed)
             view.load_failed.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         self.tabs.blockSignals(False)
@@ -186,10 +187,14 @@ class MainWindow(QMainWindow):
 
     def request_for(self, key: str) -> TabRequest:
         anchor = self.anchor
+        filters, compare = self.state.filters(anchor), self.state.compare_filters(anchor)
+        if "ticket" not in TABS[key].kinds:  # the channel of tickets is the tickets tab's own filter
+            filters = filters.narrowed(channels=())
+            compare = compare.narrowed(channels=()) if compare is not None else None
         return TabRequest(
             key,
-            self.state.filters(anchor),
-            self.state.compare_filters(anchor),
+            filters,
+            compare,
             self.state.granularity_for(anchor),
             getattr(self.views.get(key), "request", None) and self.views[key].request.duration,
         )
@@ -223,7 +228,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.views[key])
 
     def show_channel(self, channel: str) -> None:
-        self.show_tab("chat" if channel in ("chat", "bot") else channel)
+        """The tab of a channel of the mix: phone, chat and bot have theirs; any other
+        channel (email, web, social media…) is one of tickets: the tickets tab, narrowed
+        to that channel (Back undoes it)."""
+        tab = {"phone": "phone", "chat": "chat", "bot": "chat"}.get(channel, "email")
+        if tab == "email":
+            self.narrow(self.state.changed(channels=(channel,)))
+        self.show_tab(tab)
 
     def _bucket_clicked(self, when, granularity: str) -> None:
         self.narrow(self.state.drilled(when, granularity, self.anchor))
@@ -260,6 +271,8 @@ class MainWindow(QMainWindow):
             values = getattr(self.state, field)
             if field == "agents":
                 values = [privacy.agent_name(a, names.get(a)) for a in values]
+            elif field == "channels":  # the tickets tab's own filter
+                values = [channel_label(c) for c in values] if "ticket" in TABS[view.key].kinds else []
             if values:
                 chosen.append(
                     translate("MainWindow", "{name}: {values}").format(
@@ -360,6 +373,9 @@ class MainWindow(QMainWindow):
         if self.desk is not None and extent.agents:
             extent = replace(extent, agents=privacy_state.of(self.desk).agents_shown(list(extent.agents)))
         self.filter_bar.show_state(self.state, extent, self.anchor, self.language.code, bool(self.history))
+        for view in self.views.values():
+            if isinstance(view, ChannelView):
+                view.show_channels(channel_options(extent), self.state.channels)
 
     def set_privacy(self, on: bool) -> None:
         """Privacy mode for screen sharing (toolbar, View menu, Ctrl+Shift+P)."""

@@ -21,6 +21,8 @@ _VENDORS = paths.FIXTURES / "vendors"
 KINDS = {
     "call_log": (_SMOKE / "calls.csv", "generic_call_log", "phone", "offered"),
     "tickets": (_SMOKE / "tickets.xlsx", "generic_ticket_list", "email", "volume"),
+    # a ticket list whose Channel says Phone, Chat, Web Portal…: tickets all the same
+    "tickets_any_channel": (_KINDS / "tickets_any_channel.csv", "generic_ticket_list", "email", "first_response_time"),
     "chats": (_VENDORS / "salesforce" / "chat_transcripts.csv", "salesforce_chat", "chat", "volume"),
     "surveys": (_KINDS / "surveys.csv", "generic_survey_csat", "overview", "csat"),
     "nps": (_KINDS / "nps.csv", "generic_survey_nps", "overview", "nps"),

@@ -146,3 +146,42 @@ def test_agents_charts_of_a_call_log_without_surveys_show_figures(qtbot, make_wi
     finally:
         tasks.shutdown()
         store.close()
+
+
+def test_tickets_of_every_channel_are_on_the_tickets_tab_and_no_call(qtbot, make_window, kind_dbs):
+    """A ticket list whose Channel column says Phone or Chat: the Email / Tickets tab
+    counts its five tickets, the Phone and Chat / Bot tabs say they have no data."""
+    store = open_database(kind_dbs["tickets_any_channel"])
+    try:
+        window = make_window(store, "en")
+        shown = {}
+        for key in ("email", "phone", "chat"):
+            if key != window.current_view().key:
+                with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+                    window.show_tab(key)
+            shown[key] = {k: t.value.text() for k, t in window.views[key].tiles.tiles.items()}
+        assert shown["email"]["volume"] == "5"
+        assert shown["email"]["first_response_time"] == "4 h"  # median of 1, 3, 5, 30 h
+        assert shown["email"]["response_sla"] == "20.0%"  # the export's own verdicts first
+        assert shown["phone"]["offered"] in ("0", "–") and shown["phone"]["answer_rate"] == "–"
+        assert shown["chat"]["volume"] == "–"
+        assert window.tabs.tabText(window.tabs.indexOf(window.views["email"])) == "Email / Tickets"
+        title = window.views["email"].dist.title.text()
+        assert title == "Distribution (mean 9 h 45 min)"  # 39 h over four replies
+        # the tab's own channel filter: the ticket opened by phone, still a ticket
+        window.show_tab("email")  # its figures are those already painted
+        view = window.views["email"]
+        assert view.channel_filter is not None and window.views["phone"].channel_filter is None
+        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+            view.channel_filter._toggle("phone", True)
+        assert view.tiles.tiles["volume"].value.text() == "1"
+        assert view.tiles.tiles["first_response_time"].value.text() == "1 h"
+        assert view.channel_filter.text() == "Channel: Phone"
+        assert "(tickets – phone)" in view.tiles.tiles["volume"].title.text()
+        # a ticket channel of the overview's mix opens the tickets tab narrowed to it
+        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+            window.show_channel("web")
+        assert window.current_view().key == "email" and view.tiles.tiles["volume"].value.text() == "1"
+    finally:
+        tasks.shutdown()
+        store.close()

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kpidesk.core.db.contact_tables import kind, kind_of_channel
 from kpidesk.core.db.store import Store
 from kpidesk.core.kpi import targets
 from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
@@ -87,12 +88,16 @@ class AgentProfile:
 
 
 def agent_info(store: Store, agent_id: str) -> tuple[str, str | None, tuple[str, ...]]:
-    """(name, team, channels the agent handled contacts on)."""
+    """(name, team, the sections of the catalog (phone, email, chat, bot) of the records
+    the agent handled: a ticket is the email section's whatever its channel, a ticket
+    opened by phone does not make its agent a phone agent)."""
     cur = store.cursor()
     row = cur.execute("SELECT coalesce(name, agent_id), team FROM agents WHERE agent_id = ?", [agent_id]).fetchone()
+    section = "CASE {k} WHEN 'call' THEN 'phone' WHEN 'ticket' THEN 'email' ELSE {k} END"
     channels = cur.execute(
-        "SELECT DISTINCT channel FROM contacts WHERE agent_id = ? "
-        "UNION SELECT DISTINCT channel FROM interval_stats WHERE agent_id = ? ORDER BY 1",
+        f"SELECT DISTINCT {section.format(k=kind())} FROM contacts WHERE agent_id = ? "
+        f"UNION SELECT DISTINCT {section.format(k=kind_of_channel('channel'))} FROM interval_stats "
+        "WHERE agent_id = ? ORDER BY 1",
         [agent_id, agent_id],
     ).fetchall()
     name, team = row if row else (agent_id, None)

@@ -16,17 +16,24 @@ from kpidesk.core import comments as figure_comments
 from kpidesk.core.dashboard import periods
 from kpidesk.core.jobs import NULL, JobState, check
 from kpidesk.core.kpi import distribution
+from kpidesk.core.kpi.definitions import scope_codes
 from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
 
 
 @dataclass(frozen=True)
 class TabSpec:
+    """``channels``: the section of the KPI catalog the tab is (its targets, comments
+    and the channels its figures are said to cover); ``kinds``: the records it counts
+    (calls, tickets, chats and bots), whatever their channel: the tickets tab holds the
+    tickets opened by phone or chat, the phone tab no ticket."""
+
     key: str
     channels: tuple[str, ...]
     tiles: tuple[str, ...]
     heatmaps: tuple[str, ...] = ()
     durations: tuple[str, ...] = ()
     table: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
     # Tiles shown only where the database holds their answers for the tab's channels
     # (at any date): few surveys ask about effort or first-contact resolution.
     optional: tuple[str, ...] = ()
@@ -63,6 +70,7 @@ TABS: dict[str, TabSpec] = {
             ("abandon_rate", "volume", "service_level", "asa"),
             ("handle", "wait"),
             ("answered", "aht", "avg_talk", "avg_hold", "avg_wrap", "transfer_rate", "fcr", "csat"),
+            ("call",),
             optional=RARE_QUESTIONS,
         ),
         TabSpec(
@@ -81,6 +89,7 @@ TABS: dict[str, TabSpec] = {
             ("volume", "first_response_time", "response_sla"),
             ("first_response", "resolution"),
             ("volume", "first_response_time", "resolution_time", "reopen_rate", "aht", "fcr", "csat"),
+            ("ticket",),
             optional=RARE_QUESTIONS,
         ),
         TabSpec(
@@ -99,6 +108,7 @@ TABS: dict[str, TabSpec] = {
             ("volume", "chat_abandon_rate", "chat_first_response_time"),
             ("first_response", "handle"),
             ("volume", "chat_first_response_time", "aht", "avg_wrap", "fcr", "csat"),
+            ("chat", "bot"),
             optional=RARE_QUESTIONS,
         ),
         TabSpec(
@@ -161,7 +171,15 @@ class TabData:
 
 
 def with_channels(filters: Filters, spec: TabSpec) -> Filters:
-    return filters.narrowed(channels=spec.channels) if spec.channels else filters
+    """The filters of a tab's figures: its kinds of record (a channel filter still
+    applies: the tickets of one channel)."""
+    return filters.narrowed(kinds=spec.kinds) if spec.kinds else filters
+
+
+def scope(filters: Filters, spec: TabSpec) -> tuple[str, ...]:
+    """The channels a tab's figures are said to cover: the channel filter's, else the
+    tab's records ("AHT (tickets)"), else the tab's channels (none: every channel)."""
+    return scope_codes(filters.channels, spec.kinds) or spec.channels
 
 
 def _series(values: list[KpiValue], dim: str, shift: timedelta) -> dict[str, list[tuple[datetime, float | None]]]:

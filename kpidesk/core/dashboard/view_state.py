@@ -14,7 +14,7 @@ from typing import Any
 from kpidesk.core.dashboard import periods
 from kpidesk.core.kpi.engine import Filters
 
-FILTER_FIELDS = ("queues", "teams", "sites", "topics", "agents")
+FILTER_FIELDS = ("channels", "queues", "teams", "sites", "topics", "agents")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class ViewState:
     custom_to: date | None = None
     comparison: str = "previous"
     granularity: str = "day"
+    channels: tuple[str, ...] = ()  # the tickets of some channels (phone, web…): each tab keeps its records
     queues: tuple[str, ...] = ()
     teams: tuple[str, ...] = ()
     sites: tuple[str, ...] = ()

@@ -40,6 +40,40 @@ CREATED = {"contact_id": "BIGINT"}
 # …and the derived columns it gets then (adding a column writes nothing per row).
 LATER = {"out_of_hours": "BOOLEAN", "next_contact_at": "TIMESTAMP", "survey_answered": "BOOLEAN"}
 
+# What a contact record is (``record_kind``): decided by the kind of file it came
+# from, never by its channel — a ticket opened by phone is a ticket, not a call.
+KINDS = ("call", "ticket", "chat", "bot")
+# The kinds a profile can declare for its file (``record_kind = "…"`` in the TOML): a
+# chat file's bot conversations (channel ``bot``) are bot records.
+FILE_KINDS = ("call", "ticket", "chat")
+
+
+def kind_of_channel(channel: str) -> str:
+    """SQL for the kind a row whose file did not say it has, from its channel (the
+    SQL expression ``channel``): the rule kpidesk followed before records had a kind
+    (migration 010 filled older rows by it): phone → call, chat, bot, any other
+    channel → ticket."""
+    return f"CASE {channel} WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END"
+
+
+def kind(c: str = "") -> str:
+    """SQL for what a stored contact record is (``c`` prefixes the columns: ``"c."``):
+    its ``record_kind``; a row stored without it (a bulk import's own table from before
+    migration 010) by its channel, as kpidesk read every row before."""
+    return f"coalesce({c}record_kind, {kind_of_channel(c + 'channel')})"
+
+
+def record_kind_sql(file_kind: object, channel: str) -> str:
+    """SQL for ``record_kind`` of the rows of a file of kind ``file_kind`` (a profile's
+    ``record_kind``: call, ticket, chat) whose channel is the SQL ``channel``; a file
+    that does not say (a mapping saved before kinds, a vendor's mixed contact records)
+    by its rows' channels."""
+    if file_kind in ("call", "ticket"):
+        return f"'{file_kind}'"
+    if file_kind == "chat":
+        return f"CASE WHEN {channel} = 'bot' THEN 'bot' ELSE 'chat' END"
+    return kind_of_channel(channel)
+
 
 def segment_name(import_id: int) -> str:
     return f"contacts_seg_{int(import_id)}"

@@ -352,6 +352,26 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE OR REPLACE VIEW contacts AS SELECT * FROM contacts_main;
         """,
     ),
+    (
+        "010_record_kind",
+        """
+        -- What a contact record is, from the kind of file it came from: 'call' (a call
+        -- log), 'ticket' (a ticket list: whatever its channel, a ticket opened by phone
+        -- or chat stays a ticket), 'chat' or 'bot' (chat conversations). The channel
+        -- stays an attribute. Rows imported before get the kind their channel meant until
+        -- now (contact_tables.kind_of_channel); the rows of a bulk import's own table,
+        -- without the column, are read the same way (contact_tables.kind).
+        ALTER TABLE contacts_main ADD COLUMN record_kind VARCHAR;
+        UPDATE contacts_main SET record_kind = CASE channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat'
+            WHEN 'bot' THEN 'bot' ELSE 'ticket' END;
+        -- The export's own verdict on a ticket's response and resolution targets (a
+        -- "response_sla_met" True/False column): it beats the target kpidesk would apply
+        -- (relations.CONTACTS response_met, resolution_met). NULL: not given.
+        ALTER TABLE contacts_main ADD COLUMN response_sla_met BOOLEAN;
+        ALTER TABLE contacts_main ADD COLUMN resolution_sla_met BOOLEAN;
+        CREATE OR REPLACE VIEW contacts AS SELECT * FROM contacts_main;
+        """,
+    ),
 ]
 
 

@@ -19,6 +19,7 @@ DIMENSION_NAMES: dict[str, dict[str, str]] = {
     "agent": {"en": "agent", "fr": "conseiller"},
     "topic": {"en": "topic", "fr": "motif"},
     "channel": {"en": "channel", "fr": "canal"},
+    "kind": {"en": "kind", "fr": "nature"},  # call, ticket, chat, bot
     "hour_of_day": {"en": "hour", "fr": "heure"},
     "product": {"en": "product", "fr": "produit"},
     # the time buckets of a grouping (kpidesk kpis --by week: its export headers)

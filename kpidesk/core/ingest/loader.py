@@ -90,6 +90,12 @@ def _prepare(cur: duckdb.DuckDBPyConnection, t: Target, ctx: TransformContext) -
         checks += range_checks(p.bind, fields)
         if checks:
             cur.execute(f"UPDATE {t.out} SET _reason = coalesce({', '.join(checks)})", p.values)
+    if t.table == "contacts" and "record_kind" not in cols and "channel" in cols:
+        # a vendor transform's rows: the kind of its file (the profile's record_kind),
+        # else what each row's channel says (a contact-record export mixing calls and chats)
+        kind = contact_tables.record_kind_sql(ctx.profile.get("record_kind"), "channel")
+        cur.execute(f"ALTER TABLE {t.out} ADD COLUMN record_kind VARCHAR")
+        cur.execute(f"UPDATE {t.out} SET record_kind = {kind}")
     if "source" not in cols and t.has_source:
         cur.execute(f"ALTER TABLE {t.out} ADD COLUMN source VARCHAR")
         cur.execute(f"UPDATE {t.out} SET source = $s", {"s": ctx.source})

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from kpidesk.core.db import contact_tables
 from kpidesk.core.ingest import dateformat, decide, errors, headers, values
 from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.profiles import Profile, resolve
@@ -408,6 +409,23 @@ def _clock_part(text: str | None) -> str:
     return m.group(0) if m else (text or "")
 
 
+def _record_kind(b: _Builder, profile: Profile, exprs: dict[str, str], constants: dict[str, tuple[Any, str]]) -> None:
+    """``record_kind`` of the rows: the kind of file the profile reads (a ticket list's
+    tickets stay tickets whatever their channel), else what each row's channel meant
+    (contact_tables.record_kind_sql). A constant when it is one for every row."""
+    kind = profile.data.get("record_kind")
+    exprs["record_kind"] = contact_tables.record_kind_sql(kind, f"({exprs['channel']})")
+    if kind in ("call", "ticket"):
+        constants["record_kind"] = (kind, "VARCHAR")
+    elif "channel" in constants and b.cur is not None:
+        row = b.cur.execute(
+            "SELECT " + contact_tables.record_kind_sql(kind, "CAST($c AS VARCHAR)"), {"c": constants["channel"][0]}
+        ).fetchone()
+        if row is not None:
+            constants["record_kind"] = (row[0], "VARCHAR")
+            exprs["record_kind"] = f"CAST({b.p.bind(row[0])} AS VARCHAR)"
+
+
 def plan(
     cur: duckdb.DuckDBPyConnection, profile: Profile, rel: Relation, *, timezone: str, source: str | None = None
 ) -> Plan:
@@ -432,6 +450,8 @@ def plan(
         elif name in DEFAULTS.get(profile.table, {}):
             exprs[name] = f"CAST({b.p.bind(DEFAULTS[profile.table][name])} AS {sql_type})"
             constants[name] = (DEFAULTS[profile.table][name], sql_type)
+    if "record_kind" in types and "record_kind" not in resolved and "channel" in exprs:
+        _record_kind(b, profile, exprs, constants)
     stand_in = profile.section("parse").get("arrival_from")  # no creation time: dated by another time
     if "arrived_time_known" in types and "arrived_time_known" not in resolved and "arrived_at" in resolved:
         known = "CAST(false AS BOOLEAN)" if stand_in else _time_known(b, resolved["arrived_at"])

@@ -23,7 +23,15 @@ BASE_ID = "regexp_extract({k}, '^[^:@]+')"  # the call id without ":queue" or "@
 # same queue within two seconds.
 CALLER_WINDOW_S = 60
 QUEUE_WINDOW_S = 2
+
+
 CALLER = "right(regexp_replace({c}, '[^0-9]', '', 'g'), 9)"  # +33 6…, 06…: the same number
+
+
+def _call(c: str) -> str:
+    """SQL: the contact (columns prefixed ``c``) is a call, not a ticket opened by
+    phone: what the record is, not its channel."""
+    return f"{contact_tables.kind(c)} = 'call'"
 
 
 def drop_known_calls(cur: duckdb.DuckDBPyConnection, report: ImportReport, source: str) -> None:
@@ -33,7 +41,7 @@ def drop_known_calls(cur: duckdb.DuckDBPyConnection, report: ImportReport, sourc
         return
     # one source of phone contacts (the common case: a single phone system) shares no
     # call with another: the join of the file's calls with the table is not needed
-    two = cur.execute("SELECT count(*) FROM (SELECT DISTINCT source FROM contacts WHERE channel = 'phone' LIMIT 2)")
+    two = cur.execute(f"SELECT count(*) FROM (SELECT DISTINCT source FROM contacts WHERE {_call('')} LIMIT 2)")
     found_sources = two.fetchone()
     if not found_sources or found_sources[0] < 2:
         return
@@ -48,8 +56,8 @@ def _other_source_meanwhile(cur: duckdb.DuckDBPyConnection, import_id: int) -> b
     row = cur.execute(
         f"""
         WITH span AS (SELECT min(arrived_at) AS lo, max(arrived_at) AS hi, any_value(source) AS src
-                      FROM contacts WHERE import_id = $id AND channel = 'phone')
-        SELECT EXISTS (SELECT 1 FROM contacts c, span WHERE c.channel = 'phone' AND c.source <> span.src
+                      FROM contacts WHERE import_id = $id AND {_call("")})
+        SELECT EXISTS (SELECT 1 FROM contacts c, span WHERE {_call("c.")} AND c.source <> span.src
           AND c.arrived_at BETWEEN span.lo - INTERVAL {CALLER_WINDOW_S} SECOND
                                AND span.hi + INTERVAL {CALLER_WINDOW_S} SECOND)
         """,
@@ -59,7 +67,7 @@ def _other_source_meanwhile(cur: duckdb.DuckDBPyConnection, import_id: int) -> b
 
 
 _SAME_TIME = f"""
-    o.source <> n.source AND o.channel = 'phone' AND o.import_id <> n.import_id
+    o.source <> n.source AND {_call("o.")} AND o.import_id <> n.import_id
     AND abs(epoch(o.arrived_at) - epoch(n.arrived_at)) <= {{window}}
     AND o.arrived_at BETWEEN n.arrived_at - INTERVAL {CALLER_WINDOW_S} SECOND
                          AND n.arrived_at + INTERVAL {CALLER_WINDOW_S} SECOND
@@ -83,7 +91,7 @@ def _by_times(cur: duckdb.DuckDBPyConnection, report: ImportReport) -> None:
     rows = cur.execute(
         f"""
         SELECT o.source, count(DISTINCT n.source_key) FROM contacts n JOIN contacts o ON {same} AND ({match})
-        WHERE n.import_id = $id AND n.channel = 'phone'
+        WHERE n.import_id = $id AND {_call("n.")}
         GROUP BY o.source ORDER BY 2 DESC
         """,
         {"id": report.import_id},
@@ -100,7 +108,7 @@ def _by_times(cur: duckdb.DuckDBPyConnection, report: ImportReport) -> None:
     unsure = cur.execute(
         f"""
         SELECT o.source, count(DISTINCT n.source_key) FROM contacts n JOIN contacts o ON {close}
-        WHERE n.import_id = $id AND n.channel = 'phone'
+        WHERE n.import_id = $id AND {_call("n.")}
         GROUP BY o.source ORDER BY 2 DESC
         """,
         {"id": report.import_id},
@@ -131,7 +139,7 @@ def _remove(
         )
         return
     deleted = cur.execute(
-        f"DELETE FROM {contact_tables.MAIN} AS n WHERE n.import_id = $id AND n.channel = 'phone' AND {exists}",
+        f"DELETE FROM {contact_tables.MAIN} AS n WHERE n.import_id = $id AND {_call('n.')} AND {exists}",
         {"id": report.import_id},
     ).fetchone()
     removed = int(deleted[0]) if deleted else 0
@@ -150,8 +158,8 @@ def _by_ids(cur: duckdb.DuckDBPyConnection, report: ImportReport) -> None:
     rows = cur.execute(
         f"""
         SELECT o.source, count(DISTINCT n.source_key) FROM contacts n JOIN contacts o
-          ON {new} = {old} AND o.source <> n.source AND o.channel = 'phone'
-        WHERE n.import_id = $id AND n.channel = 'phone' AND strlen({new}) >= {MIN_ID_CHARS}
+          ON {new} = {old} AND o.source <> n.source AND {_call("o.")}
+        WHERE n.import_id = $id AND {_call("n.")} AND strlen({new}) >= {MIN_ID_CHARS}
         GROUP BY o.source ORDER BY 2 DESC
         """,
         {"id": report.import_id},
@@ -160,6 +168,6 @@ def _by_ids(cur: duckdb.DuckDBPyConnection, report: ImportReport) -> None:
         return
     exists = (
         f"strlen({new}) >= {MIN_ID_CHARS} AND EXISTS (SELECT 1 FROM contacts o WHERE {old} = {new} "
-        "AND o.source <> n.source AND o.channel = 'phone')"
+        f"AND o.source <> n.source AND {_call('o.')})"
     )
     _remove(cur, report, rows, exists, "same call ids")

@@ -38,9 +38,9 @@ READ_KEYS = ("encoding", "delimiter", "header_line")
 # The kinds of file a user chooses from: the table they feed, the channel of their
 # contacts, and the built-in profile whose vocabulary reads their columns first.
 KINDS: dict[str, dict[str, Any]] = {
-    "calls": {"table": "contacts", "channel": "phone", "profile": "generic_call_log"},
-    "tickets": {"table": "contacts", "channel": "email", "profile": "generic_ticket_list"},
-    "chats": {"table": "contacts", "channel": "chat", "profile": "generic_chat_conversations"},
+    "calls": {"table": "contacts", "channel": "phone", "profile": "generic_call_log", "record_kind": "call"},
+    "tickets": {"table": "contacts", "channel": "email", "profile": "generic_ticket_list", "record_kind": "ticket"},
+    "chats": {"table": "contacts", "channel": "chat", "profile": "generic_chat_conversations", "record_kind": "chat"},
     "surveys": {"table": "surveys", "profile": None},
     "sessions": {"table": "agent_sessions", "profile": "generic_agent_sessions"},
     "intervals": {"table": "interval_stats", "profile": "generic_interval_report"},
@@ -343,6 +343,9 @@ def profile_data(
     channel = KINDS.get(kind or "", {}).get("channel")
     if channel and table == "contacts" and "value" in (specs.get("channel") or {"value": None}):
         specs["channel"] = {"value": channel}
+    record_kind = KINDS.get(kind or "", {}).get("record_kind")
+    if record_kind and table == "contacts":  # a ticket stays a ticket whatever its channel column says
+        data["record_kind"] = record_kind
     read = {k: v for k, v in (read or {}).items() if k in READ_KEYS and v not in (None, "")}
     if read:
         data["read"] = read

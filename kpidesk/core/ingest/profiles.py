@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import available_timezones
 
+from kpidesk.core.db import contact_tables
 from kpidesk.core.ingest import dateformat, errors, headers
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import normalize
@@ -135,6 +136,9 @@ def validate(profile: Profile) -> str | None:
             return f"[{key}] must be a table"
     if profile.table not in TARGETS:
         return f"unknown table {profile.table!r} (one of {', '.join(TARGETS)})"
+    kind = profile.data.get("record_kind")
+    if kind is not None and (profile.table != "contacts" or kind not in contact_tables.FILE_KINDS):
+        return f"record_kind must be one of {', '.join(contact_tables.FILE_KINDS)}, in a profile of contacts"
     if not profile.transform and not profile.fields:
         return "it has neither [fields] nor transform"
     if profile.transform is not None:

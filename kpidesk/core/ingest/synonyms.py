@@ -297,20 +297,25 @@ TABLE_HINTS = {
     },
 }
 
-# Channel names in exports → kpidesk's channels (others are kept, in lower case).
+# Channel names in exports → kpidesk's channels (others are kept, in lower case). The
+# channel is an attribute of a record: what the record is (a ticket, a call) is the
+# kind of its file (record_kind), so a web form stays "web", not "email".
 CHANNEL_WORDS = {
     "e-mail": "email",
     "mail": "email",
     "courriel": "email",
-    "web": "email",
-    "web form": "email",
-    "web portal": "email",
-    "portal": "email",
-    "form": "email",
-    "formulaire": "email",
-    "contact us": "email",
-    "contactez-nous": "email",
-    "self-service": "email",
+    "web": "web",
+    "web form": "web",
+    "web portal": "web",
+    "portal": "web",
+    "portail": "web",
+    "form": "web",
+    "formulaire": "web",
+    "contact us": "web",
+    "contactez-nous": "web",
+    "self-service": "self-service",
+    "self service": "self-service",
+    "selfcare": "self-service",
     "telephone": "phone",
     "téléphone": "phone",
     "call": "phone",

@@ -33,8 +33,26 @@ CHANNEL_NAMES: dict[str, dict[str, str]] = {
     "email": {"en": "email", "fr": "e-mail"},
     "chat": {"en": "chat", "fr": "chat"},
     "bot": {"en": "bot", "fr": "bot"},
+    "social": {"en": "social media", "fr": "réseaux sociaux"},
+    "web": {"en": "web", "fr": "web"},
+    "self-service": {"en": "self-service", "fr": "selfcare"},
+    # records of a ticket list, whatever their channel (the tickets tab's scope)
+    "ticket": {"en": "tickets", "fr": "tickets"},
 }
 ALL_CHANNELS = {"en": "all channels", "fr": "tous canaux"}
+# How a kind of record is said in a figure's scope: calls are the phone's, tickets are
+# tickets whatever their channel ("AHT (tickets)" on the tickets tab).
+KIND_SCOPE = {"call": "phone", "ticket": "ticket", "chat": "chat", "bot": "bot"}
+
+
+def scope_codes(channels: Sequence[str], kinds: Sequence[str] = ()) -> tuple[str, ...]:
+    """What a figure covers, for :meth:`KpiDefinition.scope_for`: tickets (and the
+    channels they are narrowed to), else the channel filter, else the kinds of record
+    (none: every channel)."""
+    said = tuple(dict.fromkeys(KIND_SCOPE.get(k, k) for k in kinds))
+    if "ticket" in said:
+        return ("ticket", *channels)
+    return tuple(channels) or said
 
 
 class DefinitionError(ValueError):
@@ -91,6 +109,9 @@ class KpiDefinition:
         # "all channels" without a channel filter, or under one naming every channel; a
         # filter of some channels (the Chat / Bot tab) names them, even when they are
         # all this KPI's: "Chat abandon (chat, bot)", not "(all channels)" on that tab
+        if "ticket" in channels:  # tickets, whatever their channel, or those of some channels
+            rest = [channel_name(c, lang) for c in channels if c != "ticket"]
+            return channel_name("ticket", lang) + (" – " + ", ".join(rest) if rest else "")
         if not channels or set(channels) >= {"phone", "email", "chat"}:
             return ALL_CHANNELS.get(lang) or ALL_CHANNELS["en"]
         covered = [c for c in self.channels if c in channels] or list(channels)

@@ -62,6 +62,8 @@ class Filters:
     topics: tuple[str, ...] = ()
     weekdays: tuple[int, ...] = ()  # ISO days of the week (1 = Monday … 7), across the period
     hours: tuple[int, ...] = ()  # hours of the day (0 … 23), across the period
+    # what the records are (call, ticket, chat, bot): a tab's own, whatever their channel
+    kinds: tuple[str, ...] = ()
 
     def narrowed(self, **changes: Any) -> Filters:
         return replace(self, **changes)

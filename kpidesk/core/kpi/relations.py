@@ -8,13 +8,15 @@ never averages). Per-row values for medians and percentiles (``*_v`` columns) ex
 on detail rows only.
 
 Every relation exposes the dimension columns ``t`` (local timestamp deciding the
-period), ``channel``, ``queue``, ``agent_id``, ``team``, ``site``, ``topic``,
+period), ``channel``, ``kind`` (call, ticket, chat, bot: what the record is), ``queue``, ``agent_id``, ``team``, ``site``, ``topic``,
 ``product``. Parameters (``$short_abandon_s``…) are bound by the engine.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from kpidesk.core.db.contact_tables import kind, kind_of_channel
 
 
 def handled(c: str = "") -> str:
@@ -26,8 +28,8 @@ def handled(c: str = "") -> str:
     agent activity) reads it through the relations below; the coaching lists and
     distributions read those relations."""
     return (
-        f"({c}outcome IN ('answered', 'handled') OR ({c}channel = 'bot' AND {c}answered_at IS NOT NULL)"
-        f" OR ({c}outcome IS NULL AND {c}channel NOT IN ('phone', 'chat', 'bot') AND {c}agent_id IS NOT NULL"
+        f"({c}outcome IN ('answered', 'handled') OR ({kind(c)} = 'bot' AND {c}answered_at IS NOT NULL)"
+        f" OR ({c}outcome IS NULL AND {kind(c)} = 'ticket' AND {c}agent_id IS NOT NULL"
         f" AND ({c}first_response_at IS NOT NULL OR {c}first_response_s IS NOT NULL OR {c}replies > 0)))"
     )
 
@@ -52,20 +54,20 @@ SELECT *,
     offered * (outcome = 'answered' AND wait_s <= $sl_threshold_s)::INT AS sl_met,
     offered * (outcome = 'abandoned' AND wait_s <= $sl_threshold_s)::INT AS sl_abandon_within
 FROM (
-    SELECT c.*,
-        (c.channel = 'phone' AND c.direction = 'inbound' AND c.outcome = 'abandoned'
+    SELECT c.*, KIND AS kind,
+        (KIND = 'call' AND c.direction = 'inbound' AND c.outcome = 'abandoned'
          AND coalesce(c.wait_s, 1e12) < $short_abandon_s)::INT      AS short_abandoned,
-        (c.channel = 'phone' AND c.direction = 'inbound'
+        (KIND = 'call' AND c.direction = 'inbound'
          AND (c.outcome IN ('answered', 'abandoned', 'flowout') OR (c.outcome IS NULL AND c.queue IS NOT NULL))
          AND NOT (c.outcome = 'abandoned' AND coalesce(c.wait_s, 1e12) < $short_abandon_s))::INT AS offered,
         HANDLED AS is_handled
     FROM contacts c
 )
-""".replace("HANDLED", handled("c."))
+""".replace("HANDLED", handled("c.")).replace("KIND", kind("c."))
 
 CONTACTS = f"""
 SELECT
-    f.arrived_at AS t, f.channel, f.direction, f.queue, f.agent_id, a.team,
+    f.arrived_at AS t, f.channel, f.kind, f.direction, f.queue, f.agent_id, a.team,
     coalesce(f.site, a.site) AS site, f.topic, f.product, f.customer_id,
     f.contact_id, 1 AS detail,
     1 AS contacts,
@@ -94,21 +96,27 @@ SELECT
     -- out of hours: closed quarter-hour or public holiday (stored by derive.py)
     coalesce(f.out_of_hours, false)::INT AS out_of_hours,
     coalesce(f.arrived_time_known, true)::INT AS hours_known,  -- a date without its time: neither
-    -- tickets: every channel that is not a live conversation
-    (f.channel NOT IN ('phone', 'chat', 'bot'))::INT AS ticket,
+    -- tickets: the records of a ticket list, whatever their channel (phone, chat, web…)
+    (f.kind = 'ticket')::INT AS ticket,
     f.first_response_s, f.resolution_s, f.replies, f.avg_reply_s,
     -- the ticket's own response target when the export gives one (a Salesforce milestone's
     -- "Target Response (Hours)"), else the email response SLA setting
     coalesce(f.response_target_s, $response_sla_h * 3600) AS response_target_s,
+    -- first replied within that target: the export's own verdict when it gives one (a
+    -- "response_sla_met" True/False column), else the reply time against the target
+    coalesce(f.response_sla_met, f.first_response_s <= coalesce(f.response_target_s, $response_sla_h * 3600))::INT
+        AS response_met,
+    -- solved within its resolution target: only the export knows it (kpidesk has no such setting)
+    CASE WHEN f.kind = 'ticket' THEN f.resolution_sla_met::INT END AS resolution_met,
     (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL OR {solved_by_status("f.")})::INT AS solved,
     coalesce(f.reopened, false)::INT AS reopened,
     -- chat and bot
-    (f.channel = 'bot')::INT AS bot, f.bot_response_s, f.handoff_wait_s,
-    (f.channel = 'bot' AND f.outcome = 'contained')::INT AS contained,
-    (f.channel = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned')))::INT AS handed_off,
-    ((f.channel = 'chat') OR (f.channel = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned'))))::INT AS chat_waited,
-    (f.channel IN ('chat', 'bot') AND f.outcome = 'abandoned')::INT AS chat_abandoned,
-    CASE WHEN f.channel = 'chat' AND f.answered_at IS NOT NULL THEN f.first_response_s END AS chat_frt_v,
+    (f.kind = 'bot')::INT AS bot, f.bot_response_s, f.handoff_wait_s,
+    (f.kind = 'bot' AND f.outcome = 'contained')::INT AS contained,
+    (f.kind = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned')))::INT AS handed_off,
+    ((f.kind = 'chat') OR (f.kind = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned'))))::INT AS chat_waited,
+    (f.kind IN ('chat', 'bot') AND f.outcome = 'abandoned')::INT AS chat_abandoned,
+    CASE WHEN f.kind = 'chat' AND f.answered_at IS NOT NULL THEN f.first_response_s END AS chat_frt_v,
     -- repeats and resolution
     (f.is_handled AND f.customer_id IS NOT NULL)::INT AS customer_known,
     (f.is_handled AND f.customer_id IS NOT NULL AND f.next_contact_at IS NOT NULL
@@ -124,7 +132,7 @@ LEFT JOIN agents a ON a.agent_id = f.agent_id
 UNION ALL BY NAME
 
 SELECT
-    i.interval_start AS t, i.channel, 'inbound' AS direction, i.queue, i.agent_id, a.team,
+    i.interval_start AS t, i.channel, IKIND AS kind, 'inbound' AS direction, i.queue, i.agent_id, a.team,
     coalesce(i.site, a.site) AS site, i.topic, NULL AS product, NULL AS customer_id,
     0 AS detail,
     coalesce(i.offered, 0) + coalesce(i.short_abandoned, 0) AS contacts,
@@ -147,17 +155,19 @@ SELECT
     CASE WHEN i.interval_s < 86400 THEN (coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL)::INT ELSE 0 END
         AS out_of_hours,
     (i.interval_s < 86400)::INT AS hours_known,
-    (i.channel NOT IN ('phone', 'chat', 'bot'))::INT * coalesce(i.handled, 0) AS ticket
+    (IKIND = 'ticket')::INT * coalesce(i.handled, 0) AS ticket
 FROM interval_stats i
 LEFT JOIN agents a ON a.agent_id = i.agent_id
 LEFT JOIN calendar_slots cs
        ON cs.dow = isodow(i.interval_start) AND cs.slot = hour(i.interval_start) * 4 + minute(i.interval_start) // 15
 LEFT JOIN holidays h ON h.day = CAST(i.interval_start AS DATE)
-"""
+""".replace("IKIND", kind_of_channel("i.channel"))
 
 SURVEYS = """
 SELECT
     coalesce(c.arrived_at, s.answered_at) AS t, coalesce(c.channel, s.channel) AS channel,
+    -- a rating of a contact counts with its contact's kind; one rating no contact by its channel
+    CASE WHEN c.contact_id IS NOT NULL THEN CKIND ELSE SKIND END AS kind,
     coalesce(c.queue, s.queue) AS queue, coalesce(s.agent_id, c.agent_id) AS agent_id,
     a.team, coalesce(c.site, a.site) AS site, c.topic, c.product,
     s.survey_type, s.dimension, s.component, s.contact_id, s.comment,
@@ -180,38 +190,38 @@ SELECT
 FROM surveys s
 LEFT JOIN contacts c ON c.contact_id = s.contact_id
 LEFT JOIN agents a ON a.agent_id = coalesce(s.agent_id, c.agent_id)
-"""
+""".replace("CKIND", kind("c.")).replace("SKIND", kind_of_channel("s.channel"))
 
 # Agent time: handle time from contacts and intervals, logged-in and paused time
 # from sessions, paid time from schedules. Session rows have no channel or queue:
 # channel and queue filters let them through (see Relation.open_filters).
 ACTIVITY = f"""
-SELECT t, channel, queue, agent_id, a.team, coalesce(x.site, a.site) AS site, topic, product,
+SELECT t, channel, kind, queue, agent_id, a.team, coalesce(x.site, a.site) AS site, topic, product,
        handle_s, handled, logged_s, paused_s, scheduled_s
 FROM (
-    SELECT arrived_at AS t, channel, queue, agent_id, site, topic, product,
+    SELECT arrived_at AS t, channel, {kind()} AS kind, queue, agent_id, site, topic, product,
            coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(wrap_s, 0) AS handle_s,
            1 AS handled, 0 AS logged_s, 0 AS paused_s, 0 AS scheduled_s
     FROM contacts WHERE agent_id IS NOT NULL AND {handled()}
     UNION ALL
-    SELECT interval_start, channel, queue, agent_id, site, topic, NULL,
+    SELECT interval_start, channel, {kind_of_channel("channel")}, queue, agent_id, site, topic, NULL,
            coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(wrap_s, 0), coalesce(handled, answered, 0),
            coalesce(logged_in_s, 0), coalesce(paused_s, 0), 0
     FROM interval_stats WHERE agent_id IS NOT NULL
     UNION ALL
-    SELECT started_at, NULL, queue, agent_id, NULL, NULL, NULL, 0, 0,
+    SELECT started_at, NULL, NULL, queue, agent_id, NULL, NULL, NULL, 0, 0,
            CASE WHEN state = 'logged_in' THEN duration_s ELSE 0 END,
            CASE WHEN state = 'pause' THEN duration_s ELSE 0 END, 0
     FROM agent_sessions
     UNION ALL
-    SELECT starts_at, NULL, NULL, agent_id, NULL, NULL, NULL, 0, 0, 0, 0, duration_s FROM agent_schedules
+    SELECT starts_at, NULL, NULL, NULL, agent_id, NULL, NULL, NULL, 0, 0, 0, 0, duration_s FROM agent_schedules
 ) x
 LEFT JOIN agents a USING (agent_id)
 """
 
 # Reply delays: one row per customer message answered by an agent (message-level
 # data), else the export's own per-ticket average for tickets without messages.
-REPLIES = """
+REPLIES = f"""
 WITH m AS (
     SELECT source, contact_ref, author_kind, sent_at,
            min(sent_at) FILTER (WHERE author_kind = 'agent') OVER (
@@ -219,13 +229,13 @@ WITH m AS (
                ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS reply_at
     FROM messages
 )
-SELECT c.arrived_at AS t, c.channel, c.queue, c.agent_id, a.team, coalesce(c.site, a.site) AS site,
-       c.topic, c.product, epoch(m.reply_at) - epoch(m.sent_at) AS delay_s
+SELECT c.arrived_at AS t, c.channel, {kind("c.")} AS kind, c.queue, c.agent_id, a.team,
+       coalesce(c.site, a.site) AS site, c.topic, c.product, epoch(m.reply_at) - epoch(m.sent_at) AS delay_s
 FROM m JOIN contacts c ON c.source = m.source AND c.source_key = m.contact_ref
 LEFT JOIN agents a ON a.agent_id = c.agent_id
 WHERE m.author_kind = 'customer' AND m.reply_at IS NOT NULL
 UNION ALL
-SELECT c.arrived_at, c.channel, c.queue, c.agent_id, a.team, coalesce(c.site, a.site),
+SELECT c.arrived_at, c.channel, {kind("c.")}, c.queue, c.agent_id, a.team, coalesce(c.site, a.site),
        c.topic, c.product, c.avg_reply_s
 FROM contacts c LEFT JOIN agents a ON a.agent_id = c.agent_id
 WHERE c.avg_reply_s IS NOT NULL
@@ -235,17 +245,17 @@ WHERE c.avg_reply_s IS NOT NULL
 # Backlog is a point-in-time count: the engine joins each ticket to the end of the
 # period (or of each time bucket) as ``period_end``.
 BACKLOG = f"""
-SELECT c.arrived_at AS t, c.channel, c.queue, c.agent_id, a.team, coalesce(c.site, a.site) AS site,
-       c.topic, c.product, c.arrived_at,
+SELECT c.arrived_at AS t, c.channel, {kind("c.")} AS kind, c.queue, c.agent_id, a.team,
+       coalesce(c.site, a.site) AS site, c.topic, c.product, c.arrived_at,
        coalesce(c.solved_at, c.arrived_at + to_microseconds(CAST(c.resolution_s * 1e6 AS BIGINT))) AS solved_at,
        c.resolution_s
 FROM contacts c LEFT JOIN agents a ON a.agent_id = c.agent_id
-WHERE c.channel NOT IN ('phone', 'chat', 'bot')
+WHERE {kind("c.")} = 'ticket'
   AND NOT (c.solved_at IS NULL AND c.resolution_s IS NULL AND {solved_by_status("c.")})
 """
 
-EVALUATIONS = """
-SELECT coalesce(c.arrived_at, e.evaluated_at) AS t, c.channel, c.queue,
+EVALUATIONS = f"""
+SELECT coalesce(c.arrived_at, e.evaluated_at) AS t, c.channel, {kind("c.")} AS kind, c.queue,
        coalesce(e.agent_id, c.agent_id) AS agent_id, a.team, coalesce(c.site, a.site) AS site,
        c.topic, c.product, e.criterion, e.score, e.contact_id
 FROM evaluations e
@@ -254,8 +264,8 @@ LEFT JOIN agents a ON a.agent_id = coalesce(e.agent_id, c.agent_id)
 """
 
 # Contacts both evaluated by QA and rated by the customer (delivered vs perceived).
-QA_CSAT = """
-SELECT c.arrived_at AS t, c.channel, c.queue, c.agent_id, a.team, coalesce(c.site, a.site) AS site,
+QA_CSAT = f"""
+SELECT c.arrived_at AS t, c.channel, {kind("c.")} AS kind, c.queue, c.agent_id, a.team, coalesce(c.site, a.site) AS site,
        c.topic, c.product, q.qa, s.csat
 FROM (SELECT contact_id, avg(score) AS qa FROM evaluations WHERE contact_id IS NOT NULL GROUP BY 1) q
 JOIN (SELECT contact_id, 100.0 * avg((score >= scale_max - CASE WHEN scale_max - scale_min <= 1 THEN 0 ELSE 1 END)::INT) AS csat
@@ -307,14 +317,14 @@ class Relation:
     extra_dims: dict[str, str] = field(default_factory=dict)
 
 
-_STD = frozenset({"t", "channel", "queue", "agent_id", "team", "site", "topic", "product"})
+_STD = frozenset({"t", "channel", "kind", "queue", "agent_id", "team", "site", "topic", "product"})
 
 RELATIONS: dict[str, Relation] = {
     r.name: r
     for r in [
         Relation("contacts", CONTACTS, _STD),
         Relation("surveys", SURVEYS, _STD, extra_dims={"dimension": "dimension", "survey_type": "survey_type"}),
-        Relation("activity", ACTIVITY, _STD, open_filters=frozenset({"channel", "queue", "topic", "product"})),
+        Relation("activity", ACTIVITY, _STD, open_filters=frozenset({"channel", "kind", "queue", "topic", "product"})),
         Relation("replies", REPLIES, _STD),
         Relation("backlog", BACKLOG, _STD, snapshot=True),
         Relation("evaluations", EVALUATIONS, _STD, extra_dims={"criterion": "criterion"}),

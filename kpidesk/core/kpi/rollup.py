@@ -84,7 +84,7 @@ LEVELS = (
         "hour",
         "hour",
         frozenset({"hour", "day", "week", "month", "weekday", "hour_of_day"}),
-        frozenset({"channel", "queue", "agent_id", "team", "site"}),
+        frozenset({"channel", "kind", "queue", "agent_id", "team", "site"}),
     ),
 )
 # A point-in-time count (backlog) at the end of each day, week or month is exact from

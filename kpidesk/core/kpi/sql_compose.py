@@ -24,6 +24,7 @@ DIMENSIONS: dict[str, tuple[str, str]] = {
     "topic": ("topic", "topic"),
     "product": ("product", "product"),
     "channel": ("channel", "channel"),
+    "kind": ("kind", "kind"),
     "15min": ("time_bucket(INTERVAL 15 MINUTE, t)", "t"),
     "hour": ("date_trunc('hour', t)", "t"),
     "day": ("CAST(t AS DATE)", "t"),
@@ -39,6 +40,7 @@ TRUNC = {"15min": "hour", "hour": "hour", "day": "day", "week": "week", "month":
 # filter field → (relation column, bound parameter)
 FILTERS = {
     "channels": ("channel", "f_channel"),
+    "kinds": ("kind", "f_kind"),
     "queues": ("queue", "f_queue"),
     "teams": ("team", "f_team"),
     "sites": ("site", "f_site"),
@@ -52,6 +54,8 @@ class Filtered(Protocol):
 
     @property
     def channels(self) -> tuple[str, ...]: ...
+    @property
+    def kinds(self) -> tuple[str, ...]: ...
     @property
     def queues(self) -> tuple[str, ...]: ...
     @property

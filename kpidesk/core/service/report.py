@@ -29,6 +29,9 @@ CHANNEL_KPIS: dict[str, tuple[str, ...]] = {
     "bot": ("volume", "containment_rate", "handoff_rate", "csat"),
 }
 CHANNEL_ORDER = ("phone", "email", "chat", "bot")
+# The records each section counts: the e-mail section is every ticket, whatever its
+# channel (a ticket opened by phone is not in the phone section: calls are).
+SECTION_KINDS = {"phone": "call", "email": "ticket", "chat": "chat", "bot": "bot"}
 # Each channel's key KPIs, drawn as trends (target, comment markers) in its section.
 TREND_KPIS: dict[str, tuple[str, ...]] = {
     "phone": ("service_level", "abandon_rate", "volume", "aht"),
@@ -314,14 +317,21 @@ def build(
     step(0.2, "what changed")
     explanations = [explain(engine, f.kpi, current, compare_from, compare_to, EXPLAIN_BY) for f in headline if f.moved]
     step(0.45, "channels")
+    sections_of = {k: s for s, k in SECTION_KINDS.items()}
     volumes = {
-        v.group["channel"]: v.value for v in engine.compute(["volume"], current, ("channel",)) if v.value and v.group
+        sections_of.get(v.group["kind"], v.group["kind"]): v.value
+        for v in engine.compute(["volume"], current, ("kind",))
+        if v.value and v.group
     }
     wanted = channels if channels is not None else tuple(c for c in CHANNEL_ORDER if c in volumes)
     wanted += tuple(c for c in volumes if c not in CHANNEL_ORDER and channels is None and c is not None)
     sections = []
     for channel in wanted:
-        here, there = current.narrowed(channels=(channel,)), previous.narrowed(channels=(channel,))
+        if channel in SECTION_KINDS:
+            here = current.narrowed(kinds=(SECTION_KINDS[channel],))
+            there = previous.narrowed(kinds=(SECTION_KINDS[channel],))
+        else:
+            here, there = current.narrowed(channels=(channel,)), previous.narrowed(channels=(channel,))
         kpis = CHANNEL_KPIS.get(channel, ("volume", "aht", "csat", "fcr"))
         kpis = tuple(
             k for k in kpis if k in engine.registry and (channel in engine.registry[k].channels or k == "volume")

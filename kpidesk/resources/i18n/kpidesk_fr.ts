@@ -121,7 +121,11 @@
         <translation>p90</translation>
     </message>
     <message>
-        <source>no agent with contacts in this period</source>
+        <source>Distribution (mean {mean})</source>
+        <translation>Distribution (moyenne {mean})</translation>
+    </message>
+    <message>
+        <source>{kpi}: no data for this period</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -143,9 +147,25 @@
         <source>Bot</source>
         <translation>Bot</translation>
     </message>
+    <message>
+        <source>Social media</source>
+        <translation>Réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>Web / portal</source>
+        <translation>Web / portail</translation>
+    </message>
+    <message>
+        <source>Self-service</source>
+        <translation>Selfcare</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
     <message>
         <source>Queue</source>
         <translation>File</translation>
@@ -1735,8 +1755,8 @@
         <translation>Téléphone</translation>
     </message>
     <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
+        <source>Email / Tickets</source>
+        <translation>E-mail / Tickets</translation>
     </message>
     <message>
         <source>Chat / Bot</source>

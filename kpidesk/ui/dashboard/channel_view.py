@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QGridLayout, QPushButton
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QPushButton
 
 from kpidesk.core import formatting
 from kpidesk.ui import privacy_state, theme
 from kpidesk.ui.charts import DistributionChart, TrendChart
 from kpidesk.ui.comments_dialog import comment_marks, mark_tiles
 from kpidesk.ui.dashboard.agent_table import AgentTableView
+from kpidesk.ui.dashboard.filter_bar import MultiSelectButton
 from kpidesk.ui.dashboard.heatmap import HeatmapChart
 from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid, figure_channels, fill_combo
 from kpidesk.ui.desk import reason_text
@@ -131,6 +132,14 @@ class ChannelView(TabView):
         grid.setColumnStretch(1, 1)
         self.grid = grid
         self._table_wide = False
+        self.channel_filter: MultiSelectButton | None = None
+        if "ticket" in self.spec.kinds:  # every ticket, any channel: the channel is this tab's filter
+            self.channel_filter = MultiSelectButton("channels", self)
+            self.channel_filter.selection_changed.connect(lambda _field, chosen: self.channels_chosen.emit(chosen))
+            row = QHBoxLayout()
+            row.addWidget(self.channel_filter)
+            row.addStretch(1)
+            self.body.addLayout(row)
         self.body.addWidget(self.tiles)
         self.body.addLayout(grid)
         self.body.addStretch(1)
@@ -144,6 +153,11 @@ class ChannelView(TabView):
         self.tiles.why_requested.connect(lambda kpi: self.why_requested.emit(kpi, self.spec.channels))
         self.heatmap.body.cell_clicked.connect(self.cell_clicked)
         self.table.agent_selected.connect(self.agent_selected)
+
+    def show_channels(self, options: list[tuple[str, str]], chosen: tuple[str, ...]) -> None:
+        """The tab's channel filter (tickets tab): the data's channels, ``chosen`` ticked."""
+        if self.channel_filter is not None:
+            self.channel_filter.set_options(options, chosen)
 
     def _select_trend(self, kpi: str) -> None:
         self.trend.kpi = kpi
@@ -231,6 +245,9 @@ class ChannelView(TabView):
         labels = (translate("ChannelView", "median"), translate("ChannelView", "p90"))
         if hist is None:
             return
+        if hist.mean is not None:  # the KPI is a median: the mean exports publish, said beside it
+            mean = formatting.duration(hist.mean, lang)
+            self.dist.title.setText(translate("ChannelView", "Distribution (mean {mean})").format(mean=mean))
         self.dist.body.set_histogram(
             hist.edges, hist.counts, hist.median, hist.p90, lambda v: formatting.duration(v, lang), labels
         )

@@ -16,6 +16,7 @@ from kpidesk.core import formatting
 from kpidesk.core.dashboard import periods
 from kpidesk.core.dashboard.extent import DataExtent
 from kpidesk.core.dashboard.view_state import ViewState
+from kpidesk.ui.desk import channel_label
 from kpidesk.ui.i18n import translate
 
 PRESET_LABELS = {
@@ -46,12 +47,20 @@ GRAIN_LABELS = {
     "month": QT_TRANSLATE_NOOP("Periods", "Month"),
 }
 FILTER_LABELS = {
+    "channels": QT_TRANSLATE_NOOP("FilterBar", "Channel"),  # the tickets tab's own (channel_view)
     "queues": QT_TRANSLATE_NOOP("FilterBar", "Queue"),
     "teams": QT_TRANSLATE_NOOP("FilterBar", "Team"),
     "sites": QT_TRANSLATE_NOOP("FilterBar", "Site"),
     "topics": QT_TRANSLATE_NOOP("FilterBar", "Topic"),
     "agents": QT_TRANSLATE_NOOP("FilterBar", "Agent"),
 }
+TAB_FILTERS = ("channels",)  # filters a tab offers itself (ChannelView), not the bar
+
+
+def channel_options(extent: DataExtent) -> list[tuple[str, str]]:
+    """The channels of the data, said as the app says channels (Phone, Web / portal…)."""
+    return [(v, channel_label(v)) for v in extent.lists.get("channels", [])]
+
 
 # A heatmap cell narrows to one weekday and hour across the period.
 EVERY_WEEKDAY = (
@@ -169,7 +178,8 @@ class FilterBar(QWidget):
         self.range_label = QLabel(objectName="Muted")
         self.compare = QComboBox()
         self.grain = QComboBox()
-        self.filters = {f: MultiSelectButton(f, self) for f in FILTER_LABELS}
+        # the bar's filters: the channel of tickets is chosen on the tickets tab itself
+        self.filters = {f: MultiSelectButton(f, self) for f in FILTER_LABELS if f not in TAB_FILTERS}
         self.back = QToolButton()
         self.back.setEnabled(False)
         self.cell = QToolButton(objectName="FilterChip")  # a heatmap cell: "Mondays, 9h–10h ✕"

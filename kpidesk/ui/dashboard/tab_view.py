@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpidesk.core.dashboard.tabs import HEADLINE_CHANNEL, TABS, TabData, TabRequest, load_tab, with_channels
+from kpidesk.core.dashboard.tabs import HEADLINE_CHANNEL, TABS, TabData, TabRequest, load_tab, scope
 from kpidesk.ui.dashboard.tile import KpiTile
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
@@ -75,7 +75,7 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, str]], current: str | No
 def figure_channels(data: TabData) -> tuple[str, ...]:
     """The channels a tab's figures were computed over (its own, else the filter's;
     none: every channel), which a KPI spanning several channels says in its label."""
-    return with_channels(data.request.filters, TABS[data.request.tab]).channels
+    return scope(data.request.filters, TABS[data.request.tab])
 
 
 class TileGrid(QWidget):
@@ -189,6 +189,7 @@ class TabView(QWidget):
     bucket_clicked = Signal(object, str)  # datetime, granularity
     cell_clicked = Signal(int, int)  # weekday (0 = Monday), hour
     channel_clicked = Signal(str)
+    channels_chosen = Signal(tuple)  # the channels of tickets the tickets tab is narrowed to
     busy_changed = Signal(bool)
     load_failed = Signal(str)
 

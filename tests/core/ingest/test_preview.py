@@ -135,3 +135,21 @@ def test_the_kind_core_recognises_opens_the_dialog(tmp_path):
     per_rep.write_text("Incoming Calls,Answered Calls,Abandoned Calls,Sales Rep\n217,204,13,Rep09\n", encoding="utf-8")
     found = preview.inspect_kind(per_rep)
     assert found.kind == "intervals" and found.proposal.constants["interval_s"] == 1800
+
+
+def test_a_file_chosen_as_tickets_keeps_its_tickets_whatever_their_channel(tmp_path, store):
+    """The kind of file the user chooses is what every row is: a ticket list whose
+    Channel column says Phone is tickets, never calls (record_kind)."""
+    path = tmp_path / "demandes.csv"
+    path.write_text("Ref;Ouvert le;Canal\nR1;03/04/2024 10:00;Téléphone\nR2;03/04/2024 11:00;Portail\n")
+    prop = preview.inspect(path, read={"delimiter": ";"})
+    data = preview.profile_data(
+        prop,
+        {"source_key": "Ref", "arrived_at": "Ouvert le", "channel": {"column": "Canal", "map": {"téléphone": "phone"}}},
+        read={"delimiter": ";"},
+        kind="tickets",
+    )
+    assert data["record_kind"] == "ticket"
+    assert import_file(store, path, data).loaded == 2
+    rows = store.cursor().execute("SELECT source_key, channel, record_kind FROM contacts ORDER BY 1").fetchall()
+    assert rows == [("R1", "phone", "ticket"), ("R2", "portail", "ticket")]

@@ -88,6 +88,9 @@ CASES = [
     (("15min",), "week"),
     (("topic",), "phone"),
     (("dimension",), "all"),
+    (("day", "channel"), "tickets"),  # the tickets tab: every ticket, by its channel
+    (("hour_of_day",), "calls"),
+    (("kind",), "all"),
 ]
 
 
@@ -100,6 +103,8 @@ def test_every_kpi_agrees_with_the_detail_rows(pair, by, narrow):
         "team": Filters(teams=("Équipe Nord",)),
         "topic": Filters(topics=("Facturation",)),
         "week": _week(raw),
+        "tickets": Filters(kinds=("ticket",)),
+        "calls": Filters(kinds=("call",)),
     }[narrow]
     assert_same(raw, fast, None, filters, by)
 
@@ -110,6 +115,7 @@ def test_tab_figures_come_from_the_rollups(pair):
     assert routed(fast, phone, Filters(channels=("phone",))) == set(phone)
     assert routed(fast, phone, Filters(channels=("phone",)), ("agent",)) == set(phone)
     assert routed(fast, phone, Filters(channels=("phone",)), ("weekday", "hour_of_day")) == set(phone)
+    assert routed(fast, phone, Filters(kinds=("call",)), ("weekday", "hour_of_day")) == set(phone)
     assert routed(fast, ["occupancy", "volume_share"], Filters(), ("agent",)) == {"occupancy", "volume_share"}
     # medians come from each group's list of values, so they stay exact
     medians = {"first_response_time", "chat_first_response_time", "resolution_time"}
@@ -257,6 +263,7 @@ def test_distributions_agree_with_the_detail_rows(pair, measure):
         Filters(channels=("phone",), teams=("Équipe Nord",)),
         _week(raw),
         Filters(channels=("email",), topics=("Facturation",)),
+        Filters(kinds=("ticket",)),
     ):
         a, b = distribution.histogram(raw, measure, filters), distribution.histogram(fast, measure, filters)
         assert (a.n, a.counts) == (b.n, b.counts)

@@ -1,27 +1,27 @@
 -- response_sla (contacts): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (sum(ticket * (first_response_s <= response_target_s)::INT) / nullif(sum(ticket), 0)) AS "response_sla__v", (sum(ticket)) AS "response_sla__n"
+SELECT (sum(ticket * response_met) / nullif(sum(ticket), 0)) AS "response_sla__v", (sum(ticket)) AS "response_sla__n"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (sum(ticket * (first_response_s <= response_target_s)::INT) / nullif(sum(ticket), 0)) AS "response_sla__v", (sum(ticket)) AS "response_sla__n"
+SELECT agent_id AS "agent", (sum(ticket * response_met) / nullif(sum(ticket), 0)) AS "response_sla__v", (sum(ticket)) AS "response_sla__n"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(ticket * (first_response_s <= response_target_s)::INT) / nullif(sum(ticket), 0)) AS "response_sla__v", (sum(ticket)) AS "response_sla__n"
+SELECT CAST(t AS DATE) AS "day", (sum(ticket * response_met) / nullif(sum(ticket), 0)) AS "response_sla__v", (sum(ticket)) AS "response_sla__n"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(ticket * (first_response_s <= response_target_s)::INT) / nullif(sum(ticket), 0)) AS "response_sla__v", (sum(ticket)) AS "response_sla__n"
+SELECT CAST(t AS DATE) AS "day", (sum(ticket * response_met) / nullif(sum(ticket), 0)) AS "response_sla__v", (sum(ticket)) AS "response_sla__n"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)

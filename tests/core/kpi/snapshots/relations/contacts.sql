@@ -1,6 +1,6 @@
 -- the relation contacts: what <relation contacts> stands for in the KPI snapshots
 SELECT
-    f.arrived_at AS t, f.channel, f.direction, f.queue, f.agent_id, a.team,
+    f.arrived_at AS t, f.channel, f.kind, f.direction, f.queue, f.agent_id, a.team,
     coalesce(f.site, a.site) AS site, f.topic, f.product, f.customer_id,
     f.contact_id, 1 AS detail,
     1 AS contacts,
@@ -29,21 +29,27 @@ SELECT
     -- out of hours: closed quarter-hour or public holiday (stored by derive.py)
     coalesce(f.out_of_hours, false)::INT AS out_of_hours,
     coalesce(f.arrived_time_known, true)::INT AS hours_known,  -- a date without its time: neither
-    -- tickets: every channel that is not a live conversation
-    (f.channel NOT IN ('phone', 'chat', 'bot'))::INT AS ticket,
+    -- tickets: the records of a ticket list, whatever their channel (phone, chat, web…)
+    (f.kind = 'ticket')::INT AS ticket,
     f.first_response_s, f.resolution_s, f.replies, f.avg_reply_s,
     -- the ticket's own response target when the export gives one (a Salesforce milestone's
     -- "Target Response (Hours)"), else the email response SLA setting
     coalesce(f.response_target_s, $response_sla_h * 3600) AS response_target_s,
+    -- first replied within that target: the export's own verdict when it gives one (a
+    -- "response_sla_met" True/False column), else the reply time against the target
+    coalesce(f.response_sla_met, f.first_response_s <= coalesce(f.response_target_s, $response_sla_h * 3600))::INT
+        AS response_met,
+    -- solved within its resolution target: only the export knows it (kpidesk has no such setting)
+    CASE WHEN f.kind = 'ticket' THEN f.resolution_sla_met::INT END AS resolution_met,
     (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL OR regexp_matches(lower(coalesce(f.status, '')), '^\s*(solved|closed|resolved|done|completed|r[ée]solu|clos|cl[oô]tur|ferm[ée]|termin[ée]|trait[ée])'))::INT AS solved,
     coalesce(f.reopened, false)::INT AS reopened,
     -- chat and bot
-    (f.channel = 'bot')::INT AS bot, f.bot_response_s, f.handoff_wait_s,
-    (f.channel = 'bot' AND f.outcome = 'contained')::INT AS contained,
-    (f.channel = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned')))::INT AS handed_off,
-    ((f.channel = 'chat') OR (f.channel = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned'))))::INT AS chat_waited,
-    (f.channel IN ('chat', 'bot') AND f.outcome = 'abandoned')::INT AS chat_abandoned,
-    CASE WHEN f.channel = 'chat' AND f.answered_at IS NOT NULL THEN f.first_response_s END AS chat_frt_v,
+    (f.kind = 'bot')::INT AS bot, f.bot_response_s, f.handoff_wait_s,
+    (f.kind = 'bot' AND f.outcome = 'contained')::INT AS contained,
+    (f.kind = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned')))::INT AS handed_off,
+    ((f.kind = 'chat') OR (f.kind = 'bot' AND (f.handoff_at IS NOT NULL OR f.outcome IN ('handoff', 'abandoned'))))::INT AS chat_waited,
+    (f.kind IN ('chat', 'bot') AND f.outcome = 'abandoned')::INT AS chat_abandoned,
+    CASE WHEN f.kind = 'chat' AND f.answered_at IS NOT NULL THEN f.first_response_s END AS chat_frt_v,
     -- repeats and resolution
     (f.is_handled AND f.customer_id IS NOT NULL)::INT AS customer_known,
     (f.is_handled AND f.customer_id IS NOT NULL AND f.next_contact_at IS NOT NULL
@@ -61,13 +67,13 @@ SELECT *,
     offered * (outcome = 'answered' AND wait_s <= $sl_threshold_s)::INT AS sl_met,
     offered * (outcome = 'abandoned' AND wait_s <= $sl_threshold_s)::INT AS sl_abandon_within
 FROM (
-    SELECT c.*,
-        (c.channel = 'phone' AND c.direction = 'inbound' AND c.outcome = 'abandoned'
+    SELECT c.*, coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) AS kind,
+        (coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) = 'call' AND c.direction = 'inbound' AND c.outcome = 'abandoned'
          AND coalesce(c.wait_s, 1e12) < $short_abandon_s)::INT      AS short_abandoned,
-        (c.channel = 'phone' AND c.direction = 'inbound'
+        (coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) = 'call' AND c.direction = 'inbound'
          AND (c.outcome IN ('answered', 'abandoned', 'flowout') OR (c.outcome IS NULL AND c.queue IS NOT NULL))
          AND NOT (c.outcome = 'abandoned' AND coalesce(c.wait_s, 1e12) < $short_abandon_s))::INT AS offered,
-        (c.outcome IN ('answered', 'handled') OR (c.channel = 'bot' AND c.answered_at IS NOT NULL) OR (c.outcome IS NULL AND c.channel NOT IN ('phone', 'chat', 'bot') AND c.agent_id IS NOT NULL AND (c.first_response_at IS NOT NULL OR c.first_response_s IS NOT NULL OR c.replies > 0))) AS is_handled
+        (c.outcome IN ('answered', 'handled') OR (coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) = 'bot' AND c.answered_at IS NOT NULL) OR (c.outcome IS NULL AND coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) = 'ticket' AND c.agent_id IS NOT NULL AND (c.first_response_at IS NOT NULL OR c.first_response_s IS NOT NULL OR c.replies > 0))) AS is_handled
     FROM contacts c
 )
 ) f
@@ -76,7 +82,7 @@ LEFT JOIN agents a ON a.agent_id = f.agent_id
 UNION ALL BY NAME
 
 SELECT
-    i.interval_start AS t, i.channel, 'inbound' AS direction, i.queue, i.agent_id, a.team,
+    i.interval_start AS t, i.channel, CASE i.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END AS kind, 'inbound' AS direction, i.queue, i.agent_id, a.team,
     coalesce(i.site, a.site) AS site, i.topic, NULL AS product, NULL AS customer_id,
     0 AS detail,
     coalesce(i.offered, 0) + coalesce(i.short_abandoned, 0) AS contacts,
@@ -99,7 +105,7 @@ SELECT
     CASE WHEN i.interval_s < 86400 THEN (coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL)::INT ELSE 0 END
         AS out_of_hours,
     (i.interval_s < 86400)::INT AS hours_known,
-    (i.channel NOT IN ('phone', 'chat', 'bot'))::INT * coalesce(i.handled, 0) AS ticket
+    (CASE i.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END = 'ticket')::INT * coalesce(i.handled, 0) AS ticket
 FROM interval_stats i
 LEFT JOIN agents a ON a.agent_id = i.agent_id
 LEFT JOIN calendar_slots cs

@@ -1,0 +1,33 @@
+-- resolution_sla (contacts): the SQL the engine composes, see test_sql_snapshots.py
+
+-- by none, statement 1
+SELECT (sum(resolution_met) / nullif(count(resolution_met), 0)) AS "resolution_sla__v", (count(resolution_met)) AS "resolution_sla__n"
+FROM (<relation contacts>) r
+WHERE t >= $period_start AND t < $period_end;
+
+
+-- by agent, statement 1
+SELECT agent_id AS "agent", (sum(resolution_met) / nullif(count(resolution_met), 0)) AS "resolution_sla__v", (count(resolution_met)) AS "resolution_sla__n"
+FROM (<relation contacts>) r
+WHERE t >= $period_start AND t < $period_end
+GROUP BY ALL ORDER BY ALL;
+
+
+-- by day, statement 1
+SELECT CAST(t AS DATE) AS "day", (sum(resolution_met) / nullif(count(resolution_met), 0)) AS "resolution_sla__v", (count(resolution_met)) AS "resolution_sla__n"
+FROM (<relation contacts>) r
+WHERE t >= $period_start AND t < $period_end
+GROUP BY ALL ORDER BY ALL;
+
+
+-- by day, every filter narrowed, statement 1
+SELECT CAST(t AS DATE) AS "day", (sum(resolution_met) / nullif(count(resolution_met), 0)) AS "resolution_sla__v", (count(resolution_met)) AS "resolution_sla__n"
+FROM (<relation contacts>) r
+WHERE t >= $period_start AND t < $period_end
+  AND list_contains($f_channel, channel)
+  AND list_contains($f_queue, queue)
+  AND list_contains($f_team, team)
+  AND list_contains($f_site, site)
+  AND list_contains($f_agent, agent_id)
+  AND list_contains($f_topic, topic)
+GROUP BY ALL ORDER BY ALL;
