@@ -219,7 +219,7 @@ def _absent(engine: Engine, spec: TabSpec, tiles: dict[str, KpiValue], flt: Filt
     unsure = [k for k in spec.optional if k in tiles and not tiles[k].n and not tiles[k].failed]
     if not unsure:
         return frozenset()
-    anywhen = Filters(channels=flt.channels)
+    anywhen = Filters(channels=flt.channels, kinds=flt.kinds)  # the tab's records, at any date
     return frozenset(v.kpi for v in engine.compute(unsure, anywhen) if not v.n and not v.failed)
 
 

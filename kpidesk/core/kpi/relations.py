@@ -46,6 +46,20 @@ def solved_by_status(c: str = "") -> str:
     )
 
 
+def open_by_status(c: str = "") -> str:
+    """A ticket the export says is still open (``Open``, ``New``, ``Pending``, ``In
+    Progress``, ``On hold``, ``Escalated``, ``Ouvert``, ``En cours``, ``En attente``…):
+    not solved, whatever resolution time or date the export also gives it (synthetic
+    and hand-kept exports fill those in for open tickets too). Its status is the
+    export's word on the ticket at export time: it counts against the resolution rate
+    and stays in the backlog."""
+    return (
+        f"regexp_matches(lower(coalesce({c}status, '')), "
+        "'^\\s*(open|new|pending|in progress|on hold|waiting|escalated|assigned|reopened|"
+        "ouvert|nouveau|en cours|en attente|escalad|r[ée]ouvert)')"
+    )
+
+
 _PHONE_FACTS = """
 SELECT *,
     offered * (outcome = 'answered')::INT                       AS answered,
@@ -108,8 +122,11 @@ SELECT
         AS response_met,
     -- solved within its resolution target: only the export knows it (kpidesk has no such setting)
     CASE WHEN f.kind = 'ticket' THEN f.resolution_sla_met::INT END AS resolution_met,
-    (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL OR {solved_by_status("f.")})::INT AS solved,
+    (NOT {open_by_status("f.")}
+     AND (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL OR {solved_by_status("f.")}))::INT AS solved,
     coalesce(f.reopened, false)::INT AS reopened,
+    -- tickets whose export says whether they were reopened (no column: unknown, not 0 %)
+    (f.reopened IS NOT NULL)::INT AS reopen_known,
     -- chat and bot
     (f.kind = 'bot')::INT AS bot, f.bot_response_s, f.handoff_wait_s,
     (f.kind = 'bot' AND f.outcome = 'contained')::INT AS contained,
@@ -190,7 +207,11 @@ SELECT
 FROM surveys s
 LEFT JOIN contacts c ON c.contact_id = s.contact_id
 LEFT JOIN agents a ON a.agent_id = coalesce(s.agent_id, c.agent_id)
-""".replace("CKIND", kind("c.")).replace("SKIND", kind_of_channel("s.channel"))
+""".replace("CKIND", kind("c.")).replace(
+    # an answer linked to no contact and given no channel is of no kind: on the Overview only
+    "SKIND",
+    f"CASE WHEN s.channel IS NOT NULL THEN {kind_of_channel('s.channel')} END",
+)
 
 # Agent time: handle time from contacts and intervals, logged-in and paused time
 # from sessions, paid time from schedules. Session rows have no channel or queue:
@@ -247,7 +268,9 @@ WHERE c.avg_reply_s IS NOT NULL
 BACKLOG = f"""
 SELECT c.arrived_at AS t, c.channel, {kind("c.")} AS kind, c.queue, c.agent_id, a.team,
        coalesce(c.site, a.site) AS site, c.topic, c.product, c.arrived_at,
-       coalesce(c.solved_at, c.arrived_at + to_microseconds(CAST(c.resolution_s * 1e6 AS BIGINT))) AS solved_at,
+       CASE WHEN NOT {open_by_status("c.")}  -- still open at export time: in the backlog since it came
+            THEN coalesce(c.solved_at, c.arrived_at + to_microseconds(CAST(c.resolution_s * 1e6 AS BIGINT)))
+       END AS solved_at,
        c.resolution_s
 FROM contacts c LEFT JOIN agents a ON a.agent_id = c.agent_id
 WHERE {kind("c.")} = 'ticket'

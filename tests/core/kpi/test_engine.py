@@ -228,7 +228,7 @@ def test_ticket_kpis_median_sla_and_backlog(store):
     add_contacts(
         store,
         [
-            _ticket(d, d + timedelta(hours=2), first=3600, replies=1),
+            _ticket(d, d + timedelta(hours=2), first=3600, replies=1, reopened=False),
             _ticket(d, d + timedelta(days=2), first=30 * 3600, replies=3, reopened=True),
             _ticket(d + timedelta(days=1), None, first=7200),
             _ticket(d + timedelta(days=5), None),
@@ -241,6 +241,7 @@ def test_ticket_kpis_median_sla_and_backlog(store):
     assert one(e, "resolution_time", filters=f).value == pytest.approx((2 * 3600 + 48 * 3600) / 2)
     assert one(e, "resolution_rate", filters=f).value == pytest.approx(0.5)
     assert one(e, "reopen_rate", filters=f).value == pytest.approx(0.5)
+    assert one(e, "reopen_rate", filters=f).n == 2
     assert one(e, "interactions_per_ticket", filters=f).value == pytest.approx(2)
     # backlog at the end of 2 Nov: tickets 1 (solved 11:00) no, 2 yes (solved 4 Nov)
     assert one(e, "backlog", filters=Filters(date_to=date(2026, 11, 2), date_from=date(2026, 11, 2))).value == 1
@@ -508,3 +509,31 @@ def test_an_hour_filter_leaves_out_arrivals_without_their_time(store):
     day = Filters(date_from=MON.date(), date_to=MON.date())
     assert one(e, "offered", filters=day.narrowed(weekdays=(1,), hours=(0,))).value == 1
     assert one(e, "offered", filters=day.narrowed(weekdays=(1,))).value == 2
+
+
+def test_reopen_rate_without_a_reopen_column_is_missing_input_not_zero(store):
+    """An export that never says whether a ticket was reopened: 'missing input', not 0 %."""
+    d = datetime(2026, 11, 2, 9)
+    add_contacts(store, [_ticket(d, d + timedelta(hours=2), first=3600), _ticket(d, d + timedelta(hours=5), first=60)])
+    v = one(Engine(store), "reopen_rate", filters=Filters(date_from=date(2026, 11, 2), date_to=date(2026, 11, 2)))
+    assert v.value is None and v.reason.startswith("missing input: whether tickets were reopened")
+
+
+def test_a_status_saying_open_beats_a_resolution_time(store):
+    """Synthetic and hand-kept exports give open tickets a resolution time too: the
+    status at export time wins (not solved, in the backlog), as the team lead reads it."""
+    d = datetime(2026, 11, 2, 9)
+    add_contacts(
+        store,
+        [
+            _ticket(d, d + timedelta(hours=10), first=3600, status="Closed"),
+            _ticket(d, d + timedelta(hours=20), first=3600, status="In Progress"),
+            _ticket(d, d + timedelta(hours=30), first=3600, status="Pending"),
+            _ticket(d, d + timedelta(hours=40), first=3600, status="En cours"),
+        ],
+    )
+    e = Engine(store)
+    f = Filters(date_from=date(2026, 11, 2), date_to=date(2026, 11, 8))
+    assert one(e, "resolution_rate", filters=f).value == pytest.approx(1 / 4)
+    assert one(e, "resolution_time", filters=f).value == pytest.approx(10 * 3600)  # the closed one only
+    assert one(e, "backlog", filters=f).value == 3

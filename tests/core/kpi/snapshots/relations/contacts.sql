@@ -41,8 +41,11 @@ SELECT
         AS response_met,
     -- solved within its resolution target: only the export knows it (kpidesk has no such setting)
     CASE WHEN f.kind = 'ticket' THEN f.resolution_sla_met::INT END AS resolution_met,
-    (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL OR regexp_matches(lower(coalesce(f.status, '')), '^\s*(solved|closed|resolved|done|completed|r[ée]solu|clos|cl[oô]tur|ferm[ée]|termin[ée]|trait[ée])'))::INT AS solved,
+    (NOT regexp_matches(lower(coalesce(f.status, '')), '^\s*(open|new|pending|in progress|on hold|waiting|escalated|assigned|reopened|ouvert|nouveau|en cours|en attente|escalad|r[ée]ouvert)')
+     AND (f.solved_at IS NOT NULL OR f.resolution_s IS NOT NULL OR regexp_matches(lower(coalesce(f.status, '')), '^\s*(solved|closed|resolved|done|completed|r[ée]solu|clos|cl[oô]tur|ferm[ée]|termin[ée]|trait[ée])')))::INT AS solved,
     coalesce(f.reopened, false)::INT AS reopened,
+    -- tickets whose export says whether they were reopened (no column: unknown, not 0 %)
+    (f.reopened IS NOT NULL)::INT AS reopen_known,
     -- chat and bot
     (f.kind = 'bot')::INT AS bot, f.bot_response_s, f.handoff_wait_s,
     (f.kind = 'bot' AND f.outcome = 'contained')::INT AS contained,

@@ -2,7 +2,7 @@
 SELECT
     coalesce(c.arrived_at, s.answered_at) AS t, coalesce(c.channel, s.channel) AS channel,
     -- a rating of a contact counts with its contact's kind; one rating no contact by its channel
-    CASE WHEN c.contact_id IS NOT NULL THEN coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) ELSE CASE s.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END END AS kind,
+    CASE WHEN c.contact_id IS NOT NULL THEN coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) ELSE CASE WHEN s.channel IS NOT NULL THEN CASE s.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END END END AS kind,
     coalesce(c.queue, s.queue) AS queue, coalesce(s.agent_id, c.agent_id) AS agent_id,
     a.team, coalesce(c.site, a.site) AS site, c.topic, c.product,
     s.survey_type, s.dimension, s.component, s.contact_id, s.comment,
