@@ -39,7 +39,11 @@ def rebuild_slots(store: Store) -> None:
     rows = open_slots(settings.get(store, "business_hours"))
     with store.write() as cur:
         cur.execute("DELETE FROM calendar_slots")
-        cur.executemany("INSERT INTO calendar_slots VALUES (?, ?, ?)", rows)
+        # one statement (an executemany runs 672 inserts: 0.3 s on a new database)
+        cur.execute(
+            "INSERT INTO calendar_slots SELECT unnest($dow), unnest($slot), unnest($open)",
+            {"dow": [r[0] for r in rows], "slot": [r[1] for r in rows], "open": [r[2] for r in rows]},
+        )
         derive.refresh_out_of_hours(cur)
 
 

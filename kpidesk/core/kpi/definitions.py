@@ -305,20 +305,45 @@ def load_registry(db_path: str | None = None, extra_folders: Sequence[Path] = ()
     """Built-in KPI files, then the user's (a user file may replace a built-in id)."""
     reg = Registry()
     folders = [builtin_folder(), user_folder(db_path), *extra_folders]
+    files: list[tuple[Path, str, str | Exception]] = []  # (path, source, text or why it is unreadable)
     for folder in folders:
         if folder is None or not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
             source = "builtin" if folder == builtin_folder() else str(path)
             try:
-                kpi = parse(path.read_text(encoding="utf-8"), source)
-            except (DefinitionError, UnicodeDecodeError, OSError) as exc:
-                reg.errors.append((str(path), str(exc)))
-                continue
-            reg.kpis[kpi.id] = kpi
+                files.append((path, source, path.read_text(encoding="utf-8")))
+            except (UnicodeDecodeError, OSError) as exc:
+                files.append((path, source, exc))
+    sql_guard.prime([f for _, _, text in files if isinstance(text, str) for f in _fragments(text)])
+    for path, source, text in files:
+        try:
+            if isinstance(text, Exception):
+                raise text
+            kpi = parse(text, source)
+        except (DefinitionError, UnicodeDecodeError, OSError) as exc:
+            reg.errors.append((str(path), str(exc)))
+            continue
+        reg.kpis[kpi.id] = kpi
     order = _catalog_order()
     reg.kpis = dict(sorted(reg.kpis.items(), key=lambda kv: (order.get(kv[0], 999), kv[0])))
     return reg
+
+
+def _fragments(text: str) -> list[str]:
+    """The SQL fragments a KPI file's text gives (for :func:`sql_guard.prime`; the
+    file is checked by :func:`parse` as it would be without)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return []
+    stripped = [data.get("measure"), data.get("n", "count(*)")]  # as _build keeps them
+    out: list[Any] = [f.strip() for f in stripped if isinstance(f, str)]
+    out.append(data.get("basis"))
+    for table in ("extras", "stats"):
+        if isinstance(data.get(table), dict):
+            out += list(data[table].values())
+    return [f for f in out if isinstance(f, str)]
 
 
 def _catalog_order() -> dict[str, int]:

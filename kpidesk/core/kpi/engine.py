@@ -130,6 +130,7 @@ class Engine:
         self._aggregates: frozenset[str] | None = None
         self._checks: dict[str, str] | None = None  # EXPLAIN results: stamp → "1", or "0" + error
         self._new_checks: dict[str, str] = {}
+        self._saves_held = False  # prepare(): the checks of every relation kept in one write
         self._check_user_kpis()
 
     # -- public ---------------------------------------------------------------------
@@ -276,11 +277,16 @@ class Engine:
         """Keep the new EXPLAIN results in the database (not on a read-only one)."""
         if not self._new_checks or self.store.read_only or not getattr(self.store, "facts_tracked", False):
             return
+        if self._saves_held:
+            return  # prepare() saves them all at its end
         rows = list(self._new_checks.items())
         self._new_checks = {}
         try:
-            with self.store.write(facts=False) as wcur:
-                wcur.executemany("INSERT OR REPLACE INTO kpi_checks VALUES (?, ?, now())", rows)
+            with self.store.write(facts=False) as wcur:  # one statement, whatever the number of checks
+                wcur.execute(
+                    "INSERT OR REPLACE INTO kpi_checks SELECT unnest($stamps), unnest($results), now()",
+                    {"stamps": [r[0] for r in rows], "results": [r[1] for r in rows]},
+                )
         except duckdb.Error:
             pass  # checked again next time
 
@@ -353,12 +359,15 @@ class Engine:
             if not self.rollups.enabled(cur):
                 return False
             ready = []
+            self._saves_held = True
             for i, name in enumerate(rollup.ROLLED):
                 if state is not None:
                     state.set_progress(i / len(rollup.ROLLED), f"Preparing the figures ({name})")
                 ready.append(self.rollups.ready(cur, self._design(cur, name)))
             return any(ready)
         finally:
+            self._saves_held = False
+            self._save_checks()
             cur.close()
 
     def values_sql(

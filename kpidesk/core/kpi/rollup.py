@@ -395,8 +395,34 @@ def _build(cur: duckdb.DuckDBPyConnection, rollup: Rollup, days: list[datetime] 
         dims = "".join(f', "{d}"' for d in rollup.dims(level))
         again = ", ".join(f"{_regroup(expr, col)} AS {col}" for expr, col in rollup.level_columns(level).items())
         only = " WHERE _kd_timed" if timed and level.grain != "day" else ""
-        write(level, f"SELECT date_trunc('{level.grain}', t) AS t{dims}, {again} FROM _kd_fine{only} GROUP BY ALL", "t")
+        select = f"SELECT date_trunc('{level.grain}', t) AS t{dims}, {again} FROM _kd_fine{only} GROUP BY ALL"
+        if level.grain == "hour" and _one_row_per_group(cur, [d for d in finest if d not in rollup.dims(level)]):
+            select = _as_is(cur, select, list(rollup.level_columns(level).values()), f"_kd_fine{only}")
+        write(level, select, "t")
     cur.execute("DROP TABLE IF EXISTS _kd_fine")
+
+
+def _one_row_per_group(cur: duckdb.DuckDBPyConnection, dropped: list[str]) -> bool:
+    """Whether each group of an hour level is one row of ``_kd_fine`` (hour × every
+    dimension): so when the dimensions the level leaves out are NULL in every row
+    (a call log has no topic or product)."""
+    if not dropped:
+        return True
+    some = " OR ".join(f'"{d}" IS NOT NULL' for d in dropped)
+    row = cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM _kd_fine WHERE {some} LIMIT 1)").fetchone()
+    assert row is not None  # count(*) always returns one row
+    return not row[0]
+
+
+def _as_is(cur: duckdb.DuckDBPyConnection, select: str, cols: list[str], source: str) -> str:
+    """``select`` (a regrouping of ``_kd_fine``) when every group is one row: each
+    partial result as it is, in the type its regrouping gives (the sum of one sum is
+    that sum), without the hash aggregate."""
+    described = cur.execute(f"DESCRIBE {select}").fetchall()
+    types = {r[0]: r[1] for r in described}
+    keys = [f'"{r[0]}"' for r in described if r[0] not in cols and r[0] != "t"]
+    parts = ["date_trunc('hour', t) AS t", *keys, *(f"CAST({c} AS {types[c]}) AS {c}" for c in cols)]
+    return f"SELECT {', '.join(parts)} FROM {source}"
 
 
 def _regroup(expr: str, col: str) -> str:

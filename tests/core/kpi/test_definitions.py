@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kpidesk.core.db.startup import open_database
+from kpidesk.core.kpi import sql_guard
 from kpidesk.core.kpi.definitions import builtin_folder, load_registry, parse
 from kpidesk.core.kpi.engine import Engine
 from tests.helpers.paths import CATALOG
@@ -82,3 +83,33 @@ def test_a_kpi_file_says_at_which_grain_it_is_meaningful():
     assert parse(base + 'grain = "agent"\n', "t").per_agent is True
     with pytest.raises(DefinitionError, match="grain must be one of"):
         parse(base + 'grain = "team"\n', "t")
+
+
+def test_fragments_parsed_together_are_judged_as_each_alone():
+    # load_registry parses every file's fragments in one query (sql_guard.prime):
+    # the same trees as one query each, so the same verdicts, hostile ones included
+    fragments = [
+        "sum(answered) / nullif(sum(offered), 0)",
+        "count(*) FILTER (WHERE outcome = 'abandoned')",
+        "(SELECT count(*) FROM contacts)",
+        "read_text('/etc/passwd')",
+        "1; DROP TABLE contacts",
+        "sum(x",
+    ]
+    alone = {f: sql_guard._parse_one(sql_guard._statement(f)) for f in fragments}
+    verdicts = {}
+    for f in fragments:
+        try:
+            sql_guard.check(f)
+            verdicts[f] = ""
+        except sql_guard.UnsafeSql as exc:
+            verdicts[f] = str(exc)
+    sql_guard.prime(fragments)
+    for f in fragments:
+        assert sql_guard._primed[sql_guard._statement(f)] == alone[f]
+        try:
+            sql_guard.check(f)
+            assert verdicts[f] == ""
+        except sql_guard.UnsafeSql as exc:
+            assert str(exc) == verdicts[f]
+    assert [f for f, why in verdicts.items() if not why] == fragments[:2]

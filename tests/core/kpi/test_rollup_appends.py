@@ -143,3 +143,18 @@ def test_pending_derived_facts_refuse_the_kpis_that_need_them(tmp_path, store):
     assert derive.catch_up(store) == [1]
     values = {v.kpi: v for v in engine.compute(["repeat_rate"])}
     assert values["repeat_rate"].value is not None
+
+
+def test_a_call_log_alone_reads_its_hour_level_as_aggregated_once(tmp_path, store, monkeypatch):
+    # no topic, no product: each hour × agent × queue… is one row of the finest grain,
+    # so the hour level is that row as it is (no second aggregate); figures by hour
+    # and hour of day agree, after the first import and after an append
+    taken = []
+    original = rollup._as_is
+    monkeypatch.setattr(rollup, "_as_is", lambda *a: taken.append(a[3]) or original(*a))
+    raw, fast = engines(store)
+    imported(store, calls(tmp_path / "a.csv", 0, 3, "A"))
+    check(store, raw, fast, ("hour", "hour_of_day", "agent"))
+    imported(store, calls(tmp_path / "b.csv", 2, 2, "B"))  # day 2 again, and day 3
+    check(store, raw, fast, ("hour", "hour_of_day", "agent"))
+    assert taken  # the hour level of contacts was taken as it is
