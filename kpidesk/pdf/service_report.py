@@ -161,6 +161,9 @@ def _filters_text(report: ServiceReport, priv: Privacy, lang: str) -> str:
     ]
     if f.agents:
         parts.append("agent: " + ", ".join(priv.agent_name(a) for a in f.agents))
+    cell = f.cell_label(lang)  # a heatmap cell: Tuesdays, 10:00–11:00
+    if cell:
+        parts.append(cell)
     return "; ".join(parts) or t("none", lang)
 
 

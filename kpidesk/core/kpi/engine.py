@@ -26,7 +26,7 @@ from kpidesk.core.db.migrations import known_names
 from kpidesk.core.db.store import Store
 from kpidesk.core.jobs import JobState
 from kpidesk.core.kpi import params as sql_params
-from kpidesk.core.kpi import rollup
+from kpidesk.core.kpi import rollup, time_filter
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.definitions import KpiDefinition, Registry, load_registry
 from kpidesk.core.kpi.relations import DERIVED_COLUMNS, DISTRIBUTIONS, LINKED_RELATIONS, RELATIONS, Relation
@@ -67,6 +67,10 @@ class Filters:
 
     def narrowed(self, **changes: Any) -> Filters:
         return replace(self, **changes)
+
+    def cell_label(self, lang: str = "en") -> str | None:
+        """The weekday × hour filter in words (``Tuesdays, 10:00–11:00``), None without one."""
+        return time_filter.cell_label(self.weekdays, self.hours, lang)
 
 
 @dataclass

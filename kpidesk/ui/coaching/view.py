@@ -120,6 +120,11 @@ class CoachingView(QWidget):
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
+        # a heatmap cell of the desk (Tuesdays, 10:00–11:00): every figure of the page counts it only
+        self.cell = QToolButton(objectName="FilterChip")
+        self.cell.clicked.connect(self.remove_cell)
+        self.cell.hide()
+        heading.addWidget(self.cell, 0, Qt.AlignmentFlag.AlignLeft)
         top.addLayout(heading, 1)
         for w in (self.picker, self.privacy_button, self.png_button, self.report_button):
             top.addWidget(w)
@@ -211,6 +216,25 @@ class CoachingView(QWidget):
         self.banner.retranslate()
         if self.data is not None:
             self.repaint_all()
+
+    def show_cell(self, label: str | None) -> None:
+        """The weekday × hour filter the page was computed with, as the desk's chip."""
+        self.cell.setVisible(label is not None)
+        if label is not None:
+            self.cell.setText(label + "  ✕")
+            self.cell.setToolTip(
+                translate(
+                    "CoachingView",
+                    "Every figure, list and chart of this page counts only this weekday and hour across the "
+                    "period. Click to remove.",
+                )
+            )
+
+    def remove_cell(self) -> None:
+        """The page again over the whole period (the desk keeps its own filter)."""
+        self.filters = self.filters.narrowed(weekdays=(), hours=())
+        self.cell.hide()
+        self.load(self.agent_id)
 
     def _chart_title(self, key: str) -> str:
         if key == "trend":
