@@ -235,4 +235,5 @@ def _table(values, by, engine: Engine, lang: str, filters: Filters, stats: bool 
         f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}".rstrip()
         for row in [header, *lines]
     ]
-    sys.stdout.write("\n".join(text) + "\n")
+    cell = filters.cell_label(lang)  # --weekday / --hour: the figures count that cell only, said first
+    sys.stdout.write("\n".join(([cell] if cell else []) + text) + "\n")
