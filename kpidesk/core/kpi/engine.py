@@ -107,6 +107,12 @@ def _read_columns(filters: Filters, by: tuple[str, ...]) -> set[str]:
     return columns | {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
 
 
+def _cell_dims(filters: Filters) -> tuple[str, ...]:
+    """The time groupings a weekday or hour filter reads: a rollup level must serve
+    them (a day-grain bucket has no hour: ``hour(t)`` would be 0 for every row)."""
+    return (("weekday",) if filters.weekdays else ()) + (("hour_of_day",) if filters.hours else ())
+
+
 def _day_after(day: date) -> datetime:
     """Midnight after ``day``; the last instant Python can hold after 9999-12-31
     (one contact dated so must not make every period fail)."""
@@ -309,9 +315,7 @@ class Engine:
             wanted = [k for k in defs if k.relation == name]
             if not wanted:
                 continue
-            # a weekday or hour filter reads the bucket's time: a level that serves it
-            times = (("weekday",) if filters.weekdays else ()) + (("hour_of_day",) if filters.hours else ())
-            level = rollup.level_for(by + times, columns, start, end, RELATIONS[name].snapshot)
+            level = rollup.level_for(by + _cell_dims(filters), columns, start, end, RELATIONS[name].snapshot)
             if level is None:
                 continue
             design = self._design(cur, name)
@@ -381,7 +385,7 @@ class Engine:
         if self.rollups.enabled(cur):
             design = self._design(cur, rel_name)
             cols = [design.columns.get(rollup.list_partial(expr, cond)) for expr, cond in parts]
-            level = rollup.level_for((), _read_columns(filters, ()), start, end)
+            level = rollup.level_for(_cell_dims(filters), _read_columns(filters, ()), start, end)
             if (
                 all(cols)
                 and level is not None
