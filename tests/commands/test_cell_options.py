@@ -48,3 +48,15 @@ def test_a_wrong_weekday_or_hour_is_said_in_one_line(db, capsys, option, value):
     assert main(["kpis", "--db", db, option, value]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("kpidesk: ") and value in err and "\n" not in err
+
+
+def test_explain_names_the_channels_and_the_cell(db, capsys):
+    """Week of 11 March against the week before, on Tuesdays 10h–11h: (600 + 200 + 300) / 3
+    both weeks; over the phone only the label says "(phone)"."""
+    argv = ["explain", "--db", db, "--kpi", "aht", "--from", "2024-03-11", "--to", "2024-03-17"]
+    assert main([*argv, "--weekday", "tue", "--hour", "10"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("Avg handle time (all channels) — Tuesdays, 10:00–11:00: 6 min 07 s")
+    assert main([*argv, "--channel", "phone", "--lang", "fr"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("Durée moyenne de traitement (téléphone) : 4 min 46 s")

@@ -84,6 +84,11 @@ def weekdays_text(weekdays: Sequence[int], lang: str = "en") -> str:
     return _say("several", lang).format(days=_join([_PLURAL[lang][d - 1] for d in days], lang))
 
 
+def weekday_name(weekday: int, lang: str = "en") -> str:
+    """One ISO weekday: ``Tuesday`` / ``mardi``."""
+    return _DAY[lang if lang in _DAY else "en"][int(weekday) - 1]
+
+
 def _clock(hour: int, lang: str) -> str:
     return f"{hour}h" if lang == "fr" else f"{hour:02d}:00"
 

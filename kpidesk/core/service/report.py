@@ -18,6 +18,7 @@ from typing import Any
 from kpidesk.core import comments as figure_comments
 from kpidesk.core.explain import Explanation, beyond_noise, explain
 from kpidesk.core.kpi import targets
+from kpidesk.core.kpi.definitions import KpiDefinition
 from kpidesk.core.kpi.distribution import Histogram, histogram
 from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
 
@@ -80,6 +81,10 @@ class Trend:
     target: float | None
     marks: list[tuple[date, figure_comments.Comment]]  # comments placed on the bucket holding their first day
     small: list[bool] = field(default_factory=list)  # per point: a small sample
+    label: dict[str, str] = field(default_factory=dict)  # per language, with the channels it covers
+
+    def label_for(self, lang: str) -> str:
+        return self.label.get(lang) or self.label.get("en") or self.kpi
 
 
 @dataclass
@@ -151,6 +156,16 @@ class ServiceReport:
         return all(f.value is None for f in self.headline)
 
 
+LANGS = ("en", "fr")
+
+
+def scoped_label(kpi: KpiDefinition, channels: tuple[str, ...]) -> dict[str, str]:
+    """The KPI's label in each language said with the channels its figure covers, as
+    the tiles say it: ``AHT (phone)`` in the phone section, ``AHT (chat, bot)`` under a
+    Chat / Bot filter, ``AHT (all channels)`` over every channel."""
+    return {lang: kpi.scoped_label(channels, lang) for lang in LANGS}
+
+
 def _figures(
     engine: Engine,
     ids: tuple[str, ...],
@@ -178,7 +193,7 @@ def _figures(
         out.append(
             Figure(
                 kpi_id,
-                kpi.label,
+                scoped_label(kpi, current.channels),
                 kpi.unit,
                 kpi.better,
                 v.value,
@@ -235,7 +250,14 @@ def _trends(
             marks.append((slot, c))
         goal = targets.resolve(overrides, engine.registry[kpi_id], channel)
         out[kpi_id] = Trend(
-            kpi_id, bucket, periods, [v.value for v in points], goal.target, marks, [v.small_sample for v in points]
+            kpi_id,
+            bucket,
+            periods,
+            [v.value for v in points],
+            goal.target,
+            marks,
+            [v.small_sample for v in points],
+            scoped_label(engine.registry[kpi_id], filters.channels),
         )
     return out
 
@@ -414,6 +436,6 @@ def build(
         definitions=shown,
         missing=missing,
         comments=notes,
-        labels={k: engine.registry[k].label for k in shown},
+        labels={k: scoped_label(engine.registry[k], filters.channels) for k in shown},  # as the headline's
         absent=[c for c in CHANNEL_ORDER if c not in wanted],
     )
