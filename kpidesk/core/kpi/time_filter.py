@@ -10,7 +10,7 @@ Core text for people is ``{en, fr}`` pairs, as the KPI files' labels.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 # ISO weekday (1 = Monday … 7) − 1 → words
 _ONE = {
@@ -109,7 +109,7 @@ def cell_label(weekdays: Sequence[int], hours: Sequence[int], lang: str = "en") 
     return f"{days}, {hours_text(hours, lang)}" if hours else days
 
 
-def _spread(text: str, read) -> list[int]:
+def _spread(text: str, read: Callable[[str], int]) -> list[int]:
     """``a-b`` → every value from a to b (both included), else the one value."""
     if "-" in text.strip("-"):
         first, last = (read(p) for p in text.split("-", 1))
