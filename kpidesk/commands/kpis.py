@@ -25,7 +25,7 @@ from kpidesk.commands.common import (
 from kpidesk.core import formatting
 from kpidesk.core.explain.words import dimension_name
 from kpidesk.core.kpi.definitions import scope_codes
-from kpidesk.core.kpi.engine import Engine, EngineError, Filters, KpiValue
+from kpidesk.core.kpi.engine import NOT_FOR_A_CELL, Engine, EngineError, Filters, KpiValue
 
 
 def add_parser(sub) -> None:
@@ -152,7 +152,11 @@ _HEAD = {
     "fr": ("Id indicateur", "Indicateur", "Valeur", "Unité", "n", "Petit échantillon", "Remarque"),
 }
 # the engine's own reasons (the KPI files give theirs in both languages), as the app says them
-_REASONS_FR = {"no data": "pas de données", "not defined for this data": "non défini pour ces données"}
+_REASONS_FR = {
+    "no data": "pas de données",
+    "not defined for this data": "non défini pour ces données",
+    NOT_FOR_A_CELL: "non disponible pour un jour de la semaine ou une heure (un stock à une date)",
+}
 _SMALL = {"en": "small sample", "fr": "petit échantillon"}
 # the figures --stats adds beside a duration KPI's value (its median, mean, p90)
 _STATS = {"median": {"en": "median", "fr": "médiane"}, "mean": {"en": "mean", "fr": "moyenne"}}

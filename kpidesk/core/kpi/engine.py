@@ -107,6 +107,9 @@ def _read_columns(filters: Filters, by: tuple[str, ...]) -> set[str]:
     return columns | {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
 
 
+NOT_FOR_A_CELL = "not available for one weekday or hour (a point-in-time count)"
+
+
 def _cell_dims(filters: Filters) -> tuple[str, ...]:
     """The time groupings a weekday or hour filter reads: a rollup level must serve
     them (a day-grain bucket has no hour: ``hour(t)`` would be 0 for every row)."""
@@ -434,7 +437,7 @@ class Engine:
         results: dict[str, list[KpiValue]] = {}
         runnable = []
         for kpi in defs:
-            reason = self._missing_input(cur, kpi) or self._pending(cur, kpi) or self._unsupported(kpi, by)
+            reason = self._missing_input(cur, kpi) or self._pending(cur, kpi) or self._unsupported(kpi, by, filters)
             if reason:
                 results[kpi.id] = [KpiValue(kpi.id, None, None, reason=reason)]
             else:
@@ -536,8 +539,12 @@ class Engine:
         return PENDING_REASON.get(self.lang, PENDING_REASON["en"])
 
     @staticmethod
-    def _unsupported(kpi: KpiDefinition, by: tuple[str, ...]) -> str | None:
+    def _unsupported(kpi: KpiDefinition, by: tuple[str, ...], filters: Filters = Filters()) -> str | None:
         rel = RELATIONS[kpi.relation]
+        if rel.snapshot and (filters.weekdays or filters.hours):
+            # tickets open at the end of the period: no weekday or hour to narrow to (a
+            # heatmap cell would leave the figure of the whole period under its label)
+            return NOT_FOR_A_CELL
         for dim in by:
             column = compose.DIMENSIONS.get(dim, (None, None))[1]
             if column is None and dim not in rel.extra_dims:
