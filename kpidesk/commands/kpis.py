@@ -155,7 +155,7 @@ _HEAD = {
 _REASONS_FR = {
     "no data": "pas de données",
     "not defined for this data": "non défini pour ces données",
-    NOT_FOR_A_CELL: "non disponible pour un jour de la semaine ou une heure (un stock à une date)",
+    NOT_FOR_A_CELL: "non disponible pour un jour de la semaine ou une heure",
 }
 _SMALL = {"en": "small sample", "fr": "petit échantillon"}
 # the figures --stats adds beside a duration KPI's value (its median, mean, p90)

@@ -68,9 +68,7 @@ def channel_label(channel: str) -> str:
 REASONS = {
     "no data": QT_TRANSLATE_NOOP("Reasons", "no data"),
     "not defined for this data": QT_TRANSLATE_NOOP("Reasons", "not defined for this data"),
-    NOT_FOR_A_CELL: QT_TRANSLATE_NOOP(
-        "Reasons", "not available for one weekday or hour (a point-in-time count)"
-    ),  # a heatmap cell and the backlog
+    NOT_FOR_A_CELL: QT_TRANSLATE_NOOP("Reasons", "not available for one weekday or hour"),  # backlog, occupancy…
 }
 
 

@@ -107,7 +107,7 @@ def _read_columns(filters: Filters, by: tuple[str, ...]) -> set[str]:
     return columns | {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
 
 
-NOT_FOR_A_CELL = "not available for one weekday or hour (a point-in-time count)"
+NOT_FOR_A_CELL = "not available for one weekday or hour"
 
 
 def _cell_dims(filters: Filters) -> tuple[str, ...]:
@@ -541,9 +541,10 @@ class Engine:
     @staticmethod
     def _unsupported(kpi: KpiDefinition, by: tuple[str, ...], filters: Filters = Filters()) -> str | None:
         rel = RELATIONS[kpi.relation]
-        if rel.snapshot and (filters.weekdays or filters.hours):
-            # tickets open at the end of the period: no weekday or hour to narrow to (a
-            # heatmap cell would leave the figure of the whole period under its label)
+        if not rel.by_the_hour and (filters.weekdays or filters.hours):
+            # tickets open at the end of the period, time logged in (sessions of hours
+            # dated by their start), the customer base: no weekday or hour to narrow to
+            # (a heatmap cell would leave another figure under its label)
             return NOT_FOR_A_CELL
         for dim in by:
             column = compose.DIMENSIONS.get(dim, (None, None))[1]

@@ -314,6 +314,15 @@ class Relation:
     open_filters: frozenset[str] = frozenset()  # filters that let NULL through
     snapshot: bool = False  # point-in-time: joined to the end of each period
     periodic: bool = True  # filtered by t within the period
+    spans: bool = False  # some rows are spans of hours (sessions, schedules), dated by their start
+
+    @property
+    def by_the_hour(self) -> bool:
+        """Whether a weekday or hour across the period (a heatmap cell) can narrow it:
+        not a point-in-time count, rows dated by their start that last hours, or rows
+        without a date."""
+        return self.periodic and not self.snapshot and not self.spans
+
     extra_dims: dict[str, str] = field(default_factory=dict)
 
 
@@ -324,7 +333,13 @@ RELATIONS: dict[str, Relation] = {
     for r in [
         Relation("contacts", CONTACTS, _STD),
         Relation("surveys", SURVEYS, _STD, extra_dims={"dimension": "dimension", "survey_type": "survey_type"}),
-        Relation("activity", ACTIVITY, _STD, open_filters=frozenset({"channel", "kind", "queue", "topic", "product"})),
+        Relation(
+            "activity",
+            ACTIVITY,
+            _STD,
+            open_filters=frozenset({"channel", "kind", "queue", "topic", "product"}),
+            spans=True,
+        ),
         Relation("replies", REPLIES, _STD),
         Relation("backlog", BACKLOG, _STD, snapshot=True),
         Relation("evaluations", EVALUATIONS, _STD, extra_dims={"criterion": "criterion"}),

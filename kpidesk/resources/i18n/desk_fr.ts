@@ -16,8 +16,8 @@
         <translation>non disponible à ce niveau de détail</translation>
     </message>
     <message>
-        <source>not available for one weekday or hour (a point-in-time count)</source>
-        <translation>non disponible pour un jour de la semaine ou une heure (un stock à une date)</translation>
+        <source>not available for one weekday or hour</source>
+        <translation>non disponible pour un jour de la semaine ou une heure</translation>
     </message>
     <message>
         <source>could not be computed (see the KPI file)</source>
