@@ -286,31 +286,22 @@ def _heatmap(engine: Engine, filters: Filters) -> list[list[float]]:
 
 
 def _verbatims(engine: Engine, filters: Filters, lowest: bool, limit: int = 5) -> list[Verbatim]:
-    """CSAT answers with a comment, the lowest (or highest) scores first, on 1–5."""
-    start, end = engine.period(filters)
+    """CSAT answers with a comment, the lowest (or highest) scores first, on 1–5: the
+    answers the CSAT figure counts, within every filter (a heatmap cell too), through
+    the engine's own WHERE."""
     order = "figure ASC" if lowest else "figure DESC"
-    sql = (
-        "SELECT s.answered_at, (s.score - s.scale_min) / nullif(s.scale_max - s.scale_min, 0) * 4 + 1 AS figure, "
-        "s.comment, coalesce(s.channel, c.channel), coalesce(s.agent_id, c.agent_id), "
-        "coalesce(cu.name, cu.email, s.customer_id) "
-        "FROM surveys s LEFT JOIN contacts c ON c.contact_id = s.contact_id "
-        "LEFT JOIN customers cu ON cu.customer_id = coalesce(s.customer_id, c.customer_id) "
-        "WHERE s.survey_type = 'csat' AND s.score IS NOT NULL AND nullif(trim(s.comment), '') IS NOT NULL "
-        "AND s.answered_at >= $start AND s.answered_at < $end "
-        "AND (len($channels) = 0 OR list_contains($channels, coalesce(s.channel, c.channel))) "
-        "AND (len($queues) = 0 OR list_contains($queues, coalesce(s.queue, c.queue))) "
-        f"ORDER BY {order}, s.answered_at DESC LIMIT $limit"
-    )
-    bind = {
-        "start": start,
-        "end": end,
-        "channels": list(filters.channels),
-        "queues": list(filters.queues),
-        "limit": limit,
-    }
     cur = engine.store.cursor()
     try:
-        rows = cur.execute(sql, bind).fetchall()
+        scope, bind = engine.rows_sql("surveys", filters, cur)
+        sql = (
+            "SELECT coalesce(k.answered_at, k.t), (k.score - k.scale_min) / nullif(k.scale_max - k.scale_min, 0) * 4 + 1 "
+            "AS figure, k.comment, k.channel, k.agent_id, coalesce(cu.name, cu.email, k.survey_customer_id) "
+            f"FROM ({scope}) k LEFT JOIN contacts c ON c.contact_id = k.contact_id "
+            "LEFT JOIN customers cu ON cu.customer_id = coalesce(k.survey_customer_id, c.customer_id) "
+            "WHERE k.survey_type = 'csat' AND k.score IS NOT NULL AND nullif(trim(k.comment), '') IS NOT NULL "
+            f"ORDER BY {order}, k.answered_at DESC NULLS LAST LIMIT $limit"
+        )
+        rows = cur.execute(sql, {**bind, "limit": limit}).fetchall()
     finally:
         cur.close()
     return [Verbatim(*row) for row in rows if row[1] is not None]
