@@ -60,7 +60,9 @@ def standings_table(profile: AgentProfile, lang: str, st) -> Table:
         if colour is not None:
             style.append(("TEXTCOLOR", (1, i), (1, i), colour))
             style.append(("FONTNAME", (1, i), (1, i), register_fonts()[1]))
-    table = Table(rows, colWidths=[124, 56, 80, 98, 50, 60, 36], repeatRows=1)
+    # the rank column holds "petit échantillon" whole: it ran into the quartiles (small
+    # samples are the rule under a heatmap cell)
+    table = Table(rows, colWidths=[108, 56, 80, 98, 72, 50, 36], repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
 
