@@ -58,3 +58,12 @@ def test_the_coaching_view_counts_the_cell_and_says_so(qtbot, make_window, cell_
     assert not view.cell.isVisible()
     assert aht_row(view)[1] == "5 min 50 s"  # (600 + 600 + 100 + 100) / 4
     assert window.state.weekday == 1 and window.filter_bar.cell.isVisible()
+
+
+def test_the_chip_follows_the_language(qtbot, make_window, cell_store):
+    window, view = open_on_cell(qtbot, make_window, cell_store, "en")
+    assert view.cell.text().startswith("Tuesdays, 10:00–11:00")
+    window.actions_.set_language("fr")
+    qtbot.waitUntil(lambda: view.cell.text().startswith("Tous les mardis, 10h–11h"), timeout=10000)
+    assert "Cliquez pour retirer" in view.cell.toolTip()
+    assert window.filter_bar.cell.text().startswith("Tous les mardis, 10h–11h")
