@@ -226,7 +226,7 @@ class CoachingView(QWidget):
                 translate(
                     "CoachingView",
                     "Every figure, list and chart of this page counts only this weekday and hour across the "
-                    "period. Click to remove.",
+                    "period (goals keep their own dates). Click to remove.",
                 )
             )
 
