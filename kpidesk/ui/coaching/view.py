@@ -329,7 +329,16 @@ class CoachingView(QWidget):
             translate("CoachingView", "PNG image (*.png)"),
         )
         if path:
-            export.save_png(card, Path(path))
+            export.save_chart_png(card, Path(path), self.png_caption())
+
+    def png_caption(self) -> export.ChartCaption:
+        """An exported chart says whose it is, the period, team and channels, and the
+        heatmap cell it counts (``Tuesdays, 10:00–11:00``), as the desk's exports do."""
+        lines = [self.subtitle.text()]
+        cell = self.filters.cell_label(self.desk.lang)
+        if cell:
+            lines.append(cell)
+        return export.ChartCaption(self.title.text(), tuple(line for line in lines if line))
 
     def choose_report(self) -> None:
         name = f"coaching-{self.agent_id}-{datetime.now():%Y%m%d}.pdf"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from kpidesk.ui import tasks
+from kpidesk.ui import export, tasks
 from tests.helpers import cell_fixtures as fx
 
 
@@ -52,6 +52,10 @@ def test_the_coaching_view_counts_the_cell_and_says_so(qtbot, make_window, cell_
     with qtbot.waitSignal(view.kpi_detail_loaded, timeout=10000):
         view.show_kpi("aht")
     assert view.contacts.source.rowCount() == 2
+    # an exported chart says so too
+    caption = view.png_caption()
+    assert "Alice Martin" in caption.title and caption.lines[-1] == chip
+    assert not export.chart_image(view.trend_card, caption).isNull()
     # the ✕ gives the page back its whole period; the desk keeps its cell
     with qtbot.waitSignal(view.coaching_loaded, timeout=10000):
         qtbot.mouseClick(view.cell, Qt.MouseButton.LeftButton)
