@@ -22,7 +22,6 @@ DIMENSION_NAMES: dict[str, dict[str, str]] = {
     "channel": {"en": "channel", "fr": "canal"},
     "kind": {"en": "kind", "fr": "nature"},  # call, ticket, chat, bot
     "hour_of_day": {"en": "hour", "fr": "heure"},
-    "weekday": {"en": "weekday", "fr": "jour"},
     "product": {"en": "product", "fr": "produit"},
     # the time buckets of a grouping (kpidesk kpis --by week: its export headers)
     "15min": {"en": "15 min", "fr": "15 min"},
