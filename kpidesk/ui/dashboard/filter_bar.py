@@ -62,7 +62,6 @@ def channel_options(extent: DataExtent) -> list[tuple[str, str]]:
     return [(v, channel_label(v)) for v in extent.lists.get("channels", [])]
 
 
-
 class _StayOpenMenu(QMenu):
     """A menu of check boxes that stays open while the user ticks several."""
 
