@@ -18,7 +18,7 @@ from typing import Any
 from kpidesk.core import comments as figure_comments
 from kpidesk.core.explain import Explanation, beyond_noise, explain
 from kpidesk.core.kpi import targets
-from kpidesk.core.kpi.definitions import KpiDefinition
+from kpidesk.core.kpi.definitions import KpiDefinition, scope_codes
 from kpidesk.core.kpi.distribution import Histogram, histogram
 from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
 
@@ -159,11 +159,12 @@ class ServiceReport:
 LANGS = ("en", "fr")
 
 
-def scoped_label(kpi: KpiDefinition, channels: tuple[str, ...]) -> dict[str, str]:
+def scoped_label(kpi: KpiDefinition, filters: Filters) -> dict[str, str]:
     """The KPI's label in each language said with the channels its figure covers, as
     the tiles say it: ``AHT (phone)`` in the phone section, ``AHT (chat, bot)`` under a
     Chat / Bot filter, ``AHT (all channels)`` over every channel."""
-    return {lang: kpi.scoped_label(channels, lang) for lang in LANGS}
+    scope = scope_codes(filters.channels, filters.kinds)  # tickets, the channels, or the kinds of record
+    return {lang: kpi.scoped_label(scope, lang) for lang in LANGS}
 
 
 def _figures(
@@ -193,7 +194,7 @@ def _figures(
         out.append(
             Figure(
                 kpi_id,
-                scoped_label(kpi, current.channels),
+                scoped_label(kpi, current),
                 kpi.unit,
                 kpi.better,
                 v.value,
@@ -257,7 +258,7 @@ def _trends(
             goal.target,
             marks,
             [v.small_sample for v in points],
-            scoped_label(engine.registry[kpi_id], filters.channels),
+            scoped_label(engine.registry[kpi_id], filters),
         )
     return out
 
@@ -427,6 +428,6 @@ def build(
         definitions=shown,
         missing=missing,
         comments=notes,
-        labels={k: scoped_label(engine.registry[k], filters.channels) for k in shown},  # as the headline's
+        labels={k: scoped_label(engine.registry[k], filters) for k in shown},  # as the headline's
         absent=[c for c in CHANNEL_ORDER if c not in wanted],
     )
