@@ -10,6 +10,7 @@ from datetime import date, datetime
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import Store, StoreError
 from kpidesk.core.jobs import Callbacks
+from kpidesk.core.kpi import time_filter
 from kpidesk.core.kpi.engine import Filters
 from kpidesk.core.paths import default_db_path
 
@@ -114,6 +115,21 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
         action="append",
         help="only these records: call, ticket, chat, bot, whatever their channel (repeat or comma-separate)",
     )
+    # a heatmap cell: one weekday and hour across the whole period, as the app's filter bar
+    p.add_argument(
+        "--weekday",
+        action="append",
+        metavar="DAY",
+        help="only this weekday across the period: mon … sun (or lun … dim, 1 = Monday … 7); "
+        "repeat, comma-separate or give a range (mon-fri)",
+    )
+    p.add_argument(
+        "--hour",
+        action="append",
+        metavar="H",
+        help="only this hour of the day across the period (0 … 23: 10 is 10:00–11:00); "
+        "repeat, comma-separate or give a range (9-11 is 09:00–12:00)",
+    )
 
 
 def _agent_id(cur, name: str) -> str | None:
@@ -144,6 +160,11 @@ def resolve_agents(store: Store, values: list[str] | tuple[str, ...] | None) -> 
 def filters_from_args(store: Store, args) -> Filters:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise CommandError("--from is after --to.")
+    try:
+        weekdays = time_filter.parse_weekdays(getattr(args, "weekday", None))
+        hours = time_filter.parse_hours(getattr(args, "hour", None))
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
     return Filters(
         date_from=args.date_from,
         date_to=args.date_to,
@@ -154,4 +175,6 @@ def filters_from_args(store: Store, args) -> Filters:
         agents=resolve_agents(store, args.agent),
         topics=split_list(args.topic),
         kinds=split_list(getattr(args, "kind", None)),
+        weekdays=weekdays,
+        hours=hours,
     )

@@ -16,7 +16,7 @@ from kpidesk.core import formatting
 from kpidesk.core.explain import DIMENSIONS, explain
 from kpidesk.core.explain.words import amount, group_name
 from kpidesk.core.explain.words import t as words
-from kpidesk.core.kpi.engine import Engine, EngineError
+from kpidesk.core.kpi.engine import Engine, EngineError, Filters
 
 
 def add_parser(sub) -> None:
@@ -24,7 +24,7 @@ def add_parser(sub) -> None:
         "explain",
         help="split a KPI's change between two periods into its drivers",
         description="The total change of a KPI against the compare period, and the part of each queue, "
-        "site, team, agent, topic, channel or hour of day in it (for a rate: mix effect + rate effect), "
+        "site, team, agent, topic, channel, hour of day or weekday in it (for a rate: mix effect + rate effect), "
         "largest first. Small samples are flagged and ranked last.",
     )
     add_filter_arguments(p)
@@ -64,16 +64,21 @@ def run(args) -> int:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1, default=str)
         print()
     else:
-        _table(result, engine, args)
+        _table(result, engine, args, filters)
     return 0
 
 
-def _table(result, engine: Engine, args) -> None:
+def _table(result, engine: Engine, args, filters: Filters) -> None:
     lang, kpi = args.lang, engine.registry[result.kpi]
     unit = kpi.unit
     day = lambda d: formatting.day(d, lang)
+    # the KPI said with the channels its figure covers, as the tiles; and the heatmap cell, if any
+    label = kpi.scoped_label(filters.channels, lang)
+    cell = filters.cell_label(lang)
     print(
-        f"{kpi.label_for(lang)}: {formatting.value(result.before, unit, lang)} ({day(result.compare[0])} – "
+        f"{label}{f' — {cell}' if cell else ''}{' :' if lang == 'fr' else ':'} "
+        f"{formatting.value(result.before, unit, lang)} "
+        f"({day(result.compare[0])} – "
         f"{day(result.compare[1])}) → {formatting.value(result.after, unit, lang)} ({day(result.period[0])} – "
         f"{day(result.period[1])}), {amount(result.change, unit, lang)}"
     )

@@ -25,7 +25,7 @@ from kpidesk.commands.common import (
 from kpidesk.core import formatting
 from kpidesk.core.explain.words import dimension_name
 from kpidesk.core.kpi.definitions import scope_codes
-from kpidesk.core.kpi.engine import Engine, EngineError, Filters, KpiValue
+from kpidesk.core.kpi.engine import NOT_FOR_A_CELL, Engine, EngineError, Filters, KpiValue
 
 
 def add_parser(sub) -> None:
@@ -152,7 +152,11 @@ _HEAD = {
     "fr": ("Id indicateur", "Indicateur", "Valeur", "Unité", "n", "Petit échantillon", "Remarque"),
 }
 # the engine's own reasons (the KPI files give theirs in both languages), as the app says them
-_REASONS_FR = {"no data": "pas de données", "not defined for this data": "non défini pour ces données"}
+_REASONS_FR = {
+    "no data": "pas de données",
+    "not defined for this data": "non défini pour ces données",
+    NOT_FOR_A_CELL: "non disponible pour un jour de la semaine ou une heure",
+}
 _SMALL = {"en": "small sample", "fr": "petit échantillon"}
 # the figures --stats adds beside a duration KPI's value (its median, mean, p90)
 _STATS = {"median": {"en": "median", "fr": "médiane"}, "mean": {"en": "mean", "fr": "moyenne"}}
@@ -235,4 +239,5 @@ def _table(values, by, engine: Engine, lang: str, filters: Filters, stats: bool 
         f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}".rstrip()
         for row in [header, *lines]
     ]
-    sys.stdout.write("\n".join(text) + "\n")
+    cell = filters.cell_label(lang)  # --weekday / --hour: the figures count that cell only, said first
+    sys.stdout.write("\n".join(([cell] if cell else []) + text) + "\n")

@@ -35,6 +35,12 @@ def add_parser(sub) -> None:
 
 
 def state_from_filters(filters):
+    """The window's view state for the command's filters; the app's filter bar holds
+    one weekday and one hour (a heatmap cell), so does a snapshot."""
+    if len(filters.weekdays) > 1 or len(filters.hours) > 1:
+        raise CommandError(
+            "a snapshot shows what the app can show: one --weekday and one --hour at most (a heatmap cell)."
+        )
     state = ViewState(
         channels=filters.channels,
         queues=filters.queues,
@@ -42,6 +48,8 @@ def state_from_filters(filters):
         sites=filters.sites,
         topics=filters.topics,
         agents=filters.agents,
+        weekday=filters.weekdays[0] - 1 if filters.weekdays else None,  # the view state counts from 0 = Monday
+        hour=filters.hours[0] if filters.hours else None,
     )
     if filters.date_from or filters.date_to:
         first = filters.date_from or filters.date_to
@@ -56,8 +64,13 @@ def run(args) -> int:
         width, height = (int(v) for v in args.size.lower().split("x"))
         apply_period(args)
         store = open_store(args.db)
-        filters = filters_from_args(store, args)
     except (CommandError, ValueError) as exc:
+        return fail(str(exc))
+    try:
+        filters = filters_from_args(store, args)
+        state_from_filters(filters)  # a filter the window cannot show: said before Qt loads
+    except CommandError as exc:
+        store.close()
         return fail(str(exc))
     try:
         return _render(store, args, filters, (width, height))

@@ -94,9 +94,12 @@ def build_report(
     return ReportResult(out, max(pages), profile.agent_name)
 
 
-def _period_text(engine: Engine, filters: Filters, lang: str) -> str:
+def _period_text(engine: Engine, filters: Filters, lang: str, cell: bool = True) -> str:
+    """The period, and the weekday × hour it is narrowed to (``Tuesdays, 10:00–11:00``)."""
     start, end = engine.period(filters)
-    return f"{formatting.day(start, lang)} – {formatting.day(end - timedelta(days=1), lang)}"
+    text = f"{formatting.day(start, lang)} – {formatting.day(end - timedelta(days=1), lang)}"
+    narrowed = filters.cell_label(lang) if cell else None
+    return f"{text} · {narrowed}" if narrowed else text
 
 
 def _header(engine, profile: AgentProfile, priv: Privacy, lang, st) -> list:
@@ -111,8 +114,11 @@ def _header(engine, profile: AgentProfile, priv: Privacy, lang, st) -> list:
         for name, vals in (("queue", f.queues), ("site", f.sites), ("topic", f.topics))
         if vals
     ]
+    cell = f.cell_label(lang)  # a heatmap cell of the desk: Tuesdays, 10:00–11:00
+    if cell:
+        extra.append(cell)
     lines = [
-        f"<b>{esc(t('period', lang))}</b> {esc(_period_text(engine, f, lang))}",
+        f"<b>{esc(t('period', lang))}</b> {esc(_period_text(engine, f, lang, cell=False))}",
         f"<b>{esc(t('team', lang))}</b> {esc(team)} ({esc(t('agents', lang, n=ranked))})",
         *[f"<b>{esc(k)}</b> {esc(v)}" for k, v in shown],
         f"<b>{esc(t('filters', lang))}</b> {esc('; '.join(extra) or t('none', lang))}",

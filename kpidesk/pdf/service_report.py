@@ -161,6 +161,9 @@ def _filters_text(report: ServiceReport, priv: Privacy, lang: str) -> str:
     ]
     if f.agents:
         parts.append("agent: " + ", ".join(priv.agent_name(a) for a in f.agents))
+    cell = f.cell_label(lang)  # a heatmap cell: Tuesdays, 10:00–11:00
+    if cell:
+        parts.append(cell)
     return "; ".join(parts) or t("none", lang)
 
 
@@ -353,7 +356,7 @@ def bucket_labels(periods: list[date], lang: str) -> list[str]:
 def _trend_drawing(tr, unit: str, report: ServiceReport, lang: str, numbers, width: float):
     index = {p: i for i, p in enumerate(tr.periods)}
     marks = [(index[slot], numbers[c.comment_id]) for slot, c in tr.marks if slot in index and c.comment_id in numbers]
-    title = t("trend_short", lang, kpi=_label(report, tr.kpi, lang), bucket=t(tr.bucket, lang))
+    title = t("trend_short", lang, kpi=tr.label_for(lang), bucket=t(tr.bucket, lang))
     return trend_chart(
         bucket_labels(tr.periods, lang), tr.values, tr.target, unit, lang, title, marks, tr.small, width, 122
     )

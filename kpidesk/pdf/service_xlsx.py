@@ -181,7 +181,7 @@ def _trends(book: _Book, ws, row: int, trends, units: dict[str, str]) -> int:
     for tr in trends:
         unit = units.get(tr.kpi, "rate")
         values = dict(zip(tr.periods, tr.values))
-        label = _label(report, tr.kpi, lang)
+        label = tr.label_for(lang)  # with the channels of its section, as the PDF's chart title
         col = len(columns) + 1
         columns.append((label, unit, [values.get(p) for p in periods]))
         series = [(col, label, CHART_COLOURS[0], False)]

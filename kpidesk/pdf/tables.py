@@ -7,6 +7,8 @@ and that is easier to review in one place.
 
 from __future__ import annotations
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from kpidesk.core import formatting
@@ -35,12 +37,14 @@ def _style(header_rows: int = 1) -> list:
 def standings_table(profile: AgentProfile, lang: str, st) -> Table:
     head = [t(k, lang) for k in ("kpi", "agent", "median", "quartiles", "rank", "target")] + ["n"]
     rows, style = [[safe(h) for h in head]], _style()
+    # "petit échantillon" wraps in its column rather than running into the quartiles
+    # (small samples are the rule under a heatmap cell)
+    small = ParagraphStyle("small_rank", parent=st["cell"], alignment=TA_RIGHT, textColor=MUTED)
     for i, s in enumerate(profile.standings, start=1):
         value = formatting.value(s.value, s.unit, lang)
-        rank = t("rank_of", lang, rank=s.rank, of=s.ranked_agents) if s.rank else ""
+        rank: str | Paragraph = safe(t("rank_of", lang, rank=s.rank, of=s.ranked_agents) if s.rank else "")
         if s.small_sample:
-            rank = t("small", lang)
-            style.append(("TEXTCOLOR", (4, i), (4, i), MUTED))
+            rank = Paragraph(esc(t("small", lang)), small)
         quart = ""
         if s.team_q1 is not None and s.team_q3 is not None:
             quart = f"{formatting.value(s.team_q1, s.unit, lang)} – {formatting.value(s.team_q3, s.unit, lang)}"
@@ -51,7 +55,7 @@ def standings_table(profile: AgentProfile, lang: str, st) -> Table:
                 safe(value),
                 safe(formatting.value(s.team_median, s.unit, lang)),
                 safe(quart),
-                safe(rank),
+                rank,
                 safe(target),
                 safe(formatting.number(s.n or 0, 0, lang)),
             ]
@@ -60,7 +64,8 @@ def standings_table(profile: AgentProfile, lang: str, st) -> Table:
         if colour is not None:
             style.append(("TEXTCOLOR", (1, i), (1, i), colour))
             style.append(("FONTNAME", (1, i), (1, i), register_fonts()[1]))
-    table = Table(rows, colWidths=[124, 56, 80, 98, 50, 60, 36], repeatRows=1)
+    style.append(("LEFTPADDING", (3, 0), (3, -1), 2))  # "5 min 54 s – 6 min 42 s" clear of the median
+    table = Table(rows, colWidths=[118, 54, 78, 100, 64, 54, 32], repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QGraphicsItem, QLabel
 
 from kpidesk.core import formatting
@@ -107,7 +107,7 @@ class LocaleDateAxis(pg.DateAxisItem):
         its neighbours ("Nov 1" two days before "Nov 3" would run into it)."""
         levels = [(spacing, values) for spacing, values in super().tickValues(minVal, maxVal, size) if values]
         if len(levels) <= 1:
-            return levels
+            return [(spacing, self._apart(values, minVal, maxVal, size)) for spacing, values in levels]
         spacing, finest = levels[-1]
         ticks = sorted(finest)
         gap = min((b - a for a, b in zip(ticks, ticks[1:])), default=spacing)  # e.g. every 5 days
@@ -115,7 +115,22 @@ class LocaleDateAxis(pg.DateAxisItem):
             for v in values:
                 if all(abs(v - t) >= 0.75 * gap for t in ticks):
                     ticks.append(v)
-        return [(spacing, sorted(ticks))]
+        return [(spacing, self._apart(ticks, minVal, maxVal, size))]
+
+    def _apart(self, ticks, minVal, maxVal, size) -> list[float]:
+        """Every tick whose label clears the previous one: pyqtgraph guesses a label's
+        width, and a fortnight of day ticks ran into each other on a narrow chart in
+        French ("2 mars3 mars4 mars", a heatmap cell's Tuesdays)."""
+        ticks = sorted(ticks)
+        if len(ticks) < 2 or maxVal <= minVal or size <= 0:
+            return ticks
+        label = QFontMetrics(self.style.get("tickFont") or QFont()).horizontalAdvance("30 sept.") + 12
+        room = label * (maxVal - minVal) / size  # a label's width in axis units
+        kept = [ticks[0]]
+        for v in ticks[1:]:
+            if v - kept[-1] >= room:
+                kept.append(v)
+        return kept
 
     def tickStrings(self, values, scale, spacing):
         out = []

@@ -34,7 +34,7 @@ from kpidesk.ui.charts import Chart
 from kpidesk.ui.coaching.view import open_coaching
 from kpidesk.ui.dashboard.agents_view import AgentsView
 from kpidesk.ui.dashboard.channel_view import ChannelView
-from kpidesk.ui.dashboard.filter_bar import FILTER_LABELS, FilterBar, anchor_for, cell_text, channel_options
+from kpidesk.ui.dashboard.filter_bar import FILTER_LABELS, FilterBar, anchor_for, channel_options
 from kpidesk.ui.dashboard.overview_view import OverviewView
 from kpidesk.ui.dashboard.tab_view import TabView
 from kpidesk.ui.desk import Desk, channel_label
@@ -279,8 +279,9 @@ class MainWindow(QMainWindow):
                         name=translate("FilterBar", label), values=", ".join(values)
                     )
                 )
-        if self.state.weekday is not None:
-            chosen.append(cell_text(self.state.weekday, self.state.hour))
+        cell = self.state.cell_label(self.desk.lang)
+        if cell is not None:
+            chosen.append(cell)
         if chosen:
             lines.append(" · ".join(chosen))
         title = f"{tab} · {figure}" if figure else tab

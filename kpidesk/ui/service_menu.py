@@ -145,7 +145,12 @@ class ServiceMenu(QObject):
     def _narrow_to(self, dimension: str, value) -> None:
         from kpidesk.ui.why_dialog import NARROWS
 
-        if dimension == "channel":
+        state = self.w.state
+        if dimension == "hour_of_day":  # that hour across the period (of the cell's weekday, if one is set)
+            self.w.narrow(state.in_cell(state.weekday, int(value)))
+        elif dimension == "weekday":  # ISO 1 = Monday; the view state counts from 0
+            self.w.narrow(state.in_cell(int(value) - 1, state.hour))
+        elif dimension == "channel":
             if str(value) in ("phone", "email", "chat", "bot"):  # the tabs there are
                 self.w.show_channel(str(value))
         elif dimension in NARROWS:

@@ -3,7 +3,9 @@
 Opened from a trend's Why? button or a tile's right-click menu. The breakdown (``core.explain``) runs as a job;
 the waterfall goes from the compare period's value, through the largest drivers of
 one dimension (and what the rest of it adds), to this period's value. Clicking a
-driver narrows the desk's filters to it.
+driver narrows the desk's filters to it: an hour or a weekday as a heatmap cell
+(that hour, that weekday across the period). The KPI is named with the channels
+its figure covers, and an active heatmap cell is said with it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from kpidesk.ui.tasks import TaskRunner
 
 STEPS = 6
 NARROWS = {"queue": "queues", "site": "sites", "team": "teams", "agent": "agents", "topic": "topics"}
+CELL_DIMENSIONS = ("hour_of_day", "weekday")  # narrowed as a heatmap cell: that hour (weekday) across the period
 
 
 def waterfall_steps(e: Explanation, count: int = STEPS) -> list:
@@ -97,7 +100,7 @@ class WhyDialog(QDialog):
     def __init__(self, desk, kpi: str, filters, compare: tuple[date, date], parent=None):
         super().__init__(parent)
         self.desk, self.kpi, self.filters, self.compare = desk, kpi, filters, compare
-        self.setWindowTitle(translate("Why", "Why? — {kpi}").format(kpi=desk.label(kpi)))
+        self.setWindowTitle(translate("Why", "Why? — {kpi}").format(kpi=self.label()))
         self.resize(860, 640)
         self.summary = QLabel(wordWrap=True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -126,10 +129,16 @@ class WhyDialog(QDialog):
         engine = desk.engine
         self.runner.start(lambda a, _s: explain(engine, *a), (kpi, filters, compare[0], compare[1], DIMENSIONS))
 
+    def label(self) -> str:
+        """The KPI said with the channels its figure covers, as the tile it came from
+        (``AHT (chat, bot)`` on the Chat / Bot tab, ``AHT (all channels)`` on the Overview)."""
+        return self.desk.label(self.kpi, self.filters.channels)
+
     def show_result(self, e: Explanation) -> None:
         self.result = e
         lang, unit = self.desk.lang, e.unit
-        label = self.desk.label(self.kpi)
+        label = self.label()
+        cell = self.filters.cell_label(lang)  # a heatmap cell: both periods count it only
         privacy = privacy_state.of(self.desk)
         name = privacy.agent_name
         period = lambda p: f"{formatting.day(p[0], lang)} – {formatting.day(p[1], lang)}"
@@ -138,7 +147,7 @@ class WhyDialog(QDialog):
             return
         self.summary.setText(
             translate("Why", "{kpi}: {before} ({cmp}) → {after} ({now}), {change}.").format(
-                kpi=label,
+                kpi=f"{label} — {cell}" if cell else label,
                 before=formatting.value(e.before, unit, lang),
                 cmp=period(e.compare),
                 after=formatting.value(e.after, unit, lang),
@@ -216,8 +225,8 @@ class WhyDialog(QDialog):
         if self.result is None or not (0 <= row < len(self.result.drivers)):
             return
         d = self.result.drivers[row]
-        if d.value is not None and (d.dimension in NARROWS or d.dimension == "channel"):
+        if d.value is not None and (d.dimension in NARROWS or d.dimension in ("channel", *CELL_DIMENSIONS)):
             self.driver_chosen.emit(d.dimension, d.value)
             self.accept()
-        else:  # an hour of the day, or contacts without a queue…: no filter to narrow to
+        else:  # contacts without a queue…: no filter to narrow to
             self.note.setText(translate("Why", "The filters cannot narrow to this driver."))

@@ -122,12 +122,13 @@ def test_the_workbook_has_sheets_formats_and_no_formulas(demo_db, tmp_path):
                 assert cell.data_type != "f", f"formula in {ws.title}!{cell.coordinate}"
     head = wb["Headline"]
     labels = {head.cell(r, 1).value: r for r in range(7, head.max_row + 1)}
-    csat, sl, volume = labels["CSAT"], labels["Service level"], labels["Contacts"]
+    # KPIs of several channels say which, as the tiles do: every channel in the headline
+    csat, sl, volume = labels["CSAT (all channels)"], labels["Service level"], labels["Contacts (all channels)"]
     assert head.cell(csat, 2).number_format == "0.0%" and 0.5 < head.cell(csat, 2).value < 1  # 82.9 % as 0.829
     assert head.cell(sl, 2).number_format == "0.0%" and head.cell(sl, 3).value == 0.8
     assert head.cell(volume, 2).number_format == "#,##0" and head.cell(volume, 2).value == 5167
     phone = wb["Phone"]
-    aht = next(r for r in range(7, phone.max_row + 1) if phone.cell(r, 1).value == "Avg handle time")
+    aht = next(r for r in range(7, phone.max_row + 1) if phone.cell(r, 1).value == "Avg handle time (phone)")
     assert phone.cell(aht, 2).number_format == "[h]:mm:ss"
     assert 200 < phone.cell(aht, 2).value.total_seconds() < 600  # stored in days: openpyxl reads a duration
 
@@ -147,7 +148,12 @@ def test_exit_codes_a_scheduler_understands(calls_db, tmp_path, capsys):
 def test_channel_sections_draw_their_key_kpis_and_the_reasons_their_trend(demo_db, tmp_path):
     text = render("--db", demo_db, *RANGE, "--out", str(tmp_path / "r.pdf"))
     phone = next(p for p in text.split("\f") if "Channel: Phone" in p)
-    for title in ("Service level by day", "Abandon rate by day", "Contacts by day", "Avg handle time by day"):
+    for title in (
+        "Service level by day",
+        "Abandon rate by day",
+        "Contacts (phone) by day",
+        "Avg handle time (phone) by day",
+    ):
         assert title in phone
     bot = next(p for p in text.split("\f") if "Channel: Bot" in p)
     assert "Self-service rate by day" in bot and "Hand-off rate by day" in bot
@@ -196,7 +202,11 @@ def test_the_workbook_draws_trends_as_native_charts(demo_db, tmp_path):
     assert len(charts["Phone"]) == 4 and len(charts["Bot"]) == 3 and len(charts["Contact reasons"]) == 1
     head = wb["Headline"]
     top = next(r for r in range(1, head.max_row + 1) if head.cell(r, 1).value == "Trends by day")
-    assert [head.cell(top + 1, c).value for c in (1, 2, 3)] == ["Day", "CSAT (%)", "CSAT — Target (%)"]
+    assert [head.cell(top + 1, c).value for c in (1, 2, 3)] == [
+        "Day",
+        "CSAT (all channels) (%)",
+        "CSAT (all channels) — Target (%)",
+    ]
     days = [head.cell(top + 2 + i, 1).value.date() for i in range(7)]
     assert days == [date(2026, 11, 9 + i) for i in range(7)]
     assert head.cell(top + 2, 2).number_format == "0.0%" and 0 < head.cell(top + 2, 2).value <= 1

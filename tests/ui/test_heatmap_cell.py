@@ -60,7 +60,7 @@ def test_back_undoes_a_cell_click(qtbot, make_window, store):
     with qtbot.waitSignal(window.kpis_computed, timeout=10000):
         window.show_tab("phone")
     _click_cell(qtbot, window, 2, 11)
-    assert window.filter_bar.cell.text().startswith("Wednesdays, 11h–12h")
+    assert window.filter_bar.cell.text().startswith("Wednesdays, 11:00–12:00")
     with qtbot.waitSignal(window.kpis_computed, timeout=10000):
         window.filter_bar.back.click()
     assert window.state.weekday is None and not window.filter_bar.cell.isVisible()
@@ -73,7 +73,9 @@ def test_the_cell_is_kept_between_runs_and_checked():
     filters = again.filters(date(2026, 11, 20))
     assert (filters.weekdays, filters.hours) == ((5,), (16,))  # ISO: Friday is 5
     assert ViewState.from_json('{"weekday": 9, "hour": 3}') == ViewState()  # no such weekday: the default
-    assert ViewState.from_json('{"hour": 3}') == ViewState()  # an hour without its weekday: never hidden
+    # an hour of every day (the "Why?" hour driver): kept, and the bar says so
+    assert ViewState.from_json('{"hour": 3}') == ViewState(hour=3)
+    assert ViewState(hour=3).cell_label("fr") == "Tous les jours, 3h–4h"
 
 
 def test_a_single_cell_is_drawn_among_its_hours(qtbot):

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from kpidesk.core.dashboard import periods
+from kpidesk.core.kpi import time_filter
 from kpidesk.core.kpi.engine import Filters
 
 FILTER_FIELDS = ("channels", "queues", "teams", "sites", "topics", "agents")
@@ -31,7 +32,7 @@ class ViewState:
     topics: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()
     weekday: int | None = None  # 0 = Monday: one weekday across the period (a heatmap cell)
-    hour: int | None = None  # with ``weekday``: one hour of it (0 … 23)
+    hour: int | None = None  # one hour of the day (0 … 23): of ``weekday``, or of every day
 
     def changed(self, **changes: Any) -> ViewState:
         return replace(self, **changes)
@@ -52,17 +53,27 @@ class ViewState:
 
     def filters(self, anchor: date) -> Filters:
         p = self.period(anchor)
+        weekdays, hours = self._cell()
         return Filters(
             date_from=p.first,
             date_to=p.last,
-            weekdays=() if self.weekday is None else (self.weekday + 1,),  # ISO: 1 = Monday
-            hours=() if self.hour is None else (self.hour,),
+            weekdays=weekdays,
+            hours=hours,
             **{f: getattr(self, f) for f in FILTER_FIELDS},
         )
 
-    def in_cell(self, weekday: int, hour: int) -> ViewState:
-        """Narrowed to one weekday and hour across the period (a heatmap cell)."""
+    def in_cell(self, weekday: int | None, hour: int | None) -> ViewState:
+        """Narrowed to one weekday and hour across the period (a heatmap cell); to
+        one hour of every day with ``weekday=None`` (the "Why?" hour driver)."""
         return self.changed(weekday=weekday, hour=hour)
+
+    def cell_label(self, lang: str) -> str | None:
+        """``Tuesdays, 10:00–11:00`` / ``Tous les mardis, 10h–11h``; None without a cell."""
+        return time_filter.cell_label(*self._cell(), lang)
+
+    def _cell(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(ISO weekdays, hours) of ``Filters``: 1 = Monday."""
+        return (() if self.weekday is None else (self.weekday + 1,)), (() if self.hour is None else (self.hour,))
 
     def compare_filters(self, anchor: date) -> Filters | None:
         p = self.compare_period(anchor)
@@ -104,7 +115,6 @@ class ViewState:
         if (
             state.weekday not in (None, *range(7))
             or state.hour not in (None, *range(24))
-            or (state.hour is not None and state.weekday is None)  # a cell has both (the bar shows it so)
             or state.preset not in periods.PRESETS
             or state.comparison not in periods.COMPARISONS
             or state.granularity not in periods.GRANULARITIES

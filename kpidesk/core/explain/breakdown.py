@@ -16,7 +16,7 @@ from typing import Any
 from kpidesk.core.explain.decompose import APPROXIMATE, SUM, WEIGHTED, Cell, rebuilds, split
 from kpidesk.core.kpi.engine import Engine, Filters
 
-DIMENSIONS = ("queue", "site", "team", "agent", "topic", "channel", "hour_of_day")
+DIMENSIONS = ("queue", "site", "team", "agent", "topic", "channel", "hour_of_day", "weekday")
 _COUNT_UNITS = ("count",)
 _SAMPLED = ("rate", "seconds", "score", "percent")
 

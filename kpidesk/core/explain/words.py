@@ -11,6 +11,7 @@ from collections.abc import Callable
 from kpidesk.core import formatting
 from kpidesk.core.explain.breakdown import Driver
 from kpidesk.core.kpi.definitions import CHANNEL_NAMES
+from kpidesk.core.kpi.time_filter import weekday_name
 
 DIMENSION_NAMES: dict[str, dict[str, str]] = {
     "queue": {"en": "queue", "fr": "file"},
@@ -85,6 +86,8 @@ def group_name(driver: Driver, lang: str, name: Callable[[str], str] | None = No
         shown = CHANNEL_VALUES.get(str(value), {}).get(lang) or str(value)
     elif driver.dimension == "hour_of_day":
         shown = f"{int(value)} h" if lang == "fr" else f"{int(value):02d}:00"
+    elif driver.dimension == "weekday":
+        shown = weekday_name(int(value), lang)
     else:
         shown = str(value)
     return f"{dimension_name(driver.dimension, lang)} {shown}"

@@ -26,7 +26,7 @@ from kpidesk.core.db.migrations import known_names
 from kpidesk.core.db.store import Store
 from kpidesk.core.jobs import JobState
 from kpidesk.core.kpi import params as sql_params
-from kpidesk.core.kpi import rollup
+from kpidesk.core.kpi import rollup, time_filter
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.definitions import KpiDefinition, Registry, load_registry
 from kpidesk.core.kpi.relations import DERIVED_COLUMNS, DISTRIBUTIONS, LINKED_RELATIONS, RELATIONS, Relation
@@ -68,6 +68,10 @@ class Filters:
     def narrowed(self, **changes: Any) -> Filters:
         return replace(self, **changes)
 
+    def cell_label(self, lang: str = "en") -> str | None:
+        """The weekday × hour filter in words (``Tuesdays, 10:00–11:00``), None without one."""
+        return time_filter.cell_label(self.weekdays, self.hours, lang)
+
 
 @dataclass
 class KpiValue:
@@ -101,6 +105,15 @@ def _read_columns(filters: Filters, by: tuple[str, ...]) -> set[str]:
     columns = {compose.DIMENSIONS[d][1] for d in by if d in compose.DIMENSIONS and d not in rollup.TIME_DIMS}
     columns |= {d for d in by if d not in compose.DIMENSIONS}  # a relation's own (survey_type…)
     return columns | {col for fld, (col, _) in compose.FILTERS.items() if getattr(filters, fld)}
+
+
+NOT_FOR_A_CELL = "not available for one weekday or hour"
+
+
+def _cell_dims(filters: Filters) -> tuple[str, ...]:
+    """The time groupings a weekday or hour filter reads: a rollup level must serve
+    them (a day-grain bucket has no hour: ``hour(t)`` would be 0 for every row)."""
+    return (("weekday",) if filters.weekdays else ()) + (("hour_of_day",) if filters.hours else ())
 
 
 def _day_after(day: date) -> datetime:
@@ -311,9 +324,7 @@ class Engine:
             wanted = [k for k in defs if k.relation == name]
             if not wanted:
                 continue
-            # a weekday or hour filter reads the bucket's time: a level that serves it
-            times = (("weekday",) if filters.weekdays else ()) + (("hour_of_day",) if filters.hours else ())
-            level = rollup.level_for(by + times, columns, start, end, RELATIONS[name].snapshot)
+            level = rollup.level_for(by + _cell_dims(filters), columns, start, end, RELATIONS[name].snapshot)
             if level is None:
                 continue
             design = self._design(cur, name)
@@ -386,7 +397,7 @@ class Engine:
         if self.rollups.enabled(cur):
             design = self._design(cur, rel_name)
             cols = [design.columns.get(rollup.list_partial(expr, cond)) for expr, cond in parts]
-            level = rollup.level_for((), _read_columns(filters, ()), start, end)
+            level = rollup.level_for(_cell_dims(filters), _read_columns(filters, ()), start, end)
             if (
                 all(cols)
                 and level is not None
@@ -435,7 +446,7 @@ class Engine:
         results: dict[str, list[KpiValue]] = {}
         runnable = []
         for kpi in defs:
-            reason = self._missing_input(cur, kpi) or self._pending(cur, kpi) or self._unsupported(kpi, by)
+            reason = self._missing_input(cur, kpi) or self._pending(cur, kpi) or self._unsupported(kpi, by, filters)
             if reason:
                 results[kpi.id] = [KpiValue(kpi.id, None, None, reason=reason)]
             else:
@@ -537,8 +548,13 @@ class Engine:
         return PENDING_REASON.get(self.lang, PENDING_REASON["en"])
 
     @staticmethod
-    def _unsupported(kpi: KpiDefinition, by: tuple[str, ...]) -> str | None:
+    def _unsupported(kpi: KpiDefinition, by: tuple[str, ...], filters: Filters = Filters()) -> str | None:
         rel = RELATIONS[kpi.relation]
+        if not rel.by_the_hour and (filters.weekdays or filters.hours):
+            # tickets open at the end of the period, time logged in (sessions of hours
+            # dated by their start), the customer base: no weekday or hour to narrow to
+            # (a heatmap cell would leave another figure under its label)
+            return NOT_FOR_A_CELL
         for dim in by:
             column = compose.DIMENSIONS.get(dim, (None, None))[1]
             if column is None and dim not in rel.extra_dims:

@@ -188,6 +188,7 @@ SELECT
     coalesce(c.queue, s.queue) AS queue, coalesce(s.agent_id, c.agent_id) AS agent_id,
     a.team, coalesce(c.site, a.site) AS site, c.topic, c.product,
     s.survey_type, s.dimension, s.component, s.contact_id, s.comment,
+    s.answered_at, s.customer_id AS survey_customer_id,
     s.score, s.scale_min, s.scale_max, s.higher_is_better,
     (s.survey_type = 'csat' AND s.score IS NOT NULL)::INT AS csat_n,
     -- top-two box; the top box alone on a two-point (good/bad) scale
@@ -337,6 +338,15 @@ class Relation:
     open_filters: frozenset[str] = frozenset()  # filters that let NULL through
     snapshot: bool = False  # point-in-time: joined to the end of each period
     periodic: bool = True  # filtered by t within the period
+    spans: bool = False  # some rows are spans of hours (sessions, schedules), dated by their start
+
+    @property
+    def by_the_hour(self) -> bool:
+        """Whether a weekday or hour across the period (a heatmap cell) can narrow it:
+        not a point-in-time count, rows dated by their start that last hours, or rows
+        without a date."""
+        return self.periodic and not self.snapshot and not self.spans
+
     extra_dims: dict[str, str] = field(default_factory=dict)
 
 
@@ -347,7 +357,13 @@ RELATIONS: dict[str, Relation] = {
     for r in [
         Relation("contacts", CONTACTS, _STD),
         Relation("surveys", SURVEYS, _STD, extra_dims={"dimension": "dimension", "survey_type": "survey_type"}),
-        Relation("activity", ACTIVITY, _STD, open_filters=frozenset({"channel", "kind", "queue", "topic", "product"})),
+        Relation(
+            "activity",
+            ACTIVITY,
+            _STD,
+            open_filters=frozenset({"channel", "kind", "queue", "topic", "product"}),
+            spans=True,
+        ),
         Relation("replies", REPLIES, _STD),
         Relation("backlog", BACKLOG, _STD, snapshot=True),
         Relation("evaluations", EVALUATIONS, _STD, extra_dims={"criterion": "criterion"}),

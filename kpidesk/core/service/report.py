@@ -18,6 +18,7 @@ from typing import Any
 from kpidesk.core import comments as figure_comments
 from kpidesk.core.explain import Explanation, beyond_noise, explain
 from kpidesk.core.kpi import targets
+from kpidesk.core.kpi.definitions import KpiDefinition, scope_codes
 from kpidesk.core.kpi.distribution import Histogram, histogram
 from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
 
@@ -80,6 +81,10 @@ class Trend:
     target: float | None
     marks: list[tuple[date, figure_comments.Comment]]  # comments placed on the bucket holding their first day
     small: list[bool] = field(default_factory=list)  # per point: a small sample
+    label: dict[str, str] = field(default_factory=dict)  # per language, with the channels it covers
+
+    def label_for(self, lang: str) -> str:
+        return self.label.get(lang) or self.label.get("en") or self.kpi
 
 
 @dataclass
@@ -151,6 +156,17 @@ class ServiceReport:
         return all(f.value is None for f in self.headline)
 
 
+LANGS = ("en", "fr")
+
+
+def scoped_label(kpi: KpiDefinition, filters: Filters) -> dict[str, str]:
+    """The KPI's label in each language said with the channels its figure covers, as
+    the tiles say it: ``AHT (phone)`` in the phone section, ``AHT (chat, bot)`` under a
+    Chat / Bot filter, ``AHT (all channels)`` over every channel."""
+    scope = scope_codes(filters.channels, filters.kinds)  # tickets, the channels, or the kinds of record
+    return {lang: kpi.scoped_label(scope, lang) for lang in LANGS}
+
+
 def _figures(
     engine: Engine,
     ids: tuple[str, ...],
@@ -178,7 +194,7 @@ def _figures(
         out.append(
             Figure(
                 kpi_id,
-                kpi.label,
+                scoped_label(kpi, current),
                 kpi.unit,
                 kpi.better,
                 v.value,
@@ -235,7 +251,14 @@ def _trends(
             marks.append((slot, c))
         goal = targets.resolve(overrides, engine.registry[kpi_id], channel)
         out[kpi_id] = Trend(
-            kpi_id, bucket, periods, [v.value for v in points], goal.target, marks, [v.small_sample for v in points]
+            kpi_id,
+            bucket,
+            periods,
+            [v.value for v in points],
+            goal.target,
+            marks,
+            [v.small_sample for v in points],
+            scoped_label(engine.registry[kpi_id], filters),
         )
     return out
 
@@ -264,31 +287,22 @@ def _heatmap(engine: Engine, filters: Filters) -> list[list[float]]:
 
 
 def _verbatims(engine: Engine, filters: Filters, lowest: bool, limit: int = 5) -> list[Verbatim]:
-    """CSAT answers with a comment, the lowest (or highest) scores first, on 1–5."""
-    start, end = engine.period(filters)
+    """CSAT answers with a comment, the lowest (or highest) scores first, on 1–5: the
+    answers the CSAT figure counts, within every filter (a heatmap cell too), through
+    the engine's own WHERE."""
     order = "figure ASC" if lowest else "figure DESC"
-    sql = (
-        "SELECT s.answered_at, (s.score - s.scale_min) / nullif(s.scale_max - s.scale_min, 0) * 4 + 1 AS figure, "
-        "s.comment, coalesce(s.channel, c.channel), coalesce(s.agent_id, c.agent_id), "
-        "coalesce(cu.name, cu.email, s.customer_id) "
-        "FROM surveys s LEFT JOIN contacts c ON c.contact_id = s.contact_id "
-        "LEFT JOIN customers cu ON cu.customer_id = coalesce(s.customer_id, c.customer_id) "
-        "WHERE s.survey_type = 'csat' AND s.score IS NOT NULL AND nullif(trim(s.comment), '') IS NOT NULL "
-        "AND s.answered_at >= $start AND s.answered_at < $end "
-        "AND (len($channels) = 0 OR list_contains($channels, coalesce(s.channel, c.channel))) "
-        "AND (len($queues) = 0 OR list_contains($queues, coalesce(s.queue, c.queue))) "
-        f"ORDER BY {order}, s.answered_at DESC LIMIT $limit"
-    )
-    bind = {
-        "start": start,
-        "end": end,
-        "channels": list(filters.channels),
-        "queues": list(filters.queues),
-        "limit": limit,
-    }
     cur = engine.store.cursor()
     try:
-        rows = cur.execute(sql, bind).fetchall()
+        scope, bind = engine.rows_sql("surveys", filters, cur)
+        sql = (
+            "SELECT coalesce(k.answered_at, k.t), (k.score - k.scale_min) / nullif(k.scale_max - k.scale_min, 0) * 4 + 1 "
+            "AS figure, k.comment, k.channel, k.agent_id, coalesce(cu.name, cu.email, k.survey_customer_id) "
+            f"FROM ({scope}) k LEFT JOIN contacts c ON c.contact_id = k.contact_id "
+            "LEFT JOIN customers cu ON cu.customer_id = coalesce(k.survey_customer_id, c.customer_id) "
+            "WHERE k.survey_type = 'csat' AND k.score IS NOT NULL AND nullif(trim(k.comment), '') IS NOT NULL "
+            f"ORDER BY {order}, k.answered_at DESC NULLS LAST LIMIT $limit"
+        )
+        rows = cur.execute(sql, {**bind, "limit": limit}).fetchall()
     finally:
         cur.close()
     return [Verbatim(*row) for row in rows if row[1] is not None]
@@ -414,6 +428,6 @@ def build(
         definitions=shown,
         missing=missing,
         comments=notes,
-        labels={k: engine.registry[k].label for k in shown},
+        labels={k: scoped_label(engine.registry[k], filters) for k in shown},  # as the headline's
         absent=[c for c in CHANNEL_ORDER if c not in wanted],
     )

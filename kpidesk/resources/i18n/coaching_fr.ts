@@ -151,6 +151,10 @@
         <source>Coaching sheet written: {path} ({pages} pages)</source>
         <translation>Fiche de coaching enregistrée : {path} ({pages} pages)</translation>
     </message>
+    <message>
+        <source>Every figure, list and chart of this page counts only this weekday and hour across the period (goals keep their own dates). Click to remove.</source>
+        <translation>Chaque indicateur, liste et graphique de cette page ne compte que ce jour de la semaine et cette heure, sur toute la période (les objectifs gardent leurs propres dates). Cliquez pour retirer ce filtre.</translation>
+    </message>
 </context>
 <context>
     <name>CoachingTable</name>

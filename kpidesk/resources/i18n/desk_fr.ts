@@ -16,6 +16,10 @@
         <translation>non disponible à ce niveau de détail</translation>
     </message>
     <message>
+        <source>not available for one weekday or hour</source>
+        <translation>non disponible pour un jour de la semaine ou une heure</translation>
+    </message>
+    <message>
         <source>could not be computed (see the KPI file)</source>
         <translation>n'a pas pu être calculé (voir le fichier de l'indicateur)</translation>
     </message>

@@ -64,38 +64,6 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <source>Mondays</source>
-        <translation>Tous les lundis</translation>
-    </message>
-    <message>
-        <source>Tuesdays</source>
-        <translation>Tous les mardis</translation>
-    </message>
-    <message>
-        <source>Wednesdays</source>
-        <translation>Tous les mercredis</translation>
-    </message>
-    <message>
-        <source>Thursdays</source>
-        <translation>Tous les jeudis</translation>
-    </message>
-    <message>
-        <source>Fridays</source>
-        <translation>Tous les vendredis</translation>
-    </message>
-    <message>
-        <source>Saturdays</source>
-        <translation>Tous les samedis</translation>
-    </message>
-    <message>
-        <source>Sundays</source>
-        <translation>Tous les dimanches</translation>
-    </message>
-    <message>
-        <source>{days}, {start}h–{end}h</source>
-        <translation>{days}, {start}h–{end}h</translation>
-    </message>
-    <message>
         <source>Every figure counts only this weekday and hour across the period. Click to remove.</source>
         <translation>Chaque indicateur ne compte que ce jour de la semaine et cette heure, sur toute la période. Cliquez pour retirer ce filtre.</translation>
     </message>

@@ -24,14 +24,14 @@ def paint_page(view) -> None:
     start, end = desk.engine.period(profile.filters)
     period = f"{formatting.day(start, lang)} – {formatting.day(end - timedelta(days=1), lang)}"
     team = profile.team or translate("CoachingView", "all agents")
-    view.subtitle.setText(
-        translate("CoachingView", "{team} · {n} agents · {period} · channels: {channels}").format(
-            team=team,
-            n=len(profile.team_agents),
-            period=period,
-            channels=", ".join(value_label("channel", c) for c in profile.channels),
-        )
+    subtitle = translate("CoachingView", "{team} · {n} agents · {period} · channels: {channels}").format(
+        team=team,
+        n=len(profile.team_agents),
+        period=period,
+        channels=", ".join(value_label("channel", c) for c in profile.channels),
     )
+    view.subtitle.setText(subtitle)
+    view.show_cell(profile.filters.cell_label(lang))
     agents = (
         view.privacy.agents_shown(list(desk.prefs.extent.agents))
         if not priv.enabled

@@ -120,6 +120,11 @@ class CoachingView(QWidget):
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
+        # a heatmap cell of the desk (Tuesdays, 10:00–11:00): every figure of the page counts it only
+        self.cell = QToolButton(objectName="FilterChip")
+        self.cell.clicked.connect(self.remove_cell)
+        self.cell.hide()
+        heading.addWidget(self.cell, 0, Qt.AlignmentFlag.AlignLeft)
         top.addLayout(heading, 1)
         for w in (self.picker, self.privacy_button, self.png_button, self.report_button):
             top.addWidget(w)
@@ -211,6 +216,25 @@ class CoachingView(QWidget):
         self.banner.retranslate()
         if self.data is not None:
             self.repaint_all()
+
+    def show_cell(self, label: str | None) -> None:
+        """The weekday × hour filter the page was computed with, as the desk's chip."""
+        self.cell.setVisible(label is not None)
+        if label is not None:
+            self.cell.setText(label + "  ✕")
+            self.cell.setToolTip(
+                translate(
+                    "CoachingView",
+                    "Every figure, list and chart of this page counts only this weekday and hour across the "
+                    "period (goals keep their own dates). Click to remove.",
+                )
+            )
+
+    def remove_cell(self) -> None:
+        """The page again over the whole period (the desk keeps its own filter)."""
+        self.filters = self.filters.narrowed(weekdays=(), hours=())
+        self.cell.hide()
+        self.load(self.agent_id)
 
     def _chart_title(self, key: str) -> str:
         if key == "trend":
@@ -305,7 +329,16 @@ class CoachingView(QWidget):
             translate("CoachingView", "PNG image (*.png)"),
         )
         if path:
-            export.save_png(card, Path(path))
+            export.save_chart_png(card, Path(path), self.png_caption())
+
+    def png_caption(self) -> export.ChartCaption:
+        """An exported chart says whose it is, the period, team and channels, and the
+        heatmap cell it counts (``Tuesdays, 10:00–11:00``), as the desk's exports do."""
+        lines = [self.subtitle.text()]
+        cell = self.filters.cell_label(self.desk.lang)
+        if cell:
+            lines.append(cell)
+        return export.ChartCaption(self.title.text(), tuple(line for line in lines if line))
 
     def choose_report(self) -> None:
         name = f"coaching-{self.agent_id}-{datetime.now():%Y%m%d}.pdf"

@@ -62,26 +62,6 @@ def channel_options(extent: DataExtent) -> list[tuple[str, str]]:
     return [(v, channel_label(v)) for v in extent.lists.get("channels", [])]
 
 
-# A heatmap cell narrows to one weekday and hour across the period.
-EVERY_WEEKDAY = (
-    QT_TRANSLATE_NOOP("FilterBar", "Mondays"),
-    QT_TRANSLATE_NOOP("FilterBar", "Tuesdays"),
-    QT_TRANSLATE_NOOP("FilterBar", "Wednesdays"),
-    QT_TRANSLATE_NOOP("FilterBar", "Thursdays"),
-    QT_TRANSLATE_NOOP("FilterBar", "Fridays"),
-    QT_TRANSLATE_NOOP("FilterBar", "Saturdays"),
-    QT_TRANSLATE_NOOP("FilterBar", "Sundays"),
-)
-
-
-def cell_text(weekday: int, hour: int | None) -> str:
-    """``Mondays, 9h–10h`` / ``Tous les lundis, 9h–10h``."""
-    day = translate("FilterBar", EVERY_WEEKDAY[weekday])
-    if hour is None:
-        return day
-    return translate("FilterBar", "{days}, {start}h–{end}h").format(days=day, start=hour, end=hour + 1)
-
-
 class _StayOpenMenu(QMenu):
     """A menu of check boxes that stays open while the user ticks several."""
 
@@ -278,10 +258,11 @@ class FilterBar(QWidget):
         self._show_cell(state)
 
     def _show_cell(self, state: ViewState) -> None:
-        if state.weekday is None:
+        label = state.cell_label(self.lang)  # the words the PDFs and the coaching view print
+        if label is None:
             self.cell_row.hide()
             return
-        self.cell.setText(cell_text(state.weekday, state.hour) + "  ✕")
+        self.cell.setText(label + "  ✕")
         self.cell.setToolTip(
             translate("FilterBar", "Every figure counts only this weekday and hour across the period. Click to remove.")
         )

@@ -264,6 +264,8 @@ def test_distributions_agree_with_the_detail_rows(pair, measure):
         _week(raw),
         Filters(channels=("email",), topics=("Facturation",)),
         Filters(kinds=("ticket",)),
+        _week(raw).narrowed(weekdays=(2,), hours=(10,)),  # a heatmap cell: not the day level's midnight
+        Filters(hours=(14,)),
     ):
         a, b = distribution.histogram(raw, measure, filters), distribution.histogram(fast, measure, filters)
         assert (a.n, a.counts) == (b.n, b.counts)

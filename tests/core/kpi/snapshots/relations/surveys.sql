@@ -6,6 +6,7 @@ SELECT
     coalesce(c.queue, s.queue) AS queue, coalesce(s.agent_id, c.agent_id) AS agent_id,
     a.team, coalesce(c.site, a.site) AS site, c.topic, c.product,
     s.survey_type, s.dimension, s.component, s.contact_id, s.comment,
+    s.answered_at, s.customer_id AS survey_customer_id,
     s.score, s.scale_min, s.scale_max, s.higher_is_better,
     (s.survey_type = 'csat' AND s.score IS NOT NULL)::INT AS csat_n,
     -- top-two box; the top box alone on a two-point (good/bad) scale
