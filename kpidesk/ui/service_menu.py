@@ -130,12 +130,17 @@ class ServiceMenu(QObject):
         self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
         return dialog
 
-    def open_why(self, kpi: str, channels: tuple[str, ...] = ()):
+    def open_why(self, kpi: str, scope: str | tuple[str, ...] = ()):
+        """``scope``: a tab's key (the figures of that tab: its kinds of record, and the
+        tickets tab's own channel filter), or channels (none: every channel)."""
+        from kpidesk.core.dashboard.tabs import TABS, with_channels
         from kpidesk.ui.why_dialog import WhyDialog
 
         filters, compare = self._period()
-        if channels:
-            filters = filters.narrowed(channels=tuple(channels))
+        if isinstance(scope, str) and scope in TABS:
+            filters = with_channels(self.w.request_for(scope).filters, TABS[scope])
+        elif scope:
+            filters = filters.narrowed(channels=tuple(scope))
         dialog = WhyDialog(self.w.desk, kpi, filters, compare, self.w)
         dialog.driver_chosen.connect(self._narrow_to)
         dialog.show()

@@ -31,6 +31,7 @@ from kpidesk.core import formatting
 from kpidesk.core.explain import DIMENSIONS, Explanation, explain
 from kpidesk.core.explain.words import amount, group_name, sentence
 from kpidesk.core.explain.words import t as words
+from kpidesk.core.kpi.definitions import scope_codes
 from kpidesk.ui import privacy_state, theme
 from kpidesk.ui.charts import Chart, ValueAxis
 from kpidesk.ui.i18n import translate
@@ -131,8 +132,9 @@ class WhyDialog(QDialog):
 
     def label(self) -> str:
         """The KPI said with the channels its figure covers, as the tile it came from
-        (``AHT (chat, bot)`` on the Chat / Bot tab, ``AHT (all channels)`` on the Overview)."""
-        return self.desk.label(self.kpi, self.filters.channels)
+        (``AHT (chat, bot)`` on the Chat / Bot tab, ``AHT (tickets)`` on the tickets tab,
+        ``AHT (all channels)`` on the Overview)."""
+        return self.desk.label(self.kpi, scope_codes(self.filters.channels, self.filters.kinds))
 
     def show_result(self, e: Explanation) -> None:
         self.result = e

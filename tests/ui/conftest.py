@@ -18,6 +18,14 @@ from tests.helpers.qt_teardown import close_after_the_windows
 from tests.helpers.sample_db import fill
 
 
+@pytest.fixture(autouse=True)
+def english_after_each_test(qapp):
+    """A test that switches the app to French leaves English behind it: the language is
+    process-wide, and the next test expects the default."""
+    yield
+    i18n.Language(None, "en")
+
+
 @pytest.fixture(scope="session")
 def sample_db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("db") / "sample.duckdb"

@@ -124,7 +124,7 @@ def test_a_channel_tile_opens_why_for_its_channel_and_a_comment_on_it(store, mak
     view = open_tab(qtbot, window, "phone")
     view.tiles.context_menu("abandon_rate").actions()[0].trigger()
     dialog = window.service_menu.dialogs[-1]
-    assert dialog.kpi == "abandon_rate" and dialog.filters.channels == ("phone",)
+    assert dialog.kpi == "abandon_rate" and dialog.filters.kinds == ("call",)  # the Phone tab's calls
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
     dialog.close()
     view.tiles.context_menu("aht").actions()[1].trigger()
@@ -174,3 +174,45 @@ def test_a_comment_marks_the_overview_tile_too(store, make_window, qtbot):
     tile = view.tiles.tiles["csat"]
     assert tile.title.text().endswith("\u2605") and "Survey tool down two days" in tile.toolTip()
     assert not view.tiles.tiles["volume"].title.text().endswith("\u2605")
+
+
+def test_why_on_the_tickets_tab_explains_every_ticket_whatever_its_channel(make_window, qtbot, tmp_path):
+    """A ticket list whose Channel says Phone or Email: Why? from the tickets tab splits
+    the change over all its tickets (not the e-mail channel's only), named '(tickets)'."""
+    from datetime import datetime, timedelta
+
+    from kpidesk.core.db.startup import open_database
+    from kpidesk.ui import tasks
+    from tests.helpers.builders import add_contacts, contact
+
+    store = open_database(str(tmp_path / "tickets.duckdb"))
+    try:
+        rows = []
+        for day in range(14):
+            for i, channel in enumerate(("phone", "email", "phone")):
+                at = datetime(2026, 11, 2 + day, 9 + i)
+                first = 3600 * (1 + i + (day >= 7))
+                rows.append(
+                    contact(
+                        channel=channel,
+                        record_kind="ticket",
+                        arrived_at=at,
+                        outcome="handled",
+                        first_response_s=first,
+                        solved_at=at + timedelta(hours=5),
+                        resolution_s=5 * 3600,
+                    )
+                )
+        add_contacts(store, rows)
+        window = make_window(store)
+        view = open_tab(qtbot, window, "email")
+        view.tiles.context_menu("first_response_time").actions()[0].trigger()
+        dialog = window.service_menu.dialogs[-1]
+        assert dialog.filters.kinds == ("ticket",) and dialog.filters.channels == ()
+        assert dialog.label().endswith("(tickets)")
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+        assert dialog.result.n_after == 42  # every ticket of the 14 days, 28 of them opened by phone
+        dialog.close()
+    finally:
+        tasks.shutdown()
+        store.close()

@@ -102,7 +102,7 @@ class TrendCard(Card):
 
 
 class ChannelView(TabView):
-    why_requested = Signal(str, object)  # KPI id, the tab's channels: open "what changed and why"
+    why_requested = Signal(str, object)  # KPI id, the tab's key: "what changed and why" over its figures
 
     def __init__(self, desk, key: str = "phone", parent=None):
         super().__init__(desk, key, parent)
@@ -149,8 +149,8 @@ class ChannelView(TabView):
         self.heat_combo.activated.connect(self._select_heat)
         self.dist_combo.activated.connect(lambda i: self.reload(duration=self.dist_combo.itemData(i)))
         self.trend.chart.point_clicked.connect(self.emit_bucket)
-        self.trend.why.clicked.connect(lambda: self.why_requested.emit(self.trend.kpi, self.spec.channels))
-        self.tiles.why_requested.connect(lambda kpi: self.why_requested.emit(kpi, self.spec.channels))
+        self.trend.why.clicked.connect(lambda: self.why_requested.emit(self.trend.kpi, self.spec.key))
+        self.tiles.why_requested.connect(lambda kpi: self.why_requested.emit(kpi, self.spec.key))
         self.heatmap.body.cell_clicked.connect(self.cell_clicked)
         self.table.agent_selected.connect(self.agent_selected)
 
