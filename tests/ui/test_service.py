@@ -206,10 +206,10 @@ def test_why_on_the_tickets_tab_explains_every_ticket_whatever_its_channel(make_
         add_contacts(store, rows)
         window = make_window(store)
         view = open_tab(qtbot, window, "email")
-        view.tiles.context_menu("first_response_time").actions()[0].trigger()
+        view.tiles.context_menu("volume").actions()[0].trigger()
         dialog = window.service_menu.dialogs[-1]
         assert dialog.filters.kinds == ("ticket",) and dialog.filters.channels == ()
-        assert dialog.label().endswith("(tickets)")
+        assert dialog.label() == "Contacts (tickets)"  # as its tile says, not "(email)"
         qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
         assert dialog.result.n_after == 42  # every ticket of the 14 days, 28 of them opened by phone
         dialog.close()
