@@ -33,7 +33,7 @@ from kpidesk.core.explain.words import t as words
 from kpidesk.core.privacy import Privacy
 from kpidesk.core.service.report import ServiceReport
 from kpidesk.pdf.service_charts import WIDTH, heatmap_chart, histogram_chart, lines_chart, trend_chart, waterfall_chart
-from kpidesk.pdf.service_text import channel_name, t
+from kpidesk.pdf.service_text import channel_name, section_name, t
 from kpidesk.pdf.style import MUTED, esc, register_fonts, safe, styles
 from kpidesk.pdf.tables import _TARGET_COLOUR, _style
 
@@ -387,7 +387,7 @@ def _no_trend_text(kpis: list[str], figures, report: ServiceReport, lang: str) -
 
 
 def _channel(section, report: ServiceReport, priv, lang, st, numbers) -> list:
-    out = [PageBreak(), Paragraph(esc(t("channel", lang, name=channel_name(section.channel, lang))), st["title"])]
+    out = [PageBreak(), Paragraph(esc(t("channel", lang, name=section_name(section.channel, lang))), st["title"])]
     out.append(_figure_table(section.figures, lang, st, priv, numbers))
     units = {f.kpi: f.unit for f in section.figures}
     if section.trends:

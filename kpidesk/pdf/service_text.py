@@ -154,3 +154,12 @@ def t(key: str, lang: str, **values: object) -> str:
 
 def channel_name(channel: str | None, lang: str) -> str:
     return CHANNEL_NAMES.get(channel or "", {}).get(lang) or str(channel)
+
+
+# A channel's section, named as the app's tab: the e-mail section holds every ticket,
+# whatever its channel (a ticket opened by phone is a ticket, not a call).
+SECTION_NAMES: dict[str, dict[str, str]] = {"email": {"en": "Email / Tickets", "fr": "E-mail / Tickets"}}
+
+
+def section_name(channel: str | None, lang: str) -> str:
+    return SECTION_NAMES.get(channel or "", {}).get(lang) or channel_name(channel, lang)

@@ -72,10 +72,12 @@ def test_the_pdf_in_both_languages(demo_db, tmp_path, lang):
         assert "Service report" in first_page and "Headline" in first_page
         assert first_page.index("CSAT") < first_page.index("Service level") < first_page.index("Answer rate")
         assert "Channel: Phone" in text and "Sites side by side" in text and "Customers' words" in text
+        assert "Channel: Email / Tickets" in text  # every ticket, as the app's tab
         assert "IVR outage" in text and "lea@example.com" in text
     else:
         assert "Rapport de service" in first_page and "L'essentiel" in first_page
         assert "Canal : Téléphone" in text and "La parole des clients" in text and "Définitions utilisées" in text
+        assert "Canal : E-mail / Tickets" in text
 
 
 def test_privacy_masks_agents_customers_and_free_text(demo_db, tmp_path):
