@@ -12,10 +12,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from kpidesk.core import formatting
+from kpidesk.core.coaching.quality import criterion_name
 from kpidesk.core.coaching.standings import AgentProfile
 from kpidesk.core.kpi import targets
 from kpidesk.pdf.style import AMBER, GREEN, MUTED, RED, RULE, esc, register_fonts, safe
-from kpidesk.pdf.text import criterion, t
+from kpidesk.pdf.text import t
 
 
 def _style(header_rows: int = 1) -> list:
@@ -76,7 +77,7 @@ def quality_table(q, lang: str, st) -> Table:
     for i, (crit, mine, team, n) in enumerate(q.criteria, start=1):
         rows.append(
             [
-                safe(criterion(crit, lang)),
+                safe(criterion_name(crit, lang)),
                 safe(formatting.value(mine, "score", lang)),
                 safe(formatting.value(team, "score", lang)),
                 safe(formatting.number(n or 0, 0, lang)),

@@ -86,33 +86,6 @@ def t(key: str, lang: str, **values: object) -> str:
     return say(TEXT, key, lang, **values)
 
 
-# QA criteria are the team's own words from the imported grid; the common English ones
-# are said in the reader's language (the same words as the app's QACriteria catalog in
-# resources/i18n/screens_fr.ts), any other as imported.
-CRITERIA: dict[str, dict[str, str]] = {
-    "tone": {"en": "tone", "fr": "ton"},
-    "empathy": {"en": "empathy", "fr": "empathie"},
-    "active listening": {"en": "active listening", "fr": "écoute active"},
-    "resolution": {"en": "resolution", "fr": "résolution"},
-    "accuracy": {"en": "accuracy", "fr": "exactitude"},
-    "courtesy": {"en": "courtesy", "fr": "courtoisie"},
-    "compliance": {"en": "compliance", "fr": "conformité"},
-    "knowledge": {"en": "knowledge", "fr": "connaissances"},
-    "greeting": {"en": "greeting", "fr": "accueil"},
-    "closing": {"en": "closing", "fr": "prise de congé"},
-    "professionalism": {"en": "professionalism", "fr": "professionnalisme"},
-    "process": {"en": "process", "fr": "respect des procédures"},
-}
-
-
-def criterion(name: str, lang: str) -> str:
-    """A QA criterion in the reader's words; in English, or one the project does not know, as imported."""
-    key = name.strip().lower().replace("_", " ")
-    if lang == "en" or key not in CRITERIA:
-        return name
-    return say(CRITERIA, key, lang)
-
-
 def gap_amount(gap: float, unit: str, lang: str) -> str:
     """A gap in the KPI's own unit: seconds as a duration, rates in points."""
     gap = abs(gap)

@@ -372,7 +372,7 @@ class TrendChart(Chart):
             x0 = float(xs_drawn[0])
             half = 3600.0 if with_time else 86400.0
             self.getPlotItem().setXRange(x0 - half, x0 + half, padding=0)
-            label = self.date_axis.tickStrings([x0], 1.0, half if with_time else 86400.0)[0]
+            label = self.date_axis.tickStrings([x0], 1.0, half)[0]
             self.date_axis.setTicks([[(x0, label)]])
         else:
             self.date_axis.setTicks(None)

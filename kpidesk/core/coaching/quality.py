@@ -12,6 +12,32 @@ from dataclasses import dataclass, field
 
 from kpidesk.core.kpi.engine import Engine, Filters
 
+# QA criteria are the team's own words from the imported grid; the common English ones
+# are said in the reader's language (the app and both PDFs), any other as imported.
+CRITERIA: dict[str, str] = {
+    "tone": "ton",
+    "empathy": "empathie",
+    "active listening": "écoute active",
+    "resolution": "résolution",
+    "accuracy": "exactitude",
+    "courtesy": "courtoisie",
+    "compliance": "conformité",
+    "knowledge": "connaissances",
+    "greeting": "accueil",
+    "closing": "prise de congé",
+    "professionalism": "professionnalisme",
+    "process": "respect des procédures",
+}
+
+
+def criterion_name(name: str, lang: str) -> str:
+    """A QA criterion in the reader's words; in English, or one the project does not
+    know, as imported."""
+    key = name.strip().lower().replace("_", " ")
+    if lang != "fr" or key not in CRITERIA:
+        return name
+    return CRITERIA[key]
+
 
 @dataclass
 class QualityView:

@@ -187,10 +187,6 @@
         <translation>Conseiller</translation>
     </message>
     <message>
-        <source>Mondays</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>Tous</translation>
     </message>

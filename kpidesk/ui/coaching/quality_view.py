@@ -9,41 +9,19 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kpidesk.core import formatting
 from kpidesk.core.coaching.contacts import ContactLine
-from kpidesk.core.coaching.quality import QualityView
+from kpidesk.core.coaching.quality import QualityView, criterion_name
 from kpidesk.core.privacy import Privacy
 from kpidesk.ui import theme
 from kpidesk.ui.i18n import translate
 
-# QA criteria are the team's own words from the imported grid; the common English
-# ones are said in the user's language (the source text is the word as imported).
-CRITERION_LABELS = {
-    "tone": QT_TRANSLATE_NOOP("QACriteria", "tone"),
-    "empathy": QT_TRANSLATE_NOOP("QACriteria", "empathy"),
-    "active listening": QT_TRANSLATE_NOOP("QACriteria", "active listening"),
-    "resolution": QT_TRANSLATE_NOOP("QACriteria", "resolution"),
-    "accuracy": QT_TRANSLATE_NOOP("QACriteria", "accuracy"),
-    "courtesy": QT_TRANSLATE_NOOP("QACriteria", "courtesy"),
-    "compliance": QT_TRANSLATE_NOOP("QACriteria", "compliance"),
-    "knowledge": QT_TRANSLATE_NOOP("QACriteria", "knowledge"),
-    "greeting": QT_TRANSLATE_NOOP("QACriteria", "greeting"),
-    "closing": QT_TRANSLATE_NOOP("QACriteria", "closing"),
-    "professionalism": QT_TRANSLATE_NOOP("QACriteria", "professionalism"),
-    "process": QT_TRANSLATE_NOOP("QACriteria", "process"),
-}
 
-
-def criterion_label(criterion: str) -> str:
-    """A QA criterion in the user's words; one the project does not know, as imported."""
-    key = criterion.strip().lower().replace("_", " ")
-    if key not in CRITERION_LABELS:
-        return criterion
-    said = translate("QACriteria", CRITERION_LABELS[key])
-    return criterion if said == CRITERION_LABELS[key] else said  # English: as the grid writes it
+def criterion_label(criterion: str, lang: str = "en") -> str:
+    """A QA criterion in the user's words (core's one table, as the PDFs say it)."""
+    return criterion_name(criterion, lang)
 
 
 class QualityPanel(QWidget):
@@ -66,7 +44,7 @@ class QualityPanel(QWidget):
             )
         else:
             rows = "".join(
-                f"<tr><td>{html.escape(criterion_label(crit))}</td><td align='right'><b>{num(a)}</b></td>"
+                f"<tr><td>{html.escape(criterion_label(crit, lang))}</td><td align='right'><b>{num(a)}</b></td>"
                 f"<td align='right' style='color:{t.muted}'>{num(team)}</td>"
                 f"<td align='right' style='color:{t.muted}'>{'–' if n is None else int(n)}</td></tr>"
                 for crit, a, team, n in quality.criteria

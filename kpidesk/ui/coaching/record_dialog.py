@@ -104,7 +104,7 @@ def record_html(record: dict[str, Any], privacy: Privacy, lang: str) -> str:
             score = "–" if e["score"] is None else formatting.number(e["score"], 0, lang)
             comment = f" — {esc(privacy.text(e['comment']))}" if e.get("comment") else ""
             parts.append(
-                f"<tr><td>{esc(criterion_label(e['criterion']))}</td><td align='right'><b>{score}</b></td><td>{comment}</td></tr>"
+                f"<tr><td>{esc(criterion_label(e['criterion'], lang))}</td><td align='right'><b>{score}</b></td><td>{comment}</td></tr>"
             )
         parts.append("</table>")
     return "".join(parts)
