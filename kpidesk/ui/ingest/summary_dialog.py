@@ -72,7 +72,7 @@ def report_lines(report, lang: str) -> list[str]:
         )
     if report.key:
         lines.append(translate("Import", "  Records told apart by: {key}").format(key=words.key(report.key)))
-    if getattr(report, "recognised", ""):
+    if report.recognised:
         lines.append("  " + words.recognised(report.recognised))
     return lines
 
