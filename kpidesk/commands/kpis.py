@@ -25,7 +25,7 @@ from kpidesk.commands.common import (
 from kpidesk.core import formatting
 from kpidesk.core.explain.words import dimension_name
 from kpidesk.core.kpi.definitions import scope_codes
-from kpidesk.core.kpi.engine import NOT_FOR_A_CELL, Engine, EngineError, Filters, KpiValue
+from kpidesk.core.kpi.engine import NOT_FOR_A_CELL, NOT_PER_AGENT, Engine, EngineError, Filters, KpiValue
 
 
 def add_parser(sub) -> None:
@@ -156,6 +156,7 @@ _REASONS_FR = {
     "no data": "pas de données",
     "not defined for this data": "non défini pour ces données",
     NOT_FOR_A_CELL: "non disponible pour un jour de la semaine ou une heure",
+    NOT_PER_AGENT: "indicateur de file : sans objet par conseiller ou par équipe",
 }
 _SMALL = {"en": "small sample", "fr": "petit échantillon"}
 # the figures --stats adds beside a duration KPI's value (its median, mean, p90)
@@ -220,14 +221,25 @@ def _xlsx(path: str, values: list[KpiValue], by, engine: Engine, filters: Filter
     formatting.write_xlsx(path, *_export_table(values, by, engine, filters, lang))
 
 
+_NONE = {"en": "(none)", "fr": "(aucun)"}
+
+
+def _group_word(v: KpiValue, dim: str, lang: str) -> str:
+    """A group's value as the table prints it: the agent's name, ``(none)`` for the
+    contacts without one (abandoned calls have no agent), nothing for a KPI refused
+    for the whole request."""
+    if dim not in v.group:
+        return ""
+    value = v.group.get("agent_name", v.group[dim]) if dim == "agent" else v.group[dim]
+    return _NONE[lang] if value is None else str(value)
+
+
 def _table(values, by, engine: Engine, lang: str, filters: Filters, stats: bool = False) -> None:
     lines = []
     for v in values:
         kpi = engine.registry[v.kpi]
         # a KPI refused for the whole request (no input, facts pending) has no group
-        group = " ".join(
-            str(v.group.get("agent_name", v.group.get(d, ""))) if d == "agent" else str(v.group.get(d, "")) for d in by
-        )
+        group = " ".join(_group_word(v, d, lang) for d in by)
         shown = formatting.value(v.value, kpi.unit, lang)
         note = " · ".join(n for n in (_note(v, lang), _stats_note(v, engine, lang) if stats else "") if n)
         n = "" if v.n is None else formatting.number(v.n, 0, lang)

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QLabel
 
 from kpidesk.core import formatting
@@ -61,10 +61,12 @@ class ValueAxis(pg.AxisItem):
         """Whole steps for a figure shown whole (a count of 1 or 2 contacts): ticks at
         1.2, 1.4… would all read "1" and "2"."""
         levels = super().tickSpacing(minVal, maxVal, size)
-        if self.formatter is None or not levels or levels[0][0] >= 1:
+        if self.formatter is None or not levels or all(spacing >= 1 for spacing, _ in levels):
             return levels
-        whole = self.formatter(0.5) in (self.formatter(0.0), self.formatter(1.0))
-        return [(1.0, 0.0)] if whole else levels
+        if self.formatter(0.5) not in (self.formatter(0.0), self.formatter(1.0)):
+            return levels
+        # the minor level too: major ticks at 1, 2… with minor ones at 1.5 read "1, 2, 2, 3"
+        return [level for level in levels if level[0] >= 1] or [(1.0, 0.0)]
 
 
 # Durations are ticked on a clock's steps (10 s, 5 min, 6 h, 1 day…), not on
@@ -177,7 +179,46 @@ class Chart(pg.PlotWidget):
             # Ticks point out, towards their labels: drawn inwards they cross the bars.
             axis.setStyle(maxTickLevel=1, tickLength=4)
         self.empty = False
+        self._drawings_cached = False
+        # A tab the user comes back to is painted in two event-loop turns: its tiles
+        # and frames first, its charts in the next turn, so that no single paint
+        # holds the window longer than the issue #4 budget.
+        self._painted = False
+        self._paint_later = False
+        self._paint_timer = QTimer(self, singleShot=True, interval=1)
+        self._paint_timer.timeout.connect(self._paint_now)
         self.restyle()
+
+    def showEvent(self, event) -> None:
+        """On first show, every item of the plot (curves, bars, lines, marks) keeps its
+        drawing as a pixmap until its data, pen or size changes: a tab shown again is
+        painted by copying pixels, not by antialiasing each path again (issue #4)."""
+        super().showEvent(event)
+        if self._painted:
+            self._paint_later = True
+        if self._drawings_cached:
+            return
+        self._drawings_cached = True
+        stack = list(self.getPlotItem().vb.addedItems)
+        while stack:
+            item = stack.pop()
+            if item is not self.hover:
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+                stack.extend(item.childItems())
+
+    def paintEvent(self, event) -> None:
+        if self._paint_later:  # shown again: the plain card now, the plot next turn
+            painter = QPainter(self.viewport())
+            painter.fillRect(event.rect(), self.backgroundBrush())
+            painter.end()
+            self._paint_timer.start()
+            return
+        self._painted = True
+        super().paintEvent(event)
+
+    def _paint_now(self) -> None:
+        self._paint_later = False
+        self.viewport().update()
 
     def sizeHint(self) -> QSize:
         """pyqtgraph asks for 480 px; a chart that has a ``preferred_height`` asks

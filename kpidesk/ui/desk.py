@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from kpidesk.core import formatting, settings
 from kpidesk.core.kpi import targets
-from kpidesk.core.kpi.engine import NOT_FOR_A_CELL, Engine
+from kpidesk.core.kpi.engine import NOT_FOR_A_CELL, NOT_PER_AGENT, Engine
 from kpidesk.core.workspace import Prefs
 from kpidesk.ui.i18n import Language, translate
 
@@ -69,6 +69,7 @@ REASONS = {
     "no data": QT_TRANSLATE_NOOP("Reasons", "no data"),
     "not defined for this data": QT_TRANSLATE_NOOP("Reasons", "not defined for this data"),
     NOT_FOR_A_CELL: QT_TRANSLATE_NOOP("Reasons", "not available for one weekday or hour"),  # backlog, occupancy…
+    NOT_PER_AGENT: QT_TRANSLATE_NOOP("Reasons", "a queue-level figure: not meaningful per agent or team"),
 }
 
 

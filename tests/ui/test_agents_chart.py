@@ -51,3 +51,21 @@ def test_quadrant_labels_neither_overlap_nor_cover_a_point(qtbot):
             if abs(q.x() - own.x()) < 0.5 and abs(q.y() - own.y()) < 0.5:
                 continue
             assert not box.contains(QPointF(q)), (_text, box, q)
+
+
+def test_agents_on_the_same_spot_share_one_label(qtbot):
+    """Two agents with 4 contacts and 100 % (a small ticket export): one label names
+    both — each used to hide the other's, and neither was written."""
+    from kpidesk.ui.dashboard.agents_chart import QuadrantChart
+
+    chart = QuadrantChart()
+    qtbot.addWidget(chart)
+    chart.resize(600, 420)
+    chart.show()
+    xs, ys = [4.0, 4.0, 8.0, 8.0, 8.0, 6.0], [1.0, 1.0, 0.5, 0.5, 0.5, 0.2]
+    names = ["Agent_14", "Agent_3", "Agent_5", "Agent_6", "Agent_7", "Agent_1"]
+    chart.set_points([str(i) for i in range(6)], names, xs, ys, [False] * 6, str, str, ("x", "y"))
+    chart.getPlotItem().setXRange(0, 10, padding=0)
+    chart.getPlotItem().setYRange(0, 1.2, padding=0)
+    chart.grab()  # paint
+    assert sorted(text for text, _, _ in chart.labels.drawn) == ["Agent_1", "Agent_14, Agent_3", "Agent_5 +2"]

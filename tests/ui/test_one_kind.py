@@ -44,6 +44,11 @@ def test_every_tab_opens_with_its_figures(qtbot, make_window, kind_dbs, kind):
                     reason = t.delta.text()
                     assert reason, f"{key}: {kpi} shows – without saying why"
                     assert not reason.startswith(ENGLISH_REASONS), f"{key}: {kpi} says {reason!r} in French"
+            table = getattr(view, "table", None)
+            model = table.source if table is not None else None
+            if model is not None and model.rows:  # no column of dashes only (AHT on tickets)
+                empty = [k for i, k in enumerate(model.kpis, 1) if all(t == "–" for t, _ in model.column_texts(i))]
+                assert not empty or len(empty) == len(model.kpis), f"{key}: columns without a figure: {empty}"
         value = window.views[home].tiles.tiles[tile].value.text()
         assert value not in ("", "–"), f"{kind}: {home} tab shows no {tile}"
     finally:

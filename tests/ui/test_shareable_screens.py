@@ -164,5 +164,8 @@ def test_counts_are_ticked_whole(qtbot):
     assert chart.value_axis.tickSpacing(1, 2, 300)[0][0] < 1  # pyqtgraph alone: 0.2 steps
     chart.value_axis.formatter = lambda v: f"{v:.0f}"
     assert chart.value_axis.tickSpacing(1, 2, 300) == [(1.0, 0.0)]
+    # 1 to 4 tickets a day: major ticks every 1, pyqtgraph's minor ones every 0.5 would
+    # read "1, 2, 2, 2, 3, 4, 4" (seen on a ticket export's trend)
+    assert all(spacing >= 1 for spacing, _ in chart.value_axis.tickSpacing(1, 4, 240))
     chart.value_axis.formatter = lambda v: f"{v * 100:.1f} %"  # a rate keeps its fine steps
     assert chart.value_axis.tickSpacing(0.5, 0.6, 300)[0][0] < 0.1

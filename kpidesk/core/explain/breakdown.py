@@ -141,9 +141,8 @@ def explain(
     for dim in dimensions:
         after_rows = engine.compute([kpi_id], current, (dim,))
         before_rows = engine.compute([kpi_id], previous, (dim,))
-        reason = next(
-            (v.reason for v in after_rows + before_rows if (v.reason or "").startswith("not available")), None
-        )
+        # refused at this grain (not available by topic; a queue-level figure by agent)
+        reason = next((v.reason for v in after_rows + before_rows if v.reason and dim not in v.group), None)
         if reason:
             result.skipped[dim] = reason
             continue

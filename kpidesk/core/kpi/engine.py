@@ -108,6 +108,10 @@ def _read_columns(filters: Filters, by: tuple[str, ...]) -> set[str]:
 
 
 NOT_FOR_A_CELL = "not available for one weekday or hour"
+# A queue-level figure (answer rate, service level, self-service…) grouped by agent or
+# team: an agent only has the contacts they took, so it would read 100 % or 0 %.
+NOT_PER_AGENT = "a queue-level figure: not meaningful per agent or team"
+AGENT_DIMS = frozenset({"agent", "team"})
 
 
 def _cell_dims(filters: Filters) -> tuple[str, ...]:
@@ -555,6 +559,8 @@ class Engine:
             # dated by their start), the customer base: no weekday or hour to narrow to
             # (a heatmap cell would leave another figure under its label)
             return NOT_FOR_A_CELL
+        if not kpi.per_agent and AGENT_DIMS & set(by):
+            return NOT_PER_AGENT
         for dim in by:
             column = compose.DIMENSIONS.get(dim, (None, None))[1]
             if column is None and dim not in rel.extra_dims:

@@ -12,6 +12,10 @@
         <translation>non défini pour ces données</translation>
     </message>
     <message>
+        <source>a queue-level figure: not meaningful per agent or team</source>
+        <translation>indicateur de file : sans objet par conseiller ou par équipe</translation>
+    </message>
+    <message>
         <source>not available at this grain</source>
         <translation>non disponible à ce niveau de détail</translation>
     </message>

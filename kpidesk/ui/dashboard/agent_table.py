@@ -80,6 +80,11 @@ def table_cells(desk, channel: str | None, kpis: list[str], rows: list[AgentRow]
     return out
 
 
+def _has_figure(row: AgentRow, kpi: str) -> bool:
+    value = row.values.get(kpi)
+    return value is not None and value.value is not None
+
+
 class AgentTableModel(QAbstractTableModel):
     def __init__(self, desk, channel: str | None, parent=None):
         super().__init__(parent)
@@ -102,7 +107,10 @@ class AgentTableModel(QAbstractTableModel):
         """New figures: one model reset, every cell formatted here, once. ``channels``:
         those the figures cover (the tab's, else the filter's; none = every channel)."""
         self.beginResetModel()
-        self.kpis, self.rows = list(kpis), list(rows)
+        # A column no agent has a figure in (AHT on a ticket export, QA without
+        # evaluations) is a column of dashes: left out, unless every one is.
+        shown = [k for k in kpis if any(_has_figure(r, k) for r in rows)]
+        self.kpis, self.rows = shown or list(kpis), list(rows)
         if channels is not None:
             self.channels = tuple(channels)
         self._cells = table_cells(self.desk, self.channel, self.kpis, self.rows)

@@ -89,7 +89,19 @@ class PointLabels(pg.GraphicsObject):
         points = [to_screen.map(QPointF(x, y)) for x, y in self._xy]
         px = np.array([q.x() for q in points])
         py = np.array([q.y() for q in points])
+        done = np.zeros(len(points), dtype=bool)
         for i, (p, text) in enumerate(zip(points, self._texts)):
+            if done[i]:
+                continue
+            # agents on the same spot (4 contacts, 100 %): one label names them all,
+            # else each would hide the other's and none would be written
+            same = (np.abs(px - p.x()) < 2) & (np.abs(py - p.y()) < 2)
+            done |= same
+            others = [self._texts[j] for j in np.flatnonzero(same) if j != i]
+            if len(others) == 1:
+                text = f"{text}, {others[0]}"
+            elif others:
+                text = f"{text} +{len(others)}"
             box = QRectF(p.x() + 6, p.y() - 6 - metrics.height(), metrics.horizontalAdvance(text), metrics.height())
             if box.right() > right:  # no room on the right of the plot: write it on the left of the point
                 box.moveRight(p.x() - 6)
@@ -99,7 +111,7 @@ class PointLabels(pg.GraphicsObject):
                 continue
             covered = (px > padded.left() - 5) & (px < padded.right() + 5)
             covered &= (py > padded.top() - 5) & (py < padded.bottom() + 5)
-            covered[i] = False
+            covered &= ~same
             if covered.any():
                 continue
             taken.append(box)

@@ -104,3 +104,22 @@ def test_the_effort_tile_shows_where_effort_answers_exist_at_any_date(store):
     assert "ces" not in email.hidden and email.tiles["ces"].value is None
     assert load_tab((engine, TabRequest("email", Filters()))).tiles["ces"].value == 5.0
     assert load_tab((engine, TabRequest("phone", week))).hidden == {"ces", "fcr_declared"}
+
+
+def test_queue_level_figures_are_not_split_by_agent_or_team(store):
+    """Answer rate by agent read 100 % for everyone (an agent only has the calls they
+    took) and 0 % for "no agent": a queue-level KPI grouped by agent or team says why
+    it has no figure; an agent-level one (AHT) is split as before."""
+    from kpidesk.core.kpi.engine import NOT_PER_AGENT
+
+    add_contacts(
+        store,
+        [call("answered", 10, agent_id="a1", talk_s=100.0), call("answered", 10, agent_id="a2"), call("abandoned", 40)],
+    )
+    engine = Engine(store)
+    assert engine.compute(["answer_rate"])[0].value == 2 / 3  # the queue's figure
+    for by in (("agent",), ("team",), ("queue", "agent")):
+        (rate,) = engine.compute(["answer_rate"], by=by)
+        assert (rate.value, rate.reason) == (None, NOT_PER_AGENT)
+    aht = {v.group["agent"]: v.value for v in engine.compute(["aht"], by=("agent",))}
+    assert aht["a1"] == 100.0
