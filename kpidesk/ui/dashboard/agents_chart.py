@@ -83,7 +83,7 @@ class PointLabels(pg.GraphicsObject):
         painter.setPen(self._colour)
         metrics = painter.fontMetrics()
         view = self.getViewBox()
-        right = to_screen.mapRect(QRectF(view.viewRect())).right() if view is not None else float("inf")
+        plot = to_screen.mapRect(QRectF(view.viewRect())) if view is not None else None
         taken: list[QRectF] = []
         self.drawn = []
         points = [to_screen.map(QPointF(x, y)) for x, y in self._xy]
@@ -102,17 +102,22 @@ class PointLabels(pg.GraphicsObject):
                 text = f"{text}, {others[0]}"
             elif others:
                 text = f"{text} +{len(others)}"
-            box = QRectF(p.x() + 6, p.y() - 6 - metrics.height(), metrics.horizontalAdvance(text), metrics.height())
-            if box.right() > right:  # no room on the right of the plot: write it on the left of the point
-                box.moveRight(p.x() - 6)
-            # a little air around each label, and none written over another agent's point
-            padded = box.adjusted(-3, -2, 3, 2)
-            if any(padded.intersects(other) for other in taken):
-                continue
-            covered = (px > padded.left() - 5) & (px < padded.right() + 5)
-            covered &= (py > padded.top() - 5) & (py < padded.bottom() + 5)
-            covered &= ~same
-            if covered.any():
+            width, height = metrics.horizontalAdvance(text), metrics.height()
+            # up and to the right of the point, else where there is room: up-left,
+            # down-right, down-left — never over another label or another agent's point
+            for dx, dy in ((6, -6 - height), (-6 - width, -6 - height), (6, 6), (-6 - width, 6)):
+                box = QRectF(p.x() + dx, p.y() + dy, width, height)
+                if plot is not None and not plot.contains(box):
+                    continue
+                padded = box.adjusted(-3, -2, 3, 2)
+                if any(padded.intersects(other) for other in taken):
+                    continue
+                covered = (px > padded.left() - 5) & (px < padded.right() + 5)
+                covered &= (py > padded.top() - 5) & (py < padded.bottom() + 5)
+                covered &= ~same
+                if not covered.any():
+                    break
+            else:
                 continue
             taken.append(box)
             self.drawn.append((text, box, p))
