@@ -14,9 +14,9 @@ from kpidesk.commands.common import CommandError, add_filter_arguments, fail, fi
 from kpidesk.commands.periods import add_period_argument, add_vs_argument, apply_period, compare_period
 from kpidesk.core import formatting
 from kpidesk.core.explain import DIMENSIONS, explain
-from kpidesk.core.explain.words import amount, group_name
+from kpidesk.core.explain.words import amount, dimension_name, group_name
 from kpidesk.core.explain.words import t as words
-from kpidesk.core.kpi.engine import Engine, EngineError, Filters
+from kpidesk.core.kpi.engine import Engine, EngineError, Filters, said_reason
 
 
 def add_parser(sub) -> None:
@@ -83,14 +83,24 @@ def _table(result, engine: Engine, args, filters: Filters) -> None:
         f"{day(result.period[1])}), {amount(result.change, unit, lang)}"
     )
     if result.reason:
-        print(f"Nothing to explain: {result.reason}")
+        print(words("nothing", lang, reason=said_reason(result.reason, lang)))
         return
     if result.method == "approximate":
         print(words("approximate", lang))
     for dim, why in result.skipped.items():
-        print(f"(not split by {dim}: {why})")
+        print(words("not_split", lang, dim=dimension_name(dim, lang), reason=said_reason(why, lang)))
     drivers = result.drivers[: args.top] if args.top else result.drivers
-    rows = [("driver", "part", words("mix", lang), words("rate", lang), "before → after", "n before → after", "")]
+    rows = [
+        (
+            words("driver", lang),
+            words("part", lang),
+            words("mix", lang),
+            words("rate", lang),
+            words("before_after", lang),
+            words("n_before_after", lang),
+            "",
+        )
+    ]
     for d in drivers:
         rows.append(
             (

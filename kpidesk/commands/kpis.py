@@ -25,7 +25,7 @@ from kpidesk.commands.common import (
 from kpidesk.core import formatting
 from kpidesk.core.explain.words import dimension_name
 from kpidesk.core.kpi.definitions import scope_codes
-from kpidesk.core.kpi.engine import NOT_FOR_A_CELL, NOT_PER_AGENT, Engine, EngineError, Filters, KpiValue
+from kpidesk.core.kpi.engine import Engine, EngineError, Filters, KpiValue, said_reason
 
 
 def add_parser(sub) -> None:
@@ -151,13 +151,6 @@ _HEAD = {
     "en": ("KPI id", "KPI", "Value", "Unit", "n", "Small sample", "Note"),
     "fr": ("Id indicateur", "Indicateur", "Valeur", "Unité", "n", "Petit échantillon", "Remarque"),
 }
-# the engine's own reasons (the KPI files give theirs in both languages), as the app says them
-_REASONS_FR = {
-    "no data": "pas de données",
-    "not defined for this data": "non défini pour ces données",
-    NOT_FOR_A_CELL: "non disponible pour un jour de la semaine ou une heure",
-    NOT_PER_AGENT: "indicateur de file : sans objet par conseiller ou par équipe",
-}
 _SMALL = {"en": "small sample", "fr": "petit échantillon"}
 # the figures --stats adds beside a duration KPI's value (its median, mean, p90)
 _STATS = {"median": {"en": "median", "fr": "médiane"}, "mean": {"en": "mean", "fr": "moyenne"}}
@@ -177,7 +170,7 @@ def _stats_note(v: KpiValue, engine: Engine, lang: str) -> str:
 def _note(v: KpiValue, lang: str) -> str:
     """Why there is no value, else a small sample, else the KPI's basis: in ``lang``."""
     if v.reason:
-        return _REASONS_FR.get(v.reason, v.reason) if lang == "fr" else v.reason
+        return said_reason(v.reason, lang)
     return (_SMALL[lang] if v.small_sample else "") or (v.basis or "")
 
 

@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from kpidesk.core import formatting
 from kpidesk.core.explain.words import amount, dimension_name, group_name, sentence
 from kpidesk.core.explain.words import t as words
+from kpidesk.core.kpi.engine import said_reason
 from kpidesk.core.privacy import Privacy
 from kpidesk.core.service.report import ServiceReport
 from kpidesk.pdf.service_charts import WIDTH, heatmap_chart, histogram_chart, lines_chart, trend_chart, waterfall_chart
@@ -206,7 +207,7 @@ def _figure_table(figures, lang, st, priv, numbers, with_comments: bool = True) 
     rows, style = [[safe(h) for h in head]], _style()
     for i, f in enumerate(figures, start=1):
         if f.value is None:
-            reason = t("no_data", lang) if f.reason in (None, "no data") else f.reason
+            reason = t("no_data", lang) if f.reason in (None, "no data") else said_reason(f.reason, lang)
             value = Paragraph(f"<font color='#616161'>{esc(reason)}</font>", st["cell"])
             style.append(("SPAN", (1, i), (4, i)))
             rows.append([Paragraph(esc(f.label_for(lang)), st["cell"]), value, "", "", "", ""])
@@ -257,7 +258,7 @@ def _headline(report: ServiceReport, priv, lang, st, numbers) -> list:
         out.append(Paragraph(esc(t("absent", lang, channels=names)), st["body"]))
     if report.missing:
         for kpi, reason in report.missing:
-            reason = t("no_data", lang) if reason == "no data" else reason
+            reason = t("no_data", lang) if reason == "no data" else said_reason(reason, lang)
             out.append(
                 Paragraph(esc(t("missing_line", lang, kpi=_label(report, kpi, lang), reason=reason)), st["body"])
             )
@@ -379,7 +380,7 @@ def _no_trend_text(kpis: list[str], figures, report: ServiceReport, lang: str) -
     for kpi in kpis:
         f = by.get(kpi)
         if f is not None and f.value is None:
-            reason = t("no_data", lang) if f.reason in (None, "no data") else f.reason
+            reason = t("no_data", lang) if f.reason in (None, "no data") else said_reason(f.reason, lang)
         else:
             reason = t("one_point", lang)
         parts.append(t("missing_line", lang, kpi=_label(report, kpi, lang), reason=reason))

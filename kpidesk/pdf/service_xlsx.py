@@ -19,6 +19,7 @@ import xlsxwriter
 from kpidesk.core import formatting
 from kpidesk.core.explain.words import group_name
 from kpidesk.core.explain.words import t as words
+from kpidesk.core.kpi.engine import said_reason
 from kpidesk.core.privacy import Privacy
 from kpidesk.core.service.report import ServiceReport
 from kpidesk.pdf.service_report import _descriptions, _filters_text, _label, comment_numbers, report_unit, scope_text
@@ -234,7 +235,7 @@ def _figures(book: _Book, ws, row: int, figures, numbers) -> int:
             for c in f.comments
         )
         if f.value is None:
-            reason = t("no_data", lang) if f.reason in (None, "no data") else f.reason
+            reason = t("no_data", lang) if f.reason in (None, "no data") else said_reason(f.reason, lang)
             rows.append(
                 [f.label_for(lang), reason, None, (f.previous, f.unit), None, None, comment, UNIT_NAMES[f.unit][lang]]
             )

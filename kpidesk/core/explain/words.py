@@ -41,6 +41,12 @@ TEXT: dict[str, dict[str, str]] = {
     "small": {"en": "small sample", "fr": "petit échantillon"},
     "mix": {"en": "mix", "fr": "effet mix"},
     "rate": {"en": "rate", "fr": "effet taux"},
+    "nothing": {"en": "Nothing to explain: {reason}", "fr": "Rien à expliquer : {reason}"},
+    "not_split": {"en": "(not split by {dim}: {reason})", "fr": "(pas de répartition par {dim} : {reason})"},
+    "driver": {"en": "driver", "fr": "facteur"},
+    "part": {"en": "part", "fr": "part"},
+    "before_after": {"en": "before → after", "fr": "avant → après"},
+    "n_before_after": {"en": "n before → after", "fr": "n avant → après"},
     "approximate": {
         "en": "Approximate split: this KPI is not an average over its contacts (a median or a maximum).",
         "fr": "Répartition approchée : cet indicateur n'est pas une moyenne sur ses contacts (médiane ou maximum).",

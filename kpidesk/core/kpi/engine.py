@@ -112,6 +112,27 @@ NOT_FOR_A_CELL = "not available for one weekday or hour"
 # team: an agent only has the contacts they took, so it would read 100 % or 0 %.
 NOT_PER_AGENT = "a queue-level figure: not meaningful per agent or team"
 AGENT_DIMS = frozenset({"agent", "team"})
+# The engine's own reasons for a missing value (the KPI files give theirs in the
+# engine's language), said in French by the CLI, the PDF and the workbook; the app
+# says them through its Qt catalogue (ui.desk.REASONS).
+REASONS_FR = {
+    "no data": "pas de données",
+    "not defined for this data": "non défini pour ces données",
+    NOT_FOR_A_CELL: "non disponible pour un jour de la semaine ou une heure",
+    NOT_PER_AGENT: "indicateur de file : sans objet par conseiller ou par équipe",
+    "one value only": "une seule valeur",
+}
+
+
+def said_reason(reason: str | None, lang: str) -> str:
+    """An engine reason (``no data``, ``not available by topic``…) in ``lang``."""
+    if not reason or lang != "fr":
+        return reason or ""
+    if reason in REASONS_FR:
+        return REASONS_FR[reason]
+    if reason.startswith("not available by "):
+        return "non disponible à ce niveau de détail"
+    return reason
 
 
 def _cell_dims(filters: Filters) -> tuple[str, ...]:
