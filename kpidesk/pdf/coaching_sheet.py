@@ -182,11 +182,13 @@ def _charts(engine, data: CoachingData, lang, st, priv) -> list:
         labels = [formatting.day(p, lang)[:5] if lang == "fr" else formatting.day(p, lang)[5:] for p in tr.periods]
         title = t("trend", lang, kpi=s.label, bucket=t(tr.bucket, lang))
         out += [Spacer(1, 4), trend_chart(labels, tr.agent, tr.team, s.unit, lang, title, names)]
-    for measure in ("handle", "csat"):
-        dist = data.distributions[measure]
-        if sum(dist.agent) == 0:
-            continue
-        what = t("handle" if measure == "handle" else "csat_scores", lang)
+    # one duration the agent's contacts have (a call's handle time, else a ticket's
+    # resolution or first reply) and the CSAT scores; without scores, two durations
+    dists = data.distributions
+    durations = [m for m in ("handle", "resolution", "first_response") if sum(dists[m].agent)]
+    for measure in durations[:1] + ["csat"] if sum(dists["csat"].agent) else durations[:2]:
+        dist = dists[measure]
+        what = t("csat_scores" if measure == "csat" else measure, lang)
         chart = distribution_chart(
             dist.edges,
             dist.shares("agent"),

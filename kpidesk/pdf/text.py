@@ -57,6 +57,8 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "{what} : part des contacts, conseiller et reste de l'équipe",
     },
     "wrap": {"en": "Wrap-up", "fr": "Post-appel"},
+    "first_response": {"en": "First response time", "fr": "Délai de première réponse"},
+    "resolution": {"en": "Resolution time", "fr": "Temps de résolution"},
     "csat_scores": {"en": "CSAT scores", "fr": "Notes de satisfaction"},
     "team_series": SHARED["team"],
     "criterion": {"en": "QA criterion", "fr": "Critère qualité"},

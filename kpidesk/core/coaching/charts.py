@@ -25,9 +25,21 @@ MEASURES: dict[str, tuple[str, str, str, str]] = {
     "handle": ("contacts", "handle_v", "detail = 1 AND handle_n = 1", "seconds"),
     "wait": ("contacts", "wait_answered_v", "detail = 1 AND wait_answered_n = 1", "seconds"),
     "wrap": ("contacts", "wrap_sum", "detail = 1 AND wrap_n = 1", "seconds"),
+    # a ticket's first reply and its resolution (solved tickets only, as the KPI)
+    "first_response": (
+        "contacts",
+        "first_response_s",
+        "detail = 1 AND ticket = 1 AND first_response_s IS NOT NULL",
+        "seconds",
+    ),
+    "resolution": (
+        "contacts",
+        "resolution_s",
+        "detail = 1 AND ticket = 1 AND solved = 1 AND resolution_s IS NOT NULL",
+        "seconds",
+    ),
     "csat": ("surveys", "csat_score", "csat_n = 1", "score"),
 }
-_NICE = (1, 2, 5, 10)
 
 
 @dataclass
@@ -52,6 +64,24 @@ class Distribution:
         counts = getattr(self, which)
         total = sum(counts)
         return [c / total if total else 0.0 for c in counts]
+
+
+SHOWN = 4  # the coaching view's row of distributions
+
+
+def shown_measures(dists: dict[str, Distribution], slots: int = SHOWN) -> list[str]:
+    """The distributions worth a chart: those the agent or the team has contacts in,
+    in :data:`MEASURES` order, at most ``slots``, CSAT among them when it has answers
+    (a ticket desk sees first response, resolution and CSAT, not three empty call
+    charts). None at all: the call ones, each saying it has no data."""
+    with_data = [m for m in MEASURES if m in dists and (sum(dists[m].agent) or sum(dists[m].team))]
+    if not with_data:
+        return list(MEASURES)[: slots - 1] + ["csat"]
+    durations = [m for m in with_data if m != "csat"]
+    return durations[: slots - 1] + ["csat"] if "csat" in with_data else durations[:slots]
+
+
+_NICE = (1, 2, 5, 10)
 
 
 def trend_bucket(engine: Engine, filters: Filters) -> str:

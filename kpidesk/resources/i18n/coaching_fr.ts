@@ -113,7 +113,15 @@
     </message>
     <message>
         <source>Wrap-up</source>
-        <translation>Temps de clôture</translation>
+        <translation>Post-appel</translation>
+    </message>
+    <message>
+        <source>First response time</source>
+        <translation>Délai de première réponse</translation>
+    </message>
+    <message>
+        <source>Resolution time</source>
+        <translation>Temps de résolution</translation>
     </message>
     <message>
         <source>CSAT scores</source>

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from kpidesk.core import formatting
+from kpidesk.core.coaching.charts import shown_measures
 from kpidesk.ui.coaching.charts_view import legend_html, trend_legend_html
 from kpidesk.ui.coaching.contacts_view import why_text
 from kpidesk.ui.i18n import translate
@@ -48,7 +49,9 @@ def paint_page(view) -> None:
     view.picker.blockSignals(False)
     view.standings.source.set_rows(profile.standings)
     view.strengths.show_lists(data.strengths, data.gaps, lang)
+    shown = shown_measures(data.distributions)
     for measure, chart in view.dist_charts.items():
+        view.dist_cards[measure].setVisible(measure in shown)
         dist = data.distributions[measure]
         rest = translate("CoachingView", "rest of the team")
         chart.set_distribution(dist, lang, (name, rest))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core import formatting
-from kpidesk.core.coaching.charts import MEASURES
+from kpidesk.core.coaching.charts import MEASURES, shown_measures
 from kpidesk.core.coaching.page import (
     CoachingData,
     CoachingRequest,
@@ -62,6 +62,8 @@ MEASURE_TITLES = {
     "handle": QT_TRANSLATE_NOOP("CoachingView", "Handle time"),
     "wait": QT_TRANSLATE_NOOP("CoachingView", "Wait before answer"),
     "wrap": QT_TRANSLATE_NOOP("CoachingView", "Wrap-up"),
+    "first_response": QT_TRANSLATE_NOOP("CoachingView", "First response time"),
+    "resolution": QT_TRANSLATE_NOOP("CoachingView", "Resolution time"),
     "csat": QT_TRANSLATE_NOOP("CoachingView", "CSAT scores"),
 }
 
@@ -158,6 +160,7 @@ class CoachingView(QWidget):
             v.addWidget(legend)
             chart.legend = legend
             self.dist_cards[m] = Card(holder)
+            self.dist_cards[m].setVisible(m in shown_measures({}))  # until the figures say
         for chart in (self.trend, *self.dist_charts.values()):
             chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
             chart.setMinimumWidth(150)
@@ -173,8 +176,12 @@ class CoachingView(QWidget):
         grid.addWidget(self.strengths_card, 0, 3, 1, 1)
         grid.addWidget(self.trend_card, 1, 0, 1, 2)
         grid.addWidget(self.contacts_card, 1, 2, 1, 2)
-        for i, card in enumerate(self.dist_cards.values()):
-            grid.addWidget(card, 2, i)
+        # the distributions the agent's contacts have (calls, tickets, CSAT), side by side
+        dist_row = QHBoxLayout()
+        dist_row.setSpacing(10)
+        for card in self.dist_cards.values():
+            dist_row.addWidget(card, 1)
+        grid.addLayout(dist_row, 2, 0, 1, 4)
         grid.addWidget(self.quality_card, 3, 0, 1, 4)
         grid.addWidget(self.notes_card, 4, 0, 1, 4)
         for col in range(4):
