@@ -74,7 +74,7 @@ def shown_measures(dists: dict[str, Distribution], slots: int = SHOWN) -> list[s
     in :data:`MEASURES` order, at most ``slots``, CSAT among them when it has answers
     (a ticket desk sees first response, resolution and CSAT, not three empty call
     charts). None at all: the call ones, each saying it has no data."""
-    with_data = [m for m in MEASURES if m in dists and (sum(dists[m].agent) or sum(dists[m].team))]
+    with_data = [m for m in MEASURES if m in dists and (any(dists[m].agent) or any(dists[m].team))]
     if not with_data:
         return list(MEASURES)[: slots - 1] + ["csat"]
     durations = [m for m in with_data if m != "csat"]
