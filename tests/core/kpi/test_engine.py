@@ -327,7 +327,7 @@ def test_channel_share_and_filters(store):
 
 def test_small_samples_are_flagged_when_grouped(store):
     add_contacts(store, [call("answered", 5, agent_id="A") for _ in range(40)] + [call("answered", 5, agent_id="B")])
-    flags = {v.group["agent"]: v.small_sample for v in Engine(store).compute(["answer_rate"], by=["agent"])}
+    flags = {v.group["agent"]: v.small_sample for v in Engine(store).compute(["aht"], by=["agent"])}
     assert flags == {"A": False, "B": True}
 
 
