@@ -171,7 +171,8 @@ def _note(v: KpiValue, lang: str) -> str:
     """Why there is no value, else a small sample, else the KPI's basis: in ``lang``."""
     if v.reason:
         return said_reason(v.reason, lang)
-    return (_SMALL[lang] if v.small_sample else "") or (v.basis or "")
+    said = (_SMALL[lang] if v.small_sample else "") or (v.basis or "")
+    return " · ".join(n for n in (said, v.note or "") if n)  # and what the figure left out
 
 
 _UNIT_WORDS = {"count": {"en": "count", "fr": "nombre"}, "score": {"en": "score", "fr": "note"}}
@@ -202,7 +203,7 @@ def _export_table(
                 shown_unit,
                 None if v.n is None else formatting.export_value(v.n, "count"),
                 ("oui" if lang == "fr" else "yes") if v.small_sample and v.value is not None else None,
-                _note(v, lang) if v.reason else v.basis,
+                _note(v, lang) if v.reason else " · ".join(n for n in (v.basis, v.note) if n) or None,
             ]
         )
     return header, rows, units

@@ -222,9 +222,12 @@ def _figure_table(figures, lang, st, priv, numbers, with_comments: bool = True) 
             if with_comments
             else safe(formatting.number(f.n or 0, 0, lang))
         )
+        label = esc(f.label_for(lang))
+        if f.note:  # a figure over part of the contacts: what it left out, under its name
+            label += f"<br/><font size='7' color='#616161'>{esc(f.note)}</font>"
         rows.append(
             [
-                Paragraph(esc(f.label_for(lang)), st["cell"]),
+                Paragraph(label, st["cell"]),
                 safe(formatting.value(f.value, f.unit, lang)),
                 safe(formatting.value(f.target, f.unit, lang, empty="")),
                 safe(formatting.value(f.previous, f.unit, lang)),

@@ -249,7 +249,7 @@ def _figures(book: _Book, ws, row: int, figures, numbers) -> int:
                 (f.previous, f.unit),
                 (change, f.unit, True),
                 (f.n, "count"),
-                comment,
+                " · ".join(x for x in (f.note, comment) if x),  # what the figure left out, then comments
                 UNIT_NAMES[f.unit][lang],
             ]
         )

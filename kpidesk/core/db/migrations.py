@@ -372,6 +372,23 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE OR REPLACE VIEW contacts AS SELECT * FROM contacts_main;
         """,
     ),
+    (
+        "011_import_outcomes",
+        """
+        -- The outcomes an import's contact rows can say (ingest/outcomes.py): a chat
+        -- export that lists served chats only can say 'answered', never 'abandoned', so
+        -- its chats are left out of the abandon rate (relations.CONTACTS abandon_known)
+        -- instead of counting as 0 % abandoned. NULL: not restricted (not a contacts
+        -- import, or a format whose words are its own). Imports made before: the
+        -- outcomes their rows hold, which is all the database can tell of them now.
+        ALTER TABLE imports ADD COLUMN outcomes VARCHAR[];
+        UPDATE imports SET outcomes = (
+            SELECT coalesce(list(DISTINCT c.outcome ORDER BY c.outcome) FILTER (WHERE c.outcome IS NOT NULL), [])
+            FROM contacts c WHERE c.import_id = imports.import_id
+        )
+        WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.import_id = imports.import_id);
+        """,
+    ),
 ]
 
 

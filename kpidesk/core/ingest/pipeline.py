@@ -31,6 +31,7 @@ from kpidesk.core.ingest import (
     linked,
     loader,
     mapping,
+    outcomes,
     overlap,
     profiles,
     readers,
@@ -281,9 +282,9 @@ def _attempt(
             report.seconds = time.perf_counter() - t0
             cur.execute(
                 "INSERT INTO imports (import_id, file_name, file_path, file_hash, file_size, profile, started_at, "
-                "finished_at, rows_read, rows_loaded, rows_duplicate, rows_rejected, rows_ignored, message) "
+                "finished_at, rows_read, rows_loaded, rows_duplicate, rows_rejected, rows_ignored, message, outcomes) "
                 "VALUES ($id, $name, $fpath, $hash, $size, $profile, $start, $end, $read, $loaded, $dup, $rej, "
-                "$ign, $msg)",
+                "$ign, $msg, CAST($outcomes AS VARCHAR[]))",
                 {
                     "id": report.import_id,
                     "name": path.name,
@@ -299,6 +300,7 @@ def _attempt(
                     "rej": report.rejected,
                     "ign": report.ignored,
                     "msg": report.summary(),
+                    "outcomes": report.outcomes,
                 },
             )
             _record_accounting(cur, report)
@@ -360,6 +362,7 @@ def _run(
         counts, read = _transform(cur, prof, rel, ctx, step)
         report.columns = accounting.column_report(rel.columns, {}, {}, transform=prof.transform)
         report.key = "as the format defines it"
+        report.outcomes = outcomes.said(prof, None)
     else:
         plan = mapping.plan(cur, prof, rel, timezone=tz, source=prof.source)
         if plan.missing:
@@ -383,6 +386,7 @@ def _run(
                 report.columns, plan.fields.get("arrived_at"), "arrived_time_known" in plan.constants
             )
         report.key = accounting.key_description(prof, plan.fields, rel.columns)
+        report.outcomes = outcomes.said(prof, plan.fields)
         stand_in = recognise.stand_in_warning(prof, plan.fields)
         if stand_in:
             report.warnings.append(stand_in)

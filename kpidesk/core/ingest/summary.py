@@ -36,6 +36,8 @@ class ImportReport:
     key: str = ""  # the natural key used to tell records apart (and find duplicates)
     recognised: str = ""  # why the file was taken for what it is, when the evidence was weighed
     warnings: list[str] = field(default_factory=list)  # e.g. many rejects, with the first reasons
+    # the outcomes its contact rows can say (ingest/outcomes.py); None: not restricted
+    outcomes: list[str] | None = None
 
     def balanced(self) -> bool:
         return self.rows_read == self.loaded + self.duplicate + self.rejected + self.ignored

@@ -79,6 +79,9 @@ class KpiDefinition:
     # time…): when it is the only reason for no value, ``unknown_reason`` says why
     unknown_extra: str | None = None
     unknown_reason: dict[str, str] = field(default_factory=dict)
+    # …and when there is a value all the same, what it left out: said as its basis,
+    # ``{n}`` the count of rows left out ("left out: {n} chats of exports that…")
+    unknown_note: dict[str, str] = field(default_factory=dict)
     basis: str | None = None  # SQL giving a note on how the value was computed
     extras: dict[str, str] = field(default_factory=dict)  # named extra figures, always computed
     stats: dict[str, str] = field(default_factory=dict)  # median, p90…: computed on request
@@ -261,6 +264,7 @@ def _build(data: dict[str, Any], source: str) -> KpiDefinition:
         requires_reason=_text_table(data, "requires_reason"),
         unknown_extra=data.get("unknown_extra"),
         unknown_reason=_text_table(data, "unknown_reason"),
+        unknown_note=_text_table(data, "unknown_note"),
         basis=data.get("basis"),
         extras=_text_table(data, "extras"),
         stats=_text_table(data, "stats"),

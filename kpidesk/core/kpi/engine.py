@@ -20,7 +20,7 @@ from typing import Any, TypeVar, cast
 
 import duckdb
 
-from kpidesk.core import settings
+from kpidesk.core import formatting, settings
 from kpidesk.core.db import derive
 from kpidesk.core.db.migrations import known_names
 from kpidesk.core.db.store import Store
@@ -84,6 +84,9 @@ class KpiValue:
     small_sample: bool = False
     extras: dict[str, Any] = field(default_factory=dict)
     failed: bool = False  # the query failed (a broken KPI file): not a missing input
+    # a figure over part of the rows: what it left out, in the engine's language (the
+    # KPI file's ``unknown_note``: "left out: 3 chats of exports that cannot say abandoned")
+    note: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kpi": self.kpi, "value": self.value, "n": self.n}
@@ -97,6 +100,8 @@ class KpiValue:
             out["small_sample"] = True
         if self.extras:
             out["extras"] = self.extras
+        if self.note:
+            out["note"] = self.note
         return out
 
 
@@ -528,10 +533,15 @@ class Engine:
             reason = "no data" if not n else "not defined for this data"
         names = [*kpi.extras, *(kpi.stats if stats else ())]
         extras = {name: row.get(f"{kpi.id}__x__{name}") for name in names}
-        if value is None and kpi.unknown_extra and (extras.get(kpi.unknown_extra) or 0) > 0:
+        left_out = (extras.get(kpi.unknown_extra) or 0) if kpi.unknown_extra else 0
+        note = None
+        if value is None and left_out > 0:
             reason = kpi.unknown_reason.get(self.lang) or kpi.unknown_reason.get("en") or "missing input"
+        elif left_out > 0 and kpi.unknown_note:  # a figure over part of the rows: says what it left out
+            text = kpi.unknown_note.get(self.lang) or kpi.unknown_note.get("en") or ""
+            note = text.replace("{n}", formatting.value(float(left_out), "count", self.lang))
         small = bool(by) and kpi.unit in SAMPLED_UNITS and n is not None and n < params["min_sample"]
-        return KpiValue(kpi.id, value, n, group, reason, row.get(f"{kpi.id}__b"), small, extras)
+        return KpiValue(kpi.id, value, n, group, reason, row.get(f"{kpi.id}__b"), small, extras, note=note)
 
     def _cached(self, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
         """A value that only a write can change, kept until the next one."""

@@ -67,6 +67,7 @@ class Figure:
     small_sample: bool = False
     moved: bool = False  # beyond its noise
     comments: list[figure_comments.Comment] = field(default_factory=list)
+    note: str | None = None  # what a figure over part of the rows left out (KpiValue.note)
 
     def label_for(self, lang: str) -> str:
         return self.label.get(lang) or self.label["en"]
@@ -208,6 +209,7 @@ def _figures(
                 small,
                 beyond_noise(kpi.unit, p.value, v.value, p.n, v.n, min_sample),
                 mine,
+                v.note if v.value is not None else None,
             )
         )
     return out

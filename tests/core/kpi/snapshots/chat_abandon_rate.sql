@@ -1,27 +1,27 @@
 -- chat_abandon_rate (contacts): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (sum(chat_abandoned) / nullif(sum(chat_waited), 0)) AS "chat_abandon_rate__v", (sum(chat_waited)) AS "chat_abandon_rate__n"
+SELECT (sum(chat_abandoned * abandon_known) / nullif(sum(chat_waited * abandon_known), 0)) AS "chat_abandon_rate__v", (sum(chat_waited * abandon_known)) AS "chat_abandon_rate__n", (sum(chat_waited * (1 - abandon_known))) AS "chat_abandon_rate__x__abandon_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (sum(chat_abandoned) / nullif(sum(chat_waited), 0)) AS "chat_abandon_rate__v", (sum(chat_waited)) AS "chat_abandon_rate__n"
+SELECT agent_id AS "agent", (sum(chat_abandoned * abandon_known) / nullif(sum(chat_waited * abandon_known), 0)) AS "chat_abandon_rate__v", (sum(chat_waited * abandon_known)) AS "chat_abandon_rate__n", (sum(chat_waited * (1 - abandon_known))) AS "chat_abandon_rate__x__abandon_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(chat_abandoned) / nullif(sum(chat_waited), 0)) AS "chat_abandon_rate__v", (sum(chat_waited)) AS "chat_abandon_rate__n"
+SELECT CAST(t AS DATE) AS "day", (sum(chat_abandoned * abandon_known) / nullif(sum(chat_waited * abandon_known), 0)) AS "chat_abandon_rate__v", (sum(chat_waited * abandon_known)) AS "chat_abandon_rate__n", (sum(chat_waited * (1 - abandon_known))) AS "chat_abandon_rate__x__abandon_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(chat_abandoned) / nullif(sum(chat_waited), 0)) AS "chat_abandon_rate__v", (sum(chat_waited)) AS "chat_abandon_rate__n"
+SELECT CAST(t AS DATE) AS "day", (sum(chat_abandoned * abandon_known) / nullif(sum(chat_waited * abandon_known), 0)) AS "chat_abandon_rate__v", (sum(chat_waited * abandon_known)) AS "chat_abandon_rate__n", (sum(chat_waited * (1 - abandon_known))) AS "chat_abandon_rate__x__abandon_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)

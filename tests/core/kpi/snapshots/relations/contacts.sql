@@ -5,7 +5,7 @@ SELECT
     f.contact_id, 1 AS detail,
     1 AS contacts,
     (f.direction = 'inbound')::INT AS inbound,
-    f.offered, f.answered, f.abandoned, f.short_abandoned, f.flowout,
+    f.offered, f.answered, f.abandoned, f.short_abandoned, f.flowout, f.abandon_known, f.flowout_known,
     f.sl_met + CASE WHEN $sl_abandon_policy = 'positive' THEN f.sl_abandon_within ELSE 0 END AS sl_num,
     f.offered - CASE WHEN $sl_abandon_policy = 'ignore' THEN f.sl_abandon_within ELSE 0 END AS sl_den,
     CASE WHEN f.answered = 1 THEN f.wait_s END          AS wait_answered_sum,
@@ -75,9 +75,16 @@ FROM (
          AND coalesce(c.wait_s, 1e12) < $short_abandon_s)::INT      AS short_abandoned,
         (coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) = 'call' AND c.direction = 'inbound'
          AND (c.outcome IN ('answered', 'abandoned', 'flowout') OR (c.outcome IS NULL AND c.queue IS NOT NULL))
-         AND NOT (c.outcome = 'abandoned' AND coalesce(c.wait_s, 1e12) < $short_abandon_s))::INT AS offered,
-        (c.outcome IN ('answered', 'handled') OR (coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) = 'bot' AND c.answered_at IS NOT NULL) OR (c.outcome IS NULL AND coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) = 'ticket' AND c.agent_id IS NOT NULL AND (c.first_response_at IS NOT NULL OR c.first_response_s IS NOT NULL OR c.replies > 0))) AS is_handled
+         -- (a call of no outcome is no short abandon: offered, whatever its wait)
+         AND NOT coalesce(c.outcome = 'abandoned' AND coalesce(c.wait_s, 1e12) < $short_abandon_s, false))::INT AS offered,
+        (c.outcome IN ('answered', 'handled') OR (coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) = 'bot' AND c.answered_at IS NOT NULL) OR (c.outcome IS NULL AND coalesce(c.record_kind, CASE c.channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' WHEN 'bot' THEN 'bot' ELSE 'ticket' END) = 'ticket' AND c.agent_id IS NOT NULL AND (c.first_response_at IS NOT NULL OR c.first_response_s IS NOT NULL OR c.replies > 0))) AS is_handled,
+        -- what the contact's export can say (imports.outcomes, ingest/outcomes.py): a chat
+        -- export listing served chats only cannot say one was abandoned; rows of no
+        -- recorded import, or of one that is not restricted, can say anything
+        coalesce(list_contains(imp.outcomes, 'abandoned'), true)::INT AS abandon_known,
+        coalesce(list_contains(imp.outcomes, 'flowout'), true)::INT AS flowout_known
     FROM contacts c
+    LEFT JOIN imports imp ON imp.import_id = c.import_id
 )
 ) f
 LEFT JOIN agents a ON a.agent_id = f.agent_id
@@ -91,6 +98,8 @@ SELECT
     coalesce(i.offered, 0) + coalesce(i.short_abandoned, 0) AS contacts,
     coalesce(i.offered, 0) + coalesce(i.short_abandoned, 0) AS inbound,
     i.offered, i.answered, i.abandoned, i.short_abandoned, i.flowout,
+    -- a report without an abandon (flow-out) column says nothing of them
+    (i.abandoned IS NOT NULL)::INT AS abandon_known, (i.flowout IS NOT NULL)::INT AS flowout_known,
     i.sl_met AS sl_num, i.offered AS sl_den,
     i.wait_answered_s AS wait_answered_sum, CASE WHEN i.wait_answered_s IS NOT NULL THEN i.answered END AS wait_answered_n,
     i.wait_abandoned_s AS wait_abandoned_sum, CASE WHEN i.wait_abandoned_s IS NOT NULL THEN i.abandoned END AS wait_abandoned_n,
