@@ -187,3 +187,25 @@ def test_the_salesforce_chat_transcripts_alone_have_no_abandon_rate(store):
     rate = Engine(store).compute(["chat_abandon_rate"])[0]
     assert rate.value is None and rate.extras["abandon_unknown"] == 30148
     assert rate.reason.startswith("missing input: abandoned chats")
+
+
+def test_the_cli_and_the_service_report_say_what_a_figure_left_out(store, tmp_path, capsys):
+    """`kpidesk kpis` prints the chat abandon rate over the chats that can say it with
+    the 3 left out in its note, in French too; the service report's figure carries it."""
+    from datetime import date
+
+    from kpidesk.cli import main
+    from kpidesk.core.db.startup import open_database
+    from kpidesk.core.service.report import build
+
+    db = tmp_path / "mixed.duckdb"
+    with open_database(db) as own:
+        _import(own, tmp_path, "chats.csv", CHATS_WITH_OUTCOMES)
+        _import(own, tmp_path, "chat_transcripts.csv", SERVED_CHATS)
+    assert main(["kpis", "--db", str(db), "--kpi", "chat_abandon_rate", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "25,0" in out and "exclus : 3 chats d'exports qui ne disent pas les abandons" in out
+    with open_database(db) as own:
+        report = build(Engine(own), Filters(), date(2026, 4, 1), date(2026, 4, 21))
+    chat = [f for section in report.channels for f in section.figures if f.kpi == "chat_abandon_rate"]
+    assert [(f.value, f.note) for f in chat] == [(0.25, "left out: 3 chats of exports that cannot say abandoned")]
