@@ -147,6 +147,7 @@ def stylesheet(_theme: Theme | None = None) -> str:
     QLabel#TileTitle { color: palette(placeholder-text); font-size: 10pt; }
     QLabel#TileValue { font-size: 20pt; font-weight: 600; }
     QLabel#TileDelta { font-size: 9.5pt; }
+    QLabel#TileNote { font-size: 8.5pt; }
     QLabel#SectionTitle { font-size: 11pt; font-weight: 600; }
     QLabel#Muted { color: palette(placeholder-text); }
     QFrame#Card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }

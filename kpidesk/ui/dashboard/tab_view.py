@@ -8,7 +8,6 @@ window owns the filters.
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
 from datetime import datetime
 
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core.dashboard.tabs import HEADLINE_CHANNEL, TABS, TabData, TabRequest, load_tab, scope
-from kpidesk.core.kpi.engine import KpiValue
 from kpidesk.ui.dashboard.tile import KpiTile
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
@@ -179,18 +177,9 @@ class TileGrid(QWidget):
                 desk.status(kpi_id, value.value if value else None, where),
                 spark,
                 desk.lang,
-                desk.tooltip(kpi_id, where) + _left_out(value),
+                desk.tooltip(kpi_id, where),
             )
         self.fit_heights()
-
-
-def _left_out(value: KpiValue | None) -> str:
-    """What a figure over part of the rows left out (``KpiValue.note``, in the engine's
-    language), for the tile's tooltip: "left out: 3 chats of exports that cannot say
-    abandoned"."""
-    if value is None or value.value is None or not value.note:
-        return ""
-    return f"<p><i>{html.escape(value.note)}</i></p>"
 
 
 class TabView(QWidget):

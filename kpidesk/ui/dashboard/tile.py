@@ -90,6 +90,11 @@ class KpiTile(QFrame):
         self.status = QLabel(objectName="TileStatus")
         self.delta = ElidedLabel(objectName="TileDelta")
         self.delta.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # what a figure over part of the contacts left out ("left out: 3 chats of exports
+        # that cannot say abandoned"), under it; hidden for a figure over all of them
+        self.note = QLabel(objectName="TileNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.spark = Sparkline(self)
         self.stripe: str | None = None
         self._selected: bool | None = None
@@ -105,6 +110,7 @@ class KpiTile(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.value)
         layout.addWidget(self.delta)
+        layout.addWidget(self.note)
         layout.addWidget(self.spark)
         self.set_selected(False)
 
@@ -173,6 +179,11 @@ class KpiTile(QFrame):
             set_text_colour(self.delta, t.muted)
         else:
             self._show_delta(v, previous.value if previous else None, unit, better, lang)
+        note = value.note if value is not None and v is not None and value.note else ""
+        if self.note.text() != note:
+            self.note.setText(note)
+        set_text_colour(self.note, t.muted)
+        self.note.setVisible(bool(note))
         self.spark.set_series(spark, t.accent)
 
     def _show_delta(self, v, prev, unit: str, better: str, lang: str) -> None:
