@@ -107,7 +107,8 @@ def test_chats_of_two_exports_are_counted_over_the_one_that_says_abandoned(store
 
 def test_calls_of_an_export_without_outcomes_are_left_out_and_said(store, tmp_path):
     """Calls 1 abandoned of 4 said + 2 of a log with no outcome column: 1 / 4, not
-    1 / 6; that log alone has no abandon rate and no flow-out count."""
+    1 / 6, and 3 answered of 4, not 3 of 6; that log alone has no abandon rate, no
+    flow-out count, no answer rate."""
     report = _import(store, tmp_path, "calls_plain.csv", CALLS_NO_OUTCOME)
     assert report.outcomes == []
     alone = {v.kpi: v for v in Engine(store).compute(["abandon_rate", "flowouts", "short_abandons"])}
@@ -115,12 +116,18 @@ def test_calls_of_an_export_without_outcomes_are_left_out_and_said(store, tmp_pa
     assert alone["abandon_rate"].reason.startswith("missing input: abandoned calls")
     assert alone["flowouts"].value is None and alone["flowouts"].reason.startswith("missing input: flow-outs")
     assert alone["short_abandons"].value is None
+    # nor an answer rate or service level: none of its calls can be said unanswered (was 0 %)
+    for kpi in ("answer_rate", "service_level"):
+        value = Engine(store).compute([kpi])[0]
+        assert value.value is None and value.reason.startswith("missing input: unanswered calls")
     _import(store, tmp_path, "calls.csv", CALLS)
     both = {v.kpi: v for v in Engine(store).compute(["abandon_rate", "flowouts"])}
     assert (both["abandon_rate"].value, both["abandon_rate"].n) == (0.25, 4)
     assert both["abandon_rate"].note == "left out: 2 calls of exports that cannot say abandoned"
     assert (both["flowouts"].value, both["flowouts"].n) == (0, 4)
     assert both["flowouts"].note == "left out: 2 calls of exports that cannot say flow-outs"
+    answer = Engine(store).compute(["answer_rate"])[0]
+    assert (answer.value, answer.n, answer.note) == (0.75, 4, "left out: 2 calls of exports that cannot say unanswered")
 
 
 def test_what_an_import_can_say_comes_from_its_profile_and_mapping():

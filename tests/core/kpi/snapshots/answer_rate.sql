@@ -1,27 +1,27 @@
 -- answer_rate (contacts): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (sum(answered) / nullif(sum(offered), 0)) AS "answer_rate__v", (sum(offered)) AS "answer_rate__n"
+SELECT (sum(answered * answer_known) / nullif(sum(offered * answer_known), 0)) AS "answer_rate__v", (sum(offered * answer_known)) AS "answer_rate__n", (sum(offered * (1 - answer_known))) AS "answer_rate__x__answer_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (sum(answered) / nullif(sum(offered), 0)) AS "answer_rate__v", (sum(offered)) AS "answer_rate__n"
+SELECT agent_id AS "agent", (sum(answered * answer_known) / nullif(sum(offered * answer_known), 0)) AS "answer_rate__v", (sum(offered * answer_known)) AS "answer_rate__n", (sum(offered * (1 - answer_known))) AS "answer_rate__x__answer_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(answered) / nullif(sum(offered), 0)) AS "answer_rate__v", (sum(offered)) AS "answer_rate__n"
+SELECT CAST(t AS DATE) AS "day", (sum(answered * answer_known) / nullif(sum(offered * answer_known), 0)) AS "answer_rate__v", (sum(offered * answer_known)) AS "answer_rate__n", (sum(offered * (1 - answer_known))) AS "answer_rate__x__answer_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(answered) / nullif(sum(offered), 0)) AS "answer_rate__v", (sum(offered)) AS "answer_rate__n"
+SELECT CAST(t AS DATE) AS "day", (sum(answered * answer_known) / nullif(sum(offered * answer_known), 0)) AS "answer_rate__v", (sum(offered * answer_known)) AS "answer_rate__n", (sum(offered * (1 - answer_known))) AS "answer_rate__x__answer_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)

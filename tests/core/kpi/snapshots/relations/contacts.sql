@@ -5,7 +5,7 @@ SELECT
     f.contact_id, 1 AS detail,
     1 AS contacts,
     (f.direction = 'inbound')::INT AS inbound,
-    f.offered, f.answered, f.abandoned, f.short_abandoned, f.flowout, f.abandon_known, f.flowout_known,
+    f.offered, f.answered, f.abandoned, f.short_abandoned, f.flowout, f.abandon_known, f.flowout_known, f.answer_known,
     f.sl_met + CASE WHEN $sl_abandon_policy = 'positive' THEN f.sl_abandon_within ELSE 0 END AS sl_num,
     f.offered - CASE WHEN $sl_abandon_policy = 'ignore' THEN f.sl_abandon_within ELSE 0 END AS sl_den,
     CASE WHEN f.answered = 1 THEN f.wait_s END          AS wait_answered_sum,
@@ -82,7 +82,9 @@ FROM (
         -- export listing served chats only cannot say one was abandoned; rows of no
         -- recorded import, or of one that is not restricted, can say anything
         coalesce(list_contains(imp.outcomes, 'abandoned'), true)::INT AS abandon_known,
-        coalesce(list_contains(imp.outcomes, 'flowout'), true)::INT AS flowout_known
+        coalesce(list_contains(imp.outcomes, 'flowout'), true)::INT AS flowout_known,
+        -- …and whether it can say a call went unanswered at all (answer rate, service level)
+        coalesce(list_has_any(imp.outcomes, ['abandoned', 'flowout']), true)::INT AS answer_known
     FROM contacts c
     LEFT JOIN imports imp ON imp.import_id = c.import_id
 )
@@ -100,6 +102,7 @@ SELECT
     i.offered, i.answered, i.abandoned, i.short_abandoned, i.flowout,
     -- a report without an abandon (flow-out) column says nothing of them
     (i.abandoned IS NOT NULL)::INT AS abandon_known, (i.flowout IS NOT NULL)::INT AS flowout_known,
+    (i.answered IS NOT NULL)::INT AS answer_known,  -- offered and answered: the rest went unanswered
     i.sl_met AS sl_num, i.offered AS sl_den,
     i.wait_answered_s AS wait_answered_sum, CASE WHEN i.wait_answered_s IS NOT NULL THEN i.answered END AS wait_answered_n,
     i.wait_abandoned_s AS wait_abandoned_sum, CASE WHEN i.wait_abandoned_s IS NOT NULL THEN i.abandoned END AS wait_abandoned_n,
