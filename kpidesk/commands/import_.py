@@ -22,6 +22,12 @@ from kpidesk.core.ingest.profiles import invalid_profiles
 from kpidesk.core.jobs import Callbacks
 from kpidesk.core.paths import default_db_path
 
+# What a file of calls or chats cannot say (ImportReport.unsaid), and what it means
+UNSAID = {
+    "abandoned": "this file cannot say that a contact was abandoned: no abandon rate from its contacts",
+    "flowout": "this file cannot say that a call flowed out: no flow-out count from its calls",
+}
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser("import", help="import export files (CSV, Excel, Parquet, JSON)")
@@ -159,3 +165,5 @@ def _print(r) -> None:
             print(f"    {c['column']:<{width}}  {target:<22} {conf:>4}  {c['rule']}")
     for w in r.warnings:
         print(f"  warning: {w}")
+    for outcome in r.unsaid:
+        print(f"  note: {UNSAID[outcome]}")

@@ -63,3 +63,13 @@ def said(profile: Profile, fields: dict[str, dict[str, Any]] | None) -> list[str
     if spec.get("map"):
         return _words(list(spec["map"].values()))
     return None
+
+
+def unsaid(profile: Profile, outcomes: list[str] | None) -> list[str]:
+    """What a file of calls or chats cannot say that its figures need, for the import
+    summary: ``abandoned`` (abandon rates), and for calls ``flowout`` (flow-outs)."""
+    kind = profile.data.get("record_kind")
+    if outcomes is None or kind not in ("call", "chat"):
+        return []
+    need = ("abandoned", "flowout") if kind == "call" else ("abandoned",)
+    return [o for o in need if o not in outcomes]

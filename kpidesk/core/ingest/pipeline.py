@@ -392,6 +392,7 @@ def _run(
             report.warnings.append(stand_in)
         if plan.key_widened:
             report.key += f" + {plan.key_widened} (the id repeats for different records)"
+    report.unsaid = outcomes.unsaid(prof, report.outcomes)
     unread = readers.csv_rejects(cur)
     for line, reason, raw in unread:
         cur.execute(

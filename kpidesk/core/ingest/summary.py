@@ -38,6 +38,7 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)  # e.g. many rejects, with the first reasons
     # the outcomes its contact rows can say (ingest/outcomes.py); None: not restricted
     outcomes: list[str] | None = None
+    unsaid: list[str] = field(default_factory=list)  # …and what its figures need that it cannot say
 
     def balanced(self) -> bool:
         return self.rows_read == self.loaded + self.duplicate + self.rejected + self.ignored

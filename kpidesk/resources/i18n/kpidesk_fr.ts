@@ -270,6 +270,14 @@
         <translation>  {n} lignes ignorées : {reason}</translation>
     </message>
     <message>
+        <source>  This file cannot say that a contact was abandoned: no abandon rate from its contacts.</source>
+        <translation>  Ce fichier ne peut pas dire qu&apos;un contact a été abandonné : pas de taux d&apos;abandon à partir de ses contacts.</translation>
+    </message>
+    <message>
+        <source>  This file cannot say that a call flowed out: no flow-out count from its calls.</source>
+        <translation>  Ce fichier ne peut pas dire qu&apos;un appel a débordé : pas de nombre de débordements à partir de ses appels.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>

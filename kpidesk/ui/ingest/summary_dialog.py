@@ -70,6 +70,15 @@ def report_lines(report, lang: str) -> list[str]:
                 reasons=translate("Import", "; ").join(reasons),
             )
         )
+    said = {
+        "abandoned": translate(
+            "Import", "  This file cannot say that a contact was abandoned: no abandon rate from its contacts."
+        ),
+        "flowout": translate(
+            "Import", "  This file cannot say that a call flowed out: no flow-out count from its calls."
+        ),
+    }
+    lines += [said[o] for o in report.unsaid if o in said]
     if report.key:
         lines.append(translate("Import", "  Records told apart by: {key}").format(key=words.key(report.key)))
     if report.recognised:

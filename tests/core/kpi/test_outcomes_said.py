@@ -48,7 +48,7 @@ def _said(store) -> list:
 
 def test_a_chat_export_of_served_chats_alone_has_no_abandon_rate(store, tmp_path):
     report = _import(store, tmp_path, "chat_transcripts.csv", SERVED_CHATS)
-    assert report.loaded == 3 and report.outcomes == ["answered"]
+    assert report.loaded == 3 and report.outcomes == ["answered"] and report.unsaid == ["abandoned"]
     assert _said(store) == [(["answered"],)]
     for lang, words in (
         ("en", "missing input: abandoned chats (the export cannot say a chat was abandoned"),
@@ -69,7 +69,7 @@ def test_a_chat_export_of_served_chats_alone_has_no_abandon_rate(store, tmp_path
 def test_a_call_log_that_says_abandoned_keeps_its_figures(store, tmp_path):
     report = _import(store, tmp_path, "calls.csv", CALLS)
     # the generic call log's outcome map: answered, abandoned, flow-outs and missed calls
-    assert report.outcomes == ["answered", "abandoned", "flowout", "missed"]
+    assert report.outcomes == ["answered", "abandoned", "flowout", "missed"] and report.unsaid == []
     values = {v.kpi: v for v in Engine(store).compute(["abandon_rate", "flowouts", "short_abandons"])}
     assert (values["abandon_rate"].value, values["abandon_rate"].n) == (0.25, 4)  # 1 of 4
     assert values["abandon_rate"].note is None and values["abandon_rate"].reason is None
@@ -110,7 +110,7 @@ def test_calls_of_an_export_without_outcomes_are_left_out_and_said(store, tmp_pa
     1 / 6, and 3 answered of 4, not 3 of 6; that log alone has no abandon rate, no
     flow-out count, no answer rate."""
     report = _import(store, tmp_path, "calls_plain.csv", CALLS_NO_OUTCOME)
-    assert report.outcomes == []
+    assert report.outcomes == [] and report.unsaid == ["abandoned", "flowout"]
     alone = {v.kpi: v for v in Engine(store).compute(["abandon_rate", "flowouts", "short_abandons"])}
     assert alone["abandon_rate"].value is None
     assert alone["abandon_rate"].reason.startswith("missing input: abandoned calls")

@@ -64,3 +64,20 @@ def test_summary_in_english_and_french(qtbot):
         assert dialog.windowTitle() == "Import terminé"
     finally:
         language.set_setting("en")
+
+
+def test_the_summary_says_what_a_call_file_cannot_say(qtbot):
+    """A call log with no outcome column: no abandon rate, no flow-out count from it."""
+    report = ImportReport(file="calls.csv", profile="generic_call_log", rows_read=2, loaded=2)
+    report.unsaid = ["abandoned", "flowout"]
+    assert report_lines(report, "en")[1:] == [
+        "  This file cannot say that a contact was abandoned: no abandon rate from its contacts.",
+        "  This file cannot say that a call flowed out: no flow-out count from its calls.",
+    ]
+    language = Language(None, "fr")
+    try:
+        assert report_lines(report, "fr")[1] == (
+            "  Ce fichier ne peut pas dire qu'un contact a été abandonné : pas de taux d'abandon à partir de ses contacts."
+        )
+    finally:
+        language.set_setting("en")
