@@ -6,11 +6,7 @@ FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
--- by agent, statement 1
-SELECT agent_id AS "agent", (sum(abandoned * abandon_known) / nullif(sum(offered * abandon_known), 0)) AS "abandon_rate__v", (sum(offered * abandon_known)) AS "abandon_rate__n", (sum(offered * (1 - abandon_known))) AS "abandon_rate__x__abandon_unknown"
-FROM (<relation contacts>) r
-WHERE t >= $period_start AND t < $period_end
-GROUP BY ALL ORDER BY ALL;
+-- by agent: a queue-level figure: not meaningful per agent or team
 
 
 -- by day, statement 1

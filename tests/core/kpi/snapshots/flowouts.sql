@@ -6,11 +6,7 @@ FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
--- by agent, statement 1
-SELECT agent_id AS "agent", (CASE WHEN sum(offered * flowout_known) > 0 THEN sum(flowout * flowout_known) END) AS "flowouts__v", (sum(offered * flowout_known)) AS "flowouts__n", (sum(offered * (1 - flowout_known))) AS "flowouts__x__flowout_unknown"
-FROM (<relation contacts>) r
-WHERE t >= $period_start AND t < $period_end
-GROUP BY ALL ORDER BY ALL;
+-- by agent: a queue-level figure: not meaningful per agent or team
 
 
 -- by day, statement 1

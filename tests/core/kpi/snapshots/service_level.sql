@@ -6,11 +6,7 @@ FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
--- by agent, statement 1
-SELECT agent_id AS "agent", (sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0)) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown"
-FROM (<relation contacts>) r
-WHERE t >= $period_start AND t < $period_end
-GROUP BY ALL ORDER BY ALL;
+-- by agent: a queue-level figure: not meaningful per agent or team
 
 
 -- by day, statement 1

@@ -6,11 +6,7 @@ FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
--- by agent, statement 1
-SELECT agent_id AS "agent", (CASE WHEN sum((offered + short_abandoned) * abandon_known) > 0 THEN sum(short_abandoned * abandon_known) END) AS "short_abandons__v", (sum(short_abandoned * abandon_known)) AS "short_abandons__n", (sum(offered * (1 - abandon_known))) AS "short_abandons__x__abandon_unknown"
-FROM (<relation contacts>) r
-WHERE t >= $period_start AND t < $period_end
-GROUP BY ALL ORDER BY ALL;
+-- by agent: a queue-level figure: not meaningful per agent or team
 
 
 -- by day, statement 1
