@@ -379,14 +379,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         -- export that lists served chats only can say 'answered', never 'abandoned', so
         -- its chats are left out of the abandon rate (relations.CONTACTS abandon_known)
         -- instead of counting as 0 % abandoned. NULL: not restricted (not a contacts
-        -- import, or a format whose words are its own). Imports made before: the
-        -- outcomes their rows hold, which is all the database can tell of them now.
+        -- import, or a format whose words are its own). Imports made before: only
+        -- those whose rows say no outcome but 'answered' (a list of served contacts,
+        -- or a log without outcomes) are restricted to what they hold; any other keeps
+        -- its figures as they were (a day without an abandon or an overflow is not a
+        -- file that cannot say one).
         ALTER TABLE imports ADD COLUMN outcomes VARCHAR[];
         UPDATE imports SET outcomes = (
-            SELECT coalesce(list(DISTINCT c.outcome ORDER BY c.outcome) FILTER (WHERE c.outcome IS NOT NULL), [])
+            SELECT coalesce(list(DISTINCT c.outcome) FILTER (WHERE c.outcome IS NOT NULL), [])
             FROM contacts c WHERE c.import_id = imports.import_id
         )
-        WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.import_id = imports.import_id);
+        WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.import_id = imports.import_id)
+          AND NOT EXISTS (
+              SELECT 1 FROM contacts c
+              WHERE c.import_id = imports.import_id AND c.outcome IS NOT NULL AND c.outcome <> 'answered'
+          );
         """,
     ),
 ]
