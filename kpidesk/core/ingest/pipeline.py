@@ -378,7 +378,10 @@ def _run(
             confidence=prof.section("confidence"),
             linked=linked_cols,
         )
-        if "arrived_time_known" in plan.names and not prof.section("parse").get("arrival_from"):
+        arrival_from = prof.section("parse").get("arrival_from")
+        if arrival_from:  # no creation time: the times the export gives, as they were read
+            accounting.note_stand_in(report.columns, plan.fields, str(arrival_from))
+        elif "arrived_time_known" in plan.names:
             accounting.note_date_only(
                 report.columns, plan.fields.get("arrived_at"), "arrived_time_known" in plan.constants
             )

@@ -103,6 +103,16 @@ RULES: list[Pattern] = [
         _fields,
     ),
     _p(r"read by the (.*) format", QT_TRANSLATE_NOOP("ImportWords", "read by the {0} format"), _same),
+    _p(
+        r"(.*); dates the records \(no creation time\), no duration measured from it",
+        QT_TRANSLATE_NOOP("ImportWords", "{0}; dates the records (no creation time), no duration measured from it"),
+        lambda text: rule(text),
+    ),
+    _p(
+        r"(.*); no duration measured from it \(no creation time\)",
+        QT_TRANSLATE_NOOP("ImportWords", "{0}; no duration measured from it (no creation time)"),
+        lambda text: rule(text),
+    ),
     _p(r"date \(format (.*)\)", QT_TRANSLATE_NOOP("ImportWords", "date (format {0})"), _same),
     _p(r"date and time \(format (.*)\)", QT_TRANSLATE_NOOP("ImportWords", "date and time (format {0})"), _same),
     _p(
