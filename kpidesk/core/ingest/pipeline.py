@@ -368,7 +368,8 @@ def _run(
         big = info.path.stat().st_size >= contact_tables.SEGMENT_MIN_BYTES
         counts, read = loader.load_plan(cur, ctx, plan, rel, expected, bulk=big)
         if counts.loaded:  # a satisfaction score per row: survey answers about these contacts
-            more, linked_cols = linked.load_linked(cur, ctx, prof, rel, tz, plan.key_widened)
+            taken = profiles.used_columns(plan.fields)
+            more, linked_cols = linked.load_linked(cur, ctx, prof, rel, tz, plan.key_widened, taken)
             counts.rows_inserted = {**(counts.rows_inserted or {}), **more}
         report.columns = accounting.column_report(
             rel.columns,
