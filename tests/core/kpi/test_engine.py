@@ -455,11 +455,15 @@ def test_two_point_csat_counts_only_the_top_point(store):
 
 
 def test_queued_calls_of_unknown_outcome_are_offered(store):
-    # A CDR cannot tell an abandon from a timeout: the answer rate stays right.
+    # A CDR cannot tell an abandon from a timeout: the answer rate stays right, the
+    # abandon rate (and the flow-outs) are unknown, not 0 % (SOURCES.md: a CDR "does not
+    # give the abandon rate").
     add_contacts(store, [call("answered", 5, queue="Q"), contact(queue="Q", outcome=None)])
     e = Engine(store)
     assert one(e, "answer_rate").value == pytest.approx(0.5)
-    assert one(e, "abandon_rate").value == pytest.approx(0.0)
+    for kpi in ("abandon_rate", "flowouts"):
+        v = one(e, kpi)
+        assert v.value is None and v.reason.startswith("missing input: how unanswered calls ended")
 
 
 def test_medians_and_p90_on_request(store):

@@ -1,27 +1,27 @@
 -- abandon_rate (contacts): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (sum(abandoned) / nullif(sum(offered), 0)) AS "abandon_rate__v", (sum(offered)) AS "abandon_rate__n"
+SELECT (CASE WHEN sum(offered) - sum(answered) - sum(abandoned) - sum(flowout) = 0 THEN sum(abandoned) / nullif(sum(offered), 0) END) AS "abandon_rate__v", (sum(offered)) AS "abandon_rate__n", (sum(offered) - sum(answered) - sum(abandoned) - sum(flowout)) AS "abandon_rate__x__outcome_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (sum(abandoned) / nullif(sum(offered), 0)) AS "abandon_rate__v", (sum(offered)) AS "abandon_rate__n"
+SELECT agent_id AS "agent", (CASE WHEN sum(offered) - sum(answered) - sum(abandoned) - sum(flowout) = 0 THEN sum(abandoned) / nullif(sum(offered), 0) END) AS "abandon_rate__v", (sum(offered)) AS "abandon_rate__n", (sum(offered) - sum(answered) - sum(abandoned) - sum(flowout)) AS "abandon_rate__x__outcome_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(abandoned) / nullif(sum(offered), 0)) AS "abandon_rate__v", (sum(offered)) AS "abandon_rate__n"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN sum(offered) - sum(answered) - sum(abandoned) - sum(flowout) = 0 THEN sum(abandoned) / nullif(sum(offered), 0) END) AS "abandon_rate__v", (sum(offered)) AS "abandon_rate__n", (sum(offered) - sum(answered) - sum(abandoned) - sum(flowout)) AS "abandon_rate__x__outcome_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(abandoned) / nullif(sum(offered), 0)) AS "abandon_rate__v", (sum(offered)) AS "abandon_rate__n"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN sum(offered) - sum(answered) - sum(abandoned) - sum(flowout) = 0 THEN sum(abandoned) / nullif(sum(offered), 0) END) AS "abandon_rate__v", (sum(offered)) AS "abandon_rate__n", (sum(offered) - sum(answered) - sum(abandoned) - sum(flowout)) AS "abandon_rate__x__outcome_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)

@@ -1,27 +1,27 @@
 -- flowouts (contacts): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (sum(flowout)) AS "flowouts__v", (sum(offered)) AS "flowouts__n"
+SELECT (CASE WHEN sum(offered) - sum(answered) - sum(abandoned) - sum(flowout) = 0 THEN sum(flowout) END) AS "flowouts__v", (sum(offered)) AS "flowouts__n", (sum(offered) - sum(answered) - sum(abandoned) - sum(flowout)) AS "flowouts__x__outcome_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (sum(flowout)) AS "flowouts__v", (sum(offered)) AS "flowouts__n"
+SELECT agent_id AS "agent", (CASE WHEN sum(offered) - sum(answered) - sum(abandoned) - sum(flowout) = 0 THEN sum(flowout) END) AS "flowouts__v", (sum(offered)) AS "flowouts__n", (sum(offered) - sum(answered) - sum(abandoned) - sum(flowout)) AS "flowouts__x__outcome_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(flowout)) AS "flowouts__v", (sum(offered)) AS "flowouts__n"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN sum(offered) - sum(answered) - sum(abandoned) - sum(flowout) = 0 THEN sum(flowout) END) AS "flowouts__v", (sum(offered)) AS "flowouts__n", (sum(offered) - sum(answered) - sum(abandoned) - sum(flowout)) AS "flowouts__x__outcome_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(flowout)) AS "flowouts__v", (sum(offered)) AS "flowouts__n"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN sum(offered) - sum(answered) - sum(abandoned) - sum(flowout) = 0 THEN sum(flowout) END) AS "flowouts__v", (sum(offered)) AS "flowouts__n", (sum(offered) - sum(answered) - sum(abandoned) - sum(flowout)) AS "flowouts__x__outcome_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)
