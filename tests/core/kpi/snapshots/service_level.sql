@@ -1,27 +1,31 @@
 -- service_level (contacts): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (sum(sl_num) / nullif(sum(sl_den), 0)) AS "service_level__v", (sum(sl_den)) AS "service_level__n"
+SELECT (CASE WHEN coalesce(sum(detail * answered), 0) - coalesce(sum(detail * wait_answered_n), 0) = 0
+     THEN sum(sl_num) / nullif(sum(sl_den), 0) END) AS "service_level__v", (sum(sl_den)) AS "service_level__n", (coalesce(sum(detail * answered), 0) - coalesce(sum(detail * wait_answered_n), 0)) AS "service_level__x__wait_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (sum(sl_num) / nullif(sum(sl_den), 0)) AS "service_level__v", (sum(sl_den)) AS "service_level__n"
+SELECT agent_id AS "agent", (CASE WHEN coalesce(sum(detail * answered), 0) - coalesce(sum(detail * wait_answered_n), 0) = 0
+     THEN sum(sl_num) / nullif(sum(sl_den), 0) END) AS "service_level__v", (sum(sl_den)) AS "service_level__n", (coalesce(sum(detail * answered), 0) - coalesce(sum(detail * wait_answered_n), 0)) AS "service_level__x__wait_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(sl_num) / nullif(sum(sl_den), 0)) AS "service_level__v", (sum(sl_den)) AS "service_level__n"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN coalesce(sum(detail * answered), 0) - coalesce(sum(detail * wait_answered_n), 0) = 0
+     THEN sum(sl_num) / nullif(sum(sl_den), 0) END) AS "service_level__v", (sum(sl_den)) AS "service_level__n", (coalesce(sum(detail * answered), 0) - coalesce(sum(detail * wait_answered_n), 0)) AS "service_level__x__wait_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(sl_num) / nullif(sum(sl_den), 0)) AS "service_level__v", (sum(sl_den)) AS "service_level__n"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN coalesce(sum(detail * answered), 0) - coalesce(sum(detail * wait_answered_n), 0) = 0
+     THEN sum(sl_num) / nullif(sum(sl_den), 0) END) AS "service_level__v", (sum(sl_den)) AS "service_level__n", (coalesce(sum(detail * answered), 0) - coalesce(sum(detail * wait_answered_n), 0)) AS "service_level__x__wait_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)
