@@ -484,6 +484,18 @@ def test_answered_calls_without_a_wait_leave_the_service_level_unknown(store):
     assert asa.value is None and asa.reason.startswith("missing input: how long answered calls waited")
 
 
+def test_abandoned_calls_without_a_wait_leave_short_abandons_unknown(store):
+    # The PwC shape: an unanswered call's wait is blank. Whether it was a short abandon,
+    # and how long callers waited before hanging up, are unknown ("missing input", not
+    # 0); the abandon rate counts it (a blank wait is no short abandon): 1 of 2 offered.
+    add_contacts(store, [call("answered", 10), call("abandoned", None)])
+    e = Engine(store)
+    for kpi in ("short_abandons", "avg_abandon_wait"):
+        v = one(e, kpi)
+        assert v.value is None and v.reason.startswith("missing input: how long abandoned calls waited"), kpi
+    assert one(e, "abandon_rate").value == pytest.approx(0.5)
+
+
 def test_medians_and_p90_on_request(store):
     add_contacts(store, [call("answered", w) for w in (10, 20, 30, 40, 100)])
     e = Engine(store)

@@ -1,27 +1,31 @@
 -- short_abandons (contacts): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (sum(short_abandoned)) AS "short_abandons__v", (sum(short_abandoned)) AS "short_abandons__n"
+SELECT (CASE WHEN coalesce(sum(detail * abandoned), 0) - coalesce(sum(detail * wait_abandoned_n), 0) = 0
+     THEN sum(short_abandoned) END) AS "short_abandons__v", (sum(short_abandoned)) AS "short_abandons__n", (coalesce(sum(detail * abandoned), 0) - coalesce(sum(detail * wait_abandoned_n), 0)) AS "short_abandons__x__abandon_wait_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (sum(short_abandoned)) AS "short_abandons__v", (sum(short_abandoned)) AS "short_abandons__n"
+SELECT agent_id AS "agent", (CASE WHEN coalesce(sum(detail * abandoned), 0) - coalesce(sum(detail * wait_abandoned_n), 0) = 0
+     THEN sum(short_abandoned) END) AS "short_abandons__v", (sum(short_abandoned)) AS "short_abandons__n", (coalesce(sum(detail * abandoned), 0) - coalesce(sum(detail * wait_abandoned_n), 0)) AS "short_abandons__x__abandon_wait_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(short_abandoned)) AS "short_abandons__v", (sum(short_abandoned)) AS "short_abandons__n"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN coalesce(sum(detail * abandoned), 0) - coalesce(sum(detail * wait_abandoned_n), 0) = 0
+     THEN sum(short_abandoned) END) AS "short_abandons__v", (sum(short_abandoned)) AS "short_abandons__n", (coalesce(sum(detail * abandoned), 0) - coalesce(sum(detail * wait_abandoned_n), 0)) AS "short_abandons__x__abandon_wait_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(short_abandoned)) AS "short_abandons__v", (sum(short_abandoned)) AS "short_abandons__n"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN coalesce(sum(detail * abandoned), 0) - coalesce(sum(detail * wait_abandoned_n), 0) = 0
+     THEN sum(short_abandoned) END) AS "short_abandons__v", (sum(short_abandoned)) AS "short_abandons__n", (coalesce(sum(detail * abandoned), 0) - coalesce(sum(detail * wait_abandoned_n), 0)) AS "short_abandons__x__abandon_wait_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)
