@@ -270,6 +270,10 @@
         <translation>  {n} lignes ignorées : {reason}</translation>
     </message>
     <message>
+        <source>  Warning: {text}</source>
+        <translation>  Attention : {text}</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -602,6 +606,10 @@
     <message>
         <source>{0} + {1} (the id repeats for different records)</source>
         <translation>{0} + {1} (l&apos;identifiant se répète pour des enregistrements différents)</translation>
+    </message>
+    <message>
+        <source>No column says when each record was created: they are dated by {0} ({1}). Their time of arrival is unknown (left out of the out-of-hours figures), and first-response and resolution times, which need it, are not measured.</source>
+        <translation>Aucune colonne ne dit quand chaque enregistrement a été créé : ils sont datés par {0} ({1}). Leur heure d&apos;arrivée est inconnue (hors des chiffres hors horaires), et les délais de première réponse et de résolution, qui en ont besoin, ne sont pas mesurés.</translation>
     </message>
     <message>
         <source>Read as a call event log: {known} of its {names} event names are call events</source>

@@ -237,6 +237,35 @@ def say(text: str | None, patterns: list[Pattern]) -> str:
     return text
 
 
+WARNINGS: list[Pattern] = [
+    _p(
+        r"No column says when each record was created: they are dated by (.*) \((\w+)\)\. Their time of arrival is "
+        r"unknown \(left out of the out-of-hours figures\), and first-response and resolution times, which need it, "
+        r"are not measured\.",
+        QT_TRANSLATE_NOOP(
+            "ImportWords",
+            "No column says when each record was created: they are dated by {0} ({1}). Their time of arrival is "
+            "unknown (left out of the out-of-hours figures), and first-response and resolution times, which need "
+            "it, are not measured.",
+        ),
+        _same,
+        field_label,
+    ),
+]
+_REJECT_WARNING = re.compile(r"\d+ of \d+ rows rejected \(")
+
+
+def is_reject_warning(text: str) -> bool:
+    """Whether a warning of the import report is the one about many rejected rows
+    (said with its share and first reasons by the summary)."""
+    return bool(_REJECT_WARNING.match(text or ""))
+
+
+def warning(text: str | None) -> str:
+    """Another warning of the import report (no creation time…)."""
+    return say(text, WARNINGS)
+
+
 def rule(text: str | None) -> str:
     """How a column is read (``duration in seconds``, ``not used``…)."""
     return say(text, RULES)
