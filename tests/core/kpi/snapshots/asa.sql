@@ -6,11 +6,7 @@ FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
--- by agent, statement 1
-SELECT agent_id AS "agent", (sum(wait_answered_sum) / nullif(sum(wait_answered_n), 0)) AS "asa__v", (sum(wait_answered_n)) AS "asa__n", (coalesce(sum(detail * answered), 0) - coalesce(sum(detail * wait_answered_n), 0)) AS "asa__x__wait_unknown"
-FROM (<relation contacts>) r
-WHERE t >= $period_start AND t < $period_end
-GROUP BY ALL ORDER BY ALL;
+-- by agent: a queue-level figure: not meaningful per agent or team
 
 
 -- by day, statement 1

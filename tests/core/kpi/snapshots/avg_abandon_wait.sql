@@ -6,11 +6,7 @@ FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
--- by agent, statement 1
-SELECT agent_id AS "agent", (sum(wait_abandoned_sum) / nullif(sum(wait_abandoned_n), 0)) AS "avg_abandon_wait__v", (sum(wait_abandoned_n)) AS "avg_abandon_wait__n", (coalesce(sum(detail * abandoned), 0) - coalesce(sum(detail * wait_abandoned_n), 0)) AS "avg_abandon_wait__x__abandon_wait_unknown"
-FROM (<relation contacts>) r
-WHERE t >= $period_start AND t < $period_end
-GROUP BY ALL ORDER BY ALL;
+-- by agent: a queue-level figure: not meaningful per agent or team
 
 
 -- by day, statement 1

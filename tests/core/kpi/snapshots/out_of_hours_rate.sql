@@ -6,11 +6,7 @@ FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
--- by agent, statement 1
-SELECT agent_id AS "agent", (sum(out_of_hours * hours_known * inbound) / nullif(sum(hours_known * inbound), 0)) AS "out_of_hours_rate__v", (sum(hours_known * inbound)) AS "out_of_hours_rate__n", (sum((1 - hours_known) * inbound)) AS "out_of_hours_rate__x__time_unknown"
-FROM (<relation contacts>) r
-WHERE t >= $period_start AND t < $period_end
-GROUP BY ALL ORDER BY ALL;
+-- by agent: a queue-level figure: not meaningful per agent or team
 
 
 -- by day, statement 1

@@ -7,12 +7,7 @@ FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
--- by agent, statement 1
-SELECT agent_id AS "agent", (CASE WHEN coalesce(sum(detail * answered), 0) - coalesce(sum(detail * wait_answered_n), 0) = 0
-     THEN sum(sl_num) / nullif(sum(sl_den), 0) END) AS "service_level__v", (sum(sl_den)) AS "service_level__n", (coalesce(sum(detail * answered), 0) - coalesce(sum(detail * wait_answered_n), 0)) AS "service_level__x__wait_unknown"
-FROM (<relation contacts>) r
-WHERE t >= $period_start AND t < $period_end
-GROUP BY ALL ORDER BY ALL;
+-- by agent: a queue-level figure: not meaningful per agent or team
 
 
 -- by day, statement 1

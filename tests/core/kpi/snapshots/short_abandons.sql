@@ -7,12 +7,7 @@ FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
--- by agent, statement 1
-SELECT agent_id AS "agent", (CASE WHEN coalesce(sum(detail * abandoned), 0) - coalesce(sum(detail * wait_abandoned_n), 0) = 0
-     THEN sum(short_abandoned) END) AS "short_abandons__v", (sum(short_abandoned)) AS "short_abandons__n", (coalesce(sum(detail * abandoned), 0) - coalesce(sum(detail * wait_abandoned_n), 0)) AS "short_abandons__x__abandon_wait_unknown"
-FROM (<relation contacts>) r
-WHERE t >= $period_start AND t < $period_end
-GROUP BY ALL ORDER BY ALL;
+-- by agent: a queue-level figure: not meaningful per agent or team
 
 
 -- by day, statement 1

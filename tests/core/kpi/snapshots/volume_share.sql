@@ -9,14 +9,7 @@ GROUP BY ALL ORDER BY ALL) g) w
 WHERE len($channel_filter) = 0 OR list_contains($channel_filter, channel);
 
 
--- by agent, statement 1
-SELECT "agent", sum(num) / any_value(total) AS "volume_share__v", sum(num) AS "volume_share__n"
-FROM (SELECT *, sum(num) OVER (PARTITION BY "agent") AS total FROM (SELECT agent_id AS "agent", channel AS "channel", (sum(inbound)) AS num
-FROM (<relation contacts>) r
-WHERE t >= $period_start AND t < $period_end
-GROUP BY ALL ORDER BY ALL) g) w
-WHERE len($channel_filter) = 0 OR list_contains($channel_filter, channel)
-GROUP BY ALL ORDER BY ALL;
+-- by agent: a queue-level figure: not meaningful per agent or team
 
 
 -- by day, statement 1
