@@ -396,6 +396,44 @@ MIGRATIONS: list[tuple[str, str]] = [
           );
         """,
     ),
+    (
+        "012_record_kind_by_profile",
+        """
+        -- Migration 010 gave the rows imported before it the kind their channel meant: a
+        -- ticket received by phone stayed a call until re-imported. Each import recorded
+        -- the profile that read its file, and a built-in profile says what its file holds
+        -- (its record_kind): the rows of those imports get it. Imports read by a mapping
+        -- of the user's own (no built-in name) keep the kind of their channel. The names
+        -- below are the built-in profiles of contacts as of this migration.
+        CREATE TEMP TABLE _kd_profile_kinds AS SELECT * FROM (VALUES
+            ('generic_call_log', 'call'), ('generic_call_event_log', 'call'), ('asterisk_cdr', 'call'),
+            ('asterisk_cdr_db', 'call'), ('asterisk_cdr_legacy', 'call'), ('asterisk_queue_log', 'call'),
+            ('asterisk_queue_log_db', 'call'), ('pbxware_queue_log', 'call'),
+            ('generic_ticket_list', 'ticket'), ('generic_event_log', 'ticket'), ('zendesk_tickets_csv', 'ticket'),
+            ('zendesk_tickets_json', 'ticket'), ('freshdesk_tickets', 'ticket'), ('salesforce_case', 'ticket'),
+            ('generic_chat_conversations', 'chat'), ('salesforce_chat', 'chat')
+        ) AS k(profile, kind);
+        CREATE TEMP TABLE _kd_import_kinds AS
+            SELECT i.import_id, k.kind FROM imports i JOIN _kd_profile_kinds k USING (profile);
+        UPDATE contacts_main SET record_kind = CASE WHEN k.kind = 'chat' AND contacts_main.channel = 'bot'
+                                                    THEN 'bot' ELSE k.kind END
+            FROM _kd_import_kinds k WHERE contacts_main.import_id = k.import_id;
+        -- A bulk import's own table from before 010 has no record_kind (read by its
+        -- channel, contact_tables.kind): a call or ticket file's kind becomes one of the
+        -- constants the view gives its rows (startup.open_database makes the view again).
+        UPDATE contact_segments SET constants = CAST(json_merge_patch(constants,
+                json_object('record_kind', json_array(k.kind, 'VARCHAR'))) AS VARCHAR)
+            FROM _kd_import_kinds k
+            WHERE contact_segments.import_id = k.import_id AND k.kind IN ('call', 'ticket')
+              AND json_extract(contact_segments.constants, '$.record_kind') IS NULL
+              AND NOT EXISTS (SELECT 1 FROM duckdb_columns() d
+                              WHERE d.table_name = contact_segments.table_name AND d.column_name = 'record_kind');
+        DROP TABLE _kd_import_kinds;
+        DROP TABLE _kd_profile_kinds;
+        -- The figures computed before are made again from the rows' kinds.
+        UPDATE facts_state SET version = version + 1;
+        """,
+    ),
 ]
 
 

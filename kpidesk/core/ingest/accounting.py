@@ -124,6 +124,26 @@ def note_date_only(report_columns: list[dict[str, Any]], spec: dict[str, Any] | 
             entry["rule"] = f"{entry['rule']}; {which}: no time of day, left out of out-of-hours"
 
 
+STAND_IN_DATES = "dates the records (no creation time), no duration measured from it"
+STAND_IN_END = "no duration measured from it (no creation time)"
+
+
+def note_stand_in(report_columns: list[dict[str, Any]], fields: dict[str, dict[str, Any]], use: str) -> None:
+    """Say what the times of an export without a creation time were read as
+    (:func:`.recognise.stand_ins`): the column standing in for the arrival feeds the
+    field ``use`` (a first-response time) and dates the records; it and the other
+    times a duration ends at (a resolution time…) are points in time, from which no
+    duration is measured — "First Response Time" is not a first-response time."""
+    ends = {use, "first_response_at", "solved_at", "closed_at", "answered_at", "ended_at"}
+    dating = set(_columns_of(fields.get("arrived_at") or {}))
+    for entry in report_columns:
+        if entry["column"] in dating:
+            entry["field"] = use
+            entry["rule"] = f"{entry['rule']}; {STAND_IN_DATES}"
+        elif entry["field"] in ends:
+            entry["rule"] = f"{entry['rule']}; {STAND_IN_END}"
+
+
 def ignored_reasons(cur: duckdb.DuckDBPyConnection, report: ImportReport, transform: str | None) -> dict[str, int]:
     """Ignored rows per reason: the ones a transform named (``out_ignored``), the rest
     under one reason saying what the format does with such rows."""

@@ -8,19 +8,28 @@ that happen to share a number. A profile says which column holds the score in it
 ``[survey]`` section (``score``, and optionally ``type``/``scale``); rows without a
 score are not answers and are not loaded (nor counted as rejects: the row itself
 was loaded as a contact).
+
+A row can carry the answers of several questions: a satisfaction score and a
+recommendation (0–10) are a CSAT and an NPS answer about the same contact. Every
+column the ``score`` spec names, or whose header names a survey question, whose
+values are scores is one question (:func:`survey_profiles`; one column per kind of
+question, the spec's own column first). The first keeps the contact's key as its
+answers' key; the others' keys are prefixed with their question (``nps:`` + the
+key), so that a contact's two answers are two records, both linked to it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
 import duckdb
 
-from kpidesk.core.ingest import decide, headers, loader, mapping
+from kpidesk.core.ingest import decide, headers, loader, mapping, profiles
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.identifiers import quote
-from kpidesk.core.ingest.profiles import Profile, resolve_field
+from kpidesk.core.ingest.profiles import Profile
 from kpidesk.core.ingest.relation import Relation
 
 
@@ -51,24 +60,38 @@ def survey_kind(header: str, sample_values: list[Any]) -> tuple[str, float, floa
     return None
 
 
-def survey_profile(prof: Profile, rel: Relation, samples: dict[str, list[Any]]) -> tuple[Profile, str] | None:
-    """The surveys profile a contacts profile's ``[survey]`` section describes on this
-    file, and the score column; None when the file has no such column."""
+def survey_profiles(
+    prof: Profile, rel: Relation, samples: dict[str, list[Any]], taken: Iterable[str] = ()
+) -> list[tuple[Profile, str]]:
+    """The surveys profiles a contacts profile's ``[survey]`` section describes on this
+    file, one per question (its score column), the spec's own column first; empty when
+    the file has no such column. ``taken``: columns other fields read."""
     section = prof.section("survey")
     spec = section.get("score")
     if prof.table != "contacts" or not spec:
-        return None
-    resolved = resolve_field(spec, rel.columns)
-    if resolved is None or "_column" not in resolved:
-        return None
-    col = resolved["_column"]
-    kind = survey_kind(col, samples.get(col, []))
-    if kind is None:
-        return None
-    survey_type, lo, hi = section.get("type"), section.get("scale_min"), section.get("scale_max")
-    if survey_type is None:
-        survey_type, lo, hi = kind
-    fields = {
+        return []
+    out: list[tuple[Profile, str]] = []
+    seen: set[str] = set()
+    for col in profiles.score_columns(spec, rel.columns, taken):
+        kind = survey_kind(col, samples.get(col, []))
+        if kind is None:
+            continue
+        survey_type, lo, hi = (
+            (section.get("type"), section.get("scale_min"), section.get("scale_max")) if not out else (None, None, None)
+        )
+        if survey_type is None:
+            survey_type, lo, hi = kind
+        if survey_type in seen:  # one column per question
+            continue
+        seen.add(survey_type)
+        out.append((_question(prof, col, str(survey_type), lo, hi, kind, first=not out), col))
+    return out
+
+
+def _question(
+    prof: Profile, col: str, survey_type: str, lo: Any, hi: Any, kind: tuple[str, float, float], *, first: bool
+) -> Profile:
+    fields: dict[str, Any] = {
         "score": {"column": col, "type": "score"},
         "survey_type": {"value": survey_type},
         "scale_min": {"value": float(lo if lo is not None else kind[1])},
@@ -85,15 +108,24 @@ def survey_profile(prof: Profile, rel: Relation, samples: dict[str, list[Any]]) 
     ):
         if theirs in prof.fields:
             fields[mine] = prof.fields[theirs]
+    key = dict(prof.section("key"))
+    if not first:  # the contact's second answer: a record of its own, under its question
+        key["prefix"] = prefix(survey_type)
+    name = prof.name + ":survey" + ("" if first else f":{survey_type}")
     data = {
-        "name": prof.name + ":survey",
+        "name": name,
         "source": prof.source,
         "table": "surveys",
         "parse": prof.section("parse"),
-        "key": prof.section("key"),
+        "key": key,
         "fields": fields,
     }
-    return Profile(prof.name + ":survey", data), col
+    return Profile(name, data)
+
+
+def prefix(survey_type: str) -> str:
+    """What the key of a contact's answer to another question than the first starts with."""
+    return f"{survey_type}:"
 
 
 def load_linked(
@@ -103,28 +135,31 @@ def load_linked(
     rel: Relation,
     timezone: str,
     widened: str | None = None,
+    taken: Iterable[str] = (),
 ) -> tuple[dict[str, int], dict[str, str]]:
-    """Load the survey answers a contacts file carries: ({table: rows inserted},
-    {column: the field it feeds})."""
-    found = survey_profile(prof, rel, mapping.sample(cur, rel, 500))
-    if found is None:
-        return {}, {}
-    sprof, col = found
-    # Only rows with a score are answers (a digit somewhere: "4", "4,5", "5 - Very good").
-    keep = f"regexp_matches({quote(col)}, '[0-9]')"
-    only = replace(
-        rel,
-        sql=f"SELECT * FROM ({rel.sql}) WHERE {keep}",
-        fast_sql=f"SELECT * FROM ({rel.fast_sql}) WHERE {keep}" if rel.fast_sql else None,
-        sample_sql=f"SELECT * FROM ({rel.sample_sql or rel.sql}) WHERE {keep}",
-    )
-    plan = mapping.plan(cur, sprof, only, timezone=timezone, source=prof.source)
-    if plan.missing:
-        return {}, {}
-    counts, _ = loader.load_plan(cur, ctx, plan, only, None, bulk=False)
-    if "contact_ref" not in plan.names or widened or plan.key_widened:  # the contact's key is the answer's
-        cur.execute(
-            "UPDATE surveys SET contact_ref = source_key WHERE import_id = $id",
-            {"id": ctx.import_id},
+    """Load the survey answers a contacts file carries, every question's: ({table: rows
+    inserted}, {column: the field it feeds}). ``taken``: columns the contacts read."""
+    loaded, said = 0, {}
+    for sprof, col in survey_profiles(prof, rel, mapping.sample(cur, rel, 500), taken):
+        # Only rows with a score are answers (a digit somewhere: "4", "4,5", "5 - Very good").
+        keep = f"regexp_matches({quote(col)}, '[0-9]')"
+        only = replace(
+            rel,
+            sql=f"SELECT * FROM ({rel.sql}) WHERE {keep}",
+            fast_sql=f"SELECT * FROM ({rel.fast_sql}) WHERE {keep}" if rel.fast_sql else None,
+            sample_sql=f"SELECT * FROM ({rel.sample_sql or rel.sql}) WHERE {keep}",
         )
-    return {"surveys": counts.loaded}, {col: f"surveys.score ({sprof.fields['survey_type']['value']})"}
+        plan = mapping.plan(cur, sprof, only, timezone=timezone, source=prof.source)
+        if plan.missing:
+            continue
+        counts, _ = loader.load_plan(cur, ctx, plan, only, None, bulk=False)
+        survey_type = str(sprof.fields["survey_type"]["value"])
+        if "contact_ref" not in plan.names or widened or plan.key_widened:  # the contact's key is the answer's
+            start = len(sprof.section("key").get("prefix") or "") + 1  # less its question's prefix
+            cur.execute(
+                "UPDATE surveys SET contact_ref = substr(source_key, $start) WHERE import_id = $id AND survey_type = $t",
+                {"id": ctx.import_id, "start": start, "t": survey_type},
+            )
+        loaded += counts.loaded
+        said[col] = f"surveys.score ({survey_type})"
+    return ({"surveys": loaded} if said else {}), said

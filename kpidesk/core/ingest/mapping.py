@@ -465,6 +465,9 @@ def plan(
         if profile.section("key").get("period"):  # rows placed in a period the user gave (ingest.period)
             parts += f", {b.p.bind(str(profile.section('key')['period']))}"
         exprs["source_key"] = f"md5(concat_ws(chr(31), {parts}))"
+    prefix = profile.section("key").get("prefix")  # a contact's answer to a second question (ingest.linked)
+    if prefix and "source_key" in exprs:
+        exprs["source_key"] = f"({b.p.bind(str(prefix))} || ({exprs['source_key']}))"
     if profile.table == "agent_sessions" and "duration_s" not in resolved and "ended_at" in exprs:
         exprs["duration_s"] = f"date_diff('microsecond', ({exprs['started_at']}), ({exprs['ended_at']})) / 1e6"
     for name, (end, starts) in DERIVED_DURATIONS.get(profile.table, {}).items():

@@ -371,7 +371,8 @@ def _run(
         big = info.path.stat().st_size >= contact_tables.SEGMENT_MIN_BYTES
         counts, read = loader.load_plan(cur, ctx, plan, rel, expected, bulk=big)
         if counts.loaded:  # a satisfaction score per row: survey answers about these contacts
-            more, linked_cols = linked.load_linked(cur, ctx, prof, rel, tz, plan.key_widened)
+            taken = profiles.used_columns(plan.fields)
+            more, linked_cols = linked.load_linked(cur, ctx, prof, rel, tz, plan.key_widened, taken)
             counts.rows_inserted = {**(counts.rows_inserted or {}), **more}
         report.columns = accounting.column_report(
             rel.columns,
@@ -381,7 +382,10 @@ def _run(
             confidence=prof.section("confidence"),
             linked=linked_cols,
         )
-        if "arrived_time_known" in plan.names and not prof.section("parse").get("arrival_from"):
+        arrival_from = prof.section("parse").get("arrival_from")
+        if arrival_from:  # no creation time: the times the export gives, as they were read
+            accounting.note_stand_in(report.columns, plan.fields, str(arrival_from))
+        elif "arrived_time_known" in plan.names:
             accounting.note_date_only(
                 report.columns, plan.fields.get("arrived_at"), "arrived_time_known" in plan.constants
             )

@@ -19,19 +19,20 @@ from pathlib import Path
 from typing import Any
 
 from kpidesk.core.db.migrations import MIGRATIONS
-from kpidesk.core.ingest import accounting, decide, mapping, profiles, values
+from kpidesk.core.ingest import accounting, decide, event_kinds, mapping, profiles, values
 from kpidesk.core.ingest import keys as natural_keys
 from kpidesk.core.ingest import period as periods
 from kpidesk.core.ingest.context import TransformContext
+from kpidesk.core.ingest.errors import NoProfile
 from kpidesk.core.ingest.identifiers import normalize, quote
-from kpidesk.core.ingest.linked import survey_kind, survey_profile
+from kpidesk.core.ingest.linked import survey_kind, survey_profiles
 from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.proposal import FieldGuess, Proposal, opened, propose_from
 from kpidesk.core.ingest.sniff import first_lines
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
 from kpidesk.core.ingest.tables import DEFAULTS, FRAMEWORK_COLUMNS, TARGETS, column_types
-from kpidesk.core.ingest.transforms import event_log
+from kpidesk.core.ingest.transforms import call_event_log, event_log
 
 TABLES = list(TABLE_HINTS) + [t for t in TARGETS if t not in TABLE_HINTS]
 READ_KEYS = ("encoding", "delimiter", "header_line")
@@ -45,12 +46,43 @@ KINDS: dict[str, dict[str, Any]] = {
     "sessions": {"table": "agent_sessions", "profile": "generic_agent_sessions"},
     "intervals": {"table": "interval_stats", "profile": "generic_interval_report"},
     # one row per event of a ticket: rebuilt into tickets by the event_log transform
-    "events": {"table": "contacts", "profile": "generic_event_log", "transform": "event_log"},
+    "events": {"table": "contacts", "profile": "generic_event_log", "transform": "event_log", "record_kind": "ticket"},
+    # one row per event of a call: rebuilt into calls by the call_event_log transform
+    "call_events": {
+        "table": "contacts",
+        "profile": "generic_call_event_log",
+        "transform": "call_event_log",
+        "record_kind": "call",
+    },
 }
-# The event log's columns (transforms/event_log.py FIELDS) and what its activities mean.
-EVENT_FIELDS = ["event.case", "event.at", "event.activity", "event.resource"]
+# The kinds whose rows are events, rebuilt into contacts by their transform
+# (event_kinds.KINDS): their columns (the transform's FIELDS) and what their activities
+# mean (its DEFAULT_ACTIVITIES roles, in the order an event takes the first that matches).
+EVENT_TRANSFORMS = {"event_log": event_log, "call_event_log": call_event_log}
+EVENT_KINDS = [k for k, spec in KINDS.items() if spec.get("transform") in EVENT_TRANSFORMS]
 EVENT_REQUIRED = ["event.case", "event.at"]
-ACTIVITY_ROLES = ["created", "response", "solved", "reopen"]
+ACTIVITY_ROLES = list(event_log.DEFAULT_ACTIVITIES)  # a ticket event log's
+
+
+def event_transform(kind: str | None) -> str | None:
+    """The transform that rebuilds a kind of file's events into contacts (None: the
+    kind's rows are records, read by a mapping)."""
+    transform = KINDS.get(kind or "", {}).get("transform")
+    return transform if transform in EVENT_TRANSFORMS else None
+
+
+def event_fields(kind: str | None) -> list[str]:
+    """The columns an event log of ``kind`` names (``event.case``, ``event.at``…)."""
+    module = EVENT_TRANSFORMS[event_transform(kind) or "event_log"]
+    return [f"event.{role}" for role in module.FIELDS]
+
+
+def activity_roles(kind: str | None) -> list[str]:
+    """What an event of ``kind`` can mean (a ticket's: created, response…; a call's:
+    queued, answered, hold…), in the order an event takes the first that matches."""
+    return list(EVENT_TRANSFORMS[event_transform(kind) or "event_log"].DEFAULT_ACTIVITIES)
+
+
 # Fields whose values are codes the user maps (the distinct values listed, a target each).
 CODED = {
     "outcome": ["answered", "abandoned", "flowout", "missed", "handled", "contained", "handoff"],
@@ -152,8 +184,8 @@ def inspect_kind(
         spec = KINDS[kind]
         prop = propose_from(cur, info, rel, spec["table"])
         prop.reader = dict(info.describe(), delimiter_char=info.delimiter)
-        if spec.get("transform") == "event_log":
-            prop.fields = _event_columns(rel.columns)
+        if event_transform(kind):
+            prop.fields = _event_columns(rel.columns, kind)
             prop.constants = {}
         elif spec.get("profile"):
             base = profiles.find(spec["profile"])
@@ -179,6 +211,13 @@ def _best_kind(cur: Any, info: Any, rel: Any, known: list[Profile]) -> str:
     if found is not None:
         other = profiles.rival(found, rel.columns, info.kind, known)
         prof = other.profile if other is not None else found.profile
+        if event_kinds.is_event_log(prof):  # a call or a ticket event log: its event names say which
+            try:
+                prof = event_kinds.decide(cur, info, rel, profiles.Match(prof, (0.0,)), known)
+            except NoProfile:
+                pass  # the names do not tell: the headers' guess, for the user to change
+            by_transform = {spec.get("transform"): kind for kind, spec in KINDS.items() if spec.get("transform")}
+            return by_transform.get(prof.transform, "events")
         if prof.name in bases:
             return bases[prof.name]
         if prof.table != "contacts":
@@ -187,10 +226,10 @@ def _best_kind(cur: Any, info: Any, rel: Any, known: list[Profile]) -> str:
     return kind_of(guess.table, guess.constants.get("channel"))
 
 
-def _event_columns(columns: list[str]) -> dict[str, FieldGuess]:
-    """The event log's columns found by the transform's own names."""
+def _event_columns(columns: list[str], kind: str) -> dict[str, FieldGuess]:
+    """The event log's columns found by its transform's own names."""
     fields: dict[str, FieldGuess] = {}
-    for role, names in event_log.FIELDS.items():
+    for role, names in EVENT_TRANSFORMS[event_transform(kind) or "event_log"].FIELDS.items():
         col = profiles.find_column(list(names), columns)
         if col is not None and col not in {g.column for g in fields.values()}:
             conf = 1.0 if normalize(col) in {normalize(n) for n in names} else 0.9
@@ -198,11 +237,15 @@ def _event_columns(columns: list[str]) -> dict[str, FieldGuess]:
     return fields
 
 
-def activity_role(value: str) -> str | None:
-    """What an activity name means by the event log's default names (created, response,
-    solved, reopen), or None: another event."""
-    acts = event_log.DEFAULT_ACTIVITIES
-    for role in ("reopen", "created", "solved", "response"):
+def activity_role(value: str, kind: str | None = "events") -> str | None:
+    """What an activity name means by the default names of ``kind``'s event log (a
+    ticket's created, response, solved, reopen; a call's queued, answered, hold…), or
+    None: another event."""
+    if event_transform(kind) == "call_event_log":
+        acts, order = call_event_log.DEFAULT_ACTIVITIES, call_event_log.ROLES
+    else:
+        acts, order = event_log.DEFAULT_ACTIVITIES, ["reopen", "created", "solved", "response"]
+    for role in order:
         if re.search(acts[role], value):
             return role
     return None
@@ -212,10 +255,10 @@ _RE_SPECIAL = set("\\.^$|?*+()[]{}")
 NOTHING = r"[^\s\S]"  # a pattern no activity matches (RE2 has no lookahead)
 
 
-def activities(roles: dict[str, str]) -> dict[str, str]:
+def activities(roles: dict[str, str], kind: str | None = "events") -> dict[str, str]:
     """``[activities]`` regular expressions from exact names: {activity: role}."""
     out = {}
-    for role in ACTIVITY_ROLES:
+    for role in activity_roles(kind):
         names = [v for v, r in roles.items() if r == role]
         words = "|".join("".join("\\" + ch if ch in _RE_SPECIAL else ch for ch in n) for n in names)
         out[role] = f"(?i)^\\s*({words})\\s*$" if names else NOTHING
@@ -327,8 +370,8 @@ def profile_data(
     the formats chosen (``date_order``, ``duration_unit``); ``confidence`` how sure
     each field's column is (said in the import report)."""
     table = table or (KINDS[kind]["table"] if kind in KINDS else proposal.table)
-    if KINDS.get(kind or "", {}).get("transform") == "event_log":
-        return _event_profile(proposal, fields, read=read, name=name)
+    if event_transform(kind):
+        return _event_profile(proposal, fields, read=read, name=name, kind=str(kind))
     data: dict[str, Any] = {
         "name": name or proposal.path.stem,
         "label": f"Mapped from {proposal.path.name}",
@@ -367,14 +410,15 @@ def profile_data(
 
 
 def _event_profile(
-    proposal: Proposal, fields: dict[str, Any], *, read: dict[str, Any] | None, name: str | None
+    proposal: Proposal, fields: dict[str, Any], *, read: dict[str, Any] | None, name: str | None, kind: str
 ) -> dict[str, Any]:
     """An event log's profile: the columns named for the transform, and what each
     activity name means (``fields["event.activity"]``: ``{"column": …, "map": {name: role}}``)."""
     columns: dict[str, str] = {}
     roles: dict[str, str] | None = None
+    transform = event_transform(kind)
     for key, spec in fields.items():
-        if key in EVENT_FIELDS:
+        if key in event_fields(kind):
             col = spec if isinstance(spec, str) else spec.get("column")
             if isinstance(col, str):
                 columns[key.removeprefix("event.")] = col
@@ -383,9 +427,10 @@ def _event_profile(
     data: dict[str, Any] = {
         "name": name or proposal.path.stem,
         "label": f"Mapped from {proposal.path.name}",
-        "source": "event_log",
+        "source": transform,
         "table": "contacts",
-        "transform": "event_log",
+        "record_kind": KINDS[kind]["record_kind"],
+        "transform": transform,
         "match": {"headers": list(columns.values())},
         "columns": columns,
     }
@@ -393,7 +438,7 @@ def _event_profile(
     if read:
         data["read"] = read
     if roles is not None:
-        data["activities"] = activities(roles)
+        data["activities"] = activities(roles, kind)
     return data
 
 
@@ -410,7 +455,7 @@ def preview(
     """The first ``rows`` records mapped by the profile ``data``, and over the file's
     first ``cap`` rows how many would load and why the others would not. ``period``:
     the period a report without dates covers, placed as the import places it."""
-    if data.get("transform") == "event_log":
+    if data.get("transform") in EVENT_TRANSFORMS:
         return _preview_events(path, data, sheet=sheet, timezone=timezone, rows=rows, cap=cap)
     with _schema_opened(path, sheet=sheet, read=data.get("read")) as (cur, info, rel):
         prof = dated(Profile(data.get("name", "preview"), data), rel.columns, period)
@@ -438,10 +483,10 @@ def preview(
             out.rows.append(tuple(row[i] for i in keep))
             out.reasons.append(row[ir])
             out.lines.append(row[il])
-        linked = {}
-        found = survey_profile(prof, rel, mapping.sample(cur, rel, 500))
-        if found is not None:
-            linked[found[1]] = f"surveys.score ({found[0].fields['survey_type']['value']})"
+        linked = {
+            col: f"surveys.score ({sp.fields['survey_type']['value']})"
+            for sp, col in survey_profiles(prof, rel, mapping.sample(cur, rel, 500), profiles.used_columns(plan.fields))
+        }
         out.columns_report = accounting.column_report(
             rel.columns, plan.fields, plan.types, unfit=plan.unfit, confidence=prof.section("confidence"), linked=linked
         )
@@ -454,8 +499,8 @@ def preview(
 def _preview_events(
     path: str | Path, data: dict[str, Any], *, sheet: str | None, timezone: str, rows: int, cap: int
 ) -> Preview:
-    """An event log rebuilt into tickets by its transform, as the import does: the
-    tickets that would load, the events folded into them, the rows rejected."""
+    """An event log rebuilt into tickets (calls) by its transform, as the import does:
+    the tickets (calls) that would load, the events folded into them, the rows rejected."""
     with _schema_opened(path, sheet=sheet, read=data.get("read")) as (cur, _info, rel):
         missing = [f for f in EVENT_REQUIRED if f.removeprefix("event.") not in (data.get("columns") or {})]
         if missing:
@@ -471,7 +516,8 @@ def _preview_events(
         out.capped = out.total >= cap
         day_first = decide.day_first(mapping.sample(cur, rel, 500).values())
         cur.execute(f"SET VARIABLE kd_day_first = {values.lit_bool(day_first)}")
-        event_log.transform(cur, "_kd_events", TransformContext(prof.source, timezone, 0, prof.data))
+        transform = str(data["transform"])
+        EVENT_TRANSFORMS[transform].transform(cur, "_kd_events", TransformContext(prof.source, timezone, 0, prof.data))
         out.loading = _one(cur, "SELECT count(DISTINCT source_key) FROM out_contacts")
         # "unreadable timestamp 'x'": one reason, its value as the example
         found = cur.execute(
@@ -494,7 +540,7 @@ def _preview_events(
             out.rows.append(tuple(row[i] for i in keep))
             out.reasons.append(None)
             out.lines.append(row[il])
-        out.columns_report = accounting.column_report(rel.columns, {}, {}, transform="event_log")
+        out.columns_report = accounting.column_report(rel.columns, {}, {}, transform=transform)
         out.key = "as the format defines it"
         return out
 
@@ -531,7 +577,7 @@ def _count(cur: Any, plan: mapping.Plan, out: Preview) -> None:
 def missing_fields(data: dict[str, Any], columns: list[str], period: Period | None = None) -> list[str]:
     """Required fields the profile ``data`` leaves without a column (empty: it can import);
     ``period``: the period a report without dates covers."""
-    if data.get("transform") == "event_log":
+    if data.get("transform") in EVENT_TRANSFORMS:
         named = data.get("columns") or {}
         return [f for f in EVENT_REQUIRED if named.get(f.removeprefix("event.")) not in columns]
     return resolve(dated(Profile(data.get("name", "mapping"), data), columns, period), columns)[1]

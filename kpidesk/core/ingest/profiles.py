@@ -384,6 +384,11 @@ class Candidate:
         return len(self.used) / max(1, len(columns))
 
 
+def used_columns(resolved: dict[str, Any]) -> set[str]:
+    """The file columns resolved field specs read."""
+    return _used_columns(resolved)
+
+
 def _used_columns(resolved: dict[str, Any]) -> set[str]:
     used: set[str] = set()
     for spec in resolved.values():
@@ -392,14 +397,31 @@ def _used_columns(resolved: dict[str, Any]) -> set[str]:
     return used
 
 
+def score_columns(spec: Any, columns: list[str], taken: Iterable[str] = ()) -> list[str]:
+    """The columns that may hold survey answers about each row, for a ``[survey]``
+    ``score`` spec: the one the spec resolves to first (as every field), then every
+    other column one of its names matches or whose header names a survey question
+    ("Recommandation", "Likelihood to recommend", "Effort"), except the columns in
+    ``taken`` (read by other fields). Whether their values are scores, and of which
+    question, is :func:`.linked.survey_kind`'s to say."""
+    first = resolve_field(spec, columns) if spec is not None else None
+    out = [first["_column"]] if first and first.get("_column") else []
+    if not out:
+        return out
+    names = alternatives(spec.get("column") if isinstance(spec, dict) else spec)
+    skip = set(taken) | set(out)
+    for col in columns:
+        if col not in skip and (find_column(names, [col]) or headers.survey_question(col)):
+            out.append(col)
+    return out
+
+
 def candidate(profile: Profile, columns: list[str]) -> Candidate:
     resolved, missing = resolve(profile, columns)
     used = _used_columns(resolved)
     score = profile.section("survey").get("score")
     if score is not None:  # a linked score column is explained too
-        r = resolve_field(score, columns)
-        if r and r.get("_column"):
-            used.add(r["_column"])
+        used |= set(score_columns(score, columns, used)[:1])
     return Candidate(profile, used, missing)
 
 

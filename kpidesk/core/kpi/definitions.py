@@ -82,6 +82,9 @@ class KpiDefinition:
     # …and when there is a value all the same, what it left out: said as its basis,
     # ``{n}`` the count of rows left out ("left out: {n} chats of exports that…")
     unknown_note: dict[str, str] = field(default_factory=dict)
+    # Other inputs whose absence in any row leaves the figure unknown (a call whose end
+    # the export does not give): extra → its reason, checked first, in order.
+    unknown_when: dict[str, dict[str, str]] = field(default_factory=dict)
     basis: str | None = None  # SQL giving a note on how the value was computed
     extras: dict[str, str] = field(default_factory=dict)  # named extra figures, always computed
     stats: dict[str, str] = field(default_factory=dict)  # median, p90…: computed on request
@@ -216,6 +219,18 @@ def _text_table(data: dict[str, Any], key: str) -> dict[str, str]:
     return value
 
 
+def _unknown_when(data: dict[str, Any]) -> dict[str, dict[str, str]]:
+    value = data.get("unknown_when", {})
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise DefinitionError("unknown_when must be a table of reasons, one per extra")
+    extras = data.get("extras", {})
+    for extra, reason in value.items():
+        if extra not in extras:
+            raise DefinitionError(f"unknown_when.{extra}: no extra of that name")
+        _text_table({extra: reason}, f"unknown_when.{extra}")
+    return value
+
+
 def _build(data: dict[str, Any], source: str) -> KpiDefinition:
     missing = [k for k in ("id", "relation", "measure", "unit", "label") if k not in data]
     if missing:
@@ -265,6 +280,7 @@ def _build(data: dict[str, Any], source: str) -> KpiDefinition:
         unknown_extra=data.get("unknown_extra"),
         unknown_reason=_text_table(data, "unknown_reason"),
         unknown_note=_text_table(data, "unknown_note"),
+        unknown_when=_unknown_when(data),
         basis=data.get("basis"),
         extras=_text_table(data, "extras"),
         stats=_text_table(data, "stats"),

@@ -535,7 +535,10 @@ class Engine:
         extras = {name: row.get(f"{kpi.id}__x__{name}") for name in names}
         left_out = (extras.get(kpi.unknown_extra) or 0) if kpi.unknown_extra else 0
         note = None
-        if value is None and left_out > 0:
+        unknown = next((said for extra, said in kpi.unknown_when.items() if (extras.get(extra) or 0) > 0), None)
+        if value is None and unknown is not None:  # an input some rows lack: no figure at all
+            reason = unknown.get(self.lang) or unknown.get("en") or "missing input"
+        elif value is None and left_out > 0:
             reason = kpi.unknown_reason.get(self.lang) or kpi.unknown_reason.get("en") or "missing input"
         elif left_out > 0 and kpi.unknown_note:  # a figure over part of the rows: says what it left out
             text = kpi.unknown_note.get(self.lang) or kpi.unknown_note.get("en") or ""

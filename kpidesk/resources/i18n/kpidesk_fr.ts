@@ -278,6 +278,10 @@
         <translation>  Ce fichier ne peut pas dire qu&apos;un appel a débordé : pas de nombre de débordements à partir de ses appels.</translation>
     </message>
     <message>
+        <source>  Warning: {text}</source>
+        <translation>  Attention : {text}</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -584,6 +588,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}; dates the records (no creation time), no duration measured from it</source>
+        <translation>{0} ; date les enregistrements (pas d&apos;heure de création), aucune durée mesurée à partir d&apos;elle</translation>
+    </message>
+    <message>
+        <source>{0}; no duration measured from it (no creation time)</source>
+        <translation>{0} ; aucune durée mesurée à partir d&apos;elle (pas d&apos;heure de création)</translation>
+    </message>
+    <message>
+        <source>date and time (format {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>event folded into its call (the call is rebuilt from its events)</source>
         <translation>événement intégré à son appel (l&apos;appel est reconstitué à partir de ses événements)</translation>
     </message>
@@ -598,6 +614,10 @@
     <message>
         <source>{0} + {1} (the id repeats for different records)</source>
         <translation>{0} + {1} (l&apos;identifiant se répète pour des enregistrements différents)</translation>
+    </message>
+    <message>
+        <source>No column says when each record was created: they are dated by {0} ({1}). Their time of arrival is unknown (left out of the out-of-hours figures), and first-response and resolution times, which need it, are not measured.</source>
+        <translation>Aucune colonne ne dit quand chaque enregistrement a été créé : ils sont datés par {0} ({1}). Leur heure d&apos;arrivée est inconnue (hors des chiffres hors horaires), et les délais de première réponse et de résolution, qui en ont besoin, ne sont pas mesurés.</translation>
     </message>
     <message>
         <source>Read as a call event log: {known} of its {names} event names are call events</source>
@@ -1256,6 +1276,58 @@
     <message>
         <source>seconds</source>
         <translation>secondes</translation>
+    </message>
+    <message>
+        <source>Call event log (one row per event)</source>
+        <translation>Journal d&apos;événements d&apos;appels (une ligne par événement)</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Appelant</translation>
+    </message>
+    <message>
+        <source>Call id</source>
+        <translation>Identifiant d&apos;appel</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>entered the queue</source>
+        <translation>entrée en file</translation>
+    </message>
+    <message>
+        <source>ringing an agent</source>
+        <translation>sonnerie chez un conseiller</translation>
+    </message>
+    <message>
+        <source>answered by an agent</source>
+        <translation>décroché par un conseiller</translation>
+    </message>
+    <message>
+        <source>put on hold</source>
+        <translation>mis en attente</translation>
+    </message>
+    <message>
+        <source>taken off hold</source>
+        <translation>reprise après attente</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>transféré</translation>
+    </message>
+    <message>
+        <source>abandoned by the caller</source>
+        <translation>abandonné par l&apos;appelant</translation>
+    </message>
+    <message>
+        <source>call ended (hang-up)</source>
+        <translation>fin d&apos;appel (raccroché)</translation>
+    </message>
+    <message>
+        <source>end of wrap-up</source>
+        <translation>fin du post-appel</translation>
     </message>
     <message>
         <source>Found from the numbers</source>

@@ -72,18 +72,35 @@ KIND_LABELS = {
     "sessions": QT_TRANSLATE_NOOP("Mapping", "Agent sessions and pauses"),
     "intervals": QT_TRANSLATE_NOOP("Mapping", "Interval report (counts per period)"),
     "events": QT_TRANSLATE_NOOP("Mapping", "Ticket event log (one row per event)"),
+    "call_events": QT_TRANSLATE_NOOP("Mapping", "Call event log (one row per event)"),
 }
-EVENT_LABELS = {  # the event log's columns (rebuilt into tickets)
+EVENT_LABELS = {  # an event log's columns (rebuilt into tickets or calls)
     "event.case": QT_TRANSLATE_NOOP("Mapping", "Case (ticket id)"),
     "event.at": QT_TRANSLATE_NOOP("Mapping", "Time of the event"),
     "event.activity": QT_TRANSLATE_NOOP("Mapping", "Activity"),
     "event.resource": QT_TRANSLATE_NOOP("Mapping", "Resource (agent)"),
+    "event.queue": QT_TRANSLATE_NOOP("Mapping", "Queue"),
+    "event.caller": QT_TRANSLATE_NOOP("Mapping", "Caller"),
 }
-ROLE_LABELS = {  # what an activity means for the ticket
+CALL_EVENT_LABELS = {  # a call event log's own words for them
+    "event.case": QT_TRANSLATE_NOOP("Mapping", "Call id"),
+    "event.activity": QT_TRANSLATE_NOOP("Mapping", "Event"),
+}
+ROLE_LABELS = {  # what an activity means for the ticket…
     "created": QT_TRANSLATE_NOOP("Mapping", "ticket created"),
     "response": QT_TRANSLATE_NOOP("Mapping", "agent response"),
     "solved": QT_TRANSLATE_NOOP("Mapping", "solved or closed"),
     "reopen": QT_TRANSLATE_NOOP("Mapping", "reopened"),
+    # …or for the call
+    "queued": QT_TRANSLATE_NOOP("Mapping", "entered the queue"),
+    "ringing": QT_TRANSLATE_NOOP("Mapping", "ringing an agent"),
+    "answered": QT_TRANSLATE_NOOP("Mapping", "answered by an agent"),
+    "hold": QT_TRANSLATE_NOOP("Mapping", "put on hold"),
+    "unhold": QT_TRANSLATE_NOOP("Mapping", "taken off hold"),
+    "transfer": QT_TRANSLATE_NOOP("Mapping", "transferred"),
+    "abandon": QT_TRANSLATE_NOOP("Mapping", "abandoned by the caller"),
+    "hangup": QT_TRANSLATE_NOOP("Mapping", "call ended (hang-up)"),
+    "wrapup": QT_TRANSLATE_NOOP("Mapping", "end of wrap-up"),
 }
 DATE_ORDERS = [
     ("auto", QT_TRANSLATE_NOOP("Mapping", "Found from the values")),
@@ -108,7 +125,7 @@ KEEP = "\x00keep"  # a value kept as it is written
 # agents get an alias, customers' identifiers are masked, free text has emails,
 # phones and known names taken out (every other column too).
 AGENT_FIELDS = {"agent_id", "event.resource"}
-CUSTOMER_FIELDS = {"customer_id", "contact_ref"}
+CUSTOMER_FIELDS = {"customer_id", "contact_ref", "event.caller"}
 # Headers that say a column holds a person's details or free text, whatever field it feeds.
 PERSON_WORDS = {
     "customer", "client", "caller", "appelant", "phone", "telephone", "tel", "mobile", "portable",
@@ -125,8 +142,11 @@ def tr(text: str) -> str:
     return translate("Mapping", text)
 
 
-def name_of(field: str) -> str:
-    """The user's word for a field, the event log's columns included."""
+def name_of(field: str, kind: str | None = None) -> str:
+    """The user's word for a field, the event logs' columns included (``kind``: the
+    kind of file, a call event log naming its case a call)."""
+    if kind == "call_events" and field in CALL_EVENT_LABELS:
+        return tr(CALL_EVENT_LABELS[field])
     return tr(EVENT_LABELS[field]) if field in EVENT_LABELS else field_label(field)
 
 
@@ -470,7 +490,7 @@ class MappingDialog(QDialog):
         """The status line; kept as template and values so it can be re-said in another language."""
         self._status = (template, kwargs)
         if template == "missing":
-            names = ", ".join(name_of(m) for m in kwargs["missing"])
+            names = ", ".join(name_of(m, self.kind) for m in kwargs["missing"])
             self.status.setText(translate("Mapping", "Choose a column for: {fields}").format(fields=names))
             return
         if template == "blocked":  # a format the user typed: said in their language already
@@ -563,8 +583,8 @@ class MappingDialog(QDialog):
     def field_choices(self) -> list[str]:
         """The fields a column may feed, for the kind of file chosen (required first)."""
         prop = self.proposal
-        if self.kind == "events":
-            return list(preview.EVENT_FIELDS)
+        if self.kind in preview.EVENT_KINDS:
+            return preview.event_fields(self.kind)
         hinted = list(TABLE_HINTS.get(prop.table, {}).get("fields", []))
         names = preview.required_fields(prop.table) + hinted + list(getattr(self.inspection, "fields", []))
         names += [f for f in prop.fields if f != preview.LINKED_SCORE]
@@ -625,14 +645,14 @@ class MappingDialog(QDialog):
         if name == preview.LINKED_SCORE:
             return words.field_of("surveys.score")
         base = name.removesuffix(TIME_SUFFIX)
-        label = name_of(base)
+        label = name_of(base, self.kind)
         if name.endswith(TIME_SUFFIX):
             label = translate("Mapping", "{field}: time of day only").format(field=label)
         return label + (" *" if name in self.required() else "")
 
     def required(self) -> list[str]:
         """The fields the kind of file cannot do without."""
-        if self.kind == "events":
+        if self.kind in preview.EVENT_KINDS:
             return list(preview.EVENT_REQUIRED)
         return preview.required_fields(self.proposal.table)
 
@@ -724,6 +744,8 @@ class MappingDialog(QDialog):
         return {str(k).lower(): v for k, v in (g.map or {}).items()} if g and g.column == col else {}
 
     def _codes(self, field: str) -> list[str]:
+        if field == "event.activity":
+            return preview.activity_roles(self.kind)
         return list(FLAG_CODES) if field in self.flags() else list(preview.CODED[field])
 
     @staticmethod
@@ -741,7 +763,7 @@ class MappingDialog(QDialog):
             return self._guess_map(col, field).get(value.lower()) or self.flag_reading(value)
         code = self._guess_map(col, field).get(value.lower())
         if code is None and field == "event.activity":
-            code = preview.activity_role(value)  # the event log's default names
+            code = preview.activity_role(value, self.kind)  # the event log's default names
         if code is None and value.lower() in preview.CODED[field]:
             code = value.lower()
         return code or KEEP
@@ -756,7 +778,7 @@ class MappingDialog(QDialog):
         self.value_combos = {}
         for r, (col, field, value, n) in enumerate(rows):
             cells = [
-                f"{name_of(field)} ({col})",
+                f"{name_of(field, self.kind)} ({col})",
                 self.shown(value, field, col) if value else translate("Mapping", "(empty)"),
                 self._n(n),
             ]

@@ -58,18 +58,23 @@ def report_lines(report, lang: str) -> list[str]:
         lines.append(
             translate("Import", "  {n} rows ignored: {reason}").format(n=n(count), reason=words.reason(reason))
         )
-    if report.warnings and report.rows_read:
-        share = formatting.number(round(100 * report.rejected / report.rows_read), 0, lang)
-        share += "\u202f%" if lang == "fr" else "%"
-        reasons = list(dict.fromkeys(words.reason(r) for _line, r in report.rejects))[:3]
-        lines.append(
-            translate("Import", "  Warning: {rej} of {read} rows rejected ({share}): {reasons}").format(
-                rej=n(report.rejected),
-                read=n(report.rows_read),
-                share=share,
-                reasons=translate("Import", "; ").join(reasons),
+    for warning in report.warnings:
+        if words.is_reject_warning(warning):  # many rows rejected: the share and the first reasons
+            if not report.rows_read:
+                continue
+            share = formatting.number(round(100 * report.rejected / report.rows_read), 0, lang)
+            share += "\u202f%" if lang == "fr" else "%"
+            reasons = list(dict.fromkeys(words.reason(r) for _line, r in report.rejects))[:3]
+            lines.append(
+                translate("Import", "  Warning: {rej} of {read} rows rejected ({share}): {reasons}").format(
+                    rej=n(report.rejected),
+                    read=n(report.rows_read),
+                    share=share,
+                    reasons=translate("Import", "; ").join(reasons),
+                )
             )
-        )
+        else:  # another warning (no creation time, calls imported twice…), as core says it
+            lines.append(translate("Import", "  Warning: {text}").format(text=words.warning(warning)))
     said = {
         "abandoned": translate(
             "Import", "  This file cannot say that a contact was abandoned: no abandon rate from its contacts."

@@ -103,6 +103,16 @@ RULES: list[Pattern] = [
         _fields,
     ),
     _p(r"read by the (.*) format", QT_TRANSLATE_NOOP("ImportWords", "read by the {0} format"), _same),
+    _p(
+        r"(.*); dates the records \(no creation time\), no duration measured from it",
+        QT_TRANSLATE_NOOP("ImportWords", "{0}; dates the records (no creation time), no duration measured from it"),
+        lambda text: rule(text),
+    ),
+    _p(
+        r"(.*); no duration measured from it \(no creation time\)",
+        QT_TRANSLATE_NOOP("ImportWords", "{0}; no duration measured from it (no creation time)"),
+        lambda text: rule(text),
+    ),
     _p(r"date \(format (.*)\)", QT_TRANSLATE_NOOP("ImportWords", "date (format {0})"), _same),
     _p(r"date and time \(format (.*)\)", QT_TRANSLATE_NOOP("ImportWords", "date and time (format {0})"), _same),
     _p(
@@ -225,6 +235,35 @@ def say(text: str | None, patterns: list[Pattern]) -> str:
             parts = [f(g) for f, g in zip(convert, m.groups())]
             return tr(template).format(*parts)
     return text
+
+
+WARNINGS: list[Pattern] = [
+    _p(
+        r"No column says when each record was created: they are dated by (.*) \((\w+)\)\. Their time of arrival is "
+        r"unknown \(left out of the out-of-hours figures\), and first-response and resolution times, which need it, "
+        r"are not measured\.",
+        QT_TRANSLATE_NOOP(
+            "ImportWords",
+            "No column says when each record was created: they are dated by {0} ({1}). Their time of arrival is "
+            "unknown (left out of the out-of-hours figures), and first-response and resolution times, which need "
+            "it, are not measured.",
+        ),
+        _same,
+        field_label,
+    ),
+]
+_REJECT_WARNING = re.compile(r"\d+ of \d+ rows rejected \(")
+
+
+def is_reject_warning(text: str) -> bool:
+    """Whether a warning of the import report is the one about many rejected rows
+    (said with its share and first reasons by the summary)."""
+    return bool(_REJECT_WARNING.match(text or ""))
+
+
+def warning(text: str | None) -> str:
+    """Another warning of the import report (no creation time…)."""
+    return say(text, WARNINGS)
 
 
 def rule(text: str | None) -> str:

@@ -152,6 +152,14 @@ def test_a_ticket_event_log_with_the_same_headers_stays_tickets(store, tmp_path)
     assert report.profile == "generic_event_log"
     assert report.recognised.startswith("recognised as a ticket event log, not a call event log: 4 of 4")
     assert report.ignored_reasons == {"event folded into its ticket (the ticket is rebuilt from its events)": 3}
+    assert store.cursor().execute("SELECT record_kind FROM contacts").fetchall() == [("ticket",)]
+    assert profiles.find("generic_event_log").data["record_kind"] == "ticket"  # said by its profile
+
+
+def test_call_event_log_rows_are_calls_by_their_profile(store):
+    assert profiles.find("generic_call_event_log").data["record_kind"] == "call"
+    import_file(store, EVENTS / "evenements_appels_fr.csv")
+    assert store.cursor().execute("SELECT DISTINCT record_kind FROM contacts").fetchall() == [("call",)]
 
 
 def test_an_event_log_whose_names_say_neither_is_refused_with_both_readings(store, tmp_path):

@@ -153,3 +153,39 @@ def test_a_file_chosen_as_tickets_keeps_its_tickets_whatever_their_channel(tmp_p
     assert import_file(store, path, data).loaded == 2
     rows = store.cursor().execute("SELECT source_key, channel, record_kind FROM contacts ORDER BY 1").fetchall()
     assert rows == [("R1", "phone", "ticket"), ("R2", "portail", "ticket")]
+
+
+def test_the_dialog_guesses_which_event_log_a_file_is_by_its_event_names(tmp_path):
+    """The two event logs share their headers: the dialog opens on the kind the event
+    names say, with the columns its transform reads, and the preview rebuilds the calls
+    (or tickets) through that transform."""
+    from tests.helpers.paths import FIXTURES
+
+    calls = preview.inspect_kind(FIXTURES / "event_logs" / "evenements_appels_fr.csv")
+    assert calls.kind == "call_events"
+    assert preview.event_fields("call_events") == [
+        "event.case",
+        "event.at",
+        "event.activity",
+        "event.resource",
+        "event.queue",
+        "event.caller",
+    ]
+    assert {"event.case", "event.at", "event.activity"} <= set(calls.proposal.fields)
+    fields = {f: g.column for f, g in calls.proposal.fields.items()}
+    data = preview.profile_data(calls.proposal, fields, kind="call_events")
+    assert (data["transform"], data["source"], data["record_kind"]) == ("call_event_log", "call_event_log", "call")
+    pv = preview.preview(FIXTURES / "event_logs" / "evenements_appels_fr.csv", data)
+    # 19 rows: 4 calls, 1 rejected, 14 events folded (tests/core/ingest/test_event_logs.py)
+    assert (pv.total, pv.loading, pv.rejected, pv.ignored) == (19, 4, 1, 14)
+    assert pv.columns_report[0]["rule"] == "read by the call_event_log format"
+    tickets_path = tmp_path / "events.csv"
+    tickets_path.write_text(
+        "Case ID,Timestamp,Activity,Resource\nT1,2024-03-01 09:00:00,Create ticket,system\n"
+        "T1,2024-03-01 10:00:00,Reply to customer,ann\nT1,2024-03-01 12:00:00,Resolve,ann\n",
+        encoding="utf-8",
+    )
+    tickets = preview.inspect_kind(tickets_path)
+    assert tickets.kind == "events"
+    assert preview.activity_role("Décroché", "call_events") == "answered"
+    assert preview.activity_role("Reply to customer", "events") == "response"

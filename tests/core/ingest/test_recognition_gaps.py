@@ -203,6 +203,31 @@ def test_tickets_without_creation_time_are_dated_by_their_first_response(store, 
     assert v["volume"].value == 4 and v["csat_mean"].value == pytest.approx(3.0)
     assert v["out_of_hours_rate"].value is None and v["out_of_hours_rate"].reason.startswith("missing input")
     assert v["resolution_time"].value is None
+    # what those timestamps were read as: points in time, the first response's dating the tickets
+    said = {c["column"]: (c["field"], c["rule"]) for c in report.to_dict()["columns"]}
+    assert said["First Response Time"] == (
+        "first_response_at",
+        "date and time; dates the records (no creation time), no duration measured from it",
+    )
+    assert said["Time to Resolution"] == ("solved_at", "date and time; no duration measured from it (no creation time)")
+    # first-response and resolution times: "missing input" and why, never blank or made up
+    for lang, start in (
+        ("en", "missing input: when tickets were created"),
+        ("fr", "donnée manquante : l'heure de création"),
+    ):
+        got = {x.kpi: x for x in Engine(store, lang=lang).compute(["first_response_time", "resolution_time"])}
+        for kpi in ("first_response_time", "resolution_time"):
+            assert got[kpi].value is None and got[kpi].reason.startswith(start), (lang, kpi, got[kpi].reason)
+    assert "first response" in Engine(store).compute(["first_response_time"])[0].reason
+    assert "résolution" in Engine(store, lang="fr").compute(["resolution_time"])[0].reason
+
+
+def test_a_ticket_list_without_first_response_column_says_no_data_not_no_creation_time(store, tmp_path):
+    """The "no creation time" reason only where a time of response or resolution is given."""
+    text = "Ticket ID,Created,Status\nT1,2024-03-04 09:00,Open\nT2,2024-03-04 10:00,Open\n"
+    import_file(store, _write(tmp_path, "tickets.csv", text))
+    v = _kpis(store, "first_response_time", "resolution_time")
+    assert v["first_response_time"].reason == "no data" and v["resolution_time"].reason == "no data"
 
 
 # -- a workbook mixing text dates and Excel serials in one column -------------------------------

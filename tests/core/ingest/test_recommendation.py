@@ -95,3 +95,69 @@ def test_a_french_call_log_with_a_recommendation_column_yields_nps_answers_linke
 
     nps = engine.compute(["nps"], Filters(channels=("phone",)))[0]
     assert nps.value == pytest.approx(100 / 3) and nps.n == 3
+
+
+# -- one file, two questions: a satisfaction score and a recommendation per contact ---------
+# Four contacts; three answered both questions, one only the satisfaction one, one none:
+#   satisfaction 5, 4, 2, 3        → CSAT (4–5 of 1–5): 2 of 4 = 50 %, mean 14 / 4 = 3.5
+#   recommendation 10, 9, 3 (of 3) → NPS (2 promoters − 1 detractor) / 3 = +33.3
+# Every answer linked to its own contact: 7 answers, 7 linked.
+def _both(fr: bool) -> str:
+    if fr:
+        return (
+            "N° appel;Date/heure d'arrivée;Conseiller;Attente (s);Durée de conversation (s);Statut;"
+            "Satisfaction;Recommandation (0-10)\n"
+            "A1;02/11/2026 09:00;Alice;10;100;Répondu;5;10\n"
+            "A2;02/11/2026 09:05;Bruno;20;110;Répondu;4;9\n"
+            "A3;02/11/2026 09:10;Alice;30;120;Répondu;2;3\n"
+            "A4;02/11/2026 09:15;Bruno;25;130;Répondu;3;\n"
+            "A5;02/11/2026 09:20;Alice;40;;Abandonné;;\n"
+        )
+    return (
+        "Ticket ID,Created,Status,Agent,First response (h),CSAT score,Likelihood to recommend\n"
+        "T1,2026-11-02 09:00,Solved,ann,1,5,10\n"
+        "T2,2026-11-02 10:00,Solved,bob,2,4,9\n"
+        "T3,2026-11-02 11:00,Solved,ann,3,2,3\n"
+        "T4,2026-11-02 12:00,Solved,bob,4,3,\n"
+        "T5,2026-11-02 13:00,Open,ann,,,\n"
+    )
+
+
+@pytest.mark.parametrize("fr", [True, False], ids=["fr-call-log", "en-ticket-list"])
+def test_a_file_with_satisfaction_and_recommendation_yields_csat_and_nps_answers(store, tmp_path, fr):
+    path = tmp_path / ("appels.csv" if fr else "tickets.csv")
+    path.write_text(_both(fr), encoding="utf-8")
+    report = import_file(store, path)
+    assert report.ok and report.loaded == 5, report.summary()
+    assert report.profile == ("generic_call_log" if fr else "generic_ticket_list")
+    assert report.tables["surveys"] == 7
+    rows = (
+        store.cursor()
+        .execute(
+            "SELECT s.survey_type, s.score, c.source_key FROM surveys s JOIN contacts c USING (contact_id) "
+            "ORDER BY 1, 3"
+        )
+        .fetchall()
+    )
+    ids = ["A1", "A2", "A3", "A4"] if fr else ["T1", "T2", "T3", "T4"]
+    assert rows == [
+        ("csat", 5.0, ids[0]),
+        ("csat", 4.0, ids[1]),
+        ("csat", 2.0, ids[2]),
+        ("csat", 3.0, ids[3]),
+        ("nps", 10.0, ids[0]),
+        ("nps", 9.0, ids[1]),
+        ("nps", 3.0, ids[2]),
+    ]
+    v = {x.kpi: x for x in Engine(store).compute(["csat", "csat_mean", "nps"])}
+    assert v["csat"].value == pytest.approx(50.0) and v["csat"].n == 4
+    assert v["csat_mean"].value == pytest.approx(3.5)
+    assert v["nps"].value == pytest.approx(100 / 3) and v["nps"].n == 3
+    said = {c["column"]: c["field"] for c in report.to_dict()["columns"]}
+    satisfaction, recommendation = (
+        ("Satisfaction", "Recommandation (0-10)") if fr else ("CSAT score", "Likelihood to recommend")
+    )
+    assert said[satisfaction] == "surveys.score (csat)" and said[recommendation] == "surveys.score (nps)"
+    again = import_file(store, path)  # the same file again: every answer a duplicate, none twice
+    assert again.loaded == 0
+    assert store.cursor().execute("SELECT count(*) FROM surveys").fetchone()[0] == 7

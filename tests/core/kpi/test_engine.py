@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from kpidesk.core.db import calendar
+from kpidesk.core.db.startup import open_database
 from kpidesk.core.kpi import sql_compose as compose
 from kpidesk.core.kpi.engine import Engine, EngineError, Filters
 from kpidesk.core.kpi.sql_compose import DIMENSIONS
@@ -455,17 +456,50 @@ def test_two_point_csat_counts_only_the_top_point(store):
 
 
 def test_queued_calls_of_unknown_outcome_are_offered(store):
-    # A CDR cannot tell an abandon from a timeout: the answer rate stays right.
+    # A CDR cannot tell an abandon from a timeout: the answer rate stays right, the
+    # abandon rate (and the flow-outs) are unknown, not 0 % (SOURCES.md: a CDR "does not
+    # give the abandon rate").
     add_contacts(store, [call("answered", 5, queue="Q"), contact(queue="Q", outcome=None)])
     e = Engine(store)
     assert one(e, "answer_rate").value == pytest.approx(0.5)
-    assert one(e, "abandon_rate").value == pytest.approx(0.0)
+    for kpi in ("abandon_rate", "flowouts"):
+        v = one(e, kpi)
+        assert v.value is None and v.reason.startswith("missing input: how unanswered calls ended")
+
+
+def test_answered_calls_without_a_wait_leave_the_service_level_unknown(store):
+    # Three answered calls, one with no wait in the export (a CDR without answer times):
+    # whether it met the 20 s threshold is unknown, so is the service level; the ASA is
+    # the mean of the waits given, (10 + 30) / 2. With every wait missing, the ASA too is
+    # "missing input", not "no data".
+    add_contacts(store, [call("answered", 10), call("answered", 30), call("answered", None)])
+    e = Engine(store)
+    sl = one(e, "service_level")
+    assert sl.value is None and sl.reason.startswith("missing input: how long answered calls waited")
+    assert sl.extras["wait_unknown"] == 1
+    assert one(e, "asa").value == pytest.approx(20.0)
+    other = Engine(open_database())
+    add_contacts(other.store, [call("answered", None), call("answered", None)])
+    asa = one(other, "asa")
+    assert asa.value is None and asa.reason.startswith("missing input: how long answered calls waited")
+
+
+def test_abandoned_calls_without_a_wait_leave_short_abandons_unknown(store):
+    # The PwC shape: an unanswered call's wait is blank. Whether it was a short abandon,
+    # and how long callers waited before hanging up, are unknown ("missing input", not
+    # 0); the abandon rate counts it (a blank wait is no short abandon): 1 of 2 offered.
+    add_contacts(store, [call("answered", 10), call("abandoned", None)])
+    e = Engine(store)
+    for kpi in ("short_abandons", "avg_abandon_wait"):
+        v = one(e, kpi)
+        assert v.value is None and v.reason.startswith("missing input: how long abandoned calls waited"), kpi
+    assert one(e, "abandon_rate").value == pytest.approx(0.5)
 
 
 def test_medians_and_p90_on_request(store):
     add_contacts(store, [call("answered", w) for w in (10, 20, 30, 40, 100)])
     e = Engine(store)
-    assert one(e, "asa").extras == {}
+    assert one(e, "asa").extras == {"wait_unknown": 0}  # no statistics unless asked
     v = one(e, "asa", stats=True)
     assert v.value == pytest.approx(40) and v.extras["median"] == pytest.approx(30)
     assert v.extras["p90"] == pytest.approx(76)

@@ -239,3 +239,83 @@ def test_a_ticket_opened_by_phone_is_not_taken_for_a_call_imported_twice(store, 
     assert report.loaded == 1 and report.duplicate == 0
     kinds = store.cursor().execute("SELECT source_key, record_kind FROM contacts ORDER BY 1").fetchall()
     assert kinds == [("C1", "call"), ("T1", "ticket")]
+
+
+def test_a_database_from_before_record_kinds_gets_its_kinds_from_the_profiles(monkeypatch, tmp_path):
+    """Before migration 010, a ticket list's tickets opened by phone were read as calls,
+    and 010 kept that (by channel). Each import recorded its profile: upgraded, the rows
+    of a built-in ticket, call or chat profile get that profile's kind; those of a
+    mapping of the user's own keep their channel's. A bulk import's own table (segment)
+    gets its file's kind too."""
+    from kpidesk.core.db import contact_tables
+    from kpidesk.core.db.startup import open_database
+
+    db = tmp_path / "old.duckdb"
+    old = [m for m in MIGRATIONS if m[0] < "010"]
+    monkeypatch.setattr("kpidesk.core.db.store.MIGRATIONS", old)
+    monkeypatch.setattr("kpidesk.core.db.store.known_names", lambda: [n for n, _ in old])
+    with open_database(db) as s, s.write() as cur:
+        cur.execute(
+            "INSERT INTO imports (import_id, file_name, file_hash, profile, started_at) VALUES "
+            "(1, 'tickets.csv', 'h1', 'generic_ticket_list', TIMESTAMP '2024-03-01'), "
+            "(2, 'calls.csv', 'h2', 'generic_call_log', TIMESTAMP '2024-03-01'), "
+            "(3, 'mine.csv', 'h3', 'my_own_mapping', TIMESTAMP '2024-03-01'), "
+            "(4, 'chats.csv', 'h4', 'generic_chat_conversations', TIMESTAMP '2024-03-01'), "
+            "(5, 'big_tickets.csv', 'h5', 'zendesk_tickets_csv', TIMESTAMP '2024-03-01')"
+        )
+        rows = [
+            (1, "T1", "phone", 1),  # a ticket opened by phone: a call until now
+            (2, "T2", "chat", 1),
+            (3, "T3", "email", 1),
+            (4, "C1", "phone", 2),
+            (5, "M1", "phone", 3),  # the user's own mapping: its kind is not known
+            (6, "K1", "chat", 4),
+            (7, "K2", "bot", 4),
+        ]
+        for cid, key, channel, imp in rows:
+            cur.execute(
+                "INSERT INTO contacts_main (contact_id, source, source_key, channel, arrived_at, import_id) "
+                "VALUES (?, 's', ?, ?, TIMESTAMP '2024-03-04 10:00', ?)",
+                [cid, key, channel, imp],
+            )
+        # import 5 loaded into its own table, its channel a constant of the view
+        cur.execute(
+            "CREATE TABLE contacts_seg_5 AS SELECT * EXCLUDE (import_id, channel) FROM contacts_main WHERE false"
+        )
+        cur.execute(
+            "INSERT INTO contacts_seg_5 (contact_id, source, source_key, direction, arrived_at) "
+            "VALUES (8, 'z', 'Z1', 'inbound', TIMESTAMP '2024-03-04 11:00')"
+        )
+        cur.execute(
+            'INSERT INTO contact_segments VALUES (5, \'contacts_seg_5\', \'{"channel": ["phone", "VARCHAR"]}\', 1)'
+        )
+        contact_tables.rebuild_view(cur)
+    monkeypatch.undo()
+    with open_database(db) as s:
+        got = s.cursor().execute("SELECT source_key, channel, record_kind FROM contacts ORDER BY 1").fetchall()
+        assert got == [
+            ("C1", "phone", "call"),
+            ("K1", "chat", "chat"),
+            ("K2", "bot", "bot"),
+            ("M1", "phone", "call"),
+            ("T1", "phone", "ticket"),
+            ("T2", "chat", "ticket"),
+            ("T3", "email", "ticket"),
+            ("Z1", "phone", "ticket"),
+        ]
+        engine = Engine(s)
+        assert engine.compute(["volume"], Filters(kinds=("ticket",)))[0].value == 4
+        assert engine.compute(["volume"], Filters(kinds=("call",)))[0].value == 2  # C1 and M1
+
+
+def test_migration_011_names_built_in_profiles_with_their_kinds():
+    """The profile names migration 011 knows are built-in profiles of that kind."""
+    import re
+
+    from kpidesk.core.ingest import profiles
+
+    sql = dict(MIGRATIONS)["012_record_kind_by_profile"]
+    listed = dict(re.findall(r"\('(\w+_\w+)', '(call|ticket|chat)'\)", sql))
+    assert len(listed) == 16
+    for name, kind in listed.items():
+        assert profiles.find(name).data.get("record_kind") == kind, name

@@ -364,3 +364,99 @@ def test_a_survey_score_chosen_by_hand_gives_its_scale(qtbot, store, tmp_path):
         {"value": 10.0},
     )
     assert dialog.counts.text() == "3 of 3 rows would load."
+
+
+# A call event log whose headers no profile knows (";", day-first times, French events):
+#   R1 arrivée 10:00:00, prise en charge 10:00:20 par léa, fin d'appel 10:05:20
+#   R2 arrivée 10:10:00, raccroché en file 10:10:45 (abandon after 45 s)
+#   R3 arrivée 10:20:00, prise en charge 10:20:30 par marc, fin d'appel 10:24:30
+#   R4 "pas une heure": rejected
+# "Prise en charge" is no default name: until the user says it is the answer, R1 and R3
+# end unanswered (abandoned); then answered, waits 20 and 30 s, talk 300 and 240 s.
+CALL_EVENTS = (
+    "Réf;Quand;Quoi;Qui;Pôle\n"
+    "R1;04/03/2024 10:00:00;Arrivée en file;;Support\n"
+    "R1;04/03/2024 10:00:20;Prise en charge;léa;Support\n"
+    "R1;04/03/2024 10:05:20;Fin d'appel;léa;Support\n"
+    "R2;04/03/2024 10:10:00;Arrivée en file;;Support\n"
+    "R2;04/03/2024 10:10:45;Raccroché en file;;Support\n"
+    "R3;04/03/2024 10:20:00;Arrivée en file;;Ventes\n"
+    "R3;04/03/2024 10:20:30;Prise en charge;marc;Ventes\n"
+    "R3;04/03/2024 10:24:30;Fin d'appel;marc;Ventes\n"
+    "R4;pas une heure;Arrivée en file;;Ventes\n"
+)
+
+
+def test_a_call_event_log_is_chosen_mapped_and_rebuilt_into_calls(qtbot, store, tmp_path):
+    """Every kind of file the import reads can be chosen, the call event log too: its
+    columns are named, one event name is said to be the answer, and the preview and the
+    import rebuild the calls through the call event log's transform."""
+    from kpidesk.core.db.startup import open_database
+    from kpidesk.core.ingest import preview
+    from kpidesk.core.kpi.engine import Engine
+
+    path = tmp_path / "journal_appels.csv"
+    path.write_text(CALL_EVENTS, encoding="utf-8")
+    dialog = MappingDialog(path, store)
+    qtbot.addWidget(dialog)
+    _settled(qtbot, dialog)
+    offered = [dialog.kind_combo.itemData(i) for i in range(dialog.kind_combo.count())]
+    assert offered == list(preview.KINDS) and "call_events" in offered and "events" in offered
+    labels = [dialog.kind_combo.itemText(i) for i in range(dialog.kind_combo.count())]
+    assert "Call event log (one row per event)" in labels and "Ticket event log (one row per event)" in labels
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("call_events"))
+    _settled(qtbot, dialog)
+    assert dialog.kind == "call_events"
+    choices = [dialog.combos["Réf"].itemText(i) for i in range(dialog.combos["Réf"].count())]
+    assert choices == ["not used", "Call id *", "Time of the event *", "Event", "Resource (agent)", "Queue", "Caller"]
+    dialog.set_field("Réf", "event.case")
+    assert dialog.status.text() == "Choose a column for: Time of the event"
+    dialog.set_field("Quand", "event.at")
+    dialog.set_field("Quoi", "event.activity")
+    dialog.set_field("Qui", "event.resource")
+    dialog.set_field("Pôle", "event.queue")
+    _settled(qtbot, dialog)
+    # The events, listed from the file, each with what it means for the call (defaults by name)
+    roles = {value: combo.currentText() for (_col, value), combo in dialog.value_combos.items()}
+    assert roles == {
+        "Arrivée en file": "entered the queue",
+        "Prise en charge": "another event",
+        "Fin d'appel": "call ended (hang-up)",
+        "Raccroché en file": "abandoned by the caller",
+    }
+    codes = [dialog.value_combos[("Quoi", "Prise en charge")].itemData(i) for i in range(10)]
+    assert codes[1:] == ["wrapup", "unhold", "hold", "abandon", "transfer", "hangup", "ringing", "answered", "queued"]
+    assert dialog.counts.text().splitlines() == [
+        "3 of 9 rows would load; 1 rejected; 5 ignored.",
+        "• event folded into its call (the call is rebuilt from its events): 5 rows",
+        "• unreadable timestamp: 1 rows (e.g. pas une heure)",
+    ]
+    outcomes = _preview_column(dialog, "Outcome")
+    assert len(outcomes) == 3 and len(set(outcomes)) == 1  # every call unanswered
+    dialog.set_target("Quoi", "Prise en charge", "answered")
+    _settled(qtbot, dialog)
+    after = _preview_column(dialog, "Outcome")  # R1 and R3 answered now, R2 still abandoned
+    assert after[1] == outcomes[0] and after[0] == after[2] != outcomes[0]
+    assert _preview_column(dialog, "Agent") == ["léa", "", "marc"]
+    assert dialog.import_button.isEnabled()
+    data = dialog.profile_data()
+    assert (data["transform"], data["record_kind"]) == ("call_event_log", "call")
+    dialog.name.setText("journal_appels_outil")
+    saved = dialog.save_profile()
+    assert saved is not None
+    report = import_file(store, path)  # read on sight by the saved mapping
+    assert (report.profile, report.loaded, report.ignored, report.rejected) == ("journal_appels_outil", 3, 5, 1)
+    rows = store.cursor().execute(
+        "SELECT source_key, record_kind, queue, agent_id, wait_s, talk_s, outcome FROM contacts "
+        "WHERE import_id = $i ORDER BY 1",
+        {"i": report.import_id},
+    )
+    assert rows.fetchall() == [
+        ("R1", "call", "Support", "léa", 20.0, 300.0, "answered"),
+        ("R2", "call", "Support", None, 45.0, None, "abandoned"),
+        ("R3", "call", "Ventes", "marc", 30.0, 240.0, "answered"),
+    ]
+    alone = open_database()  # the calls alone: their phone figures
+    import_file(alone, path, str(saved))
+    k = {v.kpi: v.value for v in Engine(alone).compute(["offered", "answered", "asa", "avg_talk"])}
+    assert (k["offered"], k["answered"], k["asa"], k["avg_talk"]) == (3, 2, 25.0, 270.0)

@@ -81,3 +81,49 @@ def test_the_summary_says_what_a_call_file_cannot_say(qtbot):
         )
     finally:
         language.set_setting("en")
+
+
+def test_the_summary_says_what_the_times_of_an_export_without_creation_time_were_read_as(qtbot, tmp_path):
+    """The Kaggle shape: "First Response Time" and "Time to Resolution" are points in
+    time; the summary says the first dates the tickets and neither measures a duration,
+    in English and in French."""
+    from kpidesk.core.db.startup import open_database
+    from kpidesk.core.ingest import import_file
+
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "Ticket ID,Ticket Status,Ticket Channel,First Response Time,Time to Resolution\n"
+        "1,Closed,Email,2023-06-01 12:00:00,2023-06-01 18:00:00\n2,Open,Chat,2023-06-01 13:00:00,\n",
+        encoding="utf-8",
+    )
+    report = import_file(open_database(), path)
+    lines = report_lines(report, "en")
+    assert not any("rows rejected" in line for line in lines)  # no reject warning: none was rejected
+    assert "  Warning: No column says when each record was created: they are dated by First Response Time" in "\n".join(
+        lines
+    )
+    dialog = ImportSummaryDialog([report], lines, lang="en")
+    qtbot.addWidget(dialog)
+    table = dialog.tables[0]
+    said = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(table.rowCount())}
+    assert said["First Response Time"] == (
+        "date and time; dates the records (no creation time), no duration measured from it"
+    )
+    assert said["Time to Resolution"] == "date and time; no duration measured from it (no creation time)"
+    language = Language(None, "fr")
+    try:
+        lines = report_lines(report, "fr")
+        assert (
+            "  Attention : Aucune colonne ne dit quand chaque enregistrement a été créé : ils sont datés par "
+            "First Response Time (Première réponse le)." in "\n".join(lines)
+        )
+        dialog = ImportSummaryDialog([report], lines, lang="fr")
+        qtbot.addWidget(dialog)
+        table = dialog.tables[0]
+        said = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(table.rowCount())}
+        assert said["Time to Resolution"] == (
+            "date et heure ; aucune durée mesurée à partir d'elle (pas d'heure de création)"
+        )
+        assert said["First Response Time"].startswith("date et heure ; date les enregistrements")
+    finally:
+        language.set_setting("en")

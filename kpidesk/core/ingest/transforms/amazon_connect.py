@@ -18,6 +18,9 @@ Rules, per docs/data-model.md:
   started through the API is the customer's): ``answered`` when the customer connected
   (``ConnectedToSystemTimestamp``), else ``missed``.
 * ``TASK`` contacts become channel ``task`` (handled when an agent took them).
+* What each record is (``record_kind``), from its Connect channel, the file mixing
+  them: a VOICE contact is a call, a CHAT one a chat, a TASK or EMAIL one a ticket
+  (a piece of work with its own life, as a help desk's ticket).
 """
 
 from __future__ import annotations
@@ -77,7 +80,9 @@ def transform(cur: duckdb.DuckDBPyConnection, staging: str, ctx: TransformContex
         cur,
         """
         CREATE OR REPLACE TEMP TABLE out_contacts AS
-        SELECT _line, $source AS source, id AS source_key, channel, direction, queue,
+        SELECT _line, $source AS source, id AS source_key, channel,
+               CASE channel WHEN 'phone' THEN 'call' WHEN 'chat' THEN 'chat' ELSE 'ticket' END AS record_kind,
+               direction, queue,
                agent AS agent_id, customer AS customer_id,
                CASE WHEN direction = 'inbound' THEN COALESCE(enqueued, initiated) ELSE initiated END
                    AS arrived_at,

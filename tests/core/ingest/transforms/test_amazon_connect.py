@@ -7,6 +7,8 @@ Times are UTC ("Z"); the data zone Europe/Paris is UTC+1 in February.
 
 from datetime import datetime
 
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.ingest import import_file
 from kpidesk.core.ingest.transforms import amazon_connect
 from tests.helpers.vendors import FIXTURES, Ctx, new_cursor, rows, stage_json
 
@@ -68,3 +70,32 @@ def test_times_and_durations():
     # outbound: arrives when dialled, no queue wait
     assert got["c-0007"][0] == datetime(2024, 2, 1, 12, 0) and got["c-0007"][3] is None
     assert rows(cur, "SELECT sum(talk_s), sum(hold_s), sum(wrap_s) FROM out_contacts") == [(1220.0, 30.0, 125.0)]
+
+
+def test_each_record_has_the_kind_its_connect_channel_says(tmp_path):
+    """The CTRs mix calls, chats and tasks: each record gets its own kind (VOICE: call,
+    CHAT: chat, TASK: ticket), stored with it by the import."""
+    task = (
+        '{"ContactId":"t-1","Channel":"TASK","InitiationMethod":"API",'
+        '"InitiationTimestamp":"2024-02-01T13:00:00Z","DisconnectTimestamp":"2024-02-01T13:30:00Z",'
+        '"Queue":{"Name":"BackOffice","EnqueueTimestamp":"2024-02-01T13:00:05Z","Duration":60},'
+        '"Agent":{"Username":"jdoe","ConnectedToAgentTimestamp":"2024-02-01T13:01:05Z"}}\n'
+    )
+    path = tmp_path / "ctr.json"
+    path.write_text((FIXTURES / "amazon_connect" / "ctr.json").read_text(encoding="utf-8") + task, encoding="utf-8")
+    cur = new_cursor()
+    amazon_connect.transform(cur, stage_json(cur, path), CTX)
+    assert rows(cur, "SELECT source_key, channel, record_kind FROM out_contacts ORDER BY _line") == [
+        ("c-0001", "phone", "call"),
+        ("c-0002", "phone", "call"),
+        ("c-0003", "phone", "call"),
+        ("c-0005", "chat", "chat"),
+        ("c-0006", "chat", "chat"),
+        ("c-0007", "phone", "call"),
+        ("c-0008", "phone", "call"),
+        ("t-1", "task", "ticket"),
+    ]
+    store = open_database()
+    assert import_file(store, path).profile == "amazon_connect_ctr"
+    kinds = store.cursor().execute("SELECT record_kind, count(*) FROM contacts GROUP BY 1 ORDER BY 1").fetchall()
+    assert kinds == [("call", 5), ("chat", 2), ("ticket", 1)]

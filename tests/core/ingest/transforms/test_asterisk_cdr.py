@@ -194,3 +194,22 @@ def test_a_direct_call_no_phone_answered_is_missed(tmp_path):
         ("200.1", "answered", 6.0, 40.0, "PJSIP/102"),
         ("300.1", None, None, None, None),
     ]
+
+
+def test_a_cdr_gives_no_abandon_rate_when_queued_calls_end_unknown():
+    """The fixture's three inbound calls: a queued one bridged to an agent and a direct
+    one, both answered; a queued one ANSWERED by the queue and never bridged (abandoned
+    or timed out: the CDR cannot tell). The answer rate is known (2 of 3 offered), the
+    abandon rate and the flow-outs are not: "missing input", not 0 %."""
+    from kpidesk.core.db.startup import open_database
+    from kpidesk.core.ingest import import_file
+    from kpidesk.core.kpi.engine import Engine
+
+    store = open_database()
+    import_file(store, FIXTURES / "asterisk" / "Master.csv", "asterisk_cdr")
+    for lang, start in (("en", "missing input: how unanswered calls ended"), ("fr", "donnée manquante : comment")):
+        v = {x.kpi: x for x in Engine(store, lang=lang).compute(["offered", "answer_rate", "abandon_rate", "flowouts"])}
+        assert v["offered"].value == 3 and v["answer_rate"].value == pytest.approx(2 / 3)
+        for kpi in ("abandon_rate", "flowouts"):
+            assert v[kpi].value is None and v[kpi].reason.startswith(start), (kpi, v[kpi].reason)
+            assert v[kpi].extras["outcome_unknown"] == 1

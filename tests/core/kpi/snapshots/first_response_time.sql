@@ -1,27 +1,27 @@
 -- first_response_time (contacts): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)) AS "first_response_time__v", (count(first_response_s) FILTER (WHERE ticket = 1)) AS "first_response_time__n"
+SELECT (quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)) AS "first_response_time__v", (count(first_response_s) FILTER (WHERE ticket = 1)) AS "first_response_time__n", (sum(response_unmeasured) FILTER (WHERE ticket = 1)) AS "first_response_time__x__response_unmeasured"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
 
 -- by agent, statement 1
-SELECT agent_id AS "agent", (quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)) AS "first_response_time__v", (count(first_response_s) FILTER (WHERE ticket = 1)) AS "first_response_time__n"
+SELECT agent_id AS "agent", (quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)) AS "first_response_time__v", (count(first_response_s) FILTER (WHERE ticket = 1)) AS "first_response_time__n", (sum(response_unmeasured) FILTER (WHERE ticket = 1)) AS "first_response_time__x__response_unmeasured"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)) AS "first_response_time__v", (count(first_response_s) FILTER (WHERE ticket = 1)) AS "first_response_time__n"
+SELECT CAST(t AS DATE) AS "day", (quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)) AS "first_response_time__v", (count(first_response_s) FILTER (WHERE ticket = 1)) AS "first_response_time__n", (sum(response_unmeasured) FILTER (WHERE ticket = 1)) AS "first_response_time__x__response_unmeasured"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)) AS "first_response_time__v", (count(first_response_s) FILTER (WHERE ticket = 1)) AS "first_response_time__n"
+SELECT CAST(t AS DATE) AS "day", (quantile_cont(first_response_s, 0.5) FILTER (WHERE ticket = 1)) AS "first_response_time__v", (count(first_response_s) FILTER (WHERE ticket = 1)) AS "first_response_time__n", (sum(response_unmeasured) FILTER (WHERE ticket = 1)) AS "first_response_time__x__response_unmeasured"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)

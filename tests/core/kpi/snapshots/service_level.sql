@@ -1,7 +1,8 @@
 -- service_level (contacts): the SQL the engine composes, see test_sql_snapshots.py
 
 -- by none, statement 1
-SELECT (sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0)) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown"
+SELECT (CASE WHEN coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0) = 0
+     THEN sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0) END) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0)) AS "service_level__x__wait_unknown", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
@@ -10,14 +11,16 @@ WHERE t >= $period_start AND t < $period_end;
 
 
 -- by day, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0)) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0) = 0
+     THEN sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0) END) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0)) AS "service_level__x__wait_unknown", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
 
 
 -- by day, every filter narrowed, statement 1
-SELECT CAST(t AS DATE) AS "day", (sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0)) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown"
+SELECT CAST(t AS DATE) AS "day", (CASE WHEN coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0) = 0
+     THEN sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0) END) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0)) AS "service_level__x__wait_unknown", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)

@@ -32,6 +32,10 @@ SELECT
     -- tickets: the records of a ticket list, whatever their channel (phone, chat, web…)
     (f.kind = 'ticket')::INT AS ticket,
     f.first_response_s, f.resolution_s, f.replies, f.avg_reply_s,
+    -- a time of first response (of resolution) with no duration to it: the export gives no
+    -- creation time to measure from (its tickets dated by a stand-in, ingest/recognise.py)
+    (f.first_response_at IS NOT NULL AND f.first_response_s IS NULL)::INT AS response_unmeasured,
+    (f.solved_at IS NOT NULL AND f.resolution_s IS NULL)::INT AS resolution_unmeasured,
     -- the ticket's own response target when the export gives one (a Salesforce milestone's
     -- "Target Response (Hours)"), else the email response SLA setting
     coalesce(f.response_target_s, $response_sla_h * 3600) AS response_target_s,
