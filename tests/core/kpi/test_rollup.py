@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, timedelta
 
+import duckdb
 import pytest
 
 from kpidesk.core import settings
@@ -201,6 +202,32 @@ def test_measures_are_rewritten_over_partial_aggregates():
     for measure in ("count(DISTINCT customer_id)", "any_value(x)", "sum(x) OVER ()", "string_agg(x, ',' ORDER BY y)"):
         with pytest.raises(rollup.NotRollable):
             rollup.calls(measure, aggs)
+
+
+def test_filtered_partials_are_built_as_aggregates_of_a_case():
+    # the same value as the FILTER (rows failing it give NULL, which the aggregate skips)
+    assert rollup.computed("count(c) FILTER (WHERE ticket = 1)") == "count(CASE WHEN ticket = 1 THEN c END)"
+    assert rollup.computed("count(*) FILTER (WHERE bot = 1 AND solved = 1)") == (
+        "count(CASE WHEN bot = 1 AND solved = 1 THEN 1 END)"
+    )
+    assert rollup.computed("sum(x) FILTER (WHERE a > (b + 1))") == "sum(CASE WHEN a > (b + 1) THEN x END)"
+    # unfiltered, and value lists (list keeps NULLs): as written
+    for expr in ("sum(a * (b + 1))", "list(x) FILTER (WHERE (x) IS NOT NULL)", "sum(x) / count(y)"):
+        assert rollup.computed(expr) == expr
+    # by hand: group 1 has one value passing the filter (2.0; the other passing row's is
+    # NULL), group 2 none: count 0, the others NULL, as the FILTER gives them
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE t AS SELECT * FROM (VALUES (1, 0, 5.0), (1, 1, NULL), (1, 1, 2.0), (2, 0, 7.0)) v(g, f, x)"
+    )
+    expected = {
+        "count(x) FILTER (WHERE f = 1)": [(1, 1), (2, 0)],
+        "sum(x) FILTER (WHERE f = 1)": [(1, 2.0), (2, None)],
+        "max(x) FILTER (WHERE f = 1)": [(1, 2.0), (2, None)],
+    }
+    for expr, want in expected.items():
+        for sql in (expr, rollup.computed(expr)):
+            assert con.execute(f"SELECT g, {sql} FROM t GROUP BY g ORDER BY g").fetchall() == want, sql
 
 
 def test_the_partials_of_every_kpi_are_checked_in_one_explain_unless_one_fails():

@@ -158,3 +158,25 @@ def test_a_call_log_alone_reads_its_hour_level_as_aggregated_once(tmp_path, stor
     imported(store, calls(tmp_path / "b.csv", 2, 2, "B"))  # day 2 again, and day 3
     check(store, raw, fast, ("hour", "hour_of_day", "agent"))
     assert taken  # the hour level of contacts was taken as it is
+
+
+def test_a_call_log_alone_does_not_aggregate_the_ticket_and_chat_columns(tmp_path, store, monkeypatch):
+    # a call log has no reply time, no bot, no chat: DuckDB's statistics say those
+    # columns' inputs hold no value, so the build gives them their constant (a count
+    # 0, a sum NULL) instead of aggregating them row by row; the figures agree with
+    # the detail rows, after the first import and after an append
+    left_out: dict[str, dict[str, str]] = {}  # relation's SQL → what was left out of its first build
+    original = rollup._unfed
+    monkeypatch.setattr(rollup, "_unfed", lambda *a: left_out.setdefault(a[1], original(*a)))
+    raw, fast = engines(store)
+    imported(store, calls(tmp_path / "a.csv", 0, 3, "A"))
+    check(store, raw, fast, ("day", "hour", "agent"))
+    design = fast._design(store.cursor(), "contacts")
+    constant = left_out[design.relation.sql]
+    unfed = {expr: col for expr, col in design.columns.items() if col in constant}
+    assert constant[unfed["count(first_response_s) FILTER (WHERE ticket = 1)"]] == "CAST(0 AS BIGINT)"
+    assert constant[unfed["sum(bot_response_s) FILTER (WHERE bot = 1)"]].startswith("CAST(NULL AS ")
+    # and the call figures themselves are aggregated
+    assert not {"sum(answered)", "sum(talk_sum)", "list(handle_v) FILTER (WHERE (handle_v) IS NOT NULL)"} & set(unfed)
+    imported(store, calls(tmp_path / "b.csv", 3, 1, "B"))
+    check(store, raw, fast, ("day", "hour", "agent"))
