@@ -210,6 +210,10 @@ def test_a_cdr_gives_no_abandon_rate_when_queued_calls_end_unknown():
     for lang, start in (("en", "missing input: how unanswered calls ended"), ("fr", "donnée manquante : comment")):
         v = {x.kpi: x for x in Engine(store, lang=lang).compute(["offered", "answer_rate", "abandon_rate", "flowouts"])}
         assert v["offered"].value == 3 and v["answer_rate"].value == pytest.approx(2 / 3)
-        for kpi in ("abandon_rate", "flowouts"):
-            assert v[kpi].value is None and v[kpi].reason.startswith(start), (kpi, v[kpi].reason)
-            assert v[kpi].extras["outcome_unknown"] == 1
+        rate = v["abandon_rate"]
+        assert rate.value is None and rate.reason.startswith(start), rate.reason
+        assert rate.extras["outcome_unknown"] == 1
+        # a CDR cannot say a call flowed out at all (asterisk_cdr.toml's outcomes): said first
+        flow = v["flowouts"]
+        assert flow.value is None and flow.extras["flowout_unknown"] == 3
+        assert flow.reason.startswith({"en": "missing input: flow-outs", "fr": "donnée manquante : les débordements"}[lang])
