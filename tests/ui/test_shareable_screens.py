@@ -169,3 +169,20 @@ def test_counts_are_ticked_whole(qtbot):
     assert all(spacing >= 1 for spacing, _ in chart.value_axis.tickSpacing(1, 4, 240))
     chart.value_axis.formatter = lambda v: f"{v * 100:.1f} %"  # a rate keeps its fine steps
     assert chart.value_axis.tickSpacing(0.5, 0.6, 300)[0][0] < 0.1
+
+
+def test_any_axis_of_durations_ticks_on_a_clocks_steps(qtbot):
+    """The quadrant's handle times read 5 min, 6 min, 7 min (pyqtgraph alone put them
+    every 50 s: "5 min 50 s", "6 min 40 s"); the coaching trend's 3 min 20 s, 5 min…"""
+    from kpidesk.core import formatting
+    from kpidesk.ui.dashboard.agents_chart import QuadrantChart
+
+    chart = QuadrantChart()
+    qtbot.addWidget(chart)
+    fx = lambda v: formatting.value(v, "seconds", "fr")
+    fy = lambda v: formatting.value(v, "rate", "fr")
+    chart.set_points(["A", "B"], ["Léa", "Hugo"], [290.0, 460.0], [0.7, 0.9], [False, False], fx, fy, ("x", "y"))
+    assert chart.x_axis.tickSpacing(270, 480, 500) == [(60.0, 0.0)]  # 210 s over 500 px: every minute
+    assert chart.x_axis.tickSpacing(0, 900, 600) == [(300.0, 0.0)]  # every 5 min
+    assert chart.y_axis.tickSpacing(0.7, 0.9, 300) != [(60.0, 0.0)]  # rates keep their decimal steps
+    assert chart.y_axis.tickSpacing(0.7, 0.9, 300)[0][0] < 0.1
