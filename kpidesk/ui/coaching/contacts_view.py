@@ -154,9 +154,11 @@ class ContactsView(QTableView):
         """Measure each column's texts (header and cells) and share the width out."""
         cells, head = self.fontMetrics(), self.horizontalHeader().fontMetrics()
         pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 14
-        comment = len(COLUMNS) - 1
-        # a list without survey comments (longest calls…) has no comment column
-        self.setColumnHidden(comment, not any(line.comment for line in self.source.lines))
+        # a column nothing is known for takes no room: no comment column for the longest
+        # calls, no queue or customer column for a call log without them
+        for c in range(self.source.columnCount()):
+            texts = {self.source.index(r, c).data() for r in range(self.source.rowCount())}
+            self.setColumnHidden(c, c not in WHOLE and bool(texts) and texts <= {"", "–"})
         widths, floors = [], []
         for c in range(self.source.columnCount()):
             if self.isColumnHidden(c):
@@ -177,11 +179,8 @@ class ContactsView(QTableView):
         if widths:
             comment = len(COLUMNS) - 1
             spare_to = None if self.isColumnHidden(comment) else comment
-            fitted = share_out(widths, floors, self.viewport().width(), spare_to=spare_to)
-            header = self.horizontalHeader()
-            resize_sections(
-                header, [w if not self.isColumnHidden(c) else header.sectionSize(c) for c, w in enumerate(fitted)]
-            )
+            # a hidden column is 0 wide and stays so (it gives nothing, gets nothing)
+            resize_sections(self.horizontalHeader(), share_out(widths, floors, self.viewport().width(), spare_to))
 
     def viewportEvent(self, event) -> bool:
         handled = super().viewportEvent(event)

@@ -89,6 +89,14 @@ def test_a_list_without_survey_comments_has_no_comment_column(coaching_fr, qtbot
     table.source.set_lines(lines, table.source.privacy)
     assert table.isColumnHidden(len(COLUMNS) - 1)
     _assert_fits(qtbot, table)
+    # a call log without queues nor customers: no column of dashes either
+    bare = [dataclasses.replace(line, queue=None, customer_id=None, customer_name=None) for line in lines]
+    table.source.set_lines(bare, table.source.privacy)
+    assert [c for c in range(len(COLUMNS)) if table.isColumnHidden(c)] == [2, 4, 6]
+    _assert_fits(qtbot, table)
+    table.source.set_lines(lines, table.source.privacy)  # back: every column with text shows
+    assert [c for c in range(len(COLUMNS)) if table.isColumnHidden(c)] == [6]
+    assert table.horizontalHeader().sectionSize(2) > 0
 
 
 def test_share_out_cuts_what_can_be_spared_and_gives_back_the_room():
