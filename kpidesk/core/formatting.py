@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -96,6 +97,17 @@ def signed(val: float, lang: str) -> str:
     if text == number(0, 1, lang):
         return text
     return f"{'+' if val > 0 else '−'}{text}"
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def name_key(name: str) -> tuple[str | int, ...]:
+    """How a list of names is sorted for a person: case and accents aside (``Émile``
+    beside ``Emma``), numbers by their value (``Agent_2`` before ``Agent_10``)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    parts = _DIGITS.split(plain)
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
 
 DAY_PATTERNS = {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"}  # also the UI's date fields (ui.i18n.day_format)

@@ -91,3 +91,11 @@ def test_scores_on_a_small_scale_keep_two_decimals():
     assert value(82.46, "score", "fr") == "82,5"  # QA out of 100
     assert delta(9.9, 8.6, "index", "fr") == "+1,3"
     assert export_value(9.0909, "index") == 9.1 and export_value(3.4036, "score") == 3.4
+
+
+def test_names_sort_as_a_person_sorts_them():
+    from kpidesk.core.formatting import name_key
+
+    names = ["Agent_10", "agent_2", "Agent_1", "Rep10", "Rep9", "Émile", "Zoé", "Agent_11"]
+    expected = ["Agent_1", "agent_2", "Agent_10", "Agent_11", "Émile", "Rep9", "Rep10", "Zoé"]
+    assert sorted(names, key=name_key) == expected

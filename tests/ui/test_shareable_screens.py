@@ -212,3 +212,34 @@ def test_agent_table_leaves_out_the_kpis_no_agent_has(qtbot, tmp_path):
     finally:
         tasks.shutdown()
         store.close()
+
+
+def test_agents_are_listed_agent_2_before_agent_10(qtbot, tmp_path):
+    """A ticket export names its agents Agent_1 … Agent_15: the agent table (sorted by
+    name) and the filter bar's list put Agent_2 before Agent_10."""
+    from datetime import datetime
+
+    from kpidesk.core.dashboard.extent import extent
+    from kpidesk.core.db.startup import open_database
+    from kpidesk.core.kpi.engine import Engine
+    from kpidesk.core.workspace import load_prefs
+    from kpidesk.ui.dashboard.agent_table import AGENT_ROLE, AgentTableView
+    from kpidesk.ui.desk import Desk
+    from tests.helpers.builders import add_contacts, call
+
+    store = open_database(":memory:")
+    try:
+        ids = [f"Agent_{i}" for i in (10, 2, 1, 11)]
+        add_contacts(store, [call("answered", 10, agent_id=a, arrived_at=datetime(2026, 11, 16, 10)) for a in ids])
+        assert [a for a, _ in extent(store).agents] == ["Agent_1", "Agent_2", "Agent_10", "Agent_11"]
+        desk = Desk(store, Engine(store), load_prefs(store), i18n.Language(None, "en"))
+        table = AgentTableView(desk, "phone")
+        qtbot.addWidget(table)
+        from kpidesk.core.dashboard.tabs import AgentRow
+
+        table.source.set_rows(["aht"], [AgentRow(a, a) for a in ids])
+        table.sortByColumn(0, table.horizontalHeader().sortIndicatorOrder())
+        shown = [table.proxy.index(r, 0).data(AGENT_ROLE) for r in range(table.proxy.rowCount())]
+        assert shown == ["Agent_1", "Agent_2", "Agent_10", "Agent_11"]
+    finally:
+        store.close()

@@ -13,6 +13,7 @@ from datetime import date
 import duckdb
 
 from kpidesk.core.db.store import Store
+from kpidesk.core.formatting import name_key
 
 # filter field → SQL giving the distinct values (fixed text: no user input)
 _LISTS = {
@@ -103,15 +104,14 @@ def values(cur: duckdb.DuckDBPyConnection, field_name: str) -> list[str]:
 
 
 def agents(cur: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """Every agent seen in contacts or the agents table, with a display name."""
-    return [
-        (r[0], r[1])
-        for r in cur.execute(
-            "SELECT id, coalesce(a.name, id) FROM (SELECT DISTINCT agent_id AS id FROM contacts "
-            "WHERE agent_id IS NOT NULL UNION SELECT agent_id FROM agents) ids "
-            "LEFT JOIN agents a ON a.agent_id = ids.id ORDER BY 2"
-        ).fetchall()
-    ]
+    """Every agent seen in contacts or the agents table, with a display name, in the
+    order a person sorts names (``Agent_2`` before ``Agent_10``)."""
+    rows = cur.execute(
+        "SELECT id, coalesce(a.name, id) FROM (SELECT DISTINCT agent_id AS id FROM contacts "
+        "WHERE agent_id IS NOT NULL UNION SELECT agent_id FROM agents) ids "
+        "LEFT JOIN agents a ON a.agent_id = ids.id"
+    ).fetchall()
+    return sorted(((r[0], r[1]) for r in rows), key=lambda p: (name_key(p[1]), p[0]))
 
 
 def extent(store: Store) -> DataExtent:

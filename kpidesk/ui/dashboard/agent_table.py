@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from kpidesk.core.dashboard.tabs import AgentRow
-from kpidesk.core.formatting import export_unit, export_value
+from kpidesk.core.formatting import export_unit, export_value, name_key
 from kpidesk.ui import privacy_state, theme
 from kpidesk.ui.column_fit import resize_sections, share_out
 from kpidesk.ui.i18n import translate
@@ -172,7 +172,7 @@ class AgentTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._names[r]
             if role == SORT_ROLE:
-                return self._names[r].lower()
+                return name_key(self._names[r])
             return None
         cell = self._cells[r][c - 1]
         if role == Qt.ItemDataRole.DisplayRole:
