@@ -134,6 +134,18 @@ def fits(period: Period, granularity: str) -> bool:
     return 2 <= period.days * _BUCKETS_PER_DAY[granularity] <= MAX_POINTS
 
 
+def data_granularity(granularity: str, anchor: date) -> str:
+    """Never finer than the data: rows of a monthly report (the records reaching the
+    anchor span a month) are drawn by month — by day, a month's calls would be one
+    dot on its first day; a week's rows by week."""
+    if not isinstance(anchor, DataAnchor):
+        return granularity
+    span = anchor.toordinal() - anchor.since.toordinal() + 1
+    floor = "month" if span >= 28 else "week" if span >= 7 else granularity
+    order = list(GRANULARITIES)
+    return floor if order.index(granularity) < order.index(floor) else granularity
+
+
 def fit_granularity(period: Period, wanted: str) -> str:
     """The wanted granularity, coarsened until the chart gets at most MAX_POINTS,
     or made finer until it gets two points (one day by day: by hour)."""

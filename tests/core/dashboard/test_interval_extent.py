@@ -55,6 +55,10 @@ def test_a_monthly_report_covers_its_month_and_opens_on_it(store, tmp_path):
     assert (ext.first_day, ext.last_day, ext.last_since) == (date(2024, 3, 1), date(2024, 3, 31), date(2024, 3, 1))
     assert period == periods.Period(date(2024, 3, 1), date(2024, 3, 31))  # 31 days: the month whole
     assert offered == 60  # every row in the period
+    # drawn by month: by day the month's 60 calls were one dot on the 1st
+    anchor = periods.anchor_day(TODAY, ext.last_day, ext.last_since)
+    assert ViewState().granularity_for(anchor) == "month"
+    assert ViewState(granularity="hour").granularity_for(anchor) == "month"
 
 
 def test_two_monthly_reports_open_on_the_last_month(store, tmp_path):
@@ -72,6 +76,8 @@ def test_a_call_log_still_opens_on_its_last_30_days(store, tmp_path):
     assert (ext.first_day, ext.last_day, ext.last_since) == (date(2024, 2, 20), date(2024, 3, 20), date(2024, 3, 20))
     assert period == periods.Period(date(2024, 2, 20), date(2024, 3, 20)) and period.days == 30
     assert offered == 3
+    anchor = periods.anchor_day(TODAY, ext.last_day, ext.last_since)
+    assert ViewState().granularity_for(anchor) == "day"
 
 
 def test_a_report_of_one_day_covers_that_day(store, tmp_path):
