@@ -188,32 +188,6 @@ def test_any_axis_of_durations_ticks_on_a_clocks_steps(qtbot):
     assert chart.y_axis.tickSpacing(0.7, 0.9, 300)[0][0] < 0.1
 
 
-def test_agent_table_leaves_out_the_kpis_no_agent_has(qtbot, tmp_path):
-    """A call log without hold or transfer columns: the Phone tab's agent table shows no
-    column of dashes for them (their tiles say what is missing); the others stay, and
-    the table needs no sideways scrolling at 1366 px."""
-    from kpidesk.core.db.startup import open_database
-    from kpidesk.ui import tasks
-    from tests.helpers.kinds import build
-
-    store = open_database(build("call_log", tmp_path / "calls.duckdb"))
-    try:
-        window = _window(qtbot, tmp_path, store, "fr", (1366, 768))
-        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
-            window.show_tab("phone")
-        table = window.views["phone"].table
-        model = table.source
-        qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10000)
-        empty = {c for c in range(1, model.columnCount()) if all(row[c - 1].value is None for row in model._cells)}
-        assert empty, "the sample call log has KPIs without a figure for any agent"
-        assert empty == {c for c in range(model.columnCount()) if table.isColumnHidden(c)}
-        assert not table.isColumnHidden(0) and model.columnCount() - len(empty) > 2
-        assert table.horizontalScrollBar().maximum() == 0
-    finally:
-        tasks.shutdown()
-        store.close()
-
-
 def test_agents_are_listed_agent_2_before_agent_10(qtbot, tmp_path):
     """A ticket export names its agents Agent_1 … Agent_15: the agent table (sorted by
     name) and the filter bar's list put Agent_2 before Agent_10."""

@@ -135,12 +135,6 @@ class AgentTableModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.kpis))
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
-    def empty_columns(self) -> set[int]:
-        """The KPI columns without a figure for any agent (none while there is no row)."""
-        if not self._cells:
-            return set()
-        return {c + 1 for c in range(len(self.kpis)) if all(row[c].value is None for row in self._cells)}
-
     def column_texts(self, column: int) -> list[tuple[str, bool]]:
         """Every text of a column with whether it is shown in italics (for sizing)."""
         if column == 0:
@@ -232,12 +226,7 @@ class AgentTableView(QTableView):
 
     def fit_columns(self) -> None:
         """Each column as wide as its widest text (cells and header lines): measured
-        when the figures or headers change, shared out again on a resize. A KPI no
-        agent has a figure for (hold time in a call log without it) takes no room:
-        its tile says why."""
-        empty = self.source.empty_columns()
-        for c in range(self.source.columnCount()):
-            self.setColumnHidden(c, c in empty)
+        when the figures or headers change, shared out again on a resize."""
         self._measured = self._measure()
         self._share_out()
 
@@ -254,10 +243,6 @@ class AgentTableView(QTableView):
         sort_arrow = 22  # room for the sort indicator beside the header text
         widths, floors = [], []
         for c in range(self.source.columnCount()):
-            if self.isColumnHidden(c):
-                widths.append(0)
-                floors.append(0)
-                continue
             title = self.source.headerData(c, Qt.Orientation.Horizontal) or ""
             width = max((head.horizontalAdvance(line) for line in title.split("\n")), default=0) + sort_arrow
             cells = 0
