@@ -62,7 +62,7 @@ class ValueAxis(pg.AxisItem):
         1.2, 1.4… would all read "1" and "2". Durations on a clock's steps (the
         formatter writes 90 s as ``1 min 30 s``): 5 min, 6 min, 7 min, not 5 min 50 s."""
         if self.formatter is not None and self.formatter(90.0) == formatting.duration(90.0):
-            step = clock_step(maxVal - minVal, size, self.PIXELS_PER_TICK)
+            step = clock_step(maxVal - minVal, size, self.pixels_per_tick())
             if step is not None:
                 return [(step, 0.0)]
         levels = super().tickSpacing(minVal, maxVal, size)
@@ -73,7 +73,11 @@ class ValueAxis(pg.AxisItem):
         # the minor level too: major ticks at 1, 2… with minor ones at 1.5 read "1, 2, 2, 3"
         return [level for level in levels if level[0] >= 1] or [(1.0, 0.0)]
 
-    PIXELS_PER_TICK = 90
+    PIXELS_PER_TICK = 90  # a label's width apart along a horizontal axis
+
+    def pixels_per_tick(self) -> int:
+        """Labels of a vertical axis stack a line apart: more of them fit."""
+        return self.PIXELS_PER_TICK if self.orientation in ("bottom", "top") else 50
 
 
 # Durations are ticked on a clock's steps (10 s, 5 min, 6 h, 1 day…), not on
@@ -102,7 +106,7 @@ class DurationAxis(ValueAxis):
     """A value axis in seconds, ticked on round durations whatever its formatter."""
 
     def tickSpacing(self, minVal, maxVal, size):
-        step = clock_step(maxVal - minVal, size, self.PIXELS_PER_TICK)
+        step = clock_step(maxVal - minVal, size, self.pixels_per_tick())
         return super().tickSpacing(minVal, maxVal, size) if step is None else [(step, 0.0)]
 
 

@@ -184,6 +184,11 @@ def test_any_axis_of_durations_ticks_on_a_clocks_steps(qtbot):
     chart.set_points(["A", "B"], ["Léa", "Hugo"], [290.0, 460.0], [0.7, 0.9], [False, False], fx, fy, ("x", "y"))
     assert chart.x_axis.tickSpacing(270, 480, 500) == [(60.0, 0.0)]  # 210 s over 500 px: every minute
     assert chart.x_axis.tickSpacing(0, 900, 600) == [(300.0, 0.0)]  # every 5 min
+    # a vertical axis stacks its labels a line apart: the coaching trend's 4, 6, 8… min
+    from kpidesk.ui.charts import ValueAxis
+
+    left = ValueAxis("left", fx)
+    assert left.tickSpacing(200, 1000, 400) == [(120.0, 0.0)]
     assert chart.y_axis.tickSpacing(0.7, 0.9, 300) != [(60.0, 0.0)]  # rates keep their decimal steps
     assert chart.y_axis.tickSpacing(0.7, 0.9, 300)[0][0] < 0.1
 

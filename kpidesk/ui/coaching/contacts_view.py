@@ -167,7 +167,9 @@ class ContactsView(QTableView):
                 continue
             title = self.source.headerData(c, Qt.Orientation.Horizontal) or ""
             texts = (self.source.index(r, c).data() or "" for r in range(self.source.rowCount()))
-            heading = head.horizontalAdvance(title) + pad  # a header is never cut
+            # a header is never cut; no column narrower than the header allows (a 38-px
+            # "File" made 40 px by Qt pushed the table 2 px sideways)
+            heading = max(head.horizontalAdvance(title) + pad, self.horizontalHeader().minimumSectionSize())
             width = max([heading, *(cells.horizontalAdvance(t) + pad for t in texts)])
             widths.append(width)
             floors.append(width if c in WHOLE else max(heading, min(width, ELIDED_FLOOR)))

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.demo.generate import build_demo
-from kpidesk.ui import preview
+from kpidesk.ui import i18n, preview
 from kpidesk.ui.coaching.contacts_view import COLUMNS, WHOLE
 from kpidesk.ui.column_fit import share_out
 from tests.helpers.qt_teardown import close_after_the_windows
@@ -97,6 +97,20 @@ def test_a_list_without_survey_comments_has_no_comment_column(coaching_fr, qtbot
     table.source.set_lines(lines, table.source.privacy)  # back: every column with text shows
     assert [c for c in range(len(COLUMNS)) if table.isColumnHidden(c)] == [6]
     assert table.horizontalHeader().sectionSize(2) > 0
+
+
+def test_an_empty_list_fits_too(qtbot):
+    """No contact behind the figure (an interval report): the headers alone fit."""
+    from kpidesk.core.privacy import Privacy
+    from kpidesk.ui.coaching.contacts_view import ContactsView
+
+    i18n.Language(None, "fr")
+    table = ContactsView(lambda: "fr")
+    qtbot.addWidget(table)
+    table.resize(644, 300)
+    table.show()
+    table.source.set_lines([], Privacy())
+    _assert_fits(qtbot, table)
 
 
 def test_share_out_cuts_what_can_be_spared_and_gives_back_the_room():
