@@ -175,7 +175,11 @@ def _note(v: KpiValue, lang: str) -> str:
     return " · ".join(n for n in (said, v.note or "") if n)  # and what the figure left out
 
 
-_UNIT_WORDS = {"count": {"en": "count", "fr": "nombre"}, "score": {"en": "score", "fr": "note"}}
+_UNIT_WORDS = {
+    "count": {"en": "count", "fr": "nombre"},
+    "score": {"en": "score", "fr": "note"},
+    "index": {"en": "score", "fr": "note"},
+}
 
 
 def _export_table(

@@ -2,13 +2,15 @@
 
 One place for it, so tiles, tables, the CLI and the PDF agree: ``89,5 %`` and
 ``1 234`` in French, ``89.5%`` and ``1,234`` in English, durations as ``2 min 05 s``,
-``1 h 05 min`` or ``2 j 3 h``.
+``1 h 05 min`` or ``2 j 3 h``; an index from −100 to +100 (NPS) signed, to one decimal
+(``+9,9``, ``−18,8``) whatever its size.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -77,7 +79,35 @@ def value(val: float | None, unit: str, lang: str = "en", empty: str = "–") ->
         return duration(val, lang)
     if unit == "count":
         return number(val, 0, lang)
-    return number(val, 2 if abs(val) < 10 else 1, lang)
+    if unit == "index":
+        return signed(val, lang)
+    return number(val, score_decimals(val, unit), lang)
+
+
+def score_decimals(val: float, unit: str) -> int:
+    """Decimals of a score: two on a small scale (a CSAT of 3.47 out of 5, 1.45 replies
+    per ticket), one past 10 (a QA score of 82.5); an index (−100 to +100: NPS) always
+    one, so that 9.9 and 13.6 read alike."""
+    return 1 if unit == "index" or abs(val) >= 10 else 2
+
+
+def signed(val: float, lang: str) -> str:
+    """``+9,9``, ``−18,8``, ``0,0``: an index (NPS) with its sign, to one decimal."""
+    text = number(abs(val), 1, lang)
+    if text == number(0, 1, lang):
+        return text
+    return f"{'+' if val > 0 else '−'}{text}"
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def name_key(name: str) -> tuple[str | int, ...]:
+    """How a list of names is sorted for a person: case and accents aside (``Émile``
+    beside ``Emma``), numbers by their value (``Agent_2`` before ``Agent_10``)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    parts = _DIGITS.split(plain)
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
 
 DAY_PATTERNS = {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"}  # also the UI's date fields (ui.i18n.day_format)
@@ -151,6 +181,7 @@ XLSX_FORMATS = {
     "seconds": '#,##0.0" s"',
     "count": "#,##0",
     "score": "0.0#",
+    "index": "+0.0;-0.0;0.0",
 }
 
 
@@ -161,7 +192,8 @@ def export_unit(unit: str) -> str:
 
 def export_value(value: float | None, unit: str) -> float | int | None:
     """A figure as exported (CSV, XLSX): percentages 0-100 to one decimal (rates and
-    CSAT alike), durations in seconds to one decimal, counts whole, scores to two."""
+    CSAT alike), durations in seconds to one decimal, counts whole, scores to two, an
+    index (NPS) to one."""
     if value is None or isinstance(value, bool) or not math.isfinite(value):
         return None
     if unit == "count":

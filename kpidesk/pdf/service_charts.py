@@ -223,7 +223,7 @@ def waterfall_chart(
     low, high = min(values), max(values)
     pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
     low, high = low - 6 * pad, high + pad  # the first and last bars keep a readable length
-    if unit in ("rate", "percent", "count", "seconds", "score") and low < 0 <= min(values):
+    if unit in ("rate", "percent", "count", "seconds", "score", "index") and low < 0 <= min(values):
         low = 0.0
     x0, w = 190, WIDTH - 250
     x = lambda v: x0 + (v - low) / (high - low) * w

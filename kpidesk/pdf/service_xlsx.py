@@ -31,6 +31,7 @@ _FORMATS = {
     "seconds": {"num_format": "[h]:mm:ss"},
     "count": {"num_format": "#,##0"},
     "score": {"num_format": "0.0"},
+    "index": {"num_format": "+0.0;-0.0;0.0"},
 }
 _SIGNED = {
     "rate": {"num_format": "+0.0%;-0.0%;0.0%"},
@@ -38,6 +39,7 @@ _SIGNED = {
     "seconds": {"num_format": "+[h]:mm:ss;-[h]:mm:ss;0:00:00"},
     "count": {"num_format": "+#,##0;-#,##0;0"},
     "score": {"num_format": "+0.0;-0.0;0.0"},
+    "index": {"num_format": "+0.0;-0.0;0.0"},
 }
 UNIT_NAMES = {
     "rate": {"en": "%", "fr": "%"},
@@ -45,6 +47,7 @@ UNIT_NAMES = {
     "seconds": {"en": "h:mm:ss", "fr": "h:mm:ss"},
     "count": {"en": "count", "fr": "nombre"},
     "score": {"en": "score", "fr": "note"},
+    "index": {"en": "score", "fr": "note"},
 }
 
 

@@ -59,7 +59,12 @@ class ValueAxis(pg.AxisItem):
 
     def tickSpacing(self, minVal, maxVal, size):
         """Whole steps for a figure shown whole (a count of 1 or 2 contacts): ticks at
-        1.2, 1.4… would all read "1" and "2"."""
+        1.2, 1.4… would all read "1" and "2". Durations on a clock's steps (the
+        formatter writes 90 s as ``1 min 30 s``): 5 min, 6 min, 7 min, not 5 min 50 s."""
+        if self.formatter is not None and self.formatter(90.0) == formatting.duration(90.0):
+            step = clock_step(maxVal - minVal, size, self.pixels_per_tick())
+            if step is not None:
+                return [(step, 0.0)]
         levels = super().tickSpacing(minVal, maxVal, size)
         if self.formatter is None or not levels or all(spacing >= 1 for spacing, _ in levels):
             return levels
@@ -67,6 +72,12 @@ class ValueAxis(pg.AxisItem):
             return levels
         # the minor level too: major ticks at 1, 2… with minor ones at 1.5 read "1, 2, 2, 3"
         return [level for level in levels if level[0] >= 1] or [(1.0, 0.0)]
+
+    PIXELS_PER_TICK = 90  # a label's width apart along a horizontal axis
+
+    def pixels_per_tick(self) -> int:
+        """Labels of a vertical axis stack a line apart: more of them fit."""
+        return self.PIXELS_PER_TICK if self.orientation in ("bottom", "top") else 50
 
 
 # Durations are ticked on a clock's steps (10 s, 5 min, 6 h, 1 day…), not on
@@ -79,20 +90,24 @@ DURATION_STEPS = (
 )  # fmt: skip
 
 
-class DurationAxis(ValueAxis):
-    """A value axis in seconds, ticked on round durations."""
+def clock_step(span: float, size: float, pixels_per_tick: float) -> float | None:
+    """The clock step (:data:`DURATION_STEPS`, whole weeks beyond) that puts a tick
+    about every ``pixels_per_tick`` on ``size`` pixels showing ``span`` seconds."""
+    if span <= 0 or size <= 0:
+        return None
+    wanted = span / max(size / pixels_per_tick, 1.0)
+    step = next((s for s in DURATION_STEPS if s >= wanted), None)
+    if step is None:  # beyond four weeks a step: whole weeks
+        step = 7 * 86400 * int(np.ceil(wanted / (7 * 86400)))
+    return float(step)
 
-    PIXELS_PER_TICK = 90
+
+class DurationAxis(ValueAxis):
+    """A value axis in seconds, ticked on round durations whatever its formatter."""
 
     def tickSpacing(self, minVal, maxVal, size):
-        span = maxVal - minVal
-        if span <= 0 or size <= 0:
-            return super().tickSpacing(minVal, maxVal, size)
-        wanted = span / max(size / self.PIXELS_PER_TICK, 1.0)
-        step = next((s for s in DURATION_STEPS if s >= wanted), None)
-        if step is None:  # beyond four weeks a step: whole weeks
-            step = 7 * 86400 * int(np.ceil(wanted / (7 * 86400)))
-        return [(float(step), 0.0)]
+        step = clock_step(maxVal - minVal, size, self.pixels_per_tick())
+        return super().tickSpacing(minVal, maxVal, size) if step is None else [(step, 0.0)]
 
 
 class LocaleDateAxis(pg.DateAxisItem):

@@ -2,11 +2,13 @@
 sample data — the one launcher for every view::
 
     python -m kpidesk.ui.preview phone --db demo.duckdb [--lang fr] [--privacy]
-    python -m kpidesk.ui.preview coaching --agent A07 --screenshot coaching.png
+    python -m kpidesk.ui.preview coaching --agent A07 --screenshot coaching.png \
+        [--size 1366x768] [--theme dark]
 
 Without ``--db`` the demo database in the user data folder is built if needed. With
 ``--screenshot PNG`` it waits for the figures, saves the view and quits (how a view
-is checked by eye without a display). Views never import this module: it sits above
+is checked by eye without a display; ``--size`` sets the width of the picture,
+which grows taller to hold the whole view, as ``kpidesk snapshot`` does). Views never import this module: it sits above
 them, so launching one creates no import cycle.
 """
 
@@ -20,7 +22,7 @@ from collections.abc import Callable
 from kpidesk.core.dashboard.tabs import TABS, TabRequest
 from kpidesk.core.dashboard.view_state import ViewState
 from kpidesk.core.workspace import demo_job, open_job
-from kpidesk.ui import i18n, privacy_state, tasks
+from kpidesk.ui import i18n, privacy_state, tasks, theme
 from kpidesk.ui.app import demo_path, make_app
 from kpidesk.ui.coaching.view import CoachingView
 from kpidesk.ui.dashboard.agents_view import AgentsView
@@ -77,7 +79,7 @@ def show(name: str, desk, args):
     if name in TAB_VIEWS:
         state, anchor = ViewState(), anchor_for(desk.prefs.extent)
         view.load(TabRequest(view.key, state.filters(anchor), state.compare_filters(anchor), state.granularity))
-        view.resize(1280, 860)
+        view.resize(*args.size)
     view.show()
     return view
 
@@ -98,7 +100,8 @@ def _screenshot(app, name: str, view, args) -> int:
         view.detail = None
         ok = ok and _wait(app, lambda: view.detail is not None, deadline)
         content = view.standings_card.parentWidget()
-        view.resize(1360, max(900, content.sizeHint().height() + 60))
+        width, height = args.size
+        view.resize(width, max(height, content.sizeHint().height() + 60))
     elif name in TAB_VIEWS:
         ok = _wait(app, lambda: getattr(view, "data", None) is not None, deadline)
     else:
@@ -111,6 +114,14 @@ def _screenshot(app, name: str, view, args) -> int:
     return 0 if ok else 1
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size WIDTHxHEIGHT: {text!r}") from None
+    return width, height
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kpidesk.ui.preview", description=__doc__.split("\n")[0])
     parser.add_argument("view", choices=sorted(VIEWS))
@@ -120,8 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kpi", help="the KPI the coaching view opens on (e.g. aht)")
     parser.add_argument("--privacy", action="store_true")
     parser.add_argument("--screenshot", help="save the view to this PNG and quit")
+    parser.add_argument("--size", type=_size, default=(1366, 768), help="window size, WIDTHxHEIGHT (default 1366x768)")
+    parser.add_argument("--theme", choices=("light", "dark", "system"), default="system")
     args = parser.parse_args(argv)
     app, desk = open_desk(args.db, args.lang)
+    if args.theme != "system":
+        desk.prefs.theme = args.theme
+        theme.apply(app, theme.choose(args.theme))
     privacy_state.of(desk).set_enabled(args.privacy)
     view = show(args.view, desk, args)
     code = _screenshot(app, args.view, view, args) if args.screenshot else app.exec()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from kpidesk.core import formatting
 from kpidesk.core.privacy import Privacy
 
 
@@ -89,7 +90,7 @@ class PrivacyState(QObject):
         """An (id, name) list as it may be shown, sorted by what is shown (an alias
         list sorted by real name would give the names' order away)."""
         shown = [(aid, self.agent_name(aid, name)) for aid, name in agents]
-        return sorted(shown, key=lambda p: p[1].casefold()) if self._enabled else shown
+        return sorted(shown, key=lambda p: formatting.name_key(p[1])) if self._enabled else shown
 
 
 def of(desk) -> PrivacyState:

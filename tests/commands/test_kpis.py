@@ -117,3 +117,22 @@ def test_mistakes_get_one_line_not_a_traceback(demo_db, capsys, argv, message):
     assert main(["kpis", "--db", demo_db, *argv]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_nps_reads_signed_to_one_decimal(tmp_path, capsys):
+    """11 answers: 4 promoters (9, 10), 4 passives (7, 8), 3 detractors (0-6):
+    NPS = (4 − 3) / 11 × 100 = +9.09…, printed "+9,1" (not "9,09"), exported 9.1."""
+    scores = [10, 9, 9, 10, 7, 8, 8, 7, 6, 0, 3]
+    survey = tmp_path / "nps_survey.csv"
+    lines = ["id,score,surveyed_at"] + [f"{i},{s},2026-11-{i + 1:02d}T10:00:00Z" for i, s in enumerate(scores)]
+    survey.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "nps.duckdb")
+    assert main(["import", "--db", db, str(survey)]) == 0
+    capsys.readouterr()
+    assert main(["kpis", "--db", db, "--kpi", "nps", "--lang", "fr"]) == 0
+    assert " +9,1 " in capsys.readouterr().out
+    assert main(["kpis", "--db", db, "--kpi", "nps", "--lang", "en"]) == 0
+    assert " +9.1 " in capsys.readouterr().out
+    assert main(["kpis", "--db", db, "--kpi", "nps", "--format", "csv"]) == 0
+    row = next(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert row["Value"] == "9.1" and row["Unit"] == "score" and row["n"] == "11"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpidesk.core.formatting import NBSP, delta, duration, parse_number
+from kpidesk.core.formatting import NBSP, delta, duration, export_value, parse_number, value
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,36 @@ def test_a_change_of_duration_reads_like_the_duration():
     assert delta(420.0, 300.0, "seconds", "en") == "+2 min"
     assert delta(300.0, 3900.0, "seconds", "fr") == "−1 h"
     assert delta(300.2, 300.0, "seconds", "en") == "±0 s"
+
+
+@pytest.mark.parametrize(
+    ("val", "en", "fr"),
+    [
+        (9.9, "+9.9", "+9,9"),  # was "9.90" beside "13.6": one decimal whatever the size
+        (13.6, "+13.6", "+13,6"),
+        (100 * (4 - 3) / 11, "+9.1", "+9,1"),
+        (-18.78, "−18.8", "−18,8"),
+        (0.0, "0.0", "0,0"),
+        (-0.04, "0.0", "0,0"),  # rounds to nothing: no sign
+        (100.0, "+100.0", "+100,0"),
+    ],
+)
+def test_an_index_reads_signed_to_one_decimal(val, en, fr):
+    """NPS is an index from −100 to +100: +9.9 and +13.6 alike."""
+    assert value(val, "index", "en") == en
+    assert value(val, "index", "fr") == fr
+
+
+def test_scores_on_a_small_scale_keep_two_decimals():
+    assert value(3.4036, "score", "en") == "3.40"  # CSAT on 1-5: agents 3.33 and 3.47 apart
+    assert value(82.46, "score", "fr") == "82,5"  # QA out of 100
+    assert delta(9.9, 8.6, "index", "fr") == "+1,3"
+    assert export_value(9.0909, "index") == 9.1 and export_value(3.4036, "score") == 3.4
+
+
+def test_names_sort_as_a_person_sorts_them():
+    from kpidesk.core.formatting import name_key
+
+    names = ["Agent_10", "agent_2", "Agent_1", "Rep10", "Rep9", "Émile", "Zoé", "Agent_11"]
+    expected = ["Agent_1", "agent_2", "Agent_10", "Agent_11", "Émile", "Rep9", "Rep10", "Zoé"]
+    assert sorted(names, key=name_key) == expected

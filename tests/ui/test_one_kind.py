@@ -67,12 +67,12 @@ def test_snapshot_of_every_tab_exits_0(qapp, kind_dbs, tmp_path, capsys, kind):
 
 
 @pytest.mark.parametrize(("lang", "nps", "csat_reason"), [
-    ("fr", "10,0", "donnée manquante : pas de question CSAT dans les enquêtes"),
-    ("en", "10.0", "missing input: no CSAT question in the survey answers"),
+    ("fr", "+10,0", "donnée manquante : pas de question CSAT dans les enquêtes"),
+    ("en", "+10.0", "missing input: no CSAT question in the survey answers"),
 ])  # fmt: skip
 def test_nps_answers_alone_show_on_the_overview_with_their_trend(qtbot, make_window, kind_dbs, lang, nps, csat_reason):
-    """20 answers, 8 promoters, 6 passives, 6 detractors: NPS = (8 − 6) / 20 × 100 = +10,
-    beside CSAT, which says it has no question to count; no effort tile (no effort
+    """20 answers, 8 promoters, 6 passives, 6 detractors: NPS = (8 − 6) / 20 × 100 = +10
+    (signed, an index from −100 to +100), beside CSAT, which says it has no question to count; no effort tile (no effort
     question); on the channel tabs (answers linked to no contact) the NPS tile says no data."""
     store = open_database(kind_dbs["nps"])
     try:

@@ -28,7 +28,7 @@ def desk(sample_db_path, tmp_path):
 
 
 def open_view(qtbot, desk, name: str):
-    view = preview.show(name, desk, Namespace(agent=AGENT, kpi=None))
+    view = preview.show(name, desk, Namespace(agent=AGENT, kpi=None, size=(1366, 768)))
     qtbot.addWidget(view)
     return view
 

@@ -169,3 +169,56 @@ def test_counts_are_ticked_whole(qtbot):
     assert all(spacing >= 1 for spacing, _ in chart.value_axis.tickSpacing(1, 4, 240))
     chart.value_axis.formatter = lambda v: f"{v * 100:.1f} %"  # a rate keeps its fine steps
     assert chart.value_axis.tickSpacing(0.5, 0.6, 300)[0][0] < 0.1
+
+
+def test_any_axis_of_durations_ticks_on_a_clocks_steps(qtbot):
+    """The quadrant's handle times read 5 min, 6 min, 7 min (pyqtgraph alone put them
+    every 50 s: "5 min 50 s", "6 min 40 s"); the coaching trend's 3 min 20 s, 5 min…"""
+    from kpidesk.core import formatting
+    from kpidesk.ui.dashboard.agents_chart import QuadrantChart
+
+    chart = QuadrantChart()
+    qtbot.addWidget(chart)
+    fx = lambda v: formatting.value(v, "seconds", "fr")
+    fy = lambda v: formatting.value(v, "rate", "fr")
+    chart.set_points(["A", "B"], ["Léa", "Hugo"], [290.0, 460.0], [0.7, 0.9], [False, False], fx, fy, ("x", "y"))
+    assert chart.x_axis.tickSpacing(270, 480, 500) == [(60.0, 0.0)]  # 210 s over 500 px: every minute
+    assert chart.x_axis.tickSpacing(0, 900, 600) == [(300.0, 0.0)]  # every 5 min
+    # a vertical axis stacks its labels a line apart: the coaching trend's 4, 6, 8… min
+    from kpidesk.ui.charts import ValueAxis
+
+    left = ValueAxis("left", fx)
+    assert left.tickSpacing(200, 1000, 400) == [(120.0, 0.0)]
+    assert chart.y_axis.tickSpacing(0.7, 0.9, 300) != [(60.0, 0.0)]  # rates keep their decimal steps
+    assert chart.y_axis.tickSpacing(0.7, 0.9, 300)[0][0] < 0.1
+
+
+def test_agents_are_listed_agent_2_before_agent_10(qtbot, tmp_path):
+    """A ticket export names its agents Agent_1 … Agent_15: the agent table (sorted by
+    name) and the filter bar's list put Agent_2 before Agent_10."""
+    from datetime import datetime
+
+    from kpidesk.core.dashboard.extent import extent
+    from kpidesk.core.db.startup import open_database
+    from kpidesk.core.kpi.engine import Engine
+    from kpidesk.core.workspace import load_prefs
+    from kpidesk.ui.dashboard.agent_table import AGENT_ROLE, AgentTableView
+    from kpidesk.ui.desk import Desk
+    from tests.helpers.builders import add_contacts, call
+
+    store = open_database(":memory:")
+    try:
+        ids = [f"Agent_{i}" for i in (10, 2, 1, 11)]
+        add_contacts(store, [call("answered", 10, agent_id=a, arrived_at=datetime(2026, 11, 16, 10)) for a in ids])
+        assert [a for a, _ in extent(store).agents] == ["Agent_1", "Agent_2", "Agent_10", "Agent_11"]
+        desk = Desk(store, Engine(store), load_prefs(store), i18n.Language(None, "en"))
+        table = AgentTableView(desk, "phone")
+        qtbot.addWidget(table)
+        from kpidesk.core.dashboard.tabs import AgentRow
+
+        table.source.set_rows(["aht"], [AgentRow(a, a) for a in ids])
+        table.sortByColumn(0, table.horizontalHeader().sortIndicatorOrder())
+        shown = [table.proxy.index(r, 0).data(AGENT_ROLE) for r in range(table.proxy.rowCount())]
+        assert shown == ["Agent_1", "Agent_2", "Agent_10", "Agent_11"]
+    finally:
+        store.close()

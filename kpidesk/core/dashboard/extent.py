@@ -13,6 +13,7 @@ from datetime import date
 import duckdb
 
 from kpidesk.core.db.store import Store
+from kpidesk.core.formatting import name_key
 
 # filter field → SQL giving the distinct values (fixed text: no user input)
 _LISTS = {
@@ -36,6 +37,9 @@ class DataExtent:
     agents: list[tuple[str, str]] = field(default_factory=list)  # (agent_id, display name)
     records: int = 0  # rows of every dated kind: contacts, survey answers, intervals…
     customers: tuple[str, ...] = ()  # customers' names (privacy mode masks them in free text)
+    # the first day of the records that reach ``last_day``: a monthly report's row for
+    # March reaches the 31st from the 1st (the default period holds it whole); else last_day
+    last_since: date | None = None
 
     @property
     def empty(self) -> bool:
@@ -43,13 +47,16 @@ class DataExtent:
         return self.contacts == 0 and self.records == 0
 
 
-# The dated tables a database may hold alone, and their time column (fixed text).
+# The dated tables a database may hold alone, when their records begin and when they
+# end (fixed text): a row of an interval report covers its whole interval (a quarter
+# of an hour, a day, a month), the other records are dated by one moment.
+_INTERVAL_END = "interval_start + to_seconds(greatest(interval_s, 1)) - INTERVAL 1 MICROSECOND"
 _DATED = (
-    ("contacts", "arrived_at"),
-    ("surveys", "answered_at"),
-    ("interval_stats", "interval_start"),
-    ("agent_sessions", "started_at"),
-    ("evaluations", "evaluated_at"),
+    ("contacts", "arrived_at", "arrived_at"),
+    ("surveys", "answered_at", "answered_at"),
+    ("interval_stats", "interval_start", _INTERVAL_END),
+    ("agent_sessions", "started_at", "started_at"),
+    ("evaluations", "evaluated_at", "evaluated_at"),
 )
 
 
@@ -63,10 +70,12 @@ def date_range(cur: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None
 
 
 def dated_range(cur: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None, int]:
-    """First and last day, and the row count, over every dated table."""
+    """First and last day, and the row count, over every dated table: from the day the
+    first record begins to the day the last one ends (a report of March 2024 covers
+    the 1st to the 31st)."""
     parts = " UNION ALL ".join(
-        f"SELECT CAST(min({col}) AS DATE) AS lo, CAST(max({col}) AS DATE) AS hi, count(*) AS n FROM {table}"
-        for table, col in _DATED
+        f"SELECT CAST(min({start}) AS DATE) AS lo, CAST(max({end}) AS DATE) AS hi, count(*) AS n FROM {table}"
+        for table, start, end in _DATED
     )
     row = cur.execute(f"SELECT min(lo), max(hi), sum(n) FROM ({parts})").fetchone()
     assert row is not None  # aggregates without GROUP BY always return one row
@@ -74,20 +83,35 @@ def dated_range(cur: duckdb.DuckDBPyConnection) -> tuple[date | None, date | Non
     return lo, hi, int(n or 0)
 
 
+def last_since(cur: duckdb.DuckDBPyConnection, last: date | None) -> date | None:
+    """The first day of the records that reach ``last`` (the data's last day): the
+    start of a monthly report's row for the last month; ``last`` itself for records
+    dated by one moment."""
+    if last is None:
+        return None
+    parts = " UNION ALL ".join(
+        f"SELECT CAST(min({start}) AS DATE) AS since FROM {table} WHERE CAST({end} AS DATE) >= ?"
+        for table, start, end in _DATED
+        if start != end
+    )
+    row = cur.execute(f"SELECT min(since) FROM ({parts})", [last] * parts.count("?")).fetchone()
+    assert row is not None
+    return min(last, row[0]) if row[0] is not None else last
+
+
 def values(cur: duckdb.DuckDBPyConnection, field_name: str) -> list[str]:
     return [str(r[0]) for r in cur.execute(_LISTS[field_name]).fetchall()]
 
 
 def agents(cur: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """Every agent seen in contacts or the agents table, with a display name."""
-    return [
-        (r[0], r[1])
-        for r in cur.execute(
-            "SELECT id, coalesce(a.name, id) FROM (SELECT DISTINCT agent_id AS id FROM contacts "
-            "WHERE agent_id IS NOT NULL UNION SELECT agent_id FROM agents) ids "
-            "LEFT JOIN agents a ON a.agent_id = ids.id ORDER BY 2"
-        ).fetchall()
-    ]
+    """Every agent seen in contacts or the agents table, with a display name, in the
+    order a person sorts names (``Agent_2`` before ``Agent_10``)."""
+    rows = cur.execute(
+        "SELECT id, coalesce(a.name, id) FROM (SELECT DISTINCT agent_id AS id FROM contacts "
+        "WHERE agent_id IS NOT NULL UNION SELECT agent_id FROM agents) ids "
+        "LEFT JOIN agents a ON a.agent_id = ids.id"
+    ).fetchall()
+    return sorted(((r[0], r[1]) for r in rows), key=lambda p: (name_key(p[1]), p[0]))
 
 
 def extent(store: Store) -> DataExtent:
@@ -97,6 +121,7 @@ def extent(store: Store) -> DataExtent:
         first, last, records = dated_range(cur)
         lists = {name: values(cur, name) for name in _LISTS}
         names = cur.execute("SELECT DISTINCT name FROM customers WHERE name IS NOT NULL ORDER BY 1").fetchall()
-        return DataExtent(first, last, n, lists, agents(cur), records, tuple(r[0] for r in names))
+        customers = tuple(r[0] for r in names)
+        return DataExtent(first, last, n, lists, agents(cur), records, customers, last_since(cur, last))
     finally:
         cur.close()

@@ -8,8 +8,10 @@ opened on last week's files — "today" then means the latest day imported).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 PRESETS = ("today", "yesterday", "this_week", "last_week", "this_month", "last_month", "last_30_days", "custom")
 COMPARISONS = ("previous", "last_year", "none")
@@ -31,9 +33,29 @@ class Period:
         return Period(self.first - timedelta(days=days), self.last - timedelta(days=days))
 
 
-def anchor_day(today: date, data_last_day: date | None) -> date:
+class DataAnchor(date):
+    """The data's last day as an anchor, with the first day of the records that reach
+    it (``since``): a monthly report's row for March reaches the 31st from the 1st,
+    and "the last 30 days" counted back from the 31st hold it whole. Days computed
+    from it (``anchor - timedelta(1)``, ``anchor.replace(day=1)``) reach nothing back."""
+
+    since: date
+
+    def __new__(cls, *day: Any, since: date | None = None) -> DataAnchor:
+        y, m, d = (day[0].year, day[0].month, day[0].day) if len(day) == 1 else day
+        anchor = super().__new__(cls, y, m, d)
+        anchor.since = min(since or anchor, anchor)
+        return anchor
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copied or pickled with its since
+        return functools.partial(DataAnchor, since=self.since), (self.year, self.month, self.day)
+
+
+def anchor_day(today: date, data_last_day: date | None, data_since: date | None = None) -> date:
+    """Today, or the data's last day when the exports stop before today (then with the
+    first day of the records that reach it: :class:`DataAnchor`)."""
     if data_last_day is not None and data_last_day < today:
-        return data_last_day
+        return DataAnchor(data_last_day, since=data_since)
     return today
 
 
@@ -42,6 +64,8 @@ def _month_start(d: date) -> date:
 
 
 def resolve(preset: str, anchor: date, custom: Period | None = None) -> Period:
+    since = anchor.since if isinstance(anchor, DataAnchor) else anchor
+    anchor = date(anchor.year, anchor.month, anchor.day)  # periods hold plain days
     monday = anchor - timedelta(days=anchor.weekday())
     if preset == "today":
         return Period(anchor, anchor)
@@ -57,8 +81,8 @@ def resolve(preset: str, anchor: date, custom: Period | None = None) -> Period:
     if preset == "last_month":
         end = _month_start(anchor) - timedelta(days=1)
         return Period(_month_start(end), end)
-    if preset == "last_30_days":
-        return Period(anchor - timedelta(days=29), anchor)
+    if preset == "last_30_days":  # never cutting the records that reach the data's last day
+        return Period(min(anchor - timedelta(days=29), since), anchor)
     if preset == "custom" and custom is not None:
         return custom
     raise ValueError(f"unknown period {preset!r}")
@@ -108,6 +132,18 @@ def fits(period: Period, granularity: str) -> bool:
     """Whether a trend of ``period`` by ``granularity`` is readable: two points at
     least (one dot on an empty axis says nothing), MAX_POINTS at most."""
     return 2 <= period.days * _BUCKETS_PER_DAY[granularity] <= MAX_POINTS
+
+
+def data_granularity(granularity: str, anchor: date) -> str:
+    """Never finer than the data: rows of a monthly report (the records reaching the
+    anchor span a month) are drawn by month — by day, a month's calls would be one
+    dot on its first day; a week's rows by week."""
+    if not isinstance(anchor, DataAnchor):
+        return granularity
+    span = anchor.toordinal() - anchor.since.toordinal() + 1
+    floor = "month" if span >= 28 else "week" if span >= 7 else granularity
+    order = list(GRANULARITIES)
+    return floor if order.index(granularity) < order.index(floor) else granularity
 
 
 def fit_granularity(period: Period, wanted: str) -> str:

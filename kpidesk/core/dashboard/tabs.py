@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from kpidesk.core import comments as figure_comments
 from kpidesk.core.dashboard import periods
+from kpidesk.core.dashboard.extent import dated_range
 from kpidesk.core.jobs import NULL, JobState, check
 from kpidesk.core.kpi import distribution
 from kpidesk.core.kpi.definitions import scope_codes
@@ -223,6 +224,18 @@ def _absent(engine: Engine, spec: TabSpec, tiles: dict[str, KpiValue], flt: Filt
     return frozenset(v.kpi for v in engine.compute(unsure, anywhen) if not v.n and not v.failed)
 
 
+def _before_the_data(engine: Engine, flt: Filters) -> bool:
+    """Whether a period begins before the first day of data (its counts would be short)."""
+    if flt.date_from is None:
+        return False
+    cur = engine.store.cursor()
+    try:
+        first = dated_range(cur)[0]
+    finally:
+        cur.close()
+    return first is not None and flt.date_from < first
+
+
 def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabData:
     """Everything a tab draws, for one request. Raises :class:`Cancelled` when a
     newer request made this one pointless."""
@@ -249,7 +262,14 @@ def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabDa
         data.trend_samples = _samples(trend, req.granularity)
         step()
         if cmp is not None:
-            data.compare_tiles = {v.kpi: v for v in engine.compute(spec.tiles, cmp)}
+            # a compare period the data covers only in part holds fewer contacts: its
+            # counts are not compared (the tile says "no comparison"), its rates are
+            short = _before_the_data(engine, cmp)
+            data.compare_tiles = {
+                v.kpi: v
+                for v in engine.compute(spec.tiles, cmp)
+                if not (short and engine.registry[v.kpi].unit == "count")
+            }
             shift = timedelta()
             if flt.date_from and cmp.date_from:  # weekday under weekday (see periods.aligned_shift)
                 shift = periods.aligned_shift(

@@ -49,7 +49,7 @@ class ViewState:
         return periods.compare(self.period(anchor), self.comparison, self.preset)
 
     def granularity_for(self, anchor: date) -> str:
-        return periods.fit_granularity(self.period(anchor), self.granularity)
+        return periods.data_granularity(periods.fit_granularity(self.period(anchor), self.granularity), anchor)
 
     def filters(self, anchor: date) -> Filters:
         p = self.period(anchor)

@@ -18,7 +18,7 @@ from kpidesk.core.kpi.engine import Engine, Filters
 
 DIMENSIONS = ("queue", "site", "team", "agent", "topic", "channel", "hour_of_day", "weekday")
 _COUNT_UNITS = ("count",)
-_SAMPLED = ("rate", "seconds", "score", "percent")
+_SAMPLED = ("rate", "seconds", "score", "percent", "index")
 
 
 @dataclass

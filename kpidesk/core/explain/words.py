@@ -77,7 +77,7 @@ def amount(change: float | None, unit: str, lang: str = "en") -> str:
         return f"{sign}{formatting.duration(size, lang)}"
     if unit == "count":
         return f"{sign}{formatting.number(size, 0, lang)}"
-    return f"{sign}{formatting.number(size, 2 if size < 10 else 1, lang)}"
+    return f"{sign}{formatting.number(size, formatting.score_decimals(size, unit), lang)}"
 
 
 def group_name(driver: Driver, lang: str, name: Callable[[str], str] | None = None) -> str:

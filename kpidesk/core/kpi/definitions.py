@@ -19,7 +19,8 @@ from kpidesk.core import settings
 from kpidesk.core.kpi import params, sql_guard
 from kpidesk.core.kpi.relations import RELATIONS
 
-UNITS = ("rate", "seconds", "count", "score", "percent")
+# "index": a score on −100…+100 read with its sign (NPS: +9.9), "score" any other scale
+UNITS = ("rate", "seconds", "count", "score", "percent", "index")
 BETTER = ("higher", "lower", "none")
 # Where a KPI means something: for a queue (the service the customer met: answer
 # rate, service level, self-service…), for one agent (handle time, FCR…), or both.

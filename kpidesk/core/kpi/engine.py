@@ -38,7 +38,7 @@ PENDING_REASON = {
     "en": "derived facts pending: re-open or run `kpidesk import --catch-up`",
     "fr": "faits dérivés en attente : rouvrez la base ou lancez `kpidesk import --catch-up`",
 }
-SAMPLED_UNITS = ("rate", "seconds", "score", "percent")
+SAMPLED_UNITS = ("rate", "seconds", "score", "percent", "index")
 _TIMED = [
     ("contacts", "arrived_at"),
     ("surveys", "answered_at"),

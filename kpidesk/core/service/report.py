@@ -191,7 +191,7 @@ def _figures(
             for c in notes
             if c.kpi == kpi_id and (c.channel or None) == channel and not (c.queue or c.site or c.agent_id)
         ]
-        small = kpi.unit in ("rate", "seconds", "score", "percent") and v.n is not None and v.n < min_sample
+        small = kpi.unit in ("rate", "seconds", "score", "percent", "index") and v.n is not None and v.n < min_sample
         out.append(
             Figure(
                 kpi_id,

@@ -8,12 +8,13 @@ to the screen; double-clicking a row asks for the contact's full record.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from kpidesk.core import formatting
 from kpidesk.core.coaching.contacts import ContactLine
 from kpidesk.core.privacy import OFF, Privacy
+from kpidesk.ui.column_fit import resize_sections, share_out
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest.field_labels import value_label
 
@@ -27,6 +28,8 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("CoachingContacts", "Figure"),
     QT_TRANSLATE_NOOP("CoachingContacts", "Comment"),  # the survey's: said in the header's tooltip
 )
+WHOLE = (0, 1, 5)  # the date, the channel and the figure are never cut
+ELIDED_FLOOR = 72  # the least a queue, an outcome, a customer or a comment is cut to
 COMMENT_TIP = QT_TRANSLATE_NOOP("CoachingContacts", "Survey comment")
 WHY = {
     "longest handle times": QT_TRANSLATE_NOOP("CoachingContacts", "longest handle times"),
@@ -131,16 +134,66 @@ class ContactsView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The survey comment takes the width left (cut with "…", whole on hover): a
-        # column as wide as the longest comment pushed the table sideways and cut
-        # its own header ("…mentaire d'e").
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        # Columns fit the table (column_fit): the date, channel and figure whole; the
+        # queue, outcome, customer and comment cut with "…" when the table is narrow
+        # (each cell whole in its tooltip), the room left over to the comment. Sized
+        # to their contents, they pushed the table sideways on a 1366-px laptop.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWordWrap(False)
+        self.source.modelReset.connect(self.fit_columns)
         self.setMinimumHeight(200)
+        self._measured: tuple[list[int], list[int]] = ([], [])
         self.doubleClicked.connect(self._open)
         self.activated.connect(self._open)
+
+    def fit_columns(self) -> None:
+        """Measure each column's texts (header and cells) and share the width out."""
+        cells, head = self.fontMetrics(), self.horizontalHeader().fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 14
+        # a column nothing is known for takes no room: no comment column for the longest
+        # calls, no queue or customer column for a call log without them
+        for c in range(self.source.columnCount()):
+            texts = {self.source.index(r, c).data() for r in range(self.source.rowCount())}
+            self.setColumnHidden(c, c not in WHOLE and bool(texts) and texts <= {"", "–"})
+        widths, floors = [], []
+        for c in range(self.source.columnCount()):
+            if self.isColumnHidden(c):
+                widths.append(0)
+                floors.append(0)
+                continue
+            title = self.source.headerData(c, Qt.Orientation.Horizontal) or ""
+            texts = (self.source.index(r, c).data() or "" for r in range(self.source.rowCount()))
+            # a header is never cut; no column narrower than the header allows (a 38-px
+            # "File" made 40 px by Qt pushed the table 2 px sideways)
+            heading = max(head.horizontalAdvance(title) + pad, self.horizontalHeader().minimumSectionSize())
+            width = max([heading, *(cells.horizontalAdvance(t) + pad for t in texts)])
+            widths.append(width)
+            floors.append(width if c in WHOLE else max(heading, min(width, ELIDED_FLOOR)))
+        self._measured = (widths, floors)
+        self._share_out()
+
+    def _share_out(self) -> None:
+        widths, floors = self._measured
+        if widths:
+            comment = len(COLUMNS) - 1
+            spare_to = None if self.isColumnHidden(comment) else comment
+            # a hidden column is 0 wide and stays so (it gives nothing, gets nothing)
+            resize_sections(self.horizontalHeader(), share_out(widths, floors, self.viewport().width(), spare_to))
+
+    def viewportEvent(self, event) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:  # the view's width, or a scroll bar shown or hidden
+            self._share_out()
+        return handled
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LanguageChange):
+            self.fit_columns()  # the texts measure differently now
 
     def _open(self, index) -> None:
         contact_id = index.data(CONTACT_ROLE)

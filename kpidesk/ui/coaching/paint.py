@@ -37,7 +37,8 @@ def paint_page(view) -> None:
         view.privacy.agents_shown(list(desk.prefs.extent.agents))
         if not priv.enabled
         else sorted(
-            ((aid, priv.agent_name(aid, n)) for aid, n in desk.prefs.extent.agents), key=lambda p: p[1].casefold()
+            ((aid, priv.agent_name(aid, n)) for aid, n in desk.prefs.extent.agents),
+            key=lambda p: formatting.name_key(p[1]),
         )
     )
     view.picker.blockSignals(True)

@@ -19,8 +19,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from kpidesk.core.dashboard.tabs import AgentRow
-from kpidesk.core.formatting import export_unit, export_value
+from kpidesk.core.formatting import export_unit, export_value, name_key
 from kpidesk.ui import privacy_state, theme
+from kpidesk.ui.column_fit import resize_sections, share_out
 from kpidesk.ui.i18n import translate
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -165,7 +166,7 @@ class AgentTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._names[r]
             if role == SORT_ROLE:
-                return self._names[r].lower()
+                return name_key(self._names[r])
             return None
         cell = self._cells[r][c - 1]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -255,21 +256,7 @@ class AgentTableView(QTableView):
         widths, floors = self._measured
         if len(widths) != self.source.columnCount():
             widths, floors = self._measured = self._measure()
-        room = self.viewport().width()
-        excess = sum(widths) - room
-        if excess > 0 and room > 0:  # no sideways scrolling while the figures can fit
-            slack = [w - f for w, f in zip(widths, floors, strict=True)]
-            total = sum(slack)
-            if total > 0:
-                cut = min(1.0, excess / total)
-                widths = [int(w - s * cut) for w, s in zip(widths, slack, strict=True)]
-        elif excess < 0 and widths:  # room to spare: shared by every column, not all given to the last
-            total = sum(widths)
-            widths = [w + int(-excess * w / total) for w in widths]
-        header = self.horizontalHeader()
-        for c, width in enumerate(widths):
-            if header.sectionSize(c) != width:
-                header.resizeSection(c, width)
+        resize_sections(self.horizontalHeader(), share_out(widths, floors, self.viewport().width()))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
