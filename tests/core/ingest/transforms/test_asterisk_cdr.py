@@ -216,4 +216,6 @@ def test_a_cdr_gives_no_abandon_rate_when_queued_calls_end_unknown():
         # a CDR cannot say a call flowed out at all (asterisk_cdr.toml's outcomes): said first
         flow = v["flowouts"]
         assert flow.value is None and flow.extras["flowout_unknown"] == 3
-        assert flow.reason.startswith({"en": "missing input: flow-outs", "fr": "donnée manquante : les débordements"}[lang])
+        assert flow.reason.startswith(
+            {"en": "missing input: flow-outs", "fr": "donnée manquante : les débordements"}[lang]
+        )
