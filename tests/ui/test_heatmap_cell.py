@@ -91,3 +91,25 @@ def test_a_single_cell_is_drawn_among_its_hours(qtbot):
     (x0, x1), _ = chart.getPlotItem().vb.viewRange()
     assert (round(x0), round(x1)) == (7, 15)  # 10h with three hours before, four after
     assert chart.image.levels[0] < 0.1 < chart.image.levels[1]
+
+
+def test_cells_with_too_few_contacts_are_greyed_out_of_the_scale(qtbot):
+    """Two calls on a Wednesday at 18h, both abandoned (100 %), beside hours of 40
+    calls at 5–10 %: that cell is greyed, not the darkest of the week; the scale runs
+    5 %–10 % and the hover says n."""
+    from kpidesk.ui.dashboard.heatmap import HeatmapChart
+
+    chart = HeatmapChart()
+    qtbot.addWidget(chart)
+    grid = [[None] * 24 for _ in range(7)]
+    samples = [[(None, False)] * 24 for _ in range(7)]
+    grid[0][10], samples[0][10] = 0.05, (40, False)
+    grid[1][11], samples[1][11] = 0.10, (40, False)
+    grid[2][18], samples[2][18] = 1.0, (2, True)
+    fmt = lambda v: f"{v * 100:.0f} %"
+    chart.set_grid(grid, fmt, "en", False, "darker: worse", samples)
+    assert (chart.legend._low, chart.legend._high) == ("5 %", "10 %")
+    assert np.isnan(chart.image.image[2, 18])  # not coloured
+    assert len(chart.small_cells.data) == 1
+    chart.on_hover(QPointF(18.5, 2.5))
+    assert chart.hover.textItem.toPlainText().endswith("n = 2: too few to read")

@@ -28,3 +28,11 @@ def test_the_tile_says_what_its_figure_left_out(qtbot):
     reason = "donnée manquante : les chats abandonnés"
     _show(tile, KpiValue("chat_abandon_rate", None, 0, reason=reason, note=note))  # no figure: the reason only
     assert not tile.note.isVisible() and tile.delta.text() == reason
+    assert len(tile.spark.series()) == 0  # no figure: no daily dots under the reason either
+
+
+def test_a_figure_keeps_its_sparkline(qtbot):
+    tile = KpiTile("abandon_rate")
+    qtbot.addWidget(tile)
+    _show(tile, KpiValue("abandon_rate", 0.25, 4))
+    assert list(tile.spark.series()) == [0.2, 0.25]

@@ -158,6 +158,8 @@ class TabData:
     trend_samples: dict[str, list[tuple[float | None, bool]]] = field(default_factory=dict)
     compare_trend: dict[str, list[tuple[datetime, float | None]]] = field(default_factory=dict)
     heatmaps: dict[str, list[list[float | None]]] = field(default_factory=dict)  # [weekday 0-6][hour]
+    # Beside each heatmap cell: its sample size and whether it is too small to read.
+    heatmap_samples: dict[str, list[list[tuple[float | None, bool]]]] = field(default_factory=dict)
     distribution: distribution.Histogram | None = None
     agents: list[AgentRow] = field(default_factory=list)
     channel_mix: dict[str, float | None] = field(default_factory=dict)
@@ -204,14 +206,20 @@ def _samples(values: list[KpiValue], dim: str) -> dict[str, list[tuple[float | N
     return out
 
 
-def _heatmaps(values: list[KpiValue]) -> dict[str, list[list[float | None]]]:
+def _heatmaps(
+    values: list[KpiValue],
+) -> tuple[dict[str, list[list[float | None]]], dict[str, list[list[tuple[float | None, bool]]]]]:
+    """Each KPI's [weekday][hour] grid of values, and of (n, small sample) beside it."""
     out: dict[str, list[list[float | None]]] = {}
+    samples: dict[str, list[list[tuple[float | None, bool]]]] = {}
     for v in values:
         grid = out.setdefault(v.kpi, [[None] * 24 for _ in range(7)])
+        sizes = samples.setdefault(v.kpi, [[(None, False)] * 24 for _ in range(7)])
         wd, hour = v.group.get("weekday"), v.group.get("hour_of_day")
         if wd is not None and hour is not None:
             grid[int(wd) - 1][int(hour)] = v.value
-    return out
+            sizes[int(wd) - 1][int(hour)] = (v.n, v.small_sample and v.value is not None)
+    return out, samples
 
 
 def _absent(engine: Engine, spec: TabSpec, tiles: dict[str, KpiValue], flt: Filters) -> frozenset[str]:
@@ -286,7 +294,7 @@ def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabDa
         mix = engine.compute(["volume_share"], flt, ("channel",))
         data.channel_mix = {str(v.group["channel"]): v.value for v in mix}
     if spec.heatmaps:
-        data.heatmaps = _heatmaps(engine.compute(spec.heatmaps, flt, ("weekday", "hour_of_day")))
+        data.heatmaps, data.heatmap_samples = _heatmaps(engine.compute(spec.heatmaps, flt, ("weekday", "hour_of_day")))
         step()
     if spec.durations:
         data.distribution = distribution.histogram(engine, req.duration or spec.durations[0], flt)

@@ -109,6 +109,14 @@
         <translation>Heure × jour</translation>
     </message>
     <message>
+        <source>grey: too few contacts</source>
+        <translation>gris : trop peu de contacts</translation>
+    </message>
+    <message>
+        <source>n = {n}: too few to read</source>
+        <translation>n = {n} : trop peu pour conclure</translation>
+    </message>
+    <message>
         <source>Distribution</source>
         <translation>Distribution</translation>
     </message>

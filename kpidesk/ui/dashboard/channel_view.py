@@ -220,13 +220,12 @@ class ChannelView(TabView):
         self.heatmap.title.setText(translate("ChannelView", "Hour × weekday"))
         grid = self.data.heatmaps.get(self.heat_kpi, [[None] * 24 for _ in range(7)])
         reverse = desk.engine.registry[self.heat_kpi].better == "higher"
-        self.heatmap.body.set_grid(
-            grid,
-            desk.formatter(self.heat_kpi),
-            desk.lang,
-            reverse,
-            heat_note(desk.engine.registry[self.heat_kpi].better),
-        )
+        samples = self.data.heatmap_samples.get(self.heat_kpi)
+        note = heat_note(desk.engine.registry[self.heat_kpi].better)
+        if samples and any(small for row in samples for _, small in row):
+            note += " · " + translate("ChannelView", "grey: too few contacts")
+        self.heatmap.body.small_text = translate("ChannelView", "n = {n}: too few to read")
+        self.heatmap.body.set_grid(grid, desk.formatter(self.heat_kpi), desk.lang, reverse, note, samples)
         empty = all(v is None for row in grid for v in row)
         self.heatmap.body.show_empty(
             translate("ChannelView", "{kpi}: no data for this period").format(kpi=desk.label(self.heat_kpi))

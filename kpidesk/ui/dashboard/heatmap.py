@@ -34,9 +34,10 @@ class HeatLegend(QWidget):
         self._colours: list[QColor] = []
         self._low = self._high = self._note = ""
 
-    def set_scale(self, colours: list[QColor], low: str, high: str, note: str) -> None:
+    def set_scale(self, colours: list[QColor], low: str, high: str, note: str, note_alone: bool = False) -> None:
+        """``note_alone``: no scale to show (every cell too small to read), the note still."""
         self._colours, self._low, self._high, self._note = colours, low, high, note
-        self.setVisible(bool(colours))
+        self.setVisible(bool(colours) or note_alone)
         self.setToolTip(note)
         self.updateGeometry()
         self.update()
@@ -47,12 +48,17 @@ class HeatLegend(QWidget):
 
     def sizeHint(self) -> QSize:
         low, high, note = self._widths()
-        return QSize(low + high + note + self.BAR + 30, max(self.fontMetrics().height() + 4, 16))
+        height = max(self.fontMetrics().height() + 4, 16)
+        return QSize(low + high + note + self.BAR + 30, height) if self._colours else QSize(note + 6, height)
 
     def paintEvent(self, event) -> None:
-        if not self._colours:
-            return
         t = theme.current()
+        if not self._colours:
+            painter = QPainter(self)
+            painter.setPen(QColor(t.muted))
+            painter.drawText(QRectF(0, 0, self.width(), self.height()), int(Qt.AlignmentFlag.AlignVCenter), self._note)
+            painter.end()
+            return
         low, high, _note = self._widths()
         painter = QPainter(self)
         h = self.height()
@@ -88,21 +94,43 @@ class HeatmapChart(Chart):
         self.setMouseEnabled(False, False)
         self.showGrid(x=False, y=False)
         self._grid = np.full((7, 24), np.nan)
+        self._n = np.full((7, 24), np.nan)
+        self._small = np.zeros((7, 24), dtype=bool)
+        # cells with too few contacts to read: greyed, out of the colour scale (two calls
+        # at 100 % would otherwise be the darkest cell of the week)
+        self.small_cells = pg.ScatterPlotItem(symbol="s", pxMode=False, size=0.9)
+        self.addItem(self.small_cells)
         self.formatter: Formatter = str
         self.lang = "en"
+        self.small_text = "n = {n}: too few to read"
         self.legend = HeatLegend()
 
     def set_grid(
-        self, grid: list[list[float | None]], formatter: Formatter, lang: str, reverse: bool, note: str = ""
+        self,
+        grid: list[list[float | None]],
+        formatter: Formatter,
+        lang: str,
+        reverse: bool,
+        note: str = "",
+        samples: list[list[tuple[float | None, bool]]] | None = None,
     ) -> None:
         """``reverse``: high values are good (shown light), e.g. service level.
-        ``note`` goes beside the legend (which way is worse)."""
+        ``note`` goes beside the legend (which way is worse). ``samples``: each
+        cell's (n, too small to read); small cells are greyed out of the scale."""
         t = theme.current()
         self.formatter, self.lang = formatter, lang
         self._grid = np.array([[np.nan if v is None else v for v in row] for row in grid], dtype=float)
+        cells = samples or [[(None, False)] * 24 for _ in range(7)]
+        self._n = np.array([[np.nan if n is None else n for n, _ in row] for row in cells], dtype=float)
+        self._small = np.array([[small for _, small in row] for row in cells], dtype=bool) & np.isfinite(self._grid)
+        days, hours = np.nonzero(self._small)
+        grey = QColor(t.muted)
+        grey.setAlpha(70)
+        self.small_cells.setData(x=hours + 0.5, y=days + 0.5, brush=grey, pen=None)
+        coloured = np.where(self._small, np.nan, self._grid)
         colours = [QColor(c) for c in (reversed(t.heat) if reverse else t.heat)]
         cmap = pg.ColorMap(pos=[0.0, 0.5, 1.0], color=colours)
-        finite = self._grid[np.isfinite(self._grid)]
+        finite = coloured[np.isfinite(coloured)]
         lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
         levels = (lo, hi) if hi > lo else (lo - 1, lo + 1)  # one value (one cell): the middle colour
         # The lowest value is drawn a step into the scale: at its very end it would be
@@ -111,9 +139,9 @@ class HeatmapChart(Chart):
         # the high end when higher is better.)
         start, stop = (0.0, 1.0 - FLOOR) if reverse else (FLOOR, 1.0)
         lut = cmap.getLookupTable(start=start, stop=stop, nPts=256)
-        self.image.setImage(self._grid, levels=levels, lut=lut)
+        self.image.setImage(coloured, levels=levels, lut=lut)
         shown = [cmap.map(start, mode="qcolor"), colours[1], cmap.map(stop, mode="qcolor")]
-        self.legend.set_scale(shown if finite.size else [], formatter(lo), formatter(hi), note)
+        self.legend.set_scale(shown if finite.size else [], formatter(lo), formatter(hi), note, bool(self._small.any()))
         self.image.setRect(0, 0, 24, 7)
         self.day_axis.setTicks([[(i + 0.5, i18n.weekday_name(i, lang)) for i in range(7)]])
         self.hour_axis.setTicks([[(h + 0.5, f"{h}h") for h in range(0, 24, 2)], [(h + 0.5, "") for h in range(24)]])
@@ -137,6 +165,8 @@ class HeatmapChart(Chart):
         day, hour = cell
         value = self._grid[day, hour]
         shown = self.formatter(value) if np.isfinite(value) else "–"
+        if self._small[day, hour]:
+            shown += "\n" + self.small_text.format(n=f"{self._n[day, hour]:.0f}")
         self.show_hover(hour + 0.6, day + 0.4, f"{i18n.weekday_name(day, self.lang)} {hour}h–{hour + 1}h\n{shown}")
 
     def on_click(self, point, double: bool) -> None:

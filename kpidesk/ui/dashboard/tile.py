@@ -184,7 +184,9 @@ class KpiTile(QFrame):
             self.note.setText(note)
         set_text_colour(self.note, t.muted)
         self.note.setVisible(bool(note))
-        self.spark.set_series(spark, t.accent)
+        # no figure for the period (a missing input), no daily figures under it either: the
+        # days whose calls all happened to be known would draw dots that read as values
+        self.spark.set_series(spark if v is not None else [], t.accent)
 
     def _show_delta(self, v, prev, unit: str, better: str, lang: str) -> None:
         t = theme.current()
