@@ -49,6 +49,9 @@ class Trend:
     periods: list[date] = field(default_factory=list)
     agent: list[float | None] = field(default_factory=list)
     team: list[float | None] = field(default_factory=list)
+    # each of the agent's points: its sample size, and whether it is too small to read
+    agent_n: list[float | None] = field(default_factory=list)
+    agent_small: list[bool] = field(default_factory=list)
 
 
 @dataclass
@@ -94,10 +97,13 @@ def trend(engine: Engine, kpi: str, agent_id: str, team_filters: Filters, bucket
     bucket = bucket or trend_bucket(engine, team_filters)
     mine = engine.compute([kpi], team_filters.narrowed(agents=(agent_id,)), by=(bucket,))
     team = engine.compute([kpi], team_filters, by=(bucket,))
-    a = {v.group[bucket]: v.value for v in mine}
+    a = {v.group[bucket]: v for v in mine}
     t = {v.group[bucket]: v.value for v in team}
     periods = sorted(set(a) | set(t))
-    return Trend(kpi, bucket, periods, [a.get(p) for p in periods], [t.get(p) for p in periods])
+    agent = [a[p].value if p in a else None for p in periods]
+    n = [a[p].n if p in a else None for p in periods]
+    small = [bool(p in a and a[p].small_sample and a[p].value is not None) for p in periods]
+    return Trend(kpi, bucket, periods, agent, [t.get(p) for p in periods], n, small)
 
 
 def _nice_step(span: float, bins: int) -> float:

@@ -88,6 +88,8 @@ def paint_detail(view) -> None:
         desk.formatter(detail.kpi),
         desk.lang,
         False,
+        n=series.agent_n,  # a day of 2 answers drawn faded, its n on hover (0 % ↔ 100 %)
+        small=series.agent_small,
     )
     view.trend_card.title.setText(
         translate("CoachingView", "{kpi}: trend by {bucket}").format(
