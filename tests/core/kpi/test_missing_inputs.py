@@ -123,3 +123,13 @@ def test_queue_level_figures_are_not_split_by_agent_or_team(store):
         assert (rate.value, rate.reason) == (None, NOT_PER_AGENT)
     aht = {v.group["agent"]: v.value for v in engine.compute(["aht"], by=("agent",))}
     assert aht["a1"] == 100.0
+
+
+def test_chats_without_a_first_reply_time_say_so(store):
+    """A transcript list gives each chat's start and end, not its first reply: the
+    chat first response is a missing input, not "no data" beside 3 served chats."""
+    add_contacts(store, [contact(channel="chat", outcome="answered", talk_s=300.0) for _ in range(3)])
+    for lang, start in (("en", "missing input: when agents first replied"), ("fr", "donnée manquante : la première")):
+        frt = Engine(store, lang=lang).compute(["chat_first_response_time"])[0]
+        assert frt.value is None and frt.reason.startswith(start), frt.reason
+        assert frt.extras["frt_unknown"] == 3
