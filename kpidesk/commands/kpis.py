@@ -24,6 +24,7 @@ from kpidesk.commands.common import (
 )
 from kpidesk.core import formatting
 from kpidesk.core.explain.words import dimension_name
+from kpidesk.core.explain.words import t as text
 from kpidesk.core.kpi.definitions import scope_codes
 from kpidesk.core.kpi.engine import Engine, EngineError, Filters, KpiValue, said_reason
 
@@ -219,9 +220,6 @@ def _xlsx(path: str, values: list[KpiValue], by, engine: Engine, filters: Filter
     formatting.write_xlsx(path, *_export_table(values, by, engine, filters, lang))
 
 
-_NONE = {"en": "(none)", "fr": "(aucun)"}
-
-
 def _group_word(v: KpiValue, dim: str, lang: str) -> str:
     """A group's value as the table prints it: the agent's name, ``(none)`` for the
     contacts without one (abandoned calls have no agent), nothing for a KPI refused
@@ -229,7 +227,7 @@ def _group_word(v: KpiValue, dim: str, lang: str) -> str:
     if dim not in v.group:
         return ""
     value = v.group.get("agent_name", v.group[dim]) if dim == "agent" else v.group[dim]
-    return _NONE[lang] if value is None else str(value)
+    return text("none", lang) if value is None else str(value)
 
 
 def _table(values, by, engine: Engine, lang: str, filters: Filters, stats: bool = False) -> None:

@@ -26,6 +26,7 @@ from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.errors import NoProfile
 from kpidesk.core.ingest.identifiers import normalize, quote
 from kpidesk.core.ingest.linked import survey_kind, survey_profiles
+from kpidesk.core.ingest.outcomes import OUTCOMES
 from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.proposal import FieldGuess, Proposal, opened, propose_from
@@ -85,7 +86,7 @@ def activity_roles(kind: str | None) -> list[str]:
 
 # Fields whose values are codes the user maps (the distinct values listed, a target each).
 CODED = {
-    "outcome": ["answered", "abandoned", "flowout", "missed", "handled", "contained", "handoff"],
+    "outcome": list(OUTCOMES),
     "status": ["open", "pending", "solved", "closed"],
     "channel": ["phone", "email", "chat", "bot", "social"],
     "direction": ["inbound", "outbound"],

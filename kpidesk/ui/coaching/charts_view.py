@@ -16,14 +16,14 @@ from PySide6.QtGui import QColor
 from kpidesk.core import formatting
 from kpidesk.core.coaching.charts import Distribution
 from kpidesk.ui import theme
-from kpidesk.ui.charts import Chart, DurationAxis, Formatter, ValueAxis, pen
+from kpidesk.ui.charts import Chart, Formatter, ValueAxis, pen
 
 
 class PairedDistributionChart(Chart):
     """Agent vs team shares per bin; hover gives both percentages."""
 
     def __init__(self, parent=None):
-        self.value_axis = DurationAxis("bottom")  # durations on a clock's steps; CSAT sets its own ticks
+        self.value_axis = ValueAxis("bottom")  # durations tick on a clock's steps; CSAT sets its own ticks
         self.value_axis.PIXELS_PER_TICK = 55  # four narrow charts side by side: a tick every 55 px
         self.share_axis = ValueAxis("left")
         super().__init__(parent, {"bottom": self.value_axis, "left": self.share_axis}, height=170)
