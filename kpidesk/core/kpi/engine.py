@@ -8,6 +8,7 @@ the KPI files' own SQL are placed in the text.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -117,6 +118,11 @@ NOT_FOR_A_CELL = "not available for one weekday or hour"
 # team: an agent only has the contacts they took, so it would read 100 % or 0 %.
 NOT_PER_AGENT = "a queue-level figure: not meaningful per agent or team"
 AGENT_DIMS = frozenset({"agent", "team"})
+# The same figure split or filtered by a field the export gives only to contacts an
+# agent handled (the demo's site is the agent's): abandoned calls all land in "(none)"
+# and every site reads 0 % abandoned.
+AGENT_ONLY_FIELD = "a queue-level figure: this export gives that field only to contacts an agent handled"
+CONTACT_FIELDS = ("queue", "site", "topic", "product")
 # The engine's own reasons for a missing value (the KPI files give theirs in the
 # engine's language), said in French by the CLI, the PDF and the workbook; the app
 # says them through its Qt catalogue (ui.desk.REASONS).
@@ -125,6 +131,7 @@ REASONS_FR = {
     "not defined for this data": "non défini pour ces données",
     NOT_FOR_A_CELL: "non disponible pour un jour de la semaine ou une heure",
     NOT_PER_AGENT: "indicateur de file : sans objet par conseiller ou par équipe",
+    AGENT_ONLY_FIELD: "indicateur de file : cet export ne renseigne ce champ que pour les contacts traités par un conseiller",
     "one value only": "une seule valeur",
 }
 
@@ -476,7 +483,12 @@ class Engine:
         results: dict[str, list[KpiValue]] = {}
         runnable = []
         for kpi in defs:
-            reason = self._missing_input(cur, kpi) or self._pending(cur, kpi) or self._unsupported(kpi, by, filters)
+            reason = (
+                self._missing_input(cur, kpi)
+                or self._pending(cur, kpi)
+                or self._unsupported(kpi, by, filters)
+                or self._agent_only(cur, kpi, by, filters)
+            )
             if reason:
                 results[kpi.id] = [KpiValue(kpi.id, None, None, reason=reason)]
             else:
@@ -593,7 +605,7 @@ class Engine:
             # dated by their start), the customer base: no weekday or hour to narrow to
             # (a heatmap cell would leave another figure under its label)
             return NOT_FOR_A_CELL
-        if not kpi.per_agent and AGENT_DIMS & set(by):
+        if not kpi.per_agent and (AGENT_DIMS & set(by) or filters.agents or filters.teams):
             return NOT_PER_AGENT
         for dim in by:
             column = compose.DIMENSIONS.get(dim, (None, None))[1]
@@ -605,8 +617,35 @@ class Engine:
                 return f"not available by {dim} (a point-in-time count)"
         return None
 
+    def _agent_only(
+        self, cur: duckdb.DuckDBPyConnection, kpi: KpiDefinition, by: tuple[str, ...], filters: Filters
+    ) -> str | None:
+        """Why a queue-level ``kpi`` cannot be split or filtered by a contact field
+        (site, topic…) that this database gives only to contacts an agent handled:
+        set on some contacts, never on one without an agent although there are such
+        contacts. Read from the data (a real export may give each call its site)."""
+        if kpi.per_agent or kpi.relation != "contacts":
+            return None
+        wanted = {d for d in by if d in CONTACT_FIELDS}
+        wanted |= {col for fld, (col, _) in compose.FILTERS.items() if col in CONTACT_FIELDS and getattr(filters, fld)}
+        for column in sorted(wanted):
+            sql = (
+                f"SELECT count({column}) > 0 AND count(*) FILTER (WHERE agent_id IS NULL) > 0"
+                f" AND count({column}) FILTER (WHERE agent_id IS NULL) = 0 FROM contacts"
+            )
+            if self._cached(("agent_only", column), functools.partial(_true, cur, sql)):
+                return AGENT_ONLY_FIELD
+        return None
+
     def _agent_names(self, cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
         return dict(cur.execute("SELECT agent_id, coalesce(name, agent_id) FROM agents").fetchall())
+
+
+def _true(cur: duckdb.DuckDBPyConnection, sql: str) -> bool:
+    """Whether the one value the query ``sql`` returns is true."""
+    row = cur.execute(sql).fetchone()
+    assert row is not None  # an aggregate without GROUP BY returns one row
+    return bool(row[0])
 
 
 def _exists(cur: duckdb.DuckDBPyConnection, sql: str) -> bool:

@@ -1754,6 +1754,17 @@
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <source>a queue-level figure: this export gives that field only to contacts an agent handled</source>
+        <translation>indicateur de file : cet export ne renseigne ce champ que pour les contacts traités par un conseiller</translation>
+    </message>
+    <message>
+        <source>not available at this grain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Settings</source>

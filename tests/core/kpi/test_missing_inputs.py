@@ -125,6 +125,58 @@ def test_queue_level_figures_are_not_split_by_agent_or_team(store):
     assert aht["a1"] == 100.0
 
 
+def test_queue_level_figures_under_an_agent_or_team_filter_say_why(store):
+    """Filtered to one team, the answer rate read 100 % and the abandon rate 0 %: the
+    abandoned calls belong to no team. Under an agent or team filter a queue-level KPI
+    says why it has no figure; AHT is filtered as before."""
+    from kpidesk.core.kpi.engine import NOT_PER_AGENT
+
+    add_contacts(store, [call("answered", 10, agent_id="a1", talk_s=100.0), call("abandoned", 40)])
+    engine = Engine(store)
+    for filters in (Filters(agents=("a1",)), Filters(teams=("Team A",))):
+        rate, aht = engine.compute(["abandon_rate", "aht"], filters)
+        assert (rate.value, rate.reason) == (None, NOT_PER_AGENT)
+        assert aht.reason != NOT_PER_AGENT
+
+
+def test_a_field_only_answered_calls_carry_does_not_split_queue_figures(store):
+    """The demo's site is the answering agent's: abandoned calls have none, so the
+    abandon rate by site read 0 % for every site and 75 % for "(none)", and filtered to
+    one site 0 %. Such a split or filter is refused with the reason; a site every call
+    carries (one per call centre) splits the queue figure as usual."""
+    from kpidesk.core.kpi.engine import AGENT_ONLY_FIELD, said_reason
+
+    add_contacts(
+        store,
+        [
+            call("answered", 10, agent_id="a1", site="Lyon"),
+            call("answered", 10, agent_id="a2", site="Rabat"),
+            call("abandoned", 40),
+            call("abandoned", 40),
+        ],
+    )
+    engine = Engine(store)
+    for by, filters in (((), Filters(sites=("Lyon",))), (("site",), Filters())):
+        (rate,) = engine.compute(["abandon_rate"], filters, by=by)
+        assert (rate.value, rate.reason) == (None, AGENT_ONLY_FIELD)
+    assert said_reason(AGENT_ONLY_FIELD, "fr").startswith("indicateur de file : cet export")
+    aht = {v.group["site"]: v.value for v in engine.compute(["aht"], by=("site",))}
+    assert aht == {"Lyon": 180.0, "Rabat": 180.0, None: None}  # no abandoned call handled
+
+
+def test_a_site_every_call_carries_splits_queue_figures(store):
+    add_contacts(
+        store,
+        [
+            call("answered", 10, agent_id="a1", site="Lyon"),
+            call("abandoned", 40, site="Lyon"),
+            call("answered", 10, agent_id="a2", site="Rabat"),
+        ],
+    )
+    rates = {v.group["site"]: v.value for v in Engine(store).compute(["abandon_rate"], by=("site",))}
+    assert rates == {"Lyon": 0.5, "Rabat": 0.0}
+
+
 def test_chats_without_a_first_reply_time_say_so(store):
     """A transcript list gives each chat's start and end, not its first reply: the
     chat first response is a missing input, not "no data" beside 3 served chats."""
