@@ -629,9 +629,11 @@ class Engine:
         wanted = {d for d in by if d in CONTACT_FIELDS}
         wanted |= {col for fld, (col, _) in compose.FILTERS.items() if col in CONTACT_FIELDS and getattr(filters, fld)}
         for column in sorted(wanted):
+            value = "coalesce(c.site, a.site)" if column == "site" else f"c.{column}"  # as the relation reads it
             sql = (
-                f"SELECT count({column}) > 0 AND count(*) FILTER (WHERE agent_id IS NULL) > 0"
-                f" AND count({column}) FILTER (WHERE agent_id IS NULL) = 0 FROM contacts"
+                f"SELECT count({value}) > 0 AND count(*) FILTER (WHERE c.agent_id IS NULL) > 0"
+                f" AND count({value}) FILTER (WHERE c.agent_id IS NULL) = 0"
+                " FROM contacts c LEFT JOIN agents a ON a.agent_id = c.agent_id"
             )
             if self._cached(("agent_only", column), functools.partial(_true, cur, sql)):
                 return AGENT_ONLY_FIELD
