@@ -48,6 +48,7 @@ _ISO_EXTRA = [
     "%Y%m%d%H%M",
 ]
 ZONE = re.compile(r"(Z|z|[+-]\d\d:?\d\d|[+-]\d\d)$")
+ISO_START = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}")
 NUMBER = re.compile(r"^[+-]?(\d{1,3}([ \u00a0\u202f]\d{3})+|\d+)([.,]\d+)?$")
 DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 DECIMAL_POINT = re.compile(r"^[+-]?\d+\.\d+$")
@@ -107,7 +108,9 @@ def _timestamp_rule(vals: tuple[str, ...], date_order: str) -> tuple[TimestampRu
     """:func:`timestamp_rule` on the present values (asked once per column, twice)."""
     if not vals:
         return TimestampRule(formats_for("dmy") + formats_for("ymd")), 0.0
-    zoned = [v for v in vals if ZONE.search(v) and ("T" in v or ":" in v)]
+    # an offset after a date and a time (``2026-10-01T08:00+02:00``), not a ticket
+    # number that ends in digits (``T-1000``)
+    zoned = [v for v in vals if ZONE.search(v) and ISO_START.match(v)]
     naive = [v for v in vals if v not in zoned]
     serial = [v for v in naive if re.fullmatch(r"\d{5}([.,]\d+)?", v) and 20000 < float(v.replace(",", ".")) < 80000]
     naive = [v for v in naive if v not in serial]

@@ -66,6 +66,8 @@ def survey_profiles(
     """The surveys profiles a contacts profile's ``[survey]`` section describes on this
     file, one per question (its score column), the spec's own column first; empty when
     the file has no such column. ``taken``: columns other fields read."""
+    if prof.table == "surveys":
+        return other_questions(prof, rel, samples, taken)
     section = prof.section("survey")
     spec = section.get("score")
     if prof.table != "contacts" or not spec:
@@ -85,6 +87,54 @@ def survey_profiles(
             continue
         seen.add(survey_type)
         out.append((_question(prof, col, str(survey_type), lo, hi, kind, first=not out), col))
+    return out
+
+
+def other_questions(
+    prof: Profile, rel: Relation, samples: dict[str, list[Any]], taken: Iterable[str] = ()
+) -> list[tuple[Profile, str]]:
+    """A survey file's answers to its other questions: each column no field reads
+    whose header names another question than the profile's own ("How likely are you
+    to recommend us? (0-10)" beside the satisfaction score) and whose values are
+    scores, loaded as answers of that question about the same contact, each under a
+    key of its own (its question's prefix + the answer's key)."""
+    mine = (
+        (prof.fields.get("survey_type") or {}).get("value")
+        if isinstance(prof.fields.get("survey_type"), dict)
+        else None
+    )
+    seen = {str(mine)} if mine else set()
+    out: list[tuple[Profile, str]] = []
+    for col in rel.columns:
+        question = headers.survey_question(col)
+        if col in set(taken) or question is None or question in seen:
+            continue
+        kind = survey_kind(col, samples.get(col, []))
+        if kind is None or kind[0] != question:
+            continue
+        seen.add(question)
+        fields = {
+            f: spec for f, spec in prof.fields.items() if f not in ("score", "survey_type", "scale_min", "scale_max")
+        }
+        fields.update(
+            {
+                "score": {"column": col, "type": "score"},
+                "survey_type": {"value": question},
+                "scale_min": {"value": float(kind[1])},
+                "scale_max": {"value": float(kind[2])},
+            }
+        )
+        key = {**prof.section("key"), "prefix": prefix(question)}
+        name = f"{prof.name}:{question}"
+        data = {
+            "name": name,
+            "source": prof.source,
+            "table": "surveys",
+            "parse": prof.section("parse"),
+            "key": key,
+            "fields": fields,
+        }
+        out.append((Profile(name, data), col))
     return out
 
 
@@ -154,7 +204,9 @@ def load_linked(
             continue
         counts, _ = loader.load_plan(cur, ctx, plan, only, None, bulk=False)
         survey_type = str(sprof.fields["survey_type"]["value"])
-        if "contact_ref" not in plan.names or widened or plan.key_widened:  # the contact's key is the answer's
+        if prof.table == "surveys":  # a survey file's other question: linked as its first one
+            pass
+        elif "contact_ref" not in plan.names or widened or plan.key_widened:  # the contact's key is the answer's
             start = len(sprof.section("key").get("prefix") or "") + 1  # less its question's prefix
             cur.execute(
                 "UPDATE surveys SET contact_ref = substr(source_key, $start) WHERE import_id = $id AND survey_type = $t",

@@ -373,7 +373,9 @@ def _run(
         if counts.loaded:  # a satisfaction score per row: survey answers about these contacts
             taken = profiles.used_columns(plan.fields)
             more, linked_cols = linked.load_linked(cur, ctx, prof, rel, tz, plan.key_widened, taken)
-            counts.rows_inserted = {**(counts.rows_inserted or {}), **more}
+            counts.rows_inserted = dict(counts.rows_inserted or {})
+            for table, n in more.items():  # a survey file's other questions add to its answers
+                counts.rows_inserted[table] = counts.rows_inserted.get(table, 0) + n
         report.columns = accounting.column_report(
             rel.columns,
             plan.fields,

@@ -25,7 +25,7 @@ import duckdb
 
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.db.store import lock, private_folder, remove_private_folder
-from kpidesk.core.ingest import decide, encoding, headers, mapping, readers, sheets, values
+from kpidesk.core.ingest import decide, encoding, headers, mapping, profiles, readers, sheets, values
 from kpidesk.core.ingest.identifiers import normalize
 from kpidesk.core.ingest.linked import survey_kind
 from kpidesk.core.ingest.profiles import BUILTIN_DIR, Profile, load
@@ -62,6 +62,9 @@ class Proposal:
     columns: list[str] = field(default_factory=list)
     preview: list[dict[str, Any]] = field(default_factory=list)
     constants: dict[str, Any] = field(default_factory=dict)
+    # columns of survey answers about each contact (a call log's "Note client"): its
+    # ``[survey]`` section, loaded by linked.py as answers linked to these contacts
+    survey: list[str] = field(default_factory=list)
 
     def missing_required(self) -> list[str]:
         prof = self.to_profile()
@@ -77,7 +80,17 @@ class Proposal:
 
     def confident(self) -> bool:
         required = [f for f in self.to_profile().required() if f in self.fields]
-        return not self.missing_required() and all(self.fields[f].confidence >= CONFIDENT for f in required)
+        return (
+            not self.missing_required()
+            and not self.too_thin()
+            and all(self.fields[f].confidence >= CONFIDENT for f in required)
+        )
+
+    def too_thin(self) -> bool:
+        """Contacts of which nothing but a date (and an id) would be read: no agent,
+        queue, wait, talk time, outcome or status. Not a contact log read right (a
+        survey file whose scores were missed reads that way): asked, not loaded."""
+        return self.table == "contacts" and not (set(self.fields) & CONTACT_FACTS) and not self.survey
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -89,12 +102,22 @@ class Proposal:
         }
         data["fields"].update({f: {"value": v} for f, v in self.constants.items() if f not in self.fields})
         data["confidence"] = {f: g.confidence for f, g in self.fields.items()}  # said in the import report
+        if self.survey:
+            data["survey"] = {"score": {"column": list(self.survey), "type": "score"}}
         return data
 
     def to_profile(self) -> Profile:
         return Profile(f"proposed:{self.path.name}", self.to_dict())
 
 
+# What a contact log says of each contact beyond its date (one is enough to read it).
+MEASURES = frozenset(
+    {
+        "wait_s", "talk_s", "hold_s", "wrap_s", "outcome", "status", "solved_at", "first_response_at",
+        "first_response_s", "resolution_s", "priority", "ended_at", "answered_at",
+    }
+)  # fmt: skip
+CONTACT_FACTS = MEASURES | {"agent_id", "queue", "topic", "customer_id"}
 MIN_GUESS = 0.3  # below this a column is not proposed for a field at all
 FUZZY = 0.84  # similarity of two names (after their hints are set aside) taken as a likely match
 # Words that make a column something else than the field its other words name: a
@@ -148,6 +171,9 @@ def _score(col: str, fieldname: str) -> float:
     for s, b in _vocabulary(fieldname):
         if full == s or name == b:
             return 0.9
+        if _abbreviates(name, b):  # "Durée comm." is "durée de communication"
+            best = max(best, 0.75)
+            continue
         if b and (f" {b} " in f" {name} " or (len(name) > 3 and f" {name} " in f" {b} ")):
             extra = set(name.split()) - set(b.split())
             best = max(best, 0.35 if extra & OTHER_THING else 0.6)
@@ -156,6 +182,21 @@ def _score(col: str, fieldname: str) -> float:
             if ratio >= FUZZY:
                 best = max(best, round(0.8 * ratio, 2))
     return best
+
+
+LINK_WORDS = {"de", "d", "du", "des", "la", "le", "l", "of", "the", "a", "en", "in"}
+
+
+def _abbreviates(name: str, phrase: str) -> bool:
+    """Whether ``name`` is ``phrase`` written short, word for word (link words aside):
+    each word the phrase's or its first three letters or more, one at least shortened
+    (``duree comm`` ↔ ``duree de communication``, ``tps attente`` is not matched)."""
+    mine = [w for w in name.split() if w not in LINK_WORDS]
+    theirs = [w for w in phrase.split() if w not in LINK_WORDS]
+    if len(mine) < 2 or len(mine) != len(theirs):
+        return False
+    pairs = list(zip(mine, theirs))
+    return all(a == b or (len(a) >= 3 and b.startswith(a)) for a, b in pairs) and any(a != b for a, b in pairs)
 
 
 TIME_COLUMNS = {"heure", "time", "hour", "heure d appel", "heure appel", "call hour"}
@@ -214,6 +255,8 @@ def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float
     if chan and not chan.map and shapes[chan.column][0] == "text":
         chan.map = dict(CHANNEL_WORDS)
     out = fields.get("outcome")
+    if out and table == "contacts" and shapes[out.column][0] == "text" and not out.map:
+        out.map = _outcome_map()  # "Répondu", "Perdu", "Débordé": the call log's words
     if out and shapes[out.column][0] == "bool":
         out.map = dict(OUTCOME_YES_NO)
         if set(headers.read(out.column).name.split()) & ABANDON_WORDS:  # "Abandoned? (Y/N)": yes = abandoned
@@ -255,8 +298,8 @@ def guess(
         if name == "surveys":
             survey_fields = fields
         score = sum(g.confidence for f, g in fields.items() if f in hint["signature"]) + 0.1 * len(fields)
-        if name == "contacts" and channel_words(columns):  # conversations or tickets, not agent time
-            score += 3.0
+        if name == "contacts" and channel_words(columns) and set(fields) & CONTACT_FACTS:
+            score += 3.0  # conversations or tickets, not agent time (a survey's "Case Number" is no ticket)
         if score > best_score:
             best_table, best_fields, best_score = name, fields, score
     if table and table not in TABLE_HINTS:
@@ -386,6 +429,13 @@ def _from_values(
                 break
 
 
+def _outcome_map() -> dict[str, str]:
+    """The generic call log's reading of outcome words (one list to keep)."""
+    spec = load(BUILTIN_DIR / "generic_call_log.toml", builtin=True).fields.get("outcome", [])
+    first = spec[0] if isinstance(spec, list) and spec else spec
+    return dict(first.get("map", {})) if isinstance(first, dict) else {}
+
+
 def _state_map() -> dict[str, str]:
     """The generic presence profile's reading of state words (one list to keep)."""
     spec = load(BUILTIN_DIR / "generic_agent_sessions.toml", builtin=True).fields.get("state", {})
@@ -426,9 +476,60 @@ def propose_from(cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation, 
     kind = channel_words(list(rel.columns), Path(info.path).name)
     if table == "contacts" and kind:
         prop.constants["channel"] = kind  # when no column gives it
+    if table == "contacts":
+        prop.survey = _answer_columns(prop.fields, list(rel.columns), samples)
     if table == "surveys":
         _survey_scale(prop, samples)
     return prop
+
+
+def _answer_columns(fields: dict[str, FieldGuess], columns: list[str], samples: dict[str, list[Any]]) -> list[str]:
+    """The columns of a contact log that hold survey answers about each contact: a
+    header naming a question, a scale or a score ("Note client", "Satisfaction (1-5)",
+    "Recommandation") over values that read as scores. A weak guess that took such a
+    column for something else ("client" → the customer) lets it go."""
+    out = []
+    for col in columns:
+        named = headers.survey_question(col) or SCALE.search(col) or _score(col, "score") >= 0.6
+        if not named or decide.shape(samples.get(col, []))[0] not in ("number", "score"):
+            continue
+        if survey_kind(col, samples.get(col, [])) is None:
+            continue
+        other = next((f for f, g in fields.items() if col in (g.column, g.time)), None)
+        if other is not None and fields[other].confidence >= 0.9:
+            continue  # an exact name for another field
+        if other is not None:
+            del fields[other]
+        out.append(col)
+    return out
+
+
+def complete(
+    prof: Profile, resolved: Mapping[str, Any], cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation
+) -> Profile:
+    """A built-in generic profile completed by the vocabulary: the columns its lists of
+    names did not find ("First Reply", "State") read as the proposal reads them, when it
+    is sure of them, so that a ticket list's first reply and status are not left out
+    because the profile spells them otherwise. Vendor and user profiles are kept as
+    they are (their columns are known, or the user chose)."""
+    if not (prof.builtin and prof.name.startswith("generic_")) or prof.transform or prof.table not in TABLE_HINTS:
+        return prof
+    prop = propose_from(cur, info, rel, table=prof.table)
+    used = profiles.used_columns(dict(resolved))
+    extra = {
+        f: g
+        for f, g in prop.fields.items()
+        if f not in resolved and g.column not in used and g.time not in used and g.confidence >= CONFIDENT
+    }
+    survey = [c for c in prop.survey if c not in used and c not in {g.column for g in extra.values()}]
+    if not extra and not (survey and not prof.section("survey")):
+        return prof
+    data = dict(prof.data)
+    data["fields"] = {**prof.fields, **{f: g.spec() for f, g in extra.items()}}
+    data["confidence"] = {**prof.section("confidence"), **{f: g.confidence for f, g in extra.items()}}
+    if survey and not prof.section("survey"):
+        data["survey"] = {"score": {"column": survey, "type": "score"}}
+    return Profile(prof.name, data, prof.path, prof.builtin)
 
 
 def _survey_scale(prop: Proposal, samples: dict[str, list[Any]]) -> None:

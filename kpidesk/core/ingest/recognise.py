@@ -53,12 +53,13 @@ def choose(
     found = profiles.match(rel.columns, info.kind, known)
     if found and event_kinds.is_event_log(found.profile):  # calls or tickets: the event names tell
         return event_kinds.decide(cur, info, rel, found, known)
+    from kpidesk.core.ingest.proposal import complete, propose_from
+
     if found:
         other = profiles.rival(found, rel.columns, info.kind, known)
         if other is None:
-            return found.profile
+            return complete(found.profile, found.resolved, cur, info, rel)
         raise NoProfile(ambiguous_message(info, found, other), info.path)
-    from kpidesk.core.ingest.proposal import propose_from
 
     undated = _undated_report(info, rel.columns, known)
     if undated is not None:
@@ -203,6 +204,11 @@ def missing_message(
     what = f"with the profile {prof.name!r}" if prof else "automatically"
     if missing:
         problem = f"no column found for {said(missing)}"
+    elif proposal is not None and proposal.too_thin():
+        problem = (
+            "read as contacts, nothing but their date would be known (no agent, queue, wait, talk time, "
+            "outcome or status column found)"
+        )
     else:  # every required field has a column, but not a sure one
         weak = [f for f in proposal.to_profile().required() if f in proposal.fields] if proposal else []
         problem = "the columns found for " + (", ".join(weak) or "the required fields") + " are only guesses"

@@ -1,0 +1,132 @@
+"""Exports written the way systems nobody here has seen write them (#12): headers
+outside every profile's lists, abbreviations, scores beside the contact, a survey with
+two questions. Each is read right, or refused: never loaded half-read. Expected figures
+worked out by hand from the rows below."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpidesk.core.ingest import import_file
+from kpidesk.core.ingest.decide import shape, timestamp_rule
+from kpidesk.core.ingest.errors import NoProfile
+from kpidesk.core.kpi.engine import Engine
+
+
+def _write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _kpis(store, *ids):
+    return {v.kpi: v for v in Engine(store).compute(list(ids))}
+
+
+def _columns(report):
+    return {c["column"]: c["field"] for c in report.to_dict()["columns"]}
+
+
+# A French call log: cp1252, a preamble, ";", talk time in minutes with a decimal comma
+# under an abbreviated header, the outcome in words (Dissuadé: turned away by the
+# saturation message, a flow-out), a customer's score per call under "Note client".
+# 6 calls: 3 answered (talk 2.5 + 4 + 6 min = 12.5 min → avg 250 s), 2 abandoned
+# (waits 90 and 30 s), 1 dissuaded; answered waits 10, 20, 30 → ASA 20 s; 2 scores (5, 2).
+FR_CALLS = (
+    "Extraction du 02/11/2026 - Centre d'appels Nantes\r\n"
+    "\r\n"
+    "Date d'appel;Heure d'appel;File;Attente (s);Durée comm. (mn);Téléconseiller;Résultat;Note client\r\n"
+    "01/10/2026;09:05;Facturation;10;2,5;Émilie Durand;Répondu;5\r\n"
+    "01/10/2026;09:40;Facturation;20;4;José Martin;Répondu;\r\n"
+    "01/10/2026;10:15;Facturation;30;6;Émilie Durand;Répondu;2\r\n"
+    "02/10/2026;11:00;Facturation;90;;;Abandonné;\r\n"
+    "02/10/2026;11:30;Facturation;30;;;Abandonné;\r\n"
+    "02/10/2026;14:00;Facturation;0;;;Dissuadé;\r\n"
+)
+
+
+def test_a_french_call_log_outside_the_vocabulary_is_read_whole(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "appels_nantes.csv", FR_CALLS, "cp1252"))
+    columns = _columns(report)
+    assert columns["Durée comm. (mn)"] == "talk_s"  # "comm." abbreviates "communication"
+    assert columns["Note client"] == "surveys.score (csat)"  # a score, not the customer
+    assert columns["Résultat"] == "outcome"
+    assert (report.loaded, report.rejected) == (6, 0)
+    v = _kpis(store, "offered", "answered", "abandon_rate", "flowouts", "asa", "avg_talk", "csat")
+    assert (v["offered"].value, v["answered"].value, v["flowouts"].value) == (6, 3, 1)
+    assert v["abandon_rate"].value == pytest.approx(2 / 6)
+    assert v["asa"].value == pytest.approx(20.0)
+    assert v["avg_talk"].value == pytest.approx(250.0)
+    assert v["csat"].n == 2  # two answers, linked to their calls
+    linked = (
+        store.cursor()
+        .execute("SELECT count(*) FROM surveys s JOIN contacts c ON c.contact_id = s.contact_id")
+        .fetchone()
+    )
+    assert linked == (2,)
+
+
+# A ticket list: the generic ticket profile knows "Ticket #", "Opened" and "Owner", not
+# "First Reply", "Closed" or "State": the vocabulary completes it. First replies after
+# 1 h and 3 h → average first response 2 h; one ticket closed 10 h after it opened.
+EN_TICKETS = (
+    "Ticket #,Opened,First Reply,Closed,Owner,State\n"
+    "T-1000,10/01/2026 08:00 AM,10/01/2026 09:00 AM,10/01/2026 06:00 PM,ann,Closed\n"
+    "T-1001,10/01/2026 01:00 PM,10/01/2026 04:00 PM,,bob,Waiting on customer\n"
+)
+
+
+def test_a_generic_ticket_profile_is_completed_by_the_vocabulary(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "tickets.csv", EN_TICKETS))
+    columns = _columns(report)
+    assert report.profile == "generic_ticket_list"
+    assert (columns["First Reply"], columns["Closed"], columns["State"]) == (
+        "first_response_at",
+        "solved_at",
+        "status",
+    )
+    v = _kpis(store, "first_response_time", "resolution_time")
+    assert v["first_response_time"].value == pytest.approx(2 * 3600)
+    assert v["resolution_time"].value == pytest.approx(10 * 3600)
+
+
+# A survey export with two questions per answer, linked to cases by "Case Number":
+# CSAT 2 of 3 satisfied (4, 5 on 1–5); NPS one promoter (9), one detractor (3), one
+# passive (8) → 0.
+SURVEY = (
+    "Response Date\tCase Number\tHow likely are you to recommend us? (0-10)\tOverall satisfaction (1-5)\tComments\n"
+    "2026-10-01 10:00\tT-1000\t9\t5\tgreat\n"
+    "2026-10-01 11:00\tT-1001\t3\t2\tslow\n"
+    "2026-10-02 09:30\tT-1002\t8\t4\t\n"
+)
+
+
+def test_a_survey_with_two_questions_loads_both_linked_to_their_cases(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "survey.tsv", SURVEY))
+    columns = _columns(report)
+    assert columns["Case Number"] == "contact_ref"
+    assert columns["How likely are you to recommend us? (0-10)"] == "surveys.score (nps)"
+    assert store.table_count("contacts") == 0  # answers, not 3 contacts with a date
+    rows = (
+        store.cursor()
+        .execute("SELECT survey_type, count(*), count(DISTINCT contact_ref) FROM surveys GROUP BY 1 ORDER BY 1")
+        .fetchall()
+    )
+    assert rows == [("csat", 3, 3), ("nps", 3, 3)]
+    v = _kpis(store, "csat", "nps")
+    assert v["csat"].value == pytest.approx(200 / 3)
+    assert v["nps"].value == pytest.approx(0.0)
+
+
+def test_a_file_read_as_nothing_but_dates_is_refused(store, tmp_path):
+    text = "When\tCase Number\tRemarks\n2026-10-01 10:00\tT-1\tok\n2026-10-01 11:00\tT-2\tslow\n"
+    with pytest.raises(NoProfile) as exc:
+        import_file(store, _write(tmp_path, "what.tsv", text))
+    assert "cannot be imported" in str(exc.value)  # was: 2 "contacts" with a date each
+    assert store.table_count("contacts") == 0 and store.table_count("surveys") == 0
+
+
+def test_ticket_numbers_ending_in_digits_are_no_zoned_timestamps():
+    assert shape(["T-1000", "T-1001", "T-1002"])[0] == "text"
+    assert timestamp_rule(["T-1000", "T-1001"])[1] == 0.0
+    assert timestamp_rule(["2026-10-01T08:00:00+02:00"])[1] == 1.0
