@@ -287,8 +287,15 @@ DERIVED_DURATIONS = {
         "resolution_s": ("solved_at", ("arrived_at",)),
         "handoff_wait_s": ("answered_at", ("handoff_at",)),
         "talk_s": ("ended_at", ("answered_at",)),
+        "wait_s": ("answered_at", ("arrived_at",)),  # a chat's wait for a human, a call's in queue
     }
 }
+
+
+def _chats(profile: Profile) -> bool:
+    """Whether the profile reads chat conversations (its kind, or its channel given as a constant)."""
+    channel = profile.fields.get("channel")
+    return profile.data.get("record_kind") == "chat" or (isinstance(channel, dict) and channel.get("value") == "chat")
 
 
 def fit_values(
@@ -479,6 +486,10 @@ def plan(
         if name in types and name not in resolved and end in resolved and start:
             exprs[name] = f"date_diff('microsecond', ({exprs[start]}), ({exprs[end]})) / 1e6"
             derived[name] = (start, end)
+    if _chats(profile) and "first_response_s" in types and "first_response_s" not in exprs and "wait_s" in derived:
+        # a chat's first human reply is its wait (docs/data-model.md): measured from the same two times
+        exprs["first_response_s"] = exprs["wait_s"]
+        derived["first_response_s"] = derived["wait_s"]
     checks = []
     last = len(rel.columns) - 1
     if rel.has_extra:

@@ -86,6 +86,11 @@ class Proposal:
             and all(self.fields[f].confidence >= CONFIDENT for f in required)
         )
 
+    def explained(self) -> set[str]:
+        """The file's columns this mapping reads."""
+        used = {g.column for g in self.fields.values()} | {g.time for g in self.fields.values() if g.time}
+        return used | set(self.survey)
+
     def too_thin(self) -> bool:
         """Contacts of which nothing but a date (and an id) would be read: no agent,
         queue, wait, talk time, outcome or status. Not a contact log read right (a
@@ -118,6 +123,8 @@ MEASURES = frozenset(
     }
 )  # fmt: skip
 CONTACT_FACTS = MEASURES | {"agent_id", "queue", "topic", "customer_id"}
+# Fields one word names in two tables: a contact's answer time is not a survey's.
+VOCABULARY_OF = {("contacts", "answered_at"): "contact_answered_at", ("contacts", "ended_at"): "contact_ended_at"}
 MIN_GUESS = 0.3  # below this a column is not proposed for a field at all
 FUZZY = 0.84  # similarity of two names (after their hints are set aside) taken as a likely match
 # Words that make a column something else than the field its other words name: a
@@ -229,7 +236,7 @@ def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float
     pairs = []
     for fname in hint["fields"]:
         for col in columns:
-            conf = _score(col, fname)
+            conf = _score(col, VOCABULARY_OF.get((table, fname), fname))
             if not conf:
                 continue
             want = EXPECTED_SHAPE.get(fname)
@@ -254,6 +261,9 @@ def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float
     chan = fields.get("channel")
     if chan and not chan.map and shapes[chan.column][0] == "text":
         chan.map = dict(CHANNEL_WORDS)
+    state = fields.get("state")
+    if state and table == "agent_sessions" and shapes[state.column][0] == "text" and not state.map:
+        state.map = _state_map()  # "Disponible", "En pause": the presence log's words
     out = fields.get("outcome")
     if out and table == "contacts" and shapes[out.column][0] == "text" and not out.map:
         out.map = _outcome_map()  # "Répondu", "Perdu", "Débordé": the call log's words

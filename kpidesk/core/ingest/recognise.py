@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from kpidesk.core.ingest import event_kinds, profiles
+from kpidesk.core.ingest import decide, event_kinds, mapping, profiles
 from kpidesk.core.ingest import period as periods
 from kpidesk.core.ingest.errors import NeedsPeriod, NoProfile
 from kpidesk.core.ingest.period import Period
@@ -58,7 +58,8 @@ def choose(
     if found:
         other = profiles.rival(found, rel.columns, info.kind, known)
         if other is None:
-            return complete(found.profile, found.resolved, cur, info, rel)
+            better = _better_reading(found, cur, info, rel)
+            return better or complete(found.profile, found.resolved, cur, info, rel)
         raise NoProfile(ambiguous_message(info, found, other), info.path)
 
     undated = _undated_report(info, rel.columns, known)
@@ -68,6 +69,45 @@ def choose(
     if proposal.confident():
         return proposal.to_profile()
     raise NoProfile(missing_message(info, None, proposal.missing_required(), proposal), info.path)
+
+
+def _better_reading(
+    found: profiles.Match, cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation
+) -> profiles.Profile | None:
+    """The vocabulary's reading of the file as another kind, when it explains clearly
+    more of it than the generic profile that matched: a ticket list with a
+    "Satisfaction (/5)" column is tickets (its creation, first reply, closing, status
+    and category say so), not survey answers recognised by one header; a presence log
+    whose "Statut" holds Disponible / En pause is agent time, not calls whose outcome
+    no value says. A vendor's or the user's profile is never second-guessed."""
+    prof = found.profile
+    if not (prof.builtin and prof.name.startswith("generic_")) or prof.transform:
+        return None
+    from kpidesk.core.ingest.proposal import propose_from
+
+    prop = propose_from(cur, info, rel)
+    if prop.table == prof.table or not prop.confident():
+        return None
+    fit, misfit = _fitting(found.resolved, mapping.sample(cur, rel, 500))
+    return prop.to_profile() if len(prop.explained()) > len(fit) + (0 if misfit else 1) else None
+
+
+def _fitting(resolved: dict[str, Any], samples: dict[str, list[Any]]) -> tuple[set[str], bool]:
+    """(the columns a profile's fields read whose values fit them, whether a coded
+    field's column holds none of its codes): "Statut" read as a call's outcome where
+    no value is an outcome word does not explain the column."""
+    fit: set[str] = set()
+    misfit = False
+    for spec in resolved.values():
+        cols = profiles.used_columns({"x": spec})
+        col = spec.get("_column")
+        if col and isinstance(spec.get("map"), dict):
+            seen = {str(v).strip().lower() for v in decide.present(samples.get(col, []))}
+            if seen and not seen & {str(k).lower() for k in spec["map"]}:
+                misfit = True
+                continue
+        fit |= cols
+    return fit, misfit
 
 
 def with_period(

@@ -76,6 +76,9 @@ class KpiDefinition:
     warning: float | None = None
     requires: tuple[str, ...] = ()  # any of these tables must hold rows
     requires_reason: dict[str, str] = field(default_factory=dict)
+    # and any of these too (occupancy: time logged AND contacts handled in it)
+    requires_also: tuple[str, ...] = ()
+    requires_also_reason: dict[str, str] = field(default_factory=dict)
     # an extra counting the rows the measure had to leave out (a date without its
     # time…): when it is the only reason for no value, ``unknown_reason`` says why
     unknown_extra: str | None = None
@@ -159,6 +162,7 @@ class KpiDefinition:
             "target": self.target,
             "warning": self.warning,
             "requires": list(self.requires),
+            "requires_also": list(self.requires_also),
             "parameters": {p: settings.SETTINGS[p].default for p in self.params if p in settings.SETTINGS},
             "source": self.source,
         }
@@ -206,7 +210,7 @@ def _check_sql(kpi: KpiDefinition) -> None:
     for name in [*kpi.extras, *kpi.stats]:
         if not _ID.match(name):
             raise DefinitionError(f"extra figure name {name!r} must be lower_snake_case")
-    for table in kpi.requires:
+    for table in (*kpi.requires, *kpi.requires_also):
         if not _ID.match(table):
             raise DefinitionError(f"requires names {table!r}, which is not a table name")
     if kpi.share_over not in (None, "channel"):
@@ -245,7 +249,7 @@ def _build(data: dict[str, Any], source: str) -> KpiDefinition:
     for key in ("target", "warning"):
         if key in data and (isinstance(data[key], bool) or not isinstance(data[key], (int, float))):
             raise DefinitionError(f"{key} must be a number")
-    for key in ("channels", "requires", "params"):
+    for key in ("channels", "requires", "requires_also", "params"):
         if key in data and not (isinstance(data[key], list) and all(isinstance(v, str) for v in data[key])):
             raise DefinitionError(f"{key} must be a list of texts")
     if not _ID.match(data["id"]):
@@ -278,6 +282,8 @@ def _build(data: dict[str, Any], source: str) -> KpiDefinition:
         warning=data.get("warning"),
         requires=tuple(data.get("requires", ())),
         requires_reason=_text_table(data, "requires_reason"),
+        requires_also=tuple(data.get("requires_also", ())),
+        requires_also_reason=_text_table(data, "requires_also_reason"),
         unknown_extra=data.get("unknown_extra"),
         unknown_reason=_text_table(data, "unknown_reason"),
         unknown_note=_text_table(data, "unknown_note"),

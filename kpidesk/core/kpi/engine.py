@@ -576,15 +576,10 @@ class Engine:
         rel = RELATIONS[kpi.relation]
         if rel.snapshot and not self._cached(("relation rows", rel.name), lambda: _exists(cur, rel.sql)):
             return "no data"  # a count at a point in time over no rows at all: unknown, not zero
-        if not kpi.requires:
-            return None
-        if any(self._has_rows(cur, table) for table in kpi.requires):
-            return None
-        return (
-            kpi.requires_reason.get(self.lang)
-            or kpi.requires_reason.get("en")
-            or (f"no {' or '.join(kpi.requires)} imported")
-        )
+        for tables, reason in ((kpi.requires, kpi.requires_reason), (kpi.requires_also, kpi.requires_also_reason)):
+            if tables and not any(self._has_rows(cur, table) for table in tables):
+                return reason.get(self.lang) or reason.get("en") or f"no {' or '.join(tables)} imported"
+        return None
 
     def _pending(self, cur: duckdb.DuckDBPyConnection, kpi: KpiDefinition) -> str | None:
         """Why ``kpi`` cannot be computed yet: the derived facts it reads are pending

@@ -68,7 +68,7 @@ def test_a_french_call_log_outside_the_vocabulary_is_read_whole(store, tmp_path)
 
 # A ticket list: the generic ticket profile knows "Ticket #", "Opened" and "Owner", not
 # "First Reply", "Closed" or "State": the vocabulary completes it. First replies after
-# 1 h and 3 h → average first response 2 h; one ticket closed 10 h after it opened.
+# 1 h and 3 h → median first response 2 h; one ticket closed 10 h after it opened.
 EN_TICKETS = (
     "Ticket #,Opened,First Reply,Closed,Owner,State\n"
     "T-1000,10/01/2026 08:00 AM,10/01/2026 09:00 AM,10/01/2026 06:00 PM,ann,Closed\n"
@@ -130,3 +130,62 @@ def test_ticket_numbers_ending_in_digits_are_no_zoned_timestamps():
     assert shape(["T-1000", "T-1001", "T-1002"])[0] == "text"
     assert timestamp_rule(["T-1000", "T-1001"])[1] == 0.0
     assert timestamp_rule(["2026-10-01T08:00:00+02:00"])[1] == 1.0
+
+
+# A French ticket list with a satisfaction score: tickets (creation, first reply,
+# closing, status, category say so) with survey answers about them, not 3 survey
+# answers recognised by one header. First replies after 1 h, 2 h, 6 h → median 2 h.
+FR_TICKETS = (
+    "N° de dossier;Date de création;Date première réponse;Date de clôture;Technicien;Statut;Catégorie;"
+    "Satisfaction (/5)\n"
+    "D1;01/10/2026 09:00;01/10/2026 10:00;01/10/2026 18:00;Paul;Clôturé;Facturation;5\n"
+    "D2;01/10/2026 10:00;01/10/2026 12:00;;Lina;En cours;Technique;\n"
+    "D3;02/10/2026 08:00;02/10/2026 14:00;03/10/2026 08:00;Paul;Résolu;Technique;2\n"
+)
+
+
+def test_a_ticket_list_with_a_satisfaction_column_is_tickets(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "dossiers.csv", FR_TICKETS))
+    columns = _columns(report)
+    assert store.table_count("contacts") == 3
+    assert columns["N° de dossier"] == "source_key" and columns["Date de clôture"] == "solved_at"
+    assert columns["Satisfaction (/5)"] == "surveys.score (csat)"
+    v = _kpis(store, "first_response_time", "csat")
+    assert v["first_response_time"].value == pytest.approx(2 * 3600)
+    assert (v["csat"].value, v["csat"].n) == (pytest.approx(50.0), 2)
+
+
+# A presence log whose "Statut" holds states: agent time, not calls with no outcome.
+PRESENCE = (
+    "Collaborateur;Début;Fin;Statut\n"
+    "Paul;01/10/2026 08:00:00;01/10/2026 10:00:00;Disponible\n"
+    "Paul;01/10/2026 10:00:00;01/10/2026 10:15:00;En pause\n"
+    "Lina;01/10/2026 08:00:00;01/10/2026 09:00:00;Disponible\n"
+)
+
+
+def test_a_presence_log_is_agent_time_not_calls(store, tmp_path):
+    import_file(store, _write(tmp_path, "presence.csv", PRESENCE))
+    assert (store.table_count("contacts"), store.table_count("agent_sessions")) == (0, 3)
+    occupancy = _kpis(store, "occupancy")["occupancy"]
+    assert occupancy.value is None and "no contacts imported" in occupancy.reason  # not 0 %
+
+
+# A chat log giving times, not durations: the wait for a human (= the chat's first
+# response) and the talk time are measured from them. Waits 30 s and 90 s → median
+# 60 s; talks 10 and 5 min; one chat missed (a yes/no flag).
+CHATS = (
+    "Chat ID,Visitor,Requested At,Agent Joined At,Ended At,Agent,Missed\n"
+    "c1,v1,2026-10-01 09:00:00,2026-10-01 09:00:30,2026-10-01 09:10:30,Kim,No\n"
+    "c2,v2,2026-10-01 09:20:00,2026-10-01 09:21:30,2026-10-01 09:26:30,Lee,No\n"
+    "c3,v3,2026-10-01 09:40:00,,2026-10-01 09:42:00,,Yes\n"
+)
+
+
+def test_a_chat_log_of_times_measures_waits_and_talk(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "livechat.csv", CHATS))
+    assert _columns(report)["Missed"] == "outcome"
+    v = _kpis(store, "chat_first_response_time", "chat_abandon_rate", "avg_talk")
+    assert v["chat_first_response_time"].value == pytest.approx(60.0)
+    assert v["chat_abandon_rate"].value == pytest.approx(1 / 3)
+    assert v["avg_talk"].value == pytest.approx(450.0)
