@@ -179,3 +179,24 @@ def check_outcome(report: ImportReport) -> None:
         report.warnings.append(
             f"{report.rejected} of {report.rows_read} rows rejected ({share:.0%}): " + "; ".join(reasons)
         )
+
+
+def check_outcome_words(cur: duckdb.DuckDBPyConnection, report: ImportReport, import_id: int) -> None:
+    """Warn when contacts were loaded with an outcome no KPI knows ("Dissuadé", a code of
+    the vendor's): they count in no answer or abandon rate, and the file would otherwise
+    look read. The values are named, with what to do."""
+    from kpidesk.core.ingest.outcomes import OUTCOMES
+
+    rows = cur.execute(
+        "SELECT outcome, count(*) FROM contacts WHERE import_id = $id AND outcome IS NOT NULL"
+        " AND NOT list_contains($known, outcome) GROUP BY 1 ORDER BY 2 DESC, 1",
+        {"id": import_id, "known": list(OUTCOMES)},
+    ).fetchall()
+    if not rows:
+        return
+    total = sum(n for _, n in rows)
+    said = ", ".join(f"{value} ({n})" for value, n in rows[:5]) + (", …" if len(rows) > 5 else "")
+    report.warnings.append(
+        f"{total} row(s) have an outcome kpidesk does not know: {said}. They count in no answer or abandon "
+        "rate: map these values in the import dialog and import the file again."
+    )

@@ -428,6 +428,8 @@ def _run(
     overlap.drop_known_calls(cur, report, prof.source)  # queue_log + CDR of one PBX: each call once
     report.ignored_reasons = accounting.ignored_reasons(cur, report, prof.transform)
     accounting.check_outcome(report)  # every row rejected: a failed import, rolled back
+    if (counts.rows_inserted or {}).get("contacts"):
+        accounting.check_outcome_words(cur, report, import_id)
     loader.drop_outputs(cur)
     cur.execute(f"DROP TABLE IF EXISTS {STAGING}")
     return report

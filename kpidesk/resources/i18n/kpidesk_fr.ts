@@ -628,6 +628,10 @@
         <translation>Aucune colonne ne dit quand chaque enregistrement a été créé : ils sont datés par {0} ({1}). Leur heure d&apos;arrivée est inconnue (hors des chiffres hors horaires), et les délais de première réponse et de résolution, qui en ont besoin, ne sont pas mesurés.</translation>
     </message>
     <message>
+        <source>{0} row(s) have an outcome kpidesk does not know: {1}. They count in no answer or abandon rate: map these values in the import dialog and import the file again.</source>
+        <translation>{0} ligne(s) ont une issue que kpidesk ne connaît pas : {1}. Elles ne comptent dans aucun taux de décroché ou d&apos;abandon : associez ces valeurs dans la fenêtre d&apos;import et importez à nouveau le fichier.</translation>
+    </message>
+    <message>
         <source>Read as a call event log: {known} of its {names} event names are call events</source>
         <translation>Lu comme un journal d&apos;événements d&apos;appels : {known} de ses {names} noms d&apos;événements sont des événements d&apos;appel</translation>
     </message>

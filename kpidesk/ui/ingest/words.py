@@ -251,6 +251,17 @@ WARNINGS: list[Pattern] = [
         _same,
         field_label,
     ),
+    _p(
+        r"(\d+) row\(s\) have an outcome kpidesk does not know: (.*)\. They count in no answer or abandon rate: "
+        r"map these values in the import dialog and import the file again\.",
+        QT_TRANSLATE_NOOP(
+            "ImportWords",
+            "{0} row(s) have an outcome kpidesk does not know: {1}. They count in no answer or abandon rate: "
+            "map these values in the import dialog and import the file again.",
+        ),
+        _same,
+        _same,
+    ),
 ]
 _REJECT_WARNING = re.compile(r"\d+ of \d+ rows rejected \(")
 

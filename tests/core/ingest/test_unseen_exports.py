@@ -189,3 +189,17 @@ def test_a_chat_log_of_times_measures_waits_and_talk(store, tmp_path):
     assert v["chat_first_response_time"].value == pytest.approx(60.0)
     assert v["chat_abandon_rate"].value == pytest.approx(1 / 3)
     assert v["avg_talk"].value == pytest.approx(450.0)
+
+
+def test_outcomes_no_kpi_knows_are_said(store, tmp_path):
+    text = (
+        "Call ID,Date,Agent,Wait (s),Outcome\n"
+        "1,2026-10-01 09:00,A,10,Answered\n"
+        "2,2026-10-01 09:05,,30,Rerouted-IVR\n"
+        "3,2026-10-01 09:10,,40,Rerouted-IVR\n"
+    )
+    report = import_file(store, _write(tmp_path, "calls.csv", text))
+    assert report.loaded == 3
+    assert any(
+        w.startswith("2 row(s) have an outcome kpidesk does not know: rerouted-ivr (2)") for w in report.warnings
+    )
