@@ -144,10 +144,30 @@ def note_stand_in(report_columns: list[dict[str, Any]], fields: dict[str, dict[s
             entry["rule"] = f"{entry['rule']}; {STAND_IN_END}"
 
 
-def ignored_reasons(cur: duckdb.DuckDBPyConnection, report: ImportReport, transform: str | None) -> dict[str, int]:
-    """Ignored rows per reason: the ones a transform named (``out_ignored``), the rest
-    under one reason saying what the format does with such rows."""
-    reasons: dict[str, int] = {}
+def summary_rows(cur: duckdb.DuckDBPyConnection, import_id: int) -> int:
+    """The summary rows ("Total", "Sous-total") the checks set aside: not records, so
+    not rejects either. They leave the rejects (the count returned is ignored, with its
+    reason)."""
+    row = cur.execute(
+        "SELECT count(*) FROM import_rejects WHERE import_id = $id AND reason = $r",
+        {"id": import_id, "r": errors.SUMMARY_ROW},
+    ).fetchone()
+    n = int(row[0]) if row else 0
+    if n:
+        cur.execute(
+            "DELETE FROM import_rejects WHERE import_id = $id AND reason = $r",
+            {"id": import_id, "r": errors.SUMMARY_ROW},
+        )
+    return n
+
+
+def ignored_reasons(
+    cur: duckdb.DuckDBPyConnection, report: ImportReport, transform: str | None, known: dict[str, int] | None = None
+) -> dict[str, int]:
+    """Ignored rows per reason: the ones a transform named (``out_ignored``), those
+    ``known`` gives (summary rows), the rest under one reason saying what the format
+    does with such rows."""
+    reasons: dict[str, int] = {k: n for k, n in (known or {}).items() if n}
     if report.ignored <= 0:
         return reasons
     named = cur.execute(

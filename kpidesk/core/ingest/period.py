@@ -105,7 +105,7 @@ def applied(profile: Profile, period: Period) -> Profile:
     fields["interval_s"] = {"value": period.seconds}
     data["fields"] = fields
     match = dict(data.get("match", {}))
-    match["headers"] = [h for h in match.get("headers", []) if not _is_interval_header(h)]
+    match["headers"] = [h for h in match.get("headers", []) if not is_interval_header(h)]
     data["match"] = match
     key = dict(data.get("key", {}))
     key["period"] = period.said()  # the same rows given another period are other intervals
@@ -114,7 +114,7 @@ def applied(profile: Profile, period: Period) -> Profile:
     return Profile(profile.name, data, profile.path, profile.builtin)
 
 
-def _is_interval_header(names: object) -> bool:
+def is_interval_header(names: object) -> bool:
     """A ``[match] headers`` entry naming the interval column (Interval, Tranche horaire…)."""
     alts = [names] if isinstance(names, str) else list(names) if isinstance(names, list) else []
     return find_column(alts, ["Interval", "Intervalle", "Tranche horaire", "Half hour", "Interval start"]) is not None

@@ -408,6 +408,8 @@ def _run(
     report.rows_read = read + len(unread)
     report.loaded, report.duplicate = counts.loaded, counts.duplicate
     report.rejected = counts.rejected + len(unread)
+    totals = accounting.summary_rows(cur, import_id)  # a sheet's "Total" line: ignored with its reason
+    report.rejected -= totals
     lost, total = _unaccounted(cur, info, import_id, report.rows_read, expected)
     report.rows_read += lost
     report.rejected += lost
@@ -426,7 +428,7 @@ def _run(
         "SELECT line, reason FROM import_rejects WHERE import_id = $id ORDER BY line LIMIT 20", {"id": import_id}
     ).fetchall()
     overlap.drop_known_calls(cur, report, prof.source)  # queue_log + CDR of one PBX: each call once
-    report.ignored_reasons = accounting.ignored_reasons(cur, report, prof.transform)
+    report.ignored_reasons = accounting.ignored_reasons(cur, report, prof.transform, {errors.SUMMARY_ROW: totals})
     accounting.check_outcome(report)  # every row rejected: a failed import, rolled back
     if (counts.rows_inserted or {}).get("contacts"):
         accounting.check_outcome_words(cur, report, import_id)

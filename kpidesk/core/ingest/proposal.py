@@ -65,6 +65,8 @@ class Proposal:
     # columns of survey answers about each contact (a call log's "Note client"): its
     # ``[survey]`` section, loaded by linked.py as answers linked to these contacts
     survey: list[str] = field(default_factory=list)
+    # columns of times no field reads (a schedule's "Début de service" 08:00)
+    unplaced_times: list[str] = field(default_factory=list)
 
     def missing_required(self) -> list[str]:
         prof = self.to_profile()
@@ -95,7 +97,9 @@ class Proposal:
         """Contacts of which nothing but a date (and an id) would be read: no agent,
         queue, wait, talk time, outcome or status. Not a contact log read right (a
         survey file whose scores were missed reads that way): asked, not loaded."""
-        return self.table == "contacts" and not (set(self.fields) & CONTACT_FACTS) and not self.survey
+        if self.table != "contacts" or self.survey or set(self.fields) & MEASURES:
+            return False
+        return not (set(self.fields) & CONTACT_FACTS) or bool(self.unplaced_times)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -124,7 +128,11 @@ MEASURES = frozenset(
 )  # fmt: skip
 CONTACT_FACTS = MEASURES | {"agent_id", "queue", "topic", "customer_id"}
 # Fields one word names in two tables: a contact's answer time is not a survey's.
-VOCABULARY_OF = {("contacts", "answered_at"): "contact_answered_at", ("contacts", "ended_at"): "contact_ended_at"}
+VOCABULARY_OF = {
+    ("contacts", "answered_at"): "contact_answered_at",
+    ("contacts", "ended_at"): "contact_ended_at",
+    ("surveys", "source_key"): "survey_source_key",
+}
 MIN_GUESS = 0.3  # below this a column is not proposed for a field at all
 FUZZY = 0.84  # similarity of two names (after their hints are set aside) taken as a likely match
 # Words that make a column something else than the field its other words name: a
@@ -488,6 +496,10 @@ def propose_from(cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation, 
         prop.constants["channel"] = kind  # when no column gives it
     if table == "contacts":
         prop.survey = _answer_columns(prop.fields, list(rel.columns), samples)
+        read = prop.explained()
+        prop.unplaced_times = [
+            c for c in rel.columns if c not in read and decide.shape(samples.get(c, []))[0] in ("timestamp", "duration")
+        ]
     if table == "surveys":
         _survey_scale(prop, samples)
     return prop

@@ -10,6 +10,7 @@ it is sure enough. Only a sample of the file is read, whatever its size.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -49,6 +50,7 @@ def choose(
     """The profile that reads the file; raises :class:`NoProfile` (with the candidates
     and what is missing) when none is sure. ``period``: the period an interval report
     without dates covers (else the one its preamble or name says, if any)."""
+    known = by_day(cur, rel, known)
     known = stand_ins(rel.columns, with_period(info, rel.columns, known, period))
     found = profiles.match(rel.columns, info.kind, known)
     if found and event_kinds.is_event_log(found.profile):  # calls or tickets: the event names tell
@@ -108,6 +110,38 @@ def _fitting(resolved: dict[str, Any], samples: dict[str, list[Any]]) -> tuple[s
                 continue
         fit |= cols
     return fit, misfit
+
+
+DAY_COLUMNS = ("Date", "Jour", "Day", "Journée", "Date du jour", "Jour de l'activité")
+
+
+def by_day(cur: duckdb.DuckDBPyConnection, rel: Relation, known: list[profiles.Profile]) -> list[profiles.Profile]:
+    """``known``, with each interval-report profile that finds no interval column but a
+    column of dates without a time ("Jour": 01/10/2026) reading one row per day: the
+    day is the interval (an outsourcer's daily sheet per agent)."""
+    if not any(periods.needs_period(p, rel.columns) for p in known):
+        return known
+    col = profiles.find_column(list(DAY_COLUMNS), rel.columns)
+    if col is None:
+        return known
+    sample = [v for v in decide.present(mapping.sample(cur, rel, 200).get(col, []))]
+    midnight = re.compile(r"[ T]00:00(:00(\.0+)?)?$")  # a workbook's dates come with a zero time
+    if not sample or any(":" in midnight.sub("", v) for v in sample):  # a time of day: not one row per day
+        return known
+    out = []
+    for p in known:
+        if not periods.needs_period(p, rel.columns):
+            out.append(p)
+            continue
+        data = dict(p.data)
+        data["fields"] = {**p.fields, "interval_start": {"column": col}, "interval_s": {"value": 86400}}
+        data["match"] = {
+            **p.section("match"),
+            "headers": [h for h in p.section("match").get("headers", []) if not periods.is_interval_header(h)],
+        }
+        data["label"] = f"{p.label}, one row per day"
+        out.append(profiles.Profile(p.name, data, p.path, p.builtin))
+    return out
 
 
 def with_period(

@@ -275,6 +275,18 @@ SYNONYMS: dict[str, list[str]] = {
     ],
     "started_at": ["start", "start time", "login", "login time", "connexion", "debut", "from", "started at"],
     "ended_at": ["end", "end time", "logout", "logout time", "deconnexion", "fin", "to", "ended at"],
+    # What tells one survey answer from another (a ticket's number is the contact the
+    # answer is about: contact_ref).
+    "survey_source_key": [
+        "response id",
+        "survey id",
+        "answer id",
+        "id reponse",
+        "identifiant reponse",
+        "id",
+        "reponse n",
+        "n reponse",
+    ],
     # A contact's own answer and end times (the surveys' answered_at is another thing).
     "contact_answered_at": [
         "answered at",

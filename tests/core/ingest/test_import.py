@@ -191,7 +191,8 @@ def test_interval_report_stores_counts_and_sums(store, tmp_path):
     )
     report = import_file(store, path)
     assert report.profile == "generic_interval_report"
-    assert (report.rows_read, report.loaded, report.rejected) == (3, 2, 1)
+    assert (report.rows_read, report.loaded, report.rejected, report.ignored) == (3, 2, 0, 1)  # the total line
+    assert report.ignored_reasons == {"summary row (total), not a record": 1}
     rows = (
         store.cursor()
         .execute(

@@ -203,3 +203,46 @@ def test_outcomes_no_kpi_knows_are_said(store, tmp_path):
     assert any(
         w.startswith("2 row(s) have an outcome kpidesk does not know: rerouted-ivr (2)") for w in report.warnings
     )
+
+
+# An outsourcer's daily sheet per agent: a "Jour" column of dates (one row per day, the
+# day is the interval), handled calls only (the same calls as answered), an average wait
+# weighted by them, and a total line ignored with its reason. 50 + 30 offered, 45 + 27
+# handled → 8 abandoned: 10 %; ASA (45×20 + 27×40) / 72 = 27.5 s.
+DAILY = (
+    "Jour;Téléconseiller;Appels reçus;Appels traités;Appels perdus;DMA (s)\n"
+    "01/10/2026;Amine;50;45;5;20\n"
+    "01/10/2026;Chloé;30;27;3;40\n"
+    "Total;;80;72;8;\n"
+)
+
+
+def test_a_daily_sheet_per_agent_is_one_interval_per_day(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "prestataire.csv", DAILY))
+    assert (report.loaded, report.rejected, report.ignored) == (2, 0, 1)
+    assert report.ignored_reasons == {"summary row (total), not a record": 1}
+    rows = store.cursor().execute("SELECT DISTINCT interval_s FROM interval_stats").fetchall()
+    assert rows == [(86400,)]
+    v = _kpis(store, "offered", "answer_rate", "abandon_rate", "asa")
+    assert v["offered"].value == 80 and v["answer_rate"].value == pytest.approx(72 / 80)
+    assert v["abandon_rate"].value == pytest.approx(8 / 80)  # no flow-out column, the counts add up
+    assert v["asa"].value == pytest.approx(27.5)
+
+
+def test_a_shift_plan_is_not_read_as_calls(store, tmp_path):
+    text = "Agent;Date;Début de service;Fin de service\nAmine;01/10/2026;08:00;16:00\nChloé;01/10/2026;09:00;17:00\n"
+    with pytest.raises(NoProfile):
+        import_file(store, _write(tmp_path, "planning.csv", text))
+    assert store.table_count("contacts") == 0
+
+
+def test_a_survey_keyed_by_ticket_number_links_to_the_ticket(store, tmp_path):
+    text = (
+        "Horodatage;N° de ticket;Facilité à obtenir une réponse (1 à 7);Commentaire\n"
+        "01/10/2026 10:00:00;T1;6;\n"
+        "01/10/2026 11:00:00;T2;2;long\n"
+    )
+    report = import_file(store, _write(tmp_path, "ces.csv", text))
+    assert _columns(report)["N° de ticket"] == "contact_ref"
+    rows = store.cursor().execute("SELECT survey_type, contact_ref FROM surveys ORDER BY 2").fetchall()
+    assert rows == [("ces", "T1"), ("ces", "T2")]
