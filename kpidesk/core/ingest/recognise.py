@@ -124,7 +124,7 @@ def by_day(cur: duckdb.DuckDBPyConnection, rel: Relation, known: list[profiles.P
     col = profiles.find_column(list(DAY_COLUMNS), rel.columns)
     if col is None:
         return known
-    sample = [v for v in decide.present(mapping.sample(cur, rel, 200).get(col, []))]
+    sample = decide.present(mapping.sample(cur, rel, 200).get(col, []))
     midnight = re.compile(r"[ T]00:00(:00(\.0+)?)?$")  # a workbook's dates come with a zero time
     if not sample or any(":" in midnight.sub("", v) for v in sample):  # a time of day: not one row per day
         return known
