@@ -17,10 +17,11 @@ from typing import Any
 
 from kpidesk.core import comments as figure_comments
 from kpidesk.core.explain import Explanation, beyond_noise, explain
+from kpidesk.core.kpi import heatmap as heat
 from kpidesk.core.kpi import targets
 from kpidesk.core.kpi.definitions import KpiDefinition, scope_codes
 from kpidesk.core.kpi.distribution import Histogram, histogram
-from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
+from kpidesk.core.kpi.engine import SAMPLED_UNITS, Engine, Filters, KpiValue
 
 HEADLINE = ("csat", "service_level", "answer_rate", "first_response_time", "fcr", "volume")
 CHANNEL_KPIS: dict[str, tuple[str, ...]] = {
@@ -83,6 +84,7 @@ class Trend:
     marks: list[tuple[date, figure_comments.Comment]]  # comments placed on the bucket holding their first day
     small: list[bool] = field(default_factory=list)  # per point: a small sample
     label: dict[str, str] = field(default_factory=dict)  # per language, with the channels it covers
+    n: list[float | None] = field(default_factory=list)  # per point: the contacts (or answers) behind it
 
     def label_for(self, lang: str) -> str:
         return self.label.get(lang) or self.label.get("en") or self.kpi
@@ -96,6 +98,9 @@ class ChannelSection:
     heatmap: list[list[float]]  # 7 weekdays × 24 hours: contacts
     histogram: Histogram | None
     no_trend: list[str] = field(default_factory=list)  # key KPIs without a trend (no data, or one point)
+    # the channel's key KPI (its first trend's) by weekday and hour: each cell's value,
+    # n and small-sample flag, or why it has none
+    key_heatmap: heat.HeatGrid | None = None
 
     @property
     def trend(self) -> Trend | None:
@@ -151,6 +156,7 @@ class ServiceReport:
     comments: list[figure_comments.Comment]
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # kpi → label per language
     absent: list[str] = field(default_factory=list)  # channels of CHANNEL_ORDER with no contact in the period
+    min_sample: float = 30.0  # figures resting on fewer contacts (or answers) are small samples (the engine's rule)
 
     @property
     def empty(self) -> bool:
@@ -191,7 +197,7 @@ def _figures(
             for c in notes
             if c.kpi == kpi_id and (c.channel or None) == channel and not (c.queue or c.site or c.agent_id)
         ]
-        small = kpi.unit in ("rate", "seconds", "score", "percent", "index") and v.n is not None and v.n < min_sample
+        small = kpi.unit in SAMPLED_UNITS and v.value is not None and v.n is not None and v.n < min_sample
         out.append(
             Figure(
                 kpi_id,
@@ -261,6 +267,7 @@ def _trends(
             marks,
             [v.small_sample for v in points],
             scoped_label(engine.registry[kpi_id], filters),
+            [v.n for v in points],
         )
     return out
 
@@ -357,6 +364,7 @@ def build(
         key = tuple(k for k in TREND_KPIS.get(channel, ("volume",)) if k in kpis)
         drawn = _trends(engine, key, here, channel, overrides, chan_notes)
         hist = histogram(engine, HISTOGRAM.get(channel, "handle"), here, bins=24)
+        grid = heat.compute(engine, key[:1], here).get(key[0]) if key else None
         sections.append(
             ChannelSection(
                 channel,
@@ -365,6 +373,7 @@ def build(
                 _heatmap(engine, here),
                 None if hist.empty else hist,
                 [k for k in key if k not in drawn],
+                grid,
             )
         )
     step(0.7, "sites")
@@ -432,4 +441,5 @@ def build(
         comments=notes,
         labels={k: scoped_label(engine.registry[k], filters) for k in shown},  # as the headline's
         absent=[c for c in CHANNEL_ORDER if c not in wanted],
+        min_sample=float(engine.parameters()["min_sample"]),
     )
