@@ -422,6 +422,10 @@ def _channel(section, report: ServiceReport, priv, lang, st, numbers) -> list:
     days = sorted({(first + timedelta(days=i)).weekday() for i in range(min((last - first).days + 1, 7))})
     if any(any(row) for row in section.heatmap):
         out += [Spacer(1, 6), heatmap_chart(section.heatmap, lang, t("heatmap", lang), days)]
+    elif section.heatmap_reason:  # contacts, but none by hour (a month's counts per agent): said, not left out
+        reason = _reason_text(section.heatmap_reason, lang)
+        said = t("heat_none", lang, kpi=t("volume", lang), reason=reason)
+        out += [Spacer(1, 4), Paragraph(esc(said), st["small"])]
     out += _key_heatmap(section, report, lang, st, days)
     h = section.histogram
     if h is not None:
@@ -445,7 +449,7 @@ def _key_heatmap(section, report: ServiceReport, lang, st, days: list[int]) -> l
         return []
     label = _label(report, grid.kpi, lang)
     if grid.empty:
-        reason = t("no_data", lang) if grid.reason in (None, "no data") else said_reason(grid.reason, lang)
+        reason = _reason_text(grid.reason, lang)
         return [Spacer(1, 4), Paragraph(esc(t("heat_none", lang, kpi=label, reason=reason)), st["small"])]
     unit, better = report_unit(report, grid.kpi), _better(report, grid.kpi)
     notes = (
@@ -471,6 +475,11 @@ def _short(v: float, unit: str, lang: str) -> str:
     if unit in ("rate", "percent"):
         return formatting.number(v * 100 if unit == "rate" else v, 0, lang) + ("\u00a0%" if lang == "fr" else "%")
     return formatting.value(v, unit, lang)
+
+
+def _reason_text(reason: str | None, lang: str) -> str:
+    """An engine reason as the report says it (its "no data" is the report's own words)."""
+    return t("no_data", lang) if reason in (None, "no data") else said_reason(reason, lang)
 
 
 def _better(report: ServiceReport, kpi: str) -> str | None:

@@ -101,6 +101,7 @@ class ChannelSection:
     # the channel's key KPI (its first trend's) by weekday and hour: each cell's value,
     # n and small-sample flag, or why it has none
     key_heatmap: heat.HeatGrid | None = None
+    heatmap_reason: str | None = None  # why the contacts have no cell (a month's counts: no hour)
 
     @property
     def trend(self) -> Trend | None:
@@ -287,14 +288,6 @@ def _topic_trend(engine: Engine, filters: Filters, top: list[str]) -> TopicTrend
     return TopicTrend(bucket, periods, top, {t: [counts.get((t, p), 0.0) for p in periods] for t in top})
 
 
-def _heatmap(engine: Engine, filters: Filters) -> list[list[float]]:
-    grid = [[0.0] * 24 for _ in range(7)]
-    for v in engine.compute(["volume"], filters, ("weekday", "hour_of_day")):
-        if v.value is not None and v.group and v.group["weekday"] is not None and v.group["hour_of_day"] is not None:
-            grid[int(v.group["weekday"]) - 1][int(v.group["hour_of_day"])] = v.value
-    return grid
-
-
 def _verbatims(engine: Engine, filters: Filters, lowest: bool, limit: int = 5) -> list[Verbatim]:
     """CSAT answers with a comment, the lowest (or highest) scores first, on 1–5: the
     answers the CSAT figure counts, within every filter (a heatmap cell too), through
@@ -364,16 +357,18 @@ def build(
         key = tuple(k for k in TREND_KPIS.get(channel, ("volume",)) if k in kpis)
         drawn = _trends(engine, key, here, channel, overrides, chan_notes)
         hist = histogram(engine, HISTOGRAM.get(channel, "handle"), here, bins=24)
-        grid = heat.compute(engine, key[:1], here).get(key[0]) if key else None
+        grids = heat.compute(engine, ("volume", *key[:1]), here)  # contacts, and the key KPI, in one query
+        contacts = grids["volume"]
         sections.append(
             ChannelSection(
                 channel,
                 figures,
                 [drawn[k] for k in key if k in drawn],
-                _heatmap(engine, here),
+                [[v or 0.0 for v in row] for row in contacts.cells],
                 None if hist.empty else hist,
                 [k for k in key if k not in drawn],
-                grid,
+                grids.get(key[0]) if key else None,
+                contacts.reason,
             )
         )
     step(0.7, "sites")
