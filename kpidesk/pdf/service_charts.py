@@ -224,7 +224,11 @@ def heatmap_chart(
         if j % max(1, len(cols) // 12) == 0:
             label = f"{hour} h" if lang == "fr" else f"{hour:02d}"
             _text(d, x0 + j * cw + cw / 2, y0 + len(days) * ch + 2, label, 6, "middle")
-    if kpi:  # the scale: lowest ▕light … dark▏ highest (turned round when higher is better)
+    said = [n for n in notes if n]
+    if kpi and not read:  # every cell too few to read: no scale to show, what grey means still
+        if notes[1]:
+            _text(d, x0, 4, notes[1], 6.5)
+    elif kpi:  # the scale: lowest ▕light … dark▏ highest (turned round when higher is better)
         steps, bar = 12, 90
         ends = (fmt(high), fmt(low)) if better == "higher" else (fmt(low), fmt(high))
         _text(d, x0, 4, ends[0], 6.5)
@@ -233,7 +237,6 @@ def heatmap_chart(
             shade = ink_colour(0.18 + 0.82 * k / (steps - 1))
             d.add(Rect(bx + k * bar / steps, 3, bar / steps + 0.2, 7, fillColor=shade, strokeColor=None))
         _text(d, bx + bar + 4, 4, ends[1], 6.5)
-        said = [n for n in notes if n]
         if said:
             _text(d, bx + bar + 10 + stringWidth(safe(ends[1]), font, 6.5), 4, " · ".join(said), 6.5)
     return d

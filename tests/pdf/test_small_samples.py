@@ -145,3 +145,15 @@ def test_the_three_days_report_draws_tuesdays_n(calls_db, tmp_path, lang):
     assert "n=4" in lines  # beside Tuesday's trend points and in its heatmap cell
     grey = "grey: fewer than 30 contacts" if lang == "en" else "gris : moins de 30 contacts"
     assert grey in drawn.flat.replace("\u00a0", " ")
+
+
+def test_a_heatmap_of_small_cells_only_draws_no_scale():
+    """Ten tickets an hour at most: every cell greyed, no made-up "0 s – 1 s" scale, what grey means still said."""
+    grid = [[None] * 24 for _ in range(7)]
+    samples = [[(None, False)] * 24 for _ in range(7)]
+    grid[3][9], samples[3][9] = 5400.0, (10, True)
+    fmt = lambda v: f"{v:.0f} s"
+    d = heatmap_chart(grid, "en", "FRT", [3], fmt=fmt, better="lower", samples=samples, notes=("worse", "grey"))
+    texts = [s.text for s in _elements(d) if isinstance(s, String)]
+    assert "n=10" in texts and "grey" in texts
+    assert not any(t.endswith(" s") for t in texts) and "worse" not in texts
