@@ -91,6 +91,9 @@ def trend_chart(
         chart.lineLabelFormat, chart.lineLabelArray = "values", [[], [], said]
         chart.lineLabels.fontName, chart.lineLabels.fontSize = register_fonts()[0], 5.5
         chart.lineLabels.fillColor, chart.lineLabelNudge = MUTED, 6
+        chart.lineLabels.boxFillColor = colors.white  # readable where the line runs under it
+        chart.lineLabels.leftPadding = chart.lineLabels.rightPadding = 0.5
+        chart.lineLabels.topPadding = chart.lineLabels.bottomPadding = 0
     step = max(1, len(labels) // 8)
     chart.categoryAxis.categoryNames = [safe(lab) if i % step == 0 else "" for i, lab in enumerate(labels)]
     chart.categoryAxis.labels.fontName = register_fonts()[0]

@@ -98,8 +98,11 @@ def trend_chart(
             continue
         if thin:  # too few contacts to read: a faded hollow dot, as the app draws it
             d.add(Circle(x, y(v), 2.4, fillColor=colors.white, strokeColor=FADED, strokeWidth=1.2))
-            if said_n and size is not None:
-                _text(d, x + 3.5, y(v) + 2.5, f"n={formatting.number(size, 0, lang)}", 5.5)
+            if said_n and size is not None:  # on white: readable where the line runs under it
+                said = f"n={formatting.number(size, 0, lang)}"
+                room = stringWidth(safe(said), register_fonts()[0], 5.5)
+                d.add(Rect(x + 3, y(v) + 1.6, room + 1, 6, fillColor=colors.white, strokeColor=None))
+                _text(d, x + 3.5, y(v) + 2.5, said, 5.5)
         else:
             d.add(Circle(x, y(v), 1.6, fillColor=AGENT, strokeColor=None))
     step = max(1, -(-n // max(int(w // 42), 2)))  # a label every ~42 pt at most
