@@ -157,3 +157,17 @@ def test_a_heatmap_of_small_cells_only_draws_no_scale():
     texts = [s.text for s in _elements(d) if isinstance(s, String)]
     assert "n=10" in texts and "grey" in texts
     assert not any(t.endswith(" s") for t in texts) and "worse" not in texts
+
+
+@pytest.mark.parametrize(("lang", "note"), [
+    ("en", "Pale hollow dot: fewer than 30 of the agent's contacts (or answers) that day"),
+    ("fr", "Point creux pâle : moins de 30 contacts (ou réponses) du conseiller ce jour-là"),
+])  # fmt: skip
+def test_the_coaching_sheet_marks_leas_tuesday(calls_db, tmp_path, lang, note):
+    """Léa's handle time by day: Monday 40 calls, Tuesday 4: Tuesday is drawn pale and hollow with n=4."""
+    out = tmp_path / f"lea_{lang}.pdf"
+    with drawn_text() as drawn:
+        args = ["--db", calls_db, "--agent", "Léa", "--from", "2026-11-16", "--to", "2026-11-18", "--lang", lang]
+        assert main(["report", *args, "--out", str(out)]) == 0
+    assert "n=4" in drawn.text.split("\n") and "n=40" not in drawn.text.split("\n")
+    assert note in drawn.flat.replace("\u00a0", " ")
