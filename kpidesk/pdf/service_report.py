@@ -447,7 +447,8 @@ def _key_heatmap(section, report: ServiceReport, lang, st, days: list[int]) -> l
     grid = section.key_heatmap
     if grid is None:
         return []
-    label = _label(report, grid.kpi, lang)
+    # the KPI named as in the section's table (with the channels it covers there)
+    label = next((f.label_for(lang) for f in section.figures if f.kpi == grid.kpi), _label(report, grid.kpi, lang))
     if grid.empty:
         reason = _reason_text(grid.reason, lang)
         return [Spacer(1, 4), Paragraph(esc(t("heat_none", lang, kpi=label, reason=reason)), st["small"])]

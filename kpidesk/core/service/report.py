@@ -357,7 +357,9 @@ def build(
         key = tuple(k for k in TREND_KPIS.get(channel, ("volume",)) if k in kpis)
         drawn = _trends(engine, key, here, channel, overrides, chan_notes)
         hist = histogram(engine, HISTOGRAM.get(channel, "handle"), here, bins=24)
-        grids = heat.compute(engine, ("volume", *key[:1]), here)  # contacts, and the key KPI, in one query
+        # contacts, and the key KPI (a rate or a time: contacts are drawn already), in one query
+        key_kpi = next((k for k in key[:1] if k != "volume"), None)
+        grids = heat.compute(engine, ("volume", key_kpi) if key_kpi else ("volume",), here)
         contacts = grids["volume"]
         sections.append(
             ChannelSection(
@@ -367,7 +369,7 @@ def build(
                 [[v or 0.0 for v in row] for row in contacts.cells],
                 None if hist.empty else hist,
                 [k for k in key if k not in drawn],
-                grids.get(key[0]) if key else None,
+                grids.get(key_kpi) if key_kpi else None,
                 contacts.reason,
             )
         )
