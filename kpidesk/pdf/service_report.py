@@ -452,6 +452,10 @@ def _key_heatmap(section, report: ServiceReport, lang, st, days: list[int]) -> l
     if grid.empty:
         reason = _reason_text(grid.reason, lang)
         return [Spacer(1, 4), Paragraph(esc(t("heat_none", lang, kpi=label, reason=reason)), st["small"])]
+    least = formatting.number(report.min_sample, 0, lang)
+    if grid.all_small:
+        # not a grid of grey cells (a week of e-mails, ten an hour): one line says so
+        return [Spacer(1, 4), Paragraph(esc(t("heat_all_small", lang, kpi=label, min=least)), st["small"])]
     unit, better = report_unit(report, grid.kpi), _better(report, grid.kpi)
     notes = (
         t("heat_worse" if better in ("higher", "lower") else "heat_more", lang),

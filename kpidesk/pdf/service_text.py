@@ -88,6 +88,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{kpi} by hour and weekday: {reason}.",
         "fr": "{kpi} par heure et jour de la semaine : {reason}.",
     },
+    "heat_all_small": {
+        "en": "{kpi} by hour and weekday: every hour holds fewer than {min} contacts, too few to read.",
+        "fr": "{kpi} par heure et jour de la semaine : chaque heure compte moins de {min} contacts, trop peu pour "
+        "conclure.",
+    },
     "heat_worse": {"en": "darker: worse", "fr": "plus foncé : moins bon"},
     "heat_more": {"en": "darker: higher", "fr": "plus foncé : plus élevé"},
     "heat_small": {

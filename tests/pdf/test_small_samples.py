@@ -171,3 +171,18 @@ def test_the_coaching_sheet_marks_leas_tuesday(calls_db, tmp_path, lang, note):
         assert main(["report", *args, "--out", str(out)]) == 0
     assert "n=4" in drawn.text.split("\n") and "n=40" not in drawn.text.split("\n")
     assert note in drawn.flat.replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Service level by hour and weekday: every hour holds fewer than 30 contacts, too few to read."),
+    ("fr", "Niveau de service par heure et jour de la semaine : chaque heure compte moins de 30 contacts, "
+           "trop peu pour conclure."),
+])  # fmt: skip
+def test_a_heatmap_of_grey_cells_only_is_one_line(calls_db, tmp_path, lang, line):
+    """Tuesday alone: its one hour holds 4 calls; no grid of grey cells, one line says why."""
+    out = tmp_path / f"tue_{lang}.pdf"
+    with drawn_text() as drawn:
+        args = ["--db", calls_db, "--from", "2026-11-17", "--to", "2026-11-17", "--lang", lang, "--out", str(out)]
+        assert main(["report", "--service", *args]) == 0
+    assert line in drawn.flat.replace("\u00a0", " ")
+    assert "n=4" not in drawn.text.split("\n")  # no trend (one day), no grey cell

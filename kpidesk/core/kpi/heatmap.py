@@ -41,6 +41,12 @@ class HeatGrid:
     def any_small(self) -> bool:
         return any(small for row in self.samples for _, small in row)
 
+    @property
+    def all_small(self) -> bool:
+        """Every cell with a value rests on too few contacts to read (none to colour)."""
+        flags = [s for vs, ss in zip(self.cells, self.samples) for v, (_, s) in zip(vs, ss) if v is not None]
+        return bool(flags) and all(flags)
+
 
 def grids(values: list[KpiValue], whole: dict[str, KpiValue], kpis: list[str] | tuple[str, ...]) -> dict[str, HeatGrid]:
     """Each KPI of ``kpis``'s grid from the engine's values grouped by :data:`BY`.

@@ -43,7 +43,7 @@ def test_cells_samples_and_reasons_by_hand():
     kpis = ["asa", "chat_abandon_rate", "volume", "response_sla", "abandon_rate"]
     grids = heatmap.grids(values + [_v("abandon_rate", None, None, 1, 9, reason="no data")], whole, kpis)
     asa = grids["asa"]
-    assert asa.reason is None and not asa.empty and asa.any_small
+    assert asa.reason is None and not asa.empty and asa.any_small and not asa.all_small  # Monday 9h is read
     assert asa.cells[0][9] == 12.0 and asa.cells[0][10] == 95.0 and asa.cells[6][23] is None
     assert asa.samples[0][9] == (40, False) and asa.samples[0][10] == (2, True)
     assert asa.samples[6][23] == (0, False)  # no value: never "small", nothing to grey
