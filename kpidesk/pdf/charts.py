@@ -12,9 +12,11 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
 
 from kpidesk.core import formatting
-from kpidesk.pdf.style import AGENT, GREEN, MUTED, RED, TEAM, register_fonts, safe
+from kpidesk.pdf.service_charts import SAID_N_ROOM
+from kpidesk.pdf.style import AGENT, FADED, GREEN, MUTED, RED, TEAM, register_fonts, safe
 
 WIDTH = 480
 
@@ -64,16 +66,34 @@ def trend_chart(
     lang: str,
     title: str,
     names: tuple[str, str],
+    small: list[bool] | None = None,
+    sizes: list[float | None] | None = None,
 ) -> Drawing:
+    """The agent's line over the team's. ``small``: per bucket, whether the agent's
+    point rests on too few contacts to read (drawn as a faded hollow dot, as the
+    app does, with its n from ``sizes`` where the buckets leave room)."""
     d = Drawing(WIDTH, 160)
     _title(d, title, 150)
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = 55, 25, WIDTH - 75, 100
-    chart.data = [list(team), list(agent)]  # the agent drawn last, on top
+    flags = small if small and len(small) == len(agent) else [False] * len(agent)
+    faint = [v if thin and v is not None else None for v, thin in zip(agent, flags)]
+    chart.data = [list(team), list(agent), faint]  # the agent drawn over the team, its small samples on top
     chart.joinedLines = 1
     chart.lines[0].strokeColor, chart.lines[1].strokeColor = TEAM, AGENT
     chart.lines[0].strokeWidth, chart.lines[1].strokeWidth = 1.2, 1.8
     chart.lines[1].symbol = makeMarker("FilledCircle", size=3, fillColor=AGENT)
+    chart.lines[2].strokeColor, chart.lines[2].strokeWidth = None, 0  # dots only, no line between them
+    chart.lines[2].symbol = makeMarker("Circle", size=5, fillColor=colors.white, strokeColor=FADED, strokeWidth=1.2)
+    counts = sizes if sizes and len(sizes) == len(agent) else [None] * len(agent)
+    said = [f"n={formatting.number(n or 0, 0, lang)}" for v, n in zip(faint, counts) if v is not None]
+    if said and chart.width / len(agent) >= SAID_N_ROOM:  # each small point's n (the app's hover), room allowing
+        chart.lineLabelFormat, chart.lineLabelArray = "values", [[], [], said]
+        chart.lineLabels.fontName, chart.lineLabels.fontSize = register_fonts()[0], 5.5
+        chart.lineLabels.fillColor, chart.lineLabelNudge = MUTED, 6
+        chart.lineLabels.boxFillColor = colors.white  # readable where the line runs under it
+        chart.lineLabels.leftPadding = chart.lineLabels.rightPadding = 0.5
+        chart.lineLabels.topPadding = chart.lineLabels.bottomPadding = 0
     step = max(1, len(labels) // 8)
     chart.categoryAxis.categoryNames = [safe(lab) if i % step == 0 else "" for i, lab in enumerate(labels)]
     chart.categoryAxis.labels.fontName = register_fonts()[0]

@@ -174,6 +174,7 @@ def _charts(engine, data: CoachingData, lang, st, priv) -> list:
     if ranked:
         out.append(percentile_chart(ranked, t("percentiles", lang)))
     names = (priv.agent_name(profile.agent_id, profile.agent_name), t("team_series", lang))
+    faded = False
     for kpi in trend_kpis(profile)[:2]:
         tr = trend(engine, kpi, profile.agent_id, profile.team_filters)
         if len(tr.periods) < 2:
@@ -181,7 +182,12 @@ def _charts(engine, data: CoachingData, lang, st, priv) -> list:
         s = profile.standing(kpi)
         labels = [formatting.day(p, lang)[:5] if lang == "fr" else formatting.day(p, lang)[5:] for p in tr.periods]
         title = t("trend", lang, kpi=s.label, bucket=t(tr.bucket, lang))
-        out += [Spacer(1, 4), trend_chart(labels, tr.agent, tr.team, s.unit, lang, title, names)]
+        chart = trend_chart(labels, tr.agent, tr.team, s.unit, lang, title, names, tr.agent_small, tr.agent_n)
+        out += [Spacer(1, 4), chart]
+        faded = faded or any(tr.agent_small)
+    if faded:  # what the hollow dots mean, with the one threshold (the engine's min_sample)
+        min_sample = formatting.number(engine.parameters()["min_sample"], 0, lang)
+        out.append(Paragraph(esc(t("small_points", lang, min=min_sample)), st["small"]))
     # one duration the agent's contacts have (a call's handle time, else a ticket's
     # resolution or first reply) and the CSAT scores; without scores, two durations
     dists = data.distributions

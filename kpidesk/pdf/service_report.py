@@ -39,6 +39,7 @@ from kpidesk.pdf.style import MUTED, esc, register_fonts, safe, styles
 from kpidesk.pdf.tables import _TARGET_COLOUR, _style
 
 WATERFALL_STEPS = 6
+DAGGER = "\u2020"  # beside a figure resting on too few contacts (or answers): a small sample
 
 
 @dataclass
@@ -213,9 +214,7 @@ def _figure_table(figures, lang, st, priv, numbers, with_comments: bool = True) 
             rows.append([Paragraph(esc(f.label_for(lang)), st["cell"]), value, "", "", "", ""])
             continue
         change = change_text(f.value, f.previous, f.unit, lang)
-        if f.small_sample:
-            change += f" ({t('small', lang)})"
-        elif f.moved:
+        if f.moved and not f.small_sample:
             change += " •"
         last = (
             Paragraph(esc(_comment_text(f.comments, priv, lang, numbers)), st["cell"])
@@ -228,7 +227,7 @@ def _figure_table(figures, lang, st, priv, numbers, with_comments: bool = True) 
         rows.append(
             [
                 Paragraph(label, st["cell"]),
-                safe(formatting.value(f.value, f.unit, lang)),
+                safe(formatting.value(f.value, f.unit, lang) + (f" {DAGGER}" if f.small_sample else "")),
                 safe(formatting.value(f.target, f.unit, lang, empty="")),
                 safe(formatting.value(f.previous, f.unit, lang)),
                 safe(change),
@@ -236,7 +235,9 @@ def _figure_table(figures, lang, st, priv, numbers, with_comments: bool = True) 
             ]
         )
         colour = _TARGET_COLOUR.get(f.status or "")
-        if colour is not None:
+        if f.small_sample:  # too few to read: not coloured against the target (the app's grey)
+            style.append(("TEXTCOLOR", (1, i), (1, i), MUTED))
+        elif colour is not None:
             style += [("TEXTCOLOR", (1, i), (1, i), colour), ("FONTNAME", (1, i), (1, i), register_fonts()[1])]
     widths = [118, 58, 54, 58, 78, 150] if with_comments else [150, 70, 60, 80, 80, 78]
     style.append(("VALIGN", (0, 0), (-1, -1), "TOP"))
@@ -245,8 +246,23 @@ def _figure_table(figures, lang, st, priv, numbers, with_comments: bool = True) 
     return table
 
 
+def small_note(figures, report: ServiceReport, lang: str) -> str | None:
+    """The footnote of the figures marked † (a small sample): each one's n."""
+    small = [f for f in figures if f.small_sample and f.value is not None]
+    if not small:
+        return None
+    what = "; ".join(f"{f.label_for(lang)} n = {formatting.number(f.n or 0, 0, lang)}" for f in small)
+    return t("small_note", lang, min=formatting.number(report.min_sample, 0, lang), what=what)
+
+
+def _small_paragraph(figures, report: ServiceReport, lang: str, st) -> list:
+    note = small_note(figures, report, lang)
+    return [Paragraph(esc(note), st["small"])] if note else []
+
+
 def _headline(report: ServiceReport, priv, lang, st, numbers) -> list:
     out = [Paragraph(esc(t("headline", lang)), st["h2"]), _figure_table(report.headline, lang, st, priv, numbers)]
+    out += _small_paragraph(report.headline, report, lang, st)
     note = {
         "en": "• moved beyond its noise against the compare period (see “What changed and why”). "
         "Colour: green = target met, amber = between target and warning level, red = beyond.",
@@ -277,7 +293,7 @@ def _headline_trends(report: ServiceReport, lang, st, numbers) -> list:
         CondPageBreak(50 * mm),
         Paragraph(esc(t("headline_trends", lang)), st["h2"]),
         *_trend_grid(report.headline_trends, units, report, lang, numbers),
-        Paragraph(esc(t("trend_note", lang)), st["small"]),
+        Paragraph(esc(t("trend_note", lang, min=formatting.number(report.min_sample, 0, lang))), st["small"]),
     ]
 
 
@@ -362,7 +378,7 @@ def _trend_drawing(tr, unit: str, report: ServiceReport, lang: str, numbers, wid
     marks = [(index[slot], numbers[c.comment_id]) for slot, c in tr.marks if slot in index and c.comment_id in numbers]
     title = t("trend_short", lang, kpi=tr.label_for(lang), bucket=t(tr.bucket, lang))
     return trend_chart(
-        bucket_labels(tr.periods, lang), tr.values, tr.target, unit, lang, title, marks, tr.small, width, 122
+        bucket_labels(tr.periods, lang), tr.values, tr.target, unit, lang, title, marks, tr.small, width, 122, tr.n
     )
 
 
@@ -393,16 +409,24 @@ def _no_trend_text(kpis: list[str], figures, report: ServiceReport, lang: str) -
 def _channel(section, report: ServiceReport, priv, lang, st, numbers) -> list:
     out = [PageBreak(), Paragraph(esc(t("channel", lang, name=section_name(section.channel, lang))), st["title"])]
     out.append(_figure_table(section.figures, lang, st, priv, numbers))
+    out += _small_paragraph(section.figures, report, lang, st)
     units = {f.kpi: f.unit for f in section.figures}
     if section.trends:
         out += [Spacer(1, 6), *_trend_grid(section.trends, units, report, lang, numbers)]
-        out.append(Paragraph(esc(t("trend_note", lang)), st["small"]))
+        out.append(
+            Paragraph(esc(t("trend_note", lang, min=formatting.number(report.min_sample, 0, lang))), st["small"])
+        )
     if section.no_trend:
         out.append(Paragraph(esc(_no_trend_text(section.no_trend, section.figures, report, lang)), st["small"]))
+    first, last = report.period
+    days = sorted({(first + timedelta(days=i)).weekday() for i in range(min((last - first).days + 1, 7))})
     if any(any(row) for row in section.heatmap):
-        first, last = report.period
-        days = sorted({(first + timedelta(days=i)).weekday() for i in range(min((last - first).days + 1, 7))})
         out += [Spacer(1, 6), heatmap_chart(section.heatmap, lang, t("heatmap", lang), days)]
+    elif section.heatmap_reason:  # contacts, but none by hour (a month's counts per agent): said, not left out
+        reason = _reason_text(section.heatmap_reason, lang)
+        said = t("heat_none", lang, kpi=t("volume", lang), reason=reason)
+        out += [Spacer(1, 4), Paragraph(esc(said), st["small"])]
+    out += _key_heatmap(section, report, lang, st, days)
     h = section.histogram
     if h is not None:
         title = t(
@@ -416,6 +440,60 @@ def _channel(section, report: ServiceReport, priv, lang, st, numbers) -> list:
     return out
 
 
+def _key_heatmap(section, report: ServiceReport, lang, st, days: list[int]) -> list:
+    """The channel's key KPI by hour and weekday, cells on too few contacts greyed
+    with their n; without any value, the KPI's own reason ("no data" only for a
+    period without rows)."""
+    grid = section.key_heatmap
+    if grid is None:
+        return []
+    # the KPI named as in the section's table (with the channels it covers there)
+    label = next((f.label_for(lang) for f in section.figures if f.kpi == grid.kpi), _label(report, grid.kpi, lang))
+    if grid.empty:
+        reason = _reason_text(grid.reason, lang)
+        return [Spacer(1, 4), Paragraph(esc(t("heat_none", lang, kpi=label, reason=reason)), st["small"])]
+    least = formatting.number(report.min_sample, 0, lang)
+    if grid.all_small:
+        # not a grid of grey cells (a week of e-mails, ten an hour): one line says so
+        return [Spacer(1, 4), Paragraph(esc(t("heat_all_small", lang, kpi=label, min=least)), st["small"])]
+    unit, better = report_unit(report, grid.kpi), _better(report, grid.kpi)
+    notes = (
+        t("heat_worse" if better in ("higher", "lower") else "heat_more", lang),
+        t("heat_small", lang, min=formatting.number(report.min_sample, 0, lang)) if grid.any_small else "",
+    )
+    chart = heatmap_chart(
+        grid.cells,
+        lang,
+        t("heat_kpi", lang, kpi=label),
+        days,
+        fmt=lambda v: formatting.value(v, unit, lang),
+        short=lambda v: _short(v, unit, lang),
+        better=better,
+        samples=grid.samples,
+        notes=notes,
+    )
+    return [Spacer(1, 6), chart]
+
+
+def _short(v: float, unit: str, lang: str) -> str:
+    """A heatmap cell's value: a percentage without decimals (``56 %``), else as the tables say it."""
+    if unit in ("rate", "percent"):
+        return formatting.number(v * 100 if unit == "rate" else v, 0, lang) + ("\u00a0%" if lang == "fr" else "%")
+    return formatting.value(v, unit, lang)
+
+
+def _reason_text(reason: str | None, lang: str) -> str:
+    """An engine reason as the report says it (its "no data" is the report's own words)."""
+    return t("no_data", lang) if reason in (None, "no data") else said_reason(reason, lang)
+
+
+def _better(report: ServiceReport, kpi: str) -> str | None:
+    for f in report.headline + [f for s in report.channels for f in s.figures]:
+        if f.kpi == kpi:
+            return f.better
+    return None
+
+
 def _sites(report: ServiceReport, lang, st) -> list:
     out = [PageBreak(), Paragraph(esc(t("sites", lang)), st["h2"])]
     rows_in = report.sites["rows"]
@@ -425,9 +503,13 @@ def _sites(report: ServiceReport, lang, st) -> list:
     out.append(_site_table([(site, None, row) for site, row in rows_in], kpis, report, lang, st))
     if any(site is None for site, _ in rows_in):
         out.append(Paragraph(esc(t("no_site_note", lang)), st["small"]))
-    if report.sites["days"]:
-        days = [row for row in report.sites["days"] if row[0] is not None]
+    days = [row for row in report.sites["days"] if row[0] is not None]
+    if days:
         out += [Paragraph(esc(t("sites_by_day", lang)), st["h2"]), _site_table(days, kpis, report, lang, st)]
+    marked = [v for *_, row in [*rows_in, *days] for v in row.values() if v.small_sample and v.value is not None]
+    if marked:
+        note = t("small_site_note", lang, min=formatting.number(report.min_sample, 0, lang))
+        out.append(Paragraph(esc(note), st["small"]))
     return out
 
 
@@ -443,7 +525,7 @@ def _site_table(rows_in, kpis, report, lang, st) -> Table:
             v = row.get(k)
             text = formatting.value(v.value, report_unit(report, k), lang) if v is not None else "–"
             if v is not None and v.small_sample and v.value is not None:
-                text += " *"
+                text += f" {DAGGER}"
             cells.append(safe(text))
         rows.append(cells)
     first = 130 if not by_day else 100
@@ -518,12 +600,15 @@ def _quality(report: ServiceReport, lang, st) -> list:
     if not report.quality:
         return [*out, Paragraph(esc(t("no_quality", lang)), st["body"])]
     rows, style = [[safe(t(k, lang)) for k in ("team", "qa", "csat", "surveys")]], _style()
+    few = False  # a team's CSAT on fewer answers than the small-sample threshold: marked †
     for team, qa, csat, n in report.quality:
+        small = csat is not None and (n or 0) < report.min_sample
+        few = few or small
         rows.append(
             [
                 safe(team or t("no_team", lang)),
                 safe(formatting.value(qa, "score", lang)),
-                safe(formatting.value(csat, "percent", lang)),
+                safe(formatting.value(csat, "percent", lang) + (f" {DAGGER}" if small else "")),
                 safe(formatting.number(n or 0, 0, lang)),
             ]
         )
@@ -535,7 +620,11 @@ def _quality(report: ServiceReport, lang, st) -> list:
         "fr": "Note qualité : évaluations de l'équipe qualité (0–100) ; satisfaction : réponses des clients. Une équipe "
         "haute sur l'une et basse sur l'autre montre un écart entre qualité délivrée et perçue.",
     }[lang]
-    return [*out, table, Paragraph(esc(note), st["small"])]
+    out += [table, Paragraph(esc(note), st["small"])]
+    if few:
+        small = t("small_site_note", lang, min=formatting.number(report.min_sample, 0, lang))
+        out.append(Paragraph(esc(small), st["small"]))
+    return out
 
 
 def _comments(report: ServiceReport, priv, lang, st, numbers) -> list:

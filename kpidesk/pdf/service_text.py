@@ -70,9 +70,34 @@ TEXT: dict[str, dict[str, str]] = {
     "trend_short": {"en": "{kpi} by {bucket}", "fr": "{kpi} par {bucket}"},
     "trend_note": {
         "en": "Dashed green line: the target; red numbered dots: the comments listed under “Comments and actions”; "
-        "hollow point: a small sample.",
+        "pale hollow point: fewer than {min} contacts (or answers) behind it, too few to read (n beside it).",
         "fr": "Ligne verte en pointillés : l'objectif ; points rouges numérotés : les commentaires listés dans "
-        "« Commentaires et actions » ; point creux : petit échantillon.",
+        "« Commentaires et actions » ; point creux pâle : moins de {min} contacts (ou réponses), trop peu pour "
+        "conclure (n à côté).",
+    },
+    "small_note": {
+        "en": "† Fewer than {min} contacts (or answers) behind the figure, too few to read: {what}.",
+        "fr": "† Moins de {min} contacts (ou réponses) derrière le chiffre, trop peu pour conclure : {what}.",
+    },
+    "small_site_note": {
+        "en": "† Fewer than {min} contacts (or answers) behind the figure: too few to read.",
+        "fr": "† Moins de {min} contacts (ou réponses) derrière le chiffre : trop peu pour conclure.",
+    },
+    "heat_kpi": {"en": "{kpi} by hour and weekday", "fr": "{kpi} par heure et jour de la semaine"},
+    "heat_none": {
+        "en": "{kpi} by hour and weekday: {reason}.",
+        "fr": "{kpi} par heure et jour de la semaine : {reason}.",
+    },
+    "heat_all_small": {
+        "en": "{kpi} by hour and weekday: every hour holds fewer than {min} contacts, too few to read.",
+        "fr": "{kpi} par heure et jour de la semaine : chaque heure compte moins de {min} contacts, trop peu pour "
+        "conclure.",
+    },
+    "heat_worse": {"en": "darker: worse", "fr": "plus foncé : moins bon"},
+    "heat_more": {"en": "darker: higher", "fr": "plus foncé : plus élevé"},
+    "heat_small": {
+        "en": "grey: fewer than {min} contacts, too few to read (n in the cell)",
+        "fr": "gris : moins de {min} contacts, trop peu pour conclure (n dans la case)",
     },
     "one_point": {"en": "a single point in this period", "fr": "un seul point sur la période"},
     "no_trend_for": {"en": "No trend for {what}.", "fr": "Pas de tendance pour {what}."},

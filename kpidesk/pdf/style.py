@@ -50,6 +50,9 @@ _FALLBACK = {
 GREEN, AMBER, RED = colors.HexColor("#2e7d32"), colors.HexColor("#ef8c00"), colors.HexColor("#c62828")
 AGENT, TEAM = colors.HexColor("#1565c0"), colors.HexColor("#9e9e9e")
 INK, MUTED, RULE = colors.HexColor("#212121"), colors.HexColor("#616161"), colors.HexColor("#e0e0e0")
+# a point or a cell resting on too few contacts to read: a ring of the agent's blue faded (the
+# team's line is grey), a grey cell
+FADED, SMALL_CELL = colors.HexColor("#8fb0dc"), colors.HexColor("#e6e6e6")
 
 
 def _find(name: str) -> Path | None:

@@ -62,7 +62,9 @@ def standings_table(profile: AgentProfile, lang: str, st) -> Table:
             ]
         )
         colour = _TARGET_COLOUR.get(targets.status(s.value, s.better, s.target, s.warning))
-        if colour is not None:
+        if s.small_sample:  # too few to read: grey, not judged against the target (as the app's table)
+            style.append(("TEXTCOLOR", (1, i), (1, i), MUTED))
+        elif colour is not None:
             style.append(("TEXTCOLOR", (1, i), (1, i), colour))
             style.append(("FONTNAME", (1, i), (1, i), register_fonts()[1]))
     style.append(("LEFTPADDING", (3, 0), (3, -1), 2))  # "5 min 54 s – 6 min 42 s" clear of the median

@@ -52,6 +52,12 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Position dans l'équipe (percentile, 100 = le meilleur)",
     },
     "trend": {"en": "{kpi} by {bucket}: agent vs team", "fr": "{kpi} par {bucket} : conseiller et équipe"},
+    "small_points": {
+        "en": "Pale hollow dot: fewer than {min} of the agent's contacts (or answers) that day, too few to read "
+        "(n beside it).",
+        "fr": "Point creux pâle : moins de {min} contacts (ou réponses) du conseiller ce jour-là, trop peu pour "
+        "conclure (n à côté).",
+    },
     "distribution": {
         "en": "{what}: share of contacts, agent vs rest of the team",
         "fr": "{what} : part des contacts, conseiller et reste de l'équipe",

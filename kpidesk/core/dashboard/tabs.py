@@ -16,7 +16,7 @@ from kpidesk.core import comments as figure_comments
 from kpidesk.core.dashboard import periods
 from kpidesk.core.dashboard.extent import dated_range
 from kpidesk.core.jobs import NULL, JobState, check
-from kpidesk.core.kpi import distribution
+from kpidesk.core.kpi import distribution, heatmap
 from kpidesk.core.kpi.definitions import scope_codes
 from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
 
@@ -160,6 +160,9 @@ class TabData:
     heatmaps: dict[str, list[list[float | None]]] = field(default_factory=dict)  # [weekday 0-6][hour]
     # Beside each heatmap cell: its sample size and whether it is too small to read.
     heatmap_samples: dict[str, list[list[tuple[float | None, bool]]]] = field(default_factory=dict)
+    # A heatmap without any value: why (its KPI's own reason; "no data" only when the
+    # period holds no rows).
+    heatmap_reasons: dict[str, str] = field(default_factory=dict)
     distribution: distribution.Histogram | None = None
     agents: list[AgentRow] = field(default_factory=list)
     channel_mix: dict[str, float | None] = field(default_factory=dict)
@@ -204,22 +207,6 @@ def _samples(values: list[KpiValue], dim: str) -> dict[str, list[tuple[float | N
         if v.group.get(dim) is not None:
             out.setdefault(v.kpi, []).append((v.n, v.small_sample))
     return out
-
-
-def _heatmaps(
-    values: list[KpiValue],
-) -> tuple[dict[str, list[list[float | None]]], dict[str, list[list[tuple[float | None, bool]]]]]:
-    """Each KPI's [weekday][hour] grid of values, and of (n, small sample) beside it."""
-    out: dict[str, list[list[float | None]]] = {}
-    samples: dict[str, list[list[tuple[float | None, bool]]]] = {}
-    for v in values:
-        grid = out.setdefault(v.kpi, [[None] * 24 for _ in range(7)])
-        sizes = samples.setdefault(v.kpi, [[(None, False)] * 24 for _ in range(7)])
-        wd, hour = v.group.get("weekday"), v.group.get("hour_of_day")
-        if wd is not None and hour is not None:
-            grid[int(wd) - 1][int(hour)] = v.value
-            sizes[int(wd) - 1][int(hour)] = (v.n, v.small_sample and v.value is not None)
-    return out, samples
 
 
 def _absent(engine: Engine, spec: TabSpec, tiles: dict[str, KpiValue], flt: Filters) -> frozenset[str]:
@@ -294,7 +281,10 @@ def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabDa
         mix = engine.compute(["volume_share"], flt, ("channel",))
         data.channel_mix = {str(v.group["channel"]): v.value for v in mix}
     if spec.heatmaps:
-        data.heatmaps, data.heatmap_samples = _heatmaps(engine.compute(spec.heatmaps, flt, ("weekday", "hour_of_day")))
+        grids = heatmap.compute(engine, spec.heatmaps, flt, data.tiles)
+        data.heatmaps = {k: g.cells for k, g in grids.items()}
+        data.heatmap_samples = {k: g.samples for k, g in grids.items()}
+        data.heatmap_reasons = {k: g.reason for k, g in grids.items() if g.reason}
         step()
     if spec.durations:
         data.distribution = distribution.histogram(engine, req.duration or spec.durations[0], flt)

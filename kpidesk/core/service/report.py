@@ -17,10 +17,11 @@ from typing import Any
 
 from kpidesk.core import comments as figure_comments
 from kpidesk.core.explain import Explanation, beyond_noise, explain
+from kpidesk.core.kpi import heatmap as heat
 from kpidesk.core.kpi import targets
 from kpidesk.core.kpi.definitions import KpiDefinition, scope_codes
 from kpidesk.core.kpi.distribution import Histogram, histogram
-from kpidesk.core.kpi.engine import Engine, Filters, KpiValue
+from kpidesk.core.kpi.engine import SAMPLED_UNITS, Engine, Filters, KpiValue
 
 HEADLINE = ("csat", "service_level", "answer_rate", "first_response_time", "fcr", "volume")
 CHANNEL_KPIS: dict[str, tuple[str, ...]] = {
@@ -83,6 +84,7 @@ class Trend:
     marks: list[tuple[date, figure_comments.Comment]]  # comments placed on the bucket holding their first day
     small: list[bool] = field(default_factory=list)  # per point: a small sample
     label: dict[str, str] = field(default_factory=dict)  # per language, with the channels it covers
+    n: list[float | None] = field(default_factory=list)  # per point: the contacts (or answers) behind it
 
     def label_for(self, lang: str) -> str:
         return self.label.get(lang) or self.label.get("en") or self.kpi
@@ -96,6 +98,10 @@ class ChannelSection:
     heatmap: list[list[float]]  # 7 weekdays × 24 hours: contacts
     histogram: Histogram | None
     no_trend: list[str] = field(default_factory=list)  # key KPIs without a trend (no data, or one point)
+    # the channel's key KPI (its first trend's) by weekday and hour: each cell's value,
+    # n and small-sample flag, or why it has none
+    key_heatmap: heat.HeatGrid | None = None
+    heatmap_reason: str | None = None  # why the contacts have no cell (a month's counts: no hour)
 
     @property
     def trend(self) -> Trend | None:
@@ -151,6 +157,7 @@ class ServiceReport:
     comments: list[figure_comments.Comment]
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # kpi → label per language
     absent: list[str] = field(default_factory=list)  # channels of CHANNEL_ORDER with no contact in the period
+    min_sample: float = 30.0  # figures resting on fewer contacts (or answers) are small samples (the engine's rule)
 
     @property
     def empty(self) -> bool:
@@ -191,7 +198,7 @@ def _figures(
             for c in notes
             if c.kpi == kpi_id and (c.channel or None) == channel and not (c.queue or c.site or c.agent_id)
         ]
-        small = kpi.unit in ("rate", "seconds", "score", "percent", "index") and v.n is not None and v.n < min_sample
+        small = kpi.unit in SAMPLED_UNITS and v.value is not None and v.n is not None and v.n < min_sample
         out.append(
             Figure(
                 kpi_id,
@@ -261,6 +268,7 @@ def _trends(
             marks,
             [v.small_sample for v in points],
             scoped_label(engine.registry[kpi_id], filters),
+            [v.n for v in points],
         )
     return out
 
@@ -278,14 +286,6 @@ def _topic_trend(engine: Engine, filters: Filters, top: list[str]) -> TopicTrend
     if len(periods) < 2:
         return None
     return TopicTrend(bucket, periods, top, {t: [counts.get((t, p), 0.0) for p in periods] for t in top})
-
-
-def _heatmap(engine: Engine, filters: Filters) -> list[list[float]]:
-    grid = [[0.0] * 24 for _ in range(7)]
-    for v in engine.compute(["volume"], filters, ("weekday", "hour_of_day")):
-        if v.value is not None and v.group and v.group["weekday"] is not None and v.group["hour_of_day"] is not None:
-            grid[int(v.group["weekday"]) - 1][int(v.group["hour_of_day"])] = v.value
-    return grid
 
 
 def _verbatims(engine: Engine, filters: Filters, lowest: bool, limit: int = 5) -> list[Verbatim]:
@@ -357,14 +357,20 @@ def build(
         key = tuple(k for k in TREND_KPIS.get(channel, ("volume",)) if k in kpis)
         drawn = _trends(engine, key, here, channel, overrides, chan_notes)
         hist = histogram(engine, HISTOGRAM.get(channel, "handle"), here, bins=24)
+        # contacts, and the key KPI (a rate or a time: contacts are drawn already), in one query
+        key_kpi = next((k for k in key[:1] if k != "volume"), None)
+        grids = heat.compute(engine, ("volume", key_kpi) if key_kpi else ("volume",), here)
+        contacts = grids["volume"]
         sections.append(
             ChannelSection(
                 channel,
                 figures,
                 [drawn[k] for k in key if k in drawn],
-                _heatmap(engine, here),
+                [[v or 0.0 for v in row] for row in contacts.cells],
                 None if hist.empty else hist,
                 [k for k in key if k not in drawn],
+                grids.get(key_kpi) if key_kpi else None,
+                contacts.reason,
             )
         )
     step(0.7, "sites")
@@ -432,4 +438,5 @@ def build(
         comments=notes,
         labels={k: scoped_label(engine.registry[k], filters) for k in shown},  # as the headline's
         absent=[c for c in CHANNEL_ORDER if c not in wanted],
+        min_sample=float(engine.parameters()["min_sample"]),
     )

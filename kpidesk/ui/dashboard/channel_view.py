@@ -226,12 +226,16 @@ class ChannelView(TabView):
             note += " · " + translate("ChannelView", "grey: too few contacts")
         self.heatmap.body.small_text = translate("ChannelView", "n = {n}: too few to read")
         self.heatmap.body.set_grid(grid, desk.formatter(self.heat_kpi), desk.lang, reverse, note, samples)
-        empty = all(v is None for row in grid for v in row)
-        self.heatmap.body.show_empty(
-            translate("ChannelView", "{kpi}: no data for this period").format(kpi=desk.label(self.heat_kpi))
-            if empty
-            else None
-        )
+        empty = None
+        if all(v is None for row in grid for v in row):
+            # the KPI's own reason, as its tile says it; "no data" only for a period without rows
+            reason = self.data.heatmap_reasons.get(self.heat_kpi)
+            empty = translate("ChannelView", "{kpi}: no data for this period").format(kpi=desk.label(self.heat_kpi))
+            if reason and reason != "no data":
+                empty = translate("MainWindow", "{name}: {values}").format(
+                    name=desk.label(self.heat_kpi), values=reason_text(reason)
+                )
+        self.heatmap.body.show_empty(empty)
 
     def _paint_distribution(self) -> None:
         desk, hist = self.desk, self.data.distribution

@@ -1,0 +1,41 @@
+"""The phone tab's heatmap on a report of counts per agent for a month (no hour, no
+abandon rate): it says each KPI's own reason as the tiles do, in the user's
+language, not "no data"."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpidesk.core.db.startup import open_database
+from kpidesk.core.ingest import import_file
+from kpidesk.core.ingest.period import parse
+from kpidesk.ui import tasks
+from tests.core.kpi.test_heatmap_reasons import CALLS_PER_REP
+
+
+@pytest.mark.parametrize(("lang", "abandon", "volume"), [
+    ("fr", "Taux d'abandon : non défini pour ces données",
+     "Volume de contacts : non disponible pour un jour de la semaine ou une heure"),
+    ("en", "Abandon rate: not defined for this data", "Contacts: not available for one weekday or hour"),
+])  # fmt: skip
+def test_the_heatmap_says_the_kpis_reason(qtbot, make_window, tmp_path, lang, abandon, volume):
+    csv = tmp_path / "calls_per_rep.csv"
+    csv.write_text(CALLS_PER_REP)
+    store = open_database(tmp_path / "rep.duckdb")
+    try:
+        assert import_file(store, csv, period=parse("2024-03")).ok
+        window = make_window(store, lang)
+        with qtbot.waitSignal(window.kpis_computed, timeout=10000):
+            window.show_tab("phone")
+        view = window.views["phone"]
+        chart = view.heatmap.body
+        tile = view.tiles.tiles["abandon_rate"].delta.text()
+        assert chart.empty_label.isVisible() and chart.empty_label.text() == abandon
+        assert abandon.endswith(tile)  # the tile's words
+        index = view.heat_combo.findData("volume")
+        view.heat_combo.setCurrentIndex(index)
+        view.heat_combo.activated.emit(index)
+        assert chart.empty_label.text() == volume
+    finally:
+        tasks.shutdown()
+        store.close()
