@@ -233,6 +233,7 @@ OUTCOME_YES_NO = {
 }
 
 
+HANDOFF_WORDS = {"escalated", "escalade", "handoff", "handed", "transfere", "transferred"}
 ABANDON_WORDS = {"abandoned", "abandon", "abandonne", "perdu", "lost", "missed", "raccroche"}
 
 
@@ -277,8 +278,13 @@ def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float
         out.map = _outcome_map()  # "Répondu", "Perdu", "Débordé": the call log's words
     if out and shapes[out.column][0] == "bool":
         out.map = dict(OUTCOME_YES_NO)
-        if set(headers.read(out.column).name.split()) & ABANDON_WORDS:  # "Abandoned? (Y/N)": yes = abandoned
+        said = set(headers.read(out.column).name.split())
+        if said & ABANDON_WORDS:  # "Abandoned? (Y/N)": yes = abandoned
             out.map = {k: ("abandoned" if v == "answered" else "answered") for k, v in OUTCOME_YES_NO.items()}
+        elif said & HANDOFF_WORDS:  # a bot's "Escalated to agent": yes = handed off, no = kept by the bot
+            out.map = {k: ("handoff" if v == "answered" else "contained") for k, v in OUTCOME_YES_NO.items()}
+        elif said & BOT_WORDS:  # "Resolved by bot": yes = contained
+            out.map = {k: ("contained" if v == "answered" else "handoff") for k, v in OUTCOME_YES_NO.items()}
     return fields
 
 
@@ -359,6 +365,7 @@ CHAT_WORDS = {
     "transcript",
 }
 PHONE_WORDS = {"call", "calls", "caller", "appel", "appels", "appelant", "telephone", "phone", "dial", "numero appele"}
+BOT_WORDS = {"bot", "chatbot", "callbot", "voicebot", "intent", "intents", "intention", "intentions"}
 TICKET_WORDS = {
     "ticket",
     "tickets",
@@ -378,6 +385,8 @@ def channel_words(columns: list[str], name: str = "") -> str | None:
     words = set(normalize(" ".join([*columns, name.rsplit(".", 1)[0].replace("_", " ")])).split())
     if words & PHONE_WORDS:  # a call's "conversation length" is no chat
         return None
+    if words & BOT_WORDS:  # "Resolved by bot", "Intent": a bot's conversations
+        return "bot"
     if words & CHAT_WORDS:
         return "chat"
     if words & TICKET_WORDS:

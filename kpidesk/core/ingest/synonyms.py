@@ -123,6 +123,8 @@ SYNONYMS: dict[str, list[str]] = {
         "type",
         "ticket type",
         "ticket subject",
+        "intent",
+        "intention",
         "wrap up code",
         "disposition code",
         "call reason",
@@ -150,6 +152,13 @@ SYNONYMS: dict[str, list[str]] = {
         "perdu",
         "lost",
         "manque",
+        "escalated to agent",
+        "escalated",
+        "handed off",
+        "transfer to agent",
+        "transfere a un conseiller",
+        "resolved by bot",
+        "contained",
     ],
     "status": ["status", "statut", "state", "etat", "ticket status"],
     "wait_s": [
@@ -275,6 +284,15 @@ SYNONYMS: dict[str, list[str]] = {
     ],
     "started_at": ["start", "start time", "login", "login time", "connexion", "debut", "from", "started at"],
     "ended_at": ["end", "end time", "logout", "logout time", "deconnexion", "fin", "to", "ended at"],
+    "handoff_at": [
+        "escalation time",
+        "escalated at",
+        "handoff at",
+        "handoff time",
+        "transferred to agent at",
+        "heure de transfert",
+        "transfert a un conseiller",
+    ],
     # What tells one survey answer from another (a ticket's number is the contact the
     # answer is about: contact_ref).
     "survey_source_key": [
@@ -360,6 +378,7 @@ TABLE_HINTS = {
             "response_target_s",
             "answered_at",
             "ended_at",
+            "handoff_at",
         ],
     },
     "surveys": {
@@ -431,6 +450,7 @@ EXPECTED_SHAPE = {
     "answered_at": {"timestamp"},
     "started_at": {"timestamp"},
     "ended_at": {"timestamp"},
+    "handoff_at": {"timestamp"},
     "wait_s": {"number", "duration"},
     "talk_s": {"number", "duration"},
     "hold_s": {"number", "duration"},

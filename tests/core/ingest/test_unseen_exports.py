@@ -246,3 +246,26 @@ def test_a_survey_keyed_by_ticket_number_links_to_the_ticket(store, tmp_path):
     assert _columns(report)["N° de ticket"] == "contact_ref"
     rows = store.cursor().execute("SELECT survey_type, contact_ref FROM surveys ORDER BY 2").fetchall()
     assert rows == [("ces", "T1"), ("ces", "T2")]
+
+
+# A chatbot's sessions: 3 conversations, one escalated to an agent → self-service 2/3,
+# hand-off 1/3; the intent is the topic.
+BOT = (
+    "Session,Started,Intent,Escalated to agent,Escalation time,Agent,Resolved by bot\n"
+    "s1,2026-10-05T09:00:00,billing,FALSE,,,TRUE\n"
+    "s2,2026-10-05T09:10:00,password,TRUE,2026-10-05T09:12:00,Kim,FALSE\n"
+    "s3,2026-10-05T09:20:00,billing,FALSE,,,TRUE\n"
+)
+
+
+def test_a_bot_log_is_bot_conversations(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "bot.csv", BOT))
+    columns = _columns(report)
+    assert (columns["Escalated to agent"], columns["Escalation time"], columns["Intent"]) == (
+        "outcome",
+        "handoff_at",
+        "topic",
+    )
+    v = _kpis(store, "containment_rate", "handoff_rate")
+    assert v["containment_rate"].value == pytest.approx(2 / 3)
+    assert v["handoff_rate"].value == pytest.approx(1 / 3)
