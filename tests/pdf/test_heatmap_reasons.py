@@ -26,9 +26,9 @@ def month_db(tmp_path_factory):
 
 @pytest.mark.parametrize(("lang", "contacts", "service_level"), [
     ("en", "Contacts by hour and weekday: not available for one weekday or hour.",
-     "Service level by hour and weekday: not defined for this data."),
+     "Service level by hour and weekday: missing input: calls answered within the threshold (the report gives no such count)."),
     ("fr", "Contacts par heure et jour de la semaine : non disponible pour un jour de la semaine ou une heure.",
-     "Niveau de service par heure et jour de la semaine : non défini pour ces données."),
+     "Niveau de service par heure et jour de la semaine : donnée manquante : les appels décrochés sous le seuil (le rapport ne donne pas ce nombre)."),
 ])  # fmt: skip
 def test_the_heatmaps_say_why(month_db, tmp_path, lang, contacts, service_level):
     out = tmp_path / f"march_{lang}.pdf"

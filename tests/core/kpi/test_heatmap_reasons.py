@@ -78,19 +78,22 @@ def test_a_months_counts_per_agent_have_no_hour(tmp_path):
             said_reason(data.heatmap_reasons["volume"], "fr")
             == "non disponible pour un jour de la semaine ou une heure"
         )
-        assert data.heatmap_reasons["abandon_rate"] == data.tiles["abandon_rate"].reason
+        # its counts add up (offered = answered + abandoned): a rate for the month, none by the hour
+        assert data.tiles["abandon_rate"].value == pytest.approx(31 / 417)
+        assert data.heatmap_reasons["abandon_rate"] == NOT_FOR_A_CELL
         assert all(v is None for row in data.heatmaps["volume"] for v in row)
 
 
 def test_an_interval_report_and_a_survey_file(tmp_path):
-    """The interval report fixture counts calls by half hour: its volume heatmap has
-    cells; its abandon rate is not defined (as the tile says). A survey file holds no
-    call at all: the phone heatmaps say "no data", which is true."""
+    """The interval report fixture counts calls by half hour: its volume and abandon
+    rate heatmaps have cells (its counts add up: offered = answered + abandoned, no
+    flow-out column needed). A survey file holds no call at all: the phone heatmaps say
+    "no data", which is true."""
     store = open_database(build("intervals", tmp_path / "intervals.duckdb"))
     try:
         data = load_tab((Engine(store), TabRequest("phone", Filters())))
-        assert "volume" not in data.heatmap_reasons
-        assert data.heatmap_reasons["abandon_rate"] == "not defined for this data" == data.tiles["abandon_rate"].reason
+        assert "volume" not in data.heatmap_reasons and "abandon_rate" not in data.heatmap_reasons
+        assert data.tiles["abandon_rate"].value == pytest.approx(7 / 88)  # 2 + 0 + 3 + 2 + 0 abandoned of 88
     finally:
         store.close()
     store = open_database(build("surveys", tmp_path / "surveys.duckdb"))

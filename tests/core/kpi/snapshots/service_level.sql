@@ -2,7 +2,8 @@
 
 -- by none, statement 1
 SELECT (CASE WHEN coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0) = 0
-     THEN sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0) END) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0)) AS "service_level__x__wait_unknown", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown"
+      AND coalesce(sum(CASE WHEN sl_num IS NULL THEN sl_den END * answer_known), 0) = 0
+     THEN sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0) END) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0)) AS "service_level__x__wait_unknown", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown", (coalesce(sum(CASE WHEN sl_num IS NULL THEN sl_den END * answer_known), 0)) AS "service_level__x__sl_count_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end;
 
@@ -12,7 +13,8 @@ WHERE t >= $period_start AND t < $period_end;
 
 -- by day, statement 1
 SELECT CAST(t AS DATE) AS "day", (CASE WHEN coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0) = 0
-     THEN sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0) END) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0)) AS "service_level__x__wait_unknown", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown"
+      AND coalesce(sum(CASE WHEN sl_num IS NULL THEN sl_den END * answer_known), 0) = 0
+     THEN sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0) END) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0)) AS "service_level__x__wait_unknown", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown", (coalesce(sum(CASE WHEN sl_num IS NULL THEN sl_den END * answer_known), 0)) AS "service_level__x__sl_count_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
 GROUP BY ALL ORDER BY ALL;
@@ -20,7 +22,8 @@ GROUP BY ALL ORDER BY ALL;
 
 -- by day, every filter narrowed, statement 1
 SELECT CAST(t AS DATE) AS "day", (CASE WHEN coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0) = 0
-     THEN sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0) END) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0)) AS "service_level__x__wait_unknown", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown"
+      AND coalesce(sum(CASE WHEN sl_num IS NULL THEN sl_den END * answer_known), 0) = 0
+     THEN sum(sl_num * answer_known) / nullif(sum(sl_den * answer_known), 0) END) AS "service_level__v", (sum(sl_den * answer_known)) AS "service_level__n", (coalesce(sum(detail * answered * answer_known), 0) - coalesce(sum(detail * wait_answered_n * answer_known), 0)) AS "service_level__x__wait_unknown", (sum(offered * (1 - answer_known))) AS "service_level__x__answer_unknown", (coalesce(sum(CASE WHEN sl_num IS NULL THEN sl_den END * answer_known), 0)) AS "service_level__x__sl_count_unknown"
 FROM (<relation contacts>) r
 WHERE t >= $period_start AND t < $period_end
   AND list_contains($f_channel, channel)
