@@ -170,8 +170,14 @@ class CoachingView(QWidget):
         self.notes.note_submitted.connect(self.save_entry)
         self.notes.goal_submitted.connect(self.save_entry)
         self.notes_card = Card(self.notes)
+        # the agent has no contacts in the period: said in words, in place of the figures
+        self.notice = QLabel(wordWrap=True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_card = Card(self.notice)
+        self.notice_card.hide()
         grid = QGridLayout()
         grid.setSpacing(10)
+        grid.addWidget(self.notice_card, 0, 0, 1, 4)
         grid.addWidget(self.standings_card, 0, 0, 1, 3)
         grid.addWidget(self.strengths_card, 0, 3, 1, 1)
         grid.addWidget(self.trend_card, 1, 0, 1, 2)
@@ -257,14 +263,25 @@ class CoachingView(QWidget):
 
     def load(self, agent_id: str) -> None:
         self.agent_id = agent_id
+        self.detail = None  # the last agent's trend and contacts are not this one's
         self.status.setText(translate("CoachingView", "Loading figures…"))
         self.runners["page"].start(load_coaching, (self.desk.engine, self.request()))
+
+    @property
+    def loaded(self) -> bool:
+        """Every figure of the page is on screen: the page, and the trend and contacts
+        of its KPI — or, for an agent without a figure in the period, the page saying so."""
+        if self.data is None or any(self.runners[name].busy for name in ("page", "detail")):
+            return False
+        return self.kpi is None or (self.detail is not None and self.detail.kpi == self.kpi)
 
     def _loaded(self, data: CoachingData) -> None:
         self.data = data
         self.status.setText("")
         kpis = [s.kpi for s in data.profile.standings]
+        # no figure at all (no contacts in the period): no KPI to trend, the page says why
         self.kpi = self.kpi if self.kpi in kpis else next(iter(trend_kpis(data.profile)), kpis[0] if kpis else None)
+        self.detail = None
         self.repaint_all()
         self.coaching_loaded.emit(data.profile.agent_id)
         if self.kpi:
@@ -272,7 +289,7 @@ class CoachingView(QWidget):
 
     def show_kpi(self, kpi: str) -> None:
         """A KPI clicked: its trend against the team, and the contacts behind it."""
-        if self.data is None:
+        if self.data is None or self.data.profile.standing(kpi) is None:
             return
         self.kpi = kpi
         self.standings.select_kpi(kpi)
