@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton
 
 from kpidesk.core import formatting
 from kpidesk.ui import privacy_state, theme
@@ -19,7 +19,7 @@ from kpidesk.ui.comments_dialog import comment_marks, mark_tiles
 from kpidesk.ui.dashboard.agent_table import AgentTableView
 from kpidesk.ui.dashboard.filter_bar import MultiSelectButton
 from kpidesk.ui.dashboard.heatmap import HeatmapChart
-from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid, figure_channels, fill_combo
+from kpidesk.ui.dashboard.tab_view import Card, SelectorCombo, TabView, TileGrid, figure_channels, fill_combo
 from kpidesk.ui.desk import reason_text
 from kpidesk.ui.i18n import translate
 
@@ -49,7 +49,7 @@ class TrendCard(Card):
     def __init__(self, parent=None):
         self.chart = TrendChart()
         super().__init__(self.chart, parent)
-        self.combo = QComboBox()
+        self.combo = SelectorCombo()
         self.add_selector(self.combo)
         self.why = QPushButton(objectName="WhyButton")  # what changed and why: the breakdown
         self.header.addWidget(self.why)
@@ -109,11 +109,11 @@ class ChannelView(TabView):
         self.tiles = TileGrid(self.spec.tiles, optional=self.spec.optional)
         self.trend = TrendCard()
         self.heatmap = Card(HeatmapChart())
-        self.heat_combo = QComboBox()
+        self.heat_combo = SelectorCombo()
         self.heatmap.header.insertWidget(2, self.heatmap.body.legend)  # title, stretch, legend, combo
         self.heatmap.add_selector(self.heat_combo)
         self.dist = Card(DistributionChart())
-        self.dist_combo = QComboBox()
+        self.dist_combo = SelectorCombo()
         self.dist.add_selector(self.dist_combo)
         self.table = AgentTableView(desk, self.channel)
         self.table_card = Card(self.table)
