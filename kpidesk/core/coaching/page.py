@@ -36,6 +36,9 @@ class CoachingRequest:
     filters: Filters = Filters()
     lang: str = "en"
     today: date | None = None
+    # the data's own grain when coarser than a day (a monthly report: "month"), as the
+    # desk draws its trends (``dashboard.periods.data_granularity``): the trend's floor
+    data_grain: str | None = None
 
 
 @dataclass
@@ -96,7 +99,7 @@ def load_coaching(inputs: tuple[Engine, CoachingRequest], state: JobState | None
 def load_kpi_detail(inputs: tuple[Engine, CoachingRequest, str, Filters], state: JobState | None = None) -> KpiDetail:
     """The KPI's trend (agent and team) and the agent's contacts that weigh on it."""
     engine, req, kpi, peers = inputs
-    series = trend(engine, kpi, req.agent_id, peers)
+    series = trend(engine, kpi, req.agent_id, peers, data_grain=req.data_grain)
     check(state)
     why, lines = contacts_behind(engine, req.agent_id, kpi, req.filters.narrowed(agents=()))
     return KpiDetail(kpi, series, why, lines)

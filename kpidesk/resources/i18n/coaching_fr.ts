@@ -187,6 +187,10 @@
         <source>Choose a longer period or other filters on the desk, or another agent in the list above.</source>
         <translation>Choisissez une période plus longue ou d'autres filtres dans le tableau de bord, ou un autre conseiller dans la liste ci-dessus.</translation>
     </message>
+    <message>
+        <source>month</source>
+        <translation>mois</translation>
+    </message>
 </context>
 <context>
     <name>CoachingTable</name>

@@ -151,11 +151,16 @@ def paint_detail(view) -> None:
         False,
         n=series.agent_n,  # a day of 2 answers drawn faded, its n on hover (0 % ↔ 100 %)
         small=series.agent_small,
+        grain=series.bucket,  # a month's report: "Mar 2024" under its one labelled dot
     )
+    bucket = {
+        "day": translate("CoachingView", "day"),
+        "week": translate("CoachingView", "week"),
+        "month": translate("CoachingView", "month"),
+    }
     view.trend_card.title.setText(
         translate("CoachingView", "{kpi}: trend by {bucket}").format(
-            kpi=label,
-            bucket=translate("CoachingView", "day") if series.bucket == "day" else translate("CoachingView", "week"),
+            kpi=label, bucket=bucket.get(series.bucket, series.bucket)
         )
     )
     view.trend_legend.setText(

@@ -23,6 +23,14 @@ from kpidesk.ui.dashboard.tab_view import Card, SelectorCombo, TabView, TileGrid
 from kpidesk.ui.desk import reason_text
 from kpidesk.ui.i18n import translate
 
+# the trend's title says the grain it is drawn at (a monthly report is drawn by month)
+TREND_TITLES = {
+    "15min": QT_TRANSLATE_NOOP("ChannelView", "Trend by 15 minutes"),
+    "hour": QT_TRANSLATE_NOOP("ChannelView", "Trend by hour"),
+    "day": QT_TRANSLATE_NOOP("ChannelView", "Trend by day"),
+    "week": QT_TRANSLATE_NOOP("ChannelView", "Trend by week"),
+    "month": QT_TRANSLATE_NOOP("ChannelView", "Trend by month"),
+}
 CHART_HEIGHT = 330
 TABLE_OWN_ROW_BELOW = 1700  # px: narrower, the agent table gets a row of its own
 DURATION_LABELS = {
@@ -60,7 +68,8 @@ class TrendCard(Card):
         if self.kpi not in kpis:  # the first KPI with figures, not an empty plot
             self.kpi = next((k for k in kpis if any(v is not None for _, v in data.trend.get(k, []))), kpis[0])
         fill_combo(self.combo, [(k, desk.label(k, figure_channels(data))) for k in kpis], self.kpi)
-        self.title.setText(translate("ChannelView", "Trend"))
+        grain = data.request.granularity
+        self.title.setText(translate("ChannelView", TREND_TITLES.get(grain, "Trend")))
         series = data.trend.get(self.kpi, [])
         samples = data.trend_samples.get(self.kpi, [])
         compare = dict(data.compare_trend.get(self.kpi, []))
@@ -81,6 +90,7 @@ class TrendCard(Card):
                 if n < desk.engine.parameters().get("min_sample", 0)
                 else translate("ChannelView", "n = {n}").format(n=formatting.number(n, 0, desk.lang))
             ),
+            grain,
         )
         self.why.setText(translate("ChannelView", "Why?"))
         self.why.setToolTip(translate("ChannelView", "What changed against the compare period, and why"))
