@@ -76,3 +76,14 @@ def test_two_months_are_two_points_by_month(qtbot, make_window, monthly):
     assert list(trend._y) == [60.0, 90.0] and list(trend._cy) == [97.5, 78.0]
     assert not trend.point_label.isVisible()  # a line of two months needs no label
     assert trend.bucket_name(trend._x[0]) == "Feb 2024"  # what the hover says
+
+
+def test_a_reports_counts_list_no_contact_and_say_so(qtbot, make_window, monthly):
+    """No call to list behind a report's counts: the card says so, not "(0)" over an
+    empty table."""
+    window = make_window(monthly, "fr")
+    view = open_coaching(qtbot, window, "Rep01")
+    assert view.detail.contacts == [] and not view.detail.individual
+    assert view.contacts_card.title.text() == (
+        "Durée moyenne de traitement (tous canaux) : aucun contact à lister (les données comptent les contacts par période)"
+    )

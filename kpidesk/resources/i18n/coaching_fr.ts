@@ -191,6 +191,10 @@
         <source>month</source>
         <translation>mois</translation>
     </message>
+    <message>
+        <source>{kpi}: no contact to list (the data counts contacts per period)</source>
+        <translation>{kpi} : aucun contact à lister (les données comptent les contacts par période)</translation>
+    </message>
 </context>
 <context>
     <name>CoachingTable</name>

@@ -173,6 +173,12 @@ def paint_detail(view) -> None:
     view.contacts.source.set_lines(detail.contacts, priv)
     if detail.why is None:
         view.contacts_card.title.setText(translate("CoachingView", "{kpi}: no contact-level reading").format(kpi=label))
+    elif not detail.individual:  # an interval report: counts per period, not an empty list
+        view.contacts_card.title.setText(
+            translate("CoachingView", "{kpi}: no contact to list (the data counts contacts per period)").format(
+                kpi=label
+            )
+        )
     else:
         view.contacts_card.title.setText(
             translate("CoachingView", "{kpi}: {why} ({n})").format(

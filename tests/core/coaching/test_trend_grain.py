@@ -72,6 +72,8 @@ def test_the_kpi_detail_job_draws_at_the_requests_grain(monthly):
     one = load_kpi_detail((engine, CoachingRequest("Rep01", march, data_grain="month"), "aht", march))
     assert (one.trend.bucket, one.trend.periods, one.trend.agent) == ("month", [date(2024, 3, 1)], [90.0])
     assert one.trend.team == pytest.approx([78.0])
+    # a report's counts list no call behind the number: said, not an empty list
+    assert one.why == "longest handle times" and one.contacts == [] and not one.individual
 
 
 def test_a_call_log_is_still_trended_by_day_then_week(store, tmp_path):
@@ -89,6 +91,9 @@ def test_a_call_log_is_still_trended_by_day_then_week(store, tmp_path):
     series = trend(engine, "aht", "Léa", week, data_grain=grain)
     assert series.bucket == "day" and series.periods == [date(2024, 3, 18), date(2024, 3, 19), date(2024, 3, 20)]
     assert series.agent == [120.0, 200.0, None]
+    # Léa's calls are listed behind her AHT, longest first
+    detail = load_kpi_detail((engine, CoachingRequest("Léa", week, data_grain=grain), "aht", week))
+    assert detail.individual and [line.figure for line in detail.contacts] == [200.0, 120.0]
     quarter = Filters(date_from=date(2024, 1, 1), date_to=date(2024, 3, 31))
     assert trend_bucket(engine, quarter, grain) == "week"
     assert trend_bucket(engine, quarter, "month") == "month"
