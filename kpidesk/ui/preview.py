@@ -108,10 +108,10 @@ def _wait(app, ready: Callable[[], bool], deadline: float) -> bool:
 def _screenshot(app, name: str, view, args) -> int:
     deadline = time.monotonic() + 60
     if name == "coaching":
-        ok = _wait(app, lambda: view.loaded, deadline)
+        ok = _wait(app, lambda: view.loaded or view.error is not None, deadline) and view.error is None
         if ok and args.kpi and args.kpi != view.kpi:
             view.show_kpi(args.kpi)
-            ok = _wait(app, lambda: view.loaded, deadline)
+            ok = _wait(app, lambda: view.loaded or view.error is not None, deadline) and view.error is None
         content = view.standings_card.parentWidget()
         content.layout().activate()  # the cards the figures hid (an agent without contacts) leave no room
         width, height = args.size
@@ -124,7 +124,8 @@ def _screenshot(app, name: str, view, args) -> int:
         app.processEvents()
     view.grab().save(args.screenshot, "PNG")
     if not ok:
-        print(f"kpidesk: the figures of {name} did not load within a minute", file=sys.stderr)
+        error = getattr(view, "error", None)
+        print(f"kpidesk: {error or f'the figures of {name} did not load within a minute'}", file=sys.stderr)
     return 0 if ok else 1
 
 

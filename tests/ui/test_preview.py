@@ -88,6 +88,23 @@ def test_coaching_an_agent_without_contacts_in_the_period_loads_and_says_so(qtbo
     assert "has no contacts in this period" in view.notice.text() and "2000-01-01 – 2000-01-31" in view.notice.text()
 
 
+def test_a_coaching_job_that_fails_stops_the_wait_with_its_reason(qtbot, qapp, desk, tmp_path, monkeypatch, capsys):
+    from kpidesk.ui.coaching import view as coaching_view
+
+    def broken(inputs, state=None):
+        raise RuntimeError("the trend query failed")
+
+    monkeypatch.setattr(coaching_view, "load_kpi_detail", broken)
+    png = tmp_path / "coaching.png"
+    args = Namespace(agent=AGENT, kpi=None, size=(1366, 768), screenshot=str(png))
+    view = preview.show("coaching", desk, args)
+    qtbot.addWidget(view)
+    started = time.monotonic()
+    assert preview._screenshot(qapp, "coaching", view, args) == 1
+    assert time.monotonic() - started < 20  # not a minute's wait
+    assert "the trend query failed" in capsys.readouterr().err
+
+
 def test_history_lists_the_imports(qtbot, desk):
     report = import_file(desk.store, fixture_folder() / "calls.csv")
     view = open_view(qtbot, desk, "history")

@@ -84,6 +84,7 @@ class CoachingView(QWidget):
         self.data: CoachingData | None = None
         self.detail: KpiDetail | None = None
         self.kpi: str | None = None
+        self.error: str | None = None  # the last job's failure, as the status bar says it
         self.records: list[RecordDialog] = []
         self.runners = {
             name: TaskRunner(self, pool="write" if name == "writer" else "read")
@@ -268,6 +269,7 @@ class CoachingView(QWidget):
     def load(self, agent_id: str) -> None:
         self.agent_id = agent_id
         self.detail = None  # the last agent's trend and contacts are not this one's
+        self.error = None
         self.status.setText(translate("CoachingView", "Loading figures…"))
         self.runners["page"].start(load_coaching, (self.desk.engine, self.request()))
 
@@ -296,6 +298,7 @@ class CoachingView(QWidget):
         if self.data is None or self.data.profile.standing(kpi) is None:
             return
         self.kpi = kpi
+        self.error = None
         self.standings.select_kpi(kpi)
         self.runners["detail"].start(
             load_kpi_detail, (self.desk.engine, self.request(), kpi, self.data.profile.team_filters)
@@ -328,6 +331,7 @@ class CoachingView(QWidget):
         self.history_saved.emit()
 
     def _failed(self, message: str) -> None:
+        self.error = message  # a launcher waiting for the figures stops waiting: they will not come
         self.status.setText(message)
 
     # -- painting ---------------------------------------------------------------------------
