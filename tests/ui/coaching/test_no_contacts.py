@@ -78,6 +78,7 @@ def test_an_agent_without_contacts_in_the_period_opens_and_says_so(qtbot, make_w
         assert card.isHidden()  # no empty table, no empty axes
     assert all(card.isHidden() for card in view.dist_cards.values())
     assert not view.notes_card.isHidden()  # the coaching history stays
+    assert not view.notes.add_goal_button.isEnabled()  # no KPI of theirs to set a goal on
     # the page heading still says whose page, the team and the period
     assert view.title.text() == "Coaching — Gaëlle Simon"
     assert "Lyon · 5 conseillers · 11/03/2024 – 17/03/2024 · canaux : téléphone" == view.subtitle.text()
@@ -86,6 +87,7 @@ def test_an_agent_without_contacts_in_the_period_opens_and_says_so(qtbot, make_w
     pick(qtbot, view, "A1")  # back to an agent with figures: the notice goes
     assert view.notice_card.isHidden() and not view.trend_card.isHidden()
     assert view.detail is not None and view.detail.kpi == view.kpi
+    assert view.notes.add_goal_button.isEnabled()
 
 
 def test_the_notice_names_the_filters_in_english(qtbot, make_window, team_store):
