@@ -117,7 +117,8 @@ def _screenshot(app, name: str, view, args) -> int:
         width, height = args.size
         view.resize(width, max(height, content.sizeHint().height() + 60))
     elif name in TAB_VIEWS:
-        ok = _wait(app, lambda: getattr(view, "data", None) is not None, deadline)
+        # the figures loaded and painted (a tab paints in steps: a grab in between has black charts)
+        ok = _wait(app, lambda: getattr(view, "data", None) is not None and not view.busy, deadline)
     else:
         ok = True
     for _ in range(10):
