@@ -84,6 +84,12 @@ def test_a_reports_counts_list_no_contact_and_say_so(qtbot, make_window, monthly
     window = make_window(monthly, "fr")
     view = open_coaching(qtbot, window, "Rep01")
     assert view.detail.contacts == [] and not view.detail.individual
+    # the long title wraps: the page still fits a 1366-px laptop (it pushed the buttons off)
+    view.resize(1366, 768)
+    qtbot.wait(50)
+    content = view.standings_card.parentWidget()
+    assert content.minimumSizeHint().width() <= 1366 - 20
+    assert view.contacts_card.title.height() > view.contacts_card.title.fontMetrics().height()  # on two lines
     assert view.contacts_card.title.text() == (
         "Durée moyenne de traitement (tous canaux) : aucun contact à lister (les données comptent les contacts par période)"
     )

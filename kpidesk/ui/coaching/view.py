@@ -149,6 +149,9 @@ class CoachingView(QWidget):
         self.contacts = ContactsView(lang_of)
         self.contacts.record_requested.connect(self.open_record)
         self.contacts_card = Card(self.contacts)
+        for card in (self.trend_card, self.contacts_card):  # "<a long KPI name>: …" wraps, never widens the page
+            card.title.setWordWrap(True)
+            card.header.setStretch(card.header.indexOf(card.title), 100)  # on the whole width, not half of it
         for widget in (self.contacts, self.standings, self.strengths):
             widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
             widget.setMinimumWidth(200)
