@@ -8,6 +8,7 @@ value and date; clicks are turned into kpidesk signals (``point_clicked``…).
 
 from __future__ import annotations
 
+import html
 from calendar import timegm
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -352,9 +353,18 @@ class TrendChart(Chart):
         self._n: list[float | None] = []
         self.small_curve = self.plot([], [])  # the buckets with too few answers, faded
         self.small_curve.setZValue(self.curve.zValue() + 1)
+        # one bucket of data (a month's report): its value written by its dot, the
+        # compare value by its own, rather than a lone dot on an empty axis
+        self.point_label = pg.TextItem(anchor=(0.5, 1.25))
+        self.compare_label = pg.TextItem(anchor=(0.5, -0.25))
+        for label in (self.point_label, self.compare_label):
+            label.setZValue(50)
+            self.addItem(label, ignoreBounds=True)
+            label.hide()
         self.formatter: Formatter = str
         self.lang = "en"
         self.with_time = False
+        self.grain = "day"
         self.n_text: Callable[[float], str] = lambda n: f"n = {n:g}"
 
     def set_series(
@@ -369,12 +379,16 @@ class TrendChart(Chart):
         n: list[float | None] | None = None,
         small: list[bool] | None = None,
         n_text: Callable[[float], str] | None = None,
+        grain: str | None = None,
     ) -> None:
         """``n``: each bucket's sample size (shown on hover); ``small``: the buckets
-        whose sample is too small to read, drawn as faded hollow dots."""
+        whose sample is too small to read, drawn as faded hollow dots; ``grain``: what
+        a bucket is (15min, hour, day, week, month: how a lone bucket and the hover
+        name it), by default an hour or a day as ``with_time`` says."""
         t = theme.current()
         self.clear_hover()
         self.formatter, self.lang, self.with_time = formatter, lang, with_time
+        self.grain = grain or ("hour" if with_time else "day")
         self._n = list(n or [])
         if n_text is not None:
             self.n_text = n_text
@@ -411,8 +425,20 @@ class TrendChart(Chart):
             )
         else:
             self.small_curve.setData([], [])
-        if len(self._cy) == len(self._x) and np.isfinite(self._cy).any():
-            self.compare_curve.setData(self._x, self._cy, pen=pen(t.compare, 1.4, dash=True), connect="finite")
+        xs_drawn = np.unique(self._x[np.isfinite(self._y)]) if drawn else np.array([])
+        compared = len(self._cy) == len(self._x) and np.isfinite(self._cy).any()
+        if compared:
+            lone = np.isfinite(self._cy).sum() == 1  # a dashed line through one point draws nothing
+            self.compare_curve.setData(
+                self._x,
+                self._cy,
+                pen=pen(t.compare, 1.4, dash=True),
+                connect="finite",
+                symbol="o" if lone else None,
+                symbolSize=7,
+                symbolBrush=QColor(t.surface),
+                symbolPen=pg.mkPen(QColor(t.compare), width=1.6),
+            )
         else:
             self.compare_curve.setData([], [])
         self.target_line.setVisible(target is not None)
@@ -421,18 +447,78 @@ class TrendChart(Chart):
             self.target_line.setPos(target)
         self.cursor.setPen(pen(t.grid))
         self.getPlotItem().enableAutoRange()
-        xs_drawn = np.unique(self._x[np.isfinite(self._y)]) if drawn else np.array([])
+        self.point_label.hide()
+        self.compare_label.hide()
         if len(xs_drawn) == 1:
-            # one bucket (a day of data, a month's report): the axis spans a bucket each
-            # side with the one date under the dot, not "23:59 · 1 Mar · 1 Mar"
-            x0 = float(xs_drawn[0])
-            half = 3600.0 if with_time else 86400.0
-            self.getPlotItem().setXRange(x0 - half, x0 + half, padding=0)
-            label = self.date_axis.tickStrings([x0], 1.0, half)[0]
-            self.date_axis.setTicks([[(x0, label)]])
+            self._one_bucket(float(xs_drawn[0]), target)
+        elif self.grain == "month" and 1 < len(self._x) <= 24:
+            # a few months: each named under its dot ("Feb 2024", "Mar 2024"), half a
+            # month of room each side, not day ticks ("Feb 2 … Feb 27") between two dots
+            half = 15 * 86400.0
+            self.getPlotItem().setXRange(float(self._x.min()) - half, float(self._x.max()) + half, padding=0)
+            self.date_axis.setTicks([[(float(x), self._tick_name(float(x))) for x in self._x]])
         else:
             self.date_axis.setTicks(None)
+        if len(xs_drawn) > 1:
+            self._flat_range(target)
         self.relabel_axes()
+
+    def _flat_range(self, target: float | None) -> None:
+        """A series that hardly moves (2 min 39.48 s every month against the team's
+        2 min 39.53 s) gets a range a tick or two wide around it: auto-ranged to the
+        hundredth of a second, its axis had no tick to label."""
+        values = [v for v in (*self._y, *self._cy) if np.isfinite(v)]
+        if target is not None:
+            values.append(target)
+        lo, hi = min(values), max(values)
+        mid = (lo + hi) / 2
+        room = abs(mid) * 0.02  # ±2 %: 89.1 % ± 1.8 pts, 2 min 40 s ± 3 s
+        if 0 < hi - lo < room or (hi == lo and room):
+            self.getPlotItem().setYRange(mid - room, mid + room, padding=0.1)
+
+    def bucket_name(self, x: float) -> str:
+        """The bucket at ``x`` in words, as long as its grain: ``Mar 2024`` for a month,
+        ``week of Mar 4`` for a week, ``01/03/2024`` for a day, with the hour below a day."""
+        when = from_epoch(x)
+        if self.grain == "month":
+            return i18n.month_year(when, self.lang)
+        if self.grain == "week":
+            return translate("Charts", "week of {day}").format(day=formatting.day(when, self.lang))
+        return formatting.day(when, self.lang, self.grain in ("15min", "hour"))
+
+    def _one_bucket(self, x0: float, target: float | None) -> None:
+        """One bucket of data (one day, a month's report): the axis spans about a bucket
+        each side and names it once under the dot (``Mar 2024``, not "1 Mar" nor
+        "23:59 · 1 Mar · 1 Mar"); its value is written by the dot, the compare value
+        by its hollow one, and the values sit mid-height with room for their labels."""
+        t = theme.current()
+        half = {"15min": 900.0, "hour": 3600.0, "week": 7 * 86400.0, "month": 15 * 86400.0}.get(self.grain, 86400.0)
+        self.getPlotItem().setXRange(x0 - half, x0 + half, padding=0)
+        self.date_axis.setTicks([[(x0, self._tick_name(x0))]])
+        i = int(np.nonzero(self._x == x0)[0][0])
+        y = float(self._y[i])
+        cy = float(self._cy[i]) if len(self._cy) > i and np.isfinite(self._cy[i]) else None
+        self.curve.setSymbolSize(10)  # the one figure of the chart: a dot that reads as one
+        self.point_label.setHtml(f"<b style='color:{t.accent}'>{html.escape(self.formatter(y))}</b>")
+        self.point_label.setPos(x0, y)
+        self.point_label.show()
+        if cy is not None:
+            self.compare_label.setHtml(f"<span style='color:{t.muted}'>{html.escape(self.formatter(cy))}</span>")
+            self.compare_label.setPos(x0, cy)
+            self.compare_label.show()
+        values = [v for v in (y, cy, target) if v is not None]
+        lo, hi = min(values), max(values)
+        span = (hi - lo) or abs(hi) * 0.2 or 1.0
+        self.getPlotItem().setYRange(lo - span, hi + span, padding=0)
+
+    def _tick_name(self, x: float) -> str:
+        """A lone bucket's name on the axis: its month, its week's first day, its day or its hour."""
+        when = from_epoch(x)
+        if self.grain == "month":
+            return i18n.month_year(when, self.lang)
+        if self.grain in ("15min", "hour"):
+            return when.strftime("%H:%M")
+        return i18n.day_month(when, self.lang)
 
     def set_marks(self, marks: list[tuple[datetime, str]]) -> None:
         """Comments as markers on the bucket holding their first day (or the first
@@ -468,7 +554,7 @@ class TrendChart(Chart):
         i = self._nearest(point.x())
         if i is None:
             return
-        when = formatting.day(from_epoch(self._x[i]), self.lang, self.with_time)
+        when = self.bucket_name(self._x[i])
         text = f"{when}\n{self.formatter(self._y[i]) if np.isfinite(self._y[i]) else '–'}"
         if len(self._cy) > i and np.isfinite(self._cy[i]):
             text += f"  ({self.formatter(self._cy[i])})"
@@ -486,7 +572,7 @@ class TrendChart(Chart):
         self.cursor.hide()
 
     def data_items(self) -> list:
-        return [self.target_line]
+        return [self.target_line, self.point_label, self.compare_label]
 
     def legend(self, label: str) -> list[LegendEntry]:
         """What is drawn, for an exported picture: the KPI (``label``) and, when

@@ -3,7 +3,7 @@ sample data — the one launcher for every view::
 
     python -m kpidesk.ui.preview phone --db demo.duckdb [--lang fr] [--privacy]
     python -m kpidesk.ui.preview coaching --agent A07 --screenshot coaching.png \
-        [--size 1366x768] [--theme dark]
+        [--size 1366x768] [--theme dark] [--from 2026-11-01 --to 2026-11-20] [--channel email]
 
 Without ``--db`` the demo database in the user data folder is built if needed. With
 ``--screenshot PNG`` it waits for the figures, saves the view and quits (how a view
@@ -18,6 +18,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
 
 from kpidesk.core.dashboard.tabs import TABS, TabRequest
 from kpidesk.core.dashboard.view_state import ViewState
@@ -49,7 +50,17 @@ def _agents(desk, args):
 
 
 def _coaching(desk, args):
-    return CoachingView(desk, args.agent, ViewState().filters(anchor_for(desk.prefs.extent)))
+    return CoachingView(desk, args.agent, _state(args).filters(anchor_for(desk.prefs.extent)))
+
+
+def _state(args) -> ViewState:
+    """The desk's state the view opens on: its default, or ``--from``/``--to`` and
+    ``--channel`` (an agent outside their days, a phone agent on e-mail)."""
+    state = ViewState(channels=tuple(getattr(args, "channel", None) or ()))
+    first, last = getattr(args, "date_from", None), getattr(args, "date_to", None)
+    if first or last:
+        state = state.changed(preset="custom", custom_from=first or last, custom_to=last or first)
+    return state
 
 
 def _history(desk, args):
@@ -77,8 +88,11 @@ def show(name: str, desk, args):
     """Build view ``name`` on ``desk``, start loading its figures and show it."""
     view = VIEWS[name](desk, args)
     if name in TAB_VIEWS:
-        state, anchor = ViewState(), anchor_for(desk.prefs.extent)
-        view.load(TabRequest(view.key, state.filters(anchor), state.compare_filters(anchor), state.granularity))
+        state, anchor = _state(args), anchor_for(desk.prefs.extent)
+        # the grain the desk draws: the one that fits the period, never finer than the data
+        view.load(
+            TabRequest(view.key, state.filters(anchor), state.compare_filters(anchor), state.granularity_for(anchor))
+        )
         view.resize(*args.size)
     view.show()
     return view
@@ -94,23 +108,25 @@ def _wait(app, ready: Callable[[], bool], deadline: float) -> bool:
 def _screenshot(app, name: str, view, args) -> int:
     deadline = time.monotonic() + 60
     if name == "coaching":
-        ok = _wait(app, lambda: view.data is not None, deadline)
-        if ok and args.kpi:
+        ok = _wait(app, lambda: view.loaded or view.error is not None, deadline) and view.error is None
+        if ok and args.kpi and args.kpi != view.kpi:
             view.show_kpi(args.kpi)
-        view.detail = None
-        ok = ok and _wait(app, lambda: view.detail is not None, deadline)
+            ok = _wait(app, lambda: view.loaded or view.error is not None, deadline) and view.error is None
         content = view.standings_card.parentWidget()
+        content.layout().activate()  # the cards the figures hid (an agent without contacts) leave no room
         width, height = args.size
         view.resize(width, max(height, content.sizeHint().height() + 60))
     elif name in TAB_VIEWS:
-        ok = _wait(app, lambda: getattr(view, "data", None) is not None, deadline)
+        # the figures loaded and painted (a tab paints in steps: a grab in between has black charts)
+        ok = _wait(app, lambda: getattr(view, "data", None) is not None and not view.busy, deadline)
     else:
         ok = True
     for _ in range(10):
         app.processEvents()
     view.grab().save(args.screenshot, "PNG")
     if not ok:
-        print(f"kpidesk: the figures of {name} did not load within a minute", file=sys.stderr)
+        error = getattr(view, "error", None)
+        print(f"kpidesk: {error or f'the figures of {name} did not load within a minute'}", file=sys.stderr)
     return 0 if ok else 1
 
 
@@ -129,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("en", "fr"))
     parser.add_argument("--agent", default="A07", help="the agent of the coaching view")
     parser.add_argument("--kpi", help="the KPI the coaching view opens on (e.g. aht)")
+    parser.add_argument(
+        "--from", dest="date_from", type=date.fromisoformat, help="first day of the period (YYYY-MM-DD)"
+    )
+    parser.add_argument("--to", dest="date_to", type=date.fromisoformat, help="last day of the period (YYYY-MM-DD)")
+    parser.add_argument("--channel", action="append", help="only this channel's records (repeat for more)")
     parser.add_argument("--privacy", action="store_true")
     parser.add_argument("--screenshot", help="save the view to this PNG and quit")
     parser.add_argument("--size", type=_size, default=(1366, 768), help="window size, WIDTHxHEIGHT (default 1366x768)")

@@ -5,7 +5,9 @@ by the test instead of a person."""
 from __future__ import annotations
 
 import shutil
+import time
 from argparse import Namespace
+from datetime import date
 
 import pytest
 
@@ -62,6 +64,45 @@ def test_coaching_shows_the_agent_against_the_team(qtbot, desk):
     assert profile.agent_name in view.title.text()
     assert view.standings.source.rowCount() == len(profile.standings)
     assert view.trend_card.title.text()  # the trend of the KPI it opened on
+
+
+def test_coaching_an_agent_without_contacts_in_the_period_loads_and_says_so(qtbot, qapp, desk, tmp_path):
+    """``preview coaching --from 2000-01-01 --to 2000-01-31 --screenshot``: the page
+    loads at once and the picture is taken (it used to wait a minute for a trend that
+    no KPI would bring, and fail)."""
+    png = tmp_path / "coaching.png"
+    args = Namespace(
+        agent=AGENT,
+        kpi=None,
+        size=(1366, 768),
+        screenshot=str(png),
+        date_from=date(2000, 1, 1),
+        date_to=date(2000, 1, 31),
+    )
+    view = preview.show("coaching", desk, args)
+    qtbot.addWidget(view)
+    started = time.monotonic()
+    assert preview._screenshot(qapp, "coaching", view, args) == 0
+    assert time.monotonic() - started < 20 and png.exists()
+    assert view.loaded and view.kpi is None and not view.notice_card.isHidden()
+    assert "has no contacts in this period" in view.notice.text() and "2000-01-01 – 2000-01-31" in view.notice.text()
+
+
+def test_a_coaching_job_that_fails_stops_the_wait_with_its_reason(qtbot, qapp, desk, tmp_path, monkeypatch, capsys):
+    from kpidesk.ui.coaching import view as coaching_view
+
+    def broken(inputs, state=None):
+        raise RuntimeError("the trend query failed")
+
+    monkeypatch.setattr(coaching_view, "load_kpi_detail", broken)
+    png = tmp_path / "coaching.png"
+    args = Namespace(agent=AGENT, kpi=None, size=(1366, 768), screenshot=str(png))
+    view = preview.show("coaching", desk, args)
+    qtbot.addWidget(view)
+    started = time.monotonic()
+    assert preview._screenshot(qapp, "coaching", view, args) == 1
+    assert time.monotonic() - started < 20  # not a minute's wait
+    assert "the trend query failed" in capsys.readouterr().err
 
 
 def test_history_lists_the_imports(qtbot, desk):

@@ -75,3 +75,52 @@ def test_one_bucket_is_one_date_under_its_dot(qtbot):
     assert chart.date_axis._tickLevels == [[(x0, "Mar 1")]]
     chart.set_series([day, day + timedelta(days=1)], [1.0, 2.0], None, None, str, "en", False)
     assert chart.date_axis._tickLevels is None
+
+
+def test_one_month_is_a_labelled_point_with_its_compare_value(qtbot):
+    """A month's report alone: the axis names the month ("Mar 2024") across a month's
+    width, the value is written by its dot and the compare value by its hollow one
+    (a dashed line through one point drew nothing); the values sit inside the plot."""
+    from kpidesk.ui.charts import to_epoch
+
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    month = datetime(2024, 3, 1)
+    fmt = lambda v: f"{v:.0f} s"
+    chart.set_series([month], [90.0], [78.0], None, fmt, "en", False, grain="month")
+    x0 = to_epoch(month)
+    lo, hi = chart.getPlotItem().viewRange()[0]
+    assert (x0 - lo, hi - x0) == (15 * 86400, 15 * 86400)
+    assert chart.date_axis._tickLevels == [[(x0, "Mar 2024")]]
+    assert chart.point_label.isVisible() and chart.point_label.toPlainText() == "90 s"
+    assert chart.compare_label.isVisible() and chart.compare_label.toPlainText() == "78 s"
+    assert chart.compare_curve.opts["symbol"] == "o"
+    y_lo, y_hi = chart.getPlotItem().viewRange()[1]
+    assert y_lo < 78.0 and 90.0 < y_hi and (y_hi - 90.0) >= 10  # room above the dot for its label
+    chart.on_hover(QPointF(x0, 90.0))
+    assert chart.hover.toPlainText().startswith("Mar 2024")
+    # two months: a line, no labels, each month named under its dot (not day ticks between them)
+    april = datetime(2024, 4, 1)
+    chart.set_series([month, april], [90.0, 80.0], [78.0, 70.0], None, fmt, "en", False, grain="month")
+    assert not chart.point_label.isVisible() and not chart.compare_label.isVisible()
+    assert chart.compare_curve.opts["symbol"] is None
+    assert chart.date_axis._tickLevels == [[(x0, "Mar 2024"), (to_epoch(april), "Apr 2024")]]
+    # by day, the axis keeps its own ticks
+    chart.set_series([month, datetime(2024, 3, 2)], [90.0, 80.0], None, None, fmt, "en", False)
+    assert chart.date_axis._tickLevels is None
+
+
+def test_a_flat_series_keeps_ticks_to_read_it_by(qtbot):
+    """2 min 39.48 s each month against the team's 2 min 39.53 s: the range is a few
+    seconds wide, so the axis has ticks (auto-ranged to 0.05 s it had none)."""
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.show()
+    months = [datetime(2024, 2, 1), datetime(2024, 3, 1)]
+    chart.set_series(months, [159.48, 159.48], [159.53, 159.53], None, str, "en", False, grain="month")
+    lo, hi = chart.getPlotItem().viewRange()[1]
+    assert lo < 157 and hi > 162  # ±2 % around 159.5 s, and a little padding
+    # a rate flat at 90 %: a few points either side, not ±100 points
+    chart.set_series(months, [0.9, 0.9], None, None, str, "en", False, grain="month")
+    lo, hi = chart.getPlotItem().viewRange()[1]
+    assert lo < 0.9 < hi and hi - lo < 0.05

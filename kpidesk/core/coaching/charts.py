@@ -45,7 +45,7 @@ MEASURES: dict[str, tuple[str, str, str, str]] = {
 @dataclass
 class Trend:
     kpi: str
-    bucket: str  # day | week
+    bucket: str  # day | week | month
     periods: list[date] = field(default_factory=list)
     agent: list[float | None] = field(default_factory=list)
     team: list[float | None] = field(default_factory=list)
@@ -87,14 +87,31 @@ def shown_measures(dists: dict[str, Distribution], slots: int = SHOWN) -> list[s
 _NICE = (1, 2, 5, 10)
 
 
-def trend_bucket(engine: Engine, filters: Filters) -> str:
+BUCKETS = ("day", "week", "month")  # finest first
+
+
+def trend_bucket(engine: Engine, filters: Filters, data_grain: str | None = None) -> str:
+    """By day up to a month, by week beyond — never finer than the data's own grain
+    (``data_grain``: a monthly report's rows are drawn by month, the desk's
+    ``periods.data_granularity``; by day they were one dot on the 1st)."""
     start, end = engine.period(filters)
-    return "day" if (end - start).days <= 31 else "week"
+    bucket = "day" if (end - start).days <= 31 else "week"
+    if data_grain in BUCKETS and BUCKETS.index(data_grain) > BUCKETS.index(bucket):
+        return data_grain
+    return bucket
 
 
-def trend(engine: Engine, kpi: str, agent_id: str, team_filters: Filters, bucket: str | None = None) -> Trend:
-    """The KPI per day or week: the agent's contacts, and the whole team's pooled."""
-    bucket = bucket or trend_bucket(engine, team_filters)
+def trend(
+    engine: Engine,
+    kpi: str,
+    agent_id: str,
+    team_filters: Filters,
+    bucket: str | None = None,
+    data_grain: str | None = None,
+) -> Trend:
+    """The KPI per day, week or month (:func:`trend_bucket`): the agent's contacts,
+    and the whole team's pooled."""
+    bucket = bucket or trend_bucket(engine, team_filters, data_grain)
     mine = engine.compute([kpi], team_filters.narrowed(agents=(agent_id,)), by=(bucket,))
     team = engine.compute([kpi], team_filters, by=(bucket,))
     a = {v.group[bucket]: v for v in mine}

@@ -147,6 +147,19 @@ class ContactLine:
     comment: str | None = None  # the customer's survey comment, when there is one
 
 
+def individual_contacts(engine: Engine, agent_id: str, filters: Filters = Filters()) -> int:
+    """How many of the agent's records within ``filters`` are contacts one by one (a
+    call, a ticket): 0 when the period holds only an interval report's counts, which
+    list no contact behind a number."""
+    cur = engine.store.cursor()
+    scope, bind = engine.rows_sql("contacts", filters.narrowed(agents=(agent_id,)), cur)
+    try:
+        row = cur.execute(f"SELECT count(*) FROM ({scope}) k WHERE k.detail = 1", bind).fetchone()
+    finally:
+        cur.close()
+    return int(row[0]) if row else 0
+
+
 def contacts_behind(
     engine: Engine, agent_id: str, kpi_id: str, filters: Filters = Filters(), limit: int = 50
 ) -> tuple[str | None, list[ContactLine]]:

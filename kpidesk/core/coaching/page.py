@@ -19,7 +19,7 @@ from typing import Any
 from kpidesk.core.coaching import goals
 from kpidesk.core.coaching import notes as coaching_notes
 from kpidesk.core.coaching.charts import MEASURES, Distribution, Trend, distribution, trend
-from kpidesk.core.coaching.contacts import ContactLine, contact_record, contacts_behind
+from kpidesk.core.coaching.contacts import ContactLine, contact_record, contacts_behind, individual_contacts
 from kpidesk.core.coaching.quality import QualityView, qa_by_criterion
 from kpidesk.core.coaching.standings import AgentProfile, Standing, agent_profile, strengths_and_gaps
 from kpidesk.core.db.store import Store
@@ -36,6 +36,9 @@ class CoachingRequest:
     filters: Filters = Filters()
     lang: str = "en"
     today: date | None = None
+    # the data's own grain when coarser than a day (a monthly report: "month"), as the
+    # desk draws its trends (``dashboard.periods.data_granularity``): the trend's floor
+    data_grain: str | None = None
 
 
 @dataclass
@@ -62,6 +65,9 @@ class KpiDetail:
     trend: Trend
     why: str | None
     contacts: list[ContactLine]
+    # the agent's records in the period are contacts one by one; False: an interval
+    # report's counts only, with no contact to list behind the number
+    individual: bool = True
 
 
 def trend_kpis(profile: AgentProfile) -> list[str]:
@@ -96,10 +102,12 @@ def load_coaching(inputs: tuple[Engine, CoachingRequest], state: JobState | None
 def load_kpi_detail(inputs: tuple[Engine, CoachingRequest, str, Filters], state: JobState | None = None) -> KpiDetail:
     """The KPI's trend (agent and team) and the agent's contacts that weigh on it."""
     engine, req, kpi, peers = inputs
-    series = trend(engine, kpi, req.agent_id, peers)
+    series = trend(engine, kpi, req.agent_id, peers, data_grain=req.data_grain)
     check(state)
-    why, lines = contacts_behind(engine, req.agent_id, kpi, req.filters.narrowed(agents=()))
-    return KpiDetail(kpi, series, why, lines)
+    flt = req.filters.narrowed(agents=())
+    why, lines = contacts_behind(engine, req.agent_id, kpi, flt)
+    individual = bool(lines) or why is None or individual_contacts(engine, req.agent_id, flt) > 0
+    return KpiDetail(kpi, series, why, lines, individual)
 
 
 def load_record(inputs: tuple[Store, int], state: JobState | None = None) -> dict[str, Any] | None:

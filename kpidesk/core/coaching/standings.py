@@ -82,6 +82,9 @@ class AgentProfile:
     team_filters: Filters
     team_agents: tuple[str, ...]
     standings: list[Standing] = field(default_factory=list)
+    # the agent's inbound contacts in the filters (an interval report's offered calls
+    # count): 0 when the period holds none of theirs, which the page says plainly
+    contacts: float = 0.0
 
     def standing(self, kpi_id: str) -> Standing | None:
         return next((s for s in self.standings if s.kpi == kpi_id), None)
@@ -130,8 +133,15 @@ def agent_profile(
     pooled = {v.kpi: v for v in engine.compute(kpis, peers, params=params)}
     better = {k: engine.registry[k].better for k in kpis}
     stats = team_stats(engine.store, per_agent, better, agent_id)
-    team_agents = tuple(sorted({v.group["agent"] for v in per_agent if v.group.get("agent")}))
+    counted = per_agent if "volume" in kpis else engine.compute(["volume"], peers, by=("agent",), params=params)
+    volumes = {v.group.get("agent"): v.value or 0.0 for v in counted if v.kpi == "volume"}
+    team_agents = tuple(
+        sorted(
+            {v.group["agent"] for v in per_agent if v.group.get("agent")} | {a for a, n in volumes.items() if a and n}
+        )
+    )
     profile = AgentProfile(agent_id, name, team, channels, filters, peers, team_agents)
+    profile.contacts = float(volumes.get(agent_id) or 0.0)
     mine = {v.kpi: v for v in per_agent if v.group.get("agent") == agent_id}
     overrides = targets.load(engine.store)
     channel = channels[0] if len(channels) == 1 else None  # several channels: the all-channel target

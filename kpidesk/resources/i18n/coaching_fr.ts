@@ -163,6 +163,38 @@
         <source>Every figure, list and chart of this page counts only this weekday and hour across the period (goals keep their own dates). Click to remove.</source>
         <translation>Chaque indicateur, liste et graphique de cette page ne compte que ce jour de la semaine et cette heure, sur toute la période (les objectifs gardent leurs propres dates). Cliquez pour retirer ce filtre.</translation>
     </message>
+    <message>
+        <source>No contacts in this period</source>
+        <translation>Aucun contact sur cette période</translation>
+    </message>
+    <message>
+        <source>{name} has no contacts in this period.</source>
+        <translation>{name} n'a aucun contact sur cette période.</translation>
+    </message>
+    <message>
+        <source>No figures for this agent in this period</source>
+        <translation>Aucun indicateur pour ce conseiller sur cette période</translation>
+    </message>
+    <message>
+        <source>{name} has {n} contacts in this period, none with a figure to compare.</source>
+        <translation>{name} a {n} contacts sur cette période, aucun ne donne d'indicateur à comparer.</translation>
+    </message>
+    <message>
+        <source>channels: {channels}</source>
+        <translation>canaux : {channels}</translation>
+    </message>
+    <message>
+        <source>Choose a longer period or other filters on the desk, or another agent in the list above.</source>
+        <translation>Choisissez une période plus longue ou d'autres filtres dans le tableau de bord, ou un autre conseiller dans la liste ci-dessus.</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>mois</translation>
+    </message>
+    <message>
+        <source>{kpi}: no contact to list (the data counts contacts per period)</source>
+        <translation>{kpi} : aucun contact à lister (les données comptent les contacts par période)</translation>
+    </message>
 </context>
 <context>
     <name>CoachingTable</name>

@@ -27,6 +27,10 @@
         <source>Team median</source>
         <translation>Médiane de l'équipe</translation>
     </message>
+    <message>
+        <source>week of {day}</source>
+        <translation>semaine du {day}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -73,6 +77,26 @@
     <message>
         <source>no agent with contacts in this period</source>
         <translation>aucun conseiller avec des contacts sur cette période</translation>
+    </message>
+    <message>
+        <source>Trend by 15 minutes</source>
+        <translation>Évolution par quart d'heure</translation>
+    </message>
+    <message>
+        <source>Trend by hour</source>
+        <translation>Évolution par heure</translation>
+    </message>
+    <message>
+        <source>Trend by day</source>
+        <translation>Évolution par jour</translation>
+    </message>
+    <message>
+        <source>Trend by week</source>
+        <translation>Évolution par semaine</translation>
+    </message>
+    <message>
+        <source>Trend by month</source>
+        <translation>Évolution par mois</translation>
     </message>
 </context>
 <context>

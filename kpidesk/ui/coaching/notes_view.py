@@ -176,6 +176,7 @@ class CoachingNotesView(QWidget):
             self.goal_kpi.addItem(label, kpi)
         self.goal_kpi.setCurrentIndex(max(self.goal_kpi.findData(selected or current), 0))
         self.goal_kpi.blockSignals(False)
+        self.add_goal_button.setEnabled(bool(kpis))  # no figure in the period: no KPI to set a goal on
         self._goal_kpi_changed()
         self.note_kpis.clear()
         for kpi, label, _unit in kpis:

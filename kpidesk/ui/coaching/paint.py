@@ -5,12 +5,14 @@ privacy is on)."""
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, timedelta
 
 from kpidesk.core import formatting
 from kpidesk.core.coaching.charts import shown_measures
 from kpidesk.ui.coaching.charts_view import legend_html, trend_legend_html
 from kpidesk.ui.coaching.contacts_view import why_text
+from kpidesk.ui.dashboard.filter_bar import FILTER_LABELS
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest.field_labels import value_label
 
@@ -25,13 +27,16 @@ def paint_page(view) -> None:
     start, end = desk.engine.period(profile.filters)
     period = f"{formatting.day(start, lang)} – {formatting.day(end - timedelta(days=1), lang)}"
     team = profile.team or translate("CoachingView", "all agents")
+    # the agent's channels; none in the period: the channels the page is narrowed to
+    channels = profile.channels or profile.filters.channels
     subtitle = translate("CoachingView", "{team} · {n} agents · {period} · channels: {channels}").format(
         team=team,
         n=len(profile.team_agents),
         period=period,
-        channels=", ".join(value_label("channel", c) for c in profile.channels),
+        channels=", ".join(value_label("channel", c) for c in channels) or "–",
     )
-    view.subtitle.setText(subtitle)
+    narrowed = filters_text(profile.filters)
+    view.subtitle.setText(subtitle + (" · " + narrowed if narrowed else ""))
     view.show_cell(profile.filters.cell_label(lang))
     agents = (
         view.privacy.agents_shown(list(desk.prefs.extent.agents))
@@ -48,9 +53,10 @@ def paint_page(view) -> None:
     view.picker.setCurrentIndex(max(view.picker.findData(profile.agent_id), 0))
     view.picker.setToolTip(translate("CoachingView", "Coach another agent"))
     view.picker.blockSignals(False)
+    show_notice(view, name, period, narrowed)
     view.standings.source.set_rows(profile.standings)
     view.strengths.show_lists(data.strengths, data.gaps, lang)
-    shown = shown_measures(data.distributions)
+    shown = shown_measures(data.distributions) if profile.standings else []
     for measure, chart in view.dist_charts.items():
         view.dist_cards[measure].setVisible(measure in shown)
         dist = data.distributions[measure]
@@ -68,6 +74,61 @@ def paint_page(view) -> None:
     kpis = [(s.kpi, s.label, s.unit) for s in profile.standings if s.better in ("higher", "lower")]
     view.notes.set_kpis(kpis, view.kpi)
     view.notes.show_history(data.history, priv)
+
+
+def filters_text(filters) -> str:
+    """The desk's filters the page counts within (queue, team, site, topic), in words
+    as the desk's exports say them: ``Queue: Billing · Site: Lyon``; "" without any."""
+    chosen = []
+    for field, label in FILTER_LABELS.items():
+        values = getattr(filters, field, ())
+        if values and field not in ("agents", "channels"):  # the page's agent; channels: said apart
+            chosen.append(
+                translate("MainWindow", "{name}: {values}").format(
+                    name=translate("FilterBar", label), values=", ".join(values)
+                )
+            )
+    return " · ".join(chosen)
+
+
+def show_notice(view, name: str, period: str, narrowed: str) -> None:
+    """An agent without a figure in the period (no contact of theirs within the dates
+    and filters): the page says so in place of empty tables and axes; the coaching
+    notes and goals stay."""
+    profile, lang = view.data.profile, view.desk.lang
+    empty = not profile.standings
+    view.notice_card.setVisible(empty)
+    view.png_button.setVisible(not empty)  # no chart to export
+    for card in (view.standings_card, view.strengths_card, view.trend_card, view.contacts_card):
+        card.setVisible(not empty)
+    quality = view.data.quality
+    view.quality_card.setVisible(not empty or bool(quality.criteria) or bool(view.data.comments))
+    if not empty:
+        return
+    channels = profile.channels or profile.filters.channels
+    scope = period
+    if channels:
+        scope += " · " + translate("CoachingView", "channels: {channels}").format(
+            channels=", ".join(value_label("channel", c) for c in channels)
+        )
+    if narrowed:
+        scope += " · " + narrowed
+    cell = profile.filters.cell_label(lang)
+    if cell:
+        scope += " · " + cell
+    if profile.contacts:
+        view.notice_card.title.setText(translate("CoachingView", "No figures for this agent in this period"))
+        said = translate("CoachingView", "{name} has {n} contacts in this period, none with a figure to compare.")
+        said = said.format(name=name, n=formatting.number(profile.contacts, 0, lang))
+    else:
+        view.notice_card.title.setText(translate("CoachingView", "No contacts in this period"))
+        said = translate("CoachingView", "{name} has no contacts in this period.").format(name=name)
+    hint = translate(
+        "CoachingView",
+        "Choose a longer period or other filters on the desk, or another agent in the list above.",
+    )
+    esc = lambda text: html.escape(text, quote=False)
+    view.notice.setText(f"<p><b>{esc(said)}</b></p><p>{esc(scope)}</p><p>{esc(hint)}</p>")
 
 
 def paint_detail(view) -> None:
@@ -90,11 +151,16 @@ def paint_detail(view) -> None:
         False,
         n=series.agent_n,  # a day of 2 answers drawn faded, its n on hover (0 % ↔ 100 %)
         small=series.agent_small,
+        grain=series.bucket,  # a month's report: "Mar 2024" under its one labelled dot
     )
+    bucket = {
+        "day": translate("CoachingView", "day"),
+        "week": translate("CoachingView", "week"),
+        "month": translate("CoachingView", "month"),
+    }
     view.trend_card.title.setText(
         translate("CoachingView", "{kpi}: trend by {bucket}").format(
-            kpi=label,
-            bucket=translate("CoachingView", "day") if series.bucket == "day" else translate("CoachingView", "week"),
+            kpi=label, bucket=bucket.get(series.bucket, series.bucket)
         )
     )
     view.trend_legend.setText(
@@ -107,6 +173,12 @@ def paint_detail(view) -> None:
     view.contacts.source.set_lines(detail.contacts, priv)
     if detail.why is None:
         view.contacts_card.title.setText(translate("CoachingView", "{kpi}: no contact-level reading").format(kpi=label))
+    elif not detail.individual:  # an interval report: counts per period, not an empty list
+        view.contacts_card.title.setText(
+            translate("CoachingView", "{kpi}: no contact to list (the data counts contacts per period)").format(
+                kpi=label
+            )
+        )
     else:
         view.contacts_card.title.setText(
             translate("CoachingView", "{kpi}: {why} ({n})").format(

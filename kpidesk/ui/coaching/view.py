@@ -43,6 +43,7 @@ from kpidesk.core.coaching.page import (
     save_entry,
     trend_kpis,
 )
+from kpidesk.core.dashboard import periods
 from kpidesk.core.kpi.engine import Filters
 from kpidesk.ui import export, privacy_state
 from kpidesk.ui.charts import TrendChart
@@ -53,6 +54,7 @@ from kpidesk.ui.coaching.notes_view import CoachingNotesView
 from kpidesk.ui.coaching.paint import paint_detail, paint_page
 from kpidesk.ui.coaching.quality_view import QualityPanel
 from kpidesk.ui.coaching.record_dialog import RecordDialog
+from kpidesk.ui.dashboard.filter_bar import anchor_for
 from kpidesk.ui.dashboard.tab_view import Card
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.privacy_banner import PrivacyBanner
@@ -82,6 +84,7 @@ class CoachingView(QWidget):
         self.data: CoachingData | None = None
         self.detail: KpiDetail | None = None
         self.kpi: str | None = None
+        self.error: str | None = None  # the last job's failure, as the status bar says it
         self.records: list[RecordDialog] = []
         self.runners = {
             name: TaskRunner(self, pool="write" if name == "writer" else "read")
@@ -146,6 +149,9 @@ class CoachingView(QWidget):
         self.contacts = ContactsView(lang_of)
         self.contacts.record_requested.connect(self.open_record)
         self.contacts_card = Card(self.contacts)
+        for card in (self.trend_card, self.contacts_card):  # "<a long KPI name>: …" wraps, never widens the page
+            card.title.setWordWrap(True)
+            card.header.setStretch(card.header.indexOf(card.title), 100)  # on the whole width, not half of it
         for widget in (self.contacts, self.standings, self.strengths):
             widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
             widget.setMinimumWidth(200)
@@ -170,8 +176,14 @@ class CoachingView(QWidget):
         self.notes.note_submitted.connect(self.save_entry)
         self.notes.goal_submitted.connect(self.save_entry)
         self.notes_card = Card(self.notes)
+        # the agent has no contacts in the period: said in words, in place of the figures
+        self.notice = QLabel(wordWrap=True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_card = Card(self.notice)
+        self.notice_card.hide()
         grid = QGridLayout()
         grid.setSpacing(10)
+        grid.addWidget(self.notice_card, 0, 0, 1, 4)
         grid.addWidget(self.standings_card, 0, 0, 1, 3)
         grid.addWidget(self.strengths_card, 0, 3, 1, 1)
         grid.addWidget(self.trend_card, 1, 0, 1, 2)
@@ -253,18 +265,32 @@ class CoachingView(QWidget):
 
     # -- loading --------------------------------------------------------------------------
     def request(self) -> CoachingRequest:
-        return CoachingRequest(self.agent_id, self.filters, self.desk.lang)
+        # the desk's one rule for the data's grain: a monthly report is drawn by month
+        grain = periods.data_granularity("day", anchor_for(self.desk.prefs.extent))
+        return CoachingRequest(self.agent_id, self.filters, self.desk.lang, data_grain=grain)
 
     def load(self, agent_id: str) -> None:
         self.agent_id = agent_id
+        self.detail = None  # the last agent's trend and contacts are not this one's
+        self.error = None
         self.status.setText(translate("CoachingView", "Loading figures…"))
         self.runners["page"].start(load_coaching, (self.desk.engine, self.request()))
+
+    @property
+    def loaded(self) -> bool:
+        """Every figure of the page is on screen: the page, and the trend and contacts
+        of its KPI — or, for an agent without a figure in the period, the page saying so."""
+        if self.data is None or any(self.runners[name].busy for name in ("page", "detail")):
+            return False
+        return self.kpi is None or (self.detail is not None and self.detail.kpi == self.kpi)
 
     def _loaded(self, data: CoachingData) -> None:
         self.data = data
         self.status.setText("")
         kpis = [s.kpi for s in data.profile.standings]
+        # no figure at all (no contacts in the period): no KPI to trend, the page says why
         self.kpi = self.kpi if self.kpi in kpis else next(iter(trend_kpis(data.profile)), kpis[0] if kpis else None)
+        self.detail = None
         self.repaint_all()
         self.coaching_loaded.emit(data.profile.agent_id)
         if self.kpi:
@@ -272,9 +298,10 @@ class CoachingView(QWidget):
 
     def show_kpi(self, kpi: str) -> None:
         """A KPI clicked: its trend against the team, and the contacts behind it."""
-        if self.data is None:
+        if self.data is None or self.data.profile.standing(kpi) is None:
             return
         self.kpi = kpi
+        self.error = None
         self.standings.select_kpi(kpi)
         self.runners["detail"].start(
             load_kpi_detail, (self.desk.engine, self.request(), kpi, self.data.profile.team_filters)
@@ -307,6 +334,7 @@ class CoachingView(QWidget):
         self.history_saved.emit()
 
     def _failed(self, message: str) -> None:
+        self.error = message  # a launcher waiting for the figures stops waiting: they will not come
         self.status.setText(message)
 
     # -- painting ---------------------------------------------------------------------------

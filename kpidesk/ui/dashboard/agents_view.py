@@ -5,12 +5,12 @@ the ranking and drawn hollow in the quadrant. Double-click an agent to coach the
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout
 
 from kpidesk.ui import privacy_state
 from kpidesk.ui.dashboard.agent_table import AgentTableView
 from kpidesk.ui.dashboard.agents_chart import QuadrantChart, RankingChart
-from kpidesk.ui.dashboard.tab_view import Card, TabView, figure_channels, fill_combo
+from kpidesk.ui.dashboard.tab_view import Card, SelectorCombo, TabView, figure_channels, fill_combo
 from kpidesk.ui.i18n import translate
 
 
@@ -20,10 +20,10 @@ class AgentsView(TabView):
         self.rank_kpi, self.x_kpi, self.y_kpi = "csat", "aht", "csat"
         self._chosen: set[str] = set()  # the charts' KPIs the team lead picked (kept as picked)
         self.ranking = Card(RankingChart())
-        self.rank_combo = QComboBox()
+        self.rank_combo = SelectorCombo()
         self.ranking.add_selector(self.rank_combo)
         self.quadrant = Card(QuadrantChart())
-        self.x_combo, self.y_combo = QComboBox(), QComboBox()
+        self.x_combo, self.y_combo = SelectorCombo(), SelectorCombo()
         self.quadrant.add_selector(self.x_combo)
         self.quadrant.add_selector(self.y_combo)
         self.table = AgentTableView(desk, None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton
 
 from kpidesk.core import formatting
 from kpidesk.ui import privacy_state, theme
@@ -19,10 +19,18 @@ from kpidesk.ui.comments_dialog import comment_marks, mark_tiles
 from kpidesk.ui.dashboard.agent_table import AgentTableView
 from kpidesk.ui.dashboard.filter_bar import MultiSelectButton
 from kpidesk.ui.dashboard.heatmap import HeatmapChart
-from kpidesk.ui.dashboard.tab_view import Card, TabView, TileGrid, figure_channels, fill_combo
+from kpidesk.ui.dashboard.tab_view import Card, SelectorCombo, TabView, TileGrid, figure_channels, fill_combo
 from kpidesk.ui.desk import reason_text
 from kpidesk.ui.i18n import translate
 
+# the trend's title says the grain it is drawn at (a monthly report is drawn by month)
+TREND_TITLES = {
+    "15min": QT_TRANSLATE_NOOP("ChannelView", "Trend by 15 minutes"),
+    "hour": QT_TRANSLATE_NOOP("ChannelView", "Trend by hour"),
+    "day": QT_TRANSLATE_NOOP("ChannelView", "Trend by day"),
+    "week": QT_TRANSLATE_NOOP("ChannelView", "Trend by week"),
+    "month": QT_TRANSLATE_NOOP("ChannelView", "Trend by month"),
+}
 CHART_HEIGHT = 330
 TABLE_OWN_ROW_BELOW = 1700  # px: narrower, the agent table gets a row of its own
 DURATION_LABELS = {
@@ -49,7 +57,7 @@ class TrendCard(Card):
     def __init__(self, parent=None):
         self.chart = TrendChart()
         super().__init__(self.chart, parent)
-        self.combo = QComboBox()
+        self.combo = SelectorCombo()
         self.add_selector(self.combo)
         self.why = QPushButton(objectName="WhyButton")  # what changed and why: the breakdown
         self.header.addWidget(self.why)
@@ -60,7 +68,8 @@ class TrendCard(Card):
         if self.kpi not in kpis:  # the first KPI with figures, not an empty plot
             self.kpi = next((k for k in kpis if any(v is not None for _, v in data.trend.get(k, []))), kpis[0])
         fill_combo(self.combo, [(k, desk.label(k, figure_channels(data))) for k in kpis], self.kpi)
-        self.title.setText(translate("ChannelView", "Trend"))
+        grain = data.request.granularity
+        self.title.setText(translate("ChannelView", TREND_TITLES.get(grain, "Trend")))
         series = data.trend.get(self.kpi, [])
         samples = data.trend_samples.get(self.kpi, [])
         compare = dict(data.compare_trend.get(self.kpi, []))
@@ -81,6 +90,7 @@ class TrendCard(Card):
                 if n < desk.engine.parameters().get("min_sample", 0)
                 else translate("ChannelView", "n = {n}").format(n=formatting.number(n, 0, desk.lang))
             ),
+            grain,
         )
         self.why.setText(translate("ChannelView", "Why?"))
         self.why.setToolTip(translate("ChannelView", "What changed against the compare period, and why"))
@@ -109,11 +119,11 @@ class ChannelView(TabView):
         self.tiles = TileGrid(self.spec.tiles, optional=self.spec.optional)
         self.trend = TrendCard()
         self.heatmap = Card(HeatmapChart())
-        self.heat_combo = QComboBox()
+        self.heat_combo = SelectorCombo()
         self.heatmap.header.insertWidget(2, self.heatmap.body.legend)  # title, stretch, legend, combo
         self.heatmap.add_selector(self.heat_combo)
         self.dist = Card(DistributionChart())
-        self.dist_combo = QComboBox()
+        self.dist_combo = SelectorCombo()
         self.dist.add_selector(self.dist_combo)
         self.table = AgentTableView(desk, self.channel)
         self.table_card = Card(self.table)

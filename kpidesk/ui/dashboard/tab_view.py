@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -21,6 +21,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +34,76 @@ from kpidesk.core.dashboard.tabs import HEADLINE_CHANNEL, TABS, TabData, TabRequ
 from kpidesk.ui.dashboard.tile import KpiTile
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.tasks import TaskRunner
+
+
+class SelectorCombo(QComboBox):
+    """A card's KPI selector: as wide as its longest name when the card has room
+    (``MAX_CHARS`` at most), narrower when it has not — the name chosen is then cut
+    with "…" (never clipped mid-letter without a sign), said whole in the tooltip,
+    and the list that drops down is wide enough for every name whole."""
+
+    MAX_CHARS = 60  # its widest: a name longer than this is cut even where the card has room
+    MIN_CHARS = 12  # the narrowest it gets: enough to tell the names apart
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(self.MIN_CHARS)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+
+    def _widest(self) -> int:
+        fm = self.fontMetrics()
+        return max((fm.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+
+    def _width_for(self, text_width: int) -> int:
+        """The combo's width around ``text_width`` pixels of text (frame, arrow)."""
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        inner = QSize(text_width, self.fontMetrics().height())
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt, inner, self).width()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        cap = self.fontMetrics().averageCharWidth() * self.MAX_CHARS
+        hint.setWidth(max(self.minimumSizeHint().width(), self._width_for(min(self._widest(), cap)) + 4))
+        return hint
+
+    def elided(self) -> str:
+        """The name chosen as drawn: whole, or cut with "…" to the room it has."""
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, field.width())
+
+    def paintEvent(self, event) -> None:
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        opt.currentText = self.elided()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and not self.toolTip():
+            if self.elided() != self.currentText():  # cut: the tooltip says it whole
+                QToolTip.showText(event.globalPos(), self.currentText(), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def showPopup(self) -> None:
+        """The list as wide as its longest name (beyond the combo's own width)."""
+        self.view().setMinimumWidth(self._widest() + 2 * self.view().frameWidth() + 24)
+        super().showPopup()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
 
 
 class Card(QFrame):
@@ -48,7 +123,10 @@ class Card(QFrame):
         self.body = body
 
     def add_selector(self, combo: QComboBox) -> None:
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        """A selector in the card's header: a :class:`SelectorCombo` keeps its own
+        sizing (cut with "…" when the card is narrow); any other combo fits its names."""
+        if not isinstance(combo, SelectorCombo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.header.addWidget(combo)
 
 
@@ -67,9 +145,11 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, str]], current: str | No
     combo.clear()
     for key, text in items:
         combo.addItem(text, key)
+        combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)  # the list's names whole
     index = combo.findData(current)
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
+    combo.updateGeometry()  # a SelectorCombo's width follows its longest name
 
 
 def figure_channels(data: TabData) -> tuple[str, ...]:

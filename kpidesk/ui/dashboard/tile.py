@@ -186,7 +186,10 @@ class KpiTile(QFrame):
         self.note.setVisible(bool(note))
         # no figure for the period (a missing input), no daily figures under it either: the
         # days whose calls all happened to be known would draw dots that read as values
-        self.spark.set_series(spark if v is not None else [], t.accent)
+        # one figure in the whole period (a monthly report's month) is the tile's value:
+        # no line to draw, not a lone dot under it
+        drawn = v is not None and sum(x is not None for x in spark) >= 2
+        self.spark.set_series(spark if drawn else [], t.accent)
 
     def _show_delta(self, v, prev, unit: str, better: str, lang: str) -> None:
         t = theme.current()

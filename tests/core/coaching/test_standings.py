@@ -291,3 +291,18 @@ def test_a_gap_too_small_to_see_is_neither_strength_nor_weakness():
     ]
     strengths, gaps = strengths_and_gaps(p)
     assert [s.kpi for s in strengths] == ["csat"] and gaps == []
+
+
+def test_an_agent_without_contacts_in_the_period_has_no_figures_and_says_zero(engine):
+    """A7's 5 calls are on 4–8 March; from the 11th to the 17th the team (A1…A5,
+    one call a day each: j % 14 = 7…13) works without them."""
+    week = Filters(date_from=date(2024, 3, 11), date_to=date(2024, 3, 17))
+    a7 = agent_profile(engine, "A7", week)
+    assert a7.standings == [] and a7.contacts == 0
+    assert a7.team_agents == ("A1", "A2", "A3", "A4", "A5")  # the team is still the team
+    # A1's calls of that week: days 7…13 of 30 calls (j = 7…13 and 21…27): 14 calls
+    assert agent_profile(engine, "A1", week).contacts == 14
+    assert agent_profile(engine, "A7").contacts == 5
+    # a phone agent on the email tab's filter: no channel of theirs, no figure, no contact
+    email = agent_profile(engine, "A1", Filters(channels=("email",)))
+    assert (email.channels, email.standings, email.contacts) == ((), [], 0)
