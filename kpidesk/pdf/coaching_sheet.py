@@ -22,6 +22,8 @@ from kpidesk.core import formatting
 from kpidesk.core.coaching.charts import trend
 from kpidesk.core.coaching.page import CoachingData, CoachingRequest, load_coaching, trend_kpis
 from kpidesk.core.coaching.standings import AgentProfile
+from kpidesk.core.dashboard import extent as extents
+from kpidesk.core.dashboard import periods
 from kpidesk.core.explain.words import dimension_name
 from kpidesk.core.kpi.definitions import channel_name
 from kpidesk.core.kpi.engine import Engine, Filters
@@ -51,7 +53,10 @@ def build_report(
     today: date | None = None,
 ) -> ReportResult:
     engine = Engine(store, lang=lang)
-    data = load_coaching((engine, CoachingRequest(agent_id, filters, lang, today)))
+    # the desk's one rule for the data's grain: a monthly report is trended by month
+    ext = extents.extent(store)
+    grain = periods.data_granularity("day", periods.anchor_day(today or date.today(), ext.last_day, ext.last_since))
+    data = load_coaching((engine, CoachingRequest(agent_id, filters, lang, today, data_grain=grain)))
     profile = data.profile
     priv = Privacy.from_store(store, privacy, agent_id, lang)
     st = styles()
@@ -59,7 +64,7 @@ def build_report(
     story += _header(engine, profile, priv, lang, st)
     story += _standings(engine, profile, lang, st)
     story += _strengths(data, lang, st)
-    story += _charts(engine, data, lang, st, priv)
+    story += _charts(engine, data, lang, st, priv, grain)
     story += _quality(data, priv, lang, st)
     story += _goals_and_notes(engine, data, priv, lang, st)
     story += _definitions(engine, profile, lang, st)
@@ -162,7 +167,14 @@ def _strengths(data: CoachingData, lang, st) -> list:
     return out
 
 
-def _charts(engine, data: CoachingData, lang, st, priv) -> list:
+def _period_label(day: date, bucket: str, lang: str) -> str:
+    """A trend point's label: ``12/03`` (``03-12``) for a day or week, ``03/2024`` for a month."""
+    if bucket == "month":
+        return f"{day.month:02d}/{day.year}" if lang == "fr" else f"{day.year}-{day.month:02d}"
+    return formatting.day(day, lang)[:5] if lang == "fr" else formatting.day(day, lang)[5:]
+
+
+def _charts(engine, data: CoachingData, lang, st, priv, grain: str | None = None) -> list:
     profile = data.profile
     out = [CondPageBreak(90 * mm), Paragraph(esc(t("charts", lang)), st["h2"])]
     # KPIs on which the whole team ties (everyone answers every call) rank everyone first: left out
@@ -176,11 +188,11 @@ def _charts(engine, data: CoachingData, lang, st, priv) -> list:
     names = (priv.agent_name(profile.agent_id, profile.agent_name), t("team_series", lang))
     faded = False
     for kpi in trend_kpis(profile)[:2]:
-        tr = trend(engine, kpi, profile.agent_id, profile.team_filters)
+        tr = trend(engine, kpi, profile.agent_id, profile.team_filters, data_grain=grain)
         if len(tr.periods) < 2:
             continue
         s = profile.standing(kpi)
-        labels = [formatting.day(p, lang)[:5] if lang == "fr" else formatting.day(p, lang)[5:] for p in tr.periods]
+        labels = [_period_label(p, tr.bucket, lang) for p in tr.periods]
         title = t("trend", lang, kpi=s.label, bucket=t(tr.bucket, lang))
         chart = trend_chart(labels, tr.agent, tr.team, s.unit, lang, title, names, tr.agent_small, tr.agent_n)
         out += [Spacer(1, 4), chart]
