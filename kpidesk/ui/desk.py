@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from kpidesk.core import formatting, settings
 from kpidesk.core.kpi import targets
-from kpidesk.core.kpi.engine import AGENT_ONLY_FIELD, NOT_FOR_A_CELL, NOT_PER_AGENT, Engine
+from kpidesk.core.kpi.engine import AGENT_ONLY_FIELD, NOT_FOR_A_CELL, NOT_PER_AGENT, PER_PERIOD_ONLY, Engine
 from kpidesk.core.workspace import Prefs
 from kpidesk.ui.i18n import Language, translate
 
@@ -70,6 +70,9 @@ REASONS = {
     "not defined for this data": QT_TRANSLATE_NOOP("Reasons", "not defined for this data"),
     NOT_FOR_A_CELL: QT_TRANSLATE_NOOP("Reasons", "not available for one weekday or hour"),  # backlog, occupancy…
     NOT_PER_AGENT: QT_TRANSLATE_NOOP("Reasons", "a queue-level figure: not meaningful per agent or team"),
+    PER_PERIOD_ONLY: QT_TRANSLATE_NOOP(
+        "Reasons", "counted per period: the data gives averages, not each contact's duration"
+    ),
     AGENT_ONLY_FIELD: QT_TRANSLATE_NOOP(
         "Reasons", "a queue-level figure: this export gives that field only to contacts an agent handled"
     ),

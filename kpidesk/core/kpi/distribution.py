@@ -13,10 +13,12 @@ from typing import Any
 
 import duckdb
 
-from kpidesk.core.kpi.engine import Engine, Filters
+from kpidesk.core.kpi.engine import PER_PERIOD_ONLY, Engine, Filters
 from kpidesk.core.kpi.relations import DISTRIBUTIONS
 
 MEASURES = tuple(DISTRIBUTIONS)  # wait, handle, first_response, resolution
+# The KPI whose values each distribution spreads (its reason when it has none).
+KPI_OF = {"wait": "asa", "handle": "aht", "first_response": "first_response_time", "resolution": "resolution_time"}
 
 
 @dataclass
@@ -28,6 +30,7 @@ class Histogram:
     median: float | None = None
     p90: float | None = None
     mean: float | None = None
+    reason: str | None = None  # why no value is spread (an engine or KPI-file reason)
 
     @property
     def empty(self) -> bool:
@@ -46,9 +49,14 @@ def histogram(engine: Engine, measure: str, filters: Filters, bins: int = 40) ->
     cur = engine.store.cursor()
     try:
         source, bind = engine.values_sql(measure, filters, cur)
-        return _histogram(cur, source, bind, measure, bins)
+        out = _histogram(cur, source, bind, measure, bins)
     finally:
         cur.close()
+    if out.empty and measure in KPI_OF and KPI_OF[measure] in engine.registry:
+        (kpi,) = engine.compute([KPI_OF[measure]], filters)
+        # the KPI has a figure from counts per period, or says why it has none
+        out.reason = PER_PERIOD_ONLY if kpi.value is not None else kpi.reason
+    return out
 
 
 def _histogram(cur: duckdb.DuckDBPyConnection, source: str, bind: dict[str, Any], measure: str, bins: int) -> Histogram:

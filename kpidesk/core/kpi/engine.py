@@ -123,6 +123,9 @@ AGENT_DIMS = frozenset({"agent", "team"})
 # and every site reads 0 % abandoned.
 AGENT_ONLY_FIELD = "a queue-level figure: this export gives that field only to contacts an agent handled"
 CONTACT_FIELDS = ("queue", "site", "topic", "product")
+# A distribution of durations over data that gives averages per period (an interval
+# report): the KPI has a figure, no contact has a duration of its own.
+PER_PERIOD_ONLY = "counted per period: the data gives averages, not each contact's duration"
 # The engine's own reasons for a missing value (the KPI files give theirs in the
 # engine's language), said in French by the CLI, the PDF and the workbook; the app
 # says them through its Qt catalogue (ui.desk.REASONS).
@@ -131,6 +134,7 @@ REASONS_FR = {
     "not defined for this data": "non défini pour ces données",
     NOT_FOR_A_CELL: "non disponible pour un jour de la semaine ou une heure",
     NOT_PER_AGENT: "indicateur de file : sans objet par conseiller ou par équipe",
+    PER_PERIOD_ONLY: "compté par période : les données donnent des moyennes, pas la durée de chaque contact",
     AGENT_ONLY_FIELD: "indicateur de file : cet export ne renseigne ce champ que pour les contacts traités par un conseiller",
     "one value only": "une seule valeur",
 }

@@ -1760,6 +1760,10 @@
 <context>
     <name>Reasons</name>
     <message>
+        <source>counted per period: the data gives averages, not each contact&apos;s duration</source>
+        <translation>compté par période : les données donnent des moyennes, pas la durée de chaque contact</translation>
+    </message>
+    <message>
         <source>a queue-level figure: this export gives that field only to contacts an agent handled</source>
         <translation>indicateur de file : cet export ne renseigne ce champ que pour les contacts traités par un conseiller</translation>
     </message>

@@ -264,13 +264,15 @@ class ChannelView(TabView):
         self.dist.body.set_histogram(
             hist.edges, hist.counts, hist.median, hist.p90, lambda v: formatting.duration(v, lang), labels
         )
-        self.dist.body.show_empty(
-            None
-            if any(hist.counts)
-            else translate("ChannelView", "{kpi}: no data for this period").format(
-                kpi=translate("ChannelView", DURATION_LABELS[current])
+        label = translate("ChannelView", DURATION_LABELS[current])
+        if any(hist.counts):
+            self.dist.body.show_empty(None)
+        elif hist.reason and hist.reason != "no data":  # counts per period, a missing input: the KPI's words
+            self.dist.body.show_empty(
+                translate("MainWindow", "{name}: {values}").format(name=label, values=reason_text(hist.reason))
             )
-        )
+        else:
+            self.dist.body.show_empty(translate("ChannelView", "{kpi}: no data for this period").format(kpi=label))
 
     def export_table(self):
         return self.table
