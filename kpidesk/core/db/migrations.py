@@ -434,6 +434,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         UPDATE facts_state SET version = version + 1;
         """,
     ),
+    (
+        "014_interval_handle_time",
+        """
+        -- An interval report's handle time when it gives the average handle time (AHT,
+        -- DMT) and not its parts (talk, hold, wrap-up): the sum over its handled calls.
+        -- The AHT reads it; the talk time stays unknown rather than taking the AHT's value.
+        ALTER TABLE interval_stats ADD COLUMN handle_s DOUBLE;
+        """,
+    ),
 ]
 
 

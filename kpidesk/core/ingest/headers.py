@@ -47,7 +47,7 @@ UNIT_WORDS = {
     "millisecondes": "milliseconds",
     "milliseconds": "milliseconds",
 }
-CLOCK_HINTS = {"hh mm ss", "hh mm", "mm ss", "h mm ss", "hhmmss"}
+CLOCK_HINTS = {"hh mm ss", "hh mm", "mm ss", "mn ss", "min ss", "h mm ss", "hhmmss"}
 BOOL_HINTS = {"y n", "yes no", "oui non", "o n", "0 1", "1 0", "true false", "vrai faux", "x"}
 PERCENT_HINTS = {"%", "pct", "percent", "pourcentage", "pourcent"}
 AGGREGATES = {"avg": "avg", "average": "avg", "mean": "avg", "moyenne": "avg", "moy": "avg", "moyen": "avg"}

@@ -208,12 +208,13 @@ def test_outcomes_no_kpi_knows_are_said(store, tmp_path):
 # An outsourcer's daily sheet per agent: a "Jour" column of dates (one row per day, the
 # day is the interval), handled calls only (the same calls as answered), an average wait
 # weighted by them, and a total line ignored with its reason. 50 + 30 offered, 45 + 27
-# handled → 8 abandoned: 10 %; ASA (45×20 + 27×40) / 72 = 27.5 s.
+# handled → 8 abandoned: 10 %; ASA (45×20 + 27×40) / 72 = 27.5 s; the AHT given whole
+# (DMT, minutes:seconds): (45×180 + 27×300) / 72 = 225 s, the talk time left unknown.
 DAILY = (
-    "Jour;Téléconseiller;Appels reçus;Appels traités;Appels perdus;DMA (s)\n"
-    "01/10/2026;Amine;50;45;5;20\n"
-    "01/10/2026;Chloé;30;27;3;40\n"
-    "Total;;80;72;8;\n"
+    "Jour;Téléconseiller;Appels reçus;Appels traités;Appels perdus;DMA (s);DMT (mn:ss)\n"
+    "01/10/2026;Amine;50;45;5;20;3:00\n"
+    "01/10/2026;Chloé;30;27;3;40;5:00\n"
+    "Total;;80;72;8;;\n"
 )
 
 
@@ -223,7 +224,8 @@ def test_a_daily_sheet_per_agent_is_one_interval_per_day(store, tmp_path):
     assert report.ignored_reasons == {"summary row (total), not a record": 1}
     rows = store.cursor().execute("SELECT DISTINCT interval_s FROM interval_stats").fetchall()
     assert rows == [(86400,)]
-    v = _kpis(store, "offered", "answer_rate", "abandon_rate", "asa")
+    v = _kpis(store, "offered", "answer_rate", "abandon_rate", "asa", "aht", "avg_talk")
+    assert v["aht"].value == pytest.approx(225.0) and v["avg_talk"].value is None
     assert v["offered"].value == 80 and v["answer_rate"].value == pytest.approx(72 / 80)
     assert v["abandon_rate"].value == pytest.approx(8 / 80)  # no flow-out column, the counts add up
     assert v["asa"].value == pytest.approx(27.5)

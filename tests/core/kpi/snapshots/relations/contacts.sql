@@ -116,9 +116,12 @@ SELECT
     i.talk_s AS talk_sum, CASE WHEN i.talk_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS talk_n,
     i.hold_s AS hold_sum, CASE WHEN i.hold_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS hold_n,
     i.wrap_s AS wrap_sum, CASE WHEN i.wrap_s IS NOT NULL THEN coalesce(i.handled, i.answered) END AS wrap_n,
-    CASE WHEN coalesce(i.talk_s, i.hold_s, i.wrap_s) IS NOT NULL
+    -- the report's own handle time (its AHT × handled), else the sum of its parts
+    CASE WHEN i.handle_s IS NOT NULL THEN i.handle_s
+         WHEN coalesce(i.talk_s, i.hold_s, i.wrap_s) IS NOT NULL
          THEN coalesce(i.talk_s, 0) + coalesce(i.hold_s, 0) + coalesce(i.wrap_s, 0) END AS handle_sum,
-    CASE WHEN coalesce(i.talk_s, i.hold_s, i.wrap_s) IS NOT NULL THEN coalesce(i.handled, i.answered) END AS handle_n,
+    CASE WHEN coalesce(i.handle_s, i.talk_s, i.hold_s, i.wrap_s) IS NOT NULL
+         THEN coalesce(i.handled, i.answered) END AS handle_n,
     -- a flag, weighted by the KPI (like a contact's); a row of a day or more has no
     -- hour of day: neither in nor out of hours, and left out of the rate
     CASE WHEN i.interval_s < 86400 THEN (coalesce(NOT cs.is_open, true) OR h.day IS NOT NULL)::INT ELSE 0 END
