@@ -38,6 +38,7 @@ from kpidesk.core.ingest.profiles import user_folder
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest.mapping_fields import FieldsTable
 from kpidesk.ui.ingest.mapping_formats import FormatsRow
+from kpidesk.ui.ingest.mapping_linked import LinkedQuestions
 from kpidesk.ui.ingest.mapping_preview import PreviewTable, _scale_fields, preview_job
 from kpidesk.ui.ingest.mapping_privacy import PrivacyMasking
 from kpidesk.ui.ingest.mapping_values import ValuesTable
@@ -72,7 +73,7 @@ def inspect_job(inputs, state):
     return "inspected", preview.inspect_kind(path, sheet=sheet, read=read, kind=kind, db_path=db_path)
 
 
-class MappingDialog(FormatsRow, FieldsTable, ValuesTable, PreviewTable, PrivacyMasking, QDialog):
+class MappingDialog(FormatsRow, FieldsTable, ValuesTable, LinkedQuestions, PreviewTable, PrivacyMasking, QDialog):
     """``exec()`` it; when accepted, ``profile_data()`` is the profile to import with."""
 
     mapping_proposed = Signal(object)  # Inspection
@@ -158,6 +159,7 @@ class MappingDialog(FormatsRow, FieldsTable, ValuesTable, PreviewTable, PrivacyM
         self.value_table.verticalHeader().hide()
         self.value_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.value_table)
+        self._build_linked(lay)
         split.addWidget(right)
         split.setSizes([760, 440])
         top.addWidget(split, 5)
@@ -221,6 +223,7 @@ class MappingDialog(FormatsRow, FieldsTable, ValuesTable, PreviewTable, PrivacyM
             ).format(file=self.path.name)
         )
         self._retranslate_reader()
+        self._retranslate_linked()
         self.fields.setHorizontalHeaderLabels(
             [
                 translate("Mapping", "Column in the file"),
@@ -386,6 +389,7 @@ class MappingDialog(FormatsRow, FieldsTable, ValuesTable, PreviewTable, PrivacyM
             self.preview_runner.cancel()
             self.preview.setRowCount(0)
             self.last_preview = None
+            self._fill_linked(None)
             if blocked:
                 self._say("blocked", {"text": blocked})
                 self.counts.setText(translate("Mapping", "No row can load until the formats are right."))
@@ -401,6 +405,7 @@ class MappingDialog(FormatsRow, FieldsTable, ValuesTable, PreviewTable, PrivacyM
             self._say("missing", {"missing": missing})
             self.preview.setRowCount(0)
             self.last_preview = None
+            self._fill_linked(None)
             self.counts.setText(translate("Mapping", "No row can load until every required field has a column."))
             return
         self._pending = True
@@ -420,7 +425,7 @@ class MappingDialog(FormatsRow, FieldsTable, ValuesTable, PreviewTable, PrivacyM
         """Save the mapping (fields, value codes, formats) as a profile: only one under
         which rows load (the button is refused otherwise)."""
         pv = self.last_preview
-        if self._pending or pv is None or pv.missing or not pv.loading:
+        if self._pending or pv is None or pv.missing or not pv.loading or self.linked_problem(pv):
             self._say(QT_TRANSLATE_NOOP("Mapping", "Only a mapping under which rows load can be saved."), {})
             return None
         folder = user_folder(self.store.path)

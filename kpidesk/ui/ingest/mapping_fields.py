@@ -14,7 +14,7 @@ from kpidesk.core.ingest.proposal import PRIMARY_TIME
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest import words
-from kpidesk.ui.ingest.mapping_words import KEEP, TIME_SUFFIX, name_of
+from kpidesk.ui.ingest.mapping_words import KEEP, LINKED_LABELS, TIME_SUFFIX, name_of, tr
 
 
 class FieldsTable:
@@ -27,15 +27,15 @@ class FieldsTable:
             return preview.event_fields(self.kind)
         hinted = list(TABLE_HINTS.get(prop.table, {}).get("fields", []))
         names = preview.required_fields(prop.table) + hinted + list(getattr(self.inspection, "fields", []))
-        names += [f for f in prop.fields if f != preview.LINKED_SCORE]
+        names += [f for f in prop.fields if f not in preview.LINKED_FIELDS]
         names = [n for n in dict.fromkeys(names) if n != "source_key" and n not in prop.constants] + ["source_key"]
         if self.kind in ("calls", "tickets", "chats") and "channel" not in names:
             names.append("channel")
         primary = PRIMARY_TIME.get(prop.table)
         if primary in names:
             names.insert(names.index(primary) + 1, primary + TIME_SUFFIX)
-        if prop.table == "contacts":
-            names.append(preview.LINKED_SCORE)
+        if prop.table == "contacts":  # a score per row: survey answers linked to the contacts, a field per question
+            names += list(preview.LINKED_FIELDS)
         return names
 
     def _guessed(self) -> dict[str, tuple[str, float]]:
@@ -82,8 +82,8 @@ class FieldsTable:
     def _choice_label(self, name: str | None) -> str:
         if name is None:
             return translate("Mapping", "not used")
-        if name == preview.LINKED_SCORE:
-            return words.field_of("surveys.score")
+        if name in LINKED_LABELS:
+            return tr(LINKED_LABELS[name])
         base = name.removesuffix(TIME_SUFFIX)
         label = name_of(base, self.kind)
         if name.endswith(TIME_SUFFIX):
@@ -165,6 +165,8 @@ class FieldsTable:
                 # an average per period is kept as a sum (average × count): the KPIs stay weighted
                 count = next((by_field[f] for f in ("handled", "answered", "offered") if f in by_field), None)
                 out[name] = {"average": col, "count": count} if count else {"average": col, "count": []}
+            elif name in preview.LINKED_FIELDS:  # a question linked to the contacts, on its scale
+                out[name] = self.linked_spec(name, col)
             elif name in self.flags():
                 # the column's own yes/no words (and its empty cells) where they differ from the defaults
                 listed, _distinct = self.values.get(col, ([], 0))

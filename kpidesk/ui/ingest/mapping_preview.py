@@ -66,7 +66,12 @@ class PreviewTable:
         self.counts.setText(self.counts_text(pv))
         if self.proposal is not None:
             self._label_fields()
-        if pv.loading == 0:
+        self._fill_linked(pv)
+        linked_problem = self.linked_problem(pv)
+        if linked_problem and pv.loading:  # answers off their scale would make wrong figures: refused
+            self._set_enabled(False)
+            self._say("blocked", {"text": linked_problem})
+        elif pv.loading == 0:
             # Nothing would load: Import (and saving the mapping as a profile) stay refused.
             self._set_enabled(False)
             first = pv.why[0][0] if pv.why else ""

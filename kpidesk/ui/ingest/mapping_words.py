@@ -73,6 +73,12 @@ DECIMALS = [
     ("comma", QT_TRANSLATE_NOOP("Mapping", "Comma: 4,5")),
     ("point", QT_TRANSLATE_NOOP("Mapping", "Point: 4.5")),
 ]
+LINKED_LABELS = {  # a score per row: the answers to one survey question, linked to the contacts
+    "survey.csat": QT_TRANSLATE_NOOP("Mapping", "CSAT score (survey answer)"),
+    "survey.nps": QT_TRANSLATE_NOOP("Mapping", "NPS score, 0-10 (survey answer)"),
+    "survey.ces": QT_TRANSLATE_NOOP("Mapping", "CES score (survey answer)"),
+}
+QUESTION_NAMES = {"csat": "CSAT", "nps": "NPS", "ces": "CES"}
 FLAG_CODES = {"true": QT_TRANSLATE_NOOP("Mapping", "yes"), "false": QT_TRANSLATE_NOOP("Mapping", "no")}
 KEEP = "\x00keep"  # a value kept as it is written
 
