@@ -434,6 +434,45 @@ MIGRATIONS: list[tuple[str, str]] = [
         UPDATE facts_state SET version = version + 1;
         """,
     ),
+    (
+        "013_record_kind_of_mapped_imports",
+        """
+        -- Imports made before migration 010 by a mapping of the user's own (the mapping
+        -- dialog, a profile the user saved, a proposal: no built-in profile, so 012 left
+        -- them) kept the kind their channel meant: a ticket list mapped by hand whose
+        -- channel column says "Phone" or "Chat" was counted as calls or chats. Their rows
+        -- say what the file was: an import whose rows carry ticket fields (status, solved
+        -- time, first response time, resolution time, reopened, replies, priority, SLA
+        -- verdicts) and none of a call's or a chat's (wait, talk, hold, wrap time,
+        -- answer or end time, hand-off, outcome) is a ticket list: its rows become
+        -- tickets, their channel kept as an attribute. Any other keeps its kind (a file
+        -- with both, or neither, does not say). Imports made since 010 are left alone: a
+        -- mapping has said its kind of file since then (ingest.preview.KINDS). (The
+        -- store keeps schema_migrations; a bare schema, as the import preview makes,
+        -- has none: the same table, empty, so that this reads in both.)
+        CREATE TABLE IF NOT EXISTS schema_migrations
+            (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL, app_version VARCHAR NOT NULL);
+        CREATE TEMP TABLE _kd_ticket_imports AS
+            SELECT c.import_id FROM contacts_main c JOIN imports i USING (import_id)
+            WHERE i.started_at < coalesce((SELECT applied_at FROM schema_migrations WHERE name = '010_record_kind'),
+                                          TIMESTAMP '9999-12-31')
+              AND i.profile NOT IN ('generic_call_log', 'generic_call_event_log', 'asterisk_cdr', 'asterisk_cdr_db',
+                  'asterisk_cdr_legacy', 'asterisk_queue_log', 'asterisk_queue_log_db', 'pbxware_queue_log',
+                  'generic_ticket_list', 'generic_event_log', 'zendesk_tickets_csv', 'zendesk_tickets_json',
+                  'freshdesk_tickets', 'salesforce_case', 'generic_chat_conversations', 'salesforce_chat',
+                  'amazon_connect_ctr')
+            GROUP BY c.import_id
+            HAVING count(c.status) + count(c.solved_at) + count(c.first_response_at) + count(c.resolution_s)
+                   + count(c.reopened) + count(c.replies) + count(c.priority) + count(c.response_sla_met)
+                   + count(c.resolution_sla_met) > 0
+               AND count(c.wait_s) + count(c.talk_s) + count(c.hold_s) + count(c.wrap_s) + count(c.answered_at)
+                   + count(c.ended_at) + count(c.handoff_at) + count(c.outcome) = 0;
+        UPDATE contacts_main SET record_kind = 'ticket'
+            WHERE import_id IN (SELECT import_id FROM _kd_ticket_imports) AND record_kind IS DISTINCT FROM 'ticket';
+        DROP TABLE _kd_ticket_imports;
+        UPDATE facts_state SET version = version + 1;
+        """,
+    ),
 ]
 
 
