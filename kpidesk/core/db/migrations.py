@@ -467,10 +467,13 @@ MIGRATIONS: list[tuple[str, str]] = [
                    + count(c.resolution_sla_met) > 0
                AND count(c.wait_s) + count(c.talk_s) + count(c.hold_s) + count(c.wrap_s) + count(c.answered_at)
                    + count(c.ended_at) + count(c.handoff_at) + count(c.outcome) = 0;
+        -- The figures computed before are made again when a row's kind changes.
+        UPDATE facts_state SET version = version + 1 WHERE EXISTS (
+            SELECT 1 FROM contacts_main
+            WHERE import_id IN (SELECT import_id FROM _kd_ticket_imports) AND record_kind IS DISTINCT FROM 'ticket');
         UPDATE contacts_main SET record_kind = 'ticket'
             WHERE import_id IN (SELECT import_id FROM _kd_ticket_imports) AND record_kind IS DISTINCT FROM 'ticket';
         DROP TABLE _kd_ticket_imports;
-        UPDATE facts_state SET version = version + 1;
         """,
     ),
 ]
