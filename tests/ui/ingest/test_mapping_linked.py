@@ -191,3 +191,49 @@ def test_a_call_log_with_csat_and_nps_headers_opens_with_both_linked(qtbot, stor
         ("CSAT", "Satisfaction", "1–5"),
         ("NPS", "Recommandation (0-10)", "0–10"),
     ]
+
+
+def test_imported_from_the_window_each_question_linked_to_its_call(qtbot, store, make_window, tmp_path, monkeypatch):
+    """Mapped from the window and imported without saving a profile (the file alone is
+    read as a call log, its Q1–Q3 not understood: the user maps it): the calls and their
+    4 CSAT, 3 NPS and 2 CES answers, each linked to its call; the summary names each
+    score column's question."""
+    from PySide6.QtCore import Qt
+
+    from kpidesk.ui.ingest import import_flow
+
+    monkeypatch.setattr(import_flow.QMessageBox, "warning", lambda *a: None)
+    window = make_window(store)
+    path = tmp_path / "appels_notes.csv"
+    path.write_text(HEADER + "\n".join(ROWS) + "\n", encoding="utf-8")
+    import_flow.open_mapping(window, store, path, window.actions_.import_finished)
+    dialog = window.mapping_dialog
+    _settled(qtbot, dialog)
+    if dialog.kind != "calls":
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("calls"))
+        _settled(qtbot, dialog)
+    dialog.set_field("Ref", "source_key")
+    dialog.set_field("Q1", "survey.csat")
+    dialog.set_field("Q2", "survey.nps")
+    dialog.set_field("Q3", "survey.ces")
+    _settled(qtbot, dialog)
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(window.actions_.import_finished, timeout=20000) as done:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    [report] = done.args[0]
+    assert report.loaded == 5 and report.tables["surveys"] == 9
+    linked = (
+        store.cursor()
+        .execute(
+            "SELECT s.survey_type, count(*), count(s.contact_id), min(s.scale_min), max(s.scale_max) FROM surveys s "
+            "WHERE s.import_id = $i GROUP BY 1 ORDER BY 1",
+            {"i": report.import_id},
+        )
+        .fetchall()
+    )
+    assert linked == [("ces", 2, 2, 1.0, 7.0), ("csat", 4, 4, 1.0, 5.0), ("nps", 3, 3, 0.0, 10.0)]
+    [table] = window.import_summary.tables
+    said = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert said["Q1"] == "Satisfaction score (survey answers linked to these contacts)"
+    assert said["Q2"] == "NPS score (survey answers linked to these contacts)"
+    assert said["Q3"] == "CES score (survey answers linked to these contacts)"
