@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from kpidesk.core.db import contact_tables
 from kpidesk.core.db.migrations import MIGRATIONS
 from kpidesk.core.db.startup import open_database
 from kpidesk.core.ingest import import_file
@@ -30,8 +31,10 @@ ROWS = [
 ]
 
 
-def _old_database(path, monkeypatch, upto: str, imports, rows):
-    """A database made by kpidesk before migration ``upto``, holding ``rows``."""
+def _old_database(path, monkeypatch, upto: str, imports, rows, segment=False):
+    """A database made by kpidesk before migration ``upto``, holding ``rows``; with
+    ``segment``, import 5 too, a big ticket list mapped by hand loaded into its own table
+    (its channel a constant), its columns recorded as feeding a status and a solved time."""
     old = [m for m in MIGRATIONS if m[0] < upto]
     monkeypatch.setattr("kpidesk.core.db.store.MIGRATIONS", old)
     monkeypatch.setattr("kpidesk.core.db.store.known_names", lambda: [n for n, _ in old])
@@ -48,6 +51,31 @@ def _old_database(path, monkeypatch, upto: str, imports, rows):
                 "CAST(? AS TIMESTAMP), ?, ?, ?)",
                 [cid, key, channel, imp, status, solved, wait, talk, outcome],
             )
+        if segment:
+            cur.execute(
+                "INSERT INTO imports (import_id, file_name, file_hash, profile, started_at) "
+                "VALUES (5, 'gros.csv', 'h5', 'mes_gros_tickets', TIMESTAMP '2024-03-05 09:00')"
+            )
+            cur.executemany(
+                "INSERT INTO import_columns VALUES (5, ?, ?, ?, 1.0, 'text')",
+                [
+                    (1, "Dossier", "source_key"),
+                    (2, "Ouvert", "arrived_at"),
+                    (3, "Etat", "status"),
+                    (4, "Clos", "solved_at"),
+                ],
+            )
+            cur.execute(
+                "CREATE TABLE contacts_seg_5 AS SELECT * EXCLUDE (import_id, channel) FROM contacts_main WHERE false"
+            )
+            cur.execute(
+                "INSERT INTO contacts_seg_5 (contact_id, source, source_key, direction, arrived_at, status) "
+                "VALUES (8, 'generic', 'Z1', 'inbound', TIMESTAMP '2024-03-04 11:00', 'open')"
+            )
+            cur.execute(
+                'INSERT INTO contact_segments VALUES (5, \'contacts_seg_5\', \'{"channel": ["phone", "VARCHAR"]}\', 1)'
+            )
+            contact_tables.rebuild_view(cur)
     monkeypatch.undo()
 
 
@@ -55,7 +83,7 @@ def test_a_ticket_list_mapped_by_hand_before_010_becomes_tickets_on_upgrade(tmp_
     db = tmp_path / "old.duckdb"
     then = datetime(2024, 3, 5, 9, 0)
     imports = [(1, "mes_tickets", then), (2, "mes_appels", then), (3, "melange", then), (4, "rien", then)]
-    _old_database(db, monkeypatch, "010", imports, ROWS)
+    _old_database(db, monkeypatch, "010", imports, ROWS, segment=True)
     with open_database(db) as s:
         got = s.cursor().execute("SELECT source_key, channel, record_kind FROM contacts ORDER BY contact_id")
         assert got.fetchall() == [
@@ -65,10 +93,11 @@ def test_a_ticket_list_mapped_by_hand_before_010_becomes_tickets_on_upgrade(tmp_
             ("C1", "phone", "call"),
             ("X1", "phone", "call"),  # a status and a talk time: the file does not say, its channel does
             ("M1", "phone", "call"),
+            ("Z1", "phone", "ticket"),  # import 5, in its own table: its columns fed a status and a solved time
         ]
         engine = Engine(s)
-        # the three tickets on the tickets' figures, the three phone calls (C1, X1, M1) on the calls'
-        assert engine.compute(["volume"], Filters(kinds=("ticket",)))[0].value == 3
+        # the four tickets on the tickets' figures, the three phone calls (C1, X1, M1) on the calls'
+        assert engine.compute(["volume"], Filters(kinds=("ticket",)))[0].value == 4
         assert engine.compute(["volume"], Filters(kinds=("call",)))[0].value == 3
 
 
