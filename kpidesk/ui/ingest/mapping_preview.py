@@ -41,6 +41,7 @@ class PreviewTable:
         if pv.missing:
             self._say("missing", {"missing": pv.missing})
             self._set_enabled(False)
+            self._fill_linked(None)
             return
         keys = [QT_TRANSLATE_NOOP("Mapping", "Line"), *pv.columns, QT_TRANSLATE_NOOP("Mapping", "Rejected because")]
         self.preview.setColumnCount(len(keys))
