@@ -435,6 +435,72 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
+        "013_record_kind_of_mapped_imports",
+        """
+        -- Imports made before migration 010 by a mapping of the user's own (the mapping
+        -- dialog, a profile the user saved, a proposal: no built-in profile, so 012 left
+        -- them) kept the kind their channel meant: a ticket list mapped by hand whose
+        -- channel column says "Phone" or "Chat" was counted as calls or chats. Their rows
+        -- and the fields its columns fed (import_columns, since 007) say what the file
+        -- was: an import whose rows or columns carry ticket fields (status, solved time,
+        -- first response time, resolution time, reopened, replies, priority, SLA
+        -- verdicts) and none of a call's or a chat's (wait, talk, hold, wrap time,
+        -- answer or end time, hand-off, outcome) is a ticket list: its rows become
+        -- tickets, their channel kept as an attribute. Any other keeps its kind (a file
+        -- with both, or neither, does not say). Imports made since 010 are left alone: a
+        -- mapping has said its kind of file since then (ingest.preview.KINDS). (The
+        -- store keeps schema_migrations; a bare schema, as the import preview makes,
+        -- has none: the same table, empty, so that this reads in both.)
+        CREATE TABLE IF NOT EXISTS schema_migrations
+            (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL, app_version VARCHAR NOT NULL);
+        CREATE TEMP TABLE _kd_said AS  -- per import: does it say ticket things, call or chat things?
+            SELECT import_id,
+                   count(status) + count(solved_at) + count(first_response_at) + count(resolution_s)
+                   + count(reopened) + count(replies) + count(priority) + count(response_sla_met)
+                   + count(resolution_sla_met) > 0 AS ticket,
+                   count(wait_s) + count(talk_s) + count(hold_s) + count(wrap_s) + count(answered_at)
+                   + count(ended_at) + count(handoff_at) + count(outcome) > 0 AS call_or_chat
+            FROM contacts_main WHERE import_id IS NOT NULL GROUP BY import_id
+            UNION ALL  -- the fields each column fed, as the import recorded them (its own table's rows too)
+            SELECT import_id,
+                   bool_or(field IN ('status', 'solved_at', 'first_response_at', 'resolution_s', 'reopened',
+                                     'replies', 'priority', 'response_sla_met', 'resolution_sla_met')),
+                   bool_or(field IN ('wait_s', 'talk_s', 'hold_s', 'wrap_s', 'answered_at', 'ended_at',
+                                     'handoff_at', 'outcome'))
+            FROM import_columns WHERE field IS NOT NULL GROUP BY import_id;
+        CREATE TEMP TABLE _kd_ticket_imports AS
+            SELECT s.import_id FROM _kd_said s JOIN imports i USING (import_id)
+            WHERE i.started_at < coalesce((SELECT applied_at FROM schema_migrations WHERE name = '010_record_kind'),
+                                          TIMESTAMP '9999-12-31')
+              AND i.profile NOT IN ('generic_call_log', 'generic_call_event_log', 'asterisk_cdr', 'asterisk_cdr_db',
+                  'asterisk_cdr_legacy', 'asterisk_queue_log', 'asterisk_queue_log_db', 'pbxware_queue_log',
+                  'generic_ticket_list', 'generic_event_log', 'zendesk_tickets_csv', 'zendesk_tickets_json',
+                  'freshdesk_tickets', 'salesforce_case', 'generic_chat_conversations', 'salesforce_chat',
+                  'amazon_connect_ctr')
+            GROUP BY s.import_id
+            HAVING bool_or(s.ticket) AND NOT bool_or(s.call_or_chat);
+        DROP TABLE _kd_said;
+        -- The figures computed before are made again when a row's kind changes.
+        UPDATE facts_state SET version = version + 1 WHERE EXISTS (
+            SELECT 1 FROM contacts_main
+            WHERE import_id IN (SELECT import_id FROM _kd_ticket_imports) AND record_kind IS DISTINCT FROM 'ticket');
+        UPDATE contacts_main SET record_kind = 'ticket'
+            WHERE import_id IN (SELECT import_id FROM _kd_ticket_imports) AND record_kind IS DISTINCT FROM 'ticket';
+        -- Such an import loaded into its own table (a segment, without record_kind): its
+        -- rows' kind becomes a constant of the view, as 012 does for built-in profiles.
+        UPDATE facts_state SET version = version + 1 WHERE EXISTS (
+            SELECT 1 FROM contact_segments g JOIN _kd_ticket_imports k USING (import_id)
+            WHERE json_extract(g.constants, '$.record_kind') IS NULL);
+        UPDATE contact_segments SET constants = CAST(json_merge_patch(constants,
+                json_object('record_kind', json_array('ticket', 'VARCHAR'))) AS VARCHAR)
+            WHERE import_id IN (SELECT import_id FROM _kd_ticket_imports)
+              AND json_extract(constants, '$.record_kind') IS NULL
+              AND NOT EXISTS (SELECT 1 FROM duckdb_columns() d
+                              WHERE d.table_name = contact_segments.table_name AND d.column_name = 'record_kind');
+        DROP TABLE _kd_ticket_imports;
+        """,
+    ),
+    (
         "014_interval_handle_time",
         """
         -- An interval report's handle time when it gives the average handle time (AHT,

@@ -32,10 +32,16 @@ from kpidesk.core.ingest.identifiers import quote
 from kpidesk.core.ingest.profiles import Profile
 from kpidesk.core.ingest.relation import Relation
 
+QUESTIONS = ("csat", "nps", "ces")
+# The scales each question is answered on (min, max), the usual one first.
+SCALES: dict[str, tuple[tuple[float, float], ...]] = {
+    "csat": ((1.0, 5.0), (0.0, 5.0), (1.0, 10.0), (0.0, 10.0), (0.0, 100.0)),
+    "nps": ((0.0, 10.0),),
+    "ces": ((1.0, 7.0), (1.0, 5.0)),
+}
 
-def survey_kind(header: str, sample_values: list[Any]) -> tuple[str, float, float] | None:
-    """(survey_type, scale_min, scale_max) for a score column, from its header and
-    values; None when the values are no scores."""
+
+def _numbers(sample_values: list[Any]) -> list[float]:
     nums = []
     for v in decide.present(sample_values):
         head = v.split(" ")[0].replace(",", ".").lstrip("<>=")
@@ -43,38 +49,64 @@ def survey_kind(header: str, sample_values: list[Any]) -> tuple[str, float, floa
             nums.append(float(head))
         except ValueError:
             continue
+    return nums
+
+
+def survey_kind(header: str, sample_values: list[Any]) -> tuple[str, float, float] | None:
+    """(survey_type, scale_min, scale_max) for a score column, from its header and
+    values; None when the values are no scores."""
+    nums = _numbers(sample_values)
     if not nums:
         return None
-    lo, hi = min(nums), max(nums)
     question = headers.survey_question(header)  # the header first: "Recommandation" on 0–10 is NPS
-    if question == "nps":
-        return "nps", 0.0, 10.0
-    if question == "ces":
-        return "ces", 1.0, 7.0 if hi > 5 else 5.0
-    if hi <= 5:
-        return "csat", 0.0 if lo < 1 else 1.0, 5.0
-    if hi <= 10:
-        return "csat", 0.0 if lo < 1 else 1.0, 10.0
-    if hi <= 100:
-        return "csat", 0.0, 100.0
-    return None
+    if question in ("nps", "ces"):
+        found = scale_of(question, nums)
+        return (question, *found) if found else None
+    found = scale_of("csat", nums)
+    return ("csat", *found) if found else None
+
+
+def scale_of(survey_type: str, sample_values: list[Any]) -> tuple[float, float] | None:
+    """The scale (min, max) answers of ``survey_type`` with these values are on: the
+    smallest usual one that holds them all; None when no scale does (or no value is a
+    number)."""
+    scales = scales_for(survey_type, sample_values)
+    if not scales:
+        return None
+    if survey_type == "ces":  # 1–7 is the CES question; a file whose answers stop at 5 is on 1–5
+        nums = _numbers([str(v) for v in sample_values])
+        return (1.0, 7.0) if max(nums) > 5 else (1.0, 5.0)
+    return scales[0]
+
+
+def scales_for(survey_type: str, sample_values: list[Any]) -> list[tuple[float, float]]:
+    """The scales of ``survey_type`` that hold every one of these values (the smallest
+    first): what a user may choose for the column."""
+    nums = _numbers([str(v) for v in sample_values])
+    if not nums:
+        return []
+    lo, hi = min(nums), max(nums)
+    fits = [(a, b) for a, b in SCALES.get(survey_type, ()) if a <= lo and hi <= b]
+    return sorted(fits, key=lambda s: (s[1] - s[0], -s[0]))
 
 
 def survey_profiles(
-    prof: Profile, rel: Relation, samples: dict[str, list[Any]], taken: Iterable[str] = ()
+    prof: Profile, columns: list[str], samples: dict[str, list[Any]], taken: Iterable[str] = ()
 ) -> list[tuple[Profile, str]]:
     """The surveys profiles a contacts profile's ``[survey]`` section describes on this
     file, one per question (its score column), the spec's own column first; empty when
     the file has no such column. ``taken``: columns other fields read."""
     if prof.table == "surveys":
-        return other_questions(prof, rel, samples, taken)
+        return other_questions(prof, columns, samples, taken)
     section = prof.section("survey")
     spec = section.get("score")
-    if prof.table != "contacts" or not spec:
+    if prof.table != "contacts" or not (spec or section.get("questions")):
         return []
     out: list[tuple[Profile, str]] = []
     seen: set[str] = set()
-    for col in profiles.score_columns(spec, rel.columns, taken):
+    if section.get("questions"):  # the questions a user linked, each to its column (the mapping dialog)
+        return _linked_questions(prof, section["questions"], columns, samples)
+    for col in profiles.score_columns(spec, columns, taken):
         kind = survey_kind(col, samples.get(col, []))
         if kind is None:
             continue
@@ -91,7 +123,7 @@ def survey_profiles(
 
 
 def other_questions(
-    prof: Profile, rel: Relation, samples: dict[str, list[Any]], taken: Iterable[str] = ()
+    prof: Profile, columns: list[str], samples: dict[str, list[Any]], taken: Iterable[str] = ()
 ) -> list[tuple[Profile, str]]:
     """A survey file's answers to its other questions: each column no field reads
     whose header names another question than the profile's own ("How likely are you
@@ -105,7 +137,7 @@ def other_questions(
     )
     seen = {str(mine)} if mine else set()
     out: list[tuple[Profile, str]] = []
-    for col in rel.columns:
+    for col in columns:
         question = headers.survey_question(col)
         if col in set(taken) or question is None or question in seen:
             continue
@@ -135,6 +167,30 @@ def other_questions(
             "fields": fields,
         }
         out.append((Profile(name, data), col))
+    return out
+
+
+def _linked_questions(
+    prof: Profile, questions: list[Any], columns: list[str], samples: dict[str, list[Any]]
+) -> list[tuple[Profile, str]]:
+    """The profiles of the questions a ``[survey]`` section lists (``questions = [{type,
+    column, scale_min, scale_max}]``), in its order: a column the file lacks is skipped;
+    a question without its scale takes the one its values fit."""
+    out: list[tuple[Profile, str]] = []
+    seen: set[str] = set()
+    for q in questions:
+        named = q.get("column") if isinstance(q, dict) else None
+        found = profiles.resolve_field(named, columns) if isinstance(named, str) else None
+        col = found.get("_column") if found else None
+        survey_type = str(q.get("type", "")) if isinstance(q, dict) else ""
+        if not col or survey_type not in QUESTIONS or survey_type in seen:
+            continue
+        scale = (q.get("scale_min"), q.get("scale_max"))
+        if scale[0] is None or scale[1] is None:
+            scale = scale_of(survey_type, samples.get(col, [])) or SCALES[survey_type][0]
+        lo, hi = float(scale[0]), float(scale[1])
+        seen.add(survey_type)
+        out.append((_question(prof, str(col), survey_type, lo, hi, (survey_type, lo, hi), first=not out), str(col)))
     return out
 
 
@@ -178,6 +234,18 @@ def prefix(survey_type: str) -> str:
     return f"{survey_type}:"
 
 
+def answers_only(rel: Relation, col: str) -> Relation:
+    """The rows of ``rel`` that answer the question of column ``col``: only rows with a
+    score are answers (a digit somewhere: "4", "4,5", "5 - Very good")."""
+    keep = f"regexp_matches({quote(col)}, '[0-9]')"
+    return replace(
+        rel,
+        sql=f"SELECT * FROM ({rel.sql}) WHERE {keep}",
+        fast_sql=f"SELECT * FROM ({rel.fast_sql}) WHERE {keep}" if rel.fast_sql else None,
+        sample_sql=f"SELECT * FROM ({rel.sample_sql or rel.sql}) WHERE {keep}",
+    )
+
+
 def load_linked(
     cur: duckdb.DuckDBPyConnection,
     ctx: TransformContext,
@@ -190,15 +258,8 @@ def load_linked(
     """Load the survey answers a contacts file carries, every question's: ({table: rows
     inserted}, {column: the field it feeds}). ``taken``: columns the contacts read."""
     loaded, said = 0, {}
-    for sprof, col in survey_profiles(prof, rel, mapping.sample(cur, rel, 500), taken):
-        # Only rows with a score are answers (a digit somewhere: "4", "4,5", "5 - Very good").
-        keep = f"regexp_matches({quote(col)}, '[0-9]')"
-        only = replace(
-            rel,
-            sql=f"SELECT * FROM ({rel.sql}) WHERE {keep}",
-            fast_sql=f"SELECT * FROM ({rel.fast_sql}) WHERE {keep}" if rel.fast_sql else None,
-            sample_sql=f"SELECT * FROM ({rel.sample_sql or rel.sql}) WHERE {keep}",
-        )
+    for sprof, col in survey_profiles(prof, rel.columns, mapping.sample(cur, rel, 500), taken):
+        only = answers_only(rel, col)
         plan = mapping.plan(cur, sprof, only, timezone=timezone, source=prof.source)
         if plan.missing:
             continue

@@ -416,11 +416,34 @@ def _clock_part(text: str | None) -> str:
     return m.group(0) if m else (text or "")
 
 
+# What a file's fields say it is, when its mapping does not (a user's mapping saved
+# before records had a kind): ticket fields and none of a call's or a chat's make a
+# ticket list. Migration 013 reads the rows of older imports by the same lists.
+TICKET_FIELDS = frozenset(
+    {"status", "solved_at", "first_response_at", "resolution_s", "reopened", "replies", "priority"}
+    | {"response_sla_met", "resolution_sla_met"}
+)
+CALL_OR_CHAT_FIELDS = frozenset(
+    {"wait_s", "talk_s", "hold_s", "wrap_s", "answered_at", "ended_at", "handoff_at", "outcome"}
+)
+
+
+def kind_of_fields(fields: Iterable[str]) -> str | None:
+    """'ticket' when ``fields`` (a file's mapped fields) are a ticket list's and none
+    of a call's or a chat's; None when they do not say (each row's channel then does)."""
+    mapped = set(fields)
+    return "ticket" if mapped & TICKET_FIELDS and not mapped & CALL_OR_CHAT_FIELDS else None
+
+
 def _record_kind(b: _Builder, profile: Profile, exprs: dict[str, str], constants: dict[str, tuple[Any, str]]) -> None:
     """``record_kind`` of the rows: the kind of file the profile reads (a ticket list's
-    tickets stay tickets whatever their channel), else what each row's channel meant
-    (contact_tables.record_kind_sql). A constant when it is one for every row."""
+    tickets stay tickets whatever their channel); a user's mapping that does not say
+    it (saved before records had a kind) by its fields (:func:`kind_of_fields`); else
+    what each row's channel meant (contact_tables.record_kind_sql). A constant when it
+    is one for every row."""
     kind = profile.data.get("record_kind")
+    if kind is None and not profile.builtin and not profile.transform:
+        kind = kind_of_fields(f for f, e in exprs.items() if f not in constants)
     exprs["record_kind"] = contact_tables.record_kind_sql(kind, f"({exprs['channel']})")
     if kind in ("call", "ticket"):
         constants["record_kind"] = (kind, "VARCHAR")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +25,12 @@ from kpidesk.core.ingest import period as periods
 from kpidesk.core.ingest.context import TransformContext
 from kpidesk.core.ingest.errors import NoProfile
 from kpidesk.core.ingest.identifiers import normalize, quote
-from kpidesk.core.ingest.linked import survey_kind, survey_profiles
+from kpidesk.core.ingest.linked import answers_only, scales_for, survey_kind, survey_profiles
 from kpidesk.core.ingest.outcomes import OUTCOMES
 from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.profiles import Profile, resolve
 from kpidesk.core.ingest.proposal import FieldGuess, Proposal, opened, propose_from
+from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import first_lines
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
 from kpidesk.core.ingest.tables import DEFAULTS, FRAMEWORK_COLUMNS, TARGETS, column_types
@@ -93,7 +94,8 @@ CODED = {
     "state": ["logged_in", "pause"],
     "event.activity": ACTIVITY_ROLES,
 }
-LINKED_SCORE = "survey.score"  # a satisfaction score per contact: linked survey answers
+# A score per contact, one field per question: survey answers linked to the contacts.
+LINKED_FIELDS = {"survey.csat": "csat", "survey.nps": "nps", "survey.ces": "ces"}
 PREVIEW_CAP = 200_000  # rows counted by the preview (the file's first ones)
 
 
@@ -118,6 +120,10 @@ class Preview:
     ignored_why: list[tuple[str, int]] = field(default_factory=list)
     columns_report: list[dict[str, Any]] = field(default_factory=list)  # accounting.column_report
     key: str = ""
+    # The survey answers linked to the contacts, one per question: {type, column,
+    # scale_min, scale_max, scales (the ones its values fit), loading, rejected, duplicates,
+    # outside (answers off the scale), why}.
+    linked: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -266,6 +272,20 @@ def activities(roles: dict[str, str], kind: str | None = "events") -> dict[str, 
     return out
 
 
+def _linked_fields(
+    prof: Profile, columns: list[str], samples: dict[str, list[Any]], taken: set[str]
+) -> dict[str, dict[str, Any]]:
+    """The linked survey questions a contacts profile reads on this file: {``survey.<type>``:
+    its column resolved}, every question's (as the import loads them)."""
+    if prof.table != "contacts":
+        return {}
+    by_type = {t: f for f, t in LINKED_FIELDS.items()}
+    out: dict[str, dict[str, Any]] = {}
+    for sprof, col in survey_profiles(prof, columns, samples, taken):
+        out[by_type[str(sprof.fields["survey_type"]["value"])]] = {"_column": col, "column": col}
+    return out
+
+
 def _with_profile(
     cur: Any, prof: Profile, columns: list[str], samples: dict[str, list[Any]], guessed: dict[str, FieldGuess]
 ) -> dict[str, FieldGuess]:
@@ -273,11 +293,7 @@ def _with_profile(
     then the proposal's guesses for columns still free."""
     resolved, _ = resolve(prof, columns)
     resolved, _ = mapping.fit_values(prof, resolved, samples, column_types(cur, prof.table))
-    score = prof.section("survey").get("score")
-    if score is not None:
-        linked = profiles.resolve_field(score, columns)
-        if linked and linked.get("_column"):
-            resolved[LINKED_SCORE] = linked
+    resolved.update(_linked_fields(prof, columns, samples, profiles.used_columns(resolved)))
     fields: dict[str, FieldGuess] = {}
     taken: set[str] = set()
     for name, r in resolved.items():
@@ -366,8 +382,9 @@ def profile_data(
     """The profile for the user's choices; ``fields`` maps field → spec (a column name,
     ``{"date": …, "time": …}``, ``{"column": …, "map": {value: code}}`` or ``{"average": …,
     "count": …}`` for an interval report's averages), fields left
-    out are not mapped; :data:`LINKED_SCORE` names a satisfaction column read as linked
-    survey answers. ``kind`` gives the channel of contacts no column names; ``parse``
+    out are not mapped; :data:`LINKED_FIELDS` name the score columns read as linked
+    survey answers (``survey.csat``: the column, or ``{"column": …, "scale_min": …,
+    "scale_max": …}``), one per question. ``kind`` gives the channel of contacts no column names; ``parse``
     the formats chosen (``date_order``, ``duration_unit``); ``confidence`` how sure
     each field's column is (said in the import report)."""
     table = table or (KINDS[kind]["table"] if kind in KINDS else proposal.table)
@@ -379,7 +396,7 @@ def profile_data(
         "source": "generic",
         "table": table,
     }
-    specs = {f: v for f, v in fields.items() if f != LINKED_SCORE}
+    specs = {f: v for f, v in fields.items() if f not in LINKED_FIELDS}
     if table == proposal.table:
         specs.update({f: {"value": v} for f, v in proposal.constants.items() if f not in specs})
     elif table == "contacts":
@@ -402,9 +419,16 @@ def profile_data(
         headers += [c for c in cols if isinstance(c, str) and c not in headers]
     data["match"] = {"headers": headers}
     data["fields"] = specs
-    linked = fields.get(LINKED_SCORE)
-    if linked and table == "contacts":
-        data["survey"] = {"score": {"column": linked if isinstance(linked, str) else linked["column"], "type": "score"}}
+    questions = []
+    for name, survey_type in LINKED_FIELDS.items():  # a question per column the user linked, with its scale
+        spec = fields.get(name)
+        if spec and table == "contacts":
+            q = {"type": survey_type, "column": spec if isinstance(spec, str) else spec["column"]}
+            if isinstance(spec, dict) and spec.get("scale_min") is not None and spec.get("scale_max") is not None:
+                q.update(scale_min=float(spec["scale_min"]), scale_max=float(spec["scale_max"]))
+            questions.append(q)
+    if questions:
+        data["survey"] = {"score": {"column": questions[0]["column"], "type": "score"}, "questions": questions}
     if confidence:
         data["confidence"] = {f: round(float(c), 2) for f, c in confidence.items() if f in specs}
     return data
@@ -484,10 +508,12 @@ def preview(
             out.rows.append(tuple(row[i] for i in keep))
             out.reasons.append(row[ir])
             out.lines.append(row[il])
-        linked = {
-            col: f"surveys.score ({sp.fields['survey_type']['value']})"
-            for sp, col in survey_profiles(prof, rel, mapping.sample(cur, rel, 500), profiles.used_columns(plan.fields))
-        }
+        samples = mapping.sample(cur, rel, 500)
+        questions = survey_profiles(prof, rel.columns, samples, profiles.used_columns(plan.fields))
+        linked = {col: f"surveys.score ({sp.fields['survey_type']['value']})" for sp, col in questions}
+        head_rel = replace(rel, sql=head, fast_sql=None, sample_sql=rel.sample_sql or rel.sql)
+        if prof.table == "contacts":  # the questions a call log or a ticket list carries (the dialog's to set)
+            out.linked = [_linked_preview(cur, sp, col, head_rel, samples, timezone) for sp, col in questions]
         out.columns_report = accounting.column_report(
             rel.columns, plan.fields, plan.types, unfit=plan.unfit, confidence=prof.section("confidence"), linked=linked
         )
@@ -549,6 +575,46 @@ def _preview_events(
 def _one(cur: Any, sql: str) -> int:
     row = cur.execute(sql).fetchone()
     return int(row[0]) if row else 0
+
+
+def _linked_preview(
+    cur: Any, sprof: Profile, col: str, rel: Relation, samples: dict[str, list[Any]], timezone: str
+) -> dict[str, Any]:
+    """What one linked question would load from the file's first rows (``rel``): its
+    answers that load, are rejected (and why), repeat another's key, or lie off its scale."""
+    f = sprof.fields
+    survey_type, lo, hi = str(f["survey_type"]["value"]), float(f["scale_min"]["value"]), float(f["scale_max"]["value"])
+    said: dict[str, Any] = {
+        "type": survey_type,
+        "column": col,
+        "scale_min": lo,
+        "scale_max": hi,
+        "scales": scales_for(survey_type, samples.get(col, [])),
+        "loading": 0,
+        "rejected": 0,
+        "duplicates": 0,
+        "outside": 0,
+        "why": [],
+    }
+    only = answers_only(rel, col)
+    plan = mapping.plan(cur, sprof, only, timezone=timezone, source=sprof.source)
+    if plan.missing:
+        said["why"] = [(f"missing {', '.join(plan.missing)}", 0, "")]
+        return said
+    cur.execute(plan.sql, plan.params)
+    counted = Preview()
+    _count(cur, plan, counted)
+    off = cur.execute(
+        f"SELECT count(*) FROM {plan.out} WHERE _reason IS NULL AND (score < $lo OR score > $hi)", {"lo": lo, "hi": hi}
+    ).fetchone()
+    said.update(
+        loading=counted.loading,
+        rejected=counted.rejected,
+        duplicates=counted.duplicates,
+        outside=int(off[0]) if off else 0,
+        why=counted.why,
+    )
+    return said
 
 
 def _count(cur: Any, plan: mapping.Plan, out: Preview) -> None:

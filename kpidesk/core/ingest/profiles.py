@@ -422,6 +422,11 @@ def candidate(profile: Profile, columns: list[str]) -> Candidate:
     score = profile.section("survey").get("score")
     if score is not None:  # a linked score column is explained too
         used |= set(score_columns(score, columns, used)[:1])
+    for q in profile.section("survey").get("questions") or []:  # every question a user linked
+        col = q.get("column") if isinstance(q, dict) else None
+        found = resolve_field(col, columns) if isinstance(col, str) else None
+        if found and found.get("_column"):
+            used.add(found["_column"])
     return Candidate(profile, used, missing)
 
 

@@ -640,6 +640,10 @@
         <translation>Lu comme un journal d&apos;événements de tickets : {known} de ses {names} noms d&apos;événements sont des événements de ticket</translation>
     </message>
     <message>
+        <source>{question} score (survey answers linked to these contacts)</source>
+        <translation>Note {question} (réponses d&apos;enquête liées à ces contacts)</translation>
+    </message>
+    <message>
         <source>{0}: a date before {1} or after {2}</source>
         <translation>{0} : une date avant {1} ou après {2}</translation>
     </message>
@@ -864,6 +868,10 @@
     <message>
         <source>Sheet</source>
         <translation>Feuille</translation>
+    </message>
+    <message>
+        <source>Date format</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Field</source>
@@ -1210,6 +1218,10 @@
         <translation>Aucun profil d&apos;import ne reconnaît {file}. Indiquez le type de fichier, vérifiez le champ proposé pour chaque colonne (les champs marqués * sont obligatoires), les formats et les valeurs, puis importez-le.</translation>
     </message>
     <message>
+        <source>No row can load until the formats are right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No row can load until every required field has a column.</source>
         <translation>Aucune ligne ne peut être importée tant qu&apos;un champ obligatoire n&apos;a pas de colonne.</translation>
     </message>
@@ -1264,6 +1276,10 @@
     <message>
         <source>hours</source>
         <translation>heures</translation>
+    </message>
+    <message>
+        <source>left empty</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>kept as written</source>
@@ -1346,6 +1362,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CSAT score (survey answer)</source>
+        <translation>Note CSAT (réponse d&apos;enquête)</translation>
+    </message>
+    <message>
+        <source>NPS score, 0-10 (survey answer)</source>
+        <translation>Note NPS, 0-10 (réponse d&apos;enquête)</translation>
+    </message>
+    <message>
+        <source>CES score (survey answer)</source>
+        <translation>Note CES (réponse d&apos;enquête)</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -1382,8 +1410,44 @@
         <translation>• {reason} : {n} lignes</translation>
     </message>
     <message>
+        <source>Survey answers about these contacts: one question per score column, on its scale</source>
+        <translation>Réponses d&apos;enquête sur ces contacts : une question par colonne de note, sur son échelle</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Échelle</translation>
+    </message>
+    <message>
+        <source>Would load</source>
+        <translation>Seraient chargées</translation>
+    </message>
+    <message>
+        <source>{n} answers</source>
+        <translation>{n} réponses</translation>
+    </message>
+    <message>
+        <source>{n} rejected ({reason})</source>
+        <translation>{n} rejetées ({reason})</translation>
+    </message>
+    <message>
+        <source>{n} repeat another row</source>
+        <translation>{n} répètent une autre ligne</translation>
+    </message>
+    <message>
+        <source>{n} outside the scale</source>
+        <translation>{n} hors de l&apos;échelle</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation> ; </translation>
+    </message>
+    <message>
+        <source>Import is not possible: {n} {question} answers in column {column} are outside the scale {scale}. Choose its scale, or another column.</source>
+        <translation>Import impossible : {n} réponses {question} de la colonne {column} sont hors de l&apos;échelle {scale}. Choisissez son échelle, ou une autre colonne.</translation>
     </message>
     <message>
         <source>Activity</source>

@@ -14,145 +14,57 @@ on workers (``ui/tasks.py``), the preview debounced; the dialog only shows resul
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kpidesk.core import formatting, ingest
-from kpidesk.core import privacy as masks
-from kpidesk.core.ingest import dateformat, headers, preview
-from kpidesk.core.ingest.identifiers import normalize
+from kpidesk.core.ingest import preview
 from kpidesk.core.ingest.profiles import user_folder
-from kpidesk.core.ingest.proposal import PRIMARY_TIME
-from kpidesk.core.ingest.synonyms import TABLE_HINTS
-from kpidesk.core.ingest.values import FALSE_WORDS, TRUE_WORDS
 from kpidesk.ui.i18n import translate
-from kpidesk.ui.ingest import words
-from kpidesk.ui.ingest.field_labels import field_label, value_label
-from kpidesk.ui.ingest.period_edit import PeriodEdit, said
+from kpidesk.ui.ingest.mapping_fields import FieldsTable
+from kpidesk.ui.ingest.mapping_formats import FormatsRow
+from kpidesk.ui.ingest.mapping_linked import LinkedQuestions
+from kpidesk.ui.ingest.mapping_preview import PreviewTable, _scale_fields, preview_job
+from kpidesk.ui.ingest.mapping_privacy import PrivacyMasking
+from kpidesk.ui.ingest.mapping_values import ValuesTable
+
+# The dialog's words, kept importable from here (tests, other dialogs).
+from kpidesk.ui.ingest.mapping_words import (  # noqa: F401
+    CALL_EVENT_LABELS,
+    DATE_ORDERS,
+    DECIMALS,
+    DELIMITERS,
+    DURATION_UNITS,
+    ENCODINGS,
+    EVENT_LABELS,
+    FLAG_CODES,
+    KEEP,
+    KIND_LABELS,
+    NONE,
+    ROLE_LABELS,
+    TIME_SUFFIX,
+    code_label,
+    name_of,
+    tr,
+)
 from kpidesk.ui.tasks import TaskRunner
 
-NONE = "—"
-TIME_SUFFIX = ".time"
 DEBOUNCE_MS = 300
-DELIMITERS = [
-    (";", QT_TRANSLATE_NOOP("Mapping", "Semicolon ;")),
-    (",", QT_TRANSLATE_NOOP("Mapping", "Comma ,")),
-    ("\t", QT_TRANSLATE_NOOP("Mapping", "Tab")),
-    ("|", QT_TRANSLATE_NOOP("Mapping", "Pipe |")),
-]
-ENCODINGS = ["utf-8", "cp1252", "latin-1", "utf-16"]
-KIND_LABELS = {
-    "calls": QT_TRANSLATE_NOOP("Mapping", "Call log (one row per call)"),
-    "tickets": QT_TRANSLATE_NOOP("Mapping", "Tickets (one row per ticket)"),
-    "chats": QT_TRANSLATE_NOOP("Mapping", "Chats (one row per conversation)"),
-    "surveys": QT_TRANSLATE_NOOP("Mapping", "Survey answers"),
-    "sessions": QT_TRANSLATE_NOOP("Mapping", "Agent sessions and pauses"),
-    "intervals": QT_TRANSLATE_NOOP("Mapping", "Interval report (counts per period)"),
-    "events": QT_TRANSLATE_NOOP("Mapping", "Ticket event log (one row per event)"),
-    "call_events": QT_TRANSLATE_NOOP("Mapping", "Call event log (one row per event)"),
-}
-EVENT_LABELS = {  # an event log's columns (rebuilt into tickets or calls)
-    "event.case": QT_TRANSLATE_NOOP("Mapping", "Case (ticket id)"),
-    "event.at": QT_TRANSLATE_NOOP("Mapping", "Time of the event"),
-    "event.activity": QT_TRANSLATE_NOOP("Mapping", "Activity"),
-    "event.resource": QT_TRANSLATE_NOOP("Mapping", "Resource (agent)"),
-    "event.queue": QT_TRANSLATE_NOOP("Mapping", "Queue"),
-    "event.caller": QT_TRANSLATE_NOOP("Mapping", "Caller"),
-}
-CALL_EVENT_LABELS = {  # a call event log's own words for them
-    "event.case": QT_TRANSLATE_NOOP("Mapping", "Call id"),
-    "event.activity": QT_TRANSLATE_NOOP("Mapping", "Event"),
-}
-ROLE_LABELS = {  # what an activity means for the ticket…
-    "created": QT_TRANSLATE_NOOP("Mapping", "ticket created"),
-    "response": QT_TRANSLATE_NOOP("Mapping", "agent response"),
-    "solved": QT_TRANSLATE_NOOP("Mapping", "solved or closed"),
-    "reopen": QT_TRANSLATE_NOOP("Mapping", "reopened"),
-    # …or for the call
-    "queued": QT_TRANSLATE_NOOP("Mapping", "entered the queue"),
-    "ringing": QT_TRANSLATE_NOOP("Mapping", "ringing an agent"),
-    "answered": QT_TRANSLATE_NOOP("Mapping", "answered by an agent"),
-    "hold": QT_TRANSLATE_NOOP("Mapping", "put on hold"),
-    "unhold": QT_TRANSLATE_NOOP("Mapping", "taken off hold"),
-    "transfer": QT_TRANSLATE_NOOP("Mapping", "transferred"),
-    "abandon": QT_TRANSLATE_NOOP("Mapping", "abandoned by the caller"),
-    "hangup": QT_TRANSLATE_NOOP("Mapping", "call ended (hang-up)"),
-    "wrapup": QT_TRANSLATE_NOOP("Mapping", "end of wrap-up"),
-}
-DATE_ORDERS = [
-    ("auto", QT_TRANSLATE_NOOP("Mapping", "Found from the values")),
-    ("dmy", QT_TRANSLATE_NOOP("Mapping", "Day first: 31/12/2024, 31.12.2024")),
-    ("mdy", QT_TRANSLATE_NOOP("Mapping", "Month first: 12/31/2024")),
-    ("ymd", QT_TRANSLATE_NOOP("Mapping", "Year first: 2024-12-31, 20241231, 241231")),
-]
-DURATION_UNITS = [
-    ("seconds", QT_TRANSLATE_NOOP("Mapping", "seconds")),
-    ("minutes", QT_TRANSLATE_NOOP("Mapping", "minutes")),
-    ("hours", QT_TRANSLATE_NOOP("Mapping", "hours")),
-    ("milliseconds", QT_TRANSLATE_NOOP("Mapping", "milliseconds")),
-]
-DECIMALS = [
-    ("auto", QT_TRANSLATE_NOOP("Mapping", "Found from the numbers")),
-    ("comma", QT_TRANSLATE_NOOP("Mapping", "Comma: 4,5")),
-    ("point", QT_TRANSLATE_NOOP("Mapping", "Point: 4.5")),
-]
-FLAG_CODES = {"true": QT_TRANSLATE_NOOP("Mapping", "yes"), "false": QT_TRANSLATE_NOOP("Mapping", "no")}
-KEEP = "\x00keep"  # a value kept as it is written
-# Columns whose values privacy mode masks in the dialog (as the rest of the app does):
-# agents get an alias, customers' identifiers are masked, free text has emails,
-# phones and known names taken out (every other column too).
-AGENT_FIELDS = {"agent_id", "event.resource"}
-CUSTOMER_FIELDS = {"customer_id", "contact_ref", "event.caller"}
-# Headers that say a column holds a person's details or free text, whatever field it feeds.
-PERSON_WORDS = {
-    "customer", "client", "caller", "appelant", "phone", "telephone", "tel", "mobile", "portable",
-    "email", "mail", "courriel", "name", "nom", "prenom", "ani", "cli", "msisdn",
-}  # fmt: skip
-TEXT_WORDS = {
-    "comment", "comments", "commentaire", "commentaires", "note", "notes", "description", "subject", "objet",
-    "message", "verbatim", "feedback", "remarque", "remarques", "text", "texte", "body",
-}  # fmt: skip
-ZONES = sorted(available_timezones())
-
-
-def tr(text: str) -> str:
-    return translate("Mapping", text)
-
-
-def name_of(field: str, kind: str | None = None) -> str:
-    """The user's word for a field, the event logs' columns included (``kind``: the
-    kind of file, a call event log naming its case a call)."""
-    if kind == "call_events" and field in CALL_EVENT_LABELS:
-        return tr(CALL_EVENT_LABELS[field])
-    return tr(EVENT_LABELS[field]) if field in EVENT_LABELS else field_label(field)
-
-
-def code_label(field: str, code: str) -> str:
-    """The user's word for a code a value becomes."""
-    return tr(ROLE_LABELS[code]) if field == "event.activity" and code in ROLE_LABELS else value_label(field, code)
 
 
 def inspect_job(inputs, state):
@@ -161,28 +73,7 @@ def inspect_job(inputs, state):
     return "inspected", preview.inspect_kind(path, sheet=sheet, read=read, kind=kind, db_path=db_path)
 
 
-def preview_job(inputs, state):
-    """The first rows as they will load, and the counts over the file (worker thread).
-    A survey file's score column gives the scale (its type, minimum and maximum)."""
-    path, data, sheet, timezone, score, period = inputs
-    scale = preview.score_scale(path, score, sheet=sheet, read=data.get("read")) if score else None
-    if scale is not None:
-        data = dict(data, fields={**data["fields"], **_scale_fields(scale)})
-    return "previewed", (preview.preview(path, data, sheet=sheet, timezone=timezone, period=period), scale)
-
-
-def _scale_fields(scale) -> dict:
-    kind, lo, hi = scale
-    return {"survey_type": {"value": kind}, "scale_min": {"value": lo}, "scale_max": {"value": hi}}
-
-
-def values_job(inputs, state):
-    """The distinct values of the coded columns (worker thread)."""
-    path, columns, sheet, read, empty = inputs
-    return "values", preview.distinct_values(path, columns, sheet=sheet, read=read, empty=empty)
-
-
-class MappingDialog(QDialog):
+class MappingDialog(FormatsRow, FieldsTable, ValuesTable, LinkedQuestions, PreviewTable, PrivacyMasking, QDialog):
     """``exec()`` it; when accepted, ``profile_data()`` is the profile to import with."""
 
     mapping_proposed = Signal(object)  # Inspection
@@ -245,82 +136,7 @@ class MappingDialog(QDialog):
         self.intro = intro = QLabel()
         intro.setWordWrap(True)
         top.addWidget(intro)
-        # The kind of file and the formats of its values (first line), how it is read (second).
-        self.reader = reader = QGroupBox()
-        grid = QGridLayout(reader)
-        grid.setContentsMargins(8, 4, 8, 4)
-        self.kind_combo = QComboBox()
-        for kind in preview.KINDS:
-            self.kind_combo.addItem("", kind)
-        self.encoding = QComboBox(editable=True)
-        self.encoding.addItems(ENCODINGS)
-        self.delimiter = QComboBox()
-        for char, _label in DELIMITERS:
-            self.delimiter.addItem("", char)
-        self.header_line = QSpinBox(minimum=1, maximum=200)
-        self.sheet = QComboBox()
-        self.date_order = QComboBox()
-        for code, _label in DATE_ORDERS:
-            self.date_order.addItem("", code)
-        self.duration_unit = QComboBox()
-        for code, _label in DURATION_UNITS:
-            self.duration_unit.addItem("", code)
-        # Formats the values alone cannot tell: the decimal mark, a date format, the time zone.
-        self.decimal = QComboBox()
-        for code, _label in DECIMALS:
-            self.decimal.addItem("", code)
-        self.date_format = QLineEdit()
-        self.date_format.setClearButtonEnabled(True)
-        self.date_format.setMinimumWidth(150)
-        self.format_hint = QLabel()
-        self.format_hint.setWordWrap(True)
-        self.zone = QComboBox(editable=True)
-        self.zone.addItem("", None)
-        for name in ZONES:
-            self.zone.addItem(name, name)
-        self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zone.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.zone.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.period_edit = PeriodEdit()
-        self.period_edit.set_period(self.given_period)
-        self.period_hint = QLabel()
-        self.period_hint.setWordWrap(True)
-        self.rows, self.row_labels = {}, {}
-        places = (
-            ("kind", self.kind_combo, 0, 0),
-            ("dates", self.date_order, 0, 2),
-            ("durations", self.duration_unit, 0, 4),
-            ("decimal", self.decimal, 1, 0),
-            ("date_format", self.date_format, 1, 2),
-            ("zone", self.zone, 1, 4),
-            ("encoding", self.encoding, 2, 0),
-            ("delimiter", self.delimiter, 2, 2),
-            ("header", self.header_line, 2, 4),
-            ("sheet", self.sheet, 2, 6),
-        )
-        for key, widget, row, col in places:
-            self.row_labels[key] = QLabel()
-            grid.addWidget(self.row_labels[key], row, col)
-            grid.addWidget(widget, row, col + 1)
-            self.rows[key] = widget
-        grid.addWidget(self.format_hint, 1, 6, 1, 3)
-        self.row_labels["period"] = QLabel()
-        grid.addWidget(self.row_labels["period"], 3, 0)
-        grid.addWidget(self.period_edit, 3, 1, 1, 3)
-        grid.addWidget(self.period_hint, 3, 4, 1, 5)
-        self.rows["period"] = self.period_edit
-        grid.setColumnStretch(8, 1)
-        top.addWidget(reader)
-        short = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        for combo, chars in (
-            (self.kind_combo, 26),
-            (self.date_order, 26),
-            (self.duration_unit, 10),
-            (self.decimal, 12),
-            (self.zone, 30),
-        ):
-            combo.setSizeAdjustPolicy(short)  # the dialog fits 1366 pixels; the full text shows when open
-            combo.setMinimumContentsLength(chars)
+        self._build_reader(top)
         # Every column of the file (left), the values of the coded ones (right).
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -343,6 +159,7 @@ class MappingDialog(QDialog):
         self.value_table.verticalHeader().hide()
         self.value_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.value_table)
+        self._build_linked(lay)
         split.addWidget(right)
         split.setSizes([760, 440])
         top.addWidget(split, 5)
@@ -405,52 +222,8 @@ class MappingDialog(QDialog):
                 "for each column (fields marked * are required), the formats and the values, then import it.",
             ).format(file=self.path.name)
         )
-        self.reader.setTitle(translate("Mapping", "The file and its formats"))
-        for key, text in (
-            ("kind", QT_TRANSLATE_NOOP("Mapping", "Kind of file")),
-            ("encoding", QT_TRANSLATE_NOOP("Mapping", "Encoding")),
-            ("delimiter", QT_TRANSLATE_NOOP("Mapping", "Separator")),
-            ("header", QT_TRANSLATE_NOOP("Mapping", "Header line")),
-            ("sheet", QT_TRANSLATE_NOOP("Mapping", "Sheet")),
-            ("dates", QT_TRANSLATE_NOOP("Mapping", "Dates")),
-            ("durations", QT_TRANSLATE_NOOP("Mapping", "Durations without a unit")),
-            ("decimal", QT_TRANSLATE_NOOP("Mapping", "Decimal mark")),
-            ("date_format", QT_TRANSLATE_NOOP("Mapping", "Date format")),
-            ("zone", QT_TRANSLATE_NOOP("Mapping", "Times written in")),
-            ("period", QT_TRANSLATE_NOOP("Mapping", "Period of the file")),
-        ):
-            self.row_labels[key].setText(tr(text))
-        for i, (_code, label) in enumerate(DECIMALS):
-            self.decimal.setItemText(i, tr(label))
-        self.zone.setItemText(0, translate("Mapping", "the app's time zone ({zone})").format(zone=self.timezone))
-        self.zone.lineEdit().setCursorPosition(0)
-        self.date_format.setPlaceholderText(translate("Mapping", "found from the values"))
-        pattern_help = translate(
-            "Mapping",
-            "A date format, when the values alone do not tell: DD day, MM month, YYYY year (YY: two digits), "
-            "hh hours (0-23), mm minutes, ss seconds; every other character as written. "
-            "E.g. DD.MM.YYYY hh:mm for 31.12.2024 18:30. A strptime format (%d.%m.%Y %H:%M) is accepted too.",
-        )
-        self.date_format.setToolTip(pattern_help)
-        self.format_hint.setToolTip(pattern_help)
-        self.zone.setToolTip(
-            translate(
-                "Mapping",
-                "The time zone the file's times are written in: they are converted to the app's time zone "
-                "({zone}), as every import is. Times that carry their own offset (Z, +02:00) are always converted.",
-            ).format(zone=self.timezone)
-        )
-        self.period_edit.retranslate(self.lang)
-        self._format_changed(refresh=False)
-        self._say_period()
-        for i, (_char, label) in enumerate(DELIMITERS):
-            self.delimiter.setItemText(i, tr(label))
-        for i in range(self.kind_combo.count()):
-            self.kind_combo.setItemText(i, tr(KIND_LABELS[self.kind_combo.itemData(i)]))
-        for i, (_code, label) in enumerate(DATE_ORDERS):
-            self.date_order.setItemText(i, tr(label))
-        for i, (_code, label) in enumerate(DURATION_UNITS):
-            self.duration_unit.setItemText(i, tr(label))
+        self._retranslate_reader()
+        self._retranslate_linked()
         self.fields.setHorizontalHeaderLabels(
             [
                 translate("Mapping", "Column in the file"),
@@ -579,438 +352,6 @@ class MappingDialog(QDialog):
         self._ask_values()
         self._refresh()
 
-    # -- the columns and their fields ------------------------------------------------------
-    def field_choices(self) -> list[str]:
-        """The fields a column may feed, for the kind of file chosen (required first)."""
-        prop = self.proposal
-        if self.kind in preview.EVENT_KINDS:
-            return preview.event_fields(self.kind)
-        hinted = list(TABLE_HINTS.get(prop.table, {}).get("fields", []))
-        names = preview.required_fields(prop.table) + hinted + list(getattr(self.inspection, "fields", []))
-        names += [f for f in prop.fields if f != preview.LINKED_SCORE]
-        names = [n for n in dict.fromkeys(names) if n != "source_key" and n not in prop.constants] + ["source_key"]
-        if self.kind in ("calls", "tickets", "chats") and "channel" not in names:
-            names.append("channel")
-        primary = PRIMARY_TIME.get(prop.table)
-        if primary in names:
-            names.insert(names.index(primary) + 1, primary + TIME_SUFFIX)
-        if prop.table == "contacts":
-            names.append(preview.LINKED_SCORE)
-        return names
-
-    def _guessed(self) -> dict[str, tuple[str, float]]:
-        """Column → (field, confidence) as core proposed them."""
-        out: dict[str, tuple[str, float]] = {}
-        for name, g in self.proposal.fields.items():
-            out.setdefault(g.column, (name, g.confidence))
-            if g.time:
-                out.setdefault(g.time, (name + TIME_SUFFIX, g.confidence))
-        return out
-
-    def _fill_fields(self) -> None:
-        prop = self.proposal
-        choices = self.field_choices()
-        required = set(self.required())
-        guessed = self._guessed()
-        self.fields.setRowCount(len(prop.columns))
-        self.combos = {}
-        for row, col in enumerate(prop.columns):
-            item = QTableWidgetItem(col)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.fields.setItem(row, 0, item)
-            examples = QTableWidgetItem()
-            examples.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.fields.setItem(row, 1, examples)
-            combo = QComboBox()
-            combo.addItem("", None)
-            bold = QFont()
-            bold.setBold(True)
-            for name in choices:
-                combo.addItem("", name)
-                if name in required:
-                    combo.setItemData(combo.count() - 1, bold, Qt.ItemDataRole.FontRole)
-            combo.setCurrentIndex(max(0, combo.findData(guessed.get(col, (None, 0))[0])))
-            combo.currentIndexChanged.connect(lambda _i, c=col: self._changed(c))
-            self.fields.setCellWidget(row, 2, combo)
-            self.combos[col] = combo
-            for c in (3, 4):
-                cell = QTableWidgetItem()
-                cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                self.fields.setItem(row, c, cell)
-        self._label_fields()
-
-    def _choice_label(self, name: str | None) -> str:
-        if name is None:
-            return translate("Mapping", "not used")
-        if name == preview.LINKED_SCORE:
-            return words.field_of("surveys.score")
-        base = name.removesuffix(TIME_SUFFIX)
-        label = name_of(base, self.kind)
-        if name.endswith(TIME_SUFFIX):
-            label = translate("Mapping", "{field}: time of day only").format(field=label)
-        return label + (" *" if name in self.required() else "")
-
-    def required(self) -> list[str]:
-        """The fields the kind of file cannot do without."""
-        if self.kind in preview.EVENT_KINDS:
-            return list(preview.EVENT_REQUIRED)
-        return preview.required_fields(self.proposal.table)
-
-    def _label_fields(self) -> None:
-        """Fields and confidences in the user's words; the field id as tooltip (profiles use it)."""
-        guessed = self._guessed()
-        report = {c["column"]: c for c in (self.last_preview.columns_report if self.last_preview else [])}
-        for row, col in enumerate(self.proposal.columns):
-            shown = [self.shown(v, self._field_of_column(col), col) for v in self.inspection.examples.get(col, [])]
-            self.fields.item(row, 1).setText(" · ".join(shown))
-            combo = self.combos[col]
-            for i in range(combo.count()):
-                combo.setItemText(i, self._choice_label(combo.itemData(i)))
-                combo.setItemData(i, combo.itemData(i) or "", Qt.ItemDataRole.ToolTipRole)
-            name = combo.currentData()
-            if col in self.chosen:
-                conf = translate("Mapping", "chosen") if name else ""
-            elif name and guessed.get(col, (None, 0))[0] == name:
-                conf = self._percent(guessed[col][1])
-            else:
-                conf = ""
-            self.fields.item(row, 3).setText(conf)
-            said = report.get(col)
-            if said and not self._pending:  # what the import would do under this mapping
-                rule = words.rule(said["rule"])
-            else:  # not previewed yet under this mapping
-                rule = words.rule("not used") if name is None else ""
-            self.fields.item(row, 4).setText(rule)
-        self.fields.resizeColumnToContents(0)
-        self.fields.resizeColumnToContents(3)
-        self.fields.setColumnWidth(1, min(220, max(90, self.fields.sizeHintForColumn(1))))
-        self.fields.setColumnWidth(2, max(230, self.fields.columnWidth(2)))
-
-    def _percent(self, share: float) -> str:
-        return formatting.number(round(share * 100), 0, self.lang) + ("\u202f%" if self.lang == "fr" else "%")
-
-    def _changed(self, col: str) -> None:
-        """A column given another field: that field leaves the column that had it."""
-        self.chosen.add(col)
-        name = self.combos[col].currentData()
-        if name:
-            for other, combo in self.combos.items():
-                if other != col and combo.currentData() == name:
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(0)
-                    combo.blockSignals(False)
-                    self.chosen.add(other)
-        self._refresh()
-        self._label_fields()
-        self._ask_values()
-
-    def set_field(self, column: str, field: str | None) -> None:
-        """Give ``column`` the field ``field`` (None: not used), as the user does with its combo."""
-        combo = self.combos[column]
-        combo.setCurrentIndex(max(0, combo.findData(field)))
-
-    def column_of(self, field: str) -> str | None:
-        return next((c for c, combo in self.combos.items() if combo.currentData() == field), None)
-
-    # -- coded values ------------------------------------------------------------------------
-    def flags(self) -> list[str]:
-        """The yes/no fields of the kind's table (transferred, resolved, reopened…)."""
-        return list(getattr(self.inspection, "flags", []) or [])
-
-    def coded_columns(self) -> dict[str, str]:
-        """Column → coded field (outcome, status, channel, direction, state) or yes/no
-        field it feeds: their values are listed, a target each."""
-        coded = set(preview.CODED) | set(self.flags())
-        return {c: f for c, combo in self.combos.items() if (f := combo.currentData()) in coded}
-
-    def _ask_values(self) -> None:
-        coded = self.coded_columns()
-        wanted = [c for c in coded if c not in self.values]
-        if wanted:
-            empty = tuple(c for c in wanted if coded[c] in self.flags())  # an empty flag may mean "no"
-            self.values_runner.start(values_job, (self.path, wanted, self.sheet_name(), self._read(), empty))
-        self._fill_values()
-
-    def _show_values(self, listed) -> None:
-        if self._inspecting:  # values of the file as it was read before: asked again
-            return
-        self.values.update(listed)
-        self._fill_values()
-        self.values_listed.emit(listed)
-        self._refresh()
-
-    def _guess_map(self, col: str, field: str) -> dict[str, str]:
-        g = self.proposal.fields.get(field)
-        return {str(k).lower(): v for k, v in (g.map or {}).items()} if g and g.column == col else {}
-
-    def _codes(self, field: str) -> list[str]:
-        if field == "event.activity":
-            return preview.activity_roles(self.kind)
-        return list(FLAG_CODES) if field in self.flags() else list(preview.CODED[field])
-
-    @staticmethod
-    def flag_reading(value: str) -> str:
-        """What the import's own yes/no words make of ``value`` ("true", "false", or KEEP:
-        not read — an empty cell is unknown)."""
-        low = value.lower()
-        return "true" if low in TRUE_WORDS else "false" if low in FALSE_WORDS and low else KEEP
-
-    def target_of(self, col: str, field: str, value: str) -> str:
-        """The code ``value`` of ``col`` becomes (KEEP: kept as written)."""
-        if (col, value) in self.targets:
-            return self.targets[(col, value)]
-        if field in self.flags():
-            return self._guess_map(col, field).get(value.lower()) or self.flag_reading(value)
-        code = self._guess_map(col, field).get(value.lower())
-        if code is None and field == "event.activity":
-            code = preview.activity_role(value, self.kind)  # the event log's default names
-        if code is None and value.lower() in preview.CODED[field]:
-            code = value.lower()
-        return code or KEEP
-
-    def _fill_values(self) -> None:
-        rows = [
-            (col, field, value, n)
-            for col, field in self.coded_columns().items()
-            for value, n in self.values.get(col, ([], 0))[0]
-        ]
-        self.value_table.setRowCount(len(rows))
-        self.value_combos = {}
-        for r, (col, field, value, n) in enumerate(rows):
-            cells = [
-                f"{name_of(field, self.kind)} ({col})",
-                self.shown(value, field, col) if value else translate("Mapping", "(empty)"),
-                self._n(n),
-            ]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                if c == 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.value_table.setItem(r, c, item)
-            combo = QComboBox()
-            if field in self.flags():
-                combo.addItem(
-                    translate("Mapping", "left empty")
-                    if not value
-                    else translate("Mapping", "not read (row rejected)"),
-                    KEEP,
-                )
-            else:
-                combo.addItem(
-                    translate("Mapping", "another event")
-                    if field == "event.activity"
-                    else translate("Mapping", "kept as written"),
-                    KEEP,
-                )
-            for code in self._codes(field):
-                label = tr(FLAG_CODES[code]) if field in self.flags() else code_label(field, code)
-                combo.addItem(label, code)
-                combo.setItemData(combo.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
-            combo.setCurrentIndex(max(0, combo.findData(self.target_of(col, field, value))))
-            combo.currentIndexChanged.connect(lambda _i, k=(col, value), cb=combo: self._target_changed(k, cb))
-            self.value_table.setCellWidget(r, 3, combo)
-            self.value_combos[(col, value)] = combo
-        self.value_table.resizeColumnToContents(0)
-        self.value_table.resizeColumnToContents(2)
-        self.value_table.setColumnWidth(3, max(170, self.value_table.columnWidth(3)))
-
-    def _target_changed(self, key: tuple[str, str], combo: QComboBox) -> None:
-        self.targets[key] = combo.currentData()
-        self._refresh()
-
-    def set_target(self, column: str, value: str, code: str | None) -> None:
-        """What ``value`` of ``column`` becomes (None: kept as written), as the user does."""
-        combo = self.value_combos[(column, value)]
-        combo.setCurrentIndex(max(0, combo.findData(code or KEEP)))
-
-    # -- privacy mode --------------------------------------------------------------------------
-    def hiding(self) -> bool:
-        return self.privacy is not None and self.privacy.enabled
-
-    def _field_of_column(self, col: str) -> str | None:
-        """The field a column feeds now, else the one core proposed for it."""
-        combo = self.combos.get(col)
-        return (combo.currentData() if combo is not None else None) or self._guessed().get(col, (None, 0))[0]
-
-    def _kind_of_column(self, col: str | None, field: str | None) -> str:
-        """agent, customer or text: how privacy mode masks the column's values."""
-        field = (field or "").removesuffix(TIME_SUFFIX)
-        if field in AGENT_FIELDS:
-            return "agent"
-        if field in CUSTOMER_FIELDS:
-            return "customer"
-        words = set(normalize(col or "").split())
-        if words & PERSON_WORDS:
-            return "customer"
-        return "text"  # free text too: emails, phone numbers and known names taken out
-
-    def shown(self, value: str, field: str | None = None, col: str | None = None) -> str:
-        """``value`` as the dialog may show it: masked while privacy mode is on."""
-        if not self.hiding() or value in (None, ""):
-            return value
-        text = str(value)
-        kind = self._kind_of_column(col, field)
-        if kind == "agent":
-            return self.privacy.agent_name(text)
-        if kind == "customer" or masks.EMAIL.fullmatch(text.strip()) or masks.PHONE.fullmatch(text.strip()):
-            return self.privacy.customer(text) or ""
-        return self.privacy.text(text) or ""
-
-    def _privacy_switched(self, _on: bool) -> None:
-        self._repaint_values()
-
-    def _repaint_values(self) -> None:
-        """Privacy mode switched: every value shown again, masked or not."""
-        if self.proposal is not None:
-            self._label_fields()
-            self._fill_values()
-        if self.last_preview is not None:
-            self._show_preview(self.last_preview, emit=False)
-
-    # -- the mapping the user made ----------------------------------------------------------
-    def chosen_fields(self) -> dict:
-        out: dict = {}
-        by_field = {combo.currentData(): col for col, combo in self.combos.items() if combo.currentData()}
-        for name, col in by_field.items():
-            if name.endswith(TIME_SUFFIX):
-                continue
-            time = by_field.get(name + TIME_SUFFIX)
-            if time:
-                out[name] = {"date": col, "time": time}
-            elif self.kind == "intervals" and name.endswith("_s") and headers.read(col).aggregate == "avg":
-                # an average per period is kept as a sum (average × count): the KPIs stay weighted
-                count = next((by_field[f] for f in ("handled", "answered", "offered") if f in by_field), None)
-                out[name] = {"average": col, "count": count} if count else {"average": col, "count": []}
-            elif name in self.flags():
-                # the column's own yes/no words (and its empty cells) where they differ from the defaults
-                listed, _distinct = self.values.get(col, ([], 0))
-                recode = dict(self._guess_map(col, name))
-                for value, _n in listed:
-                    code = self.target_of(col, name, value)
-                    recode.pop(value.lower(), None)
-                    if code != KEEP and code != self.flag_reading(value):
-                        recode[value.lower()] = code
-                out[name] = {"column": col, "map": recode} if recode else col
-            elif name in preview.CODED:
-                listed, distinct = self.values.get(col, ([], 0))
-                # every value listed: the codes of those values only; else the guess's too
-                recode = {} if listed and distinct <= len(listed) else dict(self._guess_map(col, name))
-                for value, _n in listed:
-                    code = self.target_of(col, name, value)
-                    recode.pop(value.lower(), None)
-                    if code != KEEP:
-                        recode[value.lower()] = code
-                out[name] = {"column": col, "map": recode} if recode else col
-            else:
-                out[name] = col
-        return out
-
-    def confidences(self) -> dict[str, float]:
-        guessed = self._guessed()
-        out = {}
-        for col, combo in self.combos.items():
-            name = combo.currentData()
-            if name and not name.endswith(TIME_SUFFIX):
-                same = guessed.get(col, (None, 0))[0] == name and col not in self.chosen
-                out[name] = guessed[col][1] if same else 1.0  # the user's own choice is sure
-        return out
-
-    def formats(self) -> dict:
-        """The ``[parse]`` formats chosen (saved with the profile): what the preview and
-        the import read the file with."""
-        decimal = self.decimal.currentData()
-        out = {
-            "date_order": self.date_order.currentData(),
-            "duration_unit": self.duration_unit.currentData(),
-            "decimal_comma": {"comma": True, "point": False}.get(decimal, "auto"),
-        }
-        typed = self.date_format.text().strip()
-        if typed and not self.format_problem():
-            out["date_format"] = typed
-        zone = self.zone_name()
-        if zone:
-            out["timezone"] = zone
-        return out
-
-    def zone_name(self) -> str | None:
-        """The zone the file's times are written in (None: the app's own, no conversion)."""
-        text = self.zone.currentText().strip()
-        if self.zone.currentIndex() == 0 and text == self.zone.itemText(0):
-            return None
-        return text if text in ZONES else None
-
-    def format_problem(self) -> str:
-        """Why the date format typed cannot be used ('' when it can, or none is typed)."""
-        typed = self.date_format.text().strip()
-        if not typed:
-            return ""
-        try:
-            dateformat.strptime_of(typed)
-        except ValueError:
-            return translate(
-                "Mapping", "not a whole date: give the day, the month and the year (e.g. DD/MM/YYYY hh:mm)"
-            )
-        return ""
-
-    def zone_problem(self) -> str:
-        text = self.zone.currentText().strip()
-        if not text or self.zone_name() or (self.zone.currentIndex() == 0 and text == self.zone.itemText(0)):
-            return ""
-        return translate("Mapping", "{zone} is not a time zone (e.g. Europe/Paris, America/New_York, UTC)").format(
-            zone=text
-        )
-
-    def _format_changed(self, refresh: bool = True) -> None:
-        """The date format typed: what it reads as, or why it cannot be used."""
-        typed = self.date_format.text().strip()
-        problem = self.format_problem()
-        if problem:
-            self.format_hint.setText(problem)
-            self.format_hint.setStyleSheet("color: #b3261e;")
-        else:
-            self.format_hint.setStyleSheet("")
-            self.format_hint.setText(
-                translate("Mapping", "read as {format}").format(format=dateformat.strptime_of(typed))
-                if typed
-                else translate("Mapping", "DD day, MM month, YYYY year, hh:mm:ss time")
-            )
-        if refresh:
-            self._refresh()
-
-    # -- the period of a report without dates ----------------------------------------------
-    def needs_period(self) -> bool:
-        """Whether the mapping reads a report of counts with no column for its dates."""
-        if self.proposal is None or self.kind != "intervals":
-            return False
-        return preview.needs_period(self._profile_data(), self.proposal.columns)
-
-    def period(self):
-        """The period the user gave for a report without dates (None: not needed, or not given)."""
-        return self.period_edit.period() if self.needs_period() and not self.period_edit.problem() else None
-
-    def _show_period_row(self, visible: bool) -> None:
-        for widget in (self.row_labels["period"], self.period_edit, self.period_hint):
-            widget.setVisible(visible)
-
-    def _say_period(self) -> None:
-        period = self.period_edit.period()
-        problem = self.period_edit.problem()
-        if problem:
-            self.period_hint.setText(problem)
-        elif period is None:
-            self.period_hint.setText(
-                translate("Mapping", "No column says which day these counts are for: say which period the file covers.")
-            )
-        else:
-            days = (period.end - period.start).days + 1
-            self.period_hint.setText(
-                translate(
-                    "Mapping",
-                    "Every row is placed in {period} ({n} days), without an hour of day; not saved in the profile.",
-                ).format(period=said(period, self.lang), n=self._n(days))
-            )
-
     def profile_data(self) -> dict:
         data = self._profile_data()
         if self.scale is not None and data.get("table") == "surveys" and "score" in data.get("fields", {}):
@@ -1048,6 +389,7 @@ class MappingDialog(QDialog):
             self.preview_runner.cancel()
             self.preview.setRowCount(0)
             self.last_preview = None
+            self._fill_linked(None)
             if blocked:
                 self._say("blocked", {"text": blocked})
                 self.counts.setText(translate("Mapping", "No row can load until the formats are right."))
@@ -1063,6 +405,7 @@ class MappingDialog(QDialog):
             self._say("missing", {"missing": missing})
             self.preview.setRowCount(0)
             self.last_preview = None
+            self._fill_linked(None)
             self.counts.setText(translate("Mapping", "No row can load until every required field has a column."))
             return
         self._pending = True
@@ -1077,116 +420,12 @@ class MappingDialog(QDialog):
     def is_pending(self) -> bool:
         return self._pending
 
-    def _show_preview(self, pv, emit: bool = True) -> None:
-        self._pending = False
-        self.last_preview = pv
-        if pv.missing:
-            self._say("missing", {"missing": pv.missing})
-            self._set_enabled(False)
-            return
-        keys = [QT_TRANSLATE_NOOP("Mapping", "Line"), *pv.columns, QT_TRANSLATE_NOOP("Mapping", "Rejected because")]
-        self.preview.setColumnCount(len(keys))
-        for c, key in enumerate(keys):
-            head = QTableWidgetItem(tr(key) if c in (0, len(keys) - 1) else field_label(key))
-            if 0 < c < len(keys) - 1:
-                head.setToolTip(key)  # the field id, as profiles write it
-            self.preview.setHorizontalHeaderItem(c, head)
-        self.preview.setRowCount(len(pv.rows))
-        red = QBrush(QColor("#fde2e1"))
-        for r, (line, row, reason) in enumerate(zip(pv.lines, pv.rows, pv.reasons)):
-            said_reason = self.shown(words.reason(reason)) if reason else ""
-            cells = [str(line)] + [self._cell(v, col) for v, col in zip(row, pv.columns)] + [said_reason]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if reason:
-                    item.setBackground(red)
-                    item.setToolTip(said_reason)
-                elif 0 < c < len(cells) - 1 and text != str(row[c - 1]) and isinstance(row[c - 1], str):
-                    item.setToolTip(self.shown(row[c - 1], pv.columns[c - 1]))  # the code as stored
-                self.preview.setItem(r, c, item)
-        self.preview.resizeColumnsToContents()
-        self.counts.setText(self.counts_text(pv))
-        if self.proposal is not None:
-            self._label_fields()
-        if pv.loading == 0:
-            # Nothing would load: Import (and saving the mapping as a profile) stay refused.
-            self._set_enabled(False)
-            first = pv.why[0][0] if pv.why else ""
-            self._say(
-                QT_TRANSLATE_NOOP(
-                    "Mapping",
-                    "Import is not possible: none of the {n} rows would load ({reason}). "
-                    "Change the columns, formats or values first.",
-                ),
-                {"n": self._n(pv.total), "reason": words.reason(first)},
-            )
-        else:
-            self._set_enabled(True)
-            self._say(QT_TRANSLATE_NOOP("Mapping", "Ready to import."), {})
-        if emit:
-            self.preview_refreshed.emit(pv)
-
-    def counts_text(self, pv) -> str:
-        """How many rows would load and why the others would not (the first reasons)."""
-        n = self._n
-        text = (
-            translate("Mapping", "{loading} of the first {total} rows would load").format(
-                loading=n(pv.loading), total=n(pv.total)
-            )
-            if pv.capped
-            else translate("Mapping", "{loading} of {total} rows would load").format(
-                loading=n(pv.loading), total=n(pv.total)
-            )
-        )
-        parts = [text]
-        if pv.rejected:
-            parts.append(translate("Mapping", "{n} rejected").format(n=n(pv.rejected)))
-        if pv.ignored:
-            parts.append(translate("Mapping", "{n} ignored").format(n=n(pv.ignored)))
-        if pv.duplicates:
-            parts.append(
-                translate("Mapping", "{n} repeat another row (same key: {key})").format(
-                    n=n(pv.duplicates), key=words.key(pv.key)
-                )
-            )
-        lines = [translate("Mapping", "; ").join(parts) + "."]
-        for why, count in pv.ignored_why[:3]:
-            lines.append(translate("Mapping", "• {reason}: {n} rows").format(reason=words.reason(why), n=n(count)))
-        for why, count, example in pv.why[:4]:
-            line = translate("Mapping", "• {reason}: {n} rows").format(reason=words.reason(why), n=n(count))
-            if example:
-                line += " " + translate("Mapping", "(e.g. {value})").format(value=self.shown(example))
-            lines.append(line)
-        return "\n".join(lines)
-
-    def _cell(self, value, column: str) -> str:
-        """A previewed value in the user's words, masked in privacy mode (text values)."""
-        text = self._text(value, column)
-        return self.shown(text, column) if isinstance(value, str) else text
-
-    def _text(self, value, column: str = "") -> str:
-        if value is None:
-            return ""
-        if isinstance(value, str):
-            return value_label(column, value)
-        if isinstance(value, datetime):
-            return formatting.day(value, self.lang, with_time=True) + value.strftime(":%S")
-        if isinstance(value, bool):
-            return translate("Mapping", "yes") if value else translate("Mapping", "no")
-        if isinstance(value, float):
-            return formatting.number(value, 0 if value.is_integer() else 2, self.lang)
-        if column == "interval_s" and isinstance(value, int) and value >= 86400 and value % 86400 == 0:
-            return translate("Mapping", "{n} days").format(
-                n=self._n(value // 86400)
-            )  # a period given for a report without dates
-        return str(value)
-
     # -- saving ---------------------------------------------------------------------------
     def save_profile(self) -> Path | None:
         """Save the mapping (fields, value codes, formats) as a profile: only one under
         which rows load (the button is refused otherwise)."""
         pv = self.last_preview
-        if self._pending or pv is None or pv.missing or not pv.loading:
+        if self._pending or pv is None or pv.missing or not pv.loading or self.linked_problem(pv):
             self._say(QT_TRANSLATE_NOOP("Mapping", "Only a mapping under which rows load can be saved."), {})
             return None
         folder = user_folder(self.store.path)

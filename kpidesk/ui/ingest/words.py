@@ -320,5 +320,10 @@ def field_of(name: str | None) -> str:
     if not name:
         return translate("ImportWords", "not used")
     if name.startswith("surveys.score"):
+        question = name.removeprefix("surveys.score").strip(" ()")
+        if question in ("nps", "ces"):  # another question than satisfaction: named
+            return translate("ImportWords", "{question} score (survey answers linked to these contacts)").format(
+                question=question.upper()
+            )
         return translate("ImportWords", "Satisfaction score (survey answers linked to these contacts)")
     return field_label(name)

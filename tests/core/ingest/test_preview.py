@@ -130,7 +130,7 @@ def test_the_kind_core_recognises_opens_the_dialog(tmp_path):
     # a CSAT column, but a ticket list explains clearly more of the file (core's rival)
     assert found.kind == "tickets"
     assert found.proposal.fields["channel"].column == "Ticket Channel"
-    assert found.proposal.fields[preview.LINKED_SCORE].column == "Customer Satisfaction Rating"
+    assert found.proposal.fields["survey.csat"].column == "Customer Satisfaction Rating"
     per_rep = tmp_path / "per_rep.csv"
     per_rep.write_text("Incoming Calls,Answered Calls,Abandoned Calls,Sales Rep\n217,204,13,Rep09\n", encoding="utf-8")
     found = preview.inspect_kind(per_rep)

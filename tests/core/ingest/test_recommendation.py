@@ -161,3 +161,24 @@ def test_a_file_with_satisfaction_and_recommendation_yields_csat_and_nps_answers
     again = import_file(store, path)  # the same file again: every answer a duplicate, none twice
     assert again.loaded == 0
     assert store.cursor().execute("SELECT count(*) FROM surveys").fetchone()[0] == 7
+
+
+# -- the scales a linked score column may be on (the mapping dialog offers them) ----------
+@pytest.mark.parametrize(
+    ("survey_type", "values", "scales", "found"),
+    [
+        # 2..5: every CSAT scale holds them, the smallest first; 1–5 is taken
+        ("csat", ["5", "4", "2"], [(1.0, 5.0), (0.0, 5.0), (1.0, 10.0), (0.0, 10.0), (0.0, 100.0)], (1.0, 5.0)),
+        ("csat", ["0", "8", ""], [(0.0, 10.0), (0.0, 100.0)], (0.0, 10.0)),
+        ("nps", ["10", "0", "7"], [(0.0, 10.0)], (0.0, 10.0)),
+        ("nps", ["45", "80"], [], None),  # no 0–10 answers: no NPS, rather than a wrong one
+        ("ces", ["6", "2"], [(1.0, 7.0)], (1.0, 7.0)),
+        ("ces", ["4", "2"], [(1.0, 5.0), (1.0, 7.0)], (1.0, 5.0)),
+        ("csat", ["very good"], [], None),
+    ],
+)
+def test_the_scales_a_score_column_fits(survey_type, values, scales, found):
+    from kpidesk.core.ingest.linked import scale_of, scales_for
+
+    assert scales_for(survey_type, values) == scales
+    assert scale_of(survey_type, values) == found
