@@ -1078,6 +1078,14 @@
         <translation>Traités</translation>
     </message>
     <message>
+        <source>Handle time</source>
+        <translation>Durée de traitement</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>Type d&apos;enregistrement</translation>
+    </message>
+    <message>
         <source>Wait before answer</source>
         <translation>Temps d&apos;attente avant décroché</translation>
     </message>

@@ -81,6 +81,8 @@ FIELD_LABELS = {
     "sl_met": QT_TRANSLATE_NOOP("Mapping", "Within service level"),
     "sl_threshold_s": QT_TRANSLATE_NOOP("Mapping", "Service-level threshold"),
     "handled": QT_TRANSLATE_NOOP("Mapping", "Handled"),
+    "handle_s": QT_TRANSLATE_NOOP("Mapping", "Handle time"),
+    "record_kind": QT_TRANSLATE_NOOP("Mapping", "Kind of record"),
     "wait_answered_s": QT_TRANSLATE_NOOP("Mapping", "Wait before answer"),
     "wait_abandoned_s": QT_TRANSLATE_NOOP("Mapping", "Wait before abandon"),
     "max_wait_s": QT_TRANSLATE_NOOP("Mapping", "Longest wait"),
