@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kpidesk.core.db.migrations import MIGRATIONS
-from kpidesk.core.ingest import accounting, decide, event_kinds, mapping, profiles, values
+from kpidesk.core.ingest import accounting, decide, event_kinds, mapping, profiles, recognise, values
 from kpidesk.core.ingest import keys as natural_keys
 from kpidesk.core.ingest import period as periods
 from kpidesk.core.ingest.context import TransformContext
@@ -29,7 +29,7 @@ from kpidesk.core.ingest.linked import answers_only, scales_for, survey_kind, su
 from kpidesk.core.ingest.outcomes import OUTCOMES
 from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.profiles import Profile, resolve
-from kpidesk.core.ingest.proposal import FieldGuess, Proposal, opened, propose_from
+from kpidesk.core.ingest.proposal import FieldGuess, Proposal, channel_words, opened, propose_from
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import first_lines
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
@@ -44,6 +44,7 @@ KINDS: dict[str, dict[str, Any]] = {
     "calls": {"table": "contacts", "channel": "phone", "profile": "generic_call_log", "record_kind": "call"},
     "tickets": {"table": "contacts", "channel": "email", "profile": "generic_ticket_list", "record_kind": "ticket"},
     "chats": {"table": "contacts", "channel": "chat", "profile": "generic_chat_conversations", "record_kind": "chat"},
+    "bots": {"table": "contacts", "channel": "bot", "profile": None, "record_kind": "bot"},
     "surveys": {"table": "surveys", "profile": None},
     "sessions": {"table": "agent_sessions", "profile": "generic_agent_sessions"},
     "intervals": {"table": "interval_stats", "profile": "generic_interval_report"},
@@ -221,10 +222,16 @@ def _best_kind(cur: Any, info: Any, rel: Any, known: list[Profile]) -> str:
         if event_kinds.is_event_log(prof):  # a call or a ticket event log: its event names say which
             try:
                 prof = event_kinds.decide(cur, info, rel, profiles.Match(prof, (0.0,)), known)
-            except NoProfile:
-                pass  # the names do not tell: the headers' guess, for the user to change
+            except NoProfile:  # the names do not tell: the vocabulary's sure reading, else the headers' guess
+                guess = propose_from(cur, info, rel)
+                if guess.confident():
+                    return kind_of(guess.table, guess.constants.get("channel"))
             by_transform = {spec.get("transform"): kind for kind, spec in KINDS.items() if spec.get("transform")}
             return by_transform.get(prof.transform, "events")
+        resolved = found.resolved if prof is found.profile else profiles.resolve(prof, rel.columns)[0]
+        better = recognise.better_reading(profiles.Match(prof, (0.0,), resolved), cur, info, rel)
+        if better is not None:  # the vocabulary explains clearly more as another kind (as the import reads it)
+            return kind_of(better.table, channel_words(list(rel.columns), Path(info.path).name))
         if prof.name in bases:
             return bases[prof.name]
         if prof.table != "contacts":

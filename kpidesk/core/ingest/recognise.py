@@ -60,7 +60,7 @@ def choose(
     if found:
         other = profiles.rival(found, rel.columns, info.kind, known)
         if other is None:
-            better = _better_reading(found, cur, info, rel)
+            better = better_reading(found, cur, info, rel)
             return better or complete(found.profile, found.resolved, cur, info, rel)
         raise NoProfile(ambiguous_message(info, found, other), info.path)
 
@@ -73,7 +73,7 @@ def choose(
     raise NoProfile(missing_message(info, None, proposal.missing_required(), proposal), info.path)
 
 
-def _better_reading(
+def better_reading(
     found: profiles.Match, cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation
 ) -> profiles.Profile | None:
     """The vocabulary's reading of the file as another kind, when it explains clearly

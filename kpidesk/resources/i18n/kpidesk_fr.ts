@@ -1318,6 +1318,10 @@
         <translation>Journal d&apos;événements d&apos;appels (une ligne par événement)</translation>
     </message>
     <message>
+        <source>Chatbot conversations (one row per conversation)</source>
+        <translation>Conversations de chatbot (une ligne par conversation)</translation>
+    </message>
+    <message>
         <source>Caller</source>
         <translation>Appelant</translation>
     </message>

@@ -22,6 +22,7 @@ KIND_LABELS = {
     "calls": QT_TRANSLATE_NOOP("Mapping", "Call log (one row per call)"),
     "tickets": QT_TRANSLATE_NOOP("Mapping", "Tickets (one row per ticket)"),
     "chats": QT_TRANSLATE_NOOP("Mapping", "Chats (one row per conversation)"),
+    "bots": QT_TRANSLATE_NOOP("Mapping", "Chatbot conversations (one row per conversation)"),
     "surveys": QT_TRANSLATE_NOOP("Mapping", "Survey answers"),
     "sessions": QT_TRANSLATE_NOOP("Mapping", "Agent sessions and pauses"),
     "intervals": QT_TRANSLATE_NOOP("Mapping", "Interval report (counts per period)"),

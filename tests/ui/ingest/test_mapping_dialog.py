@@ -461,3 +461,19 @@ def test_a_call_event_log_is_chosen_mapped_and_rebuilt_into_calls(qtbot, store, 
     import_file(alone, path, str(saved))
     k = {v.kpi: v.value for v in Engine(alone).compute(["offered", "answered", "asa", "avg_talk"])}
     assert (k["offered"], k["answered"], k["asa"], k["avg_talk"]) == (3, 2, 25.0, 270.0)
+
+
+def test_the_dialog_reads_a_file_as_the_import_does(qtbot, store, tmp_path):
+    """The dialog opens on the kind core's recognition reads: a ticket list with a
+    satisfaction column is tickets (not survey answers), a chatbot log is bot
+    conversations (not an event log)."""
+    from tests.core.ingest.test_unseen_exports import BOT, FR_TICKETS
+
+    for name, text, kind in (("dossiers.csv", FR_TICKETS, "tickets"), ("bot.csv", BOT, "bots")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        dialog = MappingDialog(path, store)
+        qtbot.addWidget(dialog)
+        _settled(qtbot, dialog)
+        assert dialog.kind == kind
+        dialog.close()
