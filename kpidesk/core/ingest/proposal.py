@@ -184,6 +184,8 @@ def _score(col: str, fieldname: str) -> float:
     if words & BY_WORDS and len(words) > 1:  # "Traité par", "Answered By": a person
         return 0.75 if fieldname == "agent_id" else 0.0
     for s, b in _vocabulary(fieldname):
+        if full == s and full != name:  # the whole header, its brackets too: "duration (in call)"
+            return 0.95
         if full == s or name == b:
             return 0.9
         if _abbreviates(name, b):  # "Durée comm." is "durée de communication"
@@ -237,7 +239,12 @@ HANDOFF_WORDS = {"escalated", "escalade", "handoff", "handed", "transfere", "tra
 ABANDON_WORDS = {"abandoned", "abandon", "abandonne", "perdu", "lost", "missed", "raccroche"}
 
 
-def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float]]) -> dict[str, FieldGuess]:
+def guess_for(
+    table: str,
+    columns: list[str],
+    shapes: dict[str, tuple[str, float]],
+    samples: dict[str, list[Any]] | None = None,
+) -> dict[str, FieldGuess]:
     """Field → column for one table: the best-scoring (field, column) pairs first, so
     that ``Durée`` goes to talk time (exact synonym) rather than to the wait time
     (partial one) that happens to come earlier in the list."""
@@ -245,7 +252,7 @@ def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float
     pairs = []
     for fname in hint["fields"]:
         for col in columns:
-            conf = _score(col, VOCABULARY_OF.get((table, fname), fname))
+            conf = raw = _score(col, VOCABULARY_OF.get((table, fname), fname))
             if not conf:
                 continue
             want = EXPECTED_SHAPE.get(fname)
@@ -255,14 +262,14 @@ def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float
             elif want and kind in want:
                 conf = min(1.0, conf + 0.1 * share)
             if conf >= MIN_GUESS:
-                pairs.append((round(conf, 2), -hint["fields"].index(fname), fname, col))
+                pairs.append((round(conf, 2), raw, -hint["fields"].index(fname), fname, col))
     if table == "surveys":  # "How satisfied were you? (1-5)": a score, whatever its words
         for col in columns:
             if SCALE.search(col) and shapes[col][0] in ("number", "score"):
-                pairs.append((0.85, -hint["fields"].index("score"), "score", col))
+                pairs.append((0.85, 0.85, -hint["fields"].index("score"), "score", col))
     fields: dict[str, FieldGuess] = {}
     taken: set[str] = set()
-    for conf, _, fname, col in sorted(pairs, reverse=True):
+    for conf, _, _, fname, col in sorted(pairs, reverse=True):  # the surer first, then the name's own score
         if fname not in fields and col not in taken:
             fields[fname] = FieldGuess(col, conf)
             taken.add(col)
@@ -273,6 +280,17 @@ def guess_for(table: str, columns: list[str], shapes: dict[str, tuple[str, float
     state = fields.get("state")
     if state and table == "agent_sessions" and shapes[state.column][0] == "text" and not state.map:
         state.map = _state_map()  # "Disponible", "En pause": the presence log's words
+    status = fields.get("status")
+    if (
+        table == "contacts"
+        and status
+        and "outcome" not in fields
+        and not {"solved_at", "first_response_at"} & set(fields)
+    ):
+        words = _outcome_map()  # a call's "status" of done / missed / answered is its outcome
+        vals = [str(v).strip().lower() for v in decide.present((samples or {}).get(status.column, []))[:200]]
+        if vals and sum(v in words for v in vals) >= 0.8 * len(vals):
+            fields["outcome"] = fields.pop("status")
     out = fields.get("outcome")
     if out and table == "contacts" and shapes[out.column][0] == "text" and not out.map:
         out.map = _outcome_map()  # "Répondu", "Perdu", "Débordé": the call log's words
@@ -318,20 +336,40 @@ def guess(
     for name, hint in TABLE_HINTS.items():
         if table and name != table:
             continue
-        fields = guess_for(name, columns, shapes)
+        fields = guess_for(name, columns, shapes, samples)
         if name == "surveys":
             survey_fields = fields
         score = sum(g.confidence for f, g in fields.items() if f in hint["signature"]) + 0.1 * len(fields)
         if name == "contacts" and channel_words(columns) and set(fields) & CONTACT_FACTS:
             score += 3.0  # conversations or tickets, not agent time (a survey's "Case Number" is no ticket)
+        if name == "contacts" and _phone_words(columns) and set(fields) & MEASURES:
+            score += 1.0  # "missed_call_reason", "Caller": calls, whatever else their times look like
+        if (
+            name == "agent_sessions"
+            and "state" in fields
+            and not _state_values(samples.get(fields["state"].column, []))
+        ):
+            score -= fields["state"].confidence  # a "status" of done / missed is no agent's state
         if score > best_score:
             best_table, best_fields, best_score = name, fields, score
     if table and table not in TABLE_HINTS:
-        return table, guess_for(table, columns, shapes)
+        return table, guess_for(table, columns, shapes, samples)
     if not table and best_table == "contacts" and _answers_only(best_fields, survey_fields, columns):
         best_table, best_fields = "surveys", survey_fields
     _from_values(best_table, best_fields, columns, samples, shapes)
     return best_table, best_fields
+
+
+def _phone_words(columns: list[str]) -> bool:
+    words = set(normalize(" ".join(columns)).split())
+    return bool(words & PHONE_WORDS)
+
+
+def _state_values(values: list[Any]) -> bool:
+    """Whether a column's values are agents' states (available, pause, lunch…) for the
+    most part."""
+    vals = [normalize(str(v)) for v in decide.present(values)[:200]]
+    return bool(vals) and sum(v in STATE_WORDS for v in vals) >= 0.5 * len(vals)
 
 
 def _answers_only(contact: dict[str, FieldGuess], survey: dict[str, FieldGuess], columns: list[str]) -> bool:

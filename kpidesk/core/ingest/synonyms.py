@@ -163,6 +163,9 @@ SYNONYMS: dict[str, list[str]] = {
     "status": ["status", "statut", "state", "etat", "ticket status"],
     "wait_s": [
         "wait",
+        "ringing",
+        "ring time",
+        "sonnerie",
         "wait time",
         "waiting time",
         "speed of answer",
@@ -178,6 +181,9 @@ SYNONYMS: dict[str, list[str]] = {
     ],
     "talk_s": [
         "talk",
+        "talking",
+        "duration in call",
+        "in call",
         "talk time",
         "talk duration",
         "call duration",
@@ -354,7 +360,7 @@ SYNONYMS: dict[str, list[str]] = {
 
 TABLE_HINTS = {
     "contacts": {
-        "signature": ["arrived_at", "source_key", "wait_s", "talk_s", "outcome", "solved_at"],
+        "signature": ["arrived_at", "source_key", "wait_s", "talk_s", "outcome", "solved_at", "answered_at"],
         "fields": [
             "source_key",
             "arrived_at",

@@ -271,3 +271,51 @@ def test_a_bot_log_is_bot_conversations(store, tmp_path):
     v = _kpis(store, "containment_rate", "handoff_rate")
     assert v["containment_rate"].value == pytest.approx(2 / 3)
     assert v["handoff_rate"].value == pytest.approx(1 / 3)
+
+
+# A hosted PBX's export (3CX-like): ring and talk times under "Ringing" / "Talking"
+# (hh:mm:ss), "Unanswered" inbound calls abandoned. 3 calls: 2 answered (rings 10 and
+# 30 s → ASA 20 s; talks 2 and 4 min → 180 s), 1 unanswered after 25 s.
+PBX = (
+    "Call Time,From,To,Direction,Status,Ringing,Talking,Totals,Cost,Reason\n"
+    "06/10/2026 09:00:00,+33611111111,Support (800),Inbound,Answered,00:00:10,00:02:00,00:02:10,0.00,Ended by agent\n"
+    "06/10/2026 09:05:00,+33622222222,Support (800),Inbound,Answered,00:00:30,00:04:00,00:04:30,0.00,Ended by agent\n"
+    "06/10/2026 09:10:00,+33633333333,Support (800),Inbound,Unanswered,00:00:25,00:00:00,00:00:25,0.00,Ended by caller\n"
+)
+
+
+def test_a_hosted_pbx_export_reads_rings_talks_and_unanswered_calls(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "3cx.csv", PBX))
+    columns = _columns(report)
+    assert (columns["Ringing"], columns["Talking"]) == ("wait_s", "talk_s")
+    assert not report.warnings
+    v = _kpis(store, "offered", "abandon_rate", "asa", "avg_talk")
+    assert v["offered"].value == 3 and v["abandon_rate"].value == pytest.approx(1 / 3)
+    assert (v["asa"].value, v["avg_talk"].value) == (pytest.approx(20.0), pytest.approx(180.0))
+
+
+# A cloud telephony export (Aircall-like): the call's own "status" (done / missed) is its
+# outcome, not agent time; the wait is measured from started_at → answered_at (12 s and
+# 28 s → ASA 20 s); "duration (in call)" is the talk (100 and 200 s), not
+# "duration (total)".
+CLOUD = (
+    "id,direction,status,missed_call_reason,started_at,answered_at,ended_at,duration (total),"
+    "duration (in call),user_name\n"
+    "1,inbound,done,,2026-10-07T09:00:00Z,2026-10-07T09:00:12Z,2026-10-07T09:01:52Z,112,100,Léa\n"
+    "2,inbound,done,,2026-10-07T09:05:00Z,2026-10-07T09:05:28Z,2026-10-07T09:08:48Z,228,200,Tom\n"
+    "3,inbound,missed,abandoned_in_ivr,2026-10-07T09:10:00Z,,2026-10-07T09:10:40Z,40,0,\n"
+)
+
+
+def test_a_cloud_call_log_is_calls_not_agent_time(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "aircall.csv", CLOUD))
+    columns = _columns(report)
+    assert store.table_count("agent_sessions") == 0 and store.table_count("contacts") == 3
+    assert (columns["status"], columns["duration (in call)"], columns["duration (total)"]) == (
+        "outcome",
+        "talk_s",
+        None,
+    )
+    v = _kpis(store, "offered", "abandon_rate", "asa", "avg_talk")
+    assert v["offered"].value == 3 and v["abandon_rate"].value == pytest.approx(1 / 3)
+    assert (v["asa"].value, v["avg_talk"].value) == (pytest.approx(20.0), pytest.approx(150.0))
