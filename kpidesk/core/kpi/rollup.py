@@ -421,11 +421,10 @@ def _hourly(
 ) -> bool:
     """Whether the hour level of a whole build can be aggregated straight from the
     detail rows and the day level regrouped from it: when every row has its time
-    (no row for the day level only), the dimensions the hour level leaves out
-    (topic, product) hold no value, and no value list kept for the day level only is
-    fed. Then each group of the finest grain is one row of the hour level (a call
-    log: 1 M rows, ~100,000 groups), written once rather than as a temporary table
-    and then again as the hour level."""
+    (no row for the day level only) and the dimensions the hour level leaves out
+    (topic, product) hold no value. Then each group of the finest grain is one row
+    of the hour level (a call log: 1 M rows, ~100,000 groups), written once rather
+    than as a temporary table and then again as the hour level."""
     hour, day = LEVELS[1], LEVELS[0]
     if not set(rollup.dims(hour)) <= set(rollup.dims(day)):
         return False
