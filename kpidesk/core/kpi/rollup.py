@@ -386,7 +386,6 @@ def _build(cur: duckdb.DuckDBPyConnection, rollup: Rollup, days: list[datetime] 
     # every group gets, not aggregated row by row (a whole build: the few rows of an
     # append's days are not worth the look).
     unfed = _unfed(cur, source, bind, rollup.columns) if days is None else {}
-    partials = ", ".join(f"{computed(expr)} AS {col}" for expr, col in rollup.columns.items() if col not in unfed)
     constants = "".join(f", {value} AS {col}" for col, value in unfed.items())
     # Rows whose day is known but not their time (hours_known = 0) are in the day
     # level only: an hour level would put them at 00:00.
@@ -394,6 +393,15 @@ def _build(cur: duckdb.DuckDBPyConnection, rollup: Rollup, days: list[datetime] 
     if days is None and _hourly(cur, rollup, source, bind, where, unfed, timed):
         _build_from_hours(cur, rollup, source, bind, where, unfed, write)
         return
+    # The value lists kept by day only are listed by day straight from the detail
+    # rows, beside the finest grain regrouped, rather than listed by hour and then
+    # flattened by day (a quarter of the contacts rollup's cost at 10 M rows).
+    listed = {e: c for e, c in rollup.columns.items() if c in rollup.day_only and c not in unfed}
+    partials = ", ".join(
+        f"{computed(expr)} AS {col}"
+        for expr, col in rollup.columns.items()
+        if col not in unfed and col not in listed.values()
+    )
     cur.execute(
         f"CREATE OR REPLACE TEMP TABLE _kd_fine AS SELECT *{constants} FROM (SELECT date_trunc('hour', t) AS t"
         f"{dims}{timed}, {partials} FROM ({source}) r {where} GROUP BY ALL)",
@@ -403,7 +411,14 @@ def _build(cur: duckdb.DuckDBPyConnection, rollup: Rollup, days: list[datetime] 
         dims = "".join(f', "{d}"' for d in rollup.dims(level))
         again = ", ".join(f"{_regroup(expr, col)} AS {col}" for expr, col in rollup.level_columns(level).items())
         only = " WHERE _kd_timed" if timed and level.grain != "day" else ""
-        select = f"SELECT date_trunc('{level.grain}', t) AS t{dims}, {again} FROM _kd_fine{only} GROUP BY ALL"
+        rows = "_kd_fine"
+        if listed and level.grain == "day":
+            lists = ", ".join(f"{computed(expr)} AS {col}" for expr, col in listed.items())
+            rows = (
+                f"(SELECT * FROM _kd_fine UNION ALL BY NAME SELECT date_trunc('day', t) AS t{dims}, {lists} "
+                f"FROM ({source}) r {where} GROUP BY ALL)"
+            )
+        select = f"SELECT date_trunc('{level.grain}', t) AS t{dims}, {again} FROM {rows}{only} GROUP BY ALL"
         if level.grain == "hour" and _one_row_per_group(cur, [d for d in finest if d not in rollup.dims(level)]):
             select = _as_is(cur, select, list(rollup.level_columns(level).values()), f"_kd_fine{only}")
         write(level, select, "t")
