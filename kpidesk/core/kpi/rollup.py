@@ -395,8 +395,9 @@ def _build(cur: duckdb.DuckDBPyConnection, rollup: Rollup, days: list[datetime] 
         return
     # The value lists kept by day only are listed by day straight from the detail
     # rows, beside the finest grain regrouped, rather than listed by hour and then
-    # flattened by day (a quarter of the contacts rollup's cost at 10 M rows).
-    listed = {e: c for e, c in rollup.columns.items() if c in rollup.day_only and c not in unfed}
+    # flattened by day (a quarter of the contacts rollup's cost at 10 M rows). Not
+    # for an append's few days: a second pass over them costs more than it saves.
+    listed = {e: c for e, c in rollup.columns.items() if c in rollup.day_only and c not in unfed and days is None}
     partials = ", ".join(
         f"{computed(expr)} AS {col}"
         for expr, col in rollup.columns.items()
