@@ -180,3 +180,51 @@ def test_a_call_log_alone_does_not_aggregate_the_ticket_and_chat_columns(tmp_pat
     assert not {"sum(answered)", "sum(talk_sum)", "list(handle_v) FILTER (WHERE (handle_v) IS NOT NULL)"} & set(unfed)
     imported(store, calls(tmp_path / "b.csv", 3, 1, "B"))
     check(store, raw, fast, ("day", "hour", "agent"))
+
+
+def _tables(store, relation):
+    """Every rollup level of ``relation`` as sorted rows (value lists sorted: their order is the scan's)."""
+    out = {}
+    cur = store.cursor()
+    for level in rollup.LEVELS:
+        table = rollup.table_name(relation, level.name)
+        cols = [r[0] for r in cur.execute(f"DESCRIBE {table}").fetchall()]
+        rows = cur.execute(f"SELECT * FROM {table}").fetchall()
+        rows = [tuple(sorted(v) if isinstance(v, list) else v for v in row) for row in rows]
+        out[level.name] = (cols, sorted(rows, key=repr))
+    return out
+
+
+def test_a_call_log_alone_is_aggregated_into_its_hour_level_directly(tmp_path, monkeypatch):
+    # every call has its time, no topic, no product: the hour level is aggregated from
+    # the detail rows and the day level regrouped from it (no temporary finest grain
+    # written, then copied); the same tables, column by column, as the general way
+    figures = []
+    taken: list[str] = []
+    original = rollup._build_from_hours
+    monkeypatch.setattr(rollup, "_build_from_hours", lambda *a: taken.append(a[1].relation.name) or original(*a))
+    for direct in (True, False):
+        store = open_database(tmp_path / f"kd{direct}.duckdb")
+        if not direct:
+            monkeypatch.setattr(rollup, "_hourly", lambda *a: False)
+        taken.clear()
+        raw, fast = engines(store)
+        imported(store, calls(tmp_path / "a.csv", 0, 3, "A"))
+        check(store, raw, fast, ("day", "hour", "agent"))
+        fast.prepare()  # every relation's rollup
+        assert ("contacts" in taken) == direct
+        figures.append({r: _tables(store, r) for r in ("contacts", "activity")})
+        store.close()
+    assert figures[0] == figures[1]
+
+
+def test_a_call_log_with_dates_only_takes_the_general_way(tmp_path, store, monkeypatch):
+    # a call known by its day only belongs to the day level, not to 00:00 of the hour level
+    taken = []
+    original = rollup._build_from_hours
+    monkeypatch.setattr(rollup, "_build_from_hours", lambda *a: taken.append(a[1].relation.name) or original(*a))
+    raw, fast = engines(store)
+    path = calls(tmp_path / "a.csv", 0, 2, "A", extra=["D1,2026-03-03,Support,ag1,+33777,answered,5,100"])
+    imported(store, path)
+    check(store, raw, fast, ("day", "agent"))
+    assert "contacts" not in taken
