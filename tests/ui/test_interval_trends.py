@@ -93,3 +93,16 @@ def test_a_reports_counts_list_no_contact_and_say_so(qtbot, make_window, monthly
     assert view.contacts_card.title.text() == (
         "Durée moyenne de traitement (tous canaux) : aucun contact à lister (les données comptent les contacts par période)"
     )
+
+
+def test_a_reports_distributions_say_it_counts_per_period(qtbot, make_window, monthly):
+    """A report gives averages per month: no contact has a duration of its own to
+    spread; each distribution card says so, not "no data for this period"."""
+    window = make_window(monthly, "fr")
+    view = open_coaching(qtbot, window, "Rep01")
+    shown = [chart for measure, chart in view.dist_charts.items() if view.dist_cards[measure].isVisibleTo(view)]
+    assert shown
+    for chart in shown:
+        assert chart.empty_label.text().endswith(
+            "compté par période : les données donnent des moyennes, pas la durée de chaque contact"
+        )

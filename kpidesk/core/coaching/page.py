@@ -57,6 +57,9 @@ class CoachingData:
     quality: QualityView
     history: CoachingHistory
     comments: list[ContactLine] = field(default_factory=list)  # what customers said (low CSAT first)
+    # the agent's records are contacts one by one; False: an interval report's counts
+    # per period only (no duration of a contact of its own to spread)
+    individual: bool = True
 
 
 @dataclass
@@ -94,8 +97,19 @@ def load_coaching(inputs: tuple[Engine, CoachingRequest], state: JobState | None
     check(state)
     _why, said = contacts_behind(engine, req.agent_id, "csat", req.filters.narrowed(agents=()), limit=200)
     comments = [line for line in said if line.comment][:6]
+    individual = any(any(d.agent) or any(d.team) for d in dists.values()) or (
+        individual_contacts(engine, req.agent_id, req.filters.narrowed(agents=())) > 0
+    )
     return CoachingData(
-        req, profile, strengths, gaps, dists, quality, load_history(engine, req.agent_id, req.today), comments
+        req,
+        profile,
+        strengths,
+        gaps,
+        dists,
+        quality,
+        load_history(engine, req.agent_id, req.today),
+        comments,
+        individual,
     )
 
 

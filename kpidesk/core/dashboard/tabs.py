@@ -279,7 +279,7 @@ def load_tab(inputs: tuple[Engine, TabRequest], state: JobState = NULL) -> TabDa
     )
     if req.tab == "overview":
         mix = engine.compute(["volume_share"], flt, ("channel",))
-        data.channel_mix = {str(v.group["channel"]): v.value for v in mix}
+        data.channel_mix = {str(v.group["channel"]): v.value for v in mix if "channel" in v.group}
     if spec.heatmaps:
         grids = heatmap.compute(engine, spec.heatmaps, flt, data.tiles)
         data.heatmaps = {k: g.cells for k, g in grids.items()}

@@ -604,7 +604,9 @@ class Engine:
             # dated by their start), the customer base: no weekday or hour to narrow to
             # (a heatmap cell would leave another figure under its label)
             return NOT_FOR_A_CELL
-        if not kpi.per_agent and (AGENT_DIMS & set(by) or filters.agents or filters.teams):
+        if not kpi.per_agent and AGENT_DIMS & set(by):
+            return NOT_PER_AGENT
+        if kpi.grain == "queue" and (filters.agents or filters.teams):  # an agent's own mix of channels stays
             return NOT_PER_AGENT
         for dim in by:
             column = compose.DIMENSIONS.get(dim, (None, None))[1]
@@ -623,7 +625,7 @@ class Engine:
         (site, topic…) that this database gives only to contacts an agent handled:
         set on some contacts, never on one without an agent although there are such
         contacts. Read from the data (a real export may give each call its site)."""
-        if kpi.per_agent or kpi.relation != "contacts":
+        if kpi.grain != "queue" or kpi.relation != "contacts":
             return None
         wanted = {d for d in by if d in CONTACT_FIELDS}
         wanted |= {col for fld, (col, _) in compose.FILTERS.items() if col in CONTACT_FIELDS and getattr(filters, fld)}

@@ -10,9 +10,11 @@ from datetime import datetime, timedelta
 
 from kpidesk.core import formatting
 from kpidesk.core.coaching.charts import shown_measures
+from kpidesk.core.kpi.engine import PER_PERIOD_ONLY
 from kpidesk.ui.coaching.charts_view import legend_html, trend_legend_html
 from kpidesk.ui.coaching.contacts_view import why_text
 from kpidesk.ui.dashboard.filter_bar import FILTER_LABELS
+from kpidesk.ui.desk import reason_text
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.ingest.field_labels import value_label
 
@@ -67,9 +69,10 @@ def paint_page(view) -> None:
         # wrap-up times): say so rather than draw empty axes
         has_data = any(dist.shares("agent")) or any(dist.shares("team"))
         title = view.dist_cards[measure].title.text()
-        chart.show_empty(
-            None if has_data else translate("ChannelView", "{kpi}: no data for this period").format(kpi=title)
-        )
+        empty = translate("ChannelView", "{kpi}: no data for this period").format(kpi=title)
+        if not data.individual:  # an interval report: averages per period, no contact's own duration
+            empty = translate("MainWindow", "{name}: {values}").format(name=title, values=reason_text(PER_PERIOD_ONLY))
+        chart.show_empty(None if has_data else empty)
     view.quality.show_quality(desk, data.quality, data.comments, priv)
     kpis = [(s.kpi, s.label, s.unit) for s in profile.standings if s.better in ("higher", "lower")]
     view.notes.set_kpis(kpis, view.kpi)
