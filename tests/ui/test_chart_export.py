@@ -31,7 +31,7 @@ def test_the_trend_exports_with_title_period_and_legend(qtbot, make_window, stor
     view = window.views["phone"]
     caption = window.chart_caption()
     kpi = view.trend.combo.currentText()  # the KPI as the trend names it
-    assert caption.title.startswith("Téléphone · Évolution : ") and caption.title.endswith(kpi)
+    assert caption.title.startswith("Téléphone · Évolution par jour : ") and caption.title.endswith(kpi)  # its grain
     period = window.state.period(window.anchor)
     compare = window.state.compare_period(window.anchor)
     assert (
@@ -56,7 +56,7 @@ def test_filters_and_the_target_are_said(qtbot, make_window, store):
     view.trend.kpi = "csat"
     view.trend.paint(view, view.spec.tiles, None)
     caption = window.chart_caption()
-    assert caption.title == f"Overview · Trend: {view.trend.combo.currentText()}"
+    assert caption.title == f"Overview · Trend by day: {view.trend.combo.currentText()}"
     assert view.trend.combo.currentText().startswith("CSAT")
     assert caption.lines[1] == f"Queue: {queue}"
     assert any(e.text.startswith("Target ") and e.kind == "dash" for e in caption.legend)

@@ -130,12 +130,8 @@ def other_questions(
     to recommend us? (0-10)" beside the satisfaction score) and whose values are
     scores, loaded as answers of that question about the same contact, each under a
     key of its own (its question's prefix + the answer's key)."""
-    mine = (
-        (prof.fields.get("survey_type") or {}).get("value")
-        if isinstance(prof.fields.get("survey_type"), dict)
-        else None
-    )
-    seen = {str(mine)} if mine else set()
+    own = prof.fields.get("survey_type")
+    seen = {str(own["value"])} if isinstance(own, dict) and own.get("value") else set()
     out: list[tuple[Profile, str]] = []
     for col in columns:
         question = headers.survey_question(col)
@@ -265,9 +261,9 @@ def load_linked(
             continue
         counts, _ = loader.load_plan(cur, ctx, plan, only, None, bulk=False)
         survey_type = str(sprof.fields["survey_type"]["value"])
-        if prof.table == "surveys":  # a survey file's other question: linked as its first one
-            pass
-        elif "contact_ref" not in plan.names or widened or plan.key_widened:  # the contact's key is the answer's
+        # a contact file's answers take the contact's key as their contact (a survey file's
+        # other question is linked as its first one, by its own contact column)
+        if prof.table != "surveys" and ("contact_ref" not in plan.names or widened or plan.key_widened):
             start = len(sprof.section("key").get("prefix") or "") + 1  # less its question's prefix
             cur.execute(
                 "UPDATE surveys SET contact_ref = substr(source_key, $start) WHERE import_id = $id AND survey_type = $t",

@@ -94,9 +94,11 @@ class Proposal:
         return used | set(self.survey)
 
     def too_thin(self) -> bool:
-        """Contacts of which nothing but a date (and an id) would be read: no agent,
-        queue, wait, talk time, outcome or status. Not a contact log read right (a
-        survey file whose scores were missed reads that way): asked, not loaded."""
+        """Contacts of which little but a date would be read: no wait, talk time,
+        outcome, status or other measure, and either no agent, queue, topic or customer
+        either, or columns of times left unplaced (a shift plan's "Début de service").
+        Not a contact log read right (a survey file whose scores were missed reads that
+        way): asked, not loaded."""
         if self.table != "contacts" or self.survey or set(self.fields) & MEASURES:
             return False
         return not (set(self.fields) & CONTACT_FACTS) or bool(self.unplaced_times)

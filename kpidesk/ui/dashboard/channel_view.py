@@ -107,7 +107,8 @@ class TrendCard(Card):
     def caption(self, view: TabView) -> tuple[str, list]:
         """The exported picture's title (the figure, the KPI) and legend."""
         label = view.desk.label(self.kpi, figure_channels(view.data)) if self.kpi and view.data else ""
-        title = translate("MainWindow", "{name}: {values}").format(name=translate("ChannelView", "Trend"), values=label)
+        name = self.title.text() or translate("ChannelView", "Trend")  # "Trend by month": the grain drawn
+        title = translate("MainWindow", "{name}: {values}").format(name=name, values=label)
         return title, self.chart.legend(label)
 
 
