@@ -16,6 +16,7 @@ import duckdb
 from kpidesk.core.ingest import errors, headers
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import normalize
+from kpidesk.core.ingest.outcomes import OUTCOMES
 from kpidesk.core.ingest.profiles import Profile, alternatives
 from kpidesk.core.ingest.summary import ImportReport
 from kpidesk.core.ingest.tables import value_kind
@@ -205,8 +206,6 @@ def check_outcome_words(cur: duckdb.DuckDBPyConnection, report: ImportReport, im
     """Warn when contacts were loaded with an outcome no KPI knows ("Dissuadé", a code of
     the vendor's): they count in no answer or abandon rate, and the file would otherwise
     look read. The values are named, with what to do."""
-    from kpidesk.core.ingest.outcomes import OUTCOMES
-
     rows = cur.execute(
         "SELECT outcome, count(*) FROM contacts WHERE import_id = $id AND outcome IS NOT NULL"
         " AND NOT list_contains($known, outcome) GROUP BY 1 ORDER BY 2 DESC, 1",

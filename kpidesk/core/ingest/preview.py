@@ -29,7 +29,7 @@ from kpidesk.core.ingest.linked import answers_only, scales_for, survey_kind, su
 from kpidesk.core.ingest.outcomes import OUTCOMES
 from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.profiles import Profile, resolve
-from kpidesk.core.ingest.proposal import FieldGuess, Proposal, channel_words, opened, propose_from
+from kpidesk.core.ingest.proposal import FieldGuess, Proposal, channel_words, completes, opened, propose_from
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import first_lines
 from kpidesk.core.ingest.synonyms import TABLE_HINTS
@@ -228,10 +228,12 @@ def _best_kind(cur: Any, info: Any, rel: Any, known: list[Profile]) -> str:
                     return kind_of(guess.table, guess.constants.get("channel"))
             by_transform = {spec.get("transform"): kind for kind, spec in KINDS.items() if spec.get("transform")}
             return by_transform.get(prof.transform, "events")
-        resolved = found.resolved if prof is found.profile else profiles.resolve(prof, rel.columns)[0]
-        better = recognise.better_reading(profiles.Match(prof, (0.0,), resolved), cur, info, rel)
-        if better is not None:  # the vocabulary explains clearly more as another kind (as the import reads it)
-            return kind_of(better.table, channel_words(list(rel.columns), Path(info.path).name))
+        if completes(prof):  # the vocabulary may read it as another kind, as the import does
+            resolved = found.resolved if prof is found.profile else profiles.resolve(prof, rel.columns)[0]
+            match = profiles.Match(prof, (0.0,), resolved)
+            better = recognise.better_reading(match, propose_from(cur, info, rel), cur, rel)
+            if better is not None:
+                return kind_of(better.table, channel_words(list(rel.columns), Path(info.path).name))
         if prof.name in bases:
             return bases[prof.name]
         if prof.table != "contacts":

@@ -496,17 +496,22 @@ def _from_values(
                 break
 
 
-def _outcome_map() -> dict[str, str]:
-    """The generic call log's reading of outcome words (one list to keep)."""
-    spec = load(BUILTIN_DIR / "generic_call_log.toml", builtin=True).fields.get("outcome", [])
+def _builtin_map(profile: str, fieldname: str) -> dict[str, str]:
+    """The value map a built-in profile gives ``fieldname`` (its first alternative's):
+    the words of a kind of file, kept in one list, its profile's."""
+    spec = load(BUILTIN_DIR / f"{profile}.toml", builtin=True).fields.get(fieldname, {})
     first = spec[0] if isinstance(spec, list) and spec else spec
     return dict(first.get("map", {})) if isinstance(first, dict) else {}
 
 
+def _outcome_map() -> dict[str, str]:
+    """The generic call log's reading of outcome words."""
+    return _builtin_map("generic_call_log", "outcome")
+
+
 def _state_map() -> dict[str, str]:
-    """The generic presence profile's reading of state words (one list to keep)."""
-    spec = load(BUILTIN_DIR / "generic_agent_sessions.toml", builtin=True).fields.get("state", {})
-    return dict(spec.get("map", {})) if isinstance(spec, dict) else {}
+    """The generic presence profile's reading of state words."""
+    return _builtin_map("generic_agent_sessions", "state")
 
 
 def _ordered(samples: dict[str, list[Any]], first: str, second: str) -> bool:
@@ -575,17 +580,19 @@ def _answer_columns(fields: dict[str, FieldGuess], columns: list[str], samples: 
     return out
 
 
-def complete(
-    prof: Profile, resolved: Mapping[str, Any], cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation
-) -> Profile:
-    """A built-in generic profile completed by the vocabulary: the columns its lists of
-    names did not find ("First Reply", "State") read as the proposal reads them, when it
-    is sure of them, so that a ticket list's first reply and status are not left out
-    because the profile spells them otherwise. Vendor and user profiles are kept as
-    they are (their columns are known, or the user chose)."""
-    if not (prof.builtin and prof.name.startswith("generic_")) or prof.transform or prof.table not in TABLE_HINTS:
-        return prof
-    prop = propose_from(cur, info, rel, table=prof.table)
+def completes(prof: Profile) -> bool:
+    """Whether the vocabulary may complete ``prof`` (or read its file as another kind):
+    a built-in generic profile. Vendor and user profiles are kept as they are (their
+    columns are known, or the user chose)."""
+    return prof.builtin and prof.name.startswith("generic_") and not prof.transform and prof.table in TABLE_HINTS
+
+
+def complete(prof: Profile, resolved: Mapping[str, Any], prop: Proposal) -> Profile:
+    """A generic profile (:func:`completes`) completed by ``prop``, the vocabulary's
+    reading of the file as the profile's table: the columns its lists of names did not
+    find ("First Reply", "State") read as the proposal reads them, when it is sure of
+    them, so that a ticket list's first reply and status are not left out because the
+    profile spells them otherwise."""
     used = profiles.used_columns(dict(resolved))
     extra = {
         f: g

@@ -55,13 +55,12 @@ def choose(
     found = profiles.match(rel.columns, info.kind, known)
     if found and event_kinds.is_event_log(found.profile):  # calls or tickets: the event names tell
         return event_kinds.decide(cur, info, rel, found, known)
-    from kpidesk.core.ingest.proposal import complete, propose_from
+    from kpidesk.core.ingest.proposal import propose_from
 
     if found:
         other = profiles.rival(found, rel.columns, info.kind, known)
         if other is None:
-            better = better_reading(found, cur, info, rel)
-            return better or complete(found.profile, found.resolved, cur, info, rel)
+            return _with_vocabulary(found, cur, info, rel)
         raise NoProfile(ambiguous_message(info, found, other), info.path)
 
     undated = _undated_report(info, rel.columns, known)
@@ -73,22 +72,34 @@ def choose(
     raise NoProfile(missing_message(info, None, proposal.missing_required(), proposal), info.path)
 
 
-def better_reading(
+def _with_vocabulary(
     found: profiles.Match, cur: duckdb.DuckDBPyConnection, info: FileInfo, rel: Relation
-) -> profiles.Profile | None:
-    """The vocabulary's reading of the file as another kind, when it explains clearly
-    more of it than the generic profile that matched: a ticket list with a
-    "Satisfaction (/5)" column is tickets (its creation, first reply, closing, status
-    and category say so), not survey answers recognised by one header; a presence log
-    whose "Statut" holds Disponible / En pause is agent time, not calls whose outcome
-    no value says. A vendor's or the user's profile is never second-guessed."""
-    prof = found.profile
-    if not (prof.builtin and prof.name.startswith("generic_")) or prof.transform:
-        return None
-    from kpidesk.core.ingest.proposal import propose_from
+) -> profiles.Profile:
+    """The generic profile that matched, completed by the vocabulary, or the
+    vocabulary's reading of the file as another kind when it explains clearly more."""
+    from kpidesk.core.ingest.proposal import complete, completes, propose_from
 
+    prof = found.profile
+    if not completes(prof):
+        return prof
     prop = propose_from(cur, info, rel)
-    if prop.table == prof.table or not prop.confident():
+    better = better_reading(found, prop, cur, rel)
+    if better is not None:
+        return better
+    own = prop if prop.table == prof.table else propose_from(cur, info, rel, table=prof.table)
+    return complete(prof, found.resolved, own)
+
+
+def better_reading(
+    found: profiles.Match, prop: Proposal, cur: duckdb.DuckDBPyConnection, rel: Relation
+) -> profiles.Profile | None:
+    """``prop``, the vocabulary's reading of the file, when it reads it as another kind
+    and explains clearly more of it than ``found``, a generic profile that matched
+    (``proposal.completes``): a ticket list with a "Satisfaction (/5)" column is tickets
+    (its creation, first reply, closing, status and category say so), not survey
+    answers recognised by one header; a presence log whose "Statut" holds Disponible /
+    En pause is agent time, not calls whose outcome no value says."""
+    if prop.table == found.profile.table or not prop.confident():
         return None
     fit, misfit = _fitting(found.resolved, mapping.sample(cur, rel, 500))
     return prop.to_profile() if len(prop.explained()) > len(fit) + (0 if misfit else 1) else None

@@ -6,15 +6,11 @@ from __future__ import annotations
 import pytest
 
 from kpidesk.core.ingest import import_file
-from kpidesk.core.kpi.engine import Engine
+from tests.helpers.files import kpis as _kpis
 from tests.helpers.paths import SHARED_DATA
 
 MASTER = SHARED_DATA / "asterisk-cdr-master-csv" / "Master.csv"
 FRESHDESK = SHARED_DATA / "freshdesk-export-sample" / "freshdesk_tickets.csv"
-
-
-def _kpis(store, *ids):
-    return {v.kpi: v for v in Engine(store).compute(list(ids))}
 
 
 @pytest.mark.skipif(not MASTER.exists(), reason="shared sample data not available")

@@ -9,12 +9,7 @@ import pytest
 from kpidesk.core.ingest import ImportError_, import_file
 from kpidesk.core.ingest.errors import NoProfile
 from kpidesk.core.ingest.headers import read
-
-
-def _write(tmp_path, name, text, encoding="utf-8"):
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
+from tests.helpers.files import write_file as _write
 
 
 def _one(store, sql, params=None):

@@ -10,17 +10,8 @@ import pytest
 from kpidesk.core.ingest import import_file
 from kpidesk.core.ingest.decide import shape, timestamp_rule
 from kpidesk.core.ingest.errors import NoProfile
-from kpidesk.core.kpi.engine import Engine
-
-
-def _write(tmp_path, name, text, encoding="utf-8"):
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def _kpis(store, *ids):
-    return {v.kpi: v for v in Engine(store).compute(list(ids))}
+from tests.helpers.files import kpis as _kpis
+from tests.helpers.files import write_file as _write
 
 
 def _columns(report):

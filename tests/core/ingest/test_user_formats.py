@@ -15,12 +15,7 @@ from kpidesk.core.ingest.dateformat import strptime_of
 from kpidesk.core.ingest.errors import ImportError_, NeedsPeriod
 from kpidesk.core.ingest.period import Period
 from kpidesk.core.ingest.profiles import load
-
-
-def _write(tmp_path, name, text, encoding="utf-8"):
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
+from tests.helpers.files import write_file as _write
 
 
 @pytest.mark.parametrize(
