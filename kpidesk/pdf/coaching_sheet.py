@@ -23,7 +23,6 @@ from kpidesk.core.coaching.charts import trend
 from kpidesk.core.coaching.page import CoachingData, CoachingRequest, load_coaching, trend_kpis
 from kpidesk.core.coaching.standings import AgentProfile
 from kpidesk.core.dashboard import extent as extents
-from kpidesk.core.dashboard import periods
 from kpidesk.core.explain.words import dimension_name
 from kpidesk.core.kpi.definitions import channel_name
 from kpidesk.core.kpi.engine import Engine, Filters
@@ -54,8 +53,7 @@ def build_report(
 ) -> ReportResult:
     engine = Engine(store, lang=lang)
     # the desk's one rule for the data's grain: a monthly report is trended by month
-    ext = extents.extent(store)
-    grain = periods.data_granularity("day", periods.anchor_day(today or date.today(), ext.last_day, ext.last_since))
+    grain = extents.extent(store).grain(today)
     data = load_coaching((engine, CoachingRequest(agent_id, filters, lang, today, data_grain=grain)))
     profile = data.profile
     priv = Privacy.from_store(store, privacy, agent_id, lang)

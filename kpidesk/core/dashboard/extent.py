@@ -12,6 +12,7 @@ from datetime import date
 
 import duckdb
 
+from kpidesk.core.dashboard import periods
 from kpidesk.core.db.store import Store
 from kpidesk.core.formatting import name_key
 
@@ -45,6 +46,15 @@ class DataExtent:
     def empty(self) -> bool:
         """Nothing imported yet (survey answers or an interval report alone are data)."""
         return self.contacts == 0 and self.records == 0
+
+    def anchor(self, today: date | None = None) -> date:
+        """The day periods are counted back from (the data's last day when it ends
+        before ``today``, with the first day of the records that reach it)."""
+        return periods.anchor_day(today or date.today(), self.last_day, self.last_since)
+
+    def grain(self, today: date | None = None) -> str:
+        """The finest grain the data has: a monthly report's rows are drawn by month."""
+        return periods.data_granularity("day", self.anchor(today))
 
 
 # The dated tables a database may hold alone, when their records begin and when they

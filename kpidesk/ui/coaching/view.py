@@ -43,7 +43,6 @@ from kpidesk.core.coaching.page import (
     save_entry,
     trend_kpis,
 )
-from kpidesk.core.dashboard import periods
 from kpidesk.core.kpi.engine import Filters
 from kpidesk.ui import export, privacy_state
 from kpidesk.ui.charts import TrendChart
@@ -54,7 +53,6 @@ from kpidesk.ui.coaching.notes_view import CoachingNotesView
 from kpidesk.ui.coaching.paint import paint_detail, paint_page
 from kpidesk.ui.coaching.quality_view import QualityPanel
 from kpidesk.ui.coaching.record_dialog import RecordDialog
-from kpidesk.ui.dashboard.filter_bar import anchor_for
 from kpidesk.ui.dashboard.tab_view import Card
 from kpidesk.ui.i18n import translate
 from kpidesk.ui.privacy_banner import PrivacyBanner
@@ -266,7 +264,7 @@ class CoachingView(QWidget):
     # -- loading --------------------------------------------------------------------------
     def request(self) -> CoachingRequest:
         # the desk's one rule for the data's grain: a monthly report is drawn by month
-        grain = periods.data_granularity("day", anchor_for(self.desk.prefs.extent))
+        grain = self.desk.prefs.extent.grain()
         return CoachingRequest(self.agent_id, self.filters, self.desk.lang, data_grain=grain)
 
     def load(self, agent_id: str) -> None:

@@ -286,4 +286,4 @@ class FilterBar(QWidget):
 
 
 def anchor_for(extent: DataExtent) -> date:
-    return periods.anchor_day(date.today(), extent.last_day, extent.last_since)
+    return extent.anchor()
