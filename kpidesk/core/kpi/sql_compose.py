@@ -178,6 +178,14 @@ def _snapshot_source(rel: Relation, by: tuple[str, ...], source: str | None = No
     )
 
 
+def _timed_only(rel: Relation, filters: Filtered, by: tuple[str, ...], routed: str | None) -> list[str]:
+    """A day without its time has no hour (not 00:00): grouped or filtered by the hour,
+    the detail rows keep those with their time, as the rollups' hour level does."""
+    if routed is None and (HOUR_DIMS & set(by) or filters.hours) and "hours_known" in rel.sql:
+        return ["hours_known = 1"]
+    return []
+
+
 def _share_query(
     kpi: KpiDefinition, rel: Relation, filters: Filtered, by: tuple[str, ...], source: str | None = None
 ) -> str:
@@ -185,9 +193,8 @@ def _share_query(
     which channels' part is shown, the denominator is every channel."""
     other = [d for d in by if d != "channel"]
     inner_dims = _dim_sql(rel, tuple(other)) + ['channel AS "channel"']
-    inner = _select(
-        source or rel.sql, inner_dims, [f"({kpi.measure}) AS num"], where(rel, filters, ("channels",)), True
-    )
+    clauses = where(rel, filters, ("channels",)) + _timed_only(rel, filters, by, source)
+    inner = _select(source or rel.sql, inner_dims, [f"({kpi.measure}) AS num"], clauses, True)
     part = ", ".join(f'"{d}"' for d in other)
     window = f"PARTITION BY {part}" if part else ""
     columns = [f'"{d}"' for d in by]
@@ -230,9 +237,7 @@ def plan(
         else:
             source = routed or rel.sql
         measures = [m for kpi in kpis for m in _measures(routes[kpi.id][1] if routed else kpi, stats)]
-        clauses = where(rel, filters)
-        if routed is None and (HOUR_DIMS & set(by) or filters.hours) and "hours_known" in rel.sql:
-            clauses.append("hours_known = 1")  # a day without its time has no hour (not 00:00)
+        clauses = where(rel, filters) + _timed_only(rel, filters, by, routed)
         sql = _select(source, _dim_sql(rel, by), measures, clauses, by)
         queries.append(Query(sql, kpis, routed is not None))
     return queries

@@ -325,3 +325,26 @@ def test_a_weekday_and_hour_filter_agrees_with_the_detail_rows(pair, cell):
     for by in ((), ("day",), ("agent",)):
         assert_same(raw, fast, ["offered", "answer_rate", "aht", "csat", "volume"], filters, by)
     assert "offered" in routed(fast, ["offered"], filters)
+
+
+def test_tickets_dated_without_a_time_have_no_hour_on_either_path(tmp_path):
+    """A ticket list giving dates only (support-tickets-yashwanth's shape): grouped by
+    the hour, no KPI puts its tickets at 00:00, the channel share included — the
+    detail rows answer as the rollups' hour level does (it keeps timed rows only)."""
+    from kpidesk.core.ingest import import_file
+
+    rows = [
+        f"T{i},2024-09-{1 + i % 20:02d},{'Email' if i % 3 else 'Chat'},{'Closed' if i % 2 else 'Open'},Agent {i % 4}"
+        for i in range(60)
+    ]
+    path = tmp_path / "tickets.csv"
+    path.write_text("Ticket ID,Created Date,Channel,Status,Assigned Agent\n" + "\n".join(rows) + "\n")
+    store = open_database(tmp_path / "t.duckdb")
+    import_file(store, path)
+    raw, fast = engines(store)
+    for by in (("hour_of_day",), ("hour",), ("day",), ("weekday",)):
+        assert_same(raw, fast, None, Filters(), by)
+    assert not [v for v in raw.compute(["volume_share", "volume"], Filters(), ("hour_of_day",)) if v.value]
+    by_day = raw.compute(["volume"], Filters(), ("day",))
+    assert sum(v.value for v in by_day) == 60
+    store.close()
