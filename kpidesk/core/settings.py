@@ -37,6 +37,7 @@ class Setting:
     help: str
     choices: tuple[str, ...] = ()
     is_kpi_param: bool = False
+    maximum: float | None = None  # the largest value allowed (derived facts are kept for it)
 
 
 DEFAULT_HOURS = {str(d): [["09:00", "18:00"]] for d in range(1, 6)}
@@ -103,8 +104,10 @@ SETTINGS: dict[str, Setting] = {
             "repeat_window_days",
             float,
             7.0,
-            "A contact followed by another from the same customer within this many days is a repeat.",
+            "A contact followed by another from the same customer within this many days is a repeat "
+            "(at most 90: a contact's next contact is kept when it came within 90 days).",
             is_kpi_param=True,
+            maximum=90.0,
         ),
         Setting(
             "response_sla_h",
@@ -195,7 +198,10 @@ def apply_resources(store: StoreLike) -> None:
 def get(store: StoreLike, key: str) -> Any:
     spec = SETTINGS[key]
     row = store.cursor().execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return spec.default if row is None else json.loads(row[0])
+    value = spec.default if row is None else json.loads(row[0])
+    if spec.maximum is not None and isinstance(value, (int, float)) and value > spec.maximum:
+        return spec.maximum  # stored before the bound existed: the largest the facts serve
+    return value
 
 
 def set_value(store: StoreLike, key: str, value: Any) -> None:
@@ -223,6 +229,8 @@ def coerce(spec: Setting, value: Any) -> Any:
         ZoneInfo(value)  # raises on an unknown zone
     if spec.type in (float, int) and value < 0:
         raise ValueError(f"{spec.key} cannot be negative")
+    if spec.maximum is not None and value > spec.maximum:
+        raise ValueError(f"{spec.key} cannot be more than {spec.maximum:g}")
     return value
 
 

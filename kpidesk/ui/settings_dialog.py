@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpidesk.core import formatting
+from kpidesk.core import formatting, settings
 from kpidesk.core.db import calendar
 from kpidesk.core.kpi.targets import ANY_CHANNEL
 from kpidesk.core.workspace import PrefsChange
@@ -125,7 +125,7 @@ class SettingsDialog(QDialog):
             ("min_sample", 10000),
         ):
             spin = QSpinBox() if key == "min_sample" else QDoubleSpinBox()
-            spin.setRange(0, top)
+            spin.setRange(0, settings.SETTINGS[key].maximum or top)
             spin.setValue(params.get(key, 0))
             spin.setProperty("shown", spin.value())  # as shown (rounded to its decimals)
             self.spins[key] = spin

@@ -21,10 +21,12 @@ nothing (business hours, agents' teams) makes them rebuild everything.
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from typing import Any
 
 import duckdb
 
+from kpidesk.core import settings
 from kpidesk.core.db import contact_tables
 from kpidesk.core.db.store import Store
 from kpidesk.core.jobs import NULL, JobState
@@ -42,6 +44,14 @@ TIME_COLUMNS: dict[str, str | None] = {
     "messages": None,
     "customers": None,
 }
+
+
+# A contact's next contact is kept when it came within the longest repeat window a KPI
+# may use (the setting's maximum): one coming later can make it no repeat. So an
+# import of the day after looks at the customers' contacts of that many days before
+# it, whatever the size of the database (appending a day to 10 M contacts: 0.76 →
+# 0.20 s to find them), and rewrites only their rows.
+NEXT_WITHIN_S = float(settings.SETTINGS["repeat_window_days"].maximum or 0) * 86400
 
 
 def note_days(cur: duckdb.DuckDBPyConnection, sql: str = "", params: dict[str, Any] | None = None) -> None:
@@ -200,15 +210,24 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None,
             stored = "CAST(NULL AS TIMESTAMP)"
     # Only the contacts whose next contact changes are written; the days of those
     # whose repeat flag can change (next contact within the window) are recorded.
-    cur.execute(
-        f"""CREATE OR REPLACE TEMP TABLE _kd_next AS
-        SELECT contact_id, next_at, arrived_at FROM (
-            SELECT contact_id, arrived_at, {stored} AS next_contact_at,
-                   lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS next_at
-            FROM contacts WHERE customer_id IS NOT NULL {touched}
-        ) WHERE next_contact_at IS DISTINCT FROM next_at {known}""",
-        params,
-    )
+    later = _after_every_earlier(cur, params) if import_ids is not None and earlier else None
+    if later is not None:
+        _next_of_later_contacts(cur, params, later)
+    else:
+        cur.execute(
+            f"""CREATE OR REPLACE TEMP TABLE _kd_next AS
+            SELECT contact_id, next_at, arrived_at FROM (
+                SELECT contact_id, arrived_at, stored,
+                       CASE WHEN epoch(following) - epoch(arrived_at) <= $_kd_within THEN following END AS next_at
+                FROM (
+                    SELECT contact_id, arrived_at, {stored} AS stored,
+                           lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id)
+                               AS following
+                    FROM contacts WHERE customer_id IS NOT NULL {touched}
+                )
+            ) WHERE stored IS DISTINCT FROM next_at {known}""",
+            {**params, "_kd_within": NEXT_WITHIN_S},
+        )
     if import_ids is not None:
         note_days(
             cur,
@@ -216,13 +235,19 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None,
             {"w": _repeat_window_s(cur)},
         )
     physical = contact_tables.tables(cur)
-    if cur.execute("SELECT count(*) FROM _kd_next").fetchall()[0][0]:
+    changed, first, untimed = cur.execute(
+        "SELECT count(*), min(arrived_at), count(*) FILTER (WHERE arrived_at IS NULL) FROM _kd_next"
+    ).fetchall()[0]
+    if changed:
+        # the rows changed all came from ``first`` on: a range the scans prune with
+        since = "" if untimed else " AND c.arrived_at >= $first"
         for table in physical:
             cur.execute(
                 f"""
                 UPDATE {table} AS c SET next_contact_at = n.next_at
-                FROM _kd_next AS n WHERE c.contact_id = n.contact_id
-                """
+                FROM _kd_next AS n WHERE c.contact_id = n.contact_id{since}
+                """,
+                {"first": first} if since else {},
             )
     cur.execute("DROP TABLE IF EXISTS _kd_next")
     state.set_progress(0.6, "Linking surveys to their contacts")
@@ -305,6 +330,52 @@ def refresh(cur: duckdb.DuckDBPyConnection, import_ids: list[int] | None = None,
         ) WHERE agent_id IS NOT NULL AND agent_id NOT IN (SELECT agent_id FROM agents)
         """,
         params,
+    )
+
+
+_NEW = "customer_id IS NOT NULL AND list_contains($ids, import_id)"
+
+
+def _after_every_earlier(cur: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> datetime | None:
+    """The first new contact's time when every new contact of a known customer came
+    strictly after every earlier one (the export of the day after), each having its
+    time; else None."""
+    row = cur.execute(
+        f"SELECT (SELECT min(arrived_at) FROM contacts WHERE {_NEW}) AS first, "
+        "(SELECT max(arrived_at) FROM contacts WHERE customer_id IS NOT NULL "
+        "AND (import_id IS NULL OR NOT list_contains($ids, import_id))) AS last, "
+        "(SELECT count(*) FROM contacts WHERE customer_id IS NOT NULL AND arrived_at IS NULL) AS untimed",
+        params,
+    ).fetchone()
+    if row is None or row[0] is None or row[1] is None or row[2] or not row[0] > row[1]:
+        return None
+    first: datetime = row[0]
+    return first
+
+
+def _next_of_later_contacts(cur: duckdb.DuckDBPyConnection, params: dict[str, Any], first: datetime) -> None:
+    """``_kd_next`` when the new contacts all came after the earlier ones (from ``first``
+    on), without sorting the earlier contacts: a new contact's next contact is a new
+    one; an earlier contact's changes only when it has none (it then becomes the
+    customer's first new contact, if within the kept span), and only for a contact of
+    that span before ``first`` — exactly what the window over every contact of these
+    customers gives (one without a next that late has none at all: a next would be
+    later than the span, so later than ``first``, so new)."""
+    cur.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _kd_next AS
+        SELECT contact_id, following AS next_at, arrived_at FROM (
+            SELECT contact_id, arrived_at,
+                   lead(arrived_at) OVER (PARTITION BY customer_id ORDER BY arrived_at, contact_id) AS following
+            FROM contacts WHERE {_NEW}
+        ) WHERE epoch(following) - epoch(arrived_at) <= $_kd_within
+        UNION ALL
+        SELECT c.contact_id, f.first_at, c.arrived_at
+        FROM contacts c JOIN (SELECT customer_id, min(arrived_at) AS first_at FROM contacts WHERE {_NEW}
+                              GROUP BY customer_id) f ON f.customer_id = c.customer_id
+        WHERE c.arrived_at >= $_kd_from AND c.next_contact_at IS NULL AND c.customer_id IS NOT NULL
+          AND (c.import_id IS NULL OR NOT list_contains($ids, c.import_id))
+          AND epoch(f.first_at) - epoch(c.arrived_at) <= $_kd_within""",
+        {**params, "_kd_within": NEXT_WITHIN_S, "_kd_from": first - timedelta(seconds=NEXT_WITHIN_S)},
     )
 
 

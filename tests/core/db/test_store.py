@@ -102,3 +102,15 @@ def test_an_export_is_refused_not_opened_as_an_empty_database(tmp_path):
 def test_a_new_file_still_opens(tmp_path):
     with open_database(tmp_path / "new.duckdb") as s:
         assert s.table_count("contacts") == 0
+
+
+def test_the_repeat_window_is_at_most_90_days(store):
+    """Contacts keep their next contact when it came within 90 days (derive.py): a
+    longer window would miss repeats, so it is refused, and one stored before the
+    bound existed reads as 90."""
+    settings.set_value(store, "repeat_window_days", 90)
+    with pytest.raises(ValueError, match="cannot be more than 90"):
+        settings.set_value(store, "repeat_window_days", 120)
+    with store.write(facts=False) as cur:
+        cur.execute("INSERT OR REPLACE INTO settings VALUES ('repeat_window_days', '365')")
+    assert settings.get(store, "repeat_window_days") == 90

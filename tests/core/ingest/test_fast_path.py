@@ -102,3 +102,48 @@ def test_derived_facts_equal_a_full_recompute(store, tmp_path):
         cur.execute("UPDATE contacts_main SET next_contact_at = NULL, out_of_hours = NULL")
         derive.refresh(cur)
     assert _facts(store) == after_import
+
+
+def _spy(fn, calls):
+    def spied(*args, **kwargs):
+        calls.append(args)
+        return fn(*args, **kwargs)
+
+    return spied
+
+
+def _dated_calls(ids: range, day: str, callers: int) -> str:
+    rows = [f"D{i},{day} {8 + i % 10:02d}:{i % 60:02d}:00,Sales,a{i % 5},07{i % callers},answered,5,60" for i in ids]
+    return HEADER + "\n".join(rows) + "\n"
+
+
+def test_the_export_of_the_day_after_derives_what_a_full_recompute_does(store, tmp_path, monkeypatch):
+    """A file whose calls all come after the database's (the daily routine) takes the
+    short way (the window over its own calls, the earlier calls of the last 90 days):
+    the facts are those a recompute of every contact gives, a next contact kept when it
+    came within 90 days (the longest repeat window a KPI may use)."""
+    short_way = []
+    monkeypatch.setattr(derive, "_next_of_later_contacts", _spy(derive._next_of_later_contacts, short_way))
+    import_file(store, _write(tmp_path, "jan.csv", _dated_calls(range(0, 20), "2024-01-10", 9)))
+    import_file(store, _write(tmp_path, "mar.csv", _dated_calls(range(20, 60), "2024-03-01", 12)))
+    import_file(store, _write(tmp_path, "mar2.csv", _dated_calls(range(60, 90), "2024-03-02", 15)))
+    assert len(short_way) == 2  # March after January, then March 2nd after March 1st
+    after_import = _facts(store)
+    cur = store.cursor()
+    # a January call whose customer came back in March (51 days): kept; none in 90+ days
+    assert cur.execute(
+        "SELECT count(*) FROM contacts WHERE arrived_at < '2024-02-01' AND next_contact_at >= '2024-03-01'"
+    ).fetchall() == [(9,)]
+    assert cur.execute(
+        "SELECT count(*) FROM contacts WHERE epoch(next_contact_at) - epoch(arrived_at) > 90 * 86400"
+    ).fetchall() == [(0,)]
+    with store.write() as wcur:
+        wcur.execute("UPDATE contacts_main SET next_contact_at = NULL")
+        derive.refresh(wcur)
+    assert _facts(store) == after_import
+
+
+def test_a_next_contact_after_90_days_is_not_kept(store, tmp_path):
+    import_file(store, _write(tmp_path, "jan.csv", _dated_calls(range(0, 5), "2024-01-10", 5)))
+    import_file(store, _write(tmp_path, "jun.csv", _dated_calls(range(5, 10), "2024-06-10", 5)))
+    assert store.cursor().execute("SELECT count(next_contact_at) FROM contacts").fetchall() == [(0,)]
