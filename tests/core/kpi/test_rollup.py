@@ -355,3 +355,39 @@ def test_tickets_dated_without_a_time_have_no_hour_on_either_path(tmp_path):
     by_day = raw.compute(["volume"], Filters(), ("day",))
     assert sum(v.value for v in by_day) == 60
     store.close()
+
+
+def test_a_call_log_alone_builds_no_rollup_of_agent_time(tmp_path):
+    """Agent time (occupancy, contacts per hour, utilisation) needs sessions, intervals
+    or schedules: from a call log alone every such KPI says what is missing, so its
+    rollup is not built; an import of sessions then builds it, and the figures agree."""
+    from kpidesk.core.ingest import import_file
+
+    calls = tmp_path / "calls.csv"
+    calls.write_text(
+        "Call ID,Date,Queue,Agent,Caller,Outcome,Wait Time,Talk Time\n"
+        + "\n".join(
+            f"C{i},2024-03-{1 + i % 5:02d} 09:{i % 60:02d}:00,Sales,a{i % 3},06{i},answered,5,60" for i in range(30)
+        )
+        + "\n"
+    )
+    store = open_database(tmp_path / "c.duckdb")
+    import_file(store, calls)
+    raw, fast = engines(store)
+    fast.prepare()
+    tables = {r[0] for r in store.cursor().execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert "_rollup_contacts_day" in tables and "_rollup_activity_day" not in tables
+    assert fast.compute(["occupancy"], Filters())[0].reason
+    sessions = tmp_path / "sessions.csv"
+    sessions.write_text(
+        "Agent,State,Start,End\n"
+        + "\n".join(f"a{i % 3},Logged in,2024-03-0{1 + i % 5} 08:00:00,2024-03-0{1 + i % 5} 12:00:00" for i in range(6))
+        + "\n"
+    )
+    import_file(store, sessions)
+    fast.prepare()
+    tables = {r[0] for r in store.cursor().execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert "_rollup_activity_day" in tables
+    assert_same(raw, fast, ["occupancy", "contacts_per_hour"], Filters(), ("agent",))
+    assert all(v.value for v in fast.compute(["occupancy"], Filters(), ("agent",)))
+    store.close()
