@@ -51,7 +51,9 @@ TIME_COLUMNS: dict[str, str | None] = {
 # import of the day after looks at the customers' contacts of that many days before
 # it, whatever the size of the database (appending a day to 10 M contacts: 0.76 →
 # 0.20 s to find them), and rewrites only their rows.
-NEXT_WITHIN_S = float(settings.SETTINGS["repeat_window_days"].maximum or 0) * 86400
+_LONGEST_WINDOW_DAYS = settings.SETTINGS["repeat_window_days"].maximum
+assert _LONGEST_WINDOW_DAYS is not None  # a bound of the setting (settings.py)
+NEXT_WITHIN_S = _LONGEST_WINDOW_DAYS * 86400
 
 
 def note_days(cur: duckdb.DuckDBPyConnection, sql: str = "", params: dict[str, Any] | None = None) -> None:
