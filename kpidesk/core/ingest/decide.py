@@ -58,8 +58,20 @@ PERCENT = re.compile(r"^[+-]?\d+([.,]\d+)?\s?%$")
 SCORE_LABEL = re.compile(r"^\s*[<>=]?\s*\d+(?:[.,]\d+)?\s*[-–:.)]\s*[^\d\s]")
 
 
-def present(values: Iterable[str | None]) -> list[str]:
-    return [v.strip() for v in values if v is not None and v.strip().lower() not in NULL_TOKENS]
+def present(values: Iterable[str | None], limit: int | None = None) -> list[str]:
+    """The values written (stripped; no empty cell, no NULL word), the first ``limit``
+    of them: the rest of the sample is not looked at."""
+    out: list[str] = []
+    if limit is not None and limit <= 0:
+        return out
+    for v in values:
+        if v is not None:
+            text = v.strip()
+            if text.lower() not in NULL_TOKENS:
+                out.append(text)
+                if limit is not None and len(out) == limit:
+                    break
+    return out
 
 
 def formats_for(order: str) -> list[str]:
@@ -119,7 +131,7 @@ def timestamp_rule(
     values: Iterable[str | None], date_order: str = "auto", dc: bool = False
 ) -> tuple[TimestampRule, float]:
     """Formats to try (best first) and the share of sample values they read."""
-    vals = tuple(present(values)[:400])
+    vals = tuple(present(values, 400))
     rule, share = _timestamp_rule(vals, date_order)
     return TimestampRule(list(rule.formats), zoned=rule.zoned, serial=rule.serial), share
 
@@ -184,7 +196,7 @@ def typed_rule(values: Iterable[str | None], fmt: str, share: float = 0.5) -> Ti
     at least ``share`` of; None for the others (a second date column written another
     way keeps the rule its values give)."""
     formats = [fmt] if any(d in fmt for d in ("%H", "%I")) else [fmt + t for t in _TIMES]
-    vals = present(values)[:400]
+    vals = present(values, 400)
     if vals and sum(any(_parses(v, f) for f in formats) for v in vals) < share * len(vals):
         return None
     return TimestampRule(formats)
@@ -194,7 +206,7 @@ def decimal_comma(columns_values: Iterable[Iterable[str | None]]) -> bool:
     """True when numbers in the sample are written ``12,5`` rather than ``12.5``."""
     comma = point = 0
     for values in columns_values:
-        for v in present(values)[:200]:
+        for v in present(values, 200):
             v = v.rstrip(" %")
             comma += bool(DECIMAL_COMMA.match(v))
             point += bool(DECIMAL_POINT.match(v))
@@ -204,7 +216,7 @@ def decimal_comma(columns_values: Iterable[Iterable[str | None]]) -> bool:
 def shape(values: Iterable[str | None]) -> tuple[str, float]:
     """The dominant kind of a column's values and its share: timestamp, duration,
     number, percent, score, bool, text, empty."""
-    vals = present(values)[:300]
+    vals = present(values, 300)
     if not vals:
         return "empty", 1.0
     n = len(vals)
@@ -234,7 +246,7 @@ def day_first(columns_values: Iterable[Iterable[object]]) -> bool:
     second part above 12, in any column)."""
     first = second = False
     for values in columns_values:
-        for v in present(v for v in values if isinstance(v, str))[:400]:  # JSON gives numbers too
+        for v in present((v for v in values if isinstance(v, str)), 400):  # JSON gives numbers too
             m = _SLASHED.match(v)
             if m:
                 first |= int(m.group(1)) > 12
