@@ -216,7 +216,13 @@ def decimal_comma(columns_values: Iterable[Iterable[str | None]]) -> bool:
 def shape(values: Iterable[str | None]) -> tuple[str, float]:
     """The dominant kind of a column's values and its share: timestamp, duration,
     number, percent, score, bool, text, empty."""
-    vals = present(values, 300)
+    return _kind(tuple(present(values, 300)))
+
+
+@lru_cache(maxsize=256)
+def _kind(vals: tuple[str, ...]) -> tuple[str, float]:
+    """:func:`shape` of the present values (asked of each column by the proposal, its
+    completion and the mapping, on the same sample)."""
     if not vals:
         return "empty", 1.0
     n = len(vals)
@@ -232,7 +238,7 @@ def shape(values: Iterable[str | None]) -> tuple[str, float]:
     if hits / n >= 0.8:
         return kind, hits / n
     if sum(any(ch.isdigit() for ch in v) for v in vals) / n >= 0.8:
-        rule, share = timestamp_rule(vals[:60])  # enough to tell a shape (the import reads more)
+        rule, share = timestamp_rule(list(vals[:60]))  # enough to tell a shape (the import reads more)
         if share >= 0.8:
             return "timestamp", share
     return "text", 1.0
