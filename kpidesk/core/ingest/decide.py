@@ -15,6 +15,7 @@ from datetime import datetime
 from functools import lru_cache
 
 try:  # strptime's own pattern cache: a fast first test of a value against a format
+    import _strptime
     from _strptime import _TimeRE_cache as _TIME_RE
 except ImportError:  # pragma: no cover - not CPython
     _TIME_RE = None
@@ -57,8 +58,20 @@ PERCENT = re.compile(r"^[+-]?\d+([.,]\d+)?\s?%$")
 SCORE_LABEL = re.compile(r"^\s*[<>=]?\s*\d+(?:[.,]\d+)?\s*[-–:.)]\s*[^\d\s]")
 
 
-def present(values: Iterable[str | None]) -> list[str]:
-    return [v.strip() for v in values if v is not None and v.strip().lower() not in NULL_TOKENS]
+def present(values: Iterable[str | None], limit: int | None = None) -> list[str]:
+    """The values written (stripped; no empty cell, no NULL word), the first ``limit``
+    of them: the rest of the sample is not looked at."""
+    out: list[str] = []
+    if limit is not None and limit <= 0:
+        return out
+    for v in values:
+        if v is not None:
+            text = v.strip()
+            if text.lower() not in NULL_TOKENS:
+                out.append(text)
+                if limit is not None and len(out) == limit:
+                    break
+    return out
 
 
 def formats_for(order: str) -> list[str]:
@@ -81,6 +94,26 @@ def _shape(fmt: str) -> re.Pattern[str] | None:
         return None
 
 
+def _marks(text: str) -> tuple[str, ...]:
+    """The characters of ``text`` that are no digit, space or letter (``/``, ``-``,
+    ``:``, ``,``, ``+``…), in order."""
+    return tuple(ch for ch in text if not (ch.isdecimal() or ch.isspace() or ch.isalpha()))
+
+
+_DIRECTIVE = re.compile(r"%.")
+
+
+def _format_marks(fmt: str) -> tuple[str, ...] | None:
+    """The marks every value ``fmt`` reads has: its own, outside the directives (these
+    read digits, spaces and the locale's am/pm words); None when it cannot tell (an
+    am/pm word with a mark in it, or strptime's helper missing): test every value then."""
+    if _TIME_RE is None or any(d in fmt for d in ("%a", "%A", "%b", "%B", "%c", "%x", "%X", "%Z", "%z", "%%")):
+        return None
+    if "%p" in fmt and any(_marks(word) for word in _strptime._TimeRE_cache.locale_time.am_pm):
+        return None
+    return _marks(_DIRECTIVE.sub("", fmt))
+
+
 def _parses(value: str, fmt: str) -> bool:
     shape = _shape(fmt)
     if shape is not None:  # most (value, format) pairs fail here, without an exception
@@ -98,7 +131,7 @@ def timestamp_rule(
     values: Iterable[str | None], date_order: str = "auto", dc: bool = False
 ) -> tuple[TimestampRule, float]:
     """Formats to try (best first) and the share of sample values they read."""
-    vals = tuple(present(values)[:400])
+    vals = tuple(present(values, 400))
     rule, share = _timestamp_rule(vals, date_order)
     return TimestampRule(list(rule.formats), zoned=rule.zoned, serial=rule.serial), share
 
@@ -111,18 +144,34 @@ def _timestamp_rule(vals: tuple[str, ...], date_order: str) -> tuple[TimestampRu
     # an offset after a date and a time (``2026-10-01T08:00+02:00``), not a ticket
     # number that ends in digits (``T-1000``)
     zoned = [v for v in vals if ZONE.search(v) and ISO_START.match(v)]
-    naive = [v for v in vals if v not in zoned]
+    not_zoned = set(vals) - set(zoned)
+    naive = [v for v in vals if v in not_zoned]
     serial = [v for v in naive if re.fullmatch(r"\d{5}([.,]\d+)?", v) and 20000 < float(v.replace(",", ".")) < 80000]
-    naive = [v for v in naive if v not in serial]
+    if serial:
+        not_serial = set(naive) - set(serial)
+        naive = [v for v in naive if v in not_serial]
     if date_order not in _DATES:
         date_order = "auto"
+    # Each distinct value is tried once (counted as often as it comes), and only with
+    # the formats that write its marks (``15/03/2024 08:00`` is no ``%Y-%m-%d…``):
+    # the same counts as trying every value with every format, at a fraction of the cost.
+    times: dict[str, int] = {}
+    for v in naive:
+        times[v] = times.get(v, 0) + 1
+    by_marks: dict[tuple[str, ...], list[str]] = {}
+    for v in times:
+        by_marks.setdefault(_marks(v), []).append(v)
+    every = list(times)
     # The profile's order first, then ISO (a profile saying "ymd" asks for it once).
     orders = ["ymd", "dmy", "mdy"] if date_order == "auto" else list(dict.fromkeys([date_order, "ymd"]))
     scores = []
     for order in orders:
-        read = {f: {v for v in naive if _parses(v, f)} for f in formats_for(order)}
-        counts = {f: sum(1 for v in naive if v in hits) for f, hits in read.items()}
-        scores.append((sum(1 for v in naive if any(v in hits for hits in read.values())), order, counts))
+        read: dict[str, set[str]] = {}
+        for f in formats_for(order):
+            marks = _format_marks(f)
+            read[f] = {v for v in (every if marks is None else by_marks.get(marks, ())) if _parses(v, f)}
+        counts = {f: sum(times[v] for v in hits) for f, hits in read.items()}
+        scores.append((sum(times[v] for v in set().union(*read.values())), order, counts))
     if date_order == "auto":
         dmy = next(s for s in scores if s[1] == "dmy")
         mdy = next(s for s in scores if s[1] == "mdy")
@@ -147,7 +196,7 @@ def typed_rule(values: Iterable[str | None], fmt: str, share: float = 0.5) -> Ti
     at least ``share`` of; None for the others (a second date column written another
     way keeps the rule its values give)."""
     formats = [fmt] if any(d in fmt for d in ("%H", "%I")) else [fmt + t for t in _TIMES]
-    vals = present(values)[:400]
+    vals = present(values, 400)
     if vals and sum(any(_parses(v, f) for f in formats) for v in vals) < share * len(vals):
         return None
     return TimestampRule(formats)
@@ -157,7 +206,7 @@ def decimal_comma(columns_values: Iterable[Iterable[str | None]]) -> bool:
     """True when numbers in the sample are written ``12,5`` rather than ``12.5``."""
     comma = point = 0
     for values in columns_values:
-        for v in present(values)[:200]:
+        for v in present(values, 200):
             v = v.rstrip(" %")
             comma += bool(DECIMAL_COMMA.match(v))
             point += bool(DECIMAL_POINT.match(v))
@@ -167,7 +216,13 @@ def decimal_comma(columns_values: Iterable[Iterable[str | None]]) -> bool:
 def shape(values: Iterable[str | None]) -> tuple[str, float]:
     """The dominant kind of a column's values and its share: timestamp, duration,
     number, percent, score, bool, text, empty."""
-    vals = present(values)[:300]
+    return _kind(tuple(present(values, 300)))
+
+
+@lru_cache(maxsize=256)
+def _kind(vals: tuple[str, ...]) -> tuple[str, float]:
+    """:func:`shape` of the present values (asked of each column by the proposal, its
+    completion and the mapping, on the same sample)."""
     if not vals:
         return "empty", 1.0
     n = len(vals)
@@ -183,7 +238,7 @@ def shape(values: Iterable[str | None]) -> tuple[str, float]:
     if hits / n >= 0.8:
         return kind, hits / n
     if sum(any(ch.isdigit() for ch in v) for v in vals) / n >= 0.8:
-        rule, share = timestamp_rule(vals[:60])  # enough to tell a shape (the import reads more)
+        rule, share = timestamp_rule(list(vals[:60]))  # enough to tell a shape (the import reads more)
         if share >= 0.8:
             return "timestamp", share
     return "text", 1.0
@@ -197,7 +252,7 @@ def day_first(columns_values: Iterable[Iterable[object]]) -> bool:
     second part above 12, in any column)."""
     first = second = False
     for values in columns_values:
-        for v in present(v for v in values if isinstance(v, str))[:400]:  # JSON gives numbers too
+        for v in present((v for v in values if isinstance(v, str)), 400):  # JSON gives numbers too
             m = _SLASHED.match(v)
             if m:
                 first |= int(m.group(1)) > 12

@@ -75,11 +75,23 @@ class Plan:
 
 
 def sample(cur: duckdb.DuckDBPyConnection, rel: Relation, n: int = SAMPLE_ROWS) -> dict[str, list[Any]]:
+    """The first ``n`` rows of ``rel``, column by column. Read once per relation (the
+    ``SAMPLE_ROWS`` the mapping needs, or more): recognition, the mapping and the
+    linked answers look at the same rows, and the file is not read again for them."""
     sql = rel.sample_sql or rel.sql
-    res = cur.execute(f"SELECT * FROM ({sql}) LIMIT {int(n)}", rel.params)
-    names = [d[0] for d in res.description]
-    rows = res.fetchall()
-    return {name: [r[i] for r in rows] for i, name in enumerate(names)}
+    said = repr(rel.params)
+    kept = rel.sampled
+    if kept is None or kept[0] != sql or kept[1] != said or kept[2] < n:
+        res = cur.execute(f"SELECT * FROM ({sql}) LIMIT {int(max(n, SAMPLE_ROWS))}", rel.params)
+        names = [d[0] for d in res.description]
+        rows = res.fetchall()
+        kept = rel.sampled = (
+            sql,
+            said,
+            max(n, SAMPLE_ROWS),
+            {name: [r[i] for r in rows] for i, name in enumerate(names)},
+        )
+    return {name: column[:n] for name, column in kept[3].items()}
 
 
 def used_params(sql: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -152,7 +164,7 @@ class _Builder:
                 0.01
                 if any(
                     v and float(str(v).rstrip("% ").replace(",", ".") or 0) > 1.0
-                    for v in decide.present(sample_values)[:200]
+                    for v in decide.present(sample_values, 200)
                     if decide.NUMBER.match(str(v).rstrip("% "))
                 )
                 else 1.0
@@ -332,7 +344,7 @@ def fit_values(
 def _numeric_text(samples: dict[str, list[Any]], col: str) -> bool:
     """Whether most present values of a text-shaped column still start with a number
     ("12 min", "3,5 h")."""
-    vals = decide.present(samples.get(col, []))[:300]
+    vals = decide.present(samples.get(col, []), 300)
     return bool(vals) and sum(bool(re.match(r"^\s*[+-]?\d", v)) for v in vals) >= 0.5 * len(vals)
 
 

@@ -89,7 +89,8 @@ class _Hasher(threading.Thread):
                 h.update(chunk)
                 self.size += len(chunk)
                 self.lf += chunk.count(b"\n")
-                self.cr += chunk.count(b"\r")
+                if b"\r" in chunk:  # most files have none: not counted then (a fast scan)
+                    self.cr += chunk.count(b"\r")
                 self.last = chunk[-1:]
         self.digest = h.hexdigest()
 

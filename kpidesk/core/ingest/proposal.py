@@ -290,7 +290,7 @@ def guess_for(
         and not {"solved_at", "first_response_at"} & set(fields)
     ):
         words = _outcome_map()  # a call's "status" of done / missed / answered is its outcome
-        vals = [str(v).strip().lower() for v in decide.present((samples or {}).get(status.column, []))[:200]]
+        vals = [str(v).strip().lower() for v in decide.present((samples or {}).get(status.column, []), 200)]
         if vals and sum(v in words for v in vals) >= 0.8 * len(vals):
             fields["outcome"] = fields.pop("status")
     out = fields.get("outcome")
@@ -370,7 +370,7 @@ def _phone_words(columns: list[str]) -> bool:
 def _state_values(values: list[Any]) -> bool:
     """Whether a column's values are agents' states (available, pause, lunch…) for the
     most part."""
-    vals = [normalize(str(v)) for v in decide.present(values)[:200]]
+    vals = [normalize(str(v)) for v in decide.present(values, 200)]
     return bool(vals) and sum(v in STATE_WORDS for v in vals) >= 0.5 * len(vals)
 
 

@@ -19,3 +19,7 @@ class Relation:
     fast_sql: str | None = None  # same rows with ``_line`` NULL: read in parallel (no row numbering)
     delimiter: str | None = None
     ragged: bool = False  # short lines are records padded with NULLs, not rejects
+    # The rows :func:`.mapping.sample` read last: (sql, params, how many asked, columns → values)
+    sampled: tuple[str, str, int, dict[str, list[Any]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import fastexcel
 
 from kpidesk.core.ingest import errors
 from kpidesk.core.ingest.errors import ImportError_
 from kpidesk.core.ingest.identifiers import quote, unique_names
 from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo
+
+if TYPE_CHECKING:
+    import fastexcel
 
 SHEET_TABLE = "_kd_sheet"
 HEADER_SCAN_ROWS = 30
@@ -54,6 +56,8 @@ def _first_line(exc: Exception) -> str:
 
 
 def _reader(info: FileInfo) -> fastexcel.ExcelReader:
+    import fastexcel  # loaded for a spreadsheet only: a CSV import does without
+
     check_archive(info.path)
     try:
         return fastexcel.read_excel(str(info.path))

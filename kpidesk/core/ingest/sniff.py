@@ -208,7 +208,11 @@ def _sniff_text(
     assert best is not None  # DELIMITERS is never empty: the loop ran at least once
     (ok, _, consistency), d, rows, start, width = best
     multiline = any("\n" in c or "\r" in c for r in rows for c in r)
-    if short:
+    # Past the first lines, the rest of the sample tells whether a quoted field holds a
+    # line break: without a quote in it, none can (each line is one record), and the
+    # first lines give the header and its data as the whole sample would.
+    data_ahead = any(any(c.strip() for c in r) for r in rows[start + 1 :])
+    if short and ('"' in text or header_line or not data_ahead):
         rows, multiline = _parsed(text, d, truncated)
     if header is False and columns:  # headerless with named columns: every line is a record
         start, width = 0, len(columns)

@@ -174,10 +174,18 @@ def channel_name(channel: str, lang: str) -> str:
 
 
 def parse(text: str, source: str) -> KpiDefinition:
+    return _parsed(_toml(text), source)
+
+
+def _toml(text: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DefinitionError(f"not valid TOML: {exc}") from None
+
+
+def _parsed(data: dict[str, Any], source: str) -> KpiDefinition:
+    """:func:`parse` of a file's TOML, read."""
     try:
         kpi = _build(data, source)
     except (TypeError, AttributeError, KeyError, ValueError) as exc:
@@ -332,22 +340,23 @@ def load_registry(db_path: str | None = None, extra_folders: Sequence[Path] = ()
     """Built-in KPI files, then the user's (a user file may replace a built-in id)."""
     reg = Registry()
     folders = [builtin_folder(), user_folder(db_path), *extra_folders]
-    files: list[tuple[Path, str, str | Exception]] = []  # (path, source, text or why it is unreadable)
+    # (path, source, its TOML read once, or why it is unreadable)
+    files: list[tuple[Path, str, dict[str, Any] | Exception]] = []
     for folder in folders:
         if folder is None or not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
             source = "builtin" if folder == builtin_folder() else str(path)
             try:
-                files.append((path, source, path.read_text(encoding="utf-8")))
-            except (UnicodeDecodeError, OSError) as exc:
+                files.append((path, source, _toml(path.read_text(encoding="utf-8"))))
+            except (DefinitionError, UnicodeDecodeError, OSError) as exc:
                 files.append((path, source, exc))
-    sql_guard.prime([f for _, _, text in files if isinstance(text, str) for f in _fragments(text)])
-    for path, source, text in files:
+    sql_guard.prime([f for _, _, data in files if isinstance(data, dict) for f in _fragments(data)])
+    for path, source, data in files:
         try:
-            if isinstance(text, Exception):
-                raise text
-            kpi = parse(text, source)
+            if isinstance(data, Exception):
+                raise data
+            kpi = _parsed(data, source)
         except (DefinitionError, UnicodeDecodeError, OSError) as exc:
             reg.errors.append((str(path), str(exc)))
             continue
@@ -357,13 +366,9 @@ def load_registry(db_path: str | None = None, extra_folders: Sequence[Path] = ()
     return reg
 
 
-def _fragments(text: str) -> list[str]:
-    """The SQL fragments a KPI file's text gives (for :func:`sql_guard.prime`; the
-    file is checked by :func:`parse` as it would be without)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return []
+def _fragments(data: dict[str, Any]) -> list[str]:
+    """The SQL fragments a KPI file gives (for :func:`sql_guard.prime`; the file is
+    checked by :func:`parse` as it would be without)."""
     stripped = [data.get("measure"), data.get("n", "count(*)")]  # as _build keeps them
     out: list[Any] = [f.strip() for f in stripped if isinstance(f, str)]
     out.append(data.get("basis"))

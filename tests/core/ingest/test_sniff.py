@@ -96,3 +96,19 @@ def test_unusable_files_give_a_clear_message_and_write_nothing(store, tmp_path, 
     with pytest.raises(ImportError_, match=words):
         import_file(store, path)
     assert store.table_count("imports") == 0 and store.table_count("contacts") == 0
+
+
+def test_a_line_break_in_quotes_past_the_first_lines_is_seen(tmp_path):
+    """The separator is chosen on the first lines; the rest of the sample still says
+    whether a quoted field holds a line break (none can without a quote)."""
+    rows = "".join(f"{i};n{i};{i * 3}\n" for i in range(20000))
+    plain = tmp_path / "plain.csv"
+    plain.write_text("id;name;value\n" + rows, encoding="utf-8")
+    late = tmp_path / "late.csv"
+    late.write_text("id;name;value\n" + rows + '20000;"two\nlines";1\n20001;n;2\n', encoding="utf-8")
+    blank = tmp_path / "blank.csv"
+    blank.write_text("a,b,c\n" + "\n" * 70000 + "1,2,3\n", encoding="utf-8")
+    assert sniff(plain).multiline is False
+    assert sniff(late).multiline is True
+    info = sniff(blank)
+    assert (info.columns, info.first_line, info.multiline) == (["a", "b", "c"], 1, False)

@@ -93,3 +93,42 @@ def test_nps_label_with_symbol(store, tmp_path):
         profile="generic_survey_nps",
     )
     assert _col(store, "score", "surveys") == [0.0, 10.0]
+
+
+def test_a_format_is_tried_only_on_values_with_its_marks():
+    """decide tries a format only on the values whose marks (/ - : , …) are its own:
+    every value a format writes has them, whatever the day, hour or case."""
+    from kpidesk.core.ingest import decide
+
+    formats = [f for order in ("dmy", "mdy", "ymd") for f in decide.formats_for(order)]
+    moments = [datetime(2024, 3, 5, 8, 4, 2, 7), datetime(1999, 12, 31, 23, 59, 59, 999999)]
+    for fmt in formats:
+        for moment in moments:
+            for text in (moment.strftime(fmt), moment.strftime(fmt).upper(), moment.strftime(fmt).replace(" 0", "  ")):
+                if decide._parses(text, fmt):
+                    assert decide._marks(text) == decide._format_marks(fmt), (fmt, text)
+    assert decide._marks("15/03/2024 08:00") == ("/", "/", ":")
+    assert decide._format_marks("%d/%m/%Y à %H:%M") == ("/", "/", ":")
+
+
+def test_the_timestamp_rule_counts_what_every_format_reads():
+    """The formats ranked by how many sample values each reads, duplicates counted:
+    the same as trying every value with every format."""
+    from kpidesk.core.ingest import decide
+
+    vals = ["05/03/2024 08:00"] * 3 + [
+        "2024-03-05 08:00:00",
+        "5.3.2024",
+        "5/3/24",
+        "C0001",
+        "45123",
+        "13/03/2024 9:05 PM",
+    ]
+    rule, share = decide.timestamp_rule(vals)
+    dmy = decide.formats_for("dmy")
+    every = {f: sum(decide._parses(v, f) for v in vals) for f in dmy + decide.formats_for("ymd")}
+    read = [f for f in dmy if every[f]]
+    assert rule.formats[: len(read)] == sorted(read, key=lambda f: -every[f])
+    assert rule.formats[0] == "%d/%m/%Y %H:%M" and rule.serial and not rule.zoned
+    # 3 + 1 (5.3.2024) + 1 (5/3/24) + 1 (PM) day-first, and the serial number; not C0001 nor the ISO date
+    assert share == 7 / 9
