@@ -68,7 +68,11 @@ def _csv(info: FileInfo) -> Relation:
             f"UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS _line FROM ("
             f"SELECT *, row_number() OVER () AS _rn, {breaks} AS _nl FROM {read})"
         )
-    sample = f"SELECT {cols} FROM {read}"
+    # The sample is the file's first rows: read in one thread (the database keeps no
+    # insertion order, so a parallel read's LIMIT may return a chunk from further down,
+    # and recognition could then differ from one import of a big file to the next).
+    # (``$parallel`` still named: the relation's parameters bind every one of its SQL)
+    sample = f"SELECT {cols} FROM {read.replace('parallel=$parallel', 'parallel=($parallel AND false)')}"
     fast = None if info.multiline else f"SELECT {cols}, CAST(NULL AS BIGINT) AS _line FROM {read}"
     return Relation(
         sql,
