@@ -318,7 +318,8 @@ def fit_values(
 ) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """Fields whose column's values cannot be what the field holds are left out: a
     "First Response Time" holding timestamps is no duration, a "Wrap-up Code" holding
-    codes is no wrap time, a column whose header gives a unit is no timestamp.
+    codes is no wrap time, a column whose header gives a unit is no timestamp, a
+    "Resolved" holding times is no yes/no.
     Returns (the fields kept, {field left out: its column})."""
     kept: dict[str, dict[str, Any]] = {}
     unfit: dict[str, str] = {}
@@ -334,6 +335,8 @@ def fit_values(
             bad = True
         if kind in ("timestamp", "date") and (headers.read(col).unit or shape in ("duration", "percent", "bool")):
             bad = True
+        if kind == "bool" and shape in ("timestamp", "duration", "percent", "score"):
+            bad = True  # a "Resolved" holding the time of resolution is no yes/no
         if bad:
             unfit[name] = col
         else:

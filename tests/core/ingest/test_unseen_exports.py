@@ -310,3 +310,29 @@ def test_a_cloud_call_log_is_calls_not_agent_time(store, tmp_path):
     v = _kpis(store, "offered", "abandon_rate", "asa", "avg_talk")
     assert v["offered"].value == 3 and v["abandon_rate"].value == pytest.approx(1 / 3)
     assert (v["asa"].value, v["avg_talk"].value) == (pytest.approx(20.0), pytest.approx(150.0))
+
+
+# A US helpdesk list: "Resolved" holds the time of resolution (not yes/no), dates
+# month first with AM/PM. 4 tickets, 3 resolved after 24 h, 24 h and 48 h → median 24 h.
+US_TICKETS = (
+    "Ticket,Created,Resolved,Assignee,Channel,Status\n"
+    "T1,01/13/2024 08:00 AM,01/14/2024 08:00 AM,ann,Email,Closed\n"
+    "T2,01/13/2024 01:30 PM,01/14/2024 01:30 PM,bob,Email,Closed\n"
+    "T3,01/14/2024 09:00 AM,01/16/2024 09:00 AM,ann,Email,Closed\n"
+    "T4,01/15/2024 10:00 AM,,bob,Email,Open\n"
+)
+
+
+def test_a_resolved_column_holding_times_is_the_time_of_resolution(store, tmp_path):
+    report = import_file(store, _write(tmp_path, "tickets_us.csv", US_TICKETS))
+    assert report.rejected == 0 and report.loaded == 4
+    assert _columns(report)["Resolved"] == "solved_at"
+    figures = _kpis(store, "resolution_time", "resolution_rate")
+    assert figures["resolution_time"].value == pytest.approx(24 * 3600) and figures["resolution_time"].n == 3
+    assert figures["resolution_rate"].value == pytest.approx(3 / 4)
+
+
+def test_a_resolved_column_of_yes_and_no_stays_a_yes_or_no(store, tmp_path):
+    text = "Ticket,Created,Resolved\nT1,2024-01-02 08:00,Yes\nT2,2024-01-02 09:00,No\nT3,2024-01-02 10:00,Yes\n"
+    report = import_file(store, _write(tmp_path, "tickets_yn.csv", text))
+    assert _columns(report)["Resolved"] == "resolved" and report.loaded == 3
