@@ -56,3 +56,12 @@ def test_the_reasons_the_checks_write_are_said_in_french(french):
     assert reason(errors.NEGATIVE_DURATION.format(field="wait_s")) == "Temps d'attente : une durée négative"
     assert reason(errors.NOT_FINITE.format(field="talk_s")).endswith(" : pas un nombre fini (NaN ou infini)")
     assert reason(errors.NUL_IN_TEXT.format(field="agent_id")).endswith(" : contient un caractère NUL")
+
+
+def test_the_warning_about_dates_of_either_order_is_said_in_french(french):
+    from kpidesk.core.ingest.accounting import ambiguous_dates_warning
+    from kpidesk.ui.ingest.words import warning
+
+    said = warning(ambiguous_dates_warning(["Created", "Resolved"]))
+    assert said.startswith("Les dates de Created, Resolved se lisent aussi bien jour d'abord que mois d'abord")
+    assert "1er février 2024" in said

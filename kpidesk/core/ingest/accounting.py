@@ -219,3 +219,14 @@ def check_outcome_words(cur: duckdb.DuckDBPyConnection, report: ImportReport, im
         f"{total} row(s) have an outcome kpidesk does not know: {said}. They count in no answer or abandon "
         "rate: map these values in the import dialog and import the file again."
     )
+
+
+def ambiguous_dates_warning(columns: list[str]) -> str:
+    """What an import says when its dates read day first and month first alike (no day
+    above 12 in the rows looked at: a daily export of the 5th): they were read day
+    first, and a file written month first must be imported again with its order said."""
+    return (
+        f"Dates in {', '.join(columns)} read day first or month first alike (no day above 12 in the rows "
+        "looked at): they were read day first (01/02/2024 = 1 February 2024). If the export writes the month "
+        "first, choose that date order in the import dialog and import the file again."
+    )

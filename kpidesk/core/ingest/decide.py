@@ -133,7 +133,7 @@ def timestamp_rule(
     """Formats to try (best first) and the share of sample values they read."""
     vals = tuple(present(values, 400))
     rule, share = _timestamp_rule(vals, date_order)
-    return TimestampRule(list(rule.formats), zoned=rule.zoned, serial=rule.serial), share
+    return TimestampRule(list(rule.formats), zoned=rule.zoned, serial=rule.serial, ambiguous=rule.ambiguous), share
 
 
 @lru_cache(maxsize=64)
@@ -172,9 +172,11 @@ def _timestamp_rule(vals: tuple[str, ...], date_order: str) -> tuple[TimestampRu
             read[f] = {v for v in (every if marks is None else by_marks.get(marks, ())) if _parses(v, f)}
         counts = {f: sum(times[v] for v in hits) for f, hits in read.items()}
         scores.append((sum(times[v] for v in set().union(*read.values())), order, counts))
+    tie = False
     if date_order == "auto":
         dmy = next(s for s in scores if s[1] == "dmy")
         mdy = next(s for s in scores if s[1] == "mdy")
+        tie = dmy[0] == mdy[0] > 0
         if mdy[0] > dmy[0]:
             scores.remove(dmy)
         else:
@@ -186,7 +188,8 @@ def _timestamp_rule(vals: tuple[str, ...], date_order: str) -> tuple[TimestampRu
         ranked += sorted((f for f, c in other[2].items() if c), key=lambda f: -other[2][f])
     ranked += [f for f in formats_for(best_order) if f not in ranked]
     share = (best_n + len(zoned) + len(serial)) / len(vals)
-    return TimestampRule(ranked, zoned=bool(zoned), serial=bool(serial)), share
+    ambiguous = tie and best_order == "dmy"  # 01/02/2024: 1 February or 2 January
+    return TimestampRule(ranked, zoned=bool(zoned), serial=bool(serial), ambiguous=ambiguous), share
 
 
 def typed_rule(values: Iterable[str | None], fmt: str, share: float = 0.5) -> TimestampRule | None:

@@ -66,6 +66,8 @@ class Plan:
     source: str | None = None
     # Columns with one value for every row: {column: (value, SQL type)}
     constants: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    # columns of dates read day first though month first would read them too (01/02/2024)
+    ambiguous_dates: list[str] = field(default_factory=list)
     _build: Callable[[str], str] | None = field(default=None, repr=False)
 
     def select(self, rel_sql: str) -> str:
@@ -119,6 +121,7 @@ class _Builder:
         self.two = 3600 if self.parse.get("clock") == "hh:mm" else 60
         self.checks: list[str] = []
         self.used: set[int] = set()
+        self.ambiguous: list[str] = []  # columns whose dates read day first or month first alike
 
     def text(self, col: str) -> str:
         """The cleaned text of ``col`` (computed once, in the first layer)."""
@@ -150,6 +153,10 @@ class _Builder:
             typed = self.typed_rule(sample_values)
             if typed is not None:  # said in the import report: the format the user gave reads it
                 spec["_format"] = typed.formats[0]
+            elif self.rule(sample_values).ambiguous:
+                column = spec.get("_column") or spec.get("_date")
+                if column and column not in self.ambiguous:
+                    self.ambiguous.append(str(column))
         if kind == "timestamp":
             return self._ts(s, sample_values)
         if kind == "date":
@@ -583,5 +590,6 @@ def plan(
         key_expr=key_expr,
         source=b.source,
         constants=constants,
+        ambiguous_dates=b.ambiguous,
         _build=build,
     )

@@ -397,6 +397,8 @@ def _run(
         stand_in = recognise.stand_in_warning(prof, plan.fields)
         if stand_in:
             report.warnings.append(stand_in)
+        if plan.ambiguous_dates:
+            report.warnings.append(accounting.ambiguous_dates_warning(plan.ambiguous_dates))
         if plan.key_widened:
             report.key += f" + {plan.key_widened} (the id repeats for different records)"
     report.unsaid = outcomes.unsaid(prof, report.outcomes)

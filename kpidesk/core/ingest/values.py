@@ -108,6 +108,8 @@ class TimestampRule:
     formats: list[str] = field(default_factory=list)
     zoned: bool = False
     serial: bool = False
+    # day first or month first: the values cannot tell (no part above 12); read day first
+    ambiguous: bool = False
 
 
 def lit_bool(flag: bool) -> str:

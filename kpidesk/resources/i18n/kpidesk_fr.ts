@@ -632,6 +632,10 @@
         <translation>{0} ligne(s) ont une issue que kpidesk ne connaît pas : {1}. Elles ne comptent dans aucun taux de décroché ou d&apos;abandon : associez ces valeurs dans la fenêtre d&apos;import et importez à nouveau le fichier.</translation>
     </message>
     <message>
+        <source>Dates in {0} read day first or month first alike (no day above 12 in the rows looked at): they were read day first (01/02/2024 = 1 February 2024). If the export writes the month first, choose that date order in the import dialog and import the file again.</source>
+        <translation>Les dates de {0} se lisent aussi bien jour d&apos;abord que mois d&apos;abord (aucun jour au-delà de 12 dans les lignes examinées) : elles ont été lues jour d&apos;abord (01/02/2024 = 1er février 2024). Si l&apos;export écrit le mois d&apos;abord, choisissez cet ordre des dates dans la fenêtre d&apos;import et importez de nouveau le fichier.</translation>
+    </message>
+    <message>
         <source>Read as a call event log: {known} of its {names} event names are call events</source>
         <translation>Lu comme un journal d&apos;événements d&apos;appels : {known} de ses {names} noms d&apos;événements sont des événements d&apos;appel</translation>
     </message>

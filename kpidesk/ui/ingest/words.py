@@ -262,6 +262,18 @@ WARNINGS: list[Pattern] = [
         _same,
         _same,
     ),
+    _p(
+        r"Dates in (.*) read day first or month first alike \(no day above 12 in the rows looked at\): they were "
+        r"read day first \(01/02/2024 = 1 February 2024\)\. If the export writes the month first, choose that "
+        r"date order in the import dialog and import the file again\.",
+        QT_TRANSLATE_NOOP(
+            "ImportWords",
+            "Dates in {0} read day first or month first alike (no day above 12 in the rows looked at): they were "
+            "read day first (01/02/2024 = 1 February 2024). If the export writes the month first, choose that "
+            "date order in the import dialog and import the file again.",
+        ),
+        _same,
+    ),
 ]
 _REJECT_WARNING = re.compile(r"\d+ of \d+ rows rejected \(")
 

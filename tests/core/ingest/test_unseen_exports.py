@@ -279,7 +279,8 @@ def test_a_hosted_pbx_export_reads_rings_talks_and_unanswered_calls(store, tmp_p
     report = import_file(store, _write(tmp_path, "3cx.csv", PBX))
     columns = _columns(report)
     assert (columns["Ringing"], columns["Talking"]) == ("wait_s", "talk_s")
-    assert not report.warnings
+    # 06/10/2026: 6 October or 10 June — read day first, and said (nothing else to say)
+    assert [w[:33] for w in report.warnings] == ["Dates in Call Time read day first"]
     v = _kpis(store, "offered", "abandon_rate", "asa", "avg_talk")
     assert v["offered"].value == 3 and v["abandon_rate"].value == pytest.approx(1 / 3)
     assert (v["asa"].value, v["avg_talk"].value) == (pytest.approx(20.0), pytest.approx(180.0))
@@ -336,3 +337,16 @@ def test_a_resolved_column_of_yes_and_no_stays_a_yes_or_no(store, tmp_path):
     text = "Ticket,Created,Resolved\nT1,2024-01-02 08:00,Yes\nT2,2024-01-02 09:00,No\nT3,2024-01-02 10:00,Yes\n"
     report = import_file(store, _write(tmp_path, "tickets_yn.csv", text))
     assert _columns(report)["Resolved"] == "resolved" and report.loaded == 3
+
+
+def test_dates_that_read_day_first_and_month_first_alike_are_said(store, tmp_path):
+    """A daily export of the 5th (05/01/2024 … no day above 12): read day first, and
+    said, with what to do when the export writes the month first; a file whose dates
+    tell (a day above 12) or whose profile says the order gets no such warning."""
+    ambiguous = "Ticket,Created,Assignee\nT1,01/05/2024 08:00,ann\nT2,01/05/2024 09:30,bob\n"
+    report = import_file(store, _write(tmp_path, "daily.csv", ambiguous))
+    said = [w for w in report.warnings if w.startswith("Dates in Created read day first or month first")]
+    assert len(said) == 1 and "1 February 2024" in said[0]
+    clear = "Ticket,Created,Assignee\nT3,13/05/2024 08:00,ann\nT4,01/05/2024 09:30,bob\n"
+    report = import_file(store, _write(tmp_path, "clear.csv", clear))
+    assert not [w for w in report.warnings if w.startswith("Dates in")]
