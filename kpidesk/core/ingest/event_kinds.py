@@ -26,6 +26,7 @@ from kpidesk.core.ingest.relation import Relation
 from kpidesk.core.ingest.sniff import FileInfo
 from kpidesk.core.ingest.transforms import call_event_log, event_log
 from kpidesk.core.ingest.transforms.vendor_common import norm
+from kpidesk.core.kpi import params as sql_params
 
 # The transforms that rebuild contacts from event rows, and what their contacts are.
 KINDS: dict[str, tuple[ModuleType, str]] = {
@@ -79,7 +80,7 @@ def names_in(cur: duckdb.DuckDBPyConnection, rel: Relation, column: str) -> list
         f"SELECT DISTINCT trim({col}) AS a FROM (SELECT {col} FROM ({rel.sample_sql or rel.sql}) LIMIT {SAMPLE}) "
         f"WHERE trim({col}) <> '' ORDER BY a"
     )
-    return [str(r[0]) for r in cur.execute(sql, rel.params).fetchall()]
+    return [str(r[0]) for r in cur.execute(sql, sql_params.bind(sql, rel.params)).fetchall()]
 
 
 def evidence(

@@ -84,7 +84,8 @@ def sample(cur: duckdb.DuckDBPyConnection, rel: Relation, n: int = SAMPLE_ROWS) 
     said = repr(rel.params)
     kept = rel.sampled
     if kept is None or kept[0] != sql or kept[1] != said or kept[2] < n:
-        res = cur.execute(f"SELECT * FROM ({sql}) LIMIT {int(max(n, SAMPLE_ROWS))}", rel.params)
+        query = f"SELECT * FROM ({sql}) LIMIT {int(max(n, SAMPLE_ROWS))}"
+        res = cur.execute(query, used_params(query, rel.params))
         names = [d[0] for d in res.description]
         rows = res.fetchall()
         kept = rel.sampled = (

@@ -71,8 +71,15 @@ def _csv(info: FileInfo) -> Relation:
     # The sample is the file's first rows: read in one thread (the database keeps no
     # insertion order, so a parallel read's LIMIT may return a chunk from further down,
     # and recognition could then differ from one import of a big file to the next).
-    # (``$parallel`` still named: the relation's parameters bind every one of its SQL)
-    sample = f"SELECT {cols} FROM {read.replace('parallel=$parallel', 'parallel=($parallel AND false)')}"
+    # A line it cannot read is skipped, not kept as a reject: the import's own read
+    # counts and names every one, once.
+    first_rows = (
+        read.replace("parallel=$parallel", "parallel=false")
+        .replace("store_rejects=true", "store_rejects=false, ignore_errors=true")
+        .replace(", rejects_table=$rj, rejects_scan=$rs", "")
+    )
+    assert "$rj" not in first_rows and "ignore_errors" in first_rows
+    sample = f"SELECT {cols} FROM {first_rows}"
     fast = None if info.multiline else f"SELECT {cols}, CAST(NULL AS BIGINT) AS _line FROM {read}"
     return Relation(
         sql,
