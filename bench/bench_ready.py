@@ -72,6 +72,7 @@ def run_measured(
     ``marks``: step messages (``--progress`` lines on stderr) → filled with the wall
     seconds from the start at which each first appeared."""
     lines: list[str] = []
+    marks = {} if marks is None else marks
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -80,8 +81,8 @@ def run_measured(
         for raw in proc.stderr:
             line = raw.decode(errors="replace")
             lines.append(line)
-            for mark in marks or {}:
-                if mark in line and marks is not None and not marks[mark]:
+            for mark, seen in marks.items():
+                if mark in line and not seen:
                     marks[mark] = time.perf_counter() - started
 
     reader = threading.Thread(target=read, daemon=True)

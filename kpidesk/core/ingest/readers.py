@@ -49,12 +49,11 @@ def _csv(info: FileInfo) -> Relation:
         "rs": CSV_REJECTS + "_scan",
     }
     base = info.first_line - 1 + (1 if info.has_header else 0)
-    read = (
+    reader = (
         "read_csv($path, auto_detect=false, strict_mode=false, null_padding=true, "
-        "parallel=$parallel, nullstr=$nul, delim=$delim, quote='\"', escape='\"', "
-        "header=$header, skip=$skip, columns=$cols, store_rejects=true, "
-        "rejects_table=$rj, rejects_scan=$rs)"
+        "nullstr=$nul, delim=$delim, quote='\"', escape='\"', header=$header, skip=$skip, columns=$cols, {})"
     )
+    read = reader.format("parallel=$parallel, store_rejects=true, rejects_table=$rj, rejects_scan=$rs")
     cols = ", ".join(quote(n) for n in names)
     if not info.multiline:
         sql = f"SELECT {cols}, row_number() OVER () + {int(base)} AS _line FROM {read}"
@@ -73,13 +72,7 @@ def _csv(info: FileInfo) -> Relation:
     # and recognition could then differ from one import of a big file to the next).
     # A line it cannot read is skipped, not kept as a reject: the import's own read
     # counts and names every one, once.
-    first_rows = (
-        read.replace("parallel=$parallel", "parallel=false")
-        .replace("store_rejects=true", "store_rejects=false, ignore_errors=true")
-        .replace(", rejects_table=$rj, rejects_scan=$rs", "")
-    )
-    assert "$rj" not in first_rows and "ignore_errors" in first_rows
-    sample = f"SELECT {cols} FROM {first_rows}"
+    sample = f"SELECT {cols} FROM {reader.format('parallel=false, store_rejects=false, ignore_errors=true')}"
     fast = None if info.multiline else f"SELECT {cols}, CAST(NULL AS BIGINT) AS _line FROM {read}"
     return Relation(
         sql,
